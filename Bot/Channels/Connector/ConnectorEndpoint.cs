@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace OneStopBot.Bot.Channels.Connector;
+
+/// <summary>
+/// <c>POST /api/messages</c>. Requests are checked before the adapter sees them, so that anything that is not
+/// an Activity gets a 4xx rather than an exception inside the SDK.
+/// </summary>
+public static class ConnectorEndpoint
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static async Task<IResult> HandleAsync(HttpContext context, ConnectorAdapter adapter, IBot bot)
+    {
+        var request = context.Request;
+        if (!IsJson(request.ContentType))
+        {
+            return TypedResults.Problem("Content-Type must be application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        request.EnableBuffering(bufferThreshold: MaxBodyBytes, bufferLimit: MaxBodyBytes);
+        var (activity, error) = await ReadActivityAsync(request, context.RequestAborted);
+        if (activity is null)
+        {
+            return error!;
+        }
+
+        request.Body.Position = 0;
+        await adapter.ProcessAsync(request, context.Response, bot, context.RequestAborted);
+        return new AlreadyWritten();
+    }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().EndsWith("json", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<(Activity? Activity, IResult? Error)> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        string body;
+        try
+        {
+            using var reader = new StreamReader(request.Body, leaveOpen: true);
+            body = await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (IOException)
+        {
+            return (null, TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return (null, TypedResults.Problem("The body is empty; an Activity was expected.", statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        try
+        {
+            var json = JToken.Parse(body);
+            if (json is not JObject obj || obj["type"]?.Type != JTokenType.String)
+            {
+                return (null, TypedResults.Problem("The body is not an Activity: a \"type\" is required.", statusCode: StatusCodes.Status400BadRequest));
+            }
+            return (obj.ToObject<Activity>(), null);
+        }
+        catch (JsonException)
+        {
+            return (null, TypedResults.Problem("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest));
+        }
+    }
+
+    /// <summary>The adapter has already written the response.</summary>
+    private sealed class AlreadyWritten : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => Task.CompletedTask;
+    }
+}

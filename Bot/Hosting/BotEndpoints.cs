@@ -1,0 +1,14 @@
+using Microsoft.Bot.Builder;
+using OneStopBot.Bot.Channels.Connector;
+
+namespace OneStopBot.Bot.Hosting;
+
+public static class BotEndpoints
+{
+    public static WebApplication MapBotEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz");
+        app.MapPost("/api/messages", ConnectorEndpoint.HandleAsync);
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using OneStopBot.Bot.Channels;
+using OneStopBot.Bot.Channels.Connector;
+using OneStopBot.Bot.Conversation;
+
+namespace OneStopBot.Bot.Hosting;
+
+public static class OneStopBotHostBuilderExtensions
+{
+    /// <summary>Everything the bot needs, for the web host and for the command-line verbs alike.</summary>
+    public static IHostApplicationBuilder AddOneStopBot(this IHostApplicationBuilder builder)
+    {
+        builder.Configuration.AddRootSettingsFile();
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton<ConnectorAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ConnectorAdapter>());
+
+        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddTransient<IBot, RootBot>();
+
+        services.AddHealthChecks();
+        _ = configuration;
+        return builder;
+    }
+
+    /// <summary>
+    /// The repository keeps one appsettings.json at its root; it is also copied beside the binaries, and that copy
+    /// is the base that the content root's file, environment variables and the command line override.
+    /// </summary>
+    private static void AddRootSettingsFile(this IConfigurationManager configuration)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        configuration.Sources.Insert(0, source);
+    }
+}

@@ -1,0 +1,17 @@
+using OneStopBot.Bot.Hosting;
+
+if (CommandLineVerbs.TryFind(args, out var verb))
+{
+    return await verb(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddOneStopBot();
+
+var app = builder.Build();
+app.MapBotEndpoints();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
