@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Conversation;
+using OneStopBot.Office;
 
 namespace OneStopBot.Bot.Hosting;
 
@@ -28,8 +29,8 @@ public static class OneStopBotHostBuilderExtensions
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, RootBot>();
 
+        services.AddOffice(configuration);
         services.AddHealthChecks();
-        _ = configuration;
         return builder;
     }
 

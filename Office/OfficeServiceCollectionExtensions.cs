@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OneStopBot.Office.Storage;
+
+namespace OneStopBot.Office;
+
+public static class OfficeServiceCollectionExtensions
+{
+    /// <summary>The office's records: one LiteDB file and the stores over it.</summary>
+    public static IServiceCollection AddOffice(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton<OfficeDatabase>();
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace OneStopBot.Office.Storage;
+
+/// <summary>Configuration section <c>Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>The LiteDB file; relative paths are resolved against the working directory.</summary>
+    public string DatabasePath { get; set; } = "data/onestop.db";
+}
