@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office;
@@ -10,6 +11,7 @@ public static class OfficeServiceCollectionExtensions
     public static IServiceCollection AddOffice(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
         services.AddSingleton<OfficeDatabase>();
         return services;
     }

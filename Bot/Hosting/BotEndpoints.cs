@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels.Connector;
+using OneStopBot.Bot.Staff;
 
 namespace OneStopBot.Bot.Hosting;
 
@@ -9,6 +10,9 @@ public static class BotEndpoints
     {
         app.MapHealthChecks("/healthz");
         app.MapPost("/api/messages", ConnectorEndpoint.HandleAsync);
+
+        var staff = app.MapStaffApi();
+        _ = staff;
         return app;
     }
 }

@@ -1,0 +1,25 @@
+namespace OneStopBot.Office.Staff;
+
+/// <summary>Configuration section <c>Staff</c>: who may use staff commands, and the key of the staff HTTP API.</summary>
+public sealed class StaffOptions
+{
+    public const string Section = "Staff";
+
+    /// <summary>Key expected in the <c>X-Api-Key</c> header; when empty the staff API refuses every request.</summary>
+    public string ApiKey { get; set; } = string.Empty;
+
+    public List<StaffMember> Members { get; set; } = [];
+
+    public bool IsStaff(string channelId, string userId) =>
+        Members.Any(m => string.Equals(m.Channel, channelId, StringComparison.OrdinalIgnoreCase) && m.UserId == userId);
+}
+
+/// <summary>A staff member's account on one channel.</summary>
+public sealed class StaffMember
+{
+    public string Channel { get; set; } = string.Empty;
+
+    public string UserId { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+}
