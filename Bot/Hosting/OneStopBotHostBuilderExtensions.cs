@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
+using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Conversation;
 using OneStopBot.Office;
 
@@ -28,6 +29,8 @@ public static class OneStopBotHostBuilderExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, RootBot>();
+
+        services.AddDirectLine(configuration);
 
         services.AddOffice(configuration);
         services.AddHealthChecks();
