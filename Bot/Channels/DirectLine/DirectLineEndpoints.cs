@@ -57,17 +57,20 @@ public static class DirectLineEndpoints
         return Results.Json(new TokenResponse(conversation.Id, token, (int)tokens.Lifetime.TotalSeconds));
     }
 
-    internal static IResult RefreshToken(HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens)
+    /// <summary>A new token for the same conversation; an open page refreshes regularly, which keeps its conversation alive.</summary>
+    internal static IResult RefreshToken(HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, TimeProvider time)
     {
         var (grant, error) = Authorize(http, tokens, conversationId: null);
         if (grant is null)
         {
             return error!;
         }
-        if (conversations.Find(grant.ConversationId) is null)
+        var conversation = conversations.Find(grant.ConversationId);
+        if (conversation is null)
         {
             return ConversationGone();
         }
+        conversation.Touch(time.GetUtcNow());
         var token = tokens.Issue(grant.ConversationId, grant.UserId);
         return Results.Json(new TokenResponse(grant.ConversationId, token, (int)tokens.Lifetime.TotalSeconds));
     }
