@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Staff;
+using OneStopBot.Bot.WebChat;
 
 namespace OneStopBot.Bot.Hosting;
 
@@ -12,6 +13,7 @@ public static class BotEndpoints
         app.MapHealthChecks("/healthz");
         app.MapPost("/api/messages", ConnectorEndpoint.HandleAsync);
         app.MapDirectLine();
+        app.MapWebChat();
 
         var staff = app.MapStaffApi();
         _ = staff;

@@ -5,6 +5,7 @@ using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Conversation;
+using OneStopBot.Bot.WebChat;
 using OneStopBot.Office;
 
 namespace OneStopBot.Bot.Hosting;
@@ -31,6 +32,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddTransient<IBot, RootBot>();
 
         services.AddDirectLine(configuration);
+        services.AddWebChat(configuration);
 
         services.AddOffice(configuration);
         services.AddHealthChecks();

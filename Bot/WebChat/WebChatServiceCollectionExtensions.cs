@@ -1,0 +1,16 @@
+namespace OneStopBot.Bot.WebChat;
+
+public static class WebChatServiceCollectionExtensions
+{
+    /// <summary>The page's settings: its public address (for QR codes) and the names it shows.</summary>
+    public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebChatOptions>()
+            .Bind(configuration.GetSection(WebChatOptions.Section))
+            .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps),
+                "WebChat:PublicUrl must be an absolute http(s) address.")
+            .ValidateOnStart();
+        services.AddOptions<OfficeNames>().Bind(configuration.GetSection(OfficeNames.Section));
+        return services;
+    }
+}
