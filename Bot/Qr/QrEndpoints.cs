@@ -1,5 +1,7 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.WebChat;
 
@@ -12,7 +14,7 @@ public static class QrEndpoints
     {
         app.MapGet("/qr", (IOptions<WebChatOptions> options) => Png(options.Value.PublicUrl));
         app.MapGet("/qr/posters", Posters);
-        app.MapGet("/qr/{procedureId}", (string procedureId, IOptions<WebChatOptions> options, IProcedureDirectory? directory) =>
+        app.MapGet("/qr/{procedureId}", (string procedureId, IOptions<WebChatOptions> options, [FromServices] IProcedureDirectory? directory) =>
             directory is null ? CatalogMissing()
             : directory.Find(procedureId) is { } procedure ? Png(options.Value.ProcedureUrl(procedure.Id))
             : TypedResults.Problem($"There is no procedure with the id \"{procedureId}\".", statusCode: StatusCodes.Status404NotFound));
@@ -21,7 +23,7 @@ public static class QrEndpoints
 
     private static IResult Png(string url) => TypedResults.File(QrCodes.Png(url), "image/png");
 
-    private static IResult Posters(IOptions<WebChatOptions> options, IOptions<OfficeNames> names, IProcedureDirectory? directory)
+    private static IResult Posters(IOptions<WebChatOptions> options, IOptions<OfficeNames> names, [FromServices] IProcedureDirectory? directory)
     {
         if (directory is null)
         {
@@ -63,7 +65,10 @@ public static class QrEndpoints
 
             """);
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Vietnamese letters stay readable in the source; markup characters are escaped.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Encode(string text) => Html.Encode(text);
 
     private static IResult CatalogMissing() =>
         TypedResults.Problem("The procedure catalog is not loaded.", statusCode: StatusCodes.Status503ServiceUnavailable);

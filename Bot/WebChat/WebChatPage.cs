@@ -1,4 +1,6 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Qr;
@@ -21,7 +23,7 @@ public static class WebChatPage
         return app;
     }
 
-    internal static IResult Render(HttpContext http, IOptions<OfficeNames> names, IProcedureDirectory? directory)
+    internal static IResult Render(HttpContext http, IOptions<OfficeNames> names, [FromServices] IProcedureDirectory? directory)
     {
         var office = names.Value;
         var asked = AskedProcedure(http.Request.Query[ProcedureParameter].ToString(), directory);
@@ -55,7 +57,7 @@ public static class WebChatPage
     /// The procedure a QR link asks about. Without a catalog the id is passed on as it is (the bot decides);
     /// with one, only known ids are, with their names.
     /// </summary>
-    private static ProcedureEntry? AskedProcedure(string id, IProcedureDirectory? directory)
+    private static ProcedureEntry? AskedProcedure(string id, [FromServices] IProcedureDirectory? directory)
     {
         if (id.Length is 0 or > 100)
         {
@@ -66,5 +68,8 @@ public static class WebChatPage
             : directory.Find(id);
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Vietnamese letters stay readable in the source; markup characters are escaped.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Encode(string text) => Html.Encode(text);
 }
