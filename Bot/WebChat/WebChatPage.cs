@@ -40,7 +40,7 @@ public static class WebChatPage
             <body>
             <header class="top">
             <h1>{{Encode(office.CommuneName)}}</h1>
-            <p>{{Encode(office.OfficeName)}} · Hỏi đáp thủ tục</p>
+            <p>{{Encode(office.OfficeName)}}</p>
             </header>
             <main id="webchat" data-directline="{{DirectLineEndpoints.BasePath}}" data-procedure-id="{{Encode(asked?.Id ?? "")}}" data-procedure-name="{{Encode(asked?.Name ?? "")}}"></main>
             <p id="offline" class="offline" hidden>Chưa kết nối được. Anh/chị hãy tải lại trang sau ít phút.</p>
