@@ -6,12 +6,8 @@ using OneStopBot.Bot.Channels.DirectLine;
 
 namespace OneStopBot.Bot.Tests.DirectLine;
 
-public sealed class DirectLineAdapterTests : IDisposable
+public sealed class DirectLineAdapterTests(DirectLineFactory factory) : IClassFixture<DirectLineFactory>
 {
-    private readonly DirectLineFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
-
     [Theory]
     [InlineData(DirectLineAdapter.ChannelId, DirectLineAdapter.ServiceUrl, true)]
     [InlineData(DirectLineAdapter.ChannelId, "https://webchat.botframework.com/", false)]

@@ -6,14 +6,17 @@ using OneStopBot.Bot.Channels;
 
 namespace OneStopBot.Bot.Tests.DirectLine;
 
-public sealed class DirectLineProtocolTests : IDisposable
+/// <summary>One host for the class: every test starts its own conversations, and moving the clock only ages older ones.</summary>
+public sealed class DirectLineProtocolTests : IClassFixture<DirectLineFactory>
 {
-    private readonly DirectLineFactory factory = new();
+    private readonly DirectLineFactory factory;
     private readonly DirectLineClient client;
 
-    public DirectLineProtocolTests() => client = new DirectLineClient(factory.CreateClient());
-
-    public void Dispose() => factory.Dispose();
+    public DirectLineProtocolTests(DirectLineFactory factory)
+    {
+        this.factory = factory;
+        client = new DirectLineClient(factory.CreateClient());
+    }
 
     [Fact]
     public async Task Starting_gives_a_conversation_with_its_token_and_stream()
