@@ -9,11 +9,18 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> conversations = new(StringComparer.Ordinal);
     private readonly TimeSpan idleTimeout = options.Value.IdleTimeout;
+    private readonly int maxConversations = options.Value.MaxConversations;
 
     public int Count => conversations.Count;
 
-    public DirectLineConversation Create(string userId)
+    /// <summary>A new conversation, or null when the limit is reached even after dropping idle ones.</summary>
+    public DirectLineConversation? TryCreate(string userId)
     {
+        if (conversations.Count >= maxConversations && RemoveIdle() == 0 && conversations.Count >= maxConversations)
+        {
+            logger.LogWarning("Web chat is full: {Count} conversations open", conversations.Count);
+            return null;
+        }
         while (true)
         {
             var conversation = new DirectLineConversation(RandomId(), userId, time.GetUtcNow());

@@ -52,7 +52,10 @@ public static class DirectLineEndpoints
         {
             return userError;
         }
-        var conversation = conversations.Create(userId);
+        if (conversations.TryCreate(userId) is not { } conversation)
+        {
+            return Full();
+        }
         var token = tokens.Issue(conversation.Id, conversation.UserId);
         return Results.Json(new TokenResponse(conversation.Id, token, (int)tokens.Lifetime.TotalSeconds));
     }
@@ -93,7 +96,11 @@ public static class DirectLineEndpoints
             {
                 return problem;
             }
-            conversation = conversations.Create(userId);
+            conversation = conversations.TryCreate(userId);
+            if (conversation is null)
+            {
+                return Full();
+            }
             token = tokens.Issue(conversation.Id, conversation.UserId);
         }
         else
@@ -317,6 +324,9 @@ public static class DirectLineEndpoints
 
     private static IResult ConversationGone() =>
         Error(StatusCodes.Status404NotFound, "BadArgument", "The conversation has ended or does not exist; start a new one.");
+
+    private static IResult Full() =>
+        Error(StatusCodes.Status429TooManyRequests, "TooManyConversations", "Too many conversations are open; try again in a few minutes.");
 
     private static IResult BadWatermark() =>
         Error(StatusCodes.Status400BadRequest, "BadArgument", "\"watermark\" must be a whole number of at least 0.");

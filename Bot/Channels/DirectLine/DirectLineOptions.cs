@@ -16,6 +16,9 @@ public sealed class DirectLineOptions
     /// <summary>How often idle conversations are looked for.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Most conversations held at once, so that anonymous starts cannot fill the memory.</summary>
+    public int MaxConversations { get; set; } = 5000;
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 }

@@ -9,7 +9,7 @@ public static class DirectLineServiceCollectionExtensions
             .Bind(configuration.GetSection(DirectLineOptions.Section))
             .Validate(o => o.TokenLifetime > TimeSpan.Zero && o.IdleTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero,
                 "DirectLine: TokenLifetime, IdleTimeout and SweepInterval must be positive.")
-            .Validate(o => o.MaxBodyBytes > 0, "DirectLine: MaxBodyBytes must be positive.")
+            .Validate(o => o.MaxBodyBytes > 0 && o.MaxConversations > 0, "DirectLine: MaxBodyBytes and MaxConversations must be positive.")
             .ValidateOnStart();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
