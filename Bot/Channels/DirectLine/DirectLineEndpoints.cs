@@ -42,19 +42,10 @@ public static class DirectLineEndpoints
     /// <summary>A token for a new conversation; the body may name the user (<c>{"user":{"id":"dl_…"}}</c>).</summary>
     internal static async Task<IResult> GenerateTokenAsync(HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
     {
-        var (body, error) = await ReadJsonAsync(http.Request, options.Value.MaxBodyBytes, required: false);
-        if (error is not null)
+        var (conversation, error) = await NewConversationAsync(http.Request, conversations, options.Value);
+        if (conversation is null)
         {
-            return error;
-        }
-        var (userId, userError) = UserIdFrom(body);
-        if (userError is not null)
-        {
-            return userError;
-        }
-        if (conversations.TryCreate(userId) is not { } conversation)
-        {
-            return Full();
+            return error!;
         }
         var token = tokens.Issue(conversation.Id, conversation.UserId);
         return Results.Json(new TokenResponse(conversation.Id, token, (int)tokens.Lifetime.TotalSeconds));
@@ -90,16 +81,10 @@ public static class DirectLineEndpoints
         string token;
         if (BearerToken(http.Request) is null)
         {
-            var (body, error) = await ReadJsonAsync(http.Request, options.Value.MaxBodyBytes, required: false);
-            var (userId, userError) = UserIdFrom(body);
-            if ((error ?? userError) is { } problem)
-            {
-                return problem;
-            }
-            conversation = conversations.TryCreate(userId);
+            (conversation, var error) = await NewConversationAsync(http.Request, conversations, options.Value);
             if (conversation is null)
             {
-                return Full();
+                return error!;
             }
             token = tokens.Issue(conversation.Id, conversation.UserId);
         }
@@ -305,6 +290,23 @@ public static class DirectLineEndpoints
         {
             return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not a valid activity."));
         }
+    }
+
+    /// <summary>A conversation for the user the body names (<c>{"user":{"id":"dl_…"}}</c>), or for a new user.</summary>
+    private static async Task<(DirectLineConversation? Conversation, IResult? Error)> NewConversationAsync(
+        HttpRequest request, DirectLineConversations conversations, DirectLineOptions options)
+    {
+        var (body, error) = await ReadJsonAsync(request, options.MaxBodyBytes, required: false);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+        var (userId, userError) = UserIdFrom(body);
+        if (userError is not null)
+        {
+            return (null, userError);
+        }
+        return conversations.TryCreate(userId) is { } conversation ? (conversation, null) : (null, Full());
     }
 
     /// <summary>The user id a client asked for, or a fresh one; ids are short and plain so they are safe to log.</summary>

@@ -290,6 +290,36 @@ public sealed class DirectLineProtocolTests : IClassFixture<DirectLineFactory>
     }
 
     [Fact]
+    public async Task Reconnecting_gives_a_stream_that_resumes_at_the_watermark()
+    {
+        var conversation = await client.StartAsync();
+        await client.SayAsync(conversation, "bốn");
+        using var reconnect = await client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversation.Id}?watermark=2", conversation.Token, null);
+        var body = JObject.Parse(await reconnect.Content.ReadAsStringAsync());
+        var streamUrl = body.Value<string>("streamUrl")!;
+
+        using var socket = await factory.Server.CreateWebSocketClient().ConnectAsync(new Uri(streamUrl), CancellationToken.None);
+        var set = await ReceiveSetAsync(socket);
+
+        Assert.Equal(HttpStatusCode.OK, reconnect.StatusCode);
+        Assert.EndsWith("&watermark=2", streamUrl);
+        Assert.Equal(["Bạn nói: bốn"], set["activities"]!.Select(a => a.Value<string>("text")!));
+        Assert.Equal("3", set.Value<string>("watermark"));
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Reconnecting_to_another_conversation_is_refused()
+    {
+        var mine = await client.StartAsync();
+        var theirs = await client.StartAsync();
+
+        using var response = await client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{theirs.Id}", mine.Token, null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task The_stream_refuses_a_token_of_another_conversation()
     {
         var mine = await client.StartAsync();
