@@ -235,6 +235,22 @@ public sealed class DirectLineProtocolTests : IClassFixture<DirectLineFactory>
         Assert.Equal("Bạn nói: làm giấy khai sinh 👶🏽 \"ngay\" <b>", activities[1].Value<string>("text"));
     }
 
+    [Theory]
+    [InlineData("""{"type":"message","text":"khai-sinh","value":{"procedure":"khai-sinh"}}""")]
+    [InlineData("""{"type":"event","name":"webchat/join","value":{"procedure":"khai-sinh"}}""")]
+    [InlineData("""{"type":"typing","value":{"procedure":"khai-sinh"}}""")]
+    public async Task Client_activities_reach_the_transcript_with_their_value(string body)
+    {
+        var conversation = await client.StartAsync();
+
+        using var response = await client.PostAsync(conversation.Id, conversation.Token, body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (activities, _) = await client.PollAsync(conversation, "1");
+        Assert.Equal(JObject.Parse(body).Value<string>("type"), activities[0].Value<string>("type"));
+        Assert.Equal("khai-sinh", activities[0]["value"]!.Value<string>("procedure"));
+    }
+
     [Fact]
     public async Task A_failing_turn_gets_the_common_apology()
     {
