@@ -11,6 +11,7 @@ public static class OfficeServiceCollectionExtensions
     public static IServiceCollection AddOffice(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section));
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
         services.AddSingleton<OfficeDatabase>();
         return services;
