@@ -8,7 +8,7 @@ namespace OneStopBot.Knowledge.Procedures;
 
 /// <summary>
 /// Every procedure the office explains, one YAML file each. Adding a procedure means adding a file:
-/// the catalog reads whatever <c>*.yaml</c> files the directory holds and validates each of them.
+/// the catalog reads whatever <c>*.yaml</c> (or <c>*.yml</c>) files the directory holds and validates each of them.
 /// </summary>
 public sealed partial class ProcedureCatalog
 {
@@ -34,7 +34,7 @@ public sealed partial class ProcedureCatalog
     /// <summary>The procedure with this id, or null.</summary>
     public Procedure? Find(string id) => byId.GetValueOrDefault(id);
 
-    /// <summary>Reads and validates every <c>*.yaml</c> file in <paramref name="directory"/>.</summary>
+    /// <summary>Reads and validates every procedure file in <paramref name="directory"/>.</summary>
     /// <exception cref="ProcedureCatalogException">A file or field is missing or wrong; the message says which and why.</exception>
     public static ProcedureCatalog Load(string directory)
     {
@@ -43,10 +43,12 @@ public sealed partial class ProcedureCatalog
             throw new ProcedureCatalogException(directory, "directory", "the folder of procedure files does not exist");
         }
 
-        var files = Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(directory, "*.yaml").Concat(Directory.GetFiles(directory, "*.yml"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
         if (files.Count == 0)
         {
-            throw new ProcedureCatalogException(directory, "directory", "no procedure files (*.yaml) found");
+            throw new ProcedureCatalogException(directory, "directory", "no procedure files (*.yaml, *.yml) found");
         }
 
         var procedures = new List<Procedure>(files.Count);
@@ -65,7 +67,7 @@ public sealed partial class ProcedureCatalog
         return new ProcedureCatalog(procedures);
     }
 
-    /// <summary>Parses and validates one file's text; <paramref name="fileName"/> must be <c>&lt;id&gt;.yaml</c>.</summary>
+    /// <summary>Parses and validates one file's text; <paramref name="fileName"/> must be <c>&lt;id&gt;.yaml</c> or <c>.yml</c>.</summary>
     internal static Procedure Parse(string fileName, string yaml)
     {
         ProcedureFile? raw;

@@ -114,12 +114,15 @@ public static class VietnameseText
     /// The syllables of a message in canonical form: normalised, split on anything that is not a letter or digit,
     /// teencode, abbreviations and dialect words replaced by standard Vietnamese.
     /// </summary>
-    public static IReadOnlyList<string> Syllables(string? text)
+    public static IReadOnlyList<string> Syllables(string? text) => Syllables(text, MaxSyllables);
+
+    /// <summary>As <see cref="Syllables(string?)"/>, keeping at most <paramref name="maxSyllables"/>.</summary>
+    internal static IReadOnlyList<string> Syllables(string? text, int maxSyllables)
     {
         var normalized = Normalize(text);
         var words = SplitWords(normalized);
         var result = new List<string>(words.Count + 4);
-        for (var i = 0; i < words.Count && result.Count < MaxSyllables; i++)
+        for (var i = 0; i < words.Count && result.Count < maxSyllables; i++)
         {
             var word = words[i];
             if (Dialect.TryGetValue(word, out var standard)
