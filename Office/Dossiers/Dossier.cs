@@ -23,7 +23,7 @@ public sealed record Dossier
 
     /// <summary>Ten digits starting with 0.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public required string Phone { get; init; }
+    public string Phone { get; init; } = string.Empty;
 
     /// <summary>Twelve digits, when the resident gave it.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

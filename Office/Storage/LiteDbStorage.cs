@@ -88,20 +88,14 @@ public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
         }
 
         var newState = JObject.FromObject(value, serializer);
-        var newETag = value switch
-        {
-            IStoreItem item => (HasETag: true, item.ETag),
-            JObject json when json.ContainsKey(ETagProperty) => (HasETag: true, ETag: json.Value<string>(ETagProperty)),
-            _ => (HasETag: false, ETag: null),
-        };
-        if (newETag.HasETag)
+        if (value is IStoreItem item)
         {
             var current = States.FindById(id)?["etag"];
             var currentETag = current is null || current.IsNull ? null : current.AsString;
-            if (currentETag is not null && newETag.ETag != "*" && newETag.ETag != currentETag)
+            if (currentETag is not null && item.ETag != "*" && item.ETag != currentETag)
             {
                 throw new InvalidOperationException(
-                    string.Create(CultureInfo.InvariantCulture, $"Etag conflict.\r\n\r\nOriginal: {newETag.ETag}\r\nCurrent: {currentETag}"));
+                    string.Create(CultureInfo.InvariantCulture, $"Etag conflict.\r\n\r\nOriginal: {item.ETag}\r\nCurrent: {currentETag}"));
             }
             newState[ETagProperty] = Guid.NewGuid().ToString("N");
         }
@@ -111,7 +105,7 @@ public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
             ["_id"] = id,
             ["key"] = key,
             ["json"] = newState.ToString(Formatting.None),
-            ["etag"] = newETag.HasETag ? newState.Value<string>(ETagProperty) : BsonValue.Null,
+            ["etag"] = value is IStoreItem ? newState.Value<string>(ETagProperty) : BsonValue.Null,
         };
         States.Upsert(document);
     }
