@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Demo;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Questions;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
@@ -27,6 +28,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<OfficeDatabase>();
         services.AddSingleton<ICollectionSetup, DossierCollectionSetup>();
         services.AddSingleton<ICollectionSetup, StaffAuditSetup>();
+        services.AddSingleton<ICollectionSetup, UnansweredQuestionSetup>();
         services.AddSingleton<IStorage, LiteDbStorage>();
 
         services.AddSingleton<WorkingCalendar>();
@@ -36,6 +38,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<LookupGuard>();
         services.AddSingleton<OfficeStatistics>();
         services.AddSingleton<DemoData>();
+        services.AddSingleton<UnansweredQuestionStore>();
         return services;
     }
 }

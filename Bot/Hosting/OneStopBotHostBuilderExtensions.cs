@@ -5,6 +5,7 @@ using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Conversation;
 using OneStopBot.Dialogs;
+using OneStopBot.Knowledge;
 using OneStopBot.Office;
 
 namespace OneStopBot.Bot.Hosting;
@@ -25,11 +26,11 @@ public static class OneStopBotHostBuilderExtensions
         services.AddSingleton<ConnectorAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ConnectorAdapter>());
 
-        services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, RootBot>();
 
+        services.AddKnowledge(configuration);
         services.AddOffice(configuration);
         services.AddDialogs();
         services.AddHealthChecks();

@@ -1,9 +1,5 @@
-using System.Globalization;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Engine;
-using OneStopBot.Office;
 
 namespace OneStopBot.Dialogs.Root;
 
@@ -16,18 +12,18 @@ public sealed class ConversationRunner
     private readonly DialogSet dialogs;
     private readonly IStatePropertyAccessor<DialogStack> stackAccessor;
     private readonly RootRouter router;
-    private readonly OfficeOptions office;
+    private readonly RootReplies replies;
 
-    public ConversationRunner(DialogSet dialogs, ConversationState conversationState, RootRouter router, IOptions<OfficeOptions> office)
+    public ConversationRunner(DialogSet dialogs, ConversationState conversationState, RootRouter router, RootReplies replies)
     {
         this.dialogs = dialogs;
         this.router = router;
-        this.office = office.Value;
+        this.replies = replies;
         stackAccessor = conversationState.CreateProperty<DialogStack>(nameof(DialogStack));
     }
 
     public Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        SendMenuAsync(turnContext, Format(RootTexts.Welcome), cancellationToken);
+        replies.WelcomeAsync(turnContext, cancellationToken);
 
     public async Task RunMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -37,7 +33,7 @@ public sealed class ConversationRunner
 
         if (string.IsNullOrWhiteSpace(text) && turnContext.Activity.Value is null)
         {
-            await turnContext.SendActivityAsync(MessageFactory.Text(RootTexts.OnlyText), cancellationToken);
+            await turnContext.SendActivityAsync(RootTexts.OnlyText, cancellationToken: cancellationToken);
             await dc.RepromptAsync(cancellationToken);
             return;
         }
@@ -54,7 +50,7 @@ public sealed class ConversationRunner
                 await router.RouteAsync(dc, cancellationToken);
                 break;
             case DialogTurnStatus.Abandoned:
-                await SendMenuAsync(turnContext, Format(RootTexts.GaveUp), cancellationToken);
+                await replies.GaveUpAsync(turnContext, cancellationToken);
                 break;
         }
     }
@@ -71,22 +67,22 @@ public sealed class ConversationRunner
         {
             case Interruption.Cancel or Interruption.SoftCancel:
                 var hadDialog = await dc.CancelAllDialogsAsync() == DialogTurnResult.Cancelled;
-                await SendMenuAsync(dc.Context, hadDialog ? RootTexts.Cancelled : RootTexts.NothingToCancel, cancellationToken);
+                await replies.MenuAsync(dc.Context, hadDialog ? RootTexts.Cancelled : RootTexts.NothingToCancel, cancellationToken);
                 return true;
             case Interruption.Help:
                 if (dc.ActiveDialog is null)
                 {
-                    await SendMenuAsync(dc.Context, RootTexts.Help, cancellationToken);
+                    await replies.MenuAsync(dc.Context, RootTexts.Help, cancellationToken);
                 }
                 else
                 {
-                    await dc.Context.SendActivityAsync(MessageFactory.Text(RootTexts.Help), cancellationToken);
+                    await dc.Context.SendActivityAsync(RootTexts.Help, cancellationToken: cancellationToken);
                     await dc.RepromptAsync(cancellationToken);
                 }
                 return true;
             case Interruption.Menu:
                 await dc.CancelAllDialogsAsync();
-                await SendMenuAsync(dc.Context, RootTexts.Menu, cancellationToken);
+                await replies.MenuAsync(dc.Context, RootTexts.Menu, cancellationToken);
                 return true;
             case Interruption.Human:
                 await dc.CancelAllDialogsAsync();
@@ -96,10 +92,4 @@ public sealed class ConversationRunner
                 return false;
         }
     }
-
-    private string Format(string template) =>
-        string.Format(CultureInfo.InvariantCulture, template, office.OfficeName, office.Phone, office.WorkingHours);
-
-    internal static Task SendMenuAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(Replies.WithChoices(text, MainMenu.Items), cancellationToken);
 }

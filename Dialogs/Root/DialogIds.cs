@@ -9,4 +9,5 @@ public static class DialogIds
     public const string Subscribe = "subscribe";
     public const string TalkToStaff = "human";
     public const string Feedback = "feedback";
+    public const string Unsubscribe = "unsubscribe";
 }

@@ -1,6 +1,6 @@
 namespace OneStopBot.Dialogs.Root;
 
-/// <summary>What the bot says outside any dialog. {0}: office name; {1}: phone; {2}: working hours.</summary>
+/// <summary>What the bot says outside any dialog. {0}: office name; {1}: phone; {2}: working hours; {3}: address.</summary>
 internal static class RootTexts
 {
     public const string Welcome = "Chào anh/chị! Em là trợ lý của {0}. Anh/chị cần làm gì? Bấm một nút bên dưới nhé.";
@@ -22,4 +22,10 @@ internal static class RootTexts
         "Xin lỗi, em chưa hiểu ý anh/chị. Anh/chị gọi cán bộ một cửa số {1}, hoặc bấm \"Gặp cán bộ\".";
 
     public const string OnlyText = "Anh/chị vui lòng gõ câu hỏi bằng chữ nhé.";
+
+    public const string OfficeFacts = "{0}. Địa chỉ: {3}. Giờ làm việc: {2}. Điện thoại: {1}. ";
+
+    public const string Villages = "Các thôn trong xã: ";
+
+    public const string StaffOnly = "Lệnh này chỉ dành cho cán bộ một cửa.";
 }

@@ -5,13 +5,19 @@ using OneStopBot.Dialogs.Tests.Infrastructure;
 
 namespace OneStopBot.Dialogs.Tests.Engine;
 
-public class ConversationTests
+public sealed class ConversationTests : IDisposable
 {
-    // Thursday 26/11/2026, 09:00 UTC.
-    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private readonly List<ConversationHarness> harnesses = [];
 
-    private static ConversationHarness Harness(IStorage? storage = null) =>
-        new(storage ?? new MemoryStorage(), new SampleRegistrationDialog(Time));
+    private ConversationHarness Harness(IStorage? storage = null)
+    {
+        var time = new FakeTimeProvider(ConversationHarness.DefaultStart);
+        var harness = new ConversationHarness(storage, time: time, replace: new SampleRegistrationDialog(time));
+        harnesses.Add(harness);
+        return harness;
+    }
+
+    public void Dispose() => harnesses.ForEach(h => h.Dispose());
 
     [Fact]
     public Task A_new_conversation_is_welcomed_with_the_main_menu() =>
@@ -62,7 +68,7 @@ public class ConversationTests
             .Send("Nộp hồ sơ trước").AssertReply(SampleRegistrationDialog.AskName)
             .Send("Hồ Văn A").AssertReply(SampleRegistrationDialog.AskPhone)
             .Send(word).AssertReplyWithButtons("đã dừng", [.. MainMenu.Items])
-            .Send("0912345678").AssertReplyContains("chưa hiểu")
+            .Send("0912345678").AssertReplyContains("chưa tìm thấy")
             .StartTestAsync();
 
     [Fact]
@@ -90,7 +96,7 @@ public class ConversationTests
             .Send("Nộp hồ sơ trước").AssertReply(SampleRegistrationDialog.AskName)
             .Send("Hồ Văn A").AssertReply(SampleRegistrationDialog.AskPhone)
             .Send("abc").AssertReplyContains("10 số")
-            .Send("xyz").AssertReplyWithButtons(ConversationHarness.Office.Phone, [.. MainMenu.Items])
+            .Send("xyz").AssertReplyWithButtons("Gặp cán bộ", [.. MainMenu.Items])
             .StartTestAsync();
 
     [Fact]
