@@ -256,7 +256,8 @@ public sealed class DossierStoreTests : IDisposable
         Assert.Contains("\"MaskedPhone\":\"09******21\"", json);
         Assert.Contains("\"MaskedCitizenId\":\"0*********89\"", json);
         Assert.Contains("\"Status\":\"preRegistered\"", json);
-        Assert.DoesNotContain("u1", json);
+        Assert.DoesNotContain("conv-u1", json);
+        Assert.DoesNotContain("webchat", json);
         Assert.Equal("Dossier 000.32.30.H49-261126-0001 (preRegistered)", text);
     }
 
