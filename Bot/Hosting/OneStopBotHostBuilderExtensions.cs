@@ -24,7 +24,6 @@ public static class OneStopBotHostBuilderExtensions
         services.AddSingleton<ConnectorAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ConnectorAdapter>());
 
-        services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, RootBot>();
