@@ -17,8 +17,8 @@ public static class OfficeServiceCollectionExtensions
     public static IServiceCollection AddOffice(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
-        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
         services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section));
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section));
         services.AddOptions<LookupGuardOptions>().Bind(configuration.GetSection(LookupGuardOptions.Section));
         services.TryAddSingleton(TimeProvider.System);

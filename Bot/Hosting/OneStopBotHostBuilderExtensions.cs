@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Conversation;
+using OneStopBot.Dialogs;
 using OneStopBot.Office;
 
 namespace OneStopBot.Bot.Hosting;
@@ -29,6 +30,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddTransient<IBot, RootBot>();
 
         services.AddOffice(configuration);
+        services.AddDialogs();
         services.AddHealthChecks();
         return builder;
     }
