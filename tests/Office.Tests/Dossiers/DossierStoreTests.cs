@@ -275,5 +275,19 @@ public sealed class DossierStoreTests : IDisposable
         Assert.Equal(matches, dossier.PhoneEndsWith(digits));
     }
 
+    [Theory]
+    [InlineData(DossierStatus.Received, "2026-12-01", false)]
+    [InlineData(DossierStatus.Received, "2026-12-02", true)]
+    [InlineData(DossierStatus.SupplementRequested, "2026-12-02", true)]
+    [InlineData(DossierStatus.ResultReady, "2026-12-02", false)]
+    [InlineData(DossierStatus.Rejected, "2026-12-02", false)]
+    public void Overdue_means_still_in_progress_after_the_due_date(DossierStatus status, string today, bool overdue)
+    {
+        var dossier = Store.Receive(Request(workingDays: 3), "Chị Lan"); // due Tuesday 1/12
+        var current = Store.ChangeStatus(dossier.Code, status, "Chị Lan", null)!;
+
+        Assert.Equal(overdue, current.IsOverdue(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     public void Dispose() => office.Dispose();
 }
