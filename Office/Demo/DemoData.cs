@@ -33,7 +33,11 @@ public sealed class DemoData(DossierStore store, OfficeDatabase database, Workin
     private static readonly string[] PhonePrefixes = ["090", "091", "093", "094", "096", "097", "098", "035", "038", "086", "088"];
 
     /// <summary>Fills an empty database; refuses one that already holds dossiers, so real records are never mixed with samples.</summary>
-    public DemoSeedResult Seed(int seed = 2026)
+    public DemoSeedResult Seed(int seed = 2026) =>
+        // One transaction for the whole month: all or nothing, and one write to disk instead of hundreds.
+        database.InTransaction(() => SeedAll(seed));
+
+    private DemoSeedResult SeedAll(int seed)
     {
         if (database.Collection<Dossier>(DossierStore.CollectionName).Count() > 0)
         {

@@ -69,6 +69,9 @@ public sealed record Dossier
         return digits.Length == 4 && Phone.EndsWith(digits, StringComparison.Ordinal);
     }
 
+    /// <summary>Still being worked on and past its due date on <paramref name="today"/> (the office's local date).</summary>
+    public bool IsOverdue(DateOnly today) => Status.IsInProgress() && DueDate is { } due && due < today;
+
     /// <summary>The status the dossier had at <paramref name="instant"/>, from its history; null before it existed.</summary>
     public DossierStatus? StatusAt(DateTimeOffset instant) =>
         History.Where(change => change.At <= instant).Select(change => (DossierStatus?)change.Status).LastOrDefault();

@@ -46,10 +46,14 @@ public sealed partial class DossierStore(
         DossierCode.TryNormalize(code, AgencyCode, out var normalized) ? Dossiers.FindOne(d => d.Code == normalized) : null;
 
     /// <summary>The dossiers filed from one chat, newest first.</summary>
-    public IReadOnlyList<Dossier> ListByOwner(string channelId, string userId) =>
-        Dossiers.Find(Query.EQ(OwnerExpression, channelId.ToLowerInvariant() + "|" + userId))
+    public IReadOnlyList<Dossier> ListByOwner(string channelId, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(channelId);
+        ArgumentNullException.ThrowIfNull(userId);
+        return Dossiers.Find(Query.EQ(OwnerExpression, channelId.ToLowerInvariant() + "|" + userId))
             .OrderByDescending(d => d.CreatedAt)
             .ToList();
+    }
 
     /// <summary>The dossiers of one phone number (in any form residents type it), newest first.</summary>
     public IReadOnlyList<Dossier> ListByPhone(string? phone) =>

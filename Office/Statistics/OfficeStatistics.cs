@@ -80,9 +80,12 @@ public sealed class OfficeStatistics(OfficeDatabase database, WorkingCalendar ca
         var asOfDay = to < today ? to : today;
         var asOf = to < today ? periodEnd : calendar.StartOf(today.AddDays(1));
 
-        // Everything received before the period ends; pre-registrations never received do not count.
+        // Everything received before the period ends (a missing date sorts below every date, so pre-registrations drop out).
         var dossiers = database.Collection<Dossier>(DossierStore.CollectionName)
-            .Find(LiteDB.Query.LT(nameof(Dossier.ReceivedAt), new LiteDB.BsonValue(periodEnd.UtcDateTime)))
+            .Find(LiteDB.Query.Between(
+                nameof(Dossier.ReceivedAt),
+                new LiteDB.BsonValue(DateTime.MinValue),
+                new LiteDB.BsonValue(periodEnd.UtcDateTime.AddMilliseconds(-1))))
             .ToList();
 
         bool InPeriod(DateTimeOffset instant) => calendar.LocalDate(instant) is var day && day >= from && day <= to;

@@ -100,5 +100,20 @@ public sealed class DossierImportTests : IDisposable
         Assert.Equal([false, false, true], report.Rows.Select(r => r.Imported));
     }
 
+    [Fact]
+    public void A_huge_row_is_reported_and_the_rows_before_it_kept()
+    {
+        var csv = "code,procedure,name,phone,village,status,received date\n"
+            + "261125-0001,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn A Dớt,received,25/11/2026\n"
+            + "261125-0002,khai-sinh," + new string('a', 200_000) + ",0912345621,Thôn A Dớt,received,25/11/2026\n";
+
+        var report = Import(csv);
+
+        Assert.True(report.Rows[0].Imported);
+        Assert.False(report.Rows[^1].Imported);
+        Assert.NotNull(office.Get<DossierStore>().Find("261125-0001"));
+        Assert.Null(office.Get<DossierStore>().Find("261125-0002"));
+    }
+
     public void Dispose() => office.Dispose();
 }

@@ -256,7 +256,8 @@ public sealed class DossierStoreTests : IDisposable
         Assert.Contains("\"MaskedPhone\":\"09******21\"", json);
         Assert.Contains("\"MaskedCitizenId\":\"0*********89\"", json);
         Assert.Contains("\"Status\":\"preRegistered\"", json);
-        Assert.DoesNotContain("u1", json);
+        Assert.DoesNotContain("conv-u1", json);
+        Assert.DoesNotContain("webchat", json);
         Assert.Equal("Dossier 000.32.30.H49-261126-0001 (preRegistered)", text);
     }
 
@@ -272,6 +273,20 @@ public sealed class DossierStoreTests : IDisposable
         var dossier = Store.PreRegister(Request());
 
         Assert.Equal(matches, dossier.PhoneEndsWith(digits));
+    }
+
+    [Theory]
+    [InlineData(DossierStatus.Received, "2026-12-01", false)]
+    [InlineData(DossierStatus.Received, "2026-12-02", true)]
+    [InlineData(DossierStatus.SupplementRequested, "2026-12-02", true)]
+    [InlineData(DossierStatus.ResultReady, "2026-12-02", false)]
+    [InlineData(DossierStatus.Rejected, "2026-12-02", false)]
+    public void Overdue_means_still_in_progress_after_the_due_date(DossierStatus status, string today, bool overdue)
+    {
+        var dossier = Store.Receive(Request(workingDays: 3), "Chị Lan"); // due Tuesday 1/12
+        var current = Store.ChangeStatus(dossier.Code, status, "Chị Lan", null)!;
+
+        Assert.Equal(overdue, current.IsOverdue(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     public void Dispose() => office.Dispose();
