@@ -1,13 +1,20 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Knowledge.Understanding;
+using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Root;
 
 /// <summary>Decides what a message starts when no dialog is waiting for it.</summary>
-public sealed class RootRouter(MessageUnderstanding understanding, ProcedureTopic topic, ProcedureAnswers answers, RootReplies replies)
+public sealed class RootRouter(
+    MessageUnderstanding understanding,
+    ProcedureTopic topic,
+    ProcedureAnswers answers,
+    RootReplies replies,
+    IOptionsMonitor<StaffOptions> staff)
 {
     private static readonly Dictionary<string, Intent> MenuIntents = new(StringComparer.Ordinal)
     {
@@ -36,6 +43,12 @@ public sealed class RootRouter(MessageUnderstanding understanding, ProcedureTopi
         if (RequestedProcedure(turn.Activity.Value) is { } requested)
         {
             await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(requested), cancellationToken);
+            return;
+        }
+
+        if (StaffCommands.TryParse(text, out var commandDialog, out var arguments))
+        {
+            await RunStaffCommandAsync(dc, commandDialog, arguments, cancellationToken);
             return;
         }
 
@@ -68,6 +81,23 @@ public sealed class RootRouter(MessageUnderstanding understanding, ProcedureTopi
         if (result.Status == DialogTurnStatus.Abandoned)
         {
             await replies.GaveUpAsync(dc.Context, cancellationToken);
+        }
+    }
+
+    private async Task RunStaffCommandAsync(DialogContext dc, string? dialogId, string arguments, CancellationToken cancellationToken)
+    {
+        var activity = dc.Context.Activity;
+        if (!staff.CurrentValue.IsStaff(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty))
+        {
+            await replies.MenuAsync(dc.Context, RootTexts.StaffOnly, cancellationToken);
+        }
+        else if (dialogId is null || !dc.Dialogs.Contains(dialogId))
+        {
+            await dc.Context.SendActivityAsync(RootTexts.UnknownCommand, cancellationToken: cancellationToken);
+        }
+        else
+        {
+            await StartAsync(dc, dialogId, new FeatureOptions(null, arguments), cancellationToken);
         }
     }
 
