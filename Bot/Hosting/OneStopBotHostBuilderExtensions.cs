@@ -6,6 +6,8 @@ using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Conversation;
 using OneStopBot.Bot.WebChat;
+using OneStopBot.Dialogs;
+using OneStopBot.Knowledge;
 using OneStopBot.Office;
 
 namespace OneStopBot.Bot.Hosting;
@@ -26,7 +28,6 @@ public static class OneStopBotHostBuilderExtensions
         services.AddSingleton<ConnectorAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ConnectorAdapter>());
 
-        services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, RootBot>();
@@ -34,7 +35,9 @@ public static class OneStopBotHostBuilderExtensions
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
 
+        services.AddKnowledge(configuration);
         services.AddOffice(configuration);
+        services.AddDialogs();
         services.AddHealthChecks();
         return builder;
     }
