@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.WebChat;
 
@@ -14,21 +13,17 @@ public static class QrEndpoints
     {
         app.MapGet("/qr", (IOptions<WebChatOptions> options) => Png(options.Value.PublicUrl));
         app.MapGet("/qr/posters", Posters);
-        app.MapGet("/qr/{procedureId}", (string procedureId, IOptions<WebChatOptions> options, [FromServices] IProcedureDirectory? directory) =>
-            directory is null ? CatalogMissing()
-            : directory.Find(procedureId) is { } procedure ? Png(options.Value.ProcedureUrl(procedure.Id))
-            : TypedResults.Problem($"There is no procedure with the id \"{procedureId}\".", statusCode: StatusCodes.Status404NotFound));
+        app.MapGet("/qr/{procedureId}", (string procedureId, IOptions<WebChatOptions> options, IProcedureDirectory directory) =>
+            directory.Find(procedureId) is { } procedure
+                ? Png(options.Value.ProcedureUrl(procedure.Id))
+                : TypedResults.Problem($"There is no procedure with the id \"{procedureId}\".", statusCode: StatusCodes.Status404NotFound));
         return app;
     }
 
     private static IResult Png(string url) => TypedResults.File(QrCodes.Png(url), "image/png");
 
-    private static IResult Posters(IOptions<WebChatOptions> options, IOptions<OfficeNames> names, [FromServices] IProcedureDirectory? directory)
+    private static IResult Posters(IOptions<WebChatOptions> options, IOptions<OfficeNames> names, IProcedureDirectory directory)
     {
-        if (directory is null)
-        {
-            return CatalogMissing();
-        }
         var office = names.Value;
         var html = new StringBuilder();
         html.Append($$"""
@@ -69,7 +64,4 @@ public static class QrEndpoints
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     private static string Encode(string text) => Html.Encode(text);
-
-    private static IResult CatalogMissing() =>
-        TypedResults.Problem("The procedure catalog is not loaded.", statusCode: StatusCodes.Status503ServiceUnavailable);
 }

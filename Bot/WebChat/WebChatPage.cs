@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Qr;
@@ -23,7 +22,7 @@ public static class WebChatPage
         return app;
     }
 
-    internal static IResult Render(HttpContext http, IOptions<OfficeNames> names, [FromServices] IProcedureDirectory? directory)
+    internal static IResult Render(HttpContext http, IOptions<OfficeNames> names, IProcedureDirectory directory)
     {
         var office = names.Value;
         var asked = AskedProcedure(http.Request.Query[ProcedureParameter].ToString(), directory);
@@ -57,7 +56,7 @@ public static class WebChatPage
     /// The procedure a QR link asks about. Without a catalog the id is passed on as it is (the bot decides);
     /// with one, only known ids are, with their names.
     /// </summary>
-    private static ProcedureEntry? AskedProcedure(string id, [FromServices] IProcedureDirectory? directory)
+    private static ProcedureEntry? AskedProcedure(string id, IProcedureDirectory directory)
     {
         if (id.Length is 0 or > 100)
         {

@@ -1,8 +1,10 @@
+using OneStopBot.Bot.Qr;
+
 namespace OneStopBot.Bot.WebChat;
 
 public static class WebChatServiceCollectionExtensions
 {
-    /// <summary>The page's settings: its public address (for QR codes) and the names it shows.</summary>
+    /// <summary>The page's settings (its public address for QR codes, the names it shows) and the procedure list.</summary>
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebChatOptions>()
@@ -11,6 +13,7 @@ public static class WebChatServiceCollectionExtensions
                 "WebChat:PublicUrl must be an absolute http(s) address.")
             .ValidateOnStart();
         services.AddOptions<OfficeNames>().Bind(configuration.GetSection(OfficeNames.Section));
+        services.AddSingleton<IProcedureDirectory, CatalogProcedureDirectory>();
         return services;
     }
 }

@@ -76,30 +76,29 @@ public sealed class WebChatPageTests : IClassFixture<WebChatFactory>
     }
 }
 
-public sealed class WebChatPageWithoutCatalogTests : IClassFixture<OneStopBotFactory>
+public sealed class CatalogProcedureDirectoryTests : IClassFixture<OneStopBotFactory>
 {
     private readonly HttpClient client;
 
-    public WebChatPageWithoutCatalogTests(OneStopBotFactory factory) => client = factory.CreateClient();
+    public CatalogProcedureDirectoryTests(OneStopBotFactory factory) => client = factory.CreateClient();
 
-    [Theory]
-    [InlineData("khai-sinh", "khai-sinh")]
-    [InlineData("Khai Sinh", "")]
-    [InlineData("%22%3E%3Cb%3E", "")]
-    public async Task Without_a_catalog_a_plain_procedure_id_is_passed_on_as_it_is(string hoi, string expectedId)
+    [Fact]
+    public async Task The_posters_list_the_procedures_of_the_knowledge_catalog()
     {
-        var html = await client.GetStringAsync($"/?hoi={hoi}");
+        var html = await client.GetStringAsync("/qr/posters");
 
-        Assert.Contains($"data-procedure-id=\"{expectedId}\"", html);
+        Assert.Contains("<img src=\"/qr/khai-sinh\"", html);
+        Assert.Contains("<img src=\"/qr/ket-hon\"", html);
+        Assert.True(System.Text.RegularExpressions.Regex.Count(html, "<section class=\"card\">") > 20);
     }
 
     [Theory]
-    [InlineData("/qr/posters")]
-    [InlineData("/qr/khai-sinh")]
-    public async Task Without_a_catalog_the_procedure_codes_say_so(string path)
+    [InlineData("khai-sinh", HttpStatusCode.OK)]
+    [InlineData("khong-co", HttpStatusCode.NotFound)]
+    public async Task Procedure_codes_follow_the_knowledge_catalog(string id, HttpStatusCode expected)
     {
-        using var response = await client.GetAsync(path);
+        using var response = await client.GetAsync($"/qr/{id}");
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
     }
 }
