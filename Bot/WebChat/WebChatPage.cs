@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Qr;
@@ -16,7 +17,7 @@ public static class WebChatPage
 
     public static WebApplication MapWebChat(this WebApplication app)
     {
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = StaticFiles(app.Environment) });
         app.MapGet("/", Render);
         app.MapQr();
         return app;
@@ -53,19 +54,18 @@ public static class WebChatPage
     }
 
     /// <summary>
-    /// The procedure a QR link asks about. Without a catalog the id is passed on as it is (the bot decides);
-    /// with one, only known ids are, with their names.
+    /// The copy of wwwroot beside the binaries when there is one: <c>dotnet run</c> starts the host in the directory
+    /// it was typed in, where the content root's wwwroot may not be.
     /// </summary>
-    private static ProcedureEntry? AskedProcedure(string id, IProcedureDirectory directory)
+    private static IFileProvider StaticFiles(IWebHostEnvironment environment)
     {
-        if (id.Length is 0 or > 100)
-        {
-            return null;
-        }
-        return directory is null
-            ? (id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? new ProcedureEntry(id, id) : null)
-            : directory.Find(id);
+        var besideBinaries = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(besideBinaries) ? new PhysicalFileProvider(besideBinaries) : environment.WebRootFileProvider;
     }
+
+    /// <summary>The procedure a QR link asks about: known ids only, so nothing else from the address reaches the page.</summary>
+    private static ProcedureEntry? AskedProcedure(string id, IProcedureDirectory directory) =>
+        id.Length is 0 or > 100 ? null : directory.Find(id);
 
     /// <summary>Vietnamese letters stay readable in the source; markup characters are escaped.</summary>
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
