@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels.Connector;
+using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Staff;
 
 namespace OneStopBot.Bot.Hosting;
@@ -10,6 +11,7 @@ public static class BotEndpoints
     {
         app.MapHealthChecks("/healthz");
         app.MapPost("/api/messages", ConnectorEndpoint.HandleAsync);
+        app.MapZalo();
 
         var staff = app.MapStaffApi();
         _ = staff;

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
+using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Conversation;
 using OneStopBot.Office;
 
@@ -30,6 +31,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddTransient<IBot, RootBot>();
 
         services.AddOffice(configuration);
+        services.AddZalo(configuration);
         services.AddHealthChecks();
         return builder;
     }
