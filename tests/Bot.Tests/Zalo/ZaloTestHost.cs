@@ -22,9 +22,10 @@ public sealed class ZaloTestHost : IAsyncDisposable
 
     private readonly Factory factory;
 
-    public ZaloTestHost(Action<Dictionary<string, string?>>? settings = null)
+    /// <param name="realBot">Whether to keep the application's own bot instead of the probe bot.</param>
+    public ZaloTestHost(Action<Dictionary<string, string?>>? settings = null, bool realBot = false)
     {
-        factory = new Factory(Probe);
+        factory = new Factory(realBot ? null : Probe);
         factory.Settings["Zalo:AppId"] = AppId;
         factory.Settings["Zalo:OaSecretKey"] = OaSecretKey;
         factory.Settings["Zalo:AppSecret"] = AppSecret;
@@ -73,11 +74,15 @@ public sealed class ZaloTestHost : IAsyncDisposable
         Api.Dispose();
     }
 
-    private sealed class Factory(BotProbe probe) : OneStopBotFactory
+    private sealed class Factory(BotProbe? probe) : OneStopBotFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            if (probe is null)
+            {
+                return;
+            }
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton(probe);
