@@ -57,7 +57,7 @@ public sealed class ZaloWebhook(
         }
         if (!delivered.TryAdd(zaloEvent.DeliveryKey, true))
         {
-            logger.LogInformation("Zalo event {Event} {Key} delivered again; already handled", zaloEvent.Name, zaloEvent.DeliveryKey);
+            logger.LogInformation("Zalo event {Event} {MessageId} delivered again; already handled", zaloEvent.Name, zaloEvent.MessageId);
             return TypedResults.Ok();
         }
         if (!queue.TryEnqueue(zaloEvent.UserId!, ct => adapter.ProcessEventAsync(zaloEvent, ct)))

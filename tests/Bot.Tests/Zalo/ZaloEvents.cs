@@ -7,7 +7,7 @@ namespace OneStopBot.Bot.Tests.Zalo;
 /// <summary>Webhook bodies shaped like Zalo's, with the OA and app of <see cref="ZaloTestHost"/>.</summary>
 public static class ZaloEvents
 {
-    public const string Timestamp = "1764158400000";
+    public const string Timestamp = "1795694400000";
 
     public static string Text(string userId, string msgId, string text) => Serialize(new JsonObject
     {
