@@ -5,10 +5,10 @@ public sealed class ZaloOptions
 {
     public const string Section = "Zalo";
 
-    /// <summary>The Zalo app's id (developers.zalo.me → the app → Thông tin ứng dụng).</summary>
+    /// <summary>The Zalo app's id, from the app's information page on developers.zalo.me.</summary>
     public string AppId { get; set; } = string.Empty;
 
-    /// <summary>The OA secret key that signs webhook events (the app's Webhook page).</summary>
+    /// <summary>The OA secret key that signs webhook events, from the app's webhook page.</summary>
     public string OaSecretKey { get; set; } = string.Empty;
 
     /// <summary>The app's secret key, sent as <c>secret_key</c> when refreshing the access token.</summary>
