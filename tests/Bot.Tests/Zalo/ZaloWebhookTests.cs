@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OneStopBot.Bot.Tests.Zalo;
 
@@ -161,6 +162,27 @@ public sealed class ZaloWebhookTests
         Assert.Equal(
             ["Đã nhận: chờ first", "Đã nhận: câu 2", "Đã nhận: câu 3", "Đã nhận: câu 4", "Đã nhận: câu 5", "Đã nhận: câu 6"],
             sent.Where(m => m.UserId == User).Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task When_too_many_turns_wait_the_event_is_refused_with_503_and_taken_when_delivered_again()
+    {
+        await using var host = new ZaloTestHost(settings => settings["Zalo:MaxPendingTurns"] = "1");
+        var second = ZaloEvents.Text(User, "msg-2", "câu 2");
+
+        await host.PostAcceptedAsync(ZaloEvents.Text(User, "msg-1", "chờ busy"));
+        using (var refused = await host.PostAsync(second))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        }
+        host.Probe.Gate("busy").SetResult();
+        await host.Api.WaitForCountAsync(1);
+
+        // Zalo delivers the refused event again; it was not remembered as handled, so it is answered now.
+        await host.Api.WaitForAsync(_ => host.Services.GetRequiredService<OneStopBot.Bot.Channels.Zalo.ZaloTurnQueue>().Pending == 0);
+        await host.PostAcceptedAsync(second);
+        var sent = await host.Api.WaitForCountAsync(2);
+        Assert.Equal(["Đã nhận: chờ busy", "Đã nhận: câu 2"], sent.Select(m => m.Text));
     }
 
     [Theory]
