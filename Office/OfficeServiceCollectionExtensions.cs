@@ -1,6 +1,13 @@
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Demo;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Questions;
 using OneStopBot.Office.Staff;
+using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office;
@@ -11,8 +18,27 @@ public static class OfficeServiceCollectionExtensions
     public static IServiceCollection AddOffice(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section));
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
+        services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section));
+        services.AddOptions<LookupGuardOptions>().Bind(configuration.GetSection(LookupGuardOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+
         services.AddSingleton<OfficeDatabase>();
+        services.AddSingleton<ICollectionSetup, DossierCollectionSetup>();
+        services.AddSingleton<ICollectionSetup, StaffAuditSetup>();
+        services.AddSingleton<ICollectionSetup, UnansweredQuestionSetup>();
+        services.AddSingleton<IStorage, LiteDbStorage>();
+
+        services.AddSingleton<WorkingCalendar>();
+        services.AddSingleton<StaffAuditLog>();
+        services.AddSingleton<DossierStore>();
+        services.AddSingleton<DossierImport>();
+        services.AddSingleton<LookupGuard>();
+        services.AddSingleton<OfficeStatistics>();
+        services.AddSingleton<DemoData>();
+        services.AddSingleton<UnansweredQuestionStore>();
         return services;
     }
 }

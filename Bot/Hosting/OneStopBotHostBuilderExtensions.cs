@@ -5,6 +5,8 @@ using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Conversation;
+using OneStopBot.Dialogs;
+using OneStopBot.Knowledge;
 using OneStopBot.Office;
 
 namespace OneStopBot.Bot.Hosting;
@@ -25,12 +27,13 @@ public static class OneStopBotHostBuilderExtensions
         services.AddSingleton<ConnectorAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ConnectorAdapter>());
 
-        services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, RootBot>();
 
+        services.AddKnowledge(configuration);
         services.AddOffice(configuration);
+        services.AddDialogs();
         services.AddZalo(configuration);
         services.AddHealthChecks();
         return builder;

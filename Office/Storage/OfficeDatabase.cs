@@ -10,6 +10,7 @@ namespace OneStopBot.Office.Storage;
 public sealed class OfficeDatabase : IDisposable
 {
     private readonly LiteDatabase database;
+    private readonly Lock transactionGate = new();
 
     public OfficeDatabase(IOptions<StorageOptions> options, IEnumerable<ICollectionSetup> setups)
     {
@@ -28,20 +29,33 @@ public sealed class OfficeDatabase : IDisposable
 
     public ILiteCollection<T> Collection<T>(string name) => database.GetCollection<T>(name);
 
-    /// <summary>Runs <paramref name="work"/> in one transaction. Synchronous on purpose: no transaction spans an await.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction. Synchronous on purpose: no transaction spans an await.
+    /// Transactions are serialised so that a read-check-write inside one is atomic; a nested call joins the outer one.
+    /// </summary>
     public T InTransaction<T>(Func<T> work)
     {
-        database.BeginTrans();
-        try
+        lock (transactionGate)
         {
-            var result = work();
-            database.Commit();
-            return result;
-        }
-        catch
-        {
-            database.Rollback();
-            throw;
+            // LiteDB keeps one transaction per thread: BeginTrans is false when this thread already has one.
+            var owner = database.BeginTrans();
+            try
+            {
+                var result = work();
+                if (owner)
+                {
+                    database.Commit();
+                }
+                return result;
+            }
+            catch
+            {
+                if (owner)
+                {
+                    database.Rollback();
+                }
+                throw;
+            }
         }
     }
 

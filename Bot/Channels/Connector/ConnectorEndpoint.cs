@@ -14,6 +14,9 @@ public static class ConnectorEndpoint
 {
     public const int MaxBodyBytes = 256 * 1024;
 
+    /// <summary>What the adapter and the state stores need of every incoming Activity.</summary>
+    private static readonly string[] RequiredFields = ["type", "channelId", "serviceUrl", "conversation.id", "from.id"];
+
     public static async Task<IResult> HandleAsync(HttpContext context, ConnectorAdapter adapter, IBot bot)
     {
         var request = context.Request;
@@ -62,9 +65,14 @@ public static class ConnectorEndpoint
         try
         {
             var json = JToken.Parse(body);
-            if (json is not JObject obj || obj["type"]?.Type != JTokenType.String)
+            if (json is not JObject obj)
             {
-                return (null, TypedResults.Problem("The body is not an Activity: a \"type\" is required.", statusCode: StatusCodes.Status400BadRequest));
+                return (null, TypedResults.Problem("The body is not an Activity object.", statusCode: StatusCodes.Status400BadRequest));
+            }
+            var missing = RequiredFields.FirstOrDefault(path => obj.SelectToken(path)?.Type != JTokenType.String || string.IsNullOrWhiteSpace((string?)obj.SelectToken(path)));
+            if (missing is not null)
+            {
+                return (null, TypedResults.Problem($"The Activity has no \"{missing}\".", statusCode: StatusCodes.Status400BadRequest));
             }
             return (obj.ToObject<Activity>(), null);
         }

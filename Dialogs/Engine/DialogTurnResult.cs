@@ -1,0 +1,30 @@
+namespace OneStopBot.Dialogs.Engine;
+
+public enum DialogTurnStatus
+{
+    /// <summary>No dialog was active.</summary>
+    Empty,
+
+    /// <summary>The active dialog is waiting for the user's next message.</summary>
+    Waiting,
+
+    /// <summary>The outermost dialog ended, with <see cref="DialogTurnResult.Result"/>.</summary>
+    Complete,
+
+    /// <summary>The dialogs were cancelled.</summary>
+    Cancelled,
+
+    /// <summary>A prompt gave up after too many answers it could not understand; the dialogs were cancelled.</summary>
+    Abandoned,
+}
+
+public sealed record DialogTurnResult(DialogTurnStatus Status, object? Result = null)
+{
+    public static readonly DialogTurnResult Waiting = new(DialogTurnStatus.Waiting);
+
+    public static readonly DialogTurnResult Empty = new(DialogTurnStatus.Empty);
+
+    public static readonly DialogTurnResult Cancelled = new(DialogTurnStatus.Cancelled);
+
+    public static readonly DialogTurnResult Abandoned = new(DialogTurnStatus.Abandoned);
+}

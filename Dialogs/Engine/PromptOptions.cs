@@ -1,0 +1,15 @@
+namespace OneStopBot.Dialogs.Engine;
+
+/// <summary>How a prompt asks.</summary>
+/// <param name="Prompt">The question.</param>
+/// <param name="RetryPrompt">Said when the answer is not understood; the prompt's own default when null.</param>
+/// <param name="Choices">Buttons offered with the question; for a choice prompt, the choices themselves.</param>
+/// <param name="MaxAttempts">Answers not understood before the prompt gives up and offers a person instead.</param>
+public sealed record PromptOptions(
+    string Prompt,
+    string? RetryPrompt = null,
+    IReadOnlyList<string>? Choices = null,
+    int MaxAttempts = PromptOptions.DefaultMaxAttempts)
+{
+    public const int DefaultMaxAttempts = 3;
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Prompts;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Understanding;
+
+namespace OneStopBot.Dialogs.Procedures;
+
+/// <summary>How the ask dialog starts: with a procedure, a list of close ones to choose from, or neither.</summary>
+public sealed record AskOptions(string? ProcedureId = null, ProcedureAspect Aspect = ProcedureAspect.None, IReadOnlyList<string>? Candidates = null);
+
+public sealed record AskState(string? ProcedureId, ProcedureAspect Aspect, IReadOnlyList<string> Candidates);
+
+/// <summary>"Hỏi thủ tục": finds out which procedure is meant, then answers about it.</summary>
+public sealed class AskProcedureDialog(
+    ProcedureCatalog catalog,
+    MessageUnderstanding understanding,
+    ProcedureAnswers answers,
+    ProcedureTopic topic) : WaterfallDialog<AskState>(DialogIds.AskProcedure)
+{
+    private readonly TextPrompt questionPrompt = new("ask.question");
+    private readonly ChoicePrompt choicePrompt = new("ask.choice");
+
+    public override IEnumerable<Dialog> Dependencies => [questionPrompt, choicePrompt];
+
+    protected override AskState CreateState(object? options)
+    {
+        var ask = options as AskOptions ?? new AskOptions();
+        var candidates = (ask.Candidates ?? []).Where(id => catalog.Find(id) is not null).ToList();
+        var known = ask.ProcedureId is { } id && catalog.Find(id) is not null ? id : null;
+        return new AskState(known, ask.Aspect, candidates);
+    }
+
+    protected override IReadOnlyList<WaterfallStep<AskState>> Steps() =>
+        [IdentifyProcedureStepAsync, ResolveProcedureStepAsync, AnswerStepAsync];
+
+    private Task<DialogTurnResult> IdentifyProcedureStepAsync(WaterfallStepContext<AskState> step, CancellationToken cancellationToken)
+    {
+        var state = step.Values;
+        if (state.ProcedureId is not null)
+        {
+            return step.NextAsync(null, cancellationToken);
+        }
+        if (state.Candidates.Count > 0)
+        {
+            var choices = state.Candidates
+                .Select((id, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {catalog.Find(id)!.SimpleName}"))
+                .ToList();
+            return step.PromptAsync(choicePrompt.Id, new PromptOptions(ProcedureTexts.ChooseOne, Choices: choices), cancellationToken);
+        }
+        return step.PromptAsync(questionPrompt.Id, new PromptOptions(ProcedureTexts.AskWhich), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ResolveProcedureStepAsync(WaterfallStepContext<AskState> step, CancellationToken cancellationToken)
+    {
+        switch (step.Result)
+        {
+            case FoundChoice choice:
+                step.Values = step.Values with { ProcedureId = step.Values.Candidates[choice.Index] };
+                break;
+            case string question:
+                var understood = understanding.Understand(question);
+                if (understood.ProcedureId is { } procedureId)
+                {
+                    step.Values = step.Values with { ProcedureId = procedureId, Aspect = Pick(step.Values.Aspect, understood.Aspect) };
+                }
+                else if (understood.Alternatives.Count > 0)
+                {
+                    step.Values = step.Values with { Candidates = understood.Alternatives, Aspect = Pick(step.Values.Aspect, understood.Aspect) };
+                    return await step.GoToStepAsync(0, cancellationToken);
+                }
+                else
+                {
+                    await answers.SendNotFoundAsync(step.Context, cancellationToken);
+                    return await step.EndDialogAsync(null, cancellationToken);
+                }
+                break;
+        }
+        return await step.NextAsync(null, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AnswerStepAsync(WaterfallStepContext<AskState> step, CancellationToken cancellationToken)
+    {
+        var procedure = catalog.Find(step.Values.ProcedureId!)!;
+        await topic.SetAsync(step.Context, procedure.Id, cancellationToken);
+        await answers.SendAsync(step.Context, procedure, step.Values.Aspect, cancellationToken);
+        return await step.EndDialogAsync(procedure.Id, cancellationToken);
+    }
+
+    private static ProcedureAspect Pick(ProcedureAspect asked, ProcedureAspect now) => now == ProcedureAspect.None ? asked : now;
+}

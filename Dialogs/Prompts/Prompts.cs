@@ -1,0 +1,78 @@
+using Microsoft.Bot.Builder;
+using OneStopBot.Dialogs.Engine;
+
+namespace OneStopBot.Dialogs.Prompts;
+
+/// <summary>Free text: anything not empty, up to a length.</summary>
+public sealed class TextPrompt(string id, PromptValidator<string>? validator = null, int maxLength = TextPrompt.DefaultMaxLength)
+    : Prompt<string>(id, validator)
+{
+    public const int DefaultMaxLength = 500;
+
+    protected override string DefaultRetryPrompt => "Anh/chị vui lòng gõ câu trả lời bằng chữ.";
+
+    protected override Recognition<string> Recognize(ITurnContext context, PromptOptions options)
+    {
+        var text = context.Activity.Text?.Trim();
+        return string.IsNullOrEmpty(text) || text.Length > maxLength ? Recognition<string>.Failed : Recognition<string>.Of(text);
+    }
+}
+
+/// <summary>One of <see cref="PromptOptions.Choices"/>, by number, label or button.</summary>
+public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(id, validator)
+{
+    protected override string DefaultRetryPrompt => "Anh/chị vui lòng bấm một nút bên dưới, hoặc gõ số thứ tự.";
+
+    protected override Recognition<FoundChoice> Recognize(ITurnContext context, PromptOptions options) =>
+        ChoiceRecognizer.Recognize(context.Activity.Text, options.Choices ?? []);
+}
+
+/// <summary>Yes or no.</summary>
+public sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
+{
+    public static readonly IReadOnlyList<string> YesNo = ["Có", "Không"];
+
+    protected override string DefaultRetryPrompt => "Anh/chị vui lòng trả lời \"Có\" hoặc \"Không\".";
+
+    protected override Recognition<bool> Recognize(ITurnContext context, PromptOptions options) =>
+        ConfirmRecognizer.Recognize(context.Activity.Text);
+
+    public override bool TakesAsAnswer(DialogContext dc, string foldedText) => ConfirmRecognizer.Recognize(foldedText).Succeeded;
+}
+
+/// <summary>A whole number.</summary>
+public sealed class NumberPrompt(string id, PromptValidator<int>? validator = null) : Prompt<int>(id, validator)
+{
+    protected override string DefaultRetryPrompt => "Anh/chị vui lòng gõ một con số, ví dụ: 2.";
+
+    protected override Recognition<int> Recognize(ITurnContext context, PromptOptions options) =>
+        NumberRecognizer.Recognize(context.Activity.Text);
+}
+
+/// <summary>A day, relative to today in the office's time zone.</summary>
+public sealed class DatePrompt(string id, TimeProvider time, TimeZoneInfo zone, PromptValidator<DateOnly>? validator = null)
+    : Prompt<DateOnly>(id, validator)
+{
+    protected override string DefaultRetryPrompt => "Anh/chị vui lòng gõ ngày, ví dụ: mai, thứ hai, hoặc 25/12.";
+
+    protected override Recognition<DateOnly> Recognize(ITurnContext context, PromptOptions options) =>
+        DateRecognizer.Recognize(context.Activity.Text, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime));
+}
+
+/// <summary>A Vietnamese mobile number, normalised to 0xxxxxxxxx.</summary>
+public sealed class PhonePrompt(string id) : Prompt<string>(id)
+{
+    protected override string DefaultRetryPrompt => "Số điện thoại chưa đúng. Anh/chị gõ 10 số, ví dụ: 0912345678.";
+
+    protected override Recognition<string> Recognize(ITurnContext context, PromptOptions options) =>
+        PhoneRecognizer.Recognize(context.Activity.Text);
+}
+
+/// <summary>A 12-digit citizen ID number.</summary>
+public sealed class CitizenIdPrompt(string id) : Prompt<string>(id)
+{
+    protected override string DefaultRetryPrompt => "Số căn cước có 12 chữ số. Anh/chị vui lòng gõ lại.";
+
+    protected override Recognition<string> Recognize(ITurnContext context, PromptOptions options) =>
+        CitizenIdRecognizer.Recognize(context.Activity.Text);
+}

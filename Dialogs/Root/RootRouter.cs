@@ -1,0 +1,129 @@
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Procedures;
+using OneStopBot.Knowledge.Understanding;
+
+namespace OneStopBot.Dialogs.Root;
+
+/// <summary>Decides what a message starts when no dialog is waiting for it.</summary>
+public sealed class RootRouter(MessageUnderstanding understanding, ProcedureTopic topic, ProcedureAnswers answers, RootReplies replies)
+{
+    private static readonly Dictionary<string, Intent> MenuIntents = new(StringComparer.Ordinal)
+    {
+        [UserText.Fold(MainMenu.AskProcedure)] = Intent.Ask,
+        [UserText.Fold(MainMenu.CheckDossier)] = Intent.Status,
+        [UserText.Fold(MainMenu.PreRegister)] = Intent.Submit,
+        [UserText.Fold(MainMenu.Subscribe)] = Intent.Subscribe,
+        [UserText.Fold(MainMenu.TalkToStaff)] = Intent.Human,
+    };
+
+    private static readonly Dictionary<string, ProcedureAspect> AnswerButtons = new(StringComparer.Ordinal)
+    {
+        [UserText.Fold(ProcedureTexts.DocumentsButton)] = ProcedureAspect.Documents,
+        [UserText.Fold(ProcedureTexts.FeeButton)] = ProcedureAspect.Fee,
+        [UserText.Fold(ProcedureTexts.TimeButton)] = ProcedureAspect.Time,
+    };
+
+    private static readonly string OtherProcedure = UserText.Fold(ProcedureTexts.OtherProcedureButton);
+
+    public async Task RouteAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context;
+        var text = turn.Activity.Text ?? string.Empty;
+        var current = await topic.GetAsync(turn, cancellationToken);
+
+        if (RequestedProcedure(turn.Activity.Value) is { } requested)
+        {
+            await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(requested), cancellationToken);
+            return;
+        }
+
+        var folded = UserText.Fold(text);
+        if (folded == OtherProcedure)
+        {
+            await topic.SetAsync(turn, null, cancellationToken);
+            await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(), cancellationToken);
+            return;
+        }
+        if (AnswerButtons.TryGetValue(folded, out var aspect))
+        {
+            await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(current, aspect), cancellationToken);
+            return;
+        }
+        if (MenuIntents.TryGetValue(folded, out var menuIntent))
+        {
+            // A menu button asks afresh, except that a procedure already talked about carries over to pre-registration.
+            var understood = new Understanding(text, menuIntent, null, 1, [], ProcedureAspect.None);
+            await RouteIntentAsync(dc, understood, menuIntent == Intent.Submit ? current : null, cancellationToken);
+            return;
+        }
+
+        await RouteIntentAsync(dc, understanding.Understand(text), current, cancellationToken);
+    }
+
+    public async Task StartAsync(DialogContext dc, string dialogId, object? options, CancellationToken cancellationToken)
+    {
+        var result = await dc.BeginDialogAsync(dialogId, options, cancellationToken);
+        if (result.Status == DialogTurnStatus.Abandoned)
+        {
+            await replies.GaveUpAsync(dc.Context, cancellationToken);
+        }
+    }
+
+    private async Task RouteIntentAsync(DialogContext dc, Understanding understood, string? current, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context;
+        var procedure = understood.ProcedureId ?? current;
+        switch (understood.Intent)
+        {
+            case Intent.Ask when understood.ProcedureId is not null || (understood.Aspect != ProcedureAspect.None && current is not null):
+                await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(procedure, understood.Aspect), cancellationToken);
+                break;
+            case Intent.Ask when understood.Alternatives.Count > 0:
+                await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(null, understood.Aspect, understood.Alternatives), cancellationToken);
+                break;
+            case Intent.Ask when understood.Text.Length == 0 || UserText.Fold(understood.Text) == UserText.Fold(MainMenu.AskProcedure) || understood.Aspect != ProcedureAspect.None:
+                await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(null, understood.Aspect), cancellationToken);
+                break;
+            case Intent.Submit:
+                await StartAsync(dc, DialogIds.PreRegister, new FeatureOptions(procedure, understood.Text), cancellationToken);
+                break;
+            case Intent.Status:
+                await StartAsync(dc, DialogIds.CheckDossier, new FeatureOptions(null, understood.Text), cancellationToken);
+                break;
+            case Intent.Subscribe:
+                await StartAsync(dc, DialogIds.Subscribe, new FeatureOptions(null, understood.Text), cancellationToken);
+                break;
+            case Intent.Unsubscribe:
+                await StartAsync(dc, DialogIds.Unsubscribe, new FeatureOptions(null, understood.Text), cancellationToken);
+                break;
+            case Intent.Feedback:
+                await StartAsync(dc, DialogIds.Feedback, new FeatureOptions(null, understood.Text), cancellationToken);
+                break;
+            case Intent.Human:
+                await StartAsync(dc, DialogIds.TalkToStaff, new FeatureOptions(null, understood.Text), cancellationToken);
+                break;
+            case Intent.Office:
+                await replies.OfficeFactsAsync(turn, cancellationToken);
+                break;
+            case Intent.Greeting:
+                await replies.WelcomeAsync(turn, cancellationToken);
+                break;
+            case Intent.Help:
+                await replies.MenuAsync(turn, RootTexts.Help, cancellationToken);
+                break;
+            default:
+                await answers.SendNotFoundAsync(turn, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>A page that opens the chat on a procedure (web chat's <c>?hoi=khai-sinh</c>) sends it as the message value.</summary>
+    private static string? RequestedProcedure(object? value) =>
+        value switch
+        {
+            JObject json => (string?)json["procedure"],
+            _ => null,
+        };
+}

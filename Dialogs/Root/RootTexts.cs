@@ -1,0 +1,31 @@
+namespace OneStopBot.Dialogs.Root;
+
+/// <summary>What the bot says outside any dialog. {0}: office name; {1}: phone; {2}: working hours; {3}: address.</summary>
+internal static class RootTexts
+{
+    public const string Welcome = "Chào anh/chị! Em là trợ lý của {0}. Anh/chị cần làm gì? Bấm một nút bên dưới nhé.";
+
+    public const string Help =
+        "Em giúp được các việc này: hỏi thủ tục (cần giấy gì, mất bao lâu, bao nhiêu tiền), nộp hồ sơ trước, " +
+        "tra cứu hồ sơ, nhận thông báo của xã. Anh/chị bấm nút hoặc gõ câu hỏi ngắn, ví dụ: làm giấy khai sinh.";
+
+    public const string Cancelled = "Dạ, em đã dừng việc đang làm. Anh/chị cần gì khác thì bấm nút bên dưới.";
+
+    public const string NothingToCancel = "Dạ. Anh/chị cần gì thì bấm nút bên dưới.";
+
+    public const string Menu = "Anh/chị chọn việc cần làm:";
+
+    public const string NotUnderstood =
+        "Xin lỗi, em chưa hiểu ý anh/chị. Anh/chị bấm một nút bên dưới, hoặc gõ ngắn hơn, ví dụ: làm giấy khai sinh.";
+
+    public const string GaveUp =
+        "Xin lỗi, em chưa hiểu ý anh/chị. Anh/chị gọi cán bộ một cửa số {1}, hoặc bấm \"Gặp cán bộ\".";
+
+    public const string OnlyText = "Anh/chị vui lòng gõ câu hỏi bằng chữ nhé.";
+
+    public const string OfficeFacts = "{0}. Địa chỉ: {3}. Giờ làm việc: {2}. Điện thoại: {1}. ";
+
+    public const string Villages = "Các thôn trong xã: ";
+
+    public const string StaffOnly = "Lệnh này chỉ dành cho cán bộ một cửa.";
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using OneStopBot.Knowledge.Understanding;
+
+namespace OneStopBot.Knowledge.Evaluation;
+
+/// <summary>One case and what was understood.</summary>
+public sealed record EvalResult(EvalCase Case, Understanding.Understanding Actual)
+{
+    public bool IntentCorrect => Actual.Intent == Case.Intent;
+
+    public bool ProcedureCorrect => Actual.ProcedureId == Case.ProcedureId;
+
+    public bool BothCorrect => IntentCorrect && ProcedureCorrect;
+}
+
+/// <summary>Accuracy over an evaluation set, and the cases missed.</summary>
+public sealed class EvalReport
+{
+    public EvalReport(string name, IReadOnlyList<EvalResult> results)
+    {
+        Name = name;
+        Results = results;
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<EvalResult> Results { get; }
+
+    public int Count => Results.Count;
+
+    public double IntentAccuracy => Share(r => r.IntentCorrect);
+
+    public double ProcedureAccuracy => Share(r => r.ProcedureCorrect);
+
+    public double BothAccuracy => Share(r => r.BothCorrect);
+
+    public IReadOnlyList<EvalResult> Misses => Results.Where(r => !r.BothCorrect).ToList();
+
+    /// <summary>The three accuracies, then one line per miss: line, text, expected and actual.</summary>
+    public string Format()
+    {
+        var text = new StringBuilder();
+        var culture = CultureInfo.InvariantCulture;
+        text.AppendLine(culture, $"{Name}: {Count} messages");
+        text.AppendLine(culture, $"intent accuracy:       {IntentAccuracy:P1}");
+        text.AppendLine(culture, $"procedure accuracy:    {ProcedureAccuracy:P1}");
+        text.AppendLine(culture, $"both-correct accuracy: {BothAccuracy:P1}");
+        var misses = Misses;
+        text.AppendLine(culture, $"misses: {misses.Count}");
+        foreach (var miss in misses)
+        {
+            text.AppendLine(culture,
+                $"  line {miss.Case.Line}: \"{miss.Case.Text}\" expected {Describe(miss.Case.Intent, miss.Case.ProcedureId)}, " +
+                $"got {Describe(miss.Actual.Intent, miss.Actual.ProcedureId)} (score {miss.Actual.Score.ToString("0.00", culture)})");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Describe(Intent intent, string? procedureId) =>
+        $"{UnderstandingJson.IntentName(intent)}/{procedureId ?? "-"}";
+
+    private double Share(Func<EvalResult, bool> correct) => Count == 0 ? 0 : Results.Count(correct) / (double)Count;
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Understanding;
+
+namespace OneStopBot.Knowledge;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// The procedure catalog and message understanding, as singletons. The catalog is loaded when the host starts,
+    /// so a broken procedure file stops start-up with its name, field and reason.
+    /// </summary>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section));
+        services.AddSingleton(sp => ProcedureCatalog.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveProceduresPath()));
+        services.AddSingleton(sp => new MessageUnderstanding(sp.GetRequiredService<ProcedureCatalog>()));
+        services.AddHostedService<KnowledgeWarmUp>();
+        return services;
+    }
+
+    // Builds the catalog and the search index at start-up rather than on the first message.
+    private sealed class KnowledgeWarmUp(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<MessageUnderstanding>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace OneStopBot.Knowledge.Procedures;
+
+/// <summary>
+/// Every procedure the office explains, one YAML file each. Adding a procedure means adding a file:
+/// the catalog reads whatever <c>*.yaml</c> (or <c>*.yml</c>) files the directory holds and validates each of them.
+/// </summary>
+public sealed partial class ProcedureCatalog
+{
+    private const int MaxSummarySentences = 2;
+
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    private readonly FrozenDictionary<string, Procedure> byId;
+
+    private ProcedureCatalog(IReadOnlyList<Procedure> procedures)
+    {
+        All = procedures;
+        byId = procedures.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The procedures in file-name order.</summary>
+    public IReadOnlyList<Procedure> All { get; }
+
+    public int Count => All.Count;
+
+    /// <summary>The procedure with this id, or null.</summary>
+    public Procedure? Find(string id) => byId.GetValueOrDefault(id);
+
+    /// <summary>Reads and validates every procedure file in <paramref name="directory"/>.</summary>
+    /// <exception cref="ProcedureCatalogException">A file or field is missing or wrong; the message says which and why.</exception>
+    public static ProcedureCatalog Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new ProcedureCatalogException(directory, "directory", "the folder of procedure files does not exist");
+        }
+
+        var files = Directory.GetFiles(directory, "*.yaml").Concat(Directory.GetFiles(directory, "*.yml"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (files.Count == 0)
+        {
+            throw new ProcedureCatalogException(directory, "directory", "no procedure files (*.yaml, *.yml) found");
+        }
+
+        var procedures = new List<Procedure>(files.Count);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in files)
+        {
+            var procedure = Parse(Path.GetFileName(path), File.ReadAllText(path));
+            if (!seen.Add(procedure.Id))
+            {
+                throw new ProcedureCatalogException(Path.GetFileName(path), "id", $"'{procedure.Id}' is used by another file");
+            }
+
+            procedures.Add(procedure);
+        }
+
+        return new ProcedureCatalog(procedures);
+    }
+
+    /// <summary>Parses and validates one file's text; <paramref name="fileName"/> must be <c>&lt;id&gt;.yaml</c> or <c>.yml</c>.</summary>
+    internal static Procedure Parse(string fileName, string yaml)
+    {
+        ProcedureFile? raw;
+        try
+        {
+            raw = Deserializer.Deserialize<ProcedureFile?>(yaml);
+        }
+        catch (YamlException e)
+        {
+            var reason = (e.InnerException ?? e).Message;
+            throw new ProcedureCatalogException(fileName, "(file)", $"line {e.Start.Line}: {reason}", e);
+        }
+
+        return Validate(fileName, raw ?? throw new ProcedureCatalogException(fileName, "(file)", "the file is empty"));
+    }
+
+    private static Procedure Validate(string file, ProcedureFile raw)
+    {
+        var id = Text(file, "id", raw.Id);
+        var expectedId = Path.GetFileNameWithoutExtension(file);
+        if (id != expectedId)
+        {
+            throw new ProcedureCatalogException(file, "id", $"'{id}' must equal the file name '{expectedId}'");
+        }
+
+        if (!IdPattern().IsMatch(id))
+        {
+            throw new ProcedureCatalogException(file, "id", $"'{id}' may hold only lower-case letters, digits and '-'");
+        }
+
+        var summary = Text(file, "summary", raw.Summary);
+        if (SentenceEnd().Count(summary) > MaxSummarySentences)
+        {
+            throw new ProcedureCatalogException(file, "summary", $"keep it to {MaxSummarySentences} sentences");
+        }
+
+        var time = raw.Time ?? throw Missing(file, "time");
+        if (time.WorkingDays is < 0)
+        {
+            throw new ProcedureCatalogException(file, "time.workingDays", "must be 0 (same day) or more");
+        }
+
+        var fee = raw.Fee ?? throw Missing(file, "fee");
+        var online = raw.Online ?? throw Missing(file, "online");
+
+        return new Procedure(
+            id,
+            Text(file, "officialName", raw.OfficialName),
+            Text(file, "simpleName", raw.SimpleName),
+            Text(file, "group", raw.Group),
+            Text(file, "whoNeedsIt", raw.WhoNeedsIt),
+            summary,
+            Texts(file, "steps", raw.Steps),
+            Documents(file, raw.Documents),
+            new ProcessingTime(time.WorkingDays, Text(file, "time.text", time.Text)),
+            new Fee(fee.Free, Text(file, "fee.text", fee.Text)),
+            Text(file, "whereAndWhen", raw.WhereAndWhen),
+            new OnlineSubmission(online.Available, Text(file, "online.text", online.Text)),
+            Texts(file, "legalBasis", raw.LegalBasis),
+            Texts(file, "phrases", raw.Phrases));
+    }
+
+    private static List<RequiredDocument> Documents(string file, List<ProcedureFile.DocumentEntry?>? entries)
+    {
+        if (entries is null || entries.Count == 0)
+        {
+            throw new ProcedureCatalogException(file, "documents", "list at least one paper to bring");
+        }
+
+        var documents = new List<RequiredDocument>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var field = $"documents[{i + 1}]";
+            var entry = entries[i] ?? throw Missing(file, field);
+            var form = entry.Form?.Trim() switch
+            {
+                "original" => DocumentForm.Original,
+                "copy" => DocumentForm.Copy,
+                "show" => DocumentForm.Show,
+                null or "" => throw Missing(file, field + ".form"),
+                var other => throw new ProcedureCatalogException(file, field + ".form", $"'{other}' is not one of original, copy, show"),
+            };
+            var count = entry.Count ?? 1;
+            if (count < 1)
+            {
+                throw new ProcedureCatalogException(file, field + ".count", "must be 1 or more");
+            }
+
+            var note = string.IsNullOrWhiteSpace(entry.Note) ? null : entry.Note.Trim();
+            documents.Add(new RequiredDocument(Text(file, field + ".name", entry.Name), form, count, note));
+        }
+
+        return documents;
+    }
+
+    private static string Text(string file, string field, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? throw Missing(file, field) : value.Trim();
+
+    private static List<string> Texts(string file, string field, List<string?>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            throw new ProcedureCatalogException(file, field, "must list at least one item");
+        }
+
+        return values.Select((value, i) => Text(file, $"{field}[{i + 1}]", value)).ToList();
+    }
+
+    private static ProcedureCatalogException Missing(string file, string field) =>
+        new(file, field, "is required and must not be empty");
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    // A sentence ends at . ! ? followed by a space or the end; "15.000 đồng" is not an end.
+    [GeneratedRegex(@"[.!?](\s|$)")]
+    private static partial Regex SentenceEnd();
+}

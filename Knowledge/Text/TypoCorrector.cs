@@ -1,0 +1,94 @@
+using System.Collections.Frozen;
+
+namespace OneStopBot.Knowledge.Text;
+
+/// <summary>
+/// Forgives one typo per word: a syllable the vocabulary does not know is replaced by a known one within one edit.
+/// Works on folded forms; lookups use a table of single-letter deletions, so no word is compared with every other.
+/// </summary>
+public sealed class TypoCorrector
+{
+    /// <summary>Shorter syllables are left alone: at 3 letters one edit turns most of them into other real words.</summary>
+    public const int MinLength = 4;
+
+    private readonly FrozenSet<string> known;
+    private readonly FrozenDictionary<string, string[]> byDeletion;
+
+    /// <param name="vocabulary">Known syllables; a syllable listed more often wins a tie between two corrections.</param>
+    public TypoCorrector(IEnumerable<string> vocabulary)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var word in vocabulary)
+        {
+            var folded = VietnameseText.Fold(word);
+            counts[folded] = counts.GetValueOrDefault(folded) + 1;
+        }
+
+        known = counts.Keys.ToFrozenSet(StringComparer.Ordinal);
+        var deletions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var word in counts.Keys.Where(w => w.Length >= MinLength - 1))
+        {
+            foreach (var key in DeletionsAndSelf(word))
+            {
+                if (!deletions.TryGetValue(key, out var words))
+                {
+                    deletions[key] = words = [];
+                }
+
+                words.Add(word);
+            }
+        }
+
+        byDeletion = deletions.ToFrozenDictionary(
+            pair => pair.Key,
+            pair => pair.Value.Distinct().OrderByDescending(w => counts[w]).ThenBy(w => w, StringComparer.Ordinal).ToArray(),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>True when the syllable (in any spelling with or without diacritics) is in the vocabulary.</summary>
+    public bool Knows(string syllable) => known.Contains(VietnameseText.Fold(syllable));
+
+    /// <summary>The syllable itself when known, too short or all digits; else the closest known folded syllable, or itself.</summary>
+    public string Correct(string syllable)
+    {
+        var folded = VietnameseText.Fold(syllable);
+        if (folded.Length < MinLength || known.Contains(folded) || folded.All(char.IsAsciiDigit))
+        {
+            return syllable;
+        }
+
+        string? best = null;
+        foreach (var key in DeletionsAndSelf(folded))
+        {
+            if (!byDeletion.TryGetValue(key, out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                if (VietnameseText.IsWithinOneEdit(folded, candidate))
+                {
+                    best ??= candidate;
+                    break;
+                }
+            }
+
+            if (best is not null)
+            {
+                break;
+            }
+        }
+
+        return best ?? syllable;
+    }
+
+    private static IEnumerable<string> DeletionsAndSelf(string word)
+    {
+        yield return word;
+        for (var i = 0; i < word.Length; i++)
+        {
+            yield return string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+
+namespace OneStopBot.Knowledge.Understanding;
+
+/// <summary>What a resident wants. JSON names are lower case, as in the evaluation contract.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Intent>))]
+public enum Intent
+{
+    [JsonStringEnumMemberName("ask")] Ask,
+    [JsonStringEnumMemberName("submit")] Submit,
+    [JsonStringEnumMemberName("status")] Status,
+    [JsonStringEnumMemberName("subscribe")] Subscribe,
+    [JsonStringEnumMemberName("unsubscribe")] Unsubscribe,
+    [JsonStringEnumMemberName("office")] Office,
+    [JsonStringEnumMemberName("human")] Human,
+    [JsonStringEnumMemberName("greeting")] Greeting,
+    [JsonStringEnumMemberName("help")] Help,
+    [JsonStringEnumMemberName("feedback")] Feedback,
+    [JsonStringEnumMemberName("none")] None,
+}
+
+/// <summary>Which part of a procedure a question is about; a follow-up names only this and relies on context.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ProcedureAspect>))]
+public enum ProcedureAspect
+{
+    [JsonStringEnumMemberName("none")] None,
+    [JsonStringEnumMemberName("documents")] Documents,
+    [JsonStringEnumMemberName("fee")] Fee,
+    [JsonStringEnumMemberName("time")] Time,
+    [JsonStringEnumMemberName("where")] Where,
+    [JsonStringEnumMemberName("online")] Online,
+    [JsonStringEnumMemberName("steps")] Steps,
+}
+
+/// <summary>
+/// The understanding of one message. <paramref name="ProcedureId"/> is null when no procedure applies or, for an
+/// <see cref="Intent.Ask"/> follow-up, when the procedure in context is meant. <paramref name="Score"/> is the
+/// confidence from 0 to 1; <paramref name="Alternatives"/> are other close procedures, best first.
+/// </summary>
+public sealed record Understanding(
+    string Text,
+    Intent Intent,
+    string? ProcedureId,
+    double Score,
+    IReadOnlyList<string> Alternatives,
+    ProcedureAspect Aspect);

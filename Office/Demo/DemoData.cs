@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Storage;
+
+namespace OneStopBot.Office.Demo;
+
+/// <summary>What seeding created, with a few codes a new user can look up at once.</summary>
+public sealed record DemoSeedResult(int Created, IReadOnlyList<string> CodesToTry);
+
+/// <summary>
+/// A realistic month of dossiers for demonstrations and training: varied procedures, villages and statuses, mostly
+/// online, a few late or needing more papers. Deterministic for a given seed and clock.
+/// </summary>
+public sealed class DemoData(DossierStore store, OfficeDatabase database, WorkingCalendar calendar, IOptions<OfficeOptions> options, TimeProvider time)
+{
+    public const string DemoStaff = "Cán bộ một cửa (dữ liệu mẫu)";
+    public const int Days = 30;
+
+    // Procedure ids of the catalogue with their time limits in working days.
+    private static readonly (string Id, int WorkingDays)[] Procedures =
+    [
+        ("khai-sinh", 0), ("khai-sinh", 0), ("khai-tu", 0), ("ket-hon", 0), ("xac-nhan-hon-nhan", 3),
+        ("trich-luc-ho-tich", 0), ("chung-thuc-ban-sao", 0), ("chung-thuc-ban-sao", 0), ("chung-thuc-chu-ky", 0),
+        ("chung-thuc-hop-dong", 2), ("cai-chinh-ho-tich", 3), ("thuong-tru", 7), ("tam-tru", 3), ("mai-tang-phi", 3),
+        ("xac-nhan-khuyet-tat", 25),
+    ];
+
+    private static readonly string[] FamilyNames = ["Alăng", "Bríu", "Bhling", "Zơrâm", "Clâu", "Pơloong", "Ating", "Riah", "Nguyễn", "Trần", "Lê", "Hồ"];
+    private static readonly string[] MiddleNames = ["Thị", "Văn", "Thị", "Văn", "Đức", "Ngọc"];
+    private static readonly string[] GivenNames = ["Hùng", "Lan", "Nga", "Thuận", "Mai", "Bình", "Hoa", "Dũng", "Hương", "Tuấn", "Ka", "Pai", "Đen", "Bốp", "Lợi"];
+    private static readonly string[] PhonePrefixes = ["090", "091", "093", "094", "096", "097", "098", "035", "038", "086", "088"];
+
+    /// <summary>Fills an empty database; refuses one that already holds dossiers, so real records are never mixed with samples.</summary>
+    public DemoSeedResult Seed(int seed = 2026) =>
+        // One transaction for the whole month: all or nothing, and one write to disk instead of hundreds.
+        database.InTransaction(() => SeedAll(seed));
+
+    private DemoSeedResult SeedAll(int seed)
+    {
+        if (database.Collection<Dossier>(DossierStore.CollectionName).Count() > 0)
+        {
+            throw new InvalidOperationException("The database already holds dossiers; demo data only goes into an empty one.");
+        }
+        var villages = options.Value.Villages.Count > 0 ? options.Value.Villages : ["Thôn Trung Tâm"];
+        var random = new Random(seed);
+        var now = time.GetUtcNow();
+        var today = calendar.Today;
+        var created = new List<Dossier>();
+
+        for (var day = today.AddDays(-Days); day <= today; day = day.AddDays(1))
+        {
+            var count = calendar.IsWorkingDay(day) ? random.Next(3, 8) : random.Next(0, 3);
+            for (var i = 0; i < count; i++)
+            {
+                var online = !calendar.IsWorkingDay(day) || random.NextDouble() < 0.62;
+                // In person during office hours; online at any waking hour.
+                var minute = online ? random.Next(6 * 60, 22 * 60) : random.Next(7 * 60 + 30, 16 * 60 + 30);
+                var at = calendar.StartOf(day).AddMinutes(minute);
+                if (at > now)
+                {
+                    continue;
+                }
+                var request = Applicant(random, villages) with
+                {
+                    CitizenId = random.NextDouble() < 0.5 ? "0" + random.NextInt64(10_000_000_000, 99_999_999_999).ToString(CultureInfo.InvariantCulture) : null,
+                    Submission = online ? Submission.Online : Submission.InPerson,
+                };
+                var dossier = store.Insert(request, DossierStatus.Received, DemoStaff, at);
+                created.Add(Progress(dossier, random, now));
+            }
+        }
+
+        // A few residents have pre-registered to come on the next working days.
+        var visit = today;
+        for (var i = 0; i < 4; i++)
+        {
+            visit = calendar.NextWorkingDay(visit);
+            created.Add(store.Insert(
+                Applicant(random, villages) with { AppointmentDate = visit },
+                DossierStatus.PreRegistered,
+                staff: null,
+                now.AddMinutes(-10 * (i + 1))));
+        }
+
+        return new DemoSeedResult(created.Count, CodesToTry(created));
+    }
+
+    /// <summary>Moves a received dossier along as the office would have by now: mostly on time, some late, a few stuck.</summary>
+    private Dossier Progress(Dossier dossier, Random random, DateTimeOffset now)
+    {
+        var due = dossier.DueDate!.Value;
+        var roll = random.NextDouble();
+        if (roll < 0.04)
+        {
+            return Step(dossier, DossierStatus.Withdrawn, dossier.ReceivedAt!.Value.AddHours(2), now, "Người nộp xin rút hồ sơ.");
+        }
+        if (roll < 0.12)
+        {
+            return Step(dossier, DossierStatus.SupplementRequested, dossier.ReceivedAt!.Value.AddHours(3), now, "Thiếu bản sao giấy tờ tùy thân.");
+        }
+        var lateDays = roll > 0.93 ? random.Next(1, 4) : 0;
+        var readyDay = due;
+        for (var i = 0; i < lateDays; i++)
+        {
+            readyDay = calendar.NextWorkingDay(readyDay);
+        }
+        var readyAt = Max(calendar.StartOf(readyDay).AddHours(random.Next(8, 16)), dossier.ReceivedAt!.Value.AddHours(1));
+        var progressed = dossier.WorkingDays > 0
+            ? Step(dossier, DossierStatus.InProgress, dossier.ReceivedAt!.Value.AddMinutes(30), now, null)
+            : dossier;
+        progressed = Step(progressed, DossierStatus.ResultReady, readyAt, now, null);
+        return Step(progressed, DossierStatus.ResultReturned, readyAt.AddHours(random.Next(1, 60)), now, null);
+    }
+
+    private Dossier Step(Dossier dossier, DossierStatus status, DateTimeOffset at, DateTimeOffset now, string? note) =>
+        at > now ? dossier : store.ChangeStatus(dossier.Code, status, DemoStaff, note, at)!;
+
+    private static IReadOnlyList<string> CodesToTry(List<Dossier> dossiers) =>
+        new[] { DossierStatus.ResultReady, DossierStatus.InProgress, DossierStatus.SupplementRequested, DossierStatus.ResultReturned, DossierStatus.PreRegistered }
+            .Select(status => dossiers.LastOrDefault(d => d.Status == status)?.Code)
+            .OfType<string>()
+            .ToList();
+
+    private static NewDossier Applicant(Random random, IReadOnlyList<string> villages)
+    {
+        var (procedureId, workingDays) = Pick(random, Procedures);
+        return new NewDossier
+        {
+            ProcedureId = procedureId,
+            WorkingDays = workingDays,
+            ApplicantName = $"{Pick(random, FamilyNames)} {Pick(random, MiddleNames)} {Pick(random, GivenNames)}",
+            Phone = Pick(random, PhonePrefixes) + random.Next(0, 10_000_000).ToString("D7", CultureInfo.InvariantCulture),
+            Village = Pick(random, villages),
+        };
+    }
+
+    private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

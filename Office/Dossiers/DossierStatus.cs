@@ -1,0 +1,102 @@
+using System.Collections.Frozen;
+using System.Text.Json.Serialization;
+
+namespace OneStopBot.Office.Dossiers;
+
+/// <summary>The statuses that provincial systems push to residents.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DossierStatus>))]
+public enum DossierStatus
+{
+    [JsonStringEnumMemberName("preRegistered")] PreRegistered,
+    [JsonStringEnumMemberName("received")] Received,
+    [JsonStringEnumMemberName("inProgress")] InProgress,
+    [JsonStringEnumMemberName("supplementRequested")] SupplementRequested,
+    [JsonStringEnumMemberName("paymentRequested")] PaymentRequested,
+    [JsonStringEnumMemberName("financialObligation")] FinancialObligation,
+    [JsonStringEnumMemberName("resultReady")] ResultReady,
+    [JsonStringEnumMemberName("resultReturned")] ResultReturned,
+    [JsonStringEnumMemberName("rejected")] Rejected,
+    [JsonStringEnumMemberName("stopped")] Stopped,
+    [JsonStringEnumMemberName("withdrawn")] Withdrawn,
+}
+
+/// <summary>How a status reads to a resident: a label, what it means, and what to do next.</summary>
+public sealed record DossierStatusText(string Label, string Explanation, string NextStep);
+
+public static class DossierStatuses
+{
+    private static readonly FrozenDictionary<DossierStatus, DossierStatusText> Texts = new Dictionary<DossierStatus, DossierStatusText>
+    {
+        [DossierStatus.PreRegistered] = new(
+            "Đã đăng ký trước",
+            "Cán bộ đã biết anh/chị sẽ đến nộp hồ sơ.",
+            "Anh/chị mang đủ giấy tờ đến bộ phận một cửa để nộp."),
+        [DossierStatus.Received] = new(
+            "Đã nhận hồ sơ",
+            "Bộ phận một cửa đã nhận đủ hồ sơ của anh/chị.",
+            "Anh/chị chờ kết quả, không cần đến xã."),
+        [DossierStatus.InProgress] = new(
+            "Đang giải quyết",
+            "Cán bộ đang xem xét hồ sơ của anh/chị.",
+            "Anh/chị chờ tin nhắn báo kết quả."),
+        [DossierStatus.SupplementRequested] = new(
+            "Cần bổ sung giấy tờ",
+            "Hồ sơ còn thiếu hoặc cần sửa giấy tờ.",
+            "Anh/chị xem ghi chú của cán bộ rồi mang giấy tờ bổ sung đến xã."),
+        [DossierStatus.PaymentRequested] = new(
+            "Cần nộp lệ phí",
+            "Hồ sơ cần nộp lệ phí (tiền thủ tục) để làm tiếp.",
+            "Anh/chị nộp lệ phí tại xã hoặc nộp trực tuyến."),
+        [DossierStatus.FinancialObligation] = new(
+            "Cần làm nghĩa vụ tài chính",
+            "Anh/chị cần nộp thuế hoặc tiền theo thông báo của cơ quan thuế.",
+            "Anh/chị nộp theo thông báo, rồi báo cho cán bộ xã."),
+        [DossierStatus.ResultReady] = new(
+            "Đã có kết quả",
+            "Kết quả hồ sơ của anh/chị đã xong.",
+            "Anh/chị mang giấy hẹn và căn cước đến xã để nhận."),
+        [DossierStatus.ResultReturned] = new(
+            "Đã trả kết quả",
+            "Anh/chị đã nhận kết quả hồ sơ.",
+            "Anh/chị không cần làm gì thêm."),
+        [DossierStatus.Rejected] = new(
+            "Không giải quyết",
+            "Hồ sơ không đủ điều kiện để giải quyết.",
+            "Anh/chị xem lý do trong ghi chú, hoặc gọi cán bộ để hỏi thêm."),
+        [DossierStatus.Stopped] = new(
+            "Đã dừng xử lý",
+            "Hồ sơ đã dừng xử lý theo quy định.",
+            "Anh/chị gọi cán bộ xã để biết lý do và cách làm lại."),
+        [DossierStatus.Withdrawn] = new(
+            "Đã rút hồ sơ",
+            "Hồ sơ đã được rút theo đề nghị của anh/chị.",
+            "Khi cần, anh/chị có thể nộp hồ sơ mới."),
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, DossierStatus> ByName = Enum.GetValues<DossierStatus>()
+        .SelectMany(status => new[] { (Name: JsonName(status), status), (Name: status.ToString(), status) })
+        .DistinctBy(pair => pair.Name, StringComparer.OrdinalIgnoreCase)
+        .ToFrozenDictionary(pair => pair.Name, pair => pair.status, StringComparer.OrdinalIgnoreCase);
+
+    public static DossierStatusText Text(this DossierStatus status) => Texts[status];
+
+    /// <summary>The status's name in JSON and CSV: <c>resultReady</c>.</summary>
+    public static string JsonName(this DossierStatus status)
+    {
+        var name = status.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>Parses a status name in any case (<c>resultReady</c>, <c>ResultReady</c>, <c>resultready</c>).</summary>
+    public static bool TryParse(string? name, out DossierStatus status) =>
+        ByName.TryGetValue(name?.Trim() ?? string.Empty, out status);
+
+    /// <summary>The result is done (ready or handed over).</summary>
+    public static bool IsResolved(this DossierStatus status) =>
+        status is DossierStatus.ResultReady or DossierStatus.ResultReturned;
+
+    /// <summary>The office is still working on it (received and not finished in any way).</summary>
+    public static bool IsInProgress(this DossierStatus status) =>
+        status is DossierStatus.Received or DossierStatus.InProgress or DossierStatus.SupplementRequested
+            or DossierStatus.PaymentRequested or DossierStatus.FinancialObligation;
+}

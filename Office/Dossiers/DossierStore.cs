@@ -1,0 +1,234 @@
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Staff;
+using OneStopBot.Office.Storage;
+
+namespace OneStopBot.Office.Dossiers;
+
+/// <summary>The office's dossiers in LiteDB: filing, lookups by code, phone and chat, and status changes.</summary>
+public sealed partial class DossierStore(
+    OfficeDatabase database,
+    WorkingCalendar calendar,
+    StaffAuditLog audit,
+    IOptions<OfficeOptions> options,
+    TimeProvider time,
+    ILogger<DossierStore> logger)
+{
+    public const string CollectionName = "dossiers";
+    public const string CountersCollectionName = "dossier_counters";
+
+    /// <summary>The actor of a history entry written by the resident's own chat.</summary>
+    public const string ResidentActor = "resident";
+
+    /// <summary>The index expression of the owning chat: channel (lower case) and user id.</summary>
+    internal const string OwnerExpression = "LOWER($.Owner.ChannelId) + '|' + $.Owner.UserId";
+
+    private ILiteCollection<Dossier> Dossiers => database.Collection<Dossier>(CollectionName);
+
+    private ILiteCollection<DayCounter> Counters => database.Collection<DayCounter>(CountersCollectionName);
+
+    public string AgencyCode => options.Value.AgencyCode;
+
+    /// <summary>A resident pre-registers from a chat; staff see it before the resident comes.</summary>
+    public Dossier PreRegister(NewDossier request) => Insert(request, DossierStatus.PreRegistered, staff: null, time.GetUtcNow());
+
+    /// <summary>Staff file a dossier they have received (at the desk or from the portal).</summary>
+    public Dossier Receive(NewDossier request, string staff)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(staff);
+        return Insert(request, DossierStatus.Received, staff, time.GetUtcNow());
+    }
+
+    /// <summary>Finds a dossier by its code as typed (see <see cref="DossierCode.TryNormalize"/>); null when malformed or unknown.</summary>
+    public Dossier? Find(string? code) =>
+        DossierCode.TryNormalize(code, AgencyCode, out var normalized) ? Dossiers.FindOne(d => d.Code == normalized) : null;
+
+    /// <summary>The dossiers filed from one chat, newest first.</summary>
+    public IReadOnlyList<Dossier> ListByOwner(string channelId, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(channelId);
+        ArgumentNullException.ThrowIfNull(userId);
+        return Dossiers.Find(Query.EQ(OwnerExpression, channelId.ToLowerInvariant() + "|" + userId))
+            .OrderByDescending(d => d.CreatedAt)
+            .ToList();
+    }
+
+    /// <summary>The dossiers of one phone number (in any form residents type it), newest first.</summary>
+    public IReadOnlyList<Dossier> ListByPhone(string? phone) =>
+        PersonalNumbers.TryNormalizePhone(phone, out var normalized)
+            ? Dossiers.Find(d => d.Phone == normalized).OrderByDescending(d => d.CreatedAt).ToList()
+            : [];
+
+    /// <summary>
+    /// Staff change a dossier's status: the history gains an entry, the received and returned dates follow, and the
+    /// change is audited. Null when no dossier has that code.
+    /// </summary>
+    public Dossier? ChangeStatus(string code, DossierStatus status, string staff, string? note) =>
+        ChangeStatus(code, status, staff, note, time.GetUtcNow());
+
+    internal Dossier? ChangeStatus(string code, DossierStatus status, string staff, string? note, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(staff);
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note is { Length: > DossierValidation.MaxNoteLength })
+        {
+            throw new DossierValidationException(new Dictionary<string, string[]>
+            {
+                ["note"] = [$"Ghi chú tối đa {DossierValidation.MaxNoteLength} ký tự."],
+            });
+        }
+        if (!DossierCode.TryNormalize(code, AgencyCode, out var normalized))
+        {
+            return null;
+        }
+
+        var updated = database.InTransaction(() =>
+        {
+            var dossier = Dossiers.FindOne(d => d.Code == normalized);
+            if (dossier is null)
+            {
+                return null;
+            }
+            var receivedAt = dossier.ReceivedAt ?? (status is DossierStatus.PreRegistered or DossierStatus.Withdrawn ? null : at);
+            var changed = dossier with
+            {
+                Status = status,
+                History = [.. dossier.History, new StatusChange { At = at, Status = status, Actor = staff, Note = note }],
+                ReceivedAt = receivedAt,
+                DueDate = dossier.ReceivedAt is null && receivedAt is not null ? calendar.DueDate(receivedAt.Value, dossier.WorkingDays) : dossier.DueDate,
+                ReturnedAt = status == DossierStatus.ResultReturned ? at : dossier.ReturnedAt,
+            };
+            Dossiers.Update(changed);
+            audit.Record(staff, "dossier.status", changed.Code, $"{dossier.Status.JsonName()} → {status.JsonName()}" + (note is null ? "" : "; " + note), at);
+            return changed;
+        });
+        if (updated is not null)
+        {
+            LogStatusChanged(updated.Code, updated.Status.JsonName(), staff);
+        }
+        return updated;
+    }
+
+    internal Dossier Insert(NewDossier request, DossierStatus status, string? staff, DateTimeOffset at)
+    {
+        var valid = DossierValidation.Normalize(request, options.Value.Villages, out var errors);
+        if (errors.Count > 0)
+        {
+            throw new DossierValidationException(errors);
+        }
+
+        var day = calendar.LocalDate(at);
+        var dossier = database.InTransaction(() =>
+        {
+            var code = NextCode(day);
+            var created = Build(valid, code, status, staff ?? ResidentActor, at);
+            Dossiers.Insert(created);
+            if (staff is not null)
+            {
+                audit.Record(staff, "dossier.create", code, $"{valid.ProcedureId}; {status.JsonName()}", at);
+            }
+            return created;
+        });
+        LogCreated(dossier.Code, dossier.ProcedureId, dossier.MaskedPhone, dossier.Status.JsonName());
+        return dossier;
+    }
+
+    /// <summary>Inserts a dossier with a code given by another system; false when the code is taken.</summary>
+    internal bool TryInsertWithCode(NewDossier valid, string code, IReadOnlyList<StatusChange> history, string staff, DateTimeOffset at)
+    {
+        var last = history[^1];
+        var received = history.FirstOrDefault(h => h.Status != DossierStatus.PreRegistered)?.At;
+        return database.InTransaction(() =>
+        {
+            if (Dossiers.Exists(d => d.Code == code))
+            {
+                return false;
+            }
+            Dossiers.Insert(Build(valid, code, last.Status, staff, at) with
+            {
+                History = [.. history],
+                ReceivedAt = received,
+                DueDate = received is null ? null : calendar.DueDate(received.Value, valid.WorkingDays),
+                ReturnedAt = last.Status == DossierStatus.ResultReturned ? last.At : null,
+            });
+            audit.Record(staff, "dossier.import", code, $"{valid.ProcedureId}; {last.Status.JsonName()}", at);
+            return true;
+        });
+    }
+
+    private Dossier Build(NewDossier valid, string code, DossierStatus status, string actor, DateTimeOffset at)
+    {
+        var received = status == DossierStatus.PreRegistered ? (DateTimeOffset?)null : at;
+        // A pre-registration's due date is the expected one, counted from the planned visit (or from now).
+        var dueFrom = received ?? (valid.AppointmentDate is { } visit && visit > calendar.LocalDate(at) ? calendar.StartOf(visit) : at);
+        return new Dossier
+        {
+            Code = code,
+            ProcedureId = valid.ProcedureId,
+            ApplicantName = valid.ApplicantName,
+            Phone = valid.Phone,
+            CitizenId = valid.CitizenId,
+            Village = valid.Village,
+            Owner = valid.Owner,
+            Status = status,
+            History = [new StatusChange { At = at, Status = status, Actor = actor }],
+            Submission = valid.Submission,
+            WorkingDays = valid.WorkingDays,
+            CreatedAt = at,
+            AppointmentDate = valid.AppointmentDate,
+            ReceivedAt = received,
+            DueDate = calendar.DueDate(dueFrom, valid.WorkingDays),
+        };
+    }
+
+    /// <summary>The next free code of the day. Runs inside the caller's transaction, so two filings never share a number.</summary>
+    private string NextCode(DateOnly day)
+    {
+        var key = day.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var counter = Counters.FindById(key) ?? new DayCounter { Id = key };
+        var sequence = counter.Last;
+        string code;
+        do
+        {
+            sequence++;
+            if (sequence > DossierCode.MaxSequence)
+            {
+                throw new InvalidOperationException($"No dossier numbers are left for {key}.");
+            }
+            code = DossierCode.Format(AgencyCode, day, sequence);
+        }
+        // Imported dossiers may already hold numbers of the day.
+        while (Dossiers.Exists(d => d.Code == code));
+        Counters.Upsert(counter with { Last = sequence });
+        return code;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {Code} filed: {ProcedureId}, phone {MaskedPhone}, {Status}")]
+    private partial void LogCreated(string code, string procedureId, string maskedPhone, string status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {Code} is now {Status} (by {Staff})")]
+    private partial void LogStatusChanged(string code, string status, string staff);
+}
+
+/// <summary>The last sequence number given out on one local day (<c>YYMMDD</c>).</summary>
+internal sealed record DayCounter
+{
+    public required string Id { get; init; }
+
+    public int Last { get; init; }
+}
+
+/// <summary>Indexes of the dossiers: code (unique), phone and owning chat.</summary>
+internal sealed class DossierCollectionSetup : ICollectionSetup
+{
+    public void Configure(OfficeDatabase database)
+    {
+        var dossiers = database.Collection<Dossier>(DossierStore.CollectionName);
+        dossiers.EnsureIndex(d => d.Code, unique: true);
+        dossiers.EnsureIndex(d => d.Phone);
+        dossiers.EnsureIndex("owner", DossierStore.OwnerExpression);
+        dossiers.EnsureIndex(d => d.ReceivedAt);
+    }
+}

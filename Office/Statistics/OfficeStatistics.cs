@@ -1,0 +1,111 @@
+using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Storage;
+
+namespace OneStopBot.Office.Statistics;
+
+/// <summary>
+/// The office's figures for a period of local days, as reported to the district and province.
+/// Received: received in the period. Online: of those, submitted online. Resolved: result first ready or returned
+/// in the period; on time when that day is no later than the due date (or no time limit is known). In progress and
+/// overdue: at the end of the period (or now, if sooner), dossiers still being worked on, and those past their due date.
+/// </summary>
+public sealed record PeriodStatistics
+{
+    public required DateOnly From { get; init; }
+
+    public required DateOnly To { get; init; }
+
+    public int Received { get; init; }
+
+    public int Online { get; init; }
+
+    public int Resolved { get; init; }
+
+    public int ResolvedOnTime { get; init; }
+
+    public int InProgress { get; init; }
+
+    public int Overdue { get; init; }
+
+    /// <summary>Ratings in the period; null when there are none (then satisfaction is not shown).</summary>
+    public SatisfactionCount? Satisfaction { get; init; }
+
+    public decimal? OnlinePercent => VietnamesePercent.Of(Online, Received);
+
+    public decimal? OnTimePercent => VietnamesePercent.Of(ResolvedOnTime, Resolved);
+
+    public decimal? SatisfactionPercent => Satisfaction is { } s ? VietnamesePercent.Of(s.Satisfied, s.Total) : null;
+
+    /// <summary>The figures as staff read them, one per line, in Vietnamese.</summary>
+    public IReadOnlyList<string> Lines()
+    {
+        var lines = new List<string>
+        {
+            $"Từ {From:dd/MM/yyyy} đến {To:dd/MM/yyyy}:",
+            $"Tiếp nhận: {Received} hồ sơ, trực tuyến {Online} ({PercentText(Online, Received)}).",
+            $"Đã giải quyết: {Resolved} hồ sơ, đúng hạn {ResolvedOnTime} ({PercentText(ResolvedOnTime, Resolved)}).",
+            $"Đang giải quyết: {InProgress} hồ sơ, quá hạn {Overdue}.",
+        };
+        if (Satisfaction is { } s)
+        {
+            lines.Add($"Hài lòng: {s.Satisfied}/{s.Total} lượt đánh giá ({PercentText(s.Satisfied, s.Total)}).");
+        }
+        return lines;
+    }
+
+    private static string PercentText(int part, int whole) => VietnamesePercent.Format(part, whole) ?? "chưa có";
+}
+
+public sealed record SatisfactionCount(int Satisfied, int Total);
+
+/// <summary>Computes <see cref="PeriodStatistics"/> from the dossier store and, when there is one, the ratings.</summary>
+public sealed class OfficeStatistics(OfficeDatabase database, WorkingCalendar calendar, ISatisfactionSource? satisfaction = null)
+{
+    public const int MaxPeriodDays = 366 * 5;
+
+    public PeriodStatistics Compute(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            throw new ArgumentException("The period ends before it starts.", nameof(to));
+        }
+        if (to.DayNumber - from.DayNumber > MaxPeriodDays)
+        {
+            throw new ArgumentException($"The period is longer than {MaxPeriodDays} days.", nameof(to));
+        }
+
+        var periodEnd = calendar.StartOf(to.AddDays(1));
+        var today = calendar.Today;
+        var asOfDay = to < today ? to : today;
+        var asOf = to < today ? periodEnd : calendar.StartOf(today.AddDays(1));
+
+        // Everything received before the period ends (a missing date sorts below every date, so pre-registrations drop out).
+        var dossiers = database.Collection<Dossier>(DossierStore.CollectionName)
+            .Find(LiteDB.Query.Between(
+                nameof(Dossier.ReceivedAt),
+                new LiteDB.BsonValue(DateTime.MinValue),
+                new LiteDB.BsonValue(periodEnd.UtcDateTime.AddMilliseconds(-1))))
+            .ToList();
+
+        bool InPeriod(DateTimeOffset instant) => calendar.LocalDate(instant) is var day && day >= from && day <= to;
+
+        var received = dossiers.Where(d => InPeriod(d.ReceivedAt!.Value)).ToList();
+        var resolved = dossiers.Where(d => d.ResolvedAt is { } at && InPeriod(at)).ToList();
+        var open = dossiers.Where(d => d.StatusAt(asOf.AddTicks(-1)) is { } status && status.IsInProgress()).ToList();
+        var ratings = satisfaction?.Count(from, to);
+
+        return new PeriodStatistics
+        {
+            From = from,
+            To = to,
+            Received = received.Count,
+            Online = received.Count(d => d.Submission == Submission.Online),
+            Resolved = resolved.Count,
+            ResolvedOnTime = resolved.Count(d => d.DueDate is not { } due || calendar.LocalDate(d.ResolvedAt!.Value) <= due),
+            InProgress = open.Count,
+            Overdue = open.Count(d => d.DueDate is { } due && due < asOfDay),
+            Satisfaction = ratings is { total: > 0 } r ? new SatisfactionCount(r.satisfied, r.total) : null,
+        };
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using LiteDB;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using JsonSerializer = Newtonsoft.Json.JsonSerializer;
+using Newtonsoft.Json.Linq;
+
+namespace OneStopBot.Office.Storage;
+
+/// <summary>
+/// Bot Framework state (conversation and user state) in the office database, with the semantics of the SDK's
+/// <see cref="MemoryStorage"/>: missing keys are left out of reads, store items carry an eTag that changes on
+/// every write, a stale eTag is refused, <c>*</c> always writes.
+/// </summary>
+public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
+{
+    public const string CollectionName = "bot_state";
+
+    private const string ETagProperty = "ETag";
+
+    // LiteDB index keys are limited to 1023 bytes; longer storage keys are stored under their hash.
+    private const int MaxPlainKeyBytes = 512;
+
+    private readonly JsonSerializer serializer = CreateSerializer();
+
+    /// <summary>The serializer settings MemoryStorage recommends, so typed objects come back with their type.</summary>
+    public static JsonSerializer CreateSerializer() => JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.All,
+        NullValueHandling = NullValueHandling.Include,
+        ReferenceLoopHandling = ReferenceLoopHandling.Error,
+        DateParseHandling = DateParseHandling.DateTimeOffset,
+        MaxDepth = null,
+    });
+
+    private ILiteCollection<BsonDocument> States => database.Collection<BsonDocument>(CollectionName);
+
+    public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
+        var items = new Dictionary<string, object>(keys.Length);
+        foreach (var key in keys.Distinct())
+        {
+            var document = States.FindById(DocumentId(key));
+            if (document is not null)
+            {
+                items[key] = Deserialize(document["json"].AsString);
+            }
+        }
+        return Task.FromResult<IDictionary<string, object>>(items);
+    }
+
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        cancellationToken.ThrowIfCancellationRequested();
+        // The whole batch or nothing: a conflict on one key leaves every key as it was.
+        database.InTransaction(() =>
+        {
+            foreach (var (key, value) in changes)
+            {
+                Write(key, value);
+            }
+            return changes.Count;
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
+        database.InTransaction(() => keys.Count(key => States.Delete(DocumentId(key))));
+        return Task.CompletedTask;
+    }
+
+    private void Write(string key, object? value)
+    {
+        var id = DocumentId(key);
+        if (value is null)
+        {
+            // MemoryStorage keeps a null that reads as missing; removing the document is the same to readers.
+            States.Delete(id);
+            return;
+        }
+
+        var newState = JObject.FromObject(value, serializer);
+        if (value is IStoreItem item)
+        {
+            var current = States.FindById(id)?["etag"];
+            var currentETag = current is null || current.IsNull ? null : current.AsString;
+            if (currentETag is not null && item.ETag != "*" && item.ETag != currentETag)
+            {
+                throw new InvalidOperationException(
+                    string.Create(CultureInfo.InvariantCulture, $"Etag conflict.\r\n\r\nOriginal: {item.ETag}\r\nCurrent: {currentETag}"));
+            }
+            newState[ETagProperty] = Guid.NewGuid().ToString("N");
+        }
+
+        var document = new BsonDocument
+        {
+            ["_id"] = id,
+            ["key"] = key,
+            ["json"] = newState.ToString(Formatting.None),
+            ["etag"] = value is IStoreItem ? newState.Value<string>(ETagProperty) : BsonValue.Null,
+        };
+        States.Upsert(document);
+    }
+
+    private object Deserialize(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json));
+        return serializer.Deserialize<object>(reader)!;
+    }
+
+    private static string DocumentId(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Encoding.UTF8.GetByteCount(key) <= MaxPlainKeyBytes
+            ? key
+            : "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Knowledge;
+using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Understanding;
+using OneStopBot.Office;
+
+namespace OneStopBot.Dialogs.Tests.Infrastructure;
+
+/// <summary>
+/// A conversation with the whole bot (knowledge, office records, every dialog) over the SDK's TestAdapter, configured
+/// by the shipped appsettings.json, with a fake clock and a database file of its own.
+/// </summary>
+public sealed class ConversationHarness : IDisposable
+{
+    /// <summary>Thursday 26/11/2026, 09:00 in Vietnam.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(7));
+
+    // Loading the catalog and building the index once is enough for every test.
+    private static readonly Lazy<ProcedureCatalog> SharedCatalog = new(() => ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath));
+    private static readonly Lazy<MessageUnderstanding> SharedUnderstanding = new(() => new MessageUnderstanding(SharedCatalog.Value));
+
+    private readonly ServiceProvider provider;
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "onestop-dialog-tests", Guid.NewGuid().ToString("N"));
+
+    /// <param name="storage">Bot state storage; a new MemoryStorage when null.</param>
+    /// <param name="replace">Dialogs that take the place of the registered dialog with the same id.</param>
+    public ConversationHarness(IStorage? storage = null, IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, params Dialog[] replace)
+    {
+        Time = time ?? new FakeTimeProvider(DefaultStart);
+        Storage = storage ?? new MemoryStorage();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(folder, "office.db") })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(SharedCatalog.Value);
+        services.AddSingleton(SharedUnderstanding.Value);
+        services.AddOffice(configuration);
+        services.AddDialogs();
+        services.AddSingleton(Storage);
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        var replaced = replace.Select(d => d.Id).ToHashSet();
+        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>().Where(d => !replaced.Contains(d.Id)).Concat(replace)));
+        provider = services.BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public IStorage Storage { get; }
+
+    public OfficeOptions Office => provider.GetRequiredService<IOptions<OfficeOptions>>().Value;
+
+    public TestAdapter Adapter { get; } = new(TestAdapter.CreateConversation("harness"));
+
+    public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+
+    public TestFlow Flow() => new(Adapter, TurnAsync);
+
+    public void Dispose()
+    {
+        provider.Dispose();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private async Task TurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var runner = provider.GetRequiredService<ConversationRunner>();
+        if (turnContext.Activity.Type == ActivityTypes.Message)
+        {
+            await runner.RunMessageAsync(turnContext, cancellationToken);
+        }
+        else if (turnContext.Activity.Type == ActivityTypes.ConversationUpdate)
+        {
+            await runner.WelcomeAsync(turnContext, cancellationToken);
+        }
+        await provider.GetRequiredService<ConversationState>().SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+}
+
+public static class TestFlowExtensions
+{
+    /// <summary>Expects a reply whose text contains <paramref name="expected"/> (case-sensitive).</summary>
+    public static TestFlow AssertReplyContains(this TestFlow flow, string expected) =>
+        flow.AssertReply(activity => Assert.Contains(expected, ((IMessageActivity)activity).Text, StringComparison.Ordinal));
+
+    /// <summary>Expects a reply offering exactly these buttons.</summary>
+    public static TestFlow AssertReplyWithButtons(this TestFlow flow, string expectedText, params string[] buttons) =>
+        flow.AssertReply(activity =>
+        {
+            var message = (IMessageActivity)activity;
+            Assert.Contains(expectedText, message.Text, StringComparison.Ordinal);
+            Assert.Equal(buttons, message.SuggestedActions?.Actions.Select(a => a.Title) ?? []);
+        });
+}

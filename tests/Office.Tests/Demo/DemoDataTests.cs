@@ -1,0 +1,56 @@
+using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Demo;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Statistics;
+
+namespace OneStopBot.Office.Tests.Demo;
+
+public sealed class DemoDataTests : IDisposable
+{
+    private readonly TestOffice office = new();
+
+    [Fact]
+    public void A_month_of_varied_dossiers_is_seeded_with_codes_to_try()
+    {
+        var result = office.Get<DemoData>().Seed();
+        var store = office.Get<DossierStore>();
+
+        Assert.InRange(result.Created, 60, 250);
+        Assert.InRange(result.CodesToTry.Count, 3, 5);
+        var samples = result.CodesToTry.Select(code => store.Find(code[^11..])).ToList();
+        Assert.All(samples, Assert.NotNull);
+        Assert.Equal(samples.Count, samples.Select(d => d!.Status).Distinct().Count());
+
+        var today = office.Get<WorkingCalendar>().Today;
+        var month = office.Get<OfficeStatistics>().Compute(today.AddDays(-DemoData.Days), today);
+        Assert.InRange(month.OnlinePercent!.Value, 50m, 85m);
+        Assert.InRange(month.OnTimePercent!.Value, 70m, 100m);
+        Assert.True(month.InProgress > 0);
+        Assert.True(month.Overdue > 0);
+    }
+
+    [Fact]
+    public void The_same_seed_and_clock_give_the_same_data()
+    {
+        using var other = new TestOffice();
+
+        var first = office.Get<DemoData>().Seed(7);
+        var second = other.Get<DemoData>().Seed(7);
+
+        Assert.Equal(first.Created, second.Created);
+        Assert.Equal(first.CodesToTry, second.CodesToTry);
+        Assert.Equal(
+            office.Get<DossierStore>().Find(first.CodesToTry[0])!.ApplicantName,
+            other.Get<DossierStore>().Find(second.CodesToTry[0])!.ApplicantName);
+    }
+
+    [Fact]
+    public void A_database_with_dossiers_is_not_seeded_again()
+    {
+        office.Get<DemoData>().Seed();
+
+        Assert.Throws<InvalidOperationException>(() => office.Get<DemoData>().Seed());
+    }
+
+    public void Dispose() => office.Dispose();
+}

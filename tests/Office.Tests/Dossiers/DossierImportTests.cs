@@ -1,0 +1,119 @@
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Staff;
+
+namespace OneStopBot.Office.Tests.Dossiers;
+
+public sealed class DossierImportTests : IDisposable
+{
+    private readonly TestOffice office = new();
+
+    private DossierImportReport Import(string csv) => office.Get<DossierImport>().Import(new StringReader(csv), "api");
+
+    [Fact]
+    public void Good_rows_are_imported_and_each_bad_row_is_reported_with_its_reason()
+    {
+        const string csv = """
+            code,procedure,name,phone,village,status,received date
+            000.32.30.H49-261120-0001,khai-sinh,Alăng Thị Hoa,0912345621,Thôn A Dớt,received,20/11/2026 08:15
+            261120-0002,chung-thuc-ban-sao,Bríu Văn Hùng,0912,Thôn Pa Lai,inProgress,20/11/2026
+            not-a-code,khai-tu,Zơrâm Thị Nga,0987654321,Thôn Ka Vin,received,21/11/2026
+            261120-0003,ket-hon,Clâu Văn Dũng,0987654321,Thôn Ka Vin,finished,21/11/2026
+            261120-0004,ket-hon,Clâu Văn Dũng,0987654321,Thôn Ka Vin,received,31/12/2026
+            261120-0005,ket-hon,Clâu Văn Dũng,0987654321,Thôn Mới,received,21/11/2026
+            261120-0006,thuong-tru,"Riah Thị "Mai",0987654321,Thôn Ta Rê,received,21/11/2026
+            000.32.30.H49-261120-0001,khai-sinh,Alăng Thị Hoa,0912345621,Thôn A Dớt,received,20/11/2026
+            261124-0001,thuong-tru,Ating Văn Bốp,0351234567,Thôn Hồng Hạ,resultReady,2026-11-24 10:00
+            """;
+
+        var report = Import(csv);
+
+        Assert.Equal(
+            [(2, true), (3, false), (4, false), (5, false), (6, false), (7, false), (8, false), (9, false), (10, true)],
+            report.Rows.Select(r => (r.Line, r.Imported)));
+        Assert.Equal((2, 7), (report.Imported, report.Rejected));
+        Assert.Contains("Số điện thoại", report.Rows[1].Reason);
+        Assert.Contains("Mã hồ sơ", report.Rows[2].Reason);
+        Assert.Contains("Trạng thái", report.Rows[3].Reason);
+        Assert.Contains("Ngày nhận", report.Rows[4].Reason);
+        Assert.Contains("Thôn", report.Rows[5].Reason);
+        Assert.Contains("CSV", report.Rows[6].Reason);
+        Assert.Equal("Mã hồ sơ đã có.", report.Rows[7].Reason);
+
+        var store = office.Get<DossierStore>();
+        Assert.Null(store.Find("261120-0002"));
+        var first = store.Find("261120-0001")!;
+        Assert.Equal((DossierStatus.Received, Submission.InPerson), (first.Status, first.Submission));
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 8, 15, 0, TimeSpan.FromHours(7)), first.ReceivedAt);
+    }
+
+    [Fact]
+    public void A_later_status_is_dated_at_the_import_after_the_reception()
+    {
+        Import("""
+            code;procedure;name;phone;village;status;received
+            261124-0001;thuong-tru;Ating Văn Bốp;0351234567;Thôn Hồng Hạ;resultReturned;24/11/2026 10:00
+            """);
+
+        var dossier = office.Get<DossierStore>().Find("261124-0001")!;
+
+        Assert.Equal([DossierStatus.Received, DossierStatus.ResultReturned], dossier.History.Select(h => h.Status));
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(7)), dossier.History[0].At);
+        Assert.Equal(office.Time.GetUtcNow(), dossier.ReturnedAt);
+        Assert.Equal(("api", "dossier.import"), office.Get<StaffAuditLog>().ForTarget(dossier.Code).Select(a => (a.Staff, a.Action)).Single());
+    }
+
+    [Fact]
+    public void Vietnamese_headers_in_any_order_are_understood()
+    {
+        var report = Import("""
+            Trạng thái,Mã hồ sơ,Họ tên,Số điện thoại,Thôn,Thủ tục,Ngày nhận
+            received,261125-0007,Hồ Thị Lan,0977123456,Thôn Trung Tâm,tam-tru,25/11/2026
+            """);
+
+        Assert.True(Assert.Single(report.Rows).Imported);
+        Assert.Equal("tam-tru", office.Get<DossierStore>().Find("261125-0007")!.ProcedureId);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("code,procedure,name\n261125-0007,tam-tru,Lan")]
+    [InlineData("🙂🙂🙂\n1,2,3")]
+    public void A_file_without_the_needed_columns_is_rejected_as_a_whole(string csv)
+    {
+        var row = Assert.Single(Import(csv).Rows);
+
+        Assert.False(row.Imported);
+        Assert.Equal(1, row.Line);
+        Assert.NotEmpty(row.Reason!);
+    }
+
+    [Fact]
+    public void Short_rows_and_emoji_are_rejected_without_stopping_the_rest()
+    {
+        var report = Import("""
+            code,procedure,name,phone,village,status,received date
+            261125-0001,khai-sinh
+            261125-0002,khai-sinh,🙂🙂,0912345621,Thôn A Dớt,received,25/11/2026
+            261125-0003,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn A Dớt,received,25/11/2026
+            """);
+
+        Assert.Equal([false, false, true], report.Rows.Select(r => r.Imported));
+    }
+
+    [Fact]
+    public void A_huge_row_is_reported_and_the_rows_before_it_kept()
+    {
+        var csv = "code,procedure,name,phone,village,status,received date\n"
+            + "261125-0001,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn A Dớt,received,25/11/2026\n"
+            + "261125-0002,khai-sinh," + new string('a', 200_000) + ",0912345621,Thôn A Dớt,received,25/11/2026\n";
+
+        var report = Import(csv);
+
+        Assert.True(report.Rows[0].Imported);
+        Assert.False(report.Rows[^1].Imported);
+        Assert.NotNull(office.Get<DossierStore>().Find("261125-0001"));
+        Assert.Null(office.Get<DossierStore>().Find("261125-0002"));
+    }
+
+    public void Dispose() => office.Dispose();
+}

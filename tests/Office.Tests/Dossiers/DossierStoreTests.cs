@@ -1,0 +1,293 @@
+using System.Text.Json;
+using Microsoft.Bot.Schema;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Staff;
+
+namespace OneStopBot.Office.Tests.Dossiers;
+
+public sealed class DossierStoreTests : IDisposable
+{
+    private readonly TestOffice office = new();
+
+    private DossierStore Store => office.Get<DossierStore>();
+
+    internal static NewDossier Request(string phone = "0912345621", DossierOwner? owner = null, int? workingDays = 3) => new()
+    {
+        ProcedureId = "khai-sinh",
+        ApplicantName = "  Alăng   Thị Hoa ",
+        Phone = phone,
+        Village = "thôn a dớt",
+        CitizenId = "0012 3456 7889",
+        Owner = owner,
+        WorkingDays = workingDays,
+    };
+
+    internal static DossierOwner Owner(string userId, string channel = "webchat") => DossierOwner.From(new ConversationReference
+    {
+        ChannelId = channel,
+        User = new ChannelAccount(userId, "Hoa"),
+        Bot = new ChannelAccount("bot"),
+        Conversation = new ConversationAccount(id: "conv-" + userId),
+        ServiceUrl = "http://localhost:3978/",
+    });
+
+    [Fact]
+    public void A_pre_registration_gets_the_day_code_and_normalised_data()
+    {
+        var dossier = Store.PreRegister(Request(owner: Owner("u1")));
+
+        Assert.Equal("000.32.30.H49-261126-0001", dossier.Code);
+        Assert.Equal(DossierStatus.PreRegistered, dossier.Status);
+        Assert.Equal(("Alăng Thị Hoa", "0912345621", "001234567889", "Thôn A Dớt"), (dossier.ApplicantName, dossier.Phone, dossier.CitizenId, dossier.Village));
+        Assert.Null(dossier.ReceivedAt);
+        // Expected result: 3 working days counted from today, Thursday 26/11.
+        Assert.Equal(new DateOnly(2026, 12, 1), dossier.DueDate);
+        var step = Assert.Single(dossier.History);
+        Assert.Equal((DossierStatus.PreRegistered, DossierStore.ResidentActor), (step.Status, step.Actor));
+        Assert.Equal("000.32.30.H49-261126-0002", Store.PreRegister(Request()).Code);
+    }
+
+    [Fact]
+    public void A_planned_visit_moves_the_expected_result_date()
+    {
+        var dossier = Store.PreRegister(Request() with { AppointmentDate = new DateOnly(2026, 12, 4) });
+
+        Assert.Equal(new DateOnly(2026, 12, 4), dossier.AppointmentDate);
+        Assert.Equal(new DateOnly(2026, 12, 9), dossier.DueDate);
+    }
+
+    [Fact]
+    public void Codes_restart_each_local_day()
+    {
+        // 23:59 in Vietnam on Thursday 26/11.
+        office.Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 16, 59, 0, TimeSpan.Zero));
+        Assert.Equal("000.32.30.H49-261126-0001", Store.PreRegister(Request()).Code);
+
+        office.Time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal("000.32.30.H49-261127-0001", Store.PreRegister(Request()).Code);
+    }
+
+    [Fact]
+    public async Task Parallel_filings_never_share_a_code()
+    {
+        var start = new TaskCompletionSource();
+        var filings = Enumerable.Range(0, 40)
+            .Select(i => Task.Run(async () =>
+            {
+                await start.Task;
+                return Store.PreRegister(Request(owner: Owner("u" + i))).Code;
+            }))
+            .ToList();
+
+        start.SetResult();
+        var codes = await Task.WhenAll(filings);
+
+        Assert.Equal(40, codes.Distinct().Count());
+        Assert.Equal(
+            Enumerable.Range(1, 40).Select(i => DossierCode.Format("000.32.30.H49", new DateOnly(2026, 11, 26), i)).Order(),
+            codes.Order());
+    }
+
+    [Fact]
+    public void The_day_counter_survives_a_restart()
+    {
+        Store.PreRegister(Request());
+        Store.PreRegister(Request());
+
+        using var reopened = office.Reopen();
+        var dossier = reopened.Get<DossierStore>().PreRegister(Request());
+
+        Assert.Equal("000.32.30.H49-261126-0003", dossier.Code);
+        Assert.Equal("Alăng Thị Hoa", reopened.Get<DossierStore>().Find("261126-0001")!.ApplicantName);
+    }
+
+    [Theory]
+    [InlineData("000.32.30.H49-261126-0001")]
+    [InlineData("000.32.30.h49-261126-0001")]
+    [InlineData("0003230H49 261126 0001")]
+    [InlineData("261126-0001")]
+    [InlineData("2611260001")]
+    public void Dossiers_are_found_by_the_code_as_typed(string typed)
+    {
+        var filed = Store.PreRegister(Request());
+
+        Assert.Equal(filed.Code, Store.Find(typed)?.Code);
+    }
+
+    [Theory]
+    [InlineData("261126-0002")]
+    [InlineData("xyz")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Unknown_or_malformed_codes_find_nothing(string? typed)
+    {
+        Store.PreRegister(Request());
+
+        Assert.Null(Store.Find(typed));
+    }
+
+    [Fact]
+    public void A_chat_lists_only_its_own_dossiers_newest_first()
+    {
+        var first = Store.PreRegister(Request(owner: Owner("u1")));
+        office.Time.Advance(TimeSpan.FromMinutes(5));
+        var second = Store.PreRegister(Request(owner: Owner("u1")));
+        Store.PreRegister(Request(owner: Owner("u2")));
+        Store.PreRegister(Request(owner: Owner("u1", channel: "zalo")));
+
+        var mine = Store.ListByOwner("WebChat", "u1");
+
+        Assert.Equal([second.Code, first.Code], mine.Select(d => d.Code));
+        Assert.Empty(Store.ListByOwner("webchat", "nobody"));
+        var reference = mine[0].Owner!.ToConversationReference();
+        Assert.Equal(("webchat", "u1", "conv-u1"), (reference.ChannelId, reference.User.Id, reference.Conversation.Id));
+    }
+
+    [Fact]
+    public void Dossiers_are_listed_by_phone_in_any_form()
+    {
+        var dossier = Store.PreRegister(Request(phone: "+84 912 345 621"));
+        Store.PreRegister(Request(phone: "0987654321"));
+
+        Assert.Equal(dossier.Code, Assert.Single(Store.ListByPhone("0912.345.621")).Code);
+        Assert.Empty(Store.ListByPhone("not a phone"));
+    }
+
+    [Fact]
+    public void Staff_filings_are_received_with_a_due_date_and_audited()
+    {
+        office.Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 8, 30, 0, TimeSpan.Zero)); // 15:30 local
+
+        var dossier = Store.Receive(Request(workingDays: 0) with { Submission = Submission.InPerson }, "Chị Lan");
+
+        Assert.Equal(DossierStatus.Received, dossier.Status);
+        Assert.Equal(office.Time.GetUtcNow(), dossier.ReceivedAt);
+        Assert.Equal(new DateOnly(2026, 11, 27), dossier.DueDate);
+        var action = Assert.Single(office.Get<StaffAuditLog>().ForTarget(dossier.Code));
+        Assert.Equal(("Chị Lan", "dossier.create", office.Time.GetUtcNow()), (action.Staff, action.Action, action.At));
+    }
+
+    [Fact]
+    public void Status_changes_append_history_set_dates_and_are_audited()
+    {
+        var filed = Store.PreRegister(Request(owner: Owner("u1"), workingDays: 3));
+        office.Time.Advance(TimeSpan.FromDays(1)); // Friday 27/11 09:00
+        var received = Store.ChangeStatus(filed.Code, DossierStatus.Received, "Chị Lan", null)!;
+        office.Time.Advance(TimeSpan.FromDays(4)); // Tuesday 1/12
+        Store.ChangeStatus("261126-0001", DossierStatus.ResultReady, "Anh Tuấn", "  Mang căn cước khi đến nhận. ");
+        office.Time.Advance(TimeSpan.FromHours(2));
+        var returned = Store.ChangeStatus(filed.Code, DossierStatus.ResultReturned, "Anh Tuấn", null)!;
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(7)), received.ReceivedAt);
+        Assert.Equal(new DateOnly(2026, 12, 2), received.DueDate);
+        Assert.Equal(office.Time.GetUtcNow(), returned.ReturnedAt);
+        Assert.Equal(
+            [DossierStatus.PreRegistered, DossierStatus.Received, DossierStatus.ResultReady, DossierStatus.ResultReturned],
+            returned.History.Select(h => h.Status));
+        Assert.Equal("Mang căn cước khi đến nhận.", returned.History[2].Note);
+        Assert.Equal(returned.History, Store.Find(filed.Code)!.History);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(7)), returned.ResolvedAt);
+        var audit = office.Get<StaffAuditLog>().ForTarget(filed.Code);
+        Assert.Equal(["Chị Lan", "Anh Tuấn", "Anh Tuấn"], audit.Select(a => a.Staff));
+        Assert.All(audit, a => Assert.Equal("dossier.status", a.Action));
+        Assert.Contains("resultReady", audit[1].Details);
+    }
+
+    [Fact]
+    public void Changing_an_unknown_dossier_gives_null_and_audits_nothing()
+    {
+        Assert.Null(Store.ChangeStatus("261126-0099", DossierStatus.ResultReady, "Chị Lan", null));
+        Assert.Null(Store.ChangeStatus("🙂", DossierStatus.ResultReady, "Chị Lan", null));
+        Assert.Empty(office.Get<StaffAuditLog>().Recent(10));
+    }
+
+    [Fact]
+    public void An_overlong_note_is_refused_and_changes_nothing()
+    {
+        var filed = Store.Receive(Request(), "Chị Lan");
+
+        var error = Assert.Throws<DossierValidationException>(() =>
+            Store.ChangeStatus(filed.Code, DossierStatus.Rejected, "Chị Lan", new string('x', 5000)));
+
+        Assert.Contains("note", error.Errors.Keys);
+        Assert.Equal(DossierStatus.Received, Store.Find(filed.Code)!.Status);
+    }
+
+    [Theory]
+    [InlineData("", "Hoa", "0912345678", "Thôn Ta Rê", null, "procedureId")]
+    [InlineData("Khai Sinh!", "Hoa", "0912345678", "Thôn Ta Rê", null, "procedureId")]
+    [InlineData("khai-sinh", "", "0912345678", "Thôn Ta Rê", null, "applicantName")]
+    [InlineData("khai-sinh", "🙂🙂", "0912345678", "Thôn Ta Rê", null, "applicantName")]
+    [InlineData("khai-sinh", "12345", "0912345678", "Thôn Ta Rê", null, "applicantName")]
+    [InlineData("khai-sinh", "Hoa", "12345", "Thôn Ta Rê", null, "phone")]
+    [InlineData("khai-sinh", "Hoa", "0912345678", "Thôn Không Có", null, "village")]
+    [InlineData("khai-sinh", "Hoa", "0912345678", "", null, "village")]
+    [InlineData("khai-sinh", "Hoa", "0912345678", "Thôn Ta Rê", "123", "citizenId")]
+    public void Bad_requests_name_the_field_and_store_nothing(string procedure, string name, string phone, string village, string? citizenId, string field)
+    {
+        var request = new NewDossier { ProcedureId = procedure, ApplicantName = name, Phone = phone, Village = village, CitizenId = citizenId };
+
+        var error = Assert.Throws<DossierValidationException>(() => Store.PreRegister(request));
+
+        Assert.Equal([field], error.Errors.Keys);
+        Assert.NotEmpty(error.Errors[field][0]);
+        Assert.Null(Store.Find("261126-0001"));
+    }
+
+    [Fact]
+    public void A_huge_name_is_refused()
+    {
+        var error = Assert.Throws<DossierValidationException>(() => Store.PreRegister(Request() with { ApplicantName = new string('a', 100_000) }));
+
+        Assert.Contains("applicantName", error.Errors.Keys);
+    }
+
+    [Fact]
+    public void Output_never_shows_the_phone_or_citizen_id()
+    {
+        var dossier = Store.PreRegister(Request(owner: Owner("u1")));
+
+        var json = JsonSerializer.Serialize(dossier);
+        var text = dossier.ToString();
+
+        Assert.DoesNotContain("0912345621", json);
+        Assert.DoesNotContain("001234567889", json);
+        Assert.Contains("\"MaskedPhone\":\"09******21\"", json);
+        Assert.Contains("\"MaskedCitizenId\":\"0*********89\"", json);
+        Assert.Contains("\"Status\":\"preRegistered\"", json);
+        Assert.DoesNotContain("conv-u1", json);
+        Assert.DoesNotContain("webchat", json);
+        Assert.Equal("Dossier 000.32.30.H49-261126-0001 (preRegistered)", text);
+    }
+
+    [Theory]
+    [InlineData("5621", true)]
+    [InlineData(" 56 21 ", true)]
+    [InlineData("5622", false)]
+    [InlineData("621", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Verification_checks_the_last_four_digits(string? digits, bool matches)
+    {
+        var dossier = Store.PreRegister(Request());
+
+        Assert.Equal(matches, dossier.PhoneEndsWith(digits));
+    }
+
+    [Theory]
+    [InlineData(DossierStatus.Received, "2026-12-01", false)]
+    [InlineData(DossierStatus.Received, "2026-12-02", true)]
+    [InlineData(DossierStatus.SupplementRequested, "2026-12-02", true)]
+    [InlineData(DossierStatus.ResultReady, "2026-12-02", false)]
+    [InlineData(DossierStatus.Rejected, "2026-12-02", false)]
+    public void Overdue_means_still_in_progress_after_the_due_date(DossierStatus status, string today, bool overdue)
+    {
+        var dossier = Store.Receive(Request(workingDays: 3), "Chị Lan"); // due Tuesday 1/12
+        var current = Store.ChangeStatus(dossier.Code, status, "Chị Lan", null)!;
+
+        Assert.Equal(overdue, current.IsOverdue(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    public void Dispose() => office.Dispose();
+}

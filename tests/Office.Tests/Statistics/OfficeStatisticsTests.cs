@@ -1,0 +1,158 @@
+using Microsoft.Extensions.DependencyInjection;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Statistics;
+using OneStopBot.Office.Tests.Dossiers;
+
+namespace OneStopBot.Office.Tests.Statistics;
+
+public sealed class OfficeStatisticsTests : IDisposable
+{
+    private readonly TestOffice office = new();
+
+    /// <summary>
+    /// Nine dossiers around November 2026, each chosen to count (or not) in one figure:
+    /// A received 2/11 online, 3 days (due 5/11), ready 4/11: resolved on time.
+    /// B received 3/11 in person, same day (due 3/11), ready 4/11: resolved late.
+    /// C received 10/11 online, 7 days (due 19/11), still in progress: overdue.
+    /// D received 20/11 online, 7 days (due 1/12), in progress: not overdue.
+    /// E received 30/10 in person, 3 days (due 4/11), ready 3/11: resolved on time in November, received in October.
+    /// F received 5/11 online, rejected the same day: neither resolved nor in progress.
+    /// G pre-registered 24/11, never received: counts nowhere.
+    /// H received 12/11 online, time limit unknown, ready 13/11: resolved, on time.
+    /// I received 16/11 in person, 3 days (due 19/11), asked for papers 17/11: in progress, overdue.
+    /// </summary>
+    private void Seed(TestOffice target)
+    {
+        var store = target.Get<DossierStore>();
+        Dossier Received(string at, Submission submission, int? days) =>
+            store.Insert(DossierStoreTests.Request(workingDays: days) with { Submission = submission }, DossierStatus.Received, "Chị Lan", Local(at));
+        void Change(Dossier dossier, DossierStatus status, string at) => store.ChangeStatus(dossier.Code, status, "Chị Lan", null, Local(at));
+
+        var a = Received("2026-11-02 09:00", Submission.Online, 3);
+        Change(a, DossierStatus.ResultReady, "2026-11-04 10:00");
+        Change(a, DossierStatus.ResultReturned, "2026-11-06 10:00");
+        var b = Received("2026-11-03 10:00", Submission.InPerson, 0);
+        Change(b, DossierStatus.ResultReady, "2026-11-04 09:00");
+        var c = Received("2026-11-10 09:00", Submission.Online, 7);
+        Change(c, DossierStatus.InProgress, "2026-11-10 10:00");
+        var d = Received("2026-11-20 09:00", Submission.Online, 7);
+        Change(d, DossierStatus.InProgress, "2026-11-20 10:00");
+        var e = Received("2026-10-30 09:00", Submission.InPerson, 3);
+        Change(e, DossierStatus.ResultReady, "2026-11-03 14:00");
+        var f = Received("2026-11-05 09:00", Submission.Online, 0);
+        Change(f, DossierStatus.Rejected, "2026-11-05 11:00");
+        store.Insert(DossierStoreTests.Request(), DossierStatus.PreRegistered, null, Local("2026-11-24 20:00"));
+        var h = Received("2026-11-12 09:00", Submission.Online, null);
+        Change(h, DossierStatus.ResultReady, "2026-11-13 09:00");
+        var i = Received("2026-11-16 09:00", Submission.InPerson, 3);
+        Change(i, DossierStatus.SupplementRequested, "2026-11-17 09:00");
+    }
+
+    private static DateTimeOffset Local(string text) =>
+        DateTimeOffset.Parse(text + " +07:00", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void November_figures_match_the_hand_count()
+    {
+        Seed(office);
+
+        var stats = office.Get<OfficeStatistics>().Compute(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+
+        Assert.Equal((7, 5, 4, 3, 3, 2), (stats.Received, stats.Online, stats.Resolved, stats.ResolvedOnTime, stats.InProgress, stats.Overdue));
+        Assert.Equal(71.43m, stats.OnlinePercent);
+        Assert.Equal(75m, stats.OnTimePercent);
+        Assert.Null(stats.Satisfaction);
+        Assert.Null(stats.SatisfactionPercent);
+        Assert.Equal(
+            [
+                "Từ 01/11/2026 đến 30/11/2026:",
+                "Tiếp nhận: 7 hồ sơ, trực tuyến 5 (71,43%).",
+                "Đã giải quyết: 4 hồ sơ, đúng hạn 3 (75%).",
+                "Đang giải quyết: 3 hồ sơ, quá hạn 2.",
+            ],
+            stats.Lines());
+    }
+
+    [Fact]
+    public void A_past_period_is_counted_as_it_stood_at_its_end()
+    {
+        Seed(office);
+
+        var stats = office.Get<OfficeStatistics>().Compute(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 10));
+
+        // Received A, B, C, F; resolved A, B, E; at the end of 10/11 only C was in progress, not yet due.
+        Assert.Equal((4, 3, 3, 2, 1, 0), (stats.Received, stats.Online, stats.Resolved, stats.ResolvedOnTime, stats.InProgress, stats.Overdue));
+        Assert.Equal(66.67m, stats.OnTimePercent);
+    }
+
+    [Fact]
+    public void An_empty_period_has_no_percentages()
+    {
+        var stats = office.Get<OfficeStatistics>().Compute(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31));
+
+        Assert.Equal((0, 0, 0), (stats.Received, stats.Resolved, stats.InProgress));
+        Assert.Null(stats.OnlinePercent);
+        Assert.Contains("Tiếp nhận: 0 hồ sơ, trực tuyến 0 (chưa có).", stats.Lines());
+    }
+
+    [Fact]
+    public void Satisfaction_shows_once_ratings_exist()
+    {
+        var ratings = new FixedRatings(41, 48);
+        using var rated = new TestOffice(services: s => s.AddSingleton<ISatisfactionSource>(ratings));
+        Seed(rated);
+
+        var stats = rated.Get<OfficeStatistics>().Compute(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+
+        Assert.Equal(new SatisfactionCount(41, 48), stats.Satisfaction);
+        Assert.Equal(85.42m, stats.SatisfactionPercent);
+        Assert.Equal("Hài lòng: 41/48 lượt đánh giá (85,42%).", stats.Lines()[^1]);
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), ratings.AskedFor);
+    }
+
+    [Fact]
+    public void No_ratings_in_the_period_means_no_satisfaction_line()
+    {
+        using var rated = new TestOffice(services: s => s.AddSingleton<ISatisfactionSource>(new FixedRatings(0, 0)));
+
+        var stats = rated.Get<OfficeStatistics>().Compute(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+
+        Assert.Null(stats.Satisfaction);
+        Assert.DoesNotContain(stats.Lines(), line => line.StartsWith("Hài lòng", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bad_periods_are_refused()
+    {
+        var statistics = office.Get<OfficeStatistics>();
+
+        Assert.Throws<ArgumentException>(() => statistics.Compute(new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 1)));
+        Assert.Throws<ArgumentException>(() => statistics.Compute(new DateOnly(2000, 1, 1), new DateOnly(2026, 11, 1)));
+    }
+
+    [Theory]
+    [InlineData(8623, 10000, "86,23%")]
+    [InlineData(2, 3, "66,67%")]
+    [InlineData(1, 2, "50%")]
+    [InlineData(1, 1, "100%")]
+    [InlineData(0, 7, "0%")]
+    [InlineData(1, 8, "12,5%")]
+    [InlineData(1, 0, null)]
+    public void Percentages_are_written_the_vietnamese_way(int part, int whole, string? text)
+    {
+        Assert.Equal(text, VietnamesePercent.Format(part, whole));
+    }
+
+    public void Dispose() => office.Dispose();
+
+    private sealed class FixedRatings(int satisfied, int total) : ISatisfactionSource
+    {
+        public (DateOnly From, DateOnly To)? AskedFor { get; private set; }
+
+        public (int satisfied, int total) Count(DateOnly from, DateOnly to)
+        {
+            AskedFor = (from, to);
+            return (satisfied, total);
+        }
+    }
+}

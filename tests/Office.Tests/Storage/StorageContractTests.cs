@@ -1,0 +1,285 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using OneStopBot.Office.Storage;
+
+namespace OneStopBot.Office.Tests.Storage;
+
+public sealed class PocoItem
+{
+    public string? Id { get; set; }
+
+    public int Count { get; set; }
+}
+
+public sealed class PocoStoreItem : IStoreItem
+{
+    public string? Id { get; set; }
+
+    public int Count { get; set; }
+
+    public string? ETag { get; set; }
+}
+
+/// <summary>The contract every <see cref="IStorage"/> here must keep, in the style of the SDK's StorageBaseTests.</summary>
+public abstract class StorageContractTests
+{
+    protected abstract IStorage Storage { get; }
+
+    [Fact]
+    public async Task Reading_a_missing_key_leaves_it_out()
+    {
+        var result = await Storage.ReadAsync(["unknown"]);
+
+        Assert.Empty(result);
+    }
+
+    [Fact]
+    public async Task Created_objects_read_back_with_their_values_and_an_etag()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["createPoco"] = new PocoItem { Id = "1" },
+            ["createPocoStoreItem"] = new PocoStoreItem { Id = "2" },
+        });
+
+        var read = await Storage.ReadAsync(["createPoco", "createPocoStoreItem", "missing"]);
+
+        Assert.Equal(2, read.Count);
+        Assert.Equal("1", Assert.IsType<PocoItem>(read["createPoco"]).Id);
+        var storeItem = Assert.IsType<PocoStoreItem>(read["createPocoStoreItem"]);
+        Assert.Equal("2", storeItem.Id);
+        Assert.False(string.IsNullOrEmpty(storeItem.ETag));
+    }
+
+    [Fact]
+    public async Task Typed_objects_round_trip_with_their_types()
+    {
+        var when = new DateTimeOffset(2026, 11, 26, 8, 30, 0, TimeSpan.FromHours(7));
+        var state = new Dictionary<string, object>
+        {
+            ["poco"] = new PocoItem { Id = "a", Count = 3 },
+            ["list"] = new List<PocoItem> { new() { Id = "b", Count = 4 } },
+            ["when"] = when,
+        };
+
+        await Storage.WriteAsync(new Dictionary<string, object> { ["typed"] = state });
+        var read = Assert.IsType<Dictionary<string, object>>((await Storage.ReadAsync(["typed"]))["typed"]);
+
+        Assert.Equal(3, Assert.IsType<PocoItem>(read["poco"]).Count);
+        Assert.Equal("b", Assert.Single(Assert.IsType<List<PocoItem>>(read["list"])).Id);
+        Assert.Equal(when, Assert.IsType<DateTimeOffset>(read["when"]));
+    }
+
+    [Fact]
+    public async Task Updates_change_the_etag_and_a_stale_etag_is_refused()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["pocoItem"] = new PocoItem { Id = "1", Count = 1 },
+            ["pocoStoreItem"] = new PocoStoreItem { Id = "1", Count = 1 },
+        });
+        var loaded = await Storage.ReadAsync(["pocoItem", "pocoStoreItem"]);
+        var item = (PocoItem)loaded["pocoItem"];
+        var storeItem = (PocoStoreItem)loaded["pocoStoreItem"];
+        var firstETag = storeItem.ETag;
+        item.Count++;
+        storeItem.Count++;
+
+        await Storage.WriteAsync(loaded);
+        var reloaded = await Storage.ReadAsync(["pocoItem", "pocoStoreItem"]);
+        Assert.Equal(2, ((PocoItem)reloaded["pocoItem"]).Count);
+        Assert.Equal(2, ((PocoStoreItem)reloaded["pocoStoreItem"]).Count);
+        Assert.NotEqual(firstETag, ((PocoStoreItem)reloaded["pocoStoreItem"]).ETag);
+
+        // A plain object has no eTag: an old copy still writes.
+        item.Count = 123;
+        await Storage.WriteAsync(new Dictionary<string, object> { ["pocoItem"] = item });
+
+        // A store item with the old eTag does not.
+        storeItem.Count = 123;
+        await Assert.ThrowsAnyAsync<Exception>(() => Storage.WriteAsync(new Dictionary<string, object> { ["pocoStoreItem"] = storeItem }));
+
+        var after = await Storage.ReadAsync(["pocoItem", "pocoStoreItem"]);
+        Assert.Equal(123, ((PocoItem)after["pocoItem"]).Count);
+        Assert.Equal(2, ((PocoStoreItem)after["pocoStoreItem"]).Count);
+    }
+
+    [Fact]
+    public async Task The_wildcard_etag_always_writes()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["item"] = new PocoStoreItem { Id = "1", Count = 1 } });
+        await Storage.WriteAsync(new Dictionary<string, object> { ["item"] = new PocoStoreItem { Id = "1", Count = 2, ETag = "*" } });
+        await Storage.WriteAsync(new Dictionary<string, object> { ["item"] = new PocoStoreItem { Id = "1", Count = 3, ETag = "*" } });
+
+        var read = (PocoStoreItem)(await Storage.ReadAsync(["item"]))["item"];
+
+        Assert.Equal(3, read.Count);
+        Assert.NotEqual("*", read.ETag);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    [InlineData("not-the-current-etag")]
+    public async Task Writing_over_an_existing_item_without_its_etag_is_refused(string? etag)
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["item"] = new PocoStoreItem { Id = "1", Count = 1 } });
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            Storage.WriteAsync(new Dictionary<string, object> { ["item"] = new PocoStoreItem { Id = "1", Count = 99, ETag = etag } }));
+
+        Assert.Equal(1, ((PocoStoreItem)(await Storage.ReadAsync(["item"]))["item"]).Count);
+    }
+
+    [Fact]
+    public async Task Deleted_items_are_gone_and_deleting_unknown_keys_is_harmless()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["delete1"] = new PocoStoreItem { Id = "1", Count = 1 } });
+        Assert.Single(await Storage.ReadAsync(["delete1"]));
+
+        await Storage.DeleteAsync(["delete1", "unknown_key"]);
+
+        Assert.Empty(await Storage.ReadAsync(["delete1"]));
+    }
+
+    [Fact]
+    public async Task Parallel_batches_to_one_key_leave_one_complete_value()
+    {
+        var batches = Enumerable.Range(0, 8)
+            .Select(i => new Dictionary<string, object> { ["createPoco"] = new PocoItem { Id = "1", Count = i } })
+            .ToList();
+
+        await Task.WhenAll(batches.Select(batch => Task.Run(() => Storage.WriteAsync(batch))));
+
+        var read = (PocoItem)(await Storage.ReadAsync(["createPoco"]))["createPoco"];
+        Assert.Equal("1", read.Id);
+        Assert.InRange(read.Count, 0, 7);
+    }
+
+    [Fact]
+    public async Task A_batch_writes_every_key()
+    {
+        var batch = Enumerable.Range(0, 20).ToDictionary(i => $"key{i}", i => (object)new PocoItem { Id = $"{i}", Count = i });
+
+        await Storage.WriteAsync(batch);
+        var read = await Storage.ReadAsync([.. batch.Keys]);
+
+        Assert.Equal(20, read.Count);
+        Assert.All(read, pair => Assert.Equal(pair.Key, "key" + ((PocoItem)pair.Value).Id));
+    }
+
+    [Theory]
+    [InlineData("!@#$%^&*()~/\\><,.?';\"`~")]
+    [InlineData("zalo/conversations/Nguyễn Thị Hoa/ÀÁẢÃẠ")]
+    [InlineData("emoji/🙂👍🏽")]
+    [InlineData("   ")]
+    public async Task Unusual_keys_work(string key)
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { [key] = new PocoStoreItem { Id = "1" } });
+
+        var read = await Storage.ReadAsync([key]);
+
+        Assert.Equal("1", Assert.IsType<PocoStoreItem>(read[key]).Id);
+    }
+
+    [Fact]
+    public async Task A_very_long_key_works()
+    {
+        var key = "webchat/conversations/" + new string('x', 4000);
+        await Storage.WriteAsync(new Dictionary<string, object> { [key] = new PocoItem { Id = "long" } });
+
+        Assert.Equal("long", ((PocoItem)(await Storage.ReadAsync([key]))[key]).Id);
+        Assert.Empty(await Storage.ReadAsync([key + "y"]));
+    }
+
+    [Fact]
+    public async Task Null_arguments_are_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Storage.ReadAsync(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Storage.WriteAsync(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Storage.DeleteAsync(null!));
+    }
+
+    [Fact]
+    public async Task User_state_persists_through_turns()
+    {
+        var userState = new UserState(Storage);
+        var property = userState.CreateProperty<PocoItem>("test");
+        var adapter = new TestAdapter().Use(new AutoSaveStateMiddleware(userState));
+
+        await new TestFlow(adapter, async (context, cancellationToken) =>
+            {
+                var state = await property.GetAsync(context, () => new PocoItem(), cancellationToken);
+                if (context.Activity.Text == "set")
+                {
+                    state.Id = "Thôn A Dớt";
+                    await context.SendActivityAsync("saved", cancellationToken: cancellationToken);
+                }
+                else
+                {
+                    await context.SendActivityAsync(state.Id ?? "none", cancellationToken: cancellationToken);
+                }
+            })
+            .Test("set", "saved")
+            .Test("get", "Thôn A Dớt")
+            .StartTestAsync();
+    }
+}
+
+public sealed class MemoryStorageContractTests : StorageContractTests
+{
+    protected override IStorage Storage { get; } = new MemoryStorage(LiteDbStorage.CreateSerializer());
+}
+
+public sealed class LiteDbStorageContractTests : StorageContractTests, IDisposable
+{
+    private readonly TestOffice office = new();
+
+    protected override IStorage Storage => office.Get<IStorage>();
+
+    [Fact]
+    public async Task The_office_registers_the_lite_db_storage()
+    {
+        Assert.IsType<LiteDbStorage>(Storage);
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new PocoItem { Id = "x" } });
+        Assert.Equal(1, office.Get<OfficeDatabase>().Collection<LiteDB.BsonDocument>(LiteDbStorage.CollectionName).Count());
+    }
+
+    [Fact]
+    public async Task State_survives_closing_and_reopening_the_database_file()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["conversation"] = new PocoStoreItem { Id = "Pa Lai", Count = 7 },
+            ["user"] = new PocoItem { Id = "u", Count = 1 },
+        });
+        var etag = ((PocoStoreItem)(await Storage.ReadAsync(["conversation"]))["conversation"]).ETag;
+
+        using var reopened = office.Reopen();
+        var storage = reopened.Get<IStorage>();
+        var read = await storage.ReadAsync(["conversation", "user"]);
+
+        var conversation = Assert.IsType<PocoStoreItem>(read["conversation"]);
+        Assert.Equal(("Pa Lai", 7, etag), (conversation.Id, conversation.Count, conversation.ETag));
+        Assert.Equal(1, Assert.IsType<PocoItem>(read["user"]).Count);
+        // The eTag check still holds after the restart.
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            storage.WriteAsync(new Dictionary<string, object> { ["conversation"] = new PocoStoreItem { Id = "x", ETag = "old" } }));
+    }
+
+    [Fact]
+    public async Task A_conflict_leaves_the_whole_batch_unwritten()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["guarded"] = new PocoStoreItem { Id = "1", Count = 1 } });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["fresh"] = new PocoItem { Id = "new" },
+            ["guarded"] = new PocoStoreItem { Id = "1", Count = 2, ETag = "stale" },
+        }));
+
+        Assert.Empty(await Storage.ReadAsync(["fresh"]));
+    }
+
+    public void Dispose() => office.Dispose();
+}
