@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WireMock.Logging;
+using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -31,16 +32,29 @@ public sealed class FakeZaloApi : IDisposable
 
     public string Url => Server.Url!;
 
-    /// <summary>Answers the OA API with Zalo <paramref name="error"/> for requests carrying that access token (null: any).</summary>
-    public void FailSends(int error, string? accessToken = null, int priority = 1)
+    /// <summary>
+    /// Answers the OA API with Zalo <paramref name="error"/> for messages to <paramref name="userId"/> (null: anyone)
+    /// carrying <paramref name="accessToken"/> (null: any).
+    /// </summary>
+    public void FailSends(int error, string? userId = null, string? accessToken = null)
     {
-        var request = Request.Create().WithPath("/v3.0/oa/message/cs").UsingPost();
+        var request = SendsTo(userId);
         if (accessToken is not null)
         {
             request = request.WithHeader("access_token", accessToken);
         }
-        Server.Given(request).AtPriority(priority)
+        Server.Given(request).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { error, message = $"error {error}" }));
+    }
+
+    /// <summary>The first message to <paramref name="userId"/> gets <paramref name="response"/>; later ones succeed.</summary>
+    public void FailFirstSend(string userId, IResponseBuilder response) =>
+        Server.Given(SendsTo(userId)).InScenario($"first-{userId}").WillSetStateTo("answered").AtPriority(1).RespondWith(response);
+
+    private static IRequestBuilder SendsTo(string? userId)
+    {
+        var request = Request.Create().WithPath("/v3.0/oa/message/cs").UsingPost();
+        return userId is null ? request : request.WithBody(new WildcardMatcher($"*\"user_id\":\"{userId}\"*"));
     }
 
     /// <summary>The customer-service messages received so far, in arrival order.</summary>
@@ -70,6 +84,16 @@ public sealed class FakeZaloApi : IDisposable
     }
 
     public Task<IReadOnlyList<SentMessage>> WaitForCountAsync(int count) => WaitForAsync(sent => sent.Count >= count);
+
+    /// <summary>The messages sent to one user, once <paramref name="done"/> holds for them.</summary>
+    public async Task<IReadOnlyList<SentMessage>> WaitForAsync(string userId, Func<IReadOnlyList<SentMessage>, bool> done) =>
+        SentTo(userId, await WaitForAsync(sent => done(SentTo(userId, sent))));
+
+    public Task<IReadOnlyList<SentMessage>> WaitForCountAsync(string userId, int count) => WaitForAsync(userId, sent => sent.Count >= count);
+
+    public IReadOnlyList<SentMessage> SentTo(string userId) => SentTo(userId, Sent);
+
+    private static List<SentMessage> SentTo(string userId, IReadOnlyList<SentMessage> sent) => [.. sent.Where(m => m.UserId == userId)];
 
     public void Dispose() => Server.Stop();
 

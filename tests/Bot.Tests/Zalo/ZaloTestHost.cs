@@ -10,6 +10,21 @@ using OneStopBot.Bot.Tests.Infrastructure;
 
 namespace OneStopBot.Bot.Tests.Zalo;
 
+[CollectionDefinition(SharedZaloHost.Name)]
+public sealed class SharedZaloHostCollection : ICollectionFixture<SharedZaloHost>;
+
+/// <summary>One host shared by the tests that need no settings of their own; each test talks as its own user.</summary>
+public sealed class SharedZaloHost : IAsyncLifetime
+{
+    public const string Name = "Shared Zalo host";
+
+    public ZaloTestHost Host { get; } = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => Host.DisposeAsync().AsTask();
+}
+
 /// <summary>The host with the Zalo channel pointed at a fake Zalo API, and a bot whose answers the tests know.</summary>
 public sealed class ZaloTestHost : IAsyncDisposable
 {
@@ -45,6 +60,11 @@ public sealed class ZaloTestHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     public IServiceProvider Services => factory.Services;
+
+    private int users;
+
+    /// <summary>A user of its own for each test, so that tests can share one host.</summary>
+    public string NewUser() => $"25125236254{Interlocked.Increment(ref users):D5}";
 
     /// <summary>Posts <paramref name="json"/> as Zalo would, signed unless <paramref name="signature"/> is given.</summary>
     public async Task<HttpResponseMessage> PostAsync(string json, string? signature = null, string? timestamp = null)
@@ -96,6 +116,8 @@ public sealed class ZaloTestHost : IAsyncDisposable
 public sealed class BotProbe
 {
     public ConcurrentQueue<Activity> Received { get; } = new();
+
+    public IReadOnlyList<Activity> ReceivedFrom(string userId) => [.. Received.Where(a => a.From.Id == userId)];
 
     public ConcurrentDictionary<string, TaskCompletionSource> Gates { get; } = new();
 

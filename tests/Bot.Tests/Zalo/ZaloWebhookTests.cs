@@ -3,45 +3,46 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using OneStopBot.Bot.Channels.Zalo;
 
 namespace OneStopBot.Bot.Tests.Zalo;
 
-public sealed class ZaloWebhookTests
+[Collection(SharedZaloHost.Name)]
+public sealed class ZaloWebhookTests(SharedZaloHost shared)
 {
-    private const string User = "2512523625412515";
+    private readonly ZaloTestHost host = shared.Host;
 
     [Fact]
     public async Task A_signed_question_is_answered_through_the_OA_API_with_the_access_token()
     {
-        await using var host = new ZaloTestHost();
+        var user = host.NewUser();
 
-        await host.PostAcceptedAsync(ZaloEvents.Text(User, "msg-1", "làm giấy khai sinh cần gì"));
+        await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-1", "làm giấy khai sinh cần gì"));
 
-        var sent = Assert.Single(await host.Api.WaitForCountAsync(1));
+        var sent = Assert.Single(await host.Api.WaitForCountAsync(user, 1));
         Assert.Equal(ZaloTestHost.AccessToken, sent.AccessToken);
         var body = JsonNode.Parse(sent.RawBody)!;
-        Assert.Equal(User, body["recipient"]!["user_id"]!.GetValue<string>());
+        Assert.Equal(user, body["recipient"]!["user_id"]!.GetValue<string>());
         Assert.Equal("Đã nhận: làm giấy khai sinh cần gì", body["message"]!["text"]!.GetValue<string>());
 
-        var activity = Assert.Single(host.Probe.Received);
+        var activity = Assert.Single(host.Probe.ReceivedFrom(user));
         Assert.Equal(ActivityTypes.Message, activity.Type);
         Assert.Equal("zalo", activity.ChannelId);
-        Assert.Equal(User, activity.From.Id);
         Assert.Equal(ZaloTestHost.OaId, activity.Recipient.Id);
-        Assert.Equal(User, activity.Conversation.Id);
-        Assert.Equal("msg-1", activity.Id);
+        Assert.Equal(user, activity.Conversation.Id);
+        Assert.Equal($"{user}-1", activity.Id);
     }
 
     [Fact]
     public async Task Ids_sent_as_large_numbers_stay_exact_strings()
     {
-        await using var host = new ZaloTestHost();
-        var json = ZaloEvents.Text(User, "msg-1", "xin chào").Replace($"\"id\":\"{User}\"", "\"id\":9007199254740993123");
+        var user = host.NewUser() + "123";
+        var json = ZaloEvents.Text(user, $"{user}-1", "xin chào").Replace($"\"id\":\"{user}\"", $"\"id\":{user}");
 
         await host.PostAcceptedAsync(json);
 
-        var sent = Assert.Single(await host.Api.WaitForCountAsync(1));
-        Assert.Equal("9007199254740993123", sent.UserId);
+        var sent = Assert.Single(await host.Api.WaitForCountAsync(user, 1));
+        Assert.Equal(user, sent.UserId);
     }
 
     public static TheoryData<string, string> BadSignatures => new()
@@ -56,20 +57,21 @@ public sealed class ZaloWebhookTests
     [MemberData(nameof(BadSignatures))]
     public async Task A_bad_signature_is_refused_and_nothing_is_processed(string why, string signature)
     {
-        await using var host = new ZaloTestHost();
+        var user = host.NewUser();
 
-        using var response = await host.PostAsync(ZaloEvents.Text(User, "msg-1", "xin chào"), signature);
+        using var response = await host.PostAsync(ZaloEvents.Text(user, $"{user}-1", "xin chào"), signature);
 
         Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, why);
-        await AssertNothingHappenedAsync(host);
+        await AssertNothingHappenedAsync(user);
     }
 
     [Fact]
     public async Task The_same_body_re_serialised_with_other_spacing_is_refused()
     {
-        await using var host = new ZaloTestHost();
-        var original = ZaloEvents.Text(User, "msg-1", "xin chào");
-        var signature = Sign(original);
+        var user = host.NewUser();
+        var original = ZaloEvents.Text(user, $"{user}-1", "xin chào");
+        var signature = ZaloSignature.Compute(
+            ZaloTestHost.AppId, System.Text.Encoding.UTF8.GetBytes(original), ZaloEvents.TimestampOf(original), ZaloTestHost.OaSecretKey);
         var respaced = JsonNode.Parse(original)!.ToJsonString(new JsonSerializerOptions
         {
             WriteIndented = true,
@@ -80,21 +82,7 @@ public sealed class ZaloWebhookTests
         using var response = await host.PostAsync(respaced, signature);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await AssertNothingHappenedAsync(host);
-    }
-
-    [Fact]
-    public async Task The_channel_is_off_when_not_configured()
-    {
-        await using var host = new ZaloTestHost(settings =>
-        {
-            settings["Zalo:AppId"] = string.Empty;
-            settings["Zalo:OaSecretKey"] = string.Empty;
-        });
-
-        using var response = await host.PostAsync(ZaloEvents.Text(User, "msg-1", "xin chào"), "mac=00");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await AssertNothingHappenedAsync(user);
     }
 
     [Theory]
@@ -107,82 +95,62 @@ public sealed class ZaloWebhookTests
     [InlineData("{\"a\":1} {\"b\":2}")]
     public async Task A_signed_body_that_is_not_a_usable_event_gets_400(string json)
     {
-        await using var host = new ZaloTestHost();
+        var user = host.NewUser();
 
         using var response = await host.PostAsync(json, timestamp: "1");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await AssertNothingHappenedAsync(host);
+        await AssertNothingHappenedAsync(user);
     }
 
     [Fact]
     public async Task A_huge_body_gets_413()
     {
-        await using var host = new ZaloTestHost();
+        var user = host.NewUser();
 
-        using var response = await host.PostAsync(ZaloEvents.Text(User, "msg-1", new string('a', 100_000)));
+        using var response = await host.PostAsync(ZaloEvents.Text(user, $"{user}-1", new string('a', 100_000)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertNothingHappenedAsync(user);
     }
 
     [Fact]
     public async Task A_redelivered_event_is_answered_once()
     {
-        await using var host = new ZaloTestHost();
-        var question = ZaloEvents.Text(User, "msg-1", "lệ phí bao nhiêu");
+        var user = host.NewUser();
+        var question = ZaloEvents.Text(user, $"{user}-1", "lệ phí bao nhiêu");
 
         await host.PostAcceptedAsync(question);
         await host.PostAcceptedAsync(question);
-        await host.PostAcceptedAsync(ZaloEvents.Text(User, "msg-2", "cảm ơn"));
+        await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-2", "cảm ơn"));
 
         // The user's lane is ordered: once the later message is answered, a second answer to the first would be in.
-        var sent = await host.Api.WaitForAsync(s => s.Any(m => m.Text == "Đã nhận: cảm ơn"));
+        var sent = await host.Api.WaitForAsync(user, s => s.Any(m => m.Text == "Đã nhận: cảm ơn"));
         Assert.Equal(["Đã nhận: lệ phí bao nhiêu", "Đã nhận: cảm ơn"], sent.Select(m => m.Text));
     }
 
     [Fact]
     public async Task One_users_messages_are_handled_in_order_while_other_users_go_ahead()
     {
-        await using var host = new ZaloTestHost();
-        const string other = "9988776655";
+        var user = host.NewUser();
+        var other = host.NewUser();
 
-        await host.PostAcceptedAsync(ZaloEvents.Text(User, "msg-1", "chờ first"));
+        await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-1", $"chờ {user}"));
         foreach (var i in Enumerable.Range(2, 5))
         {
-            await host.PostAcceptedAsync(ZaloEvents.Text(User, $"msg-{i}", $"câu {i}"));
+            await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-{i}", $"câu {i}"));
         }
-        await host.PostAcceptedAsync(ZaloEvents.Text(other, "msg-other", "tôi cũng hỏi"));
+        await host.PostAcceptedAsync(ZaloEvents.Text(other, $"{other}-1", "tôi cũng hỏi"));
 
         // The other user is answered while the first user's lane is still held at its first message.
-        var early = await host.Api.WaitForCountAsync(1);
-        Assert.Equal([other], early.Select(m => m.UserId));
+        await host.Api.WaitForCountAsync(other, 1);
+        Assert.Empty(host.Api.SentTo(user));
 
-        host.Probe.Gate("first").SetResult();
-        var sent = await host.Api.WaitForCountAsync(7);
+        host.Probe.Gate(user).SetResult();
+        var sent = await host.Api.WaitForCountAsync(user, 6);
         Assert.Equal(
-            ["Đã nhận: chờ first", "Đã nhận: câu 2", "Đã nhận: câu 3", "Đã nhận: câu 4", "Đã nhận: câu 5", "Đã nhận: câu 6"],
-            sent.Where(m => m.UserId == User).Select(m => m.Text));
-    }
-
-    [Fact]
-    public async Task When_too_many_turns_wait_the_event_is_refused_with_503_and_taken_when_delivered_again()
-    {
-        await using var host = new ZaloTestHost(settings => settings["Zalo:MaxPendingTurns"] = "1");
-        var second = ZaloEvents.Text(User, "msg-2", "câu 2");
-
-        await host.PostAcceptedAsync(ZaloEvents.Text(User, "msg-1", "chờ busy"));
-        using (var refused = await host.PostAsync(second))
-        {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-        }
-        host.Probe.Gate("busy").SetResult();
-        await host.Api.WaitForCountAsync(1);
-
-        // Zalo delivers the refused event again; it was not remembered as handled, so it is answered now.
-        await host.Api.WaitForAsync(_ => host.Services.GetRequiredService<OneStopBot.Bot.Channels.Zalo.ZaloTurnQueue>().Pending == 0);
-        await host.PostAcceptedAsync(second);
-        var sent = await host.Api.WaitForCountAsync(2);
-        Assert.Equal(["Đã nhận: chờ busy", "Đã nhận: câu 2"], sent.Select(m => m.Text));
+            [$"Đã nhận: chờ {user}", "Đã nhận: câu 2", "Đã nhận: câu 3", "Đã nhận: câu 4", "Đã nhận: câu 5", "Đã nhận: câu 6"],
+            sent.Select(m => m.Text));
     }
 
     [Theory]
@@ -193,14 +161,13 @@ public sealed class ZaloWebhookTests
     [InlineData("user_send_audio", "audio")]
     public async Task Anything_but_text_gets_a_polite_request_to_type(string eventName, string type)
     {
-        await using var host = new ZaloTestHost();
+        var user = host.NewUser();
 
-        await host.PostAcceptedAsync(ZaloEvents.Attachment(eventName, User, "msg-1", type));
+        await host.PostAcceptedAsync(ZaloEvents.Attachment(eventName, user, $"{user}-1", type));
 
-        var sent = Assert.Single(await host.Api.WaitForCountAsync(1));
-        Assert.Equal(User, sent.UserId);
+        var sent = Assert.Single(await host.Api.WaitForCountAsync(user, 1));
         Assert.Contains("vui lòng gõ câu hỏi bằng chữ", sent.Text);
-        Assert.Empty(host.Probe.Received);
+        Assert.Empty(host.Probe.ReceivedFrom(user));
     }
 
     [Theory]
@@ -209,63 +176,59 @@ public sealed class ZaloWebhookTests
     [InlineData("something_new")]
     public async Task Unknown_events_are_ignored(string eventName)
     {
-        await using var host = new ZaloTestHost();
-        var unknown = ZaloEvents.Text(User, "msg-1", "ignored").Replace("user_send_text", eventName);
+        var user = host.NewUser();
+        var unknown = ZaloEvents.Text(user, $"{user}-1", "ignored").Replace("user_send_text", eventName);
 
         await host.PostAcceptedAsync(unknown);
-        await host.PostAcceptedAsync(ZaloEvents.Text(User, "msg-2", "sau đó"));
 
-        var sent = await host.Api.WaitForCountAsync(1);
-        Assert.Equal(["Đã nhận: sau đó"], sent.Select(m => m.Text));
-        Assert.Single(host.Probe.Received);
+        await AssertNothingHappenedAsync(user);
     }
 
     [Fact]
     public async Task A_follower_is_welcomed_and_an_unfollow_reaches_the_bot_as_a_member_removed()
     {
-        await using var host = new ZaloTestHost();
+        var user = host.NewUser();
 
-        await host.PostAcceptedAsync(ZaloEvents.Follow("follow", User));
-        var welcome = Assert.Single(await host.Api.WaitForCountAsync(1));
+        await host.PostAcceptedAsync(ZaloEvents.Follow("follow", user));
+        var welcome = Assert.Single(await host.Api.WaitForCountAsync(user, 1));
         Assert.Equal(ProbeBot.Welcome, welcome.Text);
 
-        await host.PostAcceptedAsync(ZaloEvents.Follow("unfollow", User));
-        await host.Api.WaitForAsync(_ => host.Probe.Received.Count == 2);
-        var added = host.Probe.Received.First();
-        var removed = host.Probe.Received.Last();
-        Assert.Equal(ActivityTypes.ConversationUpdate, added.Type);
-        Assert.Equal(User, Assert.Single(added.MembersAdded).Id);
-        Assert.Equal(ActivityTypes.ConversationUpdate, removed.Type);
-        Assert.Equal(User, Assert.Single(removed.MembersRemoved).Id);
-        Assert.Equal(ZaloTestHost.OaId, removed.Recipient.Id);
+        await host.PostAcceptedAsync(ZaloEvents.Follow("unfollow", user));
+        await host.Api.WaitForAsync(_ => host.Probe.ReceivedFrom(user).Count == 2);
+        var received = host.Probe.ReceivedFrom(user);
+        Assert.Equal(ActivityTypes.ConversationUpdate, received[0].Type);
+        Assert.Equal(user, Assert.Single(received[0].MembersAdded).Id);
+        Assert.Equal(ActivityTypes.ConversationUpdate, received[1].Type);
+        Assert.Equal(user, Assert.Single(received[1].MembersRemoved).Id);
+        Assert.Equal(ZaloTestHost.OaId, received[1].Recipient.Id);
     }
 
     [Fact]
     public async Task Suggested_actions_become_numbers_and_a_typed_number_is_that_choice()
     {
-        await using var host = new ZaloTestHost();
+        var user = host.NewUser();
 
-        await host.PostAcceptedAsync(ZaloEvents.Text(User, "msg-1", "menu"));
-        var menu = Assert.Single(await host.Api.WaitForCountAsync(1));
+        await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-1", "menu"));
+        var menu = Assert.Single(await host.Api.WaitForCountAsync(user, 1));
         Assert.Equal("Anh/chị muốn làm gì?\n\nGõ 1 để chọn: Hỏi thủ tục\nGõ 2 để chọn: Xem hồ sơ", menu.Text);
 
-        await host.PostAcceptedAsync(ZaloEvents.Text(User, "msg-2", " 2 "));
-        var sent = await host.Api.WaitForCountAsync(2);
+        await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-2", " 2 "));
+        var sent = await host.Api.WaitForCountAsync(user, 2);
         Assert.Equal("Đã nhận: Xem hồ sơ", sent[1].Text);
 
-        await host.PostAcceptedAsync(ZaloEvents.Text(User, "msg-3", "7"));
-        sent = await host.Api.WaitForCountAsync(3);
+        await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-3", "7"));
+        sent = await host.Api.WaitForCountAsync(user, 3);
         Assert.Equal("Đã nhận: 7", sent[2].Text);
     }
 
     [Fact]
     public async Task A_long_answer_is_sent_in_parts_that_end_at_sentences()
     {
-        await using var host = new ZaloTestHost();
+        var user = host.NewUser();
 
-        await host.PostAcceptedAsync(ZaloEvents.Text(User, "msg-1", "dài"));
+        await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-1", "dài"));
 
-        var sent = await host.Api.WaitForAsync(s => s.Sum(m => m.Text.Length) >= ProbeBot.LongAnswer.Trim().Length - 10);
+        var sent = await host.Api.WaitForAsync(user, s => s.Sum(m => m.Text.Length) >= ProbeBot.LongAnswer.Trim().Length - 10);
         Assert.True(sent.Count >= 2);
         Assert.All(sent, m => Assert.InRange(m.Text.Length, 1, 2000));
         Assert.All(sent, m => Assert.EndsWith("dài.", m.Text));
@@ -275,24 +238,56 @@ public sealed class ZaloWebhookTests
     [Fact]
     public async Task Emoji_and_dialect_text_is_answered_as_typed()
     {
-        await using var host = new ZaloTestHost();
+        var user = host.NewUser();
 
-        await host.PostAcceptedAsync(ZaloEvents.Text(User, "msg-1", "làm giấy tờ ni ở mô rứa 🙏👨‍👩‍👧"));
+        await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-1", "làm giấy tờ ni ở mô rứa 🙏👨‍👩‍👧"));
 
-        var sent = Assert.Single(await host.Api.WaitForCountAsync(1));
+        var sent = Assert.Single(await host.Api.WaitForCountAsync(user, 1));
         Assert.Equal("Đã nhận: làm giấy tờ ni ở mô rứa 🙏👨‍👩‍👧", sent.Text);
     }
 
-    private static string Sign(string json) =>
-        OneStopBot.Bot.Channels.Zalo.ZaloSignature.Compute(
-            ZaloTestHost.AppId, System.Text.Encoding.UTF8.GetBytes(json), ZaloEvents.TimestampOf(json), ZaloTestHost.OaSecretKey);
+    [Fact]
+    public async Task The_channel_is_off_when_not_configured()
+    {
+        await using var unconfigured = new ZaloTestHost(settings =>
+        {
+            settings["Zalo:AppId"] = string.Empty;
+            settings["Zalo:OaSecretKey"] = string.Empty;
+        });
+        var user = unconfigured.NewUser();
+
+        using var response = await unconfigured.PostAsync(ZaloEvents.Text(user, $"{user}-1", "xin chào"), "mac=00");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task When_too_many_turns_wait_the_event_is_refused_with_503_and_taken_when_delivered_again()
+    {
+        await using var busy = new ZaloTestHost(settings => settings["Zalo:MaxPendingTurns"] = "1");
+        var user = busy.NewUser();
+        var second = ZaloEvents.Text(user, $"{user}-2", "câu 2");
+
+        await busy.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-1", "chờ busy"));
+        using (var refused = await busy.PostAsync(second))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        }
+        busy.Probe.Gate("busy").SetResult();
+        await busy.Api.WaitForAsync(_ => busy.Services.GetRequiredService<ZaloTurnQueue>().Pending == 0);
+
+        // Zalo delivers the refused event again; it was not remembered as handled, so it is answered now.
+        await busy.PostAcceptedAsync(second);
+        var sent = await busy.Api.WaitForCountAsync(2);
+        Assert.Equal(["Đã nhận: chờ busy", "Đã nhận: câu 2"], sent.Select(m => m.Text));
+    }
 
     /// <summary>A refused request leaves no trace: a later valid message is the only thing the bot and the API see.</summary>
-    private static async Task AssertNothingHappenedAsync(ZaloTestHost host)
+    private async Task AssertNothingHappenedAsync(string user)
     {
-        await host.PostAcceptedAsync(ZaloEvents.Text(User, "msg-after", "sau đó"));
-        var sent = await host.Api.WaitForCountAsync(1);
+        await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-after", "sau đó"));
+        var sent = await host.Api.WaitForCountAsync(user, 1);
         Assert.Equal(["Đã nhận: sau đó"], sent.Select(m => m.Text));
-        Assert.Equal("msg-after", Assert.Single(host.Probe.Received).Id);
+        Assert.Equal($"{user}-after", Assert.Single(host.Probe.ReceivedFrom(user)).Id);
     }
 }
