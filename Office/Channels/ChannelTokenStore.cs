@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Channels;
@@ -17,14 +15,5 @@ public sealed class ChannelTokenStore(OfficeDatabase database)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tokens.Id);
         database.Collection<ChannelTokens>(CollectionName).Upsert(tokens);
-    }
-}
-
-public static class ChannelTokenServiceCollectionExtensions
-{
-    public static IServiceCollection AddChannelTokens(this IServiceCollection services)
-    {
-        services.TryAddSingleton<ChannelTokenStore>();
-        return services;
     }
 }
