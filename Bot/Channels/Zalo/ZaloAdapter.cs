@@ -70,7 +70,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
         }
     }
 
-    public Activity CreateActivity(ZaloEvent zaloEvent)
+    private Activity CreateActivity(ZaloEvent zaloEvent)
     {
         var userId = zaloEvent.UserId ?? throw new ArgumentException("The event has no user.", nameof(zaloEvent));
         var user = new ChannelAccount(userId, role: RoleTypes.User);
