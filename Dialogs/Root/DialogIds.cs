@@ -10,4 +10,9 @@ public static class DialogIds
     public const string TalkToStaff = "human";
     public const string Feedback = "feedback";
     public const string Unsubscribe = "unsubscribe";
+    public const string StaffShowDossier = "staff.hoso";
+    public const string StaffUpdateDossier = "staff.capnhat";
+    public const string StaffStatistics = "staff.thongke";
+    public const string StaffBroadcast = "staff.thongbao";
+    public const string StaffReply = "staff.traloi";
 }

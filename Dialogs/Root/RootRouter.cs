@@ -1,13 +1,20 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Knowledge.Understanding;
+using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Root;
 
 /// <summary>Decides what a message starts when no dialog is waiting for it.</summary>
-public sealed class RootRouter(MessageUnderstanding understanding, ProcedureTopic topic, ProcedureAnswers answers, RootReplies replies)
+public sealed class RootRouter(
+    MessageUnderstanding understanding,
+    ProcedureTopic topic,
+    ProcedureAnswers answers,
+    RootReplies replies,
+    IOptionsMonitor<StaffOptions> staff)
 {
     private static readonly Dictionary<string, Intent> MenuIntents = new(StringComparer.Ordinal)
     {
@@ -39,6 +46,12 @@ public sealed class RootRouter(MessageUnderstanding understanding, ProcedureTopi
             return;
         }
 
+        if (StaffCommands.TryParse(text, out var commandDialog, out var arguments))
+        {
+            await RunStaffCommandAsync(dc, commandDialog, arguments, cancellationToken);
+            return;
+        }
+
         var folded = UserText.Fold(text);
         if (folded == OtherProcedure)
         {
@@ -54,12 +67,18 @@ public sealed class RootRouter(MessageUnderstanding understanding, ProcedureTopi
         if (MenuIntents.TryGetValue(folded, out var menuIntent))
         {
             // A menu button asks afresh, except that a procedure already talked about carries over to pre-registration.
-            var understood = new Understanding(text, menuIntent, null, 1, [], ProcedureAspect.None);
-            await RouteIntentAsync(dc, understood, menuIntent == Intent.Submit ? current : null, cancellationToken);
+            var menuChoice = new Understanding(text, menuIntent, null, 1, [], ProcedureAspect.None);
+            await RouteIntentAsync(dc, menuChoice, menuIntent == Intent.Submit ? current : null, cancellationToken);
             return;
         }
 
-        await RouteIntentAsync(dc, understanding.Understand(text), current, cancellationToken);
+        var understood = understanding.Understand(text);
+        // "thủ tục đăng ký thường trú" names the procedure; a first answer about it gives everything, steps included.
+        if (understood.ProcedureId is not null && understood.Aspect == ProcedureAspect.Steps)
+        {
+            understood = understood with { Aspect = ProcedureAspect.None };
+        }
+        await RouteIntentAsync(dc, understood, current, cancellationToken);
     }
 
     public async Task StartAsync(DialogContext dc, string dialogId, object? options, CancellationToken cancellationToken)
@@ -68,6 +87,23 @@ public sealed class RootRouter(MessageUnderstanding understanding, ProcedureTopi
         if (result.Status == DialogTurnStatus.Abandoned)
         {
             await replies.GaveUpAsync(dc.Context, cancellationToken);
+        }
+    }
+
+    private async Task RunStaffCommandAsync(DialogContext dc, string? dialogId, string arguments, CancellationToken cancellationToken)
+    {
+        var activity = dc.Context.Activity;
+        if (!staff.CurrentValue.IsStaff(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty))
+        {
+            await replies.MenuAsync(dc.Context, RootTexts.StaffOnly, cancellationToken);
+        }
+        else if (dialogId is null || !dc.Dialogs.Contains(dialogId))
+        {
+            await dc.Context.SendActivityAsync(RootTexts.UnknownCommand, cancellationToken: cancellationToken);
+        }
+        else
+        {
+            await StartAsync(dc, dialogId, new FeatureOptions(null, arguments), cancellationToken);
         }
     }
 

@@ -28,4 +28,6 @@ internal static class RootTexts
     public const string Villages = "Các thôn trong xã: ";
 
     public const string StaffOnly = "Lệnh này chỉ dành cho cán bộ một cửa.";
+
+    public const string UnknownCommand = "Lệnh không có. Cán bộ dùng: /hoso MÃ, /capnhat MÃ, /thongke, /thongbao, /traloi MÃ_HỎI nội dung.";
 }
