@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
+using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
 
@@ -14,6 +15,7 @@ public static class BotEndpoints
         app.MapPost("/api/messages", ConnectorEndpoint.HandleAsync);
         app.MapDirectLine();
         app.MapWebChat();
+        app.MapZalo();
 
         var staff = app.MapStaffApi();
         _ = staff;

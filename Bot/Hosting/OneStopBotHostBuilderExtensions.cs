@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
+using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Conversation;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs;
@@ -38,6 +39,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddKnowledge(configuration);
         services.AddOffice(configuration);
         services.AddDialogs();
+        services.AddZalo(configuration);
         services.AddHealthChecks();
         return builder;
     }
