@@ -34,6 +34,9 @@ public sealed class ProcedureIndex : IDisposable
     private static readonly (string Name, float Boost)[] Fields = [("phrases", 2.0f), ("name", 1.5f), ("about", 0.4f)];
     private const float BigramBoost = 2.0f;
 
+    // Without length norms on phrases: listing more ways residents say it must never make a procedure harder to find.
+    private static readonly FieldType PhraseField = new(TextField.TYPE_NOT_STORED) { OmitNorms = true };
+
     private readonly VietnameseAnalyzer analyzer = new();
     private readonly RAMDirectory directory = new();
     private readonly DirectoryReader reader;
@@ -69,8 +72,8 @@ public sealed class ProcedureIndex : IDisposable
     public IReadOnlySet<string> FoldedVocabulary { get; }
 
     /// <summary>
-    /// The procedures that best match <paramref name="text"/>, best first. Single syllables for which
-    /// <paramref name="ignoreSyllable"/> is true (question words, fillers) are left out; bigrams never are.
+    /// The procedures that best match <paramref name="text"/>, best first. Syllables for which
+    /// <paramref name="ignoreSyllable"/> is true (question words, fillers) are left out, and so are bigrams of two of them.
     /// </summary>
     public IReadOnlyList<ProcedureHit> Search(string text, int maxHits, Func<string, bool> ignoreSyllable)
     {
@@ -134,7 +137,11 @@ public sealed class ProcedureIndex : IDisposable
         while (stream.IncrementToken())
         {
             var value = term.ToString();
-            if (value.Contains(VietnameseAnalyzer.BigramSeparator) || !ignoreSyllable(value))
+            var separator = value.IndexOf(VietnameseAnalyzer.BigramSeparator);
+            var ignored = separator < 0
+                ? ignoreSyllable(value)
+                : ignoreSyllable(value[..separator]) && ignoreSyllable(value[(separator + 1)..]);
+            if (!ignored)
             {
                 terms.Add(value);
             }
@@ -152,7 +159,7 @@ public sealed class ProcedureIndex : IDisposable
         document.Add(new TextField("name", procedure.SimpleName, Field.Store.NO));
         foreach (var phrase in procedure.Phrases)
         {
-            document.Add(new TextField("phrases", phrase, Field.Store.NO));
+            document.Add(new Field("phrases", phrase, PhraseField));
         }
 
         document.Add(new TextField("about", procedure.Summary, Field.Store.NO));

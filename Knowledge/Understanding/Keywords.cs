@@ -42,6 +42,10 @@ internal static class Keywords
         "nop ho so", "dat lich", "dang ky truoc", "hen lich", "dat hen", "nop truc tuyen", "nop online", "nop qua mang",
         "muon nop", "lay so thu tu", "dang ky nop", "gui ho so", "nop giay to");
 
+    // A question about a procedure rather than a request to do it.
+    public static readonly PhraseRule Question = new(
+        "khong", "chua", "gi", "dau", "nao", "sao", "bao nhieu", "bao lau", "bao gio", "may", "the nao", "ra sao");
+
     public static readonly PhraseRule Office = new(
         "gio lam viec", "lam viec may gio", "may gio + lam viec", "may gio mo cua", "mo cua may gio", "may gio + mo cua",
         "thu bay + lam", "chu nhat + lam", "cuoi tuan + lam", "lam viec + thu may", "gio hanh chinh", "nghi trua",
@@ -87,10 +91,10 @@ internal static class Keywords
         "nhiêu", "lâu", "mấy", "ngày", "tiền", "hết", "rồi", "chưa", "ạ", "ơi", "nhé", "nha", "này", "đó", "kia",
         "bị", "để", "trong", "ra", "lên", "đi", "về", "giờ", "cái", "những", "các", "một", "vậy", "nữa", "giấy", "tờ",
         "nộp", "hồ", "sơ", "thủ", "tục", "online", "trực", "tuyến", "mạng", "qua", "trên", "phí", "lệ", "thời", "gian",
-        "tốn", "mang", "theo", "cách", "bước", "xã", "ủy", "ban", "đăng", "ký", "thế", "nào", "nhỉ", "hả", "à", "ừ",
-        "ok", "vâng", "dạ", "lúc", "khi", "nay", "mai", "đến", "tới", "tại", "nơi", "chỗ", "gồm", "chuẩn", "bị", "mất",
-        "hướng", "dẫn", "giúp", "ai", "bộ", "phận", "cửa", "cán", "muốn", "nên", "sẽ", "đang", "đã", "vừa", "mà", "nếu",
-        "thế", "rứa", "răng", "mô", "chi", "ni", "tê", "nớ", "hỉ", "ạ", "nhờ", "xem", "biết", "tìm", "hiểu", "vẫn",
+        "tốn", "mang", "theo", "cách", "bước", "xã", "ủy", "ban", "đăng", "ký", "nhỉ", "hả", "à", "ừ",
+        "ok", "vâng", "dạ", "lúc", "khi", "nay", "mai", "đến", "tới", "tại", "nơi", "chỗ", "gồm", "chuẩn", "mất",
+        "hướng", "dẫn", "giúp", "ai", "bộ", "phận", "cửa", "cán", "nên", "sẽ", "đang", "đã", "vừa", "mà", "nếu",
+        "rứa", "răng", "mô", "chi", "ni", "tê", "nớ", "hỉ", "nhờ", "xem", "biết", "tìm", "hiểu", "vẫn", "việc",
     ];
 
     private static readonly FrozenSet<string> FillersExact = FillerWords.ToFrozenSet(StringComparer.Ordinal);
@@ -106,7 +110,7 @@ internal static class Keywords
 
     /// <summary>Every word the rules know, for typo correction.</summary>
     public static IEnumerable<string> Vocabulary =>
-        new[] { Unsubscribe, Subscribe, Human, Feedback, Status, StatusWithoutProcedure, Submit, Office, Help, Greeting }
+        new[] { Unsubscribe, Subscribe, Human, Feedback, Status, StatusWithoutProcedure, Submit, Question, Office, Help, Greeting }
             .Concat(Aspects.Select(a => a.Rule))
             .SelectMany(rule => rule.Words)
             .Concat(FillerWords);

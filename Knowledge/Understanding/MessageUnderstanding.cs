@@ -72,9 +72,15 @@ public sealed partial class MessageUnderstanding : IDisposable
             return Result(original, Intent.Status, RuleScore);
         }
 
+        if (Keywords.Help.Matches(folded))
+        {
+            return Result(original, Intent.Help, RuleScore);
+        }
+
         var match = FindProcedure(syllables);
         var isSubmit = Keywords.Submit.Matches(folded);
-        if (isSubmit && aspect == ProcedureAspect.None)
+        // "nộp hồ sơ khai sinh ở đâu" asks where; "tôi muốn nộp hồ sơ khai sinh" wants to submit.
+        if (isSubmit && !Keywords.Question.Matches(folded) && !original.Contains('?'))
         {
             return match.Accepted
                 ? new Understanding(original, Intent.Submit, match.ProcedureId, match.Coverage, match.Alternatives, aspect)
@@ -104,11 +110,6 @@ public sealed partial class MessageUnderstanding : IDisposable
         if (isSubmit)
         {
             return Result(original, Intent.Submit, RuleScore);
-        }
-
-        if (Keywords.Help.Matches(folded))
-        {
-            return Result(original, Intent.Help, RuleScore);
         }
 
         if (Keywords.Greeting.Matches(folded))
