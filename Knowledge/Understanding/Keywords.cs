@@ -94,7 +94,7 @@ internal static class Keywords
         "tốn", "mang", "theo", "cách", "bước", "xã", "ủy", "ban", "đăng", "ký", "nhỉ", "hả", "à", "ừ",
         "ok", "vâng", "dạ", "lúc", "khi", "nay", "mai", "đến", "tới", "tại", "nơi", "chỗ", "gồm", "chuẩn", "mất",
         "hướng", "dẫn", "giúp", "ai", "bộ", "phận", "cửa", "cán", "nên", "sẽ", "đang", "đã", "vừa", "mà", "nếu",
-        "rứa", "răng", "mô", "chi", "ni", "tê", "nớ", "hỉ", "nhờ", "xem", "biết", "tìm", "hiểu", "vẫn", "việc",
+        "rứa", "răng", "mô", "chi", "ni", "tê", "nớ", "hỉ", "nhờ", "xem", "biết", "tìm", "hiểu", "vẫn", "việc", "xong",
     ];
 
     private static readonly FrozenSet<string> FillersExact = FillerWords.ToFrozenSet(StringComparer.Ordinal);

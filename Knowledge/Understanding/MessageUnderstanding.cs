@@ -19,7 +19,7 @@ public sealed partial class MessageUnderstanding : IDisposable
 
     private const int Candidates = 6;
     private const int MaxAlternatives = 3;
-    private const float AlternativeScoreRatio = 0.6f;
+    private const float AlternativeScoreRatio = 0.5f;
     private const double RuleScore = 1.0;
     private const double FollowUpScore = 0.8;
 
