@@ -72,12 +72,12 @@ public sealed class ProcedureIndex : IDisposable
     public IReadOnlySet<string> FoldedVocabulary { get; }
 
     /// <summary>
-    /// The procedures that best match <paramref name="text"/>, best first. Syllables for which
-    /// <paramref name="ignoreSyllable"/> is true (question words, fillers) are left out, and so are bigrams of two of them.
+    /// The procedures that best match the message's canonical <paramref name="syllables"/>, best first. Syllables
+    /// marked in <paramref name="ignored"/> (question words, fillers) are left out, and so are bigrams of two of them.
     /// </summary>
-    public IReadOnlyList<ProcedureHit> Search(string text, int maxHits, Func<string, bool> ignoreSyllable)
+    public IReadOnlyList<ProcedureHit> Search(IReadOnlyList<string> syllables, IReadOnlyList<bool> ignored, int maxHits)
     {
-        var terms = Terms(text, ignoreSyllable);
+        var terms = Terms(string.Join(' ', syllables), ignored);
         if (terms.Count == 0)
         {
             return [];
@@ -128,20 +128,23 @@ public sealed class ProcedureIndex : IDisposable
         analyzer.Dispose();
     }
 
-    private HashSet<string> Terms(string text, Func<string, bool> ignoreSyllable)
+    // The analyzer yields each syllable at its own position, its bigram with the previous one at the same position.
+    private HashSet<string> Terms(string text, IReadOnlyList<bool> ignored)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
         using var stream = analyzer.GetTokenStream("query", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var position = -1;
         stream.Reset();
         while (stream.IncrementToken())
         {
+            position += increment.PositionIncrement;
             var value = term.ToString();
-            var separator = value.IndexOf(VietnameseAnalyzer.BigramSeparator);
-            var ignored = separator < 0
-                ? ignoreSyllable(value)
-                : ignoreSyllable(value[..separator]) && ignoreSyllable(value[(separator + 1)..]);
-            if (!ignored)
+            var skip = value.Contains(VietnameseAnalyzer.BigramSeparator)
+                ? IsIgnored(ignored, position - 1) && IsIgnored(ignored, position)
+                : IsIgnored(ignored, position);
+            if (!skip)
             {
                 terms.Add(value);
             }
@@ -150,6 +153,9 @@ public sealed class ProcedureIndex : IDisposable
         stream.End();
         return terms;
     }
+
+    private static bool IsIgnored(IReadOnlyList<bool> ignored, int position) =>
+        position >= 0 && position < ignored.Count && ignored[position];
 
     private static Document ToDocument(Procedure procedure)
     {

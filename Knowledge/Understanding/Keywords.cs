@@ -21,7 +21,7 @@ internal static class Keywords
     public static readonly PhraseRule Human = new(
         "gap can bo", "gap nguoi", "nguoi that", "noi chuyen voi", "gap nhan vien", "chuyen cho can bo",
         "goi can bo", "goi cho can bo", "lien he can bo", "lien he voi can bo", "can bo tu van", "nhan vien tu van",
-        "tong dai vien", "gap truc tiep", "muon gap", "hoi can bo", "cho gap");
+        "tong dai vien", "gap truc tiep", "muon gap", "hoi can bo", "cho gap", "gap chu tich", "gap lanh dao");
 
     public static readonly PhraseRule Feedback = new(
         "gop y", "danh gia", "hai long", "thai do", "phan nan ve can bo", "chat luong phuc vu", "phuc vu + kem",
@@ -50,14 +50,17 @@ internal static class Keywords
         "gio lam viec", "lam viec may gio", "may gio + lam viec", "may gio mo cua", "mo cua may gio", "may gio + mo cua",
         "thu bay + lam", "chu nhat + lam", "cuoi tuan + lam", "lam viec + thu may", "gio hanh chinh", "nghi trua",
         "so dien thoai", "hotline", "dia chi", "bo phan mot cua", "mot cua + o dau", "uy ban + o dau", "xa + o dau",
-        "tru so", "lien he xa", "lien lac voi xa", "lam viec + ngay le", "nghi le");
+        "tru so", "lien he xa", "lien lac voi xa", "lam viec + ngay le", "nghi le", "gio mo cua", "gio dong cua",
+        "mo cua + may gio", "thu 7 + lam", "t7 + lam", "lam + thu 7", "lam + thu bay", "lam + chu nhat");
 
     public static readonly PhraseRule Help = new(
         "giup duoc gi", "lam duoc gi", "biet lam gi", "hoi duoc gi", "ho tro duoc gi", "menu", "huong dan su dung",
-        "tro giup", "help", "chuc nang", "cach dung", "cach su dung", "ban la ai", "hoi nhung gi", "bat dau", "danh muc");
+        "tro giup", "help", "chuc nang", "cach dung", "cach su dung", "ban la ai", "ban ten gi", "hoi nhung gi", "bat dau",
+        "danh muc", "can giup", "giup do", "giup toi");
 
     public static readonly PhraseRule Greeting = new(
-        "xin chao", "chao", "alo", "a lo", "hello", "helo", "hi", "hey", "chao buoi sang", "chao buoi chieu");
+        "xin chao", "chao", "alo", "a lo", "hello", "helo", "hi", "hey", "chao buoi sang", "chao buoi chieu", "cam on",
+        "thank", "thanks", "tam biet", "bye");
 
     // Aspects, most specific first: the first that matches wins.
     public static readonly IReadOnlyList<(ProcedureAspect Aspect, PhraseRule Rule)> Aspects =
@@ -93,7 +96,7 @@ internal static class Keywords
         "nộp", "hồ", "sơ", "thủ", "tục", "online", "trực", "tuyến", "mạng", "qua", "trên", "phí", "lệ", "thời", "gian",
         "tốn", "mang", "theo", "cách", "bước", "xã", "ủy", "ban", "đăng", "ký", "nhỉ", "hả", "à", "ừ",
         "ok", "vâng", "dạ", "lúc", "khi", "nay", "mai", "đến", "tới", "tại", "nơi", "chỗ", "gồm", "chuẩn", "mất",
-        "hướng", "dẫn", "giúp", "ai", "bộ", "phận", "cửa", "cán", "nên", "sẽ", "đang", "đã", "vừa", "mà", "nếu",
+        "hướng", "dẫn", "giúp", "ai", "bộ", "phận", "cửa", "cán", "nên", "nhiều", "lắm", "quá", "rất", "thứ", "lấy", "đặt", "lịch", "hẹn", "trước", "gửi", "sẽ", "đang", "đã", "vừa", "mà", "nếu",
         "rứa", "răng", "mô", "chi", "ni", "tê", "nớ", "hỉ", "nhờ", "xem", "biết", "tìm", "hiểu", "vẫn", "việc", "xong",
     ];
 
@@ -102,8 +105,32 @@ internal static class Keywords
     private static readonly FrozenSet<string> FillersFolded =
         FillerWords.Select(VietnameseText.Fold).ToFrozenSet(StringComparer.Ordinal);
 
+    // Two-syllable words that name no procedure although one of their syllables could ("kết quả" is not "kết hôn").
+    private static readonly FrozenSet<string> FillerPairs = new[]
+    {
+        "kết quả", "làm việc", "thông tin", "cảm ơn", "mở cửa", "chủ tịch", "lãnh đạo", "giúp đỡ", "nhân viên",
+        "hôm nay", "ngày mai", "bây giờ", "bao giờ", "khi nào", "như thế", "thế nào", "tất cả", "người dân",
+    }.Select(VietnameseText.Fold).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>For each syllable, whether it names no procedure: a filler word, or part of a filler pair.</summary>
+    public static bool[] FillerMask(IReadOnlyList<string> syllables)
+    {
+        var mask = new bool[syllables.Count];
+        for (var i = 0; i < syllables.Count; i++)
+        {
+            mask[i] |= IsFiller(syllables[i]);
+            if (i + 1 < syllables.Count
+                && FillerPairs.Contains($"{VietnameseText.Fold(syllables[i])} {VietnameseText.Fold(syllables[i + 1])}"))
+            {
+                mask[i] = mask[i + 1] = true;
+            }
+        }
+
+        return mask;
+    }
+
     /// <summary>True for a syllable that names no procedure. Without diacritics, any filler it could be counts.</summary>
-    public static bool IsFiller(string syllable) =>
+    private static bool IsFiller(string syllable) =>
         FillersExact.Contains(syllable)
         || (!VietnameseText.HasDiacritics(syllable) && FillersFolded.Contains(syllable))
         || syllable.All(char.IsAsciiDigit);
@@ -113,5 +140,6 @@ internal static class Keywords
         new[] { Unsubscribe, Subscribe, Human, Feedback, Status, StatusWithoutProcedure, Submit, Question, Office, Help, Greeting }
             .Concat(Aspects.Select(a => a.Rule))
             .SelectMany(rule => rule.Words)
-            .Concat(FillerWords);
+            .Concat(FillerWords)
+            .Concat(FillerPairs.SelectMany(pair => pair.Split(' ')));
 }
