@@ -43,6 +43,7 @@ public sealed class ProcedureIndex : IDisposable
     private readonly IndexSearcher searcher;
     private readonly string[] idByDocument;
     private readonly FrozenDictionary<string, SyllableSet> syllablesById;
+    private readonly FrozenDictionary<string, FrozenSet<string>> termsByField;
 
     public ProcedureIndex(ProcedureCatalog catalog)
     {
@@ -64,6 +65,7 @@ public sealed class ProcedureIndex : IDisposable
             idByDocument[doc] = reader.Document(doc).Get("id");
         }
 
+        termsByField = Fields.ToFrozenDictionary(f => f.Name, f => IndexedTerms(reader, f.Name), StringComparer.Ordinal);
         syllablesById = catalog.All.ToFrozenDictionary(p => p.Id, p => new SyllableSet(IndexedTexts(p)), StringComparer.Ordinal);
         FoldedVocabulary = syllablesById.Values.SelectMany(s => s.Folded).ToFrozenSet(StringComparer.Ordinal);
     }
@@ -89,8 +91,20 @@ public sealed class ProcedureIndex : IDisposable
             var boost = term.Contains(VietnameseAnalyzer.BigramSeparator) ? BigramBoost : 1f;
             foreach (var (name, fieldBoost) in Fields)
             {
+                // A term absent from a field cannot score, and looking it up is most of a query's cost. Leaving it
+                // out scales every document's coord factor alike, so the ranking does not change.
+                if (!termsByField[name].Contains(term))
+                {
+                    continue;
+                }
+
                 query.Add(new TermQuery(new Term(name, term)) { Boost = boost * fieldBoost }, Occur.SHOULD);
             }
+        }
+
+        if (query.Clauses.Count == 0)
+        {
+            return [];
         }
 
         return searcher.Search(query, maxHits).ScoreDocs
@@ -156,6 +170,18 @@ public sealed class ProcedureIndex : IDisposable
 
     private static bool IsIgnored(IReadOnlyList<bool> ignored, int position) =>
         position >= 0 && position < ignored.Count && ignored[position];
+
+    private static FrozenSet<string> IndexedTerms(IndexReader reader, string field)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var termsEnum = MultiFields.GetTerms(reader, field)?.GetEnumerator();
+        while (termsEnum is not null && termsEnum.MoveNext())
+        {
+            terms.Add(termsEnum.Term.Utf8ToString());
+        }
+
+        return terms.ToFrozenSet(StringComparer.Ordinal);
+    }
 
     private static Document ToDocument(Procedure procedure)
     {
