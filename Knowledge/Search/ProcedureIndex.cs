@@ -23,19 +23,20 @@ public enum SyllableMatch
 }
 
 /// <summary>
-/// An in-memory Lucene index of the procedures' names, colloquial phrases and summaries, built once at start.
+/// An in-memory Lucene index of the procedures' names and colloquial phrases, built once at start; the summaries
+/// only add to the words that <see cref="Match"/> knows, since they describe a procedure rather than name it.
 /// Searching is thread-safe: the searcher and the analyzer are shared, each query is built per call.
 /// </summary>
 public sealed class ProcedureIndex : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    // Residents name procedures the way the phrases do; names help, summaries only a little.
-    private static readonly (string Name, float Boost)[] Fields = [("phrases", 2.0f), ("name", 1.5f), ("about", 0.4f)];
+    // The field of every way a procedure is named: its phrases, official and simple names.
+    private const string NamesField = "names";
     private const float BigramBoost = 2.0f;
 
-    // Without length norms on phrases: listing more ways residents say it must never make a procedure harder to find.
-    private static readonly FieldType PhraseField = new(TextField.TYPE_NOT_STORED) { OmitNorms = true };
+    // Without length norms: listing more ways residents say it must never make a procedure harder to find.
+    private static readonly FieldType NameFieldType = new(TextField.TYPE_NOT_STORED) { OmitNorms = true };
 
     private readonly VietnameseAnalyzer analyzer = new();
     private readonly RAMDirectory directory = new();
@@ -43,7 +44,7 @@ public sealed class ProcedureIndex : IDisposable
     private readonly IndexSearcher searcher;
     private readonly string[] idByDocument;
     private readonly FrozenDictionary<string, SyllableSet> syllablesById;
-    private readonly FrozenDictionary<string, FrozenSet<string>> termsByField;
+    private readonly FrozenDictionary<string, TermContext> indexedTerms;
 
     public ProcedureIndex(ProcedureCatalog catalog)
     {
@@ -65,12 +66,15 @@ public sealed class ProcedureIndex : IDisposable
             idByDocument[doc] = reader.Document(doc).Get("id");
         }
 
-        termsByField = Fields.ToFrozenDictionary(f => f.Name, f => IndexedTerms(reader, f.Name), StringComparer.Ordinal);
-        syllablesById = catalog.All.ToFrozenDictionary(p => p.Id, p => new SyllableSet(IndexedTexts(p)), StringComparer.Ordinal);
+        indexedTerms = IndexedTerms(reader, NamesField);
+        syllablesById = catalog.All.ToFrozenDictionary(
+            p => p.Id,
+            p => new SyllableSet(Names(p).Append(p.Summary).Append(p.WhoNeedsIt)),
+            StringComparer.Ordinal);
         FoldedVocabulary = syllablesById.Values.SelectMany(s => s.Folded).ToFrozenSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Every indexed syllable without diacritics: what typo correction may correct towards.</summary>
+    /// <summary>Every syllable <see cref="Match"/> knows, without diacritics: what typo correction may correct towards.</summary>
     public IReadOnlySet<string> FoldedVocabulary { get; }
 
     /// <summary>
@@ -80,25 +84,15 @@ public sealed class ProcedureIndex : IDisposable
     public IReadOnlyList<ProcedureHit> Search(IReadOnlyList<string> syllables, IReadOnlyList<bool> ignored, int maxHits)
     {
         var terms = Terms(string.Join(' ', syllables), ignored);
-        if (terms.Count == 0)
-        {
-            return [];
-        }
-
         var query = new BooleanQuery(disableCoord: false);
         foreach (var term in terms)
         {
-            var boost = term.Contains(VietnameseAnalyzer.BigramSeparator) ? BigramBoost : 1f;
-            foreach (var (name, fieldBoost) in Fields)
+            // A term the index does not hold cannot score, and looking it up is most of a query's cost. Leaving it
+            // out scales every document's coord factor alike, so the ranking does not change.
+            if (indexedTerms.TryGetValue(term, out var context))
             {
-                // A term absent from a field cannot score, and looking it up is most of a query's cost. Leaving it
-                // out scales every document's coord factor alike, so the ranking does not change.
-                if (!termsByField[name].Contains(term))
-                {
-                    continue;
-                }
-
-                query.Add(new TermQuery(new Term(name, term)) { Boost = boost * fieldBoost }, Occur.SHOULD);
+                var boost = term.Contains(VietnameseAnalyzer.BigramSeparator) ? BigramBoost : 1f;
+                query.Add(new TermQuery(new Term(NamesField, term), context) { Boost = boost }, Occur.SHOULD);
             }
         }
 
@@ -107,12 +101,16 @@ public sealed class ProcedureIndex : IDisposable
             return [];
         }
 
-        return searcher.Search(query, maxHits).ScoreDocs
+        // In-order scoring: the out-of-order scorer allocates a table of 2,048 buckets on every search.
+        var collector = TopScoreDocCollector.Create(maxHits, docsScoredInOrder: true);
+        searcher.Search(query, collector);
+        return collector.GetTopDocs().ScoreDocs
             .Select(hit => new ProcedureHit(idByDocument[hit.Doc], hit.Score))
             .ToList();
     }
 
-    /// <summary>Whether and how <paramref name="syllable"/> (canonical form) occurs in the procedure's indexed text.</summary>
+    /// <summary>Whether and how <paramref name="syllable"/> (canonical form) occurs in the procedure's names, phrases,
+    /// summary or who-needs-it text.</summary>
     public SyllableMatch Match(string procedureId, string syllable)
     {
         if (!syllablesById.TryGetValue(procedureId, out var set))
@@ -171,36 +169,34 @@ public sealed class ProcedureIndex : IDisposable
     private static bool IsIgnored(IReadOnlyList<bool> ignored, int position) =>
         position >= 0 && position < ignored.Count && ignored[position];
 
-    private static FrozenSet<string> IndexedTerms(IndexReader reader, string field)
+    // Every term of the field with its statistics looked up once: the index never changes after it is built.
+    private static FrozenDictionary<string, TermContext> IndexedTerms(IndexReader reader, string field)
     {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, TermContext>(StringComparer.Ordinal);
         var termsEnum = MultiFields.GetTerms(reader, field)?.GetEnumerator();
         while (termsEnum is not null && termsEnum.MoveNext())
         {
-            terms.Add(termsEnum.Term.Utf8ToString());
+            var term = new Term(field, BytesRef.DeepCopyOf(termsEnum.Term));
+            terms[term.Text] = TermContext.Build(reader.Context, term);
         }
 
-        return terms.ToFrozenSet(StringComparer.Ordinal);
+        return terms.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private static Document ToDocument(Procedure procedure)
     {
         var document = new Document { new StringField("id", procedure.Id, Field.Store.YES) };
-        // Each value is analysed on its own, so no bigram spans two phrases.
-        document.Add(new TextField("name", procedure.OfficialName, Field.Store.NO));
-        document.Add(new TextField("name", procedure.SimpleName, Field.Store.NO));
-        foreach (var phrase in procedure.Phrases)
+        // Each value is analysed on its own, so no bigram spans two phrases. The names are phrases too.
+        foreach (var name in Names(procedure))
         {
-            document.Add(new Field("phrases", phrase, PhraseField));
+            document.Add(new Field(NamesField, name, NameFieldType));
         }
 
-        document.Add(new TextField("about", procedure.Summary, Field.Store.NO));
-        document.Add(new TextField("about", procedure.WhoNeedsIt, Field.Store.NO));
         return document;
     }
 
-    private static IEnumerable<string> IndexedTexts(Procedure procedure) =>
-        procedure.Phrases.Concat([procedure.OfficialName, procedure.SimpleName, procedure.Summary, procedure.WhoNeedsIt]);
+    private static IEnumerable<string> Names(Procedure procedure) =>
+        procedure.Phrases.Append(procedure.OfficialName).Append(procedure.SimpleName);
 
     private sealed class SyllableSet
     {
