@@ -169,15 +169,24 @@ public sealed class ProcedureIndex : IDisposable
     private static bool IsIgnored(IReadOnlyList<bool> ignored, int position) =>
         position >= 0 && position < ignored.Count && ignored[position];
 
-    // Every term of the field with its statistics looked up once: the index never changes after it is built.
+    // Every term of the field with its statistics, read in one pass over the terms: the index never changes after
+    // it is built, so no query needs to look a term up again.
     private static FrozenDictionary<string, TermContext> IndexedTerms(IndexReader reader, string field)
     {
         var terms = new Dictionary<string, TermContext>(StringComparer.Ordinal);
-        var termsEnum = MultiFields.GetTerms(reader, field)?.GetEnumerator();
-        while (termsEnum is not null && termsEnum.MoveNext())
+        foreach (var leaf in reader.Leaves)
         {
-            var term = new Term(field, BytesRef.DeepCopyOf(termsEnum.Term));
-            terms[term.Text] = TermContext.Build(reader.Context, term);
+            var termsEnum = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+            while (termsEnum is not null && termsEnum.MoveNext())
+            {
+                var text = termsEnum.Term.Utf8ToString();
+                if (!terms.TryGetValue(text, out var context))
+                {
+                    terms[text] = context = new TermContext(reader.Context);
+                }
+
+                context.Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+            }
         }
 
         return terms.ToFrozenDictionary(StringComparer.Ordinal);
