@@ -10,12 +10,13 @@ namespace OneStopBot.Knowledge.Understanding;
 internal static class Keywords
 {
     public static readonly PhraseRule Unsubscribe = new(
-        "khong nhan thong bao", "khong nhan tin", "khong muon nhan", "huy dang ky nhan", "huy nhan", "huy theo doi",
-        "thoi nhan", "ngung nhan", "dung nhan", "bo nhan", "khong nhan + nua", "dung gui", "ngung gui",
+        "khong nhan thong bao", "khong nhan tin", "khong muon nhan tin", "khong muon nhan thong bao", "huy dang ky nhan",
+        "huy nhan", "huy theo doi", "thoi nhan tin", "thoi nhan thong bao", "ngung nhan", "dung nhan tin",
+        "dung nhan thong bao", "bo nhan tin", "bo nhan thong bao", "khong nhan + nua", "dung gui", "ngung gui",
         "khong gui + nua", "huy dang ky thong bao", "unsubscribe");
 
     public static readonly PhraseRule Subscribe = new(
-        "nhan thong bao", "nhan tin thong bao", "dang ky nhan", "theo doi thong bao", "nhan tin tuc", "nhan tin + thon",
+        "nhan thong bao", "nhan tin thong bao", "dang ky nhan tin", "theo doi thong bao", "nhan tin tuc", "nhan tin + thon",
         "gui thong bao cho toi", "bao tin cho toi", "muon nhan tin", "subscribe");
 
     public static readonly PhraseRule Human = new(

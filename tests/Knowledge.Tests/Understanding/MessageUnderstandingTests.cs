@@ -19,6 +19,8 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
     [InlineData("dkkh cần giấy tờ chi", Intent.Ask, "ket-hon")]
     [InlineData("giấy độc thân mất mấy ngày", Intent.Ask, "xac-nhan-hon-nhan")]
     [InlineData("muốn làm thủ tục nhận con", Intent.Ask, "nhan-cha-me-con")]
+    [InlineData("đăng ký nhận cha mẹ con", Intent.Ask, "nhan-cha-me-con")]
+    [InlineData("bo nhan con thi lam sao", Intent.Ask, "nhan-cha-me-con")]
     [InlineData("cháu mồ côi cha mẹ, tôi muốn làm người giám hộ", Intent.Ask, "giam-ho")]
     [InlineData("tên trong giấy khai sinh bị viết sai", Intent.Ask, "cai-chinh-ho-tich")]
     [InlineData("muốn đổi họ cho con theo họ mẹ", Intent.Ask, "cai-chinh-ho-tich")]
