@@ -45,9 +45,6 @@ public sealed class TypoCorrector
             StringComparer.Ordinal);
     }
 
-    /// <summary>True when the syllable (in any spelling with or without diacritics) is in the vocabulary.</summary>
-    public bool Knows(string syllable) => counts.ContainsKey(VietnameseText.Fold(syllable));
-
     /// <summary>The syllable itself when known, too short or all digits; else the closest known folded syllable, or itself.</summary>
     public string Correct(string syllable)
     {

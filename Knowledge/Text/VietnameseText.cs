@@ -41,6 +41,9 @@ public static class VietnameseText
     private static readonly FrozenSet<string> ChiCompounds =
         new[] { "phí", "trả", "tiết", "tiêu", "hội", "bộ", "nhánh", "cục", "tiền" }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Base letter of every char up to the end of Latin Extended Additional (where Vietnamese letters live).
+    private static readonly char[] FoldTable = BuildFoldTable();
+
     /// <summary>NFC, lower case, control characters removed, whitespace collapsed and trimmed; null becomes "".</summary>
     public static string Normalize(string? text)
     {
@@ -108,16 +111,13 @@ public static class VietnameseText
         });
     }
 
-    // Base letter of every char up to the end of Latin Extended Additional (where Vietnamese letters live).
-    private static readonly char[] FoldTable = BuildFoldTable();
-
     private static char[] BuildFoldTable()
     {
         var table = new char[0x1F00];
         for (var i = 0; i < table.Length; i++)
         {
             var c = (char)i;
-            table[i] = char.IsSurrogate(c) ? c : FoldByDecomposition(c.ToString()) is { Length: 1 } folded ? folded[0] : c;
+            table[i] = FoldByDecomposition(c.ToString()) is { Length: 1 } folded ? folded[0] : c;
         }
 
         return table;

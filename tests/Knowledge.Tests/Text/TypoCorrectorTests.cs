@@ -28,12 +28,4 @@ public sealed class TypoCorrectorTests
     {
         Assert.Equal(typed, corrector.Correct(typed));
     }
-
-    [Fact]
-    public void Knows_a_syllable_with_or_without_diacritics()
-    {
-        Assert.True(corrector.Knows("thôn"));
-        Assert.True(corrector.Knows("thon"));
-        Assert.False(corrector.Knows("lúa"));
-    }
 }
