@@ -26,13 +26,15 @@ internal static class Keywords
 
     public static readonly PhraseRule Feedback = new(
         "gop y", "danh gia", "hai long", "thai do", "phan nan ve can bo", "chat luong phuc vu", "phuc vu + kem",
-        "phuc vu + tot", "nhan xet ve", "cham diem", "khen can bo", "y kien dong gop");
+        "phuc vu + tot", "nhan xet ve", "cham diem", "khen can bo", "y kien dong gop", "lam viec cham", "cham qua",
+        "khong hai long");
 
     // Strong signs of a dossier lookup; they win over a procedure named in the same message.
     public static readonly PhraseRule Status = new(
         "tra cuu", "kiem tra + ho so", "ho so + den dau", "ho so + toi dau", "ho so + xong chua", "ho so + ket qua",
         "ho so + tinh trang", "ho so + the nao roi", "ho so + sao roi", "ho so + duyet chua", "ho so cua toi",
-        "tinh trang ho so", "ma ho so", "ma so ho so", "theo doi ho so", "ho so + da co chua");
+        "tinh trang ho so", "ma ho so", "ma so ho so", "theo doi ho so", "ho so + da co chua", "nop ho so + bao gio co",
+        "nop ho so + khi nao co", "da nop + chua", "da nop + bao gio");
 
     // Weak signs: they mean a status question only when no procedure is named ("khai sinh bao giờ có kết quả" asks a time).
     public static readonly PhraseRule StatusWithoutProcedure = new(
@@ -52,12 +54,13 @@ internal static class Keywords
         "thu bay + lam", "chu nhat + lam", "cuoi tuan + lam", "lam viec + thu may", "gio hanh chinh", "nghi trua",
         "so dien thoai", "hotline", "dia chi", "bo phan mot cua", "mot cua + o dau", "uy ban + o dau", "xa + o dau",
         "tru so", "lien he xa", "lien lac voi xa", "lam viec + ngay le", "nghi le", "gio mo cua", "gio dong cua",
-        "mo cua + may gio", "thu 7 + lam", "t7 + lam", "lam + thu 7", "lam + thu bay", "lam + chu nhat");
+        "mo cua + may gio", "thu 7 + lam", "t7 + lam", "lam + thu 7", "lam + thu bay", "lam + chu nhat", "xa lam viec",
+        "lam viec + bao gio", "lam viec + khi nao", "xa nghi", "nghi tet");
 
     public static readonly PhraseRule Help = new(
         "giup duoc gi", "lam duoc gi", "biet lam gi", "hoi duoc gi", "ho tro duoc gi", "menu", "huong dan su dung",
         "tro giup", "help", "chuc nang", "cach dung", "cach su dung", "ban la ai", "ban ten gi", "hoi nhung gi", "bat dau",
-        "danh muc", "can giup", "giup do", "giup toi");
+        "danh muc", "can giup", "giup do", "giup toi", "khong biet hoi");
 
     public static readonly PhraseRule Greeting = new(
         "xin chao", "chao", "alo", "a lo", "hello", "helo", "hi", "hey", "chao buoi sang", "chao buoi chieu", "cam on",
