@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels.Connector;
+using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.Staff;
 
 namespace OneStopBot.Bot.Hosting;
@@ -12,7 +13,7 @@ public static class BotEndpoints
         app.MapPost("/api/messages", ConnectorEndpoint.HandleAsync);
 
         var staff = app.MapStaffApi();
-        _ = staff;
+        staff.MapNoticeEndpoints();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Conversation;
+using OneStopBot.Bot.Notices;
 using OneStopBot.Office;
 
 namespace OneStopBot.Bot.Hosting;
@@ -30,6 +31,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddTransient<IBot, RootBot>();
 
         services.AddOffice(configuration);
+        services.AddNotices(configuration);
         services.AddHealthChecks();
         return builder;
     }
