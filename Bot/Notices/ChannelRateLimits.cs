@@ -4,14 +4,14 @@ using System.Threading.RateLimiting;
 namespace OneStopBot.Bot.Notices;
 
 /// <summary>
-/// One token bucket per channel, holding a second's worth of messages. Buckets are refilled by a timer of the
-/// injected <see cref="TimeProvider"/> rather than their own, so tests move time by hand.
+/// One <see cref="WindowRateLimiter"/> per channel, allowing its configured messages per second. Windows are renewed
+/// by a timer of the injected <see cref="TimeProvider"/>, so tests move time by hand.
 /// </summary>
 public sealed class ChannelRateLimits : IDisposable
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> limiters = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, WindowRateLimiter> limiters = new(StringComparer.OrdinalIgnoreCase);
     private readonly Func<string, int> limitFor;
     private readonly ITimer refill;
 
@@ -34,19 +34,7 @@ public sealed class ChannelRateLimits : IDisposable
         }
     }
 
-    private TokenBucketRateLimiter Create(string channelId)
-    {
-        var perSecond = limitFor(channelId);
-        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perSecond,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = Period,
-            AutoReplenishment = false,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-    }
+    private WindowRateLimiter Create(string channelId) => new(limitFor(channelId), Period);
 
     private void Refill()
     {
