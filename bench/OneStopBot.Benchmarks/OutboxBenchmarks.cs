@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
@@ -19,11 +21,24 @@ namespace OneStopBot.Benchmarks;
 /// per message (OperationsPerInvoke), so flat memory shows as the same bytes per send at both sizes.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+[Config(typeof(InProcessConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class OutboxBenchmarks
 {
+    /// <summary>In process: building a separate benchmark project takes longer than BenchmarkDotNet waits on a busy machine.</summary>
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() => AddJob(Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(1)
+            .WithIterationCount(3)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1));
+    }
+
     private const int Small = 1_000;
     private const int Large = 10_000;
     private const string Text = "Thông báo: họp dân thôn lúc 8 giờ sáng thứ Hai, 30/11/2026 tại nhà văn hoá.";
