@@ -66,10 +66,19 @@ public sealed class OutboxWorker : BackgroundService
             {
                 return;
             }
-            await Parallel.ForEachAsync(
-                batch,
-                new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
-                SendAsync);
+            var accepted = new AcceptedDeliveries(outbox, options.RecordSentEvery);
+            try
+            {
+                await Parallel.ForEachAsync(
+                    batch,
+                    new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
+                    (row, ct) => SendAsync(row, accepted, ct));
+            }
+            finally
+            {
+                // Whatever a channel accepted is recorded, also when stopping.
+                accepted.Flush();
+            }
         }
     }
 
@@ -104,7 +113,7 @@ public sealed class OutboxWorker : BackgroundService
         }
     }
 
-    private async ValueTask SendAsync(Delivery row, CancellationToken cancellationToken)
+    private async ValueTask SendAsync(Delivery row, AcceptedDeliveries accepted, CancellationToken cancellationToken)
     {
         using var lease = await rateLimits.AcquireAsync(row.ChannelId, cancellationToken);
         if (!lease.IsAcquired)
@@ -148,7 +157,7 @@ public sealed class OutboxWorker : BackgroundService
             return;
         }
         // Recorded whatever happens to the token now: the channel has accepted the message.
-        outbox.MarkSent(row.Id);
+        accepted.Add(row.Id);
     }
 
     private void Finish(Delivery row, string reason, bool isTransient)
@@ -208,5 +217,39 @@ public sealed class OutboxWorker : BackgroundService
             });
         }
         return builder.AddTimeout(options.SendTimeout).Build();
+    }
+
+    /// <summary>Ids of accepted deliveries, recorded as Sent in groups of <c>groupSize</c>.</summary>
+    private sealed class AcceptedDeliveries(Outbox outbox, int groupSize)
+    {
+        private readonly Lock gate = new();
+        private List<long> ids = new(groupSize);
+
+        public void Add(long id)
+        {
+            lock (gate)
+            {
+                ids.Add(id);
+                if (ids.Count >= groupSize)
+                {
+                    Record();
+                }
+            }
+        }
+
+        public void Flush()
+        {
+            lock (gate)
+            {
+                Record();
+            }
+        }
+
+        private void Record()
+        {
+            var group = ids;
+            ids = new List<long>(groupSize);
+            outbox.MarkSent(group);
+        }
     }
 }

@@ -33,10 +33,14 @@ public sealed class Outbox(NoticeCollections collections)
             .FirstOrDefault()?.DueAt;
 
     public void MarkSent(long id) =>
-        Finish(id, DeliveryState.Sent, error: null);
+        Finish([id], DeliveryState.Sent, error: null);
+
+    /// <summary>Marks several accepted rows Sent in one transaction, which costs about as much as marking one.</summary>
+    public void MarkSent(IReadOnlyCollection<long> ids) =>
+        Finish(ids, DeliveryState.Sent, error: null);
 
     public void MarkFailed(long id, string reason) =>
-        Finish(id, DeliveryState.Failed, reason);
+        Finish([id], DeliveryState.Failed, reason);
 
     /// <summary>Counts a failed attempt and leaves the row pending until <paramref name="dueAt"/>.</summary>
     public void Reschedule(long id, DateTimeOffset dueAt, string reason)
@@ -51,38 +55,42 @@ public sealed class Outbox(NoticeCollections collections)
         }
     }
 
-    private void Finish(long id, DeliveryState state, string? error)
+    private void Finish(IReadOnlyCollection<long> ids, DeliveryState state, string? error)
     {
+        if (ids.Count == 0)
+        {
+            return;
+        }
         var queuedReport = false;
         lock (collections.WriteGate)
         {
             collections.Database.InTransaction(() =>
             {
-                var row = collections.Deliveries.FindById(id);
-                if (row is not { State: DeliveryState.Pending })
-                {
-                    return 0;
-                }
                 var now = collections.Time.GetUtcNow();
-                collections.Deliveries.Update(row with
+                var finishedPerNotice = new Dictionary<int, int>();
+                foreach (var id in ids)
                 {
-                    State = state,
-                    Attempts = row.Attempts + 1,
-                    DueAt = null,
-                    LastError = error ?? row.LastError,
-                    SentAt = state == DeliveryState.Sent ? now : null,
-                });
-                if (row.NoticeId is { } noticeId && collections.Notices.FindById(noticeId) is { } notice)
-                {
-                    var counted = notice with
+                    var row = collections.Deliveries.FindById(id);
+                    if (row is not { State: DeliveryState.Pending })
                     {
-                        Pending = notice.Pending - 1,
-                        Sent = notice.Sent + (state == DeliveryState.Sent ? 1 : 0),
-                        Failed = notice.Failed + (state == DeliveryState.Failed ? 1 : 0),
-                    };
-                    var reported = collections.QueueReportIfFinished(counted);
-                    queuedReport = reported.ReportQueued != counted.ReportQueued;
-                    collections.Notices.Update(reported);
+                        continue;
+                    }
+                    collections.Deliveries.Update(row with
+                    {
+                        State = state,
+                        Attempts = row.Attempts + 1,
+                        DueAt = null,
+                        LastError = error ?? row.LastError,
+                        SentAt = state == DeliveryState.Sent ? now : null,
+                    });
+                    if (row.NoticeId is { } noticeId)
+                    {
+                        finishedPerNotice[noticeId] = finishedPerNotice.GetValueOrDefault(noticeId) + 1;
+                    }
+                }
+                foreach (var (noticeId, finished) in finishedPerNotice)
+                {
+                    queuedReport |= CountFinished(noticeId, finished, state);
                 }
                 return 0;
             });
@@ -91,5 +99,23 @@ public sealed class Outbox(NoticeCollections collections)
         {
             collections.Signal.Notify();
         }
+    }
+
+    /// <summary>Moves deliveries from pending to sent or failed on their notice; true when that queued its report.</summary>
+    private bool CountFinished(int noticeId, int finished, DeliveryState state)
+    {
+        if (collections.Notices.FindById(noticeId) is not { } notice)
+        {
+            return false;
+        }
+        var counted = notice with
+        {
+            Pending = notice.Pending - finished,
+            Sent = notice.Sent + (state == DeliveryState.Sent ? finished : 0),
+            Failed = notice.Failed + (state == DeliveryState.Failed ? finished : 0),
+        };
+        var reported = collections.QueueReportIfFinished(counted);
+        collections.Notices.Update(reported);
+        return reported.ReportQueued != counted.ReportQueued;
     }
 }
