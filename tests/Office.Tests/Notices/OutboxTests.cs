@@ -135,6 +135,25 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public void Rows_marked_sent_together_are_counted_once_each()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            Subscriptions.Subscribe(NoticeTestHost.Chat($"u{i}"), null);
+        }
+        var notice = Notices.Create("Nhóm", null, "api", reportTo: null);
+        Notices.FanOutNextPage(notice.Id, pageSize: 10);
+        var ids = Outbox.Due(host.Time.GetUtcNow(), 10).Select(r => r.Id).ToList();
+
+        Outbox.MarkSent(ids.Take(3).ToList());
+        Outbox.MarkSent([ids[0], ids[3]]);
+
+        var progress = Notices.Progress(notice.Id)!;
+        Assert.Equal((4, 0, 0), (progress.Sent, progress.Pending, progress.Failed));
+        Assert.All(ids, id => Assert.Equal(1, Outbox.Get(id)!.Attempts));
+    }
+
+    [Fact]
     public void Progress_of_an_unknown_notice_is_null() => Assert.Null(Notices.Progress(999));
 
     public void Dispose() => host.Dispose();
