@@ -1,3 +1,5 @@
+using LiteDB;
+
 namespace OneStopBot.Office.Notices;
 
 /// <summary>
@@ -7,5 +9,6 @@ namespace OneStopBot.Office.Notices;
 public sealed record ChatAddress(string ChannelId, string UserId, string Reference)
 {
     /// <summary>One key per chat; channel ids never contain '/'.</summary>
+    [BsonIgnore]
     public string Key => ChannelId + "/" + UserId;
 }

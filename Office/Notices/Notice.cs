@@ -1,3 +1,5 @@
+using LiteDB;
+
 namespace OneStopBot.Office.Notices;
 
 /// <summary>
@@ -33,5 +35,6 @@ public sealed record Notice
 
     public bool ReportQueued { get; init; }
 
+    [BsonIgnore]
     public bool IsFinished => FannedOut && Pending == 0;
 }
