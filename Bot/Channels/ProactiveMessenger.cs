@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Net;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -20,17 +21,32 @@ public sealed class ProactiveMessenger(
 
     public async Task SendAsync(ConversationReference reference, IActivity activity, CancellationToken cancellationToken)
     {
-        BotCallbackHandler send = async (turnContext, ct) => await turnContext.SendActivityAsync(activity, ct);
+        // Adapters hand exceptions inside a turn to their turn-error handler, which would hide a failed send:
+        // keep the exception and throw it here instead.
+        ExceptionDispatchInfo? failure = null;
+        BotCallbackHandler send = async (turnContext, ct) =>
+        {
+            try
+            {
+                await turnContext.SendActivityAsync(activity, ct);
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        };
         var channel = Array.Find(channels, c => c.CanReach(reference));
         if (channel is not null)
         {
             await channel.ContinueConversationAsync(reference, send, cancellationToken);
+            failure?.Throw();
             return;
         }
         try
         {
             // Without an app id the Connector is called without credentials, as the Emulator expects.
             await connector.ContinueConversationAsync(options.Value.MicrosoftAppId ?? string.Empty, reference, send, cancellationToken);
+            failure?.Throw();
         }
         catch (ErrorResponseException e)
         {
