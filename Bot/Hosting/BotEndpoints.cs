@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Channels.Zalo;
+using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
 
@@ -18,7 +19,7 @@ public static class BotEndpoints
         app.MapZalo();
 
         var staff = app.MapStaffApi();
-        _ = staff;
+        staff.MapNoticeEndpoints();
         return app;
     }
 }

@@ -9,6 +9,7 @@ using OneStopBot.Bot.Conversation;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs;
 using OneStopBot.Knowledge;
+using OneStopBot.Bot.Notices;
 using OneStopBot.Office;
 
 namespace OneStopBot.Bot.Hosting;
@@ -40,6 +41,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddOffice(configuration);
         services.AddDialogs();
         services.AddZalo(configuration);
+        services.AddNotices(configuration);
         services.AddHealthChecks();
         return builder;
     }

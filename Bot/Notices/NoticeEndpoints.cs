@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OneStopBot.Bot.Staff;
+using OneStopBot.Office.Notices;
+
+namespace OneStopBot.Bot.Notices;
+
+/// <summary><c>POST /api/staff/notices</c> to broadcast, <c>GET /api/staff/notices/{id}</c> to follow its delivery.</summary>
+public static class NoticeEndpoints
+{
+    public static RouteGroupBuilder MapNoticeEndpoints(this RouteGroupBuilder staff)
+    {
+        staff.MapPost("/notices", BroadcastAsync);
+        staff.MapGet("/notices/{id:int}", Status);
+        return staff;
+    }
+
+    public static async Task<Results<Accepted<NoticeAccepted>, ProblemHttpResult>> BroadcastAsync(
+        NoticeRequest? request, NoticeService service, HttpContext context)
+    {
+        if (request is null)
+        {
+            return TypedResults.Problem("A JSON body {\"text\":…,\"village\":…|null} is required.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var outcome = await service.BroadcastAsync(request.Text, request.Village, StaffApi.ApiActor);
+        if (!outcome.Succeeded)
+        {
+            var error = outcome.Error!;
+            return TypedResults.Problem(
+                detail: error.Message,
+                statusCode: StatusCodes.Status400BadRequest,
+                title: $"Invalid field \"{error.Field}\"",
+                extensions: new Dictionary<string, object?> { ["field"] = error.Field });
+        }
+        var id = outcome.Value!.Id;
+        return TypedResults.Accepted($"{context.Request.PathBase}/api/staff/notices/{id}", new NoticeAccepted(id));
+    }
+
+    public static Results<Ok<NoticeStatus>, ProblemHttpResult> Status(int id, NoticeStore notices)
+    {
+        if (notices.Progress(id) is not { } progress)
+        {
+            return TypedResults.Problem($"There is no notice {id}.", statusCode: StatusCodes.Status404NotFound);
+        }
+        var notice = progress.Notice;
+        return TypedResults.Ok(new NoticeStatus(notice.Id, notice.Text, notice.Village, progress.Sent, progress.Pending, progress.Failed, notice.CreatedAt));
+    }
+}
+
+public sealed record NoticeRequest(string? Text, string? Village);
+
+public sealed record NoticeAccepted(int Id);
+
+public sealed record NoticeStatus(int Id, string Text, string? Village, int Sent, int Pending, int Failed, DateTimeOffset CreatedAt);

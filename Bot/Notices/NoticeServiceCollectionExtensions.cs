@@ -1,0 +1,22 @@
+using OneStopBot.Bot.Channels;
+using OneStopBot.Office.Notices;
+
+namespace OneStopBot.Bot.Notices;
+
+public static class NoticeServiceCollectionExtensions
+{
+    /// <summary>The notice records and service, proactive sending and the outbox worker.</summary>
+    public static IServiceCollection AddNotices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddNoticeStores(configuration);
+        services.AddOptions<ProactiveMessengerOptions>().Bind(configuration);
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => o.IsValid(), "Outbox settings are out of range: counts and limits must be at least 1, durations positive.")
+            .ValidateOnStart();
+        services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<OutboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+        return services;
+    }
+}

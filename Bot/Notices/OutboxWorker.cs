@@ -1,0 +1,255 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using OneStopBot.Bot.Channels;
+using OneStopBot.Office.Notices;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace OneStopBot.Bot.Notices;
+
+/// <summary>
+/// Sends the outbox: fans broadcasts out to their audience, then sends due rows through <see cref="ProactiveMessenger"/>
+/// within each channel's rate limit. A row is marked Sent as soon as its channel accepted it; transient failures are
+/// retried at once a few times, then in later rounds with doubling delays, until the row is marked Failed.
+/// </summary>
+public sealed class OutboxWorker : BackgroundService
+{
+    private readonly Outbox outbox;
+    private readonly NoticeStore notices;
+    private readonly OutboxSignal signal;
+    private readonly ProactiveMessenger messenger;
+    private readonly OutboxOptions options;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<OutboxWorker> logger;
+    private readonly ChannelRateLimits rateLimits;
+    private readonly ResiliencePipeline pipeline;
+
+    public OutboxWorker(
+        Outbox outbox,
+        NoticeStore notices,
+        OutboxSignal signal,
+        ProactiveMessenger messenger,
+        IOptions<OutboxOptions> options,
+        TimeProvider timeProvider,
+        ILogger<OutboxWorker> logger)
+    {
+        this.outbox = outbox;
+        this.notices = notices;
+        this.signal = signal;
+        this.messenger = messenger;
+        this.options = options.Value;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        rateLimits = new ChannelRateLimits(this.options.RateLimitFor, timeProvider);
+        pipeline = BuildPipeline(this.options, timeProvider);
+    }
+
+    /// <summary>
+    /// Fans out every waiting broadcast and sends every row due now, then returns. Cancelling stops between sends;
+    /// what was not sent stays pending for the next run.
+    /// </summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var moreToFanOut = false;
+            foreach (var noticeId in notices.AwaitingFanOut())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                moreToFanOut |= notices.FanOutNextPage(noticeId, options.FanOutPageSize);
+            }
+            var batch = outbox.Due(timeProvider.GetUtcNow(), options.BatchSize);
+            if (batch.Count == 0 && !moreToFanOut)
+            {
+                return;
+            }
+            var accepted = new AcceptedDeliveries(outbox, options.RecordSentEvery);
+            try
+            {
+                await Parallel.ForEachAsync(
+                    batch,
+                    new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
+                    (row, ct) => SendAsync(row, accepted, ct));
+            }
+            finally
+            {
+                // Whatever a channel accepted is recorded, also when stopping.
+                accepted.Flush();
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        rateLimits.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    await DrainAsync(stoppingToken);
+                    await WaitForWorkAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // The database or a bug: keep the worker alive and try again at the next poll.
+                    logger.LogError(e, "The outbox could not be processed");
+                    await Task.Delay(options.PollInterval, timeProvider, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("The outbox worker stopped; pending messages are sent after the next start");
+        }
+    }
+
+    private async ValueTask SendAsync(Delivery row, AcceptedDeliveries accepted, CancellationToken cancellationToken)
+    {
+        using var lease = await rateLimits.AcquireAsync(row.ChannelId, cancellationToken);
+        if (!lease.IsAcquired)
+        {
+            return;
+        }
+        ConversationReference reference;
+        try
+        {
+            reference = ConversationReferences.Parse(row.Reference);
+        }
+        catch (JsonException)
+        {
+            Finish(row, "The stored conversation reference is unreadable.", isTransient: false);
+            return;
+        }
+        try
+        {
+            var activity = ToActivity(row);
+            await pipeline.ExecuteAsync(async ct => await messenger.SendAsync(reference, activity, ct), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (DeliveryFailedException e)
+        {
+            Finish(row, e.Reason, e.IsTransient);
+            return;
+        }
+        catch (TimeoutRejectedException)
+        {
+            Finish(row, $"No answer from the channel within {options.SendTimeout.TotalSeconds:0} s.", isTransient: true);
+            return;
+        }
+        catch (Exception e)
+        {
+            // Unexpected failures are retried like transient ones; MaxAttempts still bounds them.
+            logger.LogError(e, "Delivery {Delivery} on {Channel} failed unexpectedly", row.Id, row.ChannelId);
+            Finish(row, $"{e.GetType().Name}: {e.Message}", isTransient: true);
+            return;
+        }
+        // Recorded whatever happens to the token now: the channel has accepted the message.
+        accepted.Add(row.Id);
+    }
+
+    private void Finish(Delivery row, string reason, bool isTransient)
+    {
+        var attempts = row.Attempts + 1;
+        if (isTransient && attempts < options.MaxAttempts)
+        {
+            var delay = options.RetryDelay * Math.Pow(2, Math.Min(attempts - 1, 16));
+            outbox.Reschedule(row.Id, timeProvider.GetUtcNow() + delay, reason);
+            logger.LogWarning("Delivery {Delivery} on {Channel} failed ({Reason}); attempt {Attempt} of {MaxAttempts}, next in {Delay}",
+                row.Id, row.ChannelId, reason, attempts, options.MaxAttempts, delay);
+            return;
+        }
+        outbox.MarkFailed(row.Id, reason);
+        logger.LogWarning("Delivery {Delivery} ({Kind}) on {Channel} failed for good after {Attempts} attempt(s): {Reason}",
+            row.Id, row.Kind, row.ChannelId, attempts, reason);
+    }
+
+    private async Task WaitForWorkAsync(CancellationToken cancellationToken)
+    {
+        var delay = options.PollInterval;
+        if (outbox.NextDueAt() is { } due)
+        {
+            var untilDue = due - timeProvider.GetUtcNow();
+            if (untilDue <= TimeSpan.Zero)
+            {
+                return;
+            }
+            delay = untilDue < delay ? untilDue : delay;
+        }
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Whichever comes first; the other is cancelled so that it cannot swallow a later signal.
+        await Task.WhenAny(signal.WaitAsync(wait.Token), Task.Delay(delay, timeProvider, wait.Token));
+        await wait.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static IActivity ToActivity(Delivery row) =>
+        row.Actions.Length == 0
+            ? MessageFactory.Text(row.Text)
+            : MessageFactory.SuggestedActions(actions: row.Actions.ToList(), text: row.Text, ssml: null, inputHint: null, toList: null);
+
+    private static ResiliencePipeline BuildPipeline(OutboxOptions options, TimeProvider timeProvider)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
+        if (options.QuickRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<DeliveryFailedException>(e => e.IsTransient)
+                    .Handle<TimeoutRejectedException>(),
+                MaxRetryAttempts = options.QuickRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = options.QuickRetryDelay,
+                UseJitter = true,
+            });
+        }
+        return builder.AddTimeout(options.SendTimeout).Build();
+    }
+
+    /// <summary>Ids of accepted deliveries, recorded as Sent in groups of <c>groupSize</c>.</summary>
+    private sealed class AcceptedDeliveries(Outbox outbox, int groupSize)
+    {
+        private readonly Lock gate = new();
+        private List<long> ids = new(groupSize);
+
+        public void Add(long id)
+        {
+            lock (gate)
+            {
+                ids.Add(id);
+                if (ids.Count >= groupSize)
+                {
+                    Record();
+                }
+            }
+        }
+
+        public void Flush()
+        {
+            lock (gate)
+            {
+                Record();
+            }
+        }
+
+        private void Record()
+        {
+            var group = ids;
+            ids = new List<long>(groupSize);
+            outbox.MarkSent(group);
+        }
+    }
+}

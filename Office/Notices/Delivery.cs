@@ -1,0 +1,56 @@
+namespace OneStopBot.Office.Notices;
+
+/// <summary>What a proactive message is for.</summary>
+public enum DeliveryKind
+{
+    Broadcast,
+    StatusChange,
+    RatingRequest,
+    StaffForward,
+    StaffReply,
+    DeliveryReport,
+}
+
+public enum DeliveryState
+{
+    Pending,
+    Sent,
+    Failed,
+}
+
+/// <summary>One proactive message in the outbox, to one chat.</summary>
+public sealed record Delivery
+{
+    public long Id { get; init; }
+
+    public DeliveryKind Kind { get; init; }
+
+    /// <summary>The broadcast this delivery belongs to; null for other kinds.</summary>
+    public int? NoticeId { get; init; }
+
+    public required string ChannelId { get; init; }
+
+    /// <summary>The conversation reference as JSON.</summary>
+    public required string Reference { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>Buttons offered under the message.</summary>
+    public string[] Actions { get; init; } = [];
+
+    public DeliveryState State { get; init; }
+
+    public int Attempts { get; init; }
+
+    /// <summary>When the next attempt is due; set only while <see cref="DeliveryState.Pending"/>, which keeps the index small.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    public string? LastError { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? SentAt { get; init; }
+}
+
+/// <summary>A message to put in the outbox.</summary>
+public sealed record OutboxMessage(DeliveryKind Kind, ChatAddress To, string Text, IReadOnlyList<string>? Actions = null);

@@ -1,0 +1,28 @@
+using LiteDB;
+using OneStopBot.Office.Storage;
+
+namespace OneStopBot.Office.Notices;
+
+public sealed class FeedbackStore(OfficeDatabase database, TimeProvider timeProvider)
+{
+    public const string CollectionName = "feedback";
+    public const int MaxLength = 2000;
+
+    private readonly ILiteCollection<Feedback> feedback = database.Collection<Feedback>(CollectionName);
+
+    /// <exception cref="ArgumentException">The text is empty or longer than <see cref="MaxLength"/>.</exception>
+    public Feedback Add(ChatAddress chat, string text)
+    {
+        text = text.Trim();
+        if (text.Length is 0 or > MaxLength)
+        {
+            throw new ArgumentException($"Feedback has 1 to {MaxLength} characters.", nameof(text));
+        }
+        var entry = new Feedback { ChannelId = chat.ChannelId, UserId = chat.UserId, Text = text, GivenAt = timeProvider.GetUtcNow() };
+        return entry with { Id = feedback.Insert(entry).AsInt32 };
+    }
+
+    /// <summary>The newest feedback first.</summary>
+    public IReadOnlyList<Feedback> Latest(int count) =>
+        feedback.Find(Query.All(nameof(Feedback.GivenAt), Query.Descending), limit: count).ToList();
+}

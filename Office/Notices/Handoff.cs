@@ -1,0 +1,29 @@
+namespace OneStopBot.Office.Notices;
+
+/// <summary>A resident's question forwarded to staff ("Gặp cán bộ"); staff answer it with <c>/traloi REF text</c>.</summary>
+public sealed record Handoff
+{
+    /// <summary>The short reference staff quote, e.g. "H7K2".</summary>
+    public required string Id { get; init; }
+
+    public required ChatAddress Resident { get; init; }
+
+    public required string Question { get; init; }
+
+    public DateTimeOffset AskedAt { get; init; }
+
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    public string? AnsweredBy { get; init; }
+}
+
+/// <summary>A staff member's chat, remembered when they write to the bot, so forwarded questions can reach them.</summary>
+public sealed record StaffChat
+{
+    /// <summary><see cref="ChatAddress.Key"/> of the chat.</summary>
+    public required string Id { get; init; }
+
+    public required ChatAddress Address { get; init; }
+
+    public DateTimeOffset SeenAt { get; init; }
+}

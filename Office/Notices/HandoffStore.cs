@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using LiteDB;
+using OneStopBot.Office.Storage;
+
+namespace OneStopBot.Office.Notices;
+
+/// <summary>Questions forwarded to staff, and the staff chats they are forwarded to.</summary>
+public sealed class HandoffStore(OfficeDatabase database, TimeProvider timeProvider)
+{
+    public const string CollectionName = "handoffs";
+    public const string StaffChatsCollectionName = "staff_chats";
+    public const int ReferenceLength = 4;
+
+    // No 0/O, 1/I: staff copy references by hand.
+    private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private readonly ILiteCollection<Handoff> handoffs = database.Collection<Handoff>(CollectionName);
+    private readonly ILiteCollection<StaffChat> staffChats = database.Collection<StaffChat>(StaffChatsCollectionName);
+
+    public Handoff Create(ChatAddress resident, string question)
+    {
+        while (true)
+        {
+            var handoff = new Handoff
+            {
+                Id = RandomNumberGenerator.GetString(ReferenceAlphabet, ReferenceLength),
+                Resident = resident,
+                Question = question,
+                AskedAt = timeProvider.GetUtcNow(),
+            };
+            try
+            {
+                handoffs.Insert(handoff);
+                return handoff;
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                // That reference is taken: draw another.
+            }
+        }
+    }
+
+    /// <summary>Finds a handoff by its reference as staff type it (any case, spaces, a leading '#').</summary>
+    public Handoff? Find(string reference)
+    {
+        var normalized = reference.Trim().TrimStart('#').Trim().ToUpperInvariant();
+        return normalized.Length == ReferenceLength ? handoffs.FindById(normalized) : null;
+    }
+
+    public Handoff MarkAnswered(Handoff handoff, string answeredBy)
+    {
+        var answered = handoff with { AnsweredAt = timeProvider.GetUtcNow(), AnsweredBy = answeredBy };
+        handoffs.Update(answered);
+        return answered;
+    }
+
+    public void RememberStaffChat(ChatAddress chat) =>
+        staffChats.Upsert(new StaffChat { Id = chat.Key, Address = chat, SeenAt = timeProvider.GetUtcNow() });
+
+    public IReadOnlyList<StaffChat> StaffChats() => staffChats.FindAll().ToList();
+}

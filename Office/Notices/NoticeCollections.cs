@@ -1,0 +1,71 @@
+using LiteDB;
+using OneStopBot.Office.Storage;
+
+namespace OneStopBot.Office.Notices;
+
+/// <summary>
+/// The notices and their deliveries, shared by <see cref="NoticeStore"/> and <see cref="Outbox"/>. A delivery's state
+/// and its notice's counters change together under <see cref="WriteGate"/>, so no two writers interleave a
+/// read-modify-write of the same notice.
+/// </summary>
+public sealed class NoticeCollections(OfficeDatabase database, OutboxSignal signal, TimeProvider timeProvider)
+{
+    public const string NoticesName = "notices";
+    public const string DeliveriesName = "deliveries";
+
+    internal OfficeDatabase Database { get; } = database;
+
+    internal ILiteCollection<Notice> Notices { get; } = database.Collection<Notice>(NoticesName);
+
+    internal ILiteCollection<Delivery> Deliveries { get; } = database.Collection<Delivery>(DeliveriesName);
+
+    internal OutboxSignal Signal { get; } = signal;
+
+    internal TimeProvider Time { get; } = timeProvider;
+
+    internal Lock WriteGate { get; } = new();
+
+    /// <summary>Buttons under every broadcast: the resident can always stop them.</summary>
+    public static readonly IReadOnlyList<string> BroadcastActions = ["Không nhận nữa", "Menu"];
+
+    internal Delivery NewDelivery(DeliveryKind kind, ChatAddress to, string text, IReadOnlyList<string>? actions, int? noticeId = null)
+    {
+        var now = Time.GetUtcNow();
+        return new Delivery
+        {
+            Kind = kind,
+            NoticeId = noticeId,
+            ChannelId = to.ChannelId,
+            Reference = to.Reference,
+            Text = text,
+            Actions = actions is null ? [] : [.. actions],
+            State = DeliveryState.Pending,
+            DueAt = now,
+            CreatedAt = now,
+        };
+    }
+
+    /// <summary>Queues the staff report of a finished broadcast, once. Call inside the write gate and a transaction.</summary>
+    internal Notice QueueReportIfFinished(Notice notice)
+    {
+        if (!notice.IsFinished || notice.ReportTo is null || notice.ReportQueued)
+        {
+            return notice;
+        }
+        var text = $"Thông báo số {notice.Id} đã gửi xong. Đã gửi {notice.Sent}, lỗi {notice.Failed}.";
+        Deliveries.Insert(NewDelivery(DeliveryKind.DeliveryReport, notice.ReportTo, text, actions: null));
+        return notice with { ReportQueued = true };
+    }
+}
+
+/// <summary>Indexes of the notice collections, created when the database opens.</summary>
+internal sealed class NoticeCollectionSetup : ICollectionSetup
+{
+    public void Configure(OfficeDatabase database)
+    {
+        database.Collection<Delivery>(NoticeCollections.DeliveriesName).EnsureIndex(d => d.DueAt);
+        database.Collection<Subscription>(SubscriptionStore.CollectionName).EnsureIndex(s => s.Village);
+        database.Collection<Rating>(RatingStore.CollectionName).EnsureIndex(r => r.Day);
+        database.Collection<Feedback>(FeedbackStore.CollectionName).EnsureIndex(f => f.GivenAt);
+    }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using OneStopBot.Office.Staff;
+
+namespace OneStopBot.Office.Notices;
+
+/// <summary>
+/// What chat flows and the staff API do with notices: broadcasts, status-change messages, rating requests,
+/// subscriptions and questions forwarded to staff. Every proactive message goes through the <see cref="Outbox"/>.
+/// </summary>
+public sealed class NoticeService(
+    NoticeStore notices,
+    Outbox outbox,
+    SubscriptionStore subscriptions,
+    HandoffStore handoffs,
+    IOptionsMonitor<VillageOptions> villages,
+    IOptionsMonitor<StaffOptions> staff)
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public const int MaxTextLength = 2000;
+    public const string TextField = "text";
+    public const string VillageField = "village";
+
+    /// <summary>Buttons under a rating request, in the order residents see them.</summary>
+    public static readonly IReadOnlyList<(string Label, Satisfaction Score)> RatingChoices =
+    [
+        ("Hài lòng", Satisfaction.Satisfied),
+        ("Bình thường", Satisfaction.Neutral),
+        ("Không hài lòng", Satisfaction.Unsatisfied),
+    ];
+
+    /// <summary>Buttons under a staff answer, so the resident can go on.</summary>
+    public static readonly IReadOnlyList<string> AfterReplyActions = ["Gặp cán bộ", "Menu"];
+
+    /// <summary>Accepts a notice for every subscriber, or those of one village; the outbox worker sends it.</summary>
+    public Task<NoticeOutcome<Notice>> BroadcastAsync(string? text, string? village, string createdBy, ChatAddress? staffChat = null)
+    {
+        if (ValidateText(text) is { } textError)
+        {
+            return Task.FromResult(NoticeOutcome<Notice>.Fail(textError));
+        }
+        if (!TryResolveVillage(village, out var audience, out var villageError))
+        {
+            return Task.FromResult(NoticeOutcome<Notice>.Fail(villageError));
+        }
+        var notice = notices.Create(text!.Trim(), audience, createdBy, staffChat);
+        return Task.FromResult(NoticeOutcome<Notice>.Ok(notice));
+    }
+
+    /// <summary>Tells a resident that their dossier's status changed; <paramref name="text"/> is the whole message.</summary>
+    public Task<NoticeOutcome<Delivery>> NotifyStatusChangeAsync(ChatAddress resident, string? text, IReadOnlyList<string>? actions = null) =>
+        Enqueue(DeliveryKind.StatusChange, resident, text, actions);
+
+    /// <summary>Asks a resident to rate the service once their dossier's result is returned.</summary>
+    public Task<NoticeOutcome<Delivery>> RequestRatingAsync(ChatAddress resident, string dossierCode) =>
+        Enqueue(
+            DeliveryKind.RatingRequest,
+            resident,
+            $"Hồ sơ {dossierCode} đã trả kết quả. Anh/chị có hài lòng với cách phục vụ không? Anh/chị chọn một ý bên dưới.",
+            [.. RatingChoices.Select(c => c.Label)]);
+
+    /// <summary>Subscribes a chat to every village's notices (<paramref name="village"/> null) or one village's.</summary>
+    public Task<NoticeOutcome<Subscription>> SubscribeAsync(ChatAddress chat, string? village)
+    {
+        if (!TryResolveVillage(village, out var audience, out var error))
+        {
+            return Task.FromResult(NoticeOutcome<Subscription>.Fail(error));
+        }
+        return Task.FromResult(NoticeOutcome<Subscription>.Ok(subscriptions.Subscribe(chat, audience)));
+    }
+
+    /// <summary>Returns false when the chat was not subscribed.</summary>
+    public Task<bool> UnsubscribeAsync(ChatAddress chat) => Task.FromResult(subscriptions.Unsubscribe(chat));
+
+    /// <summary>
+    /// Forwards a resident's question to every known staff chat with a short reference. <see cref="Forwarded.StaffReached"/>
+    /// is 0 when no staff member of <c>Staff:Members</c> has written to the bot yet; the question is kept all the same.
+    /// </summary>
+    public Task<NoticeOutcome<Forwarded>> ForwardToStaffAsync(ChatAddress resident, string? question)
+    {
+        if (ValidateText(question) is { } error)
+        {
+            return Task.FromResult(NoticeOutcome<Forwarded>.Fail(error));
+        }
+        var handoff = handoffs.Create(resident, question!.Trim());
+        var staffChats = handoffs.StaffChats()
+            .Where(c => staff.CurrentValue.IsStaff(c.Address.ChannelId, c.Address.UserId))
+            .ToList();
+        var text = $"Câu hỏi {handoff.Id} của người dân:\n{handoff.Question}\n\nTrả lời bằng: /traloi {handoff.Id} nội dung";
+        foreach (var chat in staffChats)
+        {
+            outbox.Enqueue(new OutboxMessage(DeliveryKind.StaffForward, chat.Address, text));
+        }
+        return Task.FromResult(NoticeOutcome<Forwarded>.Ok(new Forwarded(handoff, staffChats.Count)));
+    }
+
+    /// <summary>Sends a staff answer (<c>/traloi REF text</c>) back to the resident who asked.</summary>
+    public Task<NoticeOutcome<Handoff>> ReplyToResidentAsync(string reference, string? text, string staffName)
+    {
+        var handoff = handoffs.Find(reference);
+        if (handoff is null)
+        {
+            return Task.FromResult(NoticeOutcome<Handoff>.Fail(new InputError(
+                "reference", $"Không tìm thấy câu hỏi mã \"{reference.Trim()}\". Anh/chị kiểm tra lại mã, ví dụ: /traloi H7K2 nội dung.")));
+        }
+        if (ValidateText(text) is { } error)
+        {
+            return Task.FromResult(NoticeOutcome<Handoff>.Fail(error));
+        }
+        outbox.Enqueue(new OutboxMessage(
+            DeliveryKind.StaffReply,
+            handoff.Resident,
+            $"Cán bộ một cửa trả lời câu hỏi {handoff.Id} của anh/chị:\n{text!.Trim()}",
+            AfterReplyActions));
+        return Task.FromResult(NoticeOutcome<Handoff>.Ok(handoffs.MarkAnswered(handoff, staffName)));
+    }
+
+    /// <summary>Null when <paramref name="text"/> can be sent; otherwise what is wrong with it.</summary>
+    public static InputError? ValidateText(string? text)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            return new InputError(TextField, "Nội dung đang trống. Anh/chị vui lòng nhập nội dung.");
+        }
+        if (trimmed.Length > MaxTextLength)
+        {
+            return new InputError(TextField, string.Create(Vietnamese,
+                $"Nội dung dài {trimmed.Length:N0} ký tự, quá giới hạn {MaxTextLength:N0} ký tự. Anh/chị vui lòng rút gọn."));
+        }
+        return null;
+    }
+
+    /// <summary>Null or blank means every village; otherwise the village must be one of <c>Office:Villages</c>.</summary>
+    public bool TryResolveVillage(string? village, out string? audience, out InputError error)
+    {
+        audience = null;
+        error = null!;
+        if (string.IsNullOrWhiteSpace(village))
+        {
+            return true;
+        }
+        var options = villages.CurrentValue;
+        audience = options.Resolve(village);
+        if (audience is null)
+        {
+            var shown = village.Trim();
+            shown = shown.Length > 50 ? shown[..50] + "…" : shown;
+            error = new InputError(VillageField,
+                $"Không có \"{shown}\" trong danh sách thôn: {string.Join(", ", options.Villages)}. Anh/chị vui lòng chọn lại.");
+            return false;
+        }
+        return true;
+    }
+
+    private Task<NoticeOutcome<Delivery>> Enqueue(DeliveryKind kind, ChatAddress to, string? text, IReadOnlyList<string>? actions)
+    {
+        if (ValidateText(text) is { } error)
+        {
+            return Task.FromResult(NoticeOutcome<Delivery>.Fail(error));
+        }
+        return Task.FromResult(NoticeOutcome<Delivery>.Ok(outbox.Enqueue(new OutboxMessage(kind, to, text!.Trim(), actions))));
+    }
+}
+
+/// <summary>Input that cannot be accepted: which field, and why, in words for the person who typed it.</summary>
+public sealed record InputError(string Field, string Message);
+
+/// <summary>The result of a <see cref="NoticeService"/> call: a value, or the reason there is none.</summary>
+public sealed record NoticeOutcome<T>(T? Value, InputError? Error)
+    where T : class
+{
+    public bool Succeeded => Error is null;
+
+    public static NoticeOutcome<T> Ok(T value) => new(value, null);
+
+    public static NoticeOutcome<T> Fail(InputError error) => new(null, error);
+}
+
+/// <summary>A question forwarded to staff, and how many staff chats it was sent to.</summary>
+public sealed record Forwarded(Handoff Handoff, int StaffReached);

@@ -1,0 +1,85 @@
+namespace OneStopBot.Office.Notices;
+
+/// <summary>Broadcast notices and their fan-out into the outbox.</summary>
+public sealed class NoticeStore(NoticeCollections collections, SubscriptionStore subscriptions)
+{
+    public Notice Create(string text, string? village, string createdBy, ChatAddress? reportTo)
+    {
+        var notice = new Notice
+        {
+            Text = text,
+            Village = village,
+            CreatedBy = createdBy,
+            CreatedAt = collections.Time.GetUtcNow(),
+            ReportTo = reportTo,
+        };
+        int id;
+        lock (collections.WriteGate)
+        {
+            id = collections.Notices.Insert(notice).AsInt32;
+        }
+        collections.Signal.Notify();
+        return notice with { Id = id };
+    }
+
+    public Notice? Get(int id) => collections.Notices.FindById(id);
+
+    /// <summary>Notices whose audience has not been fully enqueued yet (new, or interrupted by a stop).</summary>
+    public IReadOnlyList<int> AwaitingFanOut() =>
+        collections.Notices.Find(n => !n.FannedOut).Select(n => n.Id).ToList();
+
+    /// <summary>
+    /// Enqueues the next page of a notice's audience and moves its cursor, in one transaction, so a stop between
+    /// pages neither loses nor repeats a subscriber. Returns false once the whole audience is enqueued.
+    /// </summary>
+    public bool FanOutNextPage(int noticeId, int pageSize)
+    {
+        var notify = false;
+        var more = false;
+        lock (collections.WriteGate)
+        {
+            collections.Database.InTransaction(() =>
+            {
+                var notice = collections.Notices.FindById(noticeId);
+                if (notice is null || notice.FannedOut)
+                {
+                    return 0;
+                }
+                var page = subscriptions.AudiencePage(notice.Village, notice.AudienceCursor, pageSize);
+                collections.Deliveries.InsertBulk(page.Select(s => collections.NewDelivery(
+                    DeliveryKind.Broadcast, new ChatAddress(s.ChannelId, s.UserId, s.Reference), notice.Text, NoticeCollections.BroadcastActions, notice.Id)));
+                more = page.Count == pageSize;
+                var advanced = notice with
+                {
+                    AudienceCursor = page.Count > 0 ? page[^1].Id : notice.AudienceCursor,
+                    FannedOut = !more,
+                    Pending = notice.Pending + page.Count,
+                };
+                var reported = collections.QueueReportIfFinished(advanced);
+                collections.Notices.Update(reported);
+                notify = page.Count > 0 || reported.ReportQueued != advanced.ReportQueued;
+                return 0;
+            });
+        }
+        if (notify)
+        {
+            collections.Signal.Notify();
+        }
+        return more;
+    }
+
+    /// <summary>Sent, pending and failed counts; pending includes subscribers not enqueued yet.</summary>
+    public NoticeProgress? Progress(int id)
+    {
+        var notice = Get(id);
+        if (notice is null)
+        {
+            return null;
+        }
+        var notYetEnqueued = notice.FannedOut ? 0 : subscriptions.CountAudience(notice.Village, after: notice.AudienceCursor);
+        return new NoticeProgress(notice, notice.Sent, notice.Pending + notYetEnqueued, notice.Failed);
+    }
+}
+
+/// <summary>Where a broadcast stands.</summary>
+public sealed record NoticeProgress(Notice Notice, int Sent, int Pending, int Failed);

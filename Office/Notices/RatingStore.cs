@@ -1,0 +1,52 @@
+using LiteDB;
+using OneStopBot.Office.Storage;
+
+namespace OneStopBot.Office.Notices;
+
+/// <summary>Residents' ratings of the service; the satisfaction figure of the statistics comes from here.</summary>
+public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvider)
+{
+    public const string CollectionName = "ratings";
+    public const int MaxCommentLength = 1000;
+
+    /// <summary>Vietnam keeps one time zone without daylight saving: the office's day is UTC+7.</summary>
+    public static readonly TimeSpan OfficeOffset = TimeSpan.FromHours(7);
+
+    private readonly ILiteCollection<Rating> ratings = database.Collection<Rating>(CollectionName);
+
+    /// <exception cref="ArgumentException">The comment is longer than <see cref="MaxCommentLength"/>.</exception>
+    public Rating Add(ChatAddress chat, Satisfaction score, string? dossierCode = null, string? comment = null)
+    {
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (comment?.Length > MaxCommentLength)
+        {
+            throw new ArgumentException($"A comment has at most {MaxCommentLength} characters.", nameof(comment));
+        }
+        var now = timeProvider.GetUtcNow();
+        var rating = new Rating
+        {
+            DossierCode = string.IsNullOrWhiteSpace(dossierCode) ? null : dossierCode.Trim(),
+            ChannelId = chat.ChannelId,
+            UserId = chat.UserId,
+            Score = score,
+            Comment = comment,
+            RatedAt = now,
+            Day = DateOnly.FromDateTime(now.ToOffset(OfficeOffset).DateTime),
+        };
+        return rating with { Id = ratings.Insert(rating).AsInt32 };
+    }
+
+    /// <summary>Ratings from <paramref name="from"/> to <paramref name="to"/> inclusive (office days), and how many were satisfied.</summary>
+    public (int Satisfied, int Total) CountSatisfaction(DateOnly from, DateOnly to)
+    {
+        var inRange = Query.Between(nameof(Rating.Day), Day(from), Day(to));
+        var total = ratings.Count(inRange);
+        var satisfied = ratings.Count(Query.And(inRange, Query.EQ(nameof(Rating.Score), nameof(Satisfaction.Satisfied))));
+        return (satisfied, total);
+    }
+
+    public IReadOnlyList<Rating> ForDossier(string dossierCode) =>
+        ratings.Find(Query.EQ(nameof(Rating.DossierCode), dossierCode)).ToList();
+
+    private BsonValue Day(DateOnly day) => database.Mapper.Serialize(day);
+}

@@ -1,0 +1,19 @@
+namespace OneStopBot.Office.Notices;
+
+/// <summary>A chat that receives the commune's notices: of one village, or of every village when <see cref="Village"/> is null.</summary>
+public sealed record Subscription
+{
+    /// <summary><see cref="ChatAddress.Key"/> of the chat.</summary>
+    public required string Id { get; init; }
+
+    public required string ChannelId { get; init; }
+
+    public required string UserId { get; init; }
+
+    /// <summary>The conversation reference as JSON.</summary>
+    public required string Reference { get; init; }
+
+    public string? Village { get; init; }
+
+    public DateTimeOffset SubscribedAt { get; init; }
+}

@@ -1,0 +1,100 @@
+using LiteDB;
+using OneStopBot.Office.Storage;
+
+namespace OneStopBot.Office.Notices;
+
+/// <summary>Chats that receive notices, and the chats already asked whether they want them.</summary>
+public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider timeProvider)
+{
+    public const string CollectionName = "subscriptions";
+    public const string AskedCollectionName = "subscription_offers";
+
+    private readonly ILiteCollection<Subscription> subscriptions = database.Collection<Subscription>(CollectionName);
+    private readonly ILiteCollection<SubscriptionOffer> offers = database.Collection<SubscriptionOffer>(AskedCollectionName);
+
+    /// <summary>Subscribes the chat, or changes its village if it was subscribed already.</summary>
+    public Subscription Subscribe(ChatAddress chat, string? village)
+    {
+        var subscription = new Subscription
+        {
+            Id = chat.Key,
+            ChannelId = chat.ChannelId,
+            UserId = chat.UserId,
+            Reference = chat.Reference,
+            Village = village,
+            SubscribedAt = timeProvider.GetUtcNow(),
+        };
+        subscriptions.Upsert(subscription);
+        return subscription;
+    }
+
+    /// <summary>Returns false when the chat was not subscribed.</summary>
+    public bool Unsubscribe(ChatAddress chat) => subscriptions.Delete(chat.Key);
+
+    public Subscription? Find(ChatAddress chat) => subscriptions.FindById(chat.Key);
+
+    public bool IsSubscribed(ChatAddress chat) => subscriptions.Exists(Query.EQ("_id", chat.Key));
+
+    /// <summary>True the first time it is called for a chat, false ever after: the chat is asked once.</summary>
+    public bool TryMarkAsked(ChatAddress chat)
+    {
+        try
+        {
+            offers.Insert(new SubscriptionOffer { Id = chat.Key, AskedAt = timeProvider.GetUtcNow() });
+            return true;
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return false;
+        }
+    }
+
+    public bool WasAsked(ChatAddress chat) => offers.Exists(Query.EQ("_id", chat.Key));
+
+    /// <summary>
+    /// Every subscriber who gets a notice for <paramref name="village"/> (null: everyone), read page by page in key
+    /// order so memory stays flat however many there are.
+    /// </summary>
+    public IEnumerable<Subscription> Audience(string? village, int pageSize = 500)
+    {
+        string? cursor = null;
+        while (true)
+        {
+            var page = AudiencePage(village, cursor, pageSize);
+            foreach (var subscription in page)
+            {
+                yield return subscription;
+            }
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+            cursor = page[^1].Id;
+        }
+    }
+
+    /// <summary>The next <paramref name="pageSize"/> subscribers after <paramref name="after"/> in key order.</summary>
+    public IReadOnlyList<Subscription> AudiencePage(string? village, string? after, int pageSize) =>
+        subscriptions.Query().Where(AudienceQuery(village, after)).OrderBy("_id").Limit(pageSize).ToList();
+
+    public int CountAudience(string? village, string? after = null) => subscriptions.Count(AudienceQuery(village, after));
+
+    public int Count() => subscriptions.Count();
+
+    // Subscribers to every village (no Village stored) receive each village's notices.
+    private static BsonExpression AudienceQuery(string? village, string? after)
+    {
+        var range = Query.GT("_id", after ?? string.Empty);
+        return village is null
+            ? range
+            : Query.And(range, Query.Or(Query.EQ(nameof(Subscription.Village), village), Query.EQ(nameof(Subscription.Village), BsonValue.Null)));
+    }
+}
+
+/// <summary>A chat that was asked once whether it wants notices.</summary>
+public sealed record SubscriptionOffer
+{
+    public required string Id { get; init; }
+
+    public DateTimeOffset AskedAt { get; init; }
+}

@@ -1,0 +1,57 @@
+using OneStopBot.Office.Notices;
+
+namespace OneStopBot.Office.Tests.Notices;
+
+public sealed class HandoffStoreTests : IDisposable
+{
+    private readonly NoticeTestHost host = new();
+
+    private HandoffStore Store => host.Get<HandoffStore>();
+
+    [Fact]
+    public void References_are_short_unique_and_found_however_staff_type_them()
+    {
+        var resident = NoticeTestHost.Chat("u1", "zalo");
+        var handoffs = Enumerable.Range(0, 200).Select(i => Store.Create(resident, $"Câu hỏi {i}")).ToList();
+
+        Assert.Equal(200, handoffs.Select(h => h.Id).Distinct().Count());
+        Assert.All(handoffs, h => Assert.Matches("^[A-HJ-NP-Z2-9]{4}$", h.Id));
+        var one = handoffs[17];
+        var found = Store.Find($" #{one.Id.ToLowerInvariant()} ");
+        Assert.NotNull(found);
+        Assert.Equal("Câu hỏi 17", found.Question);
+        Assert.Equal(resident, found.Resident);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ZZ")]
+    [InlineData("ABCDEFGH")]
+    [InlineData("😀😀")]
+    public void Malformed_or_unknown_references_find_nothing(string reference) => Assert.Null(Store.Find(reference));
+
+    [Fact]
+    public void Answering_records_who_and_when()
+    {
+        var handoff = Store.Create(NoticeTestHost.Chat("u1"), "Hỏi");
+        host.Time.Advance(TimeSpan.FromMinutes(10));
+
+        Store.MarkAnswered(handoff, "Chị Hoa");
+
+        var found = Store.Find(handoff.Id)!;
+        Assert.Equal("Chị Hoa", found.AnsweredBy);
+        Assert.Equal(host.Time.GetUtcNow(), found.AnsweredAt);
+    }
+
+    [Fact]
+    public void Staff_chats_are_remembered_once_each()
+    {
+        Store.RememberStaffChat(NoticeTestHost.Chat("staff-1"));
+        Store.RememberStaffChat(NoticeTestHost.Chat("staff-1"));
+        Store.RememberStaffChat(NoticeTestHost.Chat("staff-2", "zalo"));
+
+        Assert.Equal(["emulator/staff-1", "zalo/staff-2"], Store.StaffChats().Select(c => c.Id).Order());
+    }
+
+    public void Dispose() => host.Dispose();
+}

@@ -1,0 +1,91 @@
+using OneStopBot.Office.Notices;
+
+namespace OneStopBot.Office.Tests.Notices;
+
+public sealed class SubscriptionStoreTests : IDisposable
+{
+    private readonly NoticeTestHost host = new();
+
+    private SubscriptionStore Store => host.Get<SubscriptionStore>();
+
+    [Fact]
+    public void Subscribe_keeps_the_reference_and_resubscribing_changes_the_village()
+    {
+        var chat = NoticeTestHost.Chat("u1");
+        Store.Subscribe(chat, "Thôn A Dớt");
+        Store.Subscribe(chat, null);
+
+        var found = Store.Find(chat);
+        Assert.NotNull(found);
+        Assert.Null(found.Village);
+        Assert.Equal(chat.Reference, found.Reference);
+        Assert.Equal(1, Store.Count());
+        Assert.True(Store.IsSubscribed(chat));
+    }
+
+    [Fact]
+    public void Unsubscribe_removes_the_chat_and_says_whether_it_was_subscribed()
+    {
+        var chat = NoticeTestHost.Chat("u1");
+        Store.Subscribe(chat, null);
+
+        Assert.True(Store.Unsubscribe(chat));
+        Assert.False(Store.Unsubscribe(chat));
+        Assert.False(Store.IsSubscribed(chat));
+    }
+
+    [Fact]
+    public void A_chat_is_asked_once()
+    {
+        var chat = NoticeTestHost.Chat("u1");
+        Assert.False(Store.WasAsked(chat));
+        Assert.True(Store.TryMarkAsked(chat));
+        Assert.False(Store.TryMarkAsked(chat));
+        Assert.True(Store.WasAsked(chat));
+        Assert.True(Store.TryMarkAsked(NoticeTestHost.Chat("u1", "zalo")));
+    }
+
+    [Theory]
+    [InlineData(null, 6)]
+    [InlineData("Thôn A Dớt", 5)]
+    [InlineData("Thôn Pa Lai", 4)]
+    [InlineData("Thôn Trung Tâm", 3)]
+    public void The_audience_of_a_village_includes_those_who_take_every_village(string? village, int expected)
+    {
+        Store.Subscribe(NoticeTestHost.Chat("all-1"), null);
+        Store.Subscribe(NoticeTestHost.Chat("all-2", "zalo"), null);
+        Store.Subscribe(NoticeTestHost.Chat("adot-1"), "Thôn A Dớt");
+        Store.Subscribe(NoticeTestHost.Chat("adot-2"), "Thôn A Dớt");
+        Store.Subscribe(NoticeTestHost.Chat("palai-1"), "Thôn Pa Lai");
+        Store.Subscribe(NoticeTestHost.Chat("gone"), "Thôn Pa Lai");
+        Store.Subscribe(NoticeTestHost.Chat("late"), null);
+        Store.Unsubscribe(NoticeTestHost.Chat("gone"));
+
+        var audience = Store.Audience(village, pageSize: 2).ToList();
+
+        Assert.Equal(expected, audience.Count);
+        Assert.Equal(expected, audience.Select(s => s.Id).Distinct().Count());
+        Assert.All(audience, s => Assert.True(village is null || s.Village is null || s.Village == village));
+        Assert.Equal(expected, Store.CountAudience(village));
+    }
+
+    [Fact]
+    public void Audience_pages_follow_the_key_order_without_gaps()
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            Store.Subscribe(NoticeTestHost.Chat($"u{i:D2}"), i % 2 == 0 ? null : "Thôn A Dớt");
+        }
+
+        var first = Store.AudiencePage("Thôn A Dớt", after: null, pageSize: 10);
+        var second = Store.AudiencePage("Thôn A Dớt", after: first[^1].Id, pageSize: 10);
+        var third = Store.AudiencePage("Thôn A Dớt", after: second[^1].Id, pageSize: 10);
+
+        var ids = first.Concat(second).Concat(third).Select(s => s.Id).ToList();
+        Assert.Equal(25, ids.Count);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Equal(5, third.Count);
+    }
+
+    public void Dispose() => host.Dispose();
+}
