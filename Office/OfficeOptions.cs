@@ -19,4 +19,24 @@ public sealed class OfficeOptions
     public string WorkingHours { get; set; } = string.Empty;
 
     public List<string> Villages { get; set; } = [];
+
+    /// <summary>
+    /// The configured spelling of a village as someone typed it: case, Unicode form and a leading "thôn" do not
+    /// matter. Null when it is not one of <see cref="Villages"/>.
+    /// </summary>
+    public string? ResolveVillage(string? name) => FindVillage(Villages, name);
+
+    /// <inheritdoc cref="ResolveVillage"/>
+    public static string? FindVillage(IEnumerable<string> villages, string? name)
+    {
+        var wanted = Comparable(name ?? string.Empty);
+        return wanted.Length == 0 ? null : villages.FirstOrDefault(v => Comparable(v) == wanted);
+    }
+
+    private static string Comparable(string name)
+    {
+        var text = string.Join(' ', name.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant()
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.StartsWith("thôn ", StringComparison.Ordinal) ? text[5..] : text;
+    }
 }

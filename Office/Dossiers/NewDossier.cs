@@ -80,8 +80,7 @@ public static partial class DossierValidation
         }
 
         var village = WhiteSpace().Replace(request.Village ?? string.Empty, " ").Trim();
-        var known = villages.FirstOrDefault(v => string.Equals(v, village, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(v, "Thôn " + village, StringComparison.OrdinalIgnoreCase));
+        var known = OfficeOptions.FindVillage(villages, village);
         if (village.Length == 0 || village.Length > MaxNameLength || (villages.Count > 0 && known is null))
         {
             errors["village"] = villages.Count > 0

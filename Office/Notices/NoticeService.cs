@@ -13,7 +13,7 @@ public sealed class NoticeService(
     Outbox outbox,
     SubscriptionStore subscriptions,
     HandoffStore handoffs,
-    IOptionsMonitor<VillageOptions> villages,
+    IOptionsMonitor<OfficeOptions> office,
     IOptionsMonitor<StaffOptions> staff)
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
@@ -141,8 +141,8 @@ public sealed class NoticeService(
         {
             return true;
         }
-        var options = villages.CurrentValue;
-        audience = options.Resolve(village);
+        var options = office.CurrentValue;
+        audience = options.ResolveVillage(village);
         if (audience is null)
         {
             var shown = village.Trim();

@@ -9,7 +9,6 @@ public static class NoticeStoresServiceCollectionExtensions
     /// <summary>Subscriptions, notices and their outbox, ratings, feedback and handoffs, and the service over them.</summary>
     public static IServiceCollection AddNoticeStores(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<VillageOptions>().Bind(configuration.GetSection(VillageOptions.Section));
         services.AddSingleton<ICollectionSetup, NoticeCollectionSetup>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<NoticeCollections>();
