@@ -60,7 +60,7 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
 
     private static string Named(Procedure procedure) => $"{procedure.SimpleName}. ";
 
-    private static string DocumentList(Procedure procedure)
+    internal static string DocumentList(Procedure procedure)
     {
         var builder = new StringBuilder(ProcedureTexts.Documents);
         var number = 1;
