@@ -12,7 +12,7 @@ public static class BotEndpoints
         app.MapPost("/api/messages", ConnectorEndpoint.HandleAsync);
 
         var staff = app.MapStaffApi();
-        _ = staff;
+        staff.MapDossierEndpoints();
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Console;
+using OneStopBot.Office.Demo;
+using OneStopBot.Office.Dossiers;
 
 namespace OneStopBot.Bot.Hosting;
 
@@ -13,6 +15,7 @@ public static class CommandLineVerbs
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
         ["chat"] = ChatAsync,
+        ["seed-demo"] = SeedDemoAsync,
     };
 
     public static bool TryFind(string[] args, out Func<string[], Task<int>> verb)
@@ -45,5 +48,28 @@ public static class CommandLineVerbs
         var adapter = new ConsoleAdapter(System.Console.In, System.Console.Out, services.GetRequiredService<TurnErrorHandler>());
         await adapter.RunAsync(services.GetRequiredService<IBot>(), CancellationToken.None);
         return 0;
+    }
+
+    private static Task<int> SeedDemoAsync(IServiceProvider services, string[] args)
+    {
+        System.Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var store = services.GetRequiredService<DossierStore>();
+        DemoSeedResult result;
+        try
+        {
+            result = services.GetRequiredService<DemoData>().Seed();
+        }
+        catch (InvalidOperationException)
+        {
+            System.Console.WriteLine("Cơ sở dữ liệu đã có hồ sơ, nên không thêm dữ liệu mẫu. Hãy dùng một tệp mới (--Storage:DatabasePath=...).");
+            return Task.FromResult(1);
+        }
+        System.Console.WriteLine($"Đã tạo {result.Created} hồ sơ mẫu. Mã để thử tra cứu (và 4 số cuối điện thoại để xác minh từ cuộc trò chuyện khác):");
+        foreach (var code in result.CodesToTry)
+        {
+            var dossier = store.Find(code)!;
+            System.Console.WriteLine($"  {code}  {dossier.Status.Text().Label}  …{dossier.Phone[^4..]}");
+        }
+        return Task.FromResult(0);
     }
 }
