@@ -76,6 +76,16 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     public override IEnumerable<Dialog> Dependencies =>
         [procedurePrompt, candidatePrompt, namePrompt, phonePrompt, villagePrompt, dayPrompt, citizenIdPrompt, confirmPrompt, fieldPrompt];
 
+    public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        // A procedure known from the conversation is named first, so the resident knows what is being filed.
+        if (options is FeatureOptions { ProcedureId: { } id } && catalog.Find(id) is { } procedure)
+        {
+            await dc.Context.SendActivityAsync(DossierFormat.Text(PreRegisterTexts.Starting, procedure.SimpleName), cancellationToken: cancellationToken);
+        }
+        return await base.BeginAsync(dc, options, cancellationToken);
+    }
+
     protected override PreRegisterState CreateState(object? options) =>
         new(ProcedureId: options is FeatureOptions { ProcedureId: { } id } && catalog.Find(id) is not null ? id : null);
 
