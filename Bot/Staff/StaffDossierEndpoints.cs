@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OneStopBot.Knowledge.Procedures;
@@ -42,16 +43,22 @@ public static class StaffDossierEndpoints
 
     public static RouteGroupBuilder MapDossierEndpoints(this RouteGroupBuilder staff)
     {
-        staff.MapPost("dossiers", Create);
+        staff.MapPost("dossiers", CreateAsync);
         staff.MapPost("dossiers/import", ImportAsync);
-        staff.MapPatch("dossiers/{code}", Update);
+        staff.MapPatch("dossiers/{code}", UpdateAsync);
         staff.MapGet("dossiers/{code}", Get);
         staff.MapGet("stats", GetStatistics);
         return staff;
     }
 
-    internal static Results<Created<Dossier>, ValidationProblem> Create(CreateDossierRequest request, DossierStore store, ProcedureCatalog catalog)
+    internal static async Task<Results<Created<Dossier>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        HttpRequest http, DossierStore store, ProcedureCatalog catalog)
     {
+        var (request, problem) = await ReadBodyAsync<CreateDossierRequest>(http);
+        if (request is null)
+        {
+            return problem!;
+        }
         var procedure = catalog.Find(request.ProcedureId?.Trim().ToLowerInvariant() ?? string.Empty);
         if (procedure is null)
         {
@@ -108,9 +115,14 @@ public static class StaffDossierEndpoints
         return TypedResults.Ok(import.Import(reader, StaffApi.ApiActor));
     }
 
-    internal static Results<Ok<Dossier>, NotFound<ProblemDetails>, ValidationProblem> Update(
-        string code, UpdateDossierRequest request, DossierUpdates updates)
+    internal static async Task<Results<Ok<Dossier>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string code, HttpRequest http, DossierUpdates updates)
     {
+        var (request, problem) = await ReadBodyAsync<UpdateDossierRequest>(http);
+        if (request is null)
+        {
+            return problem!;
+        }
         if (!DossierStatuses.TryParse(request.Status, out var status))
         {
             return TypedResults.ValidationProblem(Field("status", "Trạng thái không đúng. Dùng một trong: " +
@@ -175,6 +187,30 @@ public static class StaffDossierEndpoints
             figures.Satisfaction?.Total,
             Percent(figures.SatisfactionPercent),
             figures.Lines()));
+    }
+
+    /// <summary>
+    /// Reads a JSON body inside the handler rather than by parameter binding, so that binding errors never come before
+    /// the API key check, and a bad body gets a clear 400 instead of a bare one.
+    /// </summary>
+    private static async Task<(T? Value, ProblemHttpResult? Problem)> ReadBodyAsync<T>(HttpRequest request)
+        where T : class
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, TypedResults.Problem("The body must be JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+        try
+        {
+            var value = await request.ReadFromJsonAsync<T>(request.HttpContext.RequestAborted);
+            return value is null
+                ? (null, TypedResults.Problem("The body is empty.", statusCode: StatusCodes.Status400BadRequest))
+                : (value, null);
+        }
+        catch (JsonException error)
+        {
+            return (null, TypedResults.Problem("The body is not valid JSON for this request: " + error.Message, statusCode: StatusCodes.Status400BadRequest));
+        }
     }
 
     private static DateOnly ReadDay(string? text, DateOnly fallback, string field, Dictionary<string, string[]> errors)
