@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Staff;
 
@@ -10,7 +12,8 @@ namespace OneStopBot.Dialogs.Staff;
 public sealed record StaffDossierCodeState(string? Code);
 
 /// <summary><c>/hoso MÃ</c>: a dossier's full details for staff, with the phone and ID number still masked.</summary>
-public sealed class StaffShowDossierDialog(DossierStore store, DossierDetails details) : WaterfallDialog<StaffDossierCodeState>(DialogIds.StaffShowDossier)
+public sealed class StaffShowDossierDialog(DossierStore store, DossierDetails details, StaffAuditLog audit, IOptionsMonitor<StaffOptions> staff)
+    : WaterfallDialog<StaffDossierCodeState>(DialogIds.StaffShowDossier)
 {
     private readonly TextPrompt codePrompt = new("staff.hoso.code");
 
@@ -29,7 +32,13 @@ public sealed class StaffShowDossierDialog(DossierStore store, DossierDetails de
     private async Task<DialogTurnResult> ShowStepAsync(WaterfallStepContext<StaffDossierCodeState> step, CancellationToken cancellationToken)
     {
         var typed = (string)step.Result!;
-        var text = store.Find(typed) is { } dossier
+        var dossier = store.Find(typed);
+        if (dossier is not null)
+        {
+            // Seeing a dossier's personal data is a staff action like any other.
+            audit.Record(StaffActor.Of(step.Context, staff.CurrentValue), "dossier.view", dossier.Code);
+        }
+        var text = dossier is not null
             ? string.Join("\n", details.ForStaff(dossier))
             : DossierFormat.Text(StaffShowDossierTexts.NotFound, Masking.NumbersIn(typed.Length > 40 ? typed[..40] : typed), DossierCode.Example(store.AgencyCode));
         await step.Context.SendActivityAsync(text, cancellationToken: cancellationToken);

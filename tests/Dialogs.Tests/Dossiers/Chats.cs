@@ -37,4 +37,8 @@ public static class Chats
             .AssertReplyContains("Giấy tờ cần mang:")
             .AssertReplyContains("thứ Hai, 30/11/2026")
             .AssertReplyContains("ngày dự kiến có kết quả");
+
+    /// <summary>Takes <paramref name="count"/> replies whatever they say (a procedure answer's several messages).</summary>
+    public static TestFlow SkipReplies(this TestFlow flow, int count) =>
+        Enumerable.Range(0, count).Aggregate(flow, (next, _) => next.AssertReply(activity => Assert.NotNull(activity)));
 }

@@ -53,6 +53,10 @@ public sealed class StaffCommandTests : IDisposable
             .Send("/hoso").AssertReply(StaffShowDossierTexts.AskCode)
             .Send(Code).AssertReplyContains("Người nộp: Hồ Thị Lan")
             .StartTestAsync();
+
+        var views = harness.Get<StaffAuditLog>().ForTarget(Code).Where(a => a.Action == "dossier.view").ToList();
+        Assert.Equal(2, views.Count);
+        Assert.All(views, view => Assert.Equal(StaffName, view.Staff));
     }
 
     [Fact]
