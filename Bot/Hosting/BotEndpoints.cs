@@ -1,6 +1,9 @@
 using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels.Connector;
+using OneStopBot.Bot.Channels.DirectLine;
+using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Staff;
+using OneStopBot.Bot.WebChat;
 
 namespace OneStopBot.Bot.Hosting;
 
@@ -10,6 +13,9 @@ public static class BotEndpoints
     {
         app.MapHealthChecks("/healthz");
         app.MapPost("/api/messages", ConnectorEndpoint.HandleAsync);
+        app.MapDirectLine();
+        app.MapWebChat();
+        app.MapZalo();
 
         var staff = app.MapStaffApi();
         staff.MapDossierEndpoints();

@@ -1,6 +1,8 @@
 using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Console;
+using OneStopBot.Knowledge.Evaluation;
+using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office.Demo;
 using OneStopBot.Office.Dossiers;
 
@@ -15,6 +17,8 @@ public static class CommandLineVerbs
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
         ["chat"] = ChatAsync,
+        ["understand"] = UnderstandAsync,
+        ["eval"] = EvaluateAsync,
         ["seed-demo"] = SeedDemoAsync,
     };
 
@@ -48,6 +52,39 @@ public static class CommandLineVerbs
         var adapter = new ConsoleAdapter(System.Console.In, System.Console.Out, services.GetRequiredService<TurnErrorHandler>());
         await adapter.RunAsync(services.GetRequiredService<IBot>(), CancellationToken.None);
         return 0;
+    }
+
+    /// <summary>One message per line on standard input, one JSON object per line on standard output.</summary>
+    private static async Task<int> UnderstandAsync(IServiceProvider services, string[] args)
+    {
+        var understanding = services.GetRequiredService<MessageUnderstanding>();
+        using var input = new StreamReader(System.Console.OpenStandardInput(), System.Text.Encoding.UTF8);
+        await using var output = new StreamWriter(System.Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
+        while (await input.ReadLineAsync() is { } line)
+        {
+            await output.WriteLineAsync(UnderstandingJson.Serialize(understanding.Understand(line)));
+        }
+        await output.FlushAsync();
+        return 0;
+    }
+
+    /// <summary>Scores understanding on an evaluation file: intent, procedure and both-correct accuracy, and the misses.</summary>
+    private static Task<int> EvaluateAsync(IServiceProvider services, string[] args)
+    {
+        if (args.Length != 1)
+        {
+            System.Console.Error.WriteLine("Usage: eval <file.tsv>");
+            return Task.FromResult(2);
+        }
+        if (!File.Exists(args[0]))
+        {
+            System.Console.Error.WriteLine($"No such file: {Path.GetFullPath(args[0])}");
+            return Task.FromResult(2);
+        }
+        System.Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var report = EvalSet.Load(args[0]).Evaluate(services.GetRequiredService<MessageUnderstanding>());
+        System.Console.WriteLine(report.Format());
+        return Task.FromResult(0);
     }
 
     private static Task<int> SeedDemoAsync(IServiceProvider services, string[] args)

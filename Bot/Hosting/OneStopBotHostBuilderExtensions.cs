@@ -3,7 +3,10 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
+using OneStopBot.Bot.Channels.DirectLine;
+using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Conversation;
+using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs;
 using OneStopBot.Knowledge;
 using OneStopBot.Office;
@@ -30,9 +33,13 @@ public static class OneStopBotHostBuilderExtensions
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, RootBot>();
 
+        services.AddDirectLine(configuration);
+        services.AddWebChat(configuration);
+
         services.AddKnowledge(configuration);
         services.AddOffice(configuration);
         services.AddDialogs();
+        services.AddZalo(configuration);
         services.AddHealthChecks();
         return builder;
     }

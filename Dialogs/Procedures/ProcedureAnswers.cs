@@ -39,12 +39,12 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
     {
         IReadOnlyList<string> parts = aspect switch
         {
-            ProcedureAspect.Documents => [Named(procedure), DocumentList(procedure)],
-            ProcedureAspect.Fee => [Named(procedure) + ProcedureTexts.Fee + procedure.Fee.Text],
-            ProcedureAspect.Time => [Named(procedure) + ProcedureTexts.Time + procedure.Time.Text],
-            ProcedureAspect.Where => [Named(procedure) + ProcedureTexts.Where + procedure.WhereAndWhen, ProcedureTexts.OfficeHours + office.Value.WorkingHours],
-            ProcedureAspect.Online => [Named(procedure) + ProcedureTexts.Online + procedure.Online.Text],
-            ProcedureAspect.Steps => [Named(procedure), StepList(procedure)],
+            ProcedureAspect.Documents => [Named(procedure, DocumentList(procedure))],
+            ProcedureAspect.Fee => [Named(procedure, ProcedureTexts.Fee + procedure.Fee.Text)],
+            ProcedureAspect.Time => [Named(procedure, ProcedureTexts.Time + procedure.Time.Text)],
+            ProcedureAspect.Where => [Named(procedure, $"{ProcedureTexts.Where}{procedure.WhereAndWhen}\n{ProcedureTexts.OfficeHours}{office.Value.WorkingHours}")],
+            ProcedureAspect.Online => [Named(procedure, ProcedureTexts.Online + procedure.Online.Text)],
+            ProcedureAspect.Steps => [Named(procedure, StepList(procedure))],
             _ =>
             [
                 $"{procedure.SimpleName}. {procedure.Summary}",
@@ -58,7 +58,8 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
         return parts.Select((text, i) => i == parts.Count - 1 ? Replies.WithChoices(text, NextSteps) : MessageFactory.Text(text)).ToList();
     }
 
-    private static string Named(Procedure procedure) => $"{procedure.SimpleName}. ";
+    /// <summary>A follow-up answer names its procedure, so it is clear what it is about.</summary>
+    private static string Named(Procedure procedure, string answer) => $"{procedure.SimpleName}. {answer}";
 
     internal static string DocumentList(Procedure procedure)
     {

@@ -67,12 +67,18 @@ public sealed class RootRouter(
         if (MenuIntents.TryGetValue(folded, out var menuIntent))
         {
             // A menu button asks afresh, except that a procedure already talked about carries over to pre-registration.
-            var understood = new Understanding(text, menuIntent, null, 1, [], ProcedureAspect.None);
-            await RouteIntentAsync(dc, understood, menuIntent == Intent.Submit ? current : null, cancellationToken);
+            var menuChoice = new Understanding(text, menuIntent, null, 1, [], ProcedureAspect.None);
+            await RouteIntentAsync(dc, menuChoice, menuIntent == Intent.Submit ? current : null, cancellationToken);
             return;
         }
 
-        await RouteIntentAsync(dc, understanding.Understand(text), current, cancellationToken);
+        var understood = understanding.Understand(text);
+        // "thủ tục đăng ký thường trú" names the procedure; a first answer about it gives everything, steps included.
+        if (understood.ProcedureId is not null && understood.Aspect == ProcedureAspect.Steps)
+        {
+            understood = understood with { Aspect = ProcedureAspect.None };
+        }
+        await RouteIntentAsync(dc, understood, current, cancellationToken);
     }
 
     public async Task StartAsync(DialogContext dc, string dialogId, object? options, CancellationToken cancellationToken)

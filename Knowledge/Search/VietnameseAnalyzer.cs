@@ -74,30 +74,29 @@ public sealed class VietnameseAnalyzer : Analyzer
         }
     }
 
-    /// <summary>After each syllable, the bigram it forms with the previous one, at the same position.</summary>
-    private sealed class SyllableBigramFilter : TokenFilter
+    /// <summary>Passes every token through and, after it, one derived term at the same position where there is one.</summary>
+    private abstract class SamePositionTermFilter : TokenFilter
     {
         private readonly ICharTermAttribute term;
         private readonly IPositionIncrementAttribute increment;
-        private string? previous;
-        private string? pendingBigram;
+        private string? pendingTerm;
         private State? pendingState;
 
-        public SyllableBigramFilter(TokenStream input)
+        protected SamePositionTermFilter(TokenStream input)
             : base(input)
         {
             term = AddAttribute<ICharTermAttribute>();
             increment = AddAttribute<IPositionIncrementAttribute>();
         }
 
-        public override bool IncrementToken()
+        public sealed override bool IncrementToken()
         {
-            if (pendingBigram is not null)
+            if (pendingTerm is not null)
             {
                 RestoreState(pendingState);
-                term.SetEmpty().Append(pendingBigram);
+                term.SetEmpty().Append(pendingTerm);
                 increment.PositionIncrement = 0;
-                pendingBigram = null;
+                pendingTerm = null;
                 return true;
             }
 
@@ -106,73 +105,48 @@ public sealed class VietnameseAnalyzer : Analyzer
                 return false;
             }
 
-            var current = term.ToString();
-            if (previous is not null)
-            {
-                pendingBigram = previous + BigramSeparator + current;
-                pendingState = CaptureState();
-            }
-
-            previous = current;
+            pendingTerm = DerivedTerm(term.ToString());
+            pendingState = pendingTerm is null ? null : CaptureState();
             return true;
         }
+
+        public override void Reset()
+        {
+            base.Reset();
+            pendingTerm = null;
+            pendingState = null;
+        }
+
+        /// <summary>The term to add at the position of <paramref name="current"/>, or null.</summary>
+        protected abstract string? DerivedTerm(string current);
+    }
+
+    /// <summary>After each syllable, the bigram it forms with the previous one.</summary>
+    private sealed class SyllableBigramFilter(TokenStream input) : SamePositionTermFilter(input)
+    {
+        private string? previous;
 
         public override void Reset()
         {
             base.Reset();
             previous = null;
-            pendingBigram = null;
-            pendingState = null;
+        }
+
+        protected override string? DerivedTerm(string current)
+        {
+            var bigram = previous is null ? null : previous + BigramSeparator + current;
+            previous = current;
+            return bigram;
         }
     }
 
-    /// <summary>After each term with diacritics, its folded form at the same position.</summary>
-    private sealed class FoldedFormFilter : TokenFilter
+    /// <summary>After each term with diacritics, its folded form.</summary>
+    private sealed class FoldedFormFilter(TokenStream input) : SamePositionTermFilter(input)
     {
-        private readonly ICharTermAttribute term;
-        private readonly IPositionIncrementAttribute increment;
-        private string? pendingFolded;
-        private State? pendingState;
-
-        public FoldedFormFilter(TokenStream input)
-            : base(input)
+        protected override string? DerivedTerm(string current)
         {
-            term = AddAttribute<ICharTermAttribute>();
-            increment = AddAttribute<IPositionIncrementAttribute>();
-        }
-
-        public override bool IncrementToken()
-        {
-            if (pendingFolded is not null)
-            {
-                RestoreState(pendingState);
-                term.SetEmpty().Append(pendingFolded);
-                increment.PositionIncrement = 0;
-                pendingFolded = null;
-                return true;
-            }
-
-            if (!m_input.IncrementToken())
-            {
-                return false;
-            }
-
-            var current = term.ToString();
             var folded = VietnameseText.Fold(current);
-            if (folded != current)
-            {
-                pendingFolded = folded;
-                pendingState = CaptureState();
-            }
-
-            return true;
-        }
-
-        public override void Reset()
-        {
-            base.Reset();
-            pendingFolded = null;
-            pendingState = null;
+            return folded == current ? null : folded;
         }
     }
 }

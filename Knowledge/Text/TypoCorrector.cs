@@ -11,20 +11,20 @@ public sealed class TypoCorrector
     /// <summary>Shorter syllables are left alone: at 3 letters one edit turns most of them into other real words.</summary>
     public const int MinLength = 4;
 
-    private readonly FrozenSet<string> known;
+    private readonly FrozenDictionary<string, int> counts;
     private readonly FrozenDictionary<string, string[]> byDeletion;
 
     /// <param name="vocabulary">Known syllables; a syllable listed more often wins a tie between two corrections.</param>
     public TypoCorrector(IEnumerable<string> vocabulary)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counted = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var word in vocabulary)
         {
             var folded = VietnameseText.Fold(word);
-            counts[folded] = counts.GetValueOrDefault(folded) + 1;
+            counted[folded] = counted.GetValueOrDefault(folded) + 1;
         }
 
-        known = counts.Keys.ToFrozenSet(StringComparer.Ordinal);
+        counts = counted.ToFrozenDictionary(StringComparer.Ordinal);
         var deletions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var word in counts.Keys.Where(w => w.Length >= MinLength - 1))
         {
@@ -41,22 +41,20 @@ public sealed class TypoCorrector
 
         byDeletion = deletions.ToFrozenDictionary(
             pair => pair.Key,
-            pair => pair.Value.Distinct().OrderByDescending(w => counts[w]).ThenBy(w => w, StringComparer.Ordinal).ToArray(),
+            pair => pair.Value.Distinct().ToArray(),
             StringComparer.Ordinal);
     }
-
-    /// <summary>True when the syllable (in any spelling with or without diacritics) is in the vocabulary.</summary>
-    public bool Knows(string syllable) => known.Contains(VietnameseText.Fold(syllable));
 
     /// <summary>The syllable itself when known, too short or all digits; else the closest known folded syllable, or itself.</summary>
     public string Correct(string syllable)
     {
         var folded = VietnameseText.Fold(syllable);
-        if (folded.Length < MinLength || known.Contains(folded) || folded.All(char.IsAsciiDigit))
+        if (folded.Length < MinLength || counts.ContainsKey(folded) || folded.All(char.IsAsciiDigit))
         {
             return syllable;
         }
 
+        // Among corrections one edit away, keep the first letter if possible (typos rarely hit it), then the commoner word.
         string? best = null;
         foreach (var key in DeletionsAndSelf(folded))
         {
@@ -67,20 +65,31 @@ public sealed class TypoCorrector
 
             foreach (var candidate in candidates)
             {
-                if (VietnameseText.IsWithinOneEdit(folded, candidate))
+                if (VietnameseText.IsWithinOneEdit(folded, candidate) && IsBetter(candidate, best, folded))
                 {
-                    best ??= candidate;
-                    break;
+                    best = candidate;
                 }
-            }
-
-            if (best is not null)
-            {
-                break;
             }
         }
 
         return best ?? syllable;
+    }
+
+    private bool IsBetter(string candidate, string? best, string typed)
+    {
+        if (best is null)
+        {
+            return true;
+        }
+
+        var keepsFirst = candidate[0] == typed[0];
+        if (keepsFirst != (best[0] == typed[0]))
+        {
+            return keepsFirst;
+        }
+
+        var byCount = counts[candidate].CompareTo(counts[best]);
+        return byCount > 0 || (byCount == 0 && string.CompareOrdinal(candidate, best) < 0);
     }
 
     private static IEnumerable<string> DeletionsAndSelf(string word)

@@ -41,6 +41,9 @@ public static class VietnameseText
     private static readonly FrozenSet<string> ChiCompounds =
         new[] { "phí", "trả", "tiết", "tiêu", "hội", "bộ", "nhánh", "cục", "tiền" }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Base letter of every char up to the end of Latin Extended Additional (where Vietnamese letters live).
+    private static readonly char[] FoldTable = BuildFoldTable();
+
     /// <summary>NFC, lower case, control characters removed, whitespace collapsed and trimmed; null becomes "".</summary>
     public static string Normalize(string? text)
     {
@@ -90,6 +93,38 @@ public static class VietnameseText
             return text;
         }
 
+        // Fast path: every precomposed letter maps to one base letter. Loose combining marks need decomposition.
+        foreach (var c in text)
+        {
+            if (c >= FoldTable.Length || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                return FoldByDecomposition(text);
+            }
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = FoldTable[source[i]];
+            }
+        });
+    }
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x1F00];
+        for (var i = 0; i < table.Length; i++)
+        {
+            var c = (char)i;
+            table[i] = FoldByDecomposition(c.ToString()) is { Length: 1 } folded ? folded[0] : c;
+        }
+
+        return table;
+    }
+
+    private static string FoldByDecomposition(string text)
+    {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

@@ -12,19 +12,22 @@ namespace OneStopBot.Knowledge.Understanding;
 public sealed partial class MessageUnderstanding : IDisposable
 {
     /// <summary>Share of a message's content words a procedure must cover before it is named as the answer.</summary>
-    public const double AcceptCoverage = 0.5;
+    public const double AcceptCoverage = 0.6;
 
     /// <summary>Below <see cref="AcceptCoverage"/> but at least this, a procedure is offered only as an alternative.</summary>
     public const double SuggestCoverage = 0.34;
 
     private const int Candidates = 6;
     private const int MaxAlternatives = 3;
-    private const float AlternativeScoreRatio = 0.6f;
+    private const float AlternativeScoreRatio = 0.5f;
     private const double RuleScore = 1.0;
     private const double FollowUpScore = 0.8;
 
     // A folded match of a word typed with diacritics ("cười" against "cưới") is weaker evidence than an exact one.
-    private const double FoldedMatchWeight = 0.6;
+    private const double FoldedMatchWeight = 0.5;
+
+    // A syllable that only matches after typo correction never names a procedure on its own.
+    private const double CorrectedMatchWeight = 0.5;
 
     private readonly ProcedureIndex index;
     private readonly TypoCorrector corrector;
@@ -38,7 +41,8 @@ public sealed partial class MessageUnderstanding : IDisposable
     public Understanding Understand(string? text)
     {
         var original = text ?? string.Empty;
-        var syllables = VietnameseText.Syllables(original).Select(corrector.Correct).ToList();
+        var typed = VietnameseText.Syllables(original);
+        var syllables = typed.Select(corrector.Correct).ToList();
         if (syllables.Count == 0)
         {
             return Result(original, Intent.None, 0);
@@ -72,9 +76,17 @@ public sealed partial class MessageUnderstanding : IDisposable
             return Result(original, Intent.Status, RuleScore);
         }
 
-        var match = FindProcedure(syllables);
+        if (Keywords.Help.Matches(folded))
+        {
+            return Result(original, Intent.Help, RuleScore);
+        }
+
+        var fillers = Keywords.FillerMask(syllables);
+        var corrected = syllables.Where((syllable, i) => syllable != typed[i]).ToHashSet(StringComparer.Ordinal);
+        var match = FindProcedure(syllables, fillers, corrected);
         var isSubmit = Keywords.Submit.Matches(folded);
-        if (isSubmit && aspect == ProcedureAspect.None)
+        // "nộp hồ sơ khai sinh ở đâu" asks where; "tôi muốn nộp hồ sơ khai sinh" wants to submit.
+        if (isSubmit && !Keywords.Question.Matches(folded) && !original.Contains('?'))
         {
             return match.Accepted
                 ? new Understanding(original, Intent.Submit, match.ProcedureId, match.Coverage, match.Alternatives, aspect)
@@ -96,7 +108,7 @@ public sealed partial class MessageUnderstanding : IDisposable
             return Result(original, Intent.Status, RuleScore);
         }
 
-        if (aspect != ProcedureAspect.None && syllables.All(Keywords.IsFiller))
+        if (aspect != ProcedureAspect.None && fillers.All(filler => filler))
         {
             return new Understanding(original, Intent.Ask, null, FollowUpScore, [], aspect);
         }
@@ -104,11 +116,6 @@ public sealed partial class MessageUnderstanding : IDisposable
         if (isSubmit)
         {
             return Result(original, Intent.Submit, RuleScore);
-        }
-
-        if (Keywords.Help.Matches(folded))
-        {
-            return Result(original, Intent.Help, RuleScore);
         }
 
         if (Keywords.Greeting.Matches(folded))
@@ -122,24 +129,24 @@ public sealed partial class MessageUnderstanding : IDisposable
 
     public void Dispose() => index.Dispose();
 
-    private ProcedureMatch FindProcedure(IReadOnlyList<string> syllables)
+    private ProcedureMatch FindProcedure(IReadOnlyList<string> syllables, bool[] fillers, IReadOnlySet<string> corrected)
     {
-        var content = syllables.Where(s => !Keywords.IsFiller(s)).Distinct(StringComparer.Ordinal).ToList();
+        var content = syllables.Where((_, i) => !fillers[i]).Distinct(StringComparer.Ordinal).ToList();
         if (content.Count == 0)
         {
             return ProcedureMatch.Nothing;
         }
 
-        var hits = index.Search(string.Join(' ', syllables), Candidates, Keywords.IsFiller);
+        var hits = index.Search(syllables, fillers, Candidates);
         if (hits.Count == 0)
         {
             return ProcedureMatch.Nothing;
         }
 
         var best = hits[0];
-        var coverage = Coverage(best.ProcedureId, content);
+        var coverage = Coverage(best.ProcedureId, content, corrected);
         var alternatives = hits.Skip(1)
-            .Where(hit => hit.Score >= best.Score * AlternativeScoreRatio && Coverage(hit.ProcedureId, content) >= SuggestCoverage)
+            .Where(hit => hit.Score >= best.Score * AlternativeScoreRatio && Coverage(hit.ProcedureId, content, corrected) >= SuggestCoverage)
             .Select(hit => hit.ProcedureId)
             .Take(MaxAlternatives)
             .ToList();
@@ -154,17 +161,19 @@ public sealed partial class MessageUnderstanding : IDisposable
         return new ProcedureMatch(null, Math.Round(coverage, 2), suggestions);
     }
 
-    private double Coverage(string procedureId, IReadOnlyList<string> content)
+    // The share of the message's content syllables that the procedure's own words cover.
+    private double Coverage(string procedureId, IReadOnlyList<string> content, IReadOnlySet<string> corrected)
     {
         var total = 0.0;
         foreach (var syllable in content)
         {
-            total += index.Match(procedureId, syllable) switch
+            var weight = index.Match(procedureId, syllable) switch
             {
                 SyllableMatch.Exact => 1.0,
                 SyllableMatch.Folded => FoldedMatchWeight,
                 _ => 0.0,
             };
+            total += corrected.Contains(syllable) ? Math.Min(weight, CorrectedMatchWeight) : weight;
         }
 
         return total / content.Count;

@@ -1,0 +1,356 @@
+using System.Text;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using JsonPropertyName = System.Text.Json.Serialization.JsonPropertyNameAttribute;
+
+namespace OneStopBot.Bot.Channels.DirectLine;
+
+/// <summary>
+/// The Direct Line 3.0 REST surface that Web Chat and DirectLineJS use: tokens, conversations, activities
+/// (post and poll) and the WebSocket stream. Errors use Direct Line's own <c>{"error":{code,message}}</c> shape.
+/// </summary>
+public static class DirectLineEndpoints
+{
+    public const string BasePath = "/v3/directline";
+
+    /// <summary>The kinds of activity a client may send; anything else is refused.</summary>
+    private static readonly HashSet<string> ClientActivityTypes = new(StringComparer.Ordinal)
+    {
+        ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing,
+    };
+
+    private static readonly JsonSerializer ActivitySerializer = JsonSerializer.Create(HttpHelper.BotMessageSerializerSettings);
+
+    public static WebApplication MapDirectLine(this WebApplication app)
+    {
+        app.UseWebSockets();
+        var group = app.MapGroup(BasePath);
+        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        group.MapPost("/tokens/refresh", RefreshToken);
+        group.MapPost("/conversations", StartConversationAsync);
+        group.MapGet("/conversations/{conversationId}", Reconnect);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        group.Map("/conversations/{conversationId}/stream", DirectLineStream.RunAsync);
+        return app;
+    }
+
+    /// <summary>A token for a new conversation; the body may name the user (<c>{"user":{"id":"dl_…"}}</c>).</summary>
+    internal static async Task<IResult> GenerateTokenAsync(HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+    {
+        var (conversation, error) = await NewConversationAsync(http.Request, conversations, options.Value);
+        if (conversation is null)
+        {
+            return error!;
+        }
+        var token = tokens.Issue(conversation.Id, conversation.UserId);
+        return Results.Json(new TokenResponse(conversation.Id, token, (int)tokens.Lifetime.TotalSeconds));
+    }
+
+    /// <summary>A new token for the same conversation; an open page refreshes regularly, which keeps its conversation alive.</summary>
+    internal static IResult RefreshToken(HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, TimeProvider time)
+    {
+        var (grant, error) = Authorize(http, tokens, conversationId: null);
+        if (grant is null)
+        {
+            return error!;
+        }
+        var conversation = conversations.Find(grant.ConversationId);
+        if (conversation is null)
+        {
+            return ConversationGone();
+        }
+        conversation.Touch(time.GetUtcNow());
+        var token = tokens.Issue(grant.ConversationId, grant.UserId);
+        return Results.Json(new TokenResponse(grant.ConversationId, token, (int)tokens.Lifetime.TotalSeconds));
+    }
+
+    /// <summary>
+    /// Starts the conversation a token was made for, or a new one when no token is given (the page is public,
+    /// so anyone may start one), and greets the user.
+    /// </summary>
+    internal static async Task<IResult> StartConversationAsync(
+        HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, DirectLineAdapter adapter, IBot bot,
+        IOptions<DirectLineOptions> options)
+    {
+        DirectLineConversation? conversation;
+        string token;
+        if (BearerToken(http.Request) is null)
+        {
+            (conversation, var error) = await NewConversationAsync(http.Request, conversations, options.Value);
+            if (conversation is null)
+            {
+                return error!;
+            }
+            token = tokens.Issue(conversation.Id, conversation.UserId);
+        }
+        else
+        {
+            var (grant, error) = Authorize(http, tokens, conversationId: null);
+            if (grant is null)
+            {
+                return error!;
+            }
+            conversation = conversations.Find(grant.ConversationId);
+            if (conversation is null)
+            {
+                return ConversationGone();
+            }
+            token = BearerToken(http.Request)!;
+        }
+
+        await adapter.StartAsync(conversation, bot.OnTurnAsync, CancellationToken.None);
+        var response = new ConversationResponse(conversation.Id, token, SecondsLeft(tokens, token), StreamUrl(http.Request, conversation.Id, token, watermark: null));
+        return Results.Json(response, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>What DirectLineJS calls to reopen a dropped WebSocket: a fresh stream URL from a watermark.</summary>
+    internal static IResult Reconnect(HttpContext http, string conversationId, string? watermark, DirectLineConversations conversations, DirectLineTokens tokens)
+    {
+        var (conversation, token, error) = Open(http, conversationId, conversations, tokens);
+        if (conversation is null)
+        {
+            return error!;
+        }
+        if (!TryParseWatermark(watermark, out var from))
+        {
+            return BadWatermark();
+        }
+        var response = new ConversationResponse(conversation.Id, token!, SecondsLeft(tokens, token!), StreamUrl(http.Request, conversation.Id, token!, from));
+        return Results.Json(response);
+    }
+
+    internal static async Task<IResult> PostActivityAsync(
+        HttpContext http, string conversationId, DirectLineConversations conversations, DirectLineTokens tokens,
+        DirectLineAdapter adapter, IBot bot, IOptions<DirectLineOptions> options)
+    {
+        var (conversation, _, error) = Open(http, conversationId, conversations, tokens);
+        if (conversation is null)
+        {
+            return error!;
+        }
+        var (body, bodyError) = await ReadJsonAsync(http.Request, options.Value.MaxBodyBytes, required: true);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+        var (activity, activityError) = ToActivity(body!);
+        if (activity is null)
+        {
+            return activityError!;
+        }
+
+        // The turn is not tied to the request: a visitor closing the tab must not cut a turn (and its saved state) in half.
+        var id = await adapter.ProcessActivityAsync(conversation, activity, bot.OnTurnAsync, CancellationToken.None);
+        return Results.Json(new ResourceResponse(id));
+    }
+
+    internal static IResult GetActivities(HttpContext http, string conversationId, string? watermark, DirectLineConversations conversations, DirectLineTokens tokens)
+    {
+        var (conversation, _, error) = Open(http, conversationId, conversations, tokens);
+        if (conversation is null)
+        {
+            return error!;
+        }
+        if (!TryParseWatermark(watermark, out var from))
+        {
+            return BadWatermark();
+        }
+        return Results.Content(ToJson(conversation.Read(from)), "application/json", Encoding.UTF8);
+    }
+
+    /// <summary>The conversation a request names, once its token is checked against it.</summary>
+    internal static (DirectLineConversation? Conversation, string? Token, IResult? Error) Open(
+        HttpContext http, string conversationId, DirectLineConversations conversations, DirectLineTokens tokens)
+    {
+        var (grant, error) = Authorize(http, tokens, conversationId);
+        if (grant is null)
+        {
+            return (null, null, error);
+        }
+        var conversation = conversations.Find(conversationId);
+        return conversation is null
+            ? (null, null, ConversationGone())
+            : (conversation, BearerToken(http.Request) ?? http.Request.Query["t"].ToString(), null);
+    }
+
+    /// <summary>Checks the bearer token (or, for WebSockets which cannot send headers, the <c>t</c> query parameter).</summary>
+    private static (DirectLineGrant? Grant, IResult? Error) Authorize(HttpContext http, DirectLineTokens tokens, string? conversationId)
+    {
+        var token = BearerToken(http.Request) ?? http.Request.Query["t"].ToString();
+        var check = tokens.Check(token);
+        return check.Status switch
+        {
+            TokenStatus.Missing => (null, Error(StatusCodes.Status401Unauthorized, "MissingToken", "A Direct Line token is required (Authorization: Bearer …).")),
+            TokenStatus.Invalid => (null, Error(StatusCodes.Status401Unauthorized, "BadToken", "The token is not valid.")),
+            // 403 is what DirectLineJS reads as "token expired".
+            TokenStatus.Expired => (null, Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired.")),
+            _ when conversationId is not null && check.Grant!.ConversationId != conversationId =>
+                (null, Error(StatusCodes.Status403Forbidden, "Forbidden", "The token is for another conversation.")),
+            _ => (check.Grant, null),
+        };
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length
+            ? header[scheme.Length..].Trim()
+            : null;
+    }
+
+    private static int SecondsLeft(DirectLineTokens tokens, string token) =>
+        tokens.Check(token).Grant is { } grant ? tokens.SecondsLeft(grant) : 0;
+
+    private static string StreamUrl(HttpRequest request, string conversationId, string token, int? watermark)
+    {
+        var scheme = request.IsHttps ? "wss" : "ws";
+        var url = $"{scheme}://{request.Host}{request.PathBase}{BasePath}/conversations/{conversationId}/stream?t={Uri.EscapeDataString(token)}";
+        return watermark is null ? url : $"{url}&watermark={watermark}";
+    }
+
+    internal static bool TryParseWatermark(string? watermark, out int value)
+    {
+        value = 0;
+        return string.IsNullOrEmpty(watermark)
+            || (int.TryParse(watermark, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= 0);
+    }
+
+    internal static string ToJson(ActivitySet set)
+    {
+        var builder = new StringBuilder("{\"activities\":[");
+        builder.AppendJoin(',', set.Activities);
+        builder.Append("],\"watermark\":\"").Append(set.Watermark).Append("\"}");
+        return builder.ToString();
+    }
+
+    private static async Task<(JObject? Body, IResult? Error)> ReadJsonAsync(HttpRequest request, int maxBytes, bool required)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (null, TooLarge(maxBytes));
+            }
+            buffer.Write(chunk, 0, read);
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not valid UTF-8."));
+        }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return required ? (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is empty; an activity was expected.")) : (null, null);
+        }
+        try
+        {
+            return JToken.Parse(text) is JObject body
+                ? (body, null)
+                : (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be a JSON object."));
+        }
+        catch (JsonException)
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not valid JSON."));
+        }
+    }
+
+    private static (Activity? Activity, IResult? Error) ToActivity(JObject body)
+    {
+        if (body["type"] is not JValue { Type: JTokenType.String, Value: string type } || !ClientActivityTypes.Contains(type))
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "\"type\" must be \"message\", \"event\" or \"typing\"."));
+        }
+        if (body["text"] is { } text && text.Type is not (JTokenType.String or JTokenType.Null))
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "\"text\" must be a string."));
+        }
+        try
+        {
+            return (body.ToObject<Activity>(ActivitySerializer), null);
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException or FormatException or InvalidCastException)
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not a valid activity."));
+        }
+    }
+
+    /// <summary>A conversation for the user the body names (<c>{"user":{"id":"dl_…"}}</c>), or for a new user.</summary>
+    private static async Task<(DirectLineConversation? Conversation, IResult? Error)> NewConversationAsync(
+        HttpRequest request, DirectLineConversations conversations, DirectLineOptions options)
+    {
+        var (body, error) = await ReadJsonAsync(request, options.MaxBodyBytes, required: false);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+        var (userId, userError) = UserIdFrom(body);
+        if (userError is not null)
+        {
+            return (null, userError);
+        }
+        return conversations.TryCreate(userId) is { } conversation ? (conversation, null) : (null, Full());
+    }
+
+    /// <summary>The user id a client asked for, or a fresh one; ids are short and plain so they are safe to log.</summary>
+    private static (string UserId, IResult? Error) UserIdFrom(JObject? body)
+    {
+        var requested = body?["user"]?["id"];
+        if (requested is null || requested.Type == JTokenType.Null)
+        {
+            return ($"dl_{Guid.NewGuid():N}", null);
+        }
+        return requested is JValue { Type: JTokenType.String, Value: string id } && id.Length is > 0 and <= 64 && id.All(IsIdCharacter)
+            ? (id, null)
+            : ("", Error(StatusCodes.Status400BadRequest, "BadArgument", "\"user.id\" must be 1–64 letters, digits, '_', '-' or ':'."));
+    }
+
+    private static bool IsIdCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or ':';
+
+    private static IResult ConversationGone() =>
+        Error(StatusCodes.Status404NotFound, "BadArgument", "The conversation has ended or does not exist; start a new one.");
+
+    private static IResult Full() =>
+        Error(StatusCodes.Status429TooManyRequests, "TooManyConversations", "Too many conversations are open; try again in a few minutes.");
+
+    private static IResult BadWatermark() =>
+        Error(StatusCodes.Status400BadRequest, "BadArgument", "\"watermark\" must be a whole number of at least 0.");
+
+    private static IResult TooLarge(int maxBytes) =>
+        Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The body is larger than {maxBytes} bytes.");
+
+    internal static IResult Error(int status, string code, string message) =>
+        Results.Json(new ErrorResponse(new ErrorDetail(code, message)), statusCode: status);
+
+    private sealed record TokenResponse(
+        string ConversationId,
+        string Token,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+    private sealed record ConversationResponse(
+        string ConversationId,
+        string Token,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn,
+        string StreamUrl);
+
+    private sealed record ErrorResponse(ErrorDetail Error);
+
+    private sealed record ErrorDetail(string Code, string Message);
+}

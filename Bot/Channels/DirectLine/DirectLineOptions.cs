@@ -1,0 +1,24 @@
+namespace OneStopBot.Bot.Channels.DirectLine;
+
+/// <summary>The <c>DirectLine</c> section of appsettings.json.</summary>
+public sealed class DirectLineOptions
+{
+    public const string Section = "DirectLine";
+
+    /// <summary>Key that signs the tokens; when empty a random key is made at start, so tokens die with the process.</summary>
+    public string TokenSecret { get; set; } = "";
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A conversation nobody has used for this long is dropped from memory; bot state stays in storage.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often idle conversations are looked for.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Most conversations held at once, so that anonymous starts cannot fill the memory.</summary>
+    public int MaxConversations { get; set; } = 5000;
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+}

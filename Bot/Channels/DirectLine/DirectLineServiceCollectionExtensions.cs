@@ -1,0 +1,21 @@
+namespace OneStopBot.Bot.Channels.DirectLine;
+
+public static class DirectLineServiceCollectionExtensions
+{
+    /// <summary>The web chat channel: tokens, the in-memory conversations, their adapter and the idle sweep.</summary>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DirectLineOptions>()
+            .Bind(configuration.GetSection(DirectLineOptions.Section))
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero && o.IdleTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero,
+                "DirectLine: TokenLifetime, IdleTimeout and SweepInterval must be positive.")
+            .Validate(o => o.MaxBodyBytes > 0 && o.MaxConversations > 0, "DirectLine: MaxBodyBytes and MaxConversations must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<DirectLineAdapter>();
+        services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<DirectLineAdapter>());
+        services.AddHostedService<DirectLineIdleSweeper>();
+        return services;
+    }
+}

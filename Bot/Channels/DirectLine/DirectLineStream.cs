@@ -1,0 +1,97 @@
+using System.Net.WebSockets;
+using System.Text;
+
+namespace OneStopBot.Bot.Channels.DirectLine;
+
+/// <summary>
+/// The WebSocket at a conversation's <c>streamUrl</c>: sends every activity set as it is appended, starting at the
+/// watermark, until the client closes, the conversation is dropped or the host stops.
+/// </summary>
+public static class DirectLineStream
+{
+    internal static async Task<IResult> RunAsync(
+        HttpContext http, string conversationId, string? watermark, DirectLineConversations conversations, DirectLineTokens tokens,
+        IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            return DirectLineEndpoints.Error(StatusCodes.Status400BadRequest, "BadArgument", "This address takes WebSocket connections only.");
+        }
+        var (conversation, _, error) = DirectLineEndpoints.Open(http, conversationId, conversations, tokens);
+        if (conversation is null)
+        {
+            return error!;
+        }
+        if (!DirectLineEndpoints.TryParseWatermark(watermark, out var from))
+        {
+            return DirectLineEndpoints.Error(StatusCodes.Status400BadRequest, "BadArgument", "\"watermark\" must be a whole number of at least 0.");
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping, conversation.Closed);
+        var receiving = DrainUntilClosedAsync(socket, stop);
+        try
+        {
+            await SendAsync(socket, conversation, from, stop.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            loggerFactory.CreateLogger(typeof(DirectLineStream)).LogDebug("Web chat stream ended: {Reason}", exception.Message);
+        }
+        await stop.CancelAsync();
+        await receiving;
+        await CloseAsync(socket, conversation.Closed.IsCancellationRequested ? "The conversation has ended." : "Closing.");
+        return Results.Empty;
+    }
+
+    private static async Task SendAsync(WebSocket socket, DirectLineConversation conversation, int watermark, CancellationToken cancellationToken)
+    {
+        while (socket.State == WebSocketState.Open)
+        {
+            await conversation.WaitForActivitiesAsync(watermark, cancellationToken);
+            var set = conversation.Read(watermark);
+            var bytes = Encoding.UTF8.GetBytes(DirectLineEndpoints.ToJson(set));
+            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            watermark = set.Watermark;
+        }
+    }
+
+    /// <summary>Clients send nothing useful on the stream; reading is how a close from their side is noticed.</summary>
+    private static async Task DrainUntilClosedAsync(WebSocket socket, CancellationTokenSource stop)
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var result = await socket.ReceiveAsync(buffer, stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // Cancelled by the sending side, or the connection broke: either way the stream is over.
+        }
+        await stop.CancelAsync();
+    }
+
+    private static async Task CloseAsync(WebSocket socket, string reason)
+    {
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, reason, timeout.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // The client has gone already.
+        }
+    }
+}

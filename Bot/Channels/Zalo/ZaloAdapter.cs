@@ -1,0 +1,158 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace OneStopBot.Bot.Channels.Zalo;
+
+/// <summary>
+/// The Zalo Official Account channel as a Bot Framework adapter: webhook events become Activities for the same
+/// <see cref="IBot"/> as every other channel, and what the bot sends goes out as OA customer-service text messages.
+/// The conversation id is the Zalo user id, as a Zalo OA chat is always one user with the OA.
+/// </summary>
+public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
+{
+    public const string ChannelId = "zalo";
+
+    public const string PleaseTypeText =
+        "Dạ, hiện hệ thống chỉ đọc được tin nhắn chữ. Anh/chị vui lòng gõ câu hỏi bằng chữ, ví dụ: \"làm giấy khai sinh cần gì\".";
+
+    private readonly ZaloSender sender;
+    private readonly ZaloChoiceMemory choices;
+    private readonly IOptionsMonitor<ZaloOptions> options;
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<ZaloAdapter> logger;
+
+    public ZaloAdapter(
+        ZaloSender sender,
+        ZaloChoiceMemory choices,
+        IOptionsMonitor<ZaloOptions> options,
+        IServiceScopeFactory scopes,
+        TurnErrorHandler turnErrorHandler,
+        TimeProvider timeProvider,
+        ILogger<ZaloAdapter> logger)
+    {
+        this.sender = sender;
+        this.choices = choices;
+        this.options = options;
+        this.scopes = scopes;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        OnTurnError = turnErrorHandler.HandleAsync;
+    }
+
+    /// <summary>Handles one verified event: a turn of the bot, or the adapter's own reply to what it cannot read.</summary>
+    public async Task ProcessEventAsync(ZaloEvent zaloEvent, CancellationToken cancellationToken)
+    {
+        switch (zaloEvent.Kind)
+        {
+            case ZaloEventKind.Text or ZaloEventKind.Follow or ZaloEventKind.Unfollow:
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    var bot = scope.ServiceProvider.GetRequiredService<IBot>();
+                    using var context = new TurnContext(this, CreateActivity(zaloEvent));
+                    await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
+                }
+                break;
+            case ZaloEventKind.NonText:
+                try
+                {
+                    await sender.SendTextAsync(zaloEvent.UserId!, PleaseTypeText, cancellationToken);
+                }
+                catch (DeliveryFailedException exception)
+                {
+                    logger.LogWarning("Could not ask {User} to type instead of {Event}: {Reason}",
+                        ZaloSender.Mask(zaloEvent.UserId!), zaloEvent.Name, exception.Reason);
+                }
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(zaloEvent), zaloEvent.Name, "Only user events become turns.");
+        }
+    }
+
+    private Activity CreateActivity(ZaloEvent zaloEvent)
+    {
+        var userId = zaloEvent.UserId ?? throw new ArgumentException("The event has no user.", nameof(zaloEvent));
+        var user = new ChannelAccount(userId, role: RoleTypes.User);
+        var activity = new Activity
+        {
+            ChannelId = ChannelId,
+            ServiceUrl = options.CurrentValue.ApiBaseUrl,
+            Id = zaloEvent.MessageId ?? zaloEvent.DeliveryKey,
+            Timestamp = zaloEvent.OccurredAt ?? timeProvider.GetUtcNow(),
+            From = user,
+            Recipient = new ChannelAccount(zaloEvent.OaId ?? options.CurrentValue.AppId, role: RoleTypes.Bot),
+            Conversation = new ConversationAccount { Id = userId, IsGroup = false },
+            ChannelData = zaloEvent.Raw,
+            Locale = "vi-VN",
+        };
+        switch (zaloEvent.Kind)
+        {
+            case ZaloEventKind.Follow:
+                activity.Type = ActivityTypes.ConversationUpdate;
+                activity.MembersAdded = [user];
+                break;
+            case ZaloEventKind.Unfollow:
+                activity.Type = ActivityTypes.ConversationUpdate;
+                activity.MembersRemoved = [user];
+                break;
+            default:
+                activity.Type = ActivityTypes.Message;
+                activity.TextFormat = TextFormatTypes.Plain;
+                activity.Text = zaloEvent.Text ?? string.Empty;
+                if (choices.Resolve(userId, zaloEvent.Text) is { } choice)
+                {
+                    activity.Text = choice.Text;
+                    activity.Value = choice.Value is string ? null : choice.Value;
+                }
+                break;
+        }
+        return activity;
+    }
+
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var responses = new ResourceResponse[activities.Length];
+        for (var i = 0; i < activities.Length; i++)
+        {
+            var activity = activities[i];
+            responses[i] = new ResourceResponse(string.Empty);
+            if (activity.Type != ActivityTypes.Message)
+            {
+                // Zalo has no typing indicator or other activity kinds for customer-service messages.
+                continue;
+            }
+            var userId = activity.Conversation?.Id ?? activity.Recipient?.Id
+                ?? throw new InvalidOperationException("A Zalo message needs the conversation (the user id).");
+            var message = ZaloMessageComposer.Compose(activity);
+            choices.Remember(userId, message.Choices);
+            foreach (var part in ZaloTextSplitter.Split(message.Text, options.CurrentValue.MaxTextLength))
+            {
+                responses[i] = new ResourceResponse(await sender.SendTextAsync(userId, part, cancellationToken));
+            }
+        }
+        return responses;
+    }
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Zalo messages cannot be edited once sent.");
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Zalo messages cannot be recalled through the OA API.");
+
+    public bool CanReach(ConversationReference reference) =>
+        string.Equals(reference.ChannelId, ChannelId, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> on a turn for a stored conversation. Failures are not turned into an
+    /// apology as in a user's turn: a <see cref="DeliveryFailedException"/> reaches the caller, who marks the delivery.
+    /// </summary>
+    public async Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        using var context = new TurnContext(this, reference.GetContinuationActivity());
+        await MiddlewareSet.ReceiveActivityWithStatusAsync(context, callback, cancellationToken);
+    }
+
+    public override Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ContinueConversationAsync(reference, callback, cancellationToken);
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace OneStopBot.Bot.Channels.Zalo;
+
+public enum ZaloEventKind
+{
+    /// <summary><c>user_send_text</c>.</summary>
+    Text,
+    Follow,
+    Unfollow,
+    /// <summary>Any other <c>user_send_*</c>: image, sticker, location, file, audio, …</summary>
+    NonText,
+    /// <summary>Events the bot has no use for, such as the OA's own <c>oa_send_text</c> echoes.</summary>
+    Unknown,
+}
+
+/// <summary>
+/// One webhook event. Zalo ids are numbers too large for some JSON readers, so every id is kept as a string
+/// whether it came as a string or a number.
+/// </summary>
+/// <param name="UserId">The resident: <c>sender.id</c>, or <c>follower.id</c> for follow and unfollow.</param>
+/// <param name="OaId">The Official Account: <c>recipient.id</c>, or <c>oa_id</c>.</param>
+public sealed record ZaloEvent(
+    string Name,
+    string Timestamp,
+    string? UserId,
+    string? OaId,
+    string? MessageId,
+    string? Text,
+    JObject Raw)
+{
+    public ZaloEventKind Kind => Name switch
+    {
+        "user_send_text" => ZaloEventKind.Text,
+        "follow" => ZaloEventKind.Follow,
+        "unfollow" => ZaloEventKind.Unfollow,
+        _ when Name.StartsWith("user_send_", StringComparison.Ordinal) => ZaloEventKind.NonText,
+        _ => ZaloEventKind.Unknown,
+    };
+
+    /// <summary>What identifies a redelivery: the message id, or for events without one the event itself.</summary>
+    public string DeliveryKey => MessageId ?? $"{Name}:{UserId}:{Timestamp}";
+
+    /// <summary>When the user acted, from the millisecond timestamp; null when it is not a number.</summary>
+    public DateTimeOffset? OccurredAt =>
+        long.TryParse(Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
+        && milliseconds <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+            : null;
+
+    /// <summary>Reads an event; <paramref name="error"/> says what is wrong when it cannot.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> body, out ZaloEvent? zaloEvent, out string? error)
+    {
+        zaloEvent = null;
+        JObject raw;
+        try
+        {
+            // Dates stay text: a message that looks like a date must reach the bot exactly as typed.
+            using var reader = new JsonTextReader(new StringReader(Encoding.UTF8.GetString(body)))
+            {
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Decimal,
+                MaxDepth = 32,
+            };
+            if (JToken.ReadFrom(reader) is not JObject obj || reader.Read())
+            {
+                error = "The body is not a JSON object.";
+                return false;
+            }
+            raw = obj;
+        }
+        catch (JsonException)
+        {
+            error = "The body is not valid JSON.";
+            return false;
+        }
+
+        var name = Scalar(raw["event_name"]);
+        var timestamp = Scalar(raw["timestamp"]);
+        if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(timestamp))
+        {
+            error = "The event needs an event_name and a timestamp.";
+            return false;
+        }
+
+        zaloEvent = new ZaloEvent(
+            name,
+            timestamp,
+            UserId: Scalar(raw["follower"]?["id"]) ?? Scalar(raw["sender"]?["id"]),
+            OaId: Scalar(raw["recipient"]?["id"]) ?? Scalar(raw["oa_id"]),
+            MessageId: Scalar(raw["message"]?["msg_id"]),
+            Text: Scalar(raw["message"]?["text"]),
+            raw);
+        if (zaloEvent.Kind != ZaloEventKind.Unknown && string.IsNullOrEmpty(zaloEvent.UserId))
+        {
+            error = $"The {name} event does not say which user sent it.";
+            zaloEvent = null;
+            return false;
+        }
+        error = null;
+        return true;
+    }
+
+    private static string? Scalar(JToken? token) => token switch
+    {
+        JValue { Type: JTokenType.String } value => (string?)value,
+        JValue { Type: JTokenType.Integer or JTokenType.Float } value => Convert.ToString(value.Value, CultureInfo.InvariantCulture),
+        _ => null,
+    };
+}

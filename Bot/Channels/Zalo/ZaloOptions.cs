@@ -1,0 +1,72 @@
+namespace OneStopBot.Bot.Channels.Zalo;
+
+/// <summary>Configuration section <c>Zalo</c>: the Official Account's keys, the API addresses and the sending limits.</summary>
+public sealed class ZaloOptions
+{
+    public const string Section = "Zalo";
+
+    /// <summary>The Zalo app's id, from the app's information page on developers.zalo.me.</summary>
+    public string AppId { get; set; } = string.Empty;
+
+    /// <summary>The OA secret key that signs webhook events, from the app's webhook page.</summary>
+    public string OaSecretKey { get; set; } = string.Empty;
+
+    /// <summary>The app's secret key, sent as <c>secret_key</c> when refreshing the access token.</summary>
+    public string AppSecret { get; set; } = string.Empty;
+
+    /// <summary>The first access token; once a refresh has happened the one in the database is used instead.</summary>
+    public string AccessToken { get; set; } = string.Empty;
+
+    /// <summary>The first refresh token (single-use); later ones live in the database.</summary>
+    public string RefreshToken { get; set; } = string.Empty;
+
+    public string ApiBaseUrl { get; set; } = "https://openapi.zalo.me";
+
+    public string OAuthBaseUrl { get; set; } = "https://oauth.zaloapp.com";
+
+    /// <summary>Zalo refuses text messages longer than this; longer replies are split at sentence ends.</summary>
+    public int MaxTextLength { get; set; } = 2000;
+
+    /// <summary>Webhook bodies larger than this are refused with 413.</summary>
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How long a delivered event's msg_id is remembered, so that a redelivery is not answered twice.</summary>
+    public TimeSpan RedeliveryWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many msg_ids are remembered at most; the oldest are forgotten first.</summary>
+    public int RedeliveryCapacity { get; set; } = 20_000;
+
+    /// <summary>How long the numbered choices offered to a user stay valid.</summary>
+    public TimeSpan ChoicesLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How many users' offered choices are remembered at most.</summary>
+    public int ChoicesCapacity { get; set; } = 20_000;
+
+    /// <summary>Turns waiting to run; past this the webhook answers 503 and Zalo delivers the event again later.</summary>
+    public int MaxPendingTurns { get; set; } = 2_000;
+
+    public ZaloRateLimitOptions RateLimit { get; set; } = new();
+
+    public ZaloRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The channel is on only when webhook events can be verified.</summary>
+    public bool IsConfigured => AppId.Length > 0 && OaSecretKey.Length > 0;
+}
+
+/// <summary>
+/// Zalo allows about 4,000 API requests per minute per OA. Requests per minute plus the burst stay below that.
+/// </summary>
+public sealed class ZaloRateLimitOptions
+{
+    public int RequestsPerMinute { get; set; } = 3_600;
+
+    public int Burst { get; set; } = 100;
+}
+
+/// <summary>Back-off when Zalo answers -32 (rate limited) or cannot be reached.</summary>
+public sealed class ZaloRetryOptions
+{
+    public int MaxAttempts { get; set; } = 3;
+
+    public TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,58 @@
+using OneStopBot.Office.Channels;
+
+namespace OneStopBot.Bot.Channels.Zalo;
+
+public static class ZaloServiceCollectionExtensions
+{
+    /// <summary>The Zalo OA channel: options from section <c>Zalo</c>, the API clients, the sender and the adapter.</summary>
+    public static IServiceCollection AddZalo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ZaloOptions>()
+            .Bind(configuration.GetSection(ZaloOptions.Section))
+            .Validate(o => IsHttpUrl(o.ApiBaseUrl) && IsHttpUrl(o.OAuthBaseUrl), "Zalo:ApiBaseUrl and Zalo:OAuthBaseUrl must be absolute http(s) URLs.")
+            .Validate(o => o.MaxTextLength >= 2 && o.MaxBodyBytes > 0 && o.RateLimit.RequestsPerMinute > 0, "Zalo limits must be positive.")
+            .ValidateOnStart();
+        services.AddChannelTokens();
+
+        services.AddZaloHttpClient<ZaloApiClient>(o => o.ApiBaseUrl);
+        services.AddZaloHttpClient<ZaloOAuthClient>(o => o.OAuthBaseUrl);
+
+        services.AddSingleton<ZaloTokenProvider>();
+        services.AddSingleton<ZaloRateLimiter>();
+        services.AddSingleton<ZaloSender>();
+        services.AddSingleton<ZaloChoiceMemory>();
+        services.AddSingleton<ZaloTurnQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<ZaloTurnQueue>());
+        services.AddSingleton<ZaloAdapter>();
+        services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<ZaloAdapter>());
+        services.AddSingleton<ZaloWebhook>();
+        return services;
+    }
+
+    /// <summary><c>POST /api/zalo</c>; it answers 404 while the channel is not configured.</summary>
+    public static IEndpointRouteBuilder MapZalo(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(ZaloWebhook.Route, (HttpContext context, ZaloWebhook webhook) => webhook.HandleAsync(context));
+        return app;
+    }
+
+    /// <summary>
+    /// The clients live inside singletons, so connections are recycled by the handler itself rather than by
+    /// the factory's handler rotation, which a captured client would never see.
+    /// </summary>
+    private static void AddZaloHttpClient<TClient>(this IServiceCollection services, Func<ZaloOptions, string> baseUrl)
+        where TClient : class
+    {
+        services.AddHttpClient<TClient>((sp, http) =>
+            {
+                var url = baseUrl(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ZaloOptions>>().Value);
+                http.BaseAddress = new Uri(url.TrimEnd('/') + "/");
+                http.Timeout = TimeSpan.FromSeconds(30);
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Options;
+
+namespace OneStopBot.Bot.Channels.Zalo;
+
+/// <summary>
+/// <c>POST /api/zalo</c>. Verifies the signature over the raw bytes, answers at once (Zalo waits 2 seconds at
+/// most), ignores redeliveries and queues the turn on the user's lane.
+/// </summary>
+public sealed class ZaloWebhook(
+    ZaloAdapter adapter,
+    ZaloTurnQueue queue,
+    IOptionsMonitor<ZaloOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ZaloWebhook> logger)
+{
+    public const string Route = "/api/zalo";
+
+    private readonly ExpiringCache<string, bool> delivered =
+        new(options.CurrentValue.RedeliveryCapacity, options.CurrentValue.RedeliveryWindow, timeProvider);
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var settings = options.CurrentValue;
+        if (!settings.IsConfigured)
+        {
+            return TypedResults.NotFound();
+        }
+        var request = context.Request;
+        if (request.ContentLength > settings.MaxBodyBytes)
+        {
+            return TooLarge(settings);
+        }
+        var signature = request.Headers[ZaloSignature.Header].ToString();
+        if (string.IsNullOrWhiteSpace(signature))
+        {
+            return Unauthorized();
+        }
+        var body = await ReadBodyAsync(request.Body, settings.MaxBodyBytes, context.RequestAborted);
+        if (body is null)
+        {
+            return TooLarge(settings);
+        }
+        if (!ZaloEvent.TryParse(body, out var zaloEvent, out var error))
+        {
+            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (!ZaloSignature.IsValid(signature, settings.AppId, body, zaloEvent!.Timestamp, settings.OaSecretKey))
+        {
+            logger.LogWarning("Zalo webhook refused: the signature does not match");
+            return Unauthorized();
+        }
+
+        if (zaloEvent.Kind == ZaloEventKind.Unknown)
+        {
+            logger.LogInformation("Zalo event {Event} ignored: the bot has no use for it", zaloEvent.Name);
+            return TypedResults.Ok();
+        }
+        if (!delivered.TryAdd(zaloEvent.DeliveryKey, true))
+        {
+            logger.LogInformation("Zalo event {Event} {MessageId} delivered again; already handled", zaloEvent.Name, zaloEvent.MessageId);
+            return TypedResults.Ok();
+        }
+        if (!queue.TryEnqueue(zaloEvent.UserId!, ct => adapter.ProcessEventAsync(zaloEvent, ct)))
+        {
+            // Forget it so that Zalo's next delivery of this event is taken.
+            delivered.Remove(zaloEvent.DeliveryKey);
+            logger.LogWarning("Zalo event {Event} refused: {Pending} turns are waiting", zaloEvent.Name, queue.Pending);
+            return TypedResults.Problem("Too many messages are waiting; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        return TypedResults.Ok();
+    }
+
+    private static IResult Unauthorized() =>
+        TypedResults.Problem($"A valid {ZaloSignature.Header} header is required.", statusCode: StatusCodes.Status401Unauthorized);
+
+    private static IResult TooLarge(ZaloOptions settings) =>
+        TypedResults.Problem($"The body is larger than {settings.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>The raw bytes as sent, or null when there are more than <paramref name="maxBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.Options;
+using OneStopBot.Bot.WebChat;
+
+namespace OneStopBot.Bot.Qr;
+
+/// <summary><c>/qr</c>: QR codes of the web chat page, one per procedure, and a printable sheet of them all.</summary>
+public static class QrEndpoints
+{
+    public static IEndpointRouteBuilder MapQr(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/qr", (IOptions<WebChatOptions> options) => Png(options.Value.PublicUrl));
+        app.MapGet("/qr/posters", Posters);
+        app.MapGet("/qr/{procedureId}", (string procedureId, IOptions<WebChatOptions> options, IProcedureDirectory directory) =>
+            directory.Find(procedureId) is { } procedure
+                ? Png(options.Value.ProcedureUrl(procedure.Id))
+                : TypedResults.Problem($"There is no procedure with the id \"{procedureId}\".", statusCode: StatusCodes.Status404NotFound));
+        return app;
+    }
+
+    private static IResult Png(string url) => TypedResults.File(QrCodes.Png(url), "image/png");
+
+    private static IResult Posters(IOptions<WebChatOptions> options, IOptions<OfficeNames> names, IProcedureDirectory directory)
+    {
+        var office = names.Value;
+        var html = new StringBuilder();
+        html.Append($$"""
+            <!DOCTYPE html>
+            <html lang="vi">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Mã QR hỏi đáp thủ tục — {{Encode(office.OfficeName)}}</title>
+            <link rel="stylesheet" href="/posters.css">
+            </head>
+            <body>
+            <p class="no-print">Bấm Ctrl+P (hoặc "In") để in. Mỗi thẻ có thể cắt rời và dán ở quầy.</p>
+            <main class="sheet">
+            """);
+        AppendCard(html, office, "Hỏi đáp thủ tục hành chính", "/qr", options.Value.PublicUrl);
+        foreach (var procedure in directory.All())
+        {
+            AppendCard(html, office, procedure.Name, $"/qr/{Uri.EscapeDataString(procedure.Id)}", options.Value.ProcedureUrl(procedure.Id));
+        }
+        html.Append("</main>\n</body>\n</html>\n");
+        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+
+    private static void AppendCard(StringBuilder html, OfficeNames office, string title, string image, string url) =>
+        html.Append($"""
+            <section class="card">
+            <p class="office">{Encode(office.OfficeName)}</p>
+            <h2>{Encode(title)}</h2>
+            <img src="{Encode(image)}" alt="Mã QR: {Encode(title)}">
+            <p class="how">Mở Zalo hoặc máy ảnh, quét mã để hỏi ngay trên điện thoại.</p>
+            <p class="url">{Encode(url)}</p>
+            </section>
+
+            """);
+
+    /// <summary>Vietnamese letters stay readable in the source; markup characters are escaped.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Encode(string text) => Html.Encode(text);
+}

@@ -1,0 +1,32 @@
+using BenchmarkDotNet.Attributes;
+using OneStopBot.Knowledge;
+using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Text;
+using OneStopBot.Knowledge.Understanding;
+
+namespace OneStopBot.Benchmarks;
+
+/// <summary>Understanding one message (target: mean under 200 µs), against normalising the same message.</summary>
+public class UnderstandingBenchmarks
+{
+    private MessageUnderstanding understanding = null!;
+
+    [Params(
+        "làm giấy khai sinh cho con cần những giấy tờ gì",
+        "dang ky tam tru online duoc ko",
+        "giá lúa hôm nay bao nhiêu",
+        "mất bao lâu")]
+    public string Message { get; set; } = string.Empty;
+
+    [GlobalSetup]
+    public void Setup() => understanding = new MessageUnderstanding(ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath));
+
+    [GlobalCleanup]
+    public void Cleanup() => understanding.Dispose();
+
+    [Benchmark(Baseline = true)]
+    public IReadOnlyList<string> Normalize() => VietnameseText.Syllables(Message);
+
+    [Benchmark]
+    public Understanding Understand() => understanding.Understand(Message);
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using OneStopBot.Bot.Qr;
+using OneStopBot.Bot.WebChat;
+
+namespace OneStopBot.Bot.Tests.WebChat;
+
+public sealed class QrTests : IClassFixture<WebChatFactory>
+{
+    private const string PublicUrl = "https://sonlam.example.vn/hoi-dap/";
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private readonly HttpClient client;
+
+    public QrTests(WebChatFactory factory)
+    {
+        factory.Settings["WebChat:PublicUrl"] = PublicUrl;
+        client = factory.CreateClient();
+    }
+
+    [Fact]
+    public async Task The_page_code_encodes_the_public_address()
+    {
+        using var response = await client.GetAsync("/qr");
+        var png = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(PngSignature, png[..8]);
+        Assert.Equal(QrCodes.Png(PublicUrl), png);
+    }
+
+    [Theory]
+    [InlineData("khai-sinh")]
+    [InlineData("ket-hon")]
+    public async Task A_procedure_code_opens_the_page_on_that_procedure(string id)
+    {
+        var png = await client.GetByteArrayAsync($"/qr/{id}");
+
+        Assert.Equal(QrCodes.Png($"{PublicUrl}?hoi={id}"), png);
+        Assert.NotEqual(QrCodes.Png(PublicUrl), png);
+    }
+
+    [Theory]
+    [InlineData("khong-co")]
+    [InlineData("KHAI-SINH")]
+    [InlineData("%F0%9F%98%80")]
+    [InlineData("..%2F..%2Fetc")]
+    public async Task An_unknown_procedure_has_no_code(string id)
+    {
+        using var response = await client.GetAsync($"/qr/{id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_posters_list_every_procedure_with_its_code()
+    {
+        using var response = await client.GetAsync("/qr/posters");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        foreach (var procedure in FakeProcedureDirectory.Procedures)
+        {
+            Assert.Contains($"<h2>{procedure.Name}</h2>", html);
+            Assert.Contains($"<img src=\"/qr/{procedure.Id}\"", html);
+        }
+        Assert.Contains("<img src=\"/qr\"", html);
+        Assert.Equal(FakeProcedureDirectory.Procedures.Count + 1, Regex.Count(html, "<section class=\"card\">"));
+    }
+
+    [Theory]
+    [InlineData("http://localhost:3978/", "khai-sinh", "http://localhost:3978/?hoi=khai-sinh")]
+    [InlineData("https://xa.gov.vn/chat?nguon=web", "ket-hon", "https://xa.gov.vn/chat?nguon=web&hoi=ket-hon")]
+    [InlineData("https://xa.gov.vn/", "a b&c", "https://xa.gov.vn/?hoi=a%20b%26c")]
+    public void Procedure_links_keep_the_public_address_and_escape_the_id(string publicUrl, string id, string expected)
+    {
+        Assert.Equal(expected, new WebChatOptions { PublicUrl = publicUrl }.ProcedureUrl(id));
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using OneStopBot.Bot.Tests.Infrastructure;
+
+namespace OneStopBot.Bot.Tests.WebChat;
+
+public sealed class WebChatPageTests : IClassFixture<WebChatFactory>
+{
+    private readonly HttpClient client;
+
+    public WebChatPageTests(WebChatFactory factory)
+    {
+        factory.Settings["Office:CommuneName"] = "xã Thử Nghiệm";
+        factory.Settings["Office:OfficeName"] = "Bộ phận một cửa xã Thử Nghiệm";
+        client = factory.CreateClient();
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_commune_and_loads_web_chat_from_this_host()
+    {
+        using var response = await client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>xã Thử Nghiệm</h1>", html);
+        Assert.Contains("Bộ phận một cửa xã Thử Nghiệm", html);
+        Assert.Contains("lang=\"vi\"", html);
+        Assert.Contains("<script src=\"/webchat/webchat.js\"></script>", html);
+        Assert.DoesNotContain("src=\"http", html);
+        Assert.Contains("data-directline=\"/v3/directline\"", html);
+    }
+
+    [Theory]
+    [InlineData("/webchat/webchat.js", "text/javascript")]
+    [InlineData("/chat.js", "text/javascript")]
+    [InlineData("/chat.css", "text/css")]
+    public async Task The_scripts_and_styles_are_served_by_the_host(string path, string mediaType)
+    {
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Content.Headers.ContentLength > 100);
+    }
+
+    [Fact]
+    public async Task The_bundle_is_the_official_web_chat()
+    {
+        var script = await client.GetStringAsync("/webchat/webchat.js");
+
+        Assert.Contains("renderWebChat", script);
+        Assert.Contains("createDirectLine", script);
+    }
+
+    [Theory]
+    [InlineData("khai-sinh", "khai-sinh", "Đăng ký khai sinh")]
+    [InlineData("ket-hon", "ket-hon", "Đăng ký kết hôn")]
+    [InlineData("khong-co", "", "")]
+    [InlineData("", "", "")]
+    [InlineData("%3Cscript%3Ealert(1)%3C%2Fscript%3E", "", "")]
+    [InlineData("%F0%9F%98%80", "", "")]
+    public async Task A_procedure_link_opens_the_chat_on_a_known_procedure_only(string hoi, string expectedId, string expectedName)
+    {
+        var html = await client.GetStringAsync($"/?hoi={hoi}");
+
+        Assert.Contains($"data-procedure-id=\"{expectedId}\" data-procedure-name=\"{expectedName}\"", html);
+        Assert.DoesNotContain("<script>alert", html);
+    }
+
+    [Fact]
+    public async Task A_huge_procedure_parameter_is_ignored()
+    {
+        var html = await client.GetStringAsync($"/?hoi={new string('a', 5000)}");
+
+        Assert.Contains("data-procedure-id=\"\"", html);
+    }
+}
+
+public sealed class CatalogProcedureDirectoryTests : IClassFixture<OneStopBotFactory>
+{
+    private readonly HttpClient client;
+
+    public CatalogProcedureDirectoryTests(OneStopBotFactory factory) => client = factory.CreateClient();
+
+    [Fact]
+    public async Task The_posters_list_the_procedures_of_the_knowledge_catalog()
+    {
+        var html = await client.GetStringAsync("/qr/posters");
+
+        Assert.Contains("<img src=\"/qr/khai-sinh\"", html);
+        Assert.Contains("<img src=\"/qr/ket-hon\"", html);
+        Assert.True(System.Text.RegularExpressions.Regex.Count(html, "<section class=\"card\">") > 20);
+    }
+
+    [Theory]
+    [InlineData("khai-sinh", HttpStatusCode.OK)]
+    [InlineData("khong-co", HttpStatusCode.NotFound)]
+    public async Task Procedure_codes_follow_the_knowledge_catalog(string id, HttpStatusCode expected)
+    {
+        using var response = await client.GetAsync($"/qr/{id}");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+}

@@ -1,0 +1,153 @@
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using OneStopBot.Dialogs.Procedures;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Tests.Infrastructure;
+using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Understanding;
+using OneStopBot.Office.Questions;
+
+namespace OneStopBot.Dialogs.Tests.Procedures;
+
+public sealed class AskProcedureTests : IDisposable
+{
+    private readonly ConversationHarness harness = new();
+
+    public void Dispose() => harness.Dispose();
+
+    private Procedure Procedure(string id) => harness.Get<ProcedureCatalog>().Find(id)!;
+
+    /// <summary>The full answer: summary, documents, time, fee, where, online — the last with the next-step buttons.</summary>
+    private TestFlow AssertFullAnswer(TestFlow flow, string id)
+    {
+        var procedure = Procedure(id);
+        return flow
+            .AssertReplyContains(procedure.Summary)
+            .AssertReplyContains(procedure.Documents[0].Name)
+            .AssertReplyContains(procedure.Time.Text)
+            .AssertReplyContains(procedure.Fee.Text)
+            .AssertReplyContains(procedure.WhereAndWhen)
+            .AssertReplyWithButtons(procedure.Online.Text, [.. ProcedureAnswers.NextSteps]);
+    }
+
+    [Theory]
+    [InlineData("làm giấy khai sinh cho con", "khai-sinh")]
+    [InlineData("lam giay khai sinh", "khai-sinh")]
+    [InlineData("dang ky ket hon", "ket-hon")]
+    [InlineData("thủ tục đăng ký thường trú", "thuong-tru")]
+    public Task A_question_about_a_procedure_gets_the_essentials(string question, string id) =>
+        AssertFullAnswer(harness.Flow().Send(question), id).StartTestAsync();
+
+    public static TheoryData<string, Func<Procedure, string>> FollowUps => new()
+    {
+        { "mất bao lâu", p => p.Time.Text },
+        { "hết bao nhiêu tiền", p => p.Fee.Text },
+        { "cần giấy gì", p => p.Documents[0].Name },
+        { "làm online được không", p => p.Online.Text },
+        { "nộp ở mô", p => p.WhereAndWhen },
+        { "Lệ phí", p => p.Fee.Text },
+        { "Thời gian", p => p.Time.Text },
+        { "Giấy tờ cần mang", p => p.Documents[0].Name },
+    };
+
+    [Theory]
+    [MemberData(nameof(FollowUps))]
+    public Task A_follow_up_question_is_about_the_procedure_in_context(string followUp, Func<Procedure, string> expected)
+    {
+        var khaiSinh = Procedure("khai-sinh");
+        return AssertFullAnswer(harness.Flow().Send("đăng ký khai sinh"), "khai-sinh")
+            .Send(followUp)
+            .AssertReply(activity =>
+            {
+                var message = (IMessageActivity)activity;
+                Assert.StartsWith(khaiSinh.SimpleName, message.Text, StringComparison.Ordinal);
+                Assert.Contains(expected(khaiSinh), message.Text, StringComparison.Ordinal);
+                Assert.Equal(ProcedureAnswers.NextSteps, message.SuggestedActions.Actions.Select(a => a.Title));
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public Task The_menu_button_asks_which_procedure_then_answers() =>
+        AssertFullAnswer(
+            harness.Flow()
+                .Send(MainMenu.AskProcedure).AssertReply(ProcedureTexts.AskWhich)
+                .Send("dang ky ket hon"),
+            "ket-hon").StartTestAsync();
+
+    [Fact]
+    public Task Huy_while_asked_which_procedure_brings_the_menu_back() =>
+        harness.Flow()
+            .Send(MainMenu.AskProcedure).AssertReply(ProcedureTexts.AskWhich)
+            .Send("huỷ").AssertReplyWithButtons("đã dừng", [.. MainMenu.Items])
+            .StartTestAsync();
+
+    [Fact]
+    public Task When_several_procedures_are_close_the_resident_chooses_by_number()
+    {
+        // Words that name a family of procedures rather than one of them.
+        string[] vague = ["chứng thực", "xác nhận", "đăng ký hộ tịch", "giấy tờ đất đai", "trợ cấp", "hộ tịch"];
+        var (question, understood) = vague
+            .Select(text => (text, harness.Get<MessageUnderstanding>().Understand(text)))
+            .First(x => x.Item2.ProcedureId is null && x.Item2.Alternatives.Count >= 2);
+        var second = Procedure(understood.Alternatives[1]);
+
+        return AssertFullAnswer(
+            harness.Flow()
+                .Send(question)
+                .AssertReply(activity =>
+                {
+                    var message = (IMessageActivity)activity;
+                    Assert.Equal(ProcedureTexts.ChooseOne, message.Text);
+                    Assert.Equal(understood.Alternatives.Count, message.SuggestedActions.Actions.Count);
+                    Assert.StartsWith("2. ", message.SuggestedActions.Actions[1].Title, StringComparison.Ordinal);
+                })
+                .Send("2"),
+            second.Id).StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_question_nothing_fits_is_answered_plainly_and_kept_for_staff_without_personal_numbers()
+    {
+        await harness.Flow()
+            .Send("giá vàng hôm nay bao nhiêu, gọi em 0912 345 678")
+            .AssertReplyWithButtons(harness.Office.Phone, MainMenu.TalkToStaff, ProcedureTexts.OtherProcedureButton, MainMenu.CheckDossier)
+            .StartTestAsync();
+
+        var kept = Assert.Single(harness.Get<UnansweredQuestionStore>().Latest(10));
+        Assert.StartsWith("giá vàng hôm nay bao nhiêu", kept.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("345", kept.Text, StringComparison.Ordinal);
+        Assert.Equal("test", kept.ChannelId);
+        Assert.Equal(harness.Time.GetUtcNow(), kept.AskedAt);
+    }
+
+    [Fact]
+    public Task A_page_that_opens_on_a_procedure_gets_its_answer_at_once() =>
+        AssertFullAnswer(
+            harness.Flow().Send(new Activity
+            {
+                Type = ActivityTypes.Message,
+                Text = "ket-hon",
+                Value = JObject.FromObject(new { procedure = "ket-hon" }),
+            }),
+            "ket-hon").StartTestAsync();
+
+    public static TheoryData<string> BadInput => new()
+    {
+        new string('a', 10_000),
+        "😀😀😀",
+        "\u0001\u0002\u0007",
+        "khai sinh 出生登记 регистрация",
+        "?!?!",
+        "\u200b\u200b",
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInput))]
+    public Task Bad_input_gets_a_polite_answer(string text) =>
+        harness.Flow()
+            .Send(text)
+            .AssertReply(activity => Assert.False(string.IsNullOrWhiteSpace(((IMessageActivity)activity).Text)))
+            .StartTestAsync();
+}

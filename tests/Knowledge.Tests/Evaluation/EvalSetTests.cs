@@ -1,0 +1,57 @@
+using OneStopBot.Knowledge.Evaluation;
+using OneStopBot.Knowledge.Understanding;
+
+namespace OneStopBot.Knowledge.Tests.Evaluation;
+
+[Collection(KnowledgeCollection.Name)]
+public sealed class EvalSetTests(KnowledgeFixture knowledge) : IDisposable
+{
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"eval-{Guid.NewGuid():N}.tsv");
+
+    [Fact]
+    public void Loads_rows_skipping_comments_and_the_header()
+    {
+        File.WriteAllText(path, "# comment\ntext\tintent\tprocedure\nđăng ký kết hôn\task\tket-hon\nxin chào\tgreeting\t-\n");
+
+        var set = EvalSet.Load(path);
+
+        Assert.Equal(
+            [new EvalCase(3, "đăng ký kết hôn", Intent.Ask, "ket-hon"), new EvalCase(4, "xin chào", Intent.Greeting, null)],
+            set.Cases);
+    }
+
+    [Theory]
+    [InlineData("only one column\n", "3 tab-separated columns")]
+    [InlineData("xin chào\twave\t-\n", "unknown intent 'wave'")]
+    public void A_malformed_row_names_its_line(string content, string reason)
+    {
+        File.WriteAllText(path, "text\tintent\tprocedure\n" + content);
+
+        var error = Assert.Throws<FormatException>(() => EvalSet.Load(path));
+
+        Assert.Contains(":2:", error.Message);
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void Scores_intent_procedure_and_both_and_lists_the_misses()
+    {
+        File.WriteAllText(path, string.Join('\n',
+            "text\tintent\tprocedure",
+            "đăng ký kết hôn\task\tket-hon",
+            "đăng ký kết hôn\task\tkhai-sinh",
+            "xin chào\thelp\t-",
+            "xin chào\tgreeting\t-"));
+
+        var report = EvalSet.Load(path).Evaluate(knowledge.Understanding);
+
+        Assert.Equal((4, 0.75, 0.75, 0.5), (report.Count, report.IntentAccuracy, report.ProcedureAccuracy, report.BothAccuracy));
+        Assert.Equal([3, 4], report.Misses.Select(m => m.Case.Line));
+        var text = report.Format();
+        Assert.Contains("both-correct accuracy: 50.0", text);
+        Assert.Contains("line 3: \"đăng ký kết hôn\" expected ask/khai-sinh, got ask/ket-hon", text);
+        Assert.Contains("line 4: \"xin chào\" expected help/-, got greeting/-", text);
+    }
+
+    public void Dispose() => File.Delete(path);
+}

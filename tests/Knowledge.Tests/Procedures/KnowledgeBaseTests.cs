@@ -1,0 +1,113 @@
+using System.Text;
+using OneStopBot.Knowledge.Evaluation;
+using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Text;
+
+namespace OneStopBot.Knowledge.Tests.Procedures;
+
+/// <summary>The shipped procedure files themselves.</summary>
+[Collection(KnowledgeCollection.Name)]
+public sealed class KnowledgeBaseTests(KnowledgeFixture knowledge)
+{
+    private static readonly string SourceFolder = Path.Combine(RepositoryPaths.Root, "Knowledge", "Procedures");
+
+    [Fact]
+    public void Every_procedure_of_the_list_has_a_file_with_its_group_and_official_name()
+    {
+        var listed = File.ReadLines(RepositoryPaths.ProcedureList)
+            .Where(line => !line.StartsWith('#') && !line.StartsWith("id\t", StringComparison.Ordinal) && line.Length > 0)
+            .Select(line => line.Split('\t'))
+            .ToList();
+
+        Assert.Equal(listed.Count, knowledge.Catalog.Count);
+        foreach (var (id, group, name) in listed.Select(c => (c[0], c[1], c[2])))
+        {
+            var procedure = knowledge.Catalog.Find(id);
+            Assert.True(procedure is not null, $"no file for '{id}'");
+            Assert.Equal((group, name), (procedure.Group, procedure.OfficialName));
+        }
+    }
+
+    [Fact]
+    public void The_build_copies_the_files_beside_the_assembly()
+    {
+        var source = Directory.GetFiles(SourceFolder, "*.yaml").Select(Path.GetFileName).Order();
+        var built = Directory.GetFiles(RepositoryPaths.BuiltProcedures, "*.yaml").Select(Path.GetFileName).Order();
+
+        Assert.Equal(source, built);
+    }
+
+    [Fact]
+    public void No_sentence_of_the_development_set_appears_in_the_files()
+    {
+        var sentences = EvalSet.Load(RepositoryPaths.DevSet).Cases.Select(c => VietnameseText.Normalize(c.Text)).ToList();
+
+        foreach (var path in Directory.GetFiles(SourceFolder, "*.yaml"))
+        {
+            var content = VietnameseText.Normalize(File.ReadAllText(path, Encoding.UTF8));
+            var copied = sentences.Where(sentence => content.Contains(sentence, StringComparison.Ordinal)).ToList();
+            Assert.True(copied.Count == 0, $"{Path.GetFileName(path)} contains development-set sentences: {string.Join(" | ", copied)}");
+        }
+    }
+
+    [Fact]
+    public void Files_are_utf8_and_written_in_composed_form()
+    {
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        foreach (var path in Directory.GetFiles(SourceFolder, "*.yaml"))
+        {
+            var text = strict.GetString(File.ReadAllBytes(path));
+            Assert.True(text.IsNormalized(NormalizationForm.FormC), $"{Path.GetFileName(path)} is not NFC");
+        }
+    }
+
+    [Fact]
+    public void Every_procedure_lists_phrases_with_and_without_diacritics()
+    {
+        foreach (var procedure in knowledge.Catalog.All)
+        {
+            Assert.Contains(procedure.Phrases, p => VietnameseText.HasDiacritics(p));
+            Assert.Contains(procedure.Phrases, p => !VietnameseText.HasDiacritics(p));
+        }
+    }
+
+    [Fact]
+    public void Unconfirmed_facts_are_left_open_and_point_to_the_office()
+    {
+        foreach (var procedure in knowledge.Catalog.All)
+        {
+            if (procedure.Fee.Free is null)
+            {
+                Assert.Contains("hỏi", procedure.Fee.Text);
+            }
+
+            if (procedure.Online.Available is null)
+            {
+                Assert.True(
+                    procedure.Online.Text.Contains("hỏi") || procedure.Online.Text.Contains("dichvucong"),
+                    $"{procedure.Id}: online text should say where to ask");
+            }
+
+            if (procedure.Time.WorkingDays is null)
+            {
+                Assert.True(procedure.Time.Text.Length > 0, procedure.Id);
+            }
+        }
+    }
+
+    [Fact]
+    public void Resident_sentences_stay_short()
+    {
+        const int MaxWords = 30;
+        foreach (var procedure in knowledge.Catalog.All)
+        {
+            var texts = new[] { procedure.Summary, procedure.Time.Text, procedure.Fee.Text, procedure.Online.Text, procedure.WhereAndWhen }
+                .Concat(procedure.Steps);
+            foreach (var sentence in texts.SelectMany(t => t.Split(". ")))
+            {
+                var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                Assert.True(words <= MaxWords, $"{procedure.Id}: {words} words in \"{sentence}\"");
+            }
+        }
+    }
+}

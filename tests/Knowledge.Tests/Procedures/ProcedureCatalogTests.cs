@@ -1,0 +1,111 @@
+using OneStopBot.Knowledge.Procedures;
+
+namespace OneStopBot.Knowledge.Tests.Procedures;
+
+public sealed class ProcedureCatalogTests
+{
+    [Fact]
+    public void Loads_a_valid_file_into_records()
+    {
+        using var files = new ProcedureFiles().Add("khai-sinh.yaml", ProcedureFiles.Valid("khai-sinh", "làm giấy khai sinh"));
+
+        var catalog = ProcedureCatalog.Load(files.Directory);
+
+        var procedure = Assert.Single(catalog.All);
+        Assert.Same(procedure, catalog.Find("khai-sinh"));
+        Assert.Equal(("khai-sinh", 0, true, false), (procedure.Id, procedure.Time.WorkingDays, procedure.Time.IsSameDay, procedure.Online.Available));
+        Assert.Equal(new RequiredDocument("Tờ khai", DocumentForm.Original, 1, null), Assert.Single(procedure.Documents));
+        Assert.Equal(["làm giấy khai sinh"], procedure.Phrases);
+        Assert.Null(catalog.Find("khong-co"));
+    }
+
+    [Theory]
+    [InlineData("summary: Một câu tóm tắt.\n", "", "summary", "required")]
+    [InlineData("summary: Một câu tóm tắt.", "summary: Câu một. Câu hai. Câu ba.", "summary", "2 sentences")]
+    [InlineData("officialName: Thủ tục p\n", "officialName: \"  \"\n", "officialName", "required")]
+    [InlineData("id: p\n", "id: q\n", "id", "file name")]
+    [InlineData("id: p\n", "", "id", "required")]
+    [InlineData("workingDays: 0", "workingDays: -1", "time.workingDays", "0 (same day) or more")]
+    [InlineData("    form: original", "    form: photo", "documents[1].form", "'photo'")]
+    [InlineData("    form: original", "    form: ''", "documents[1].form", "required")]
+    [InlineData("    count: 1", "    count: 0", "documents[1].count", "1 or more")]
+    [InlineData("  - name: Tờ khai\n    form: original\n    count: 1\n", "  []\n", "documents", "at least one")]
+    [InlineData("  - Nộp hồ sơ.\n", "  - \"\"\n", "steps[1]", "required")]
+    [InlineData("  text: Trong ngày.\n", "", "time.text", "required")]
+    [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\ncolour: blue\n", "(file)", "colour")]
+    [InlineData("workingDays: 0", "workingDays: soon", "(file)", "line")]
+    public void A_broken_file_names_the_file_the_field_and_the_reason(string replace, string with, string field, string reason)
+    {
+        var content = ProcedureFiles.Valid("p", "một cách gọi");
+        Assert.Contains(replace, content);
+        using var files = new ProcedureFiles().Add("p.yaml", content.Replace(replace, with));
+
+        var error = Assert.Throws<ProcedureCatalogException>(() => ProcedureCatalog.Load(files.Directory));
+
+        Assert.Equal(("p.yaml", field), (error.File, error.Field));
+        Assert.Contains(reason, error.Message);
+        Assert.StartsWith($"p.yaml: field '{field}'", error.Message);
+    }
+
+    [Fact]
+    public void Phrases_are_required()
+    {
+        var content = ProcedureFiles.Valid("p");
+        using var files = new ProcedureFiles().Add("p.yaml", content);
+
+        var error = Assert.Throws<ProcedureCatalogException>(() => ProcedureCatalog.Load(files.Directory));
+
+        Assert.Equal("phrases", error.Field);
+    }
+
+    [Fact]
+    public void Ids_are_unique_across_files()
+    {
+        using var files = new ProcedureFiles()
+            .Add("p.yaml", ProcedureFiles.Valid("p", "cách một"))
+            .Add("p.yml", ProcedureFiles.Valid("p", "cách hai"));
+
+        var error = Assert.Throws<ProcedureCatalogException>(() => ProcedureCatalog.Load(files.Directory));
+
+        Assert.Equal(("p.yml", "id"), (error.File, error.Field));
+        Assert.Contains("another file", error.Message);
+    }
+
+    [Theory]
+    [InlineData("", "the file is empty")]
+    [InlineData("id: [unclosed", "line")]
+    public void An_empty_or_malformed_file_is_reported(string content, string reason)
+    {
+        using var files = new ProcedureFiles().Add("p.yaml", content);
+
+        var error = Assert.Throws<ProcedureCatalogException>(() => ProcedureCatalog.Load(files.Directory));
+
+        Assert.Equal("p.yaml", error.File);
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void A_missing_or_empty_folder_is_reported()
+    {
+        using var files = new ProcedureFiles();
+
+        var empty = Assert.Throws<ProcedureCatalogException>(() => ProcedureCatalog.Load(files.Directory));
+        var missing = Assert.Throws<ProcedureCatalogException>(() => ProcedureCatalog.Load(Path.Combine(files.Directory, "none")));
+
+        Assert.Contains("no procedure files", empty.Message);
+        Assert.Contains("does not exist", missing.Message);
+    }
+
+    [Fact]
+    public void Adding_a_procedure_is_adding_a_file()
+    {
+        using var files = new ProcedureFiles().Add("a.yaml", ProcedureFiles.Valid("a", "cách một"));
+        var before = ProcedureCatalog.Load(files.Directory);
+
+        files.Add("b.yaml", ProcedureFiles.Valid("b", "cách hai"));
+        var after = ProcedureCatalog.Load(files.Directory);
+
+        Assert.Equal(["a"], before.All.Select(p => p.Id));
+        Assert.Equal(["a", "b"], after.All.Select(p => p.Id));
+    }
+}

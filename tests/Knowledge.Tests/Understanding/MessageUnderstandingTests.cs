@@ -1,0 +1,196 @@
+using OneStopBot.Knowledge.Understanding;
+using Understood = OneStopBot.Knowledge.Understanding.Understanding;
+
+namespace OneStopBot.Knowledge.Tests.Understanding;
+
+[Collection(KnowledgeCollection.Name)]
+public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
+{
+    private Understood Understand(string text) => knowledge.Understanding.Understand(text);
+
+    // Messages written for this test, none from the development set: the rules must generalise.
+    [Theory]
+    [InlineData("cho em hỏi làm khai sinh cho bé cần mang gì", Intent.Ask, "khai-sinh")]
+    [InlineData("be nha em moi sinh, lam giay khai sinh o dau", Intent.Ask, "khai-sinh")]
+    [InlineData("gks cho con làm ở mô", Intent.Ask, "khai-sinh")]
+    [InlineData("ông nội mới qua đời, cần làm giấy tờ gì", Intent.Ask, "khai-tu")]
+    [InlineData("lam giay khai tu cho me", Intent.Ask, "khai-tu")]
+    [InlineData("em với bạn trai muốn đăng ký kết hôn", Intent.Ask, "ket-hon")]
+    [InlineData("dkkh cần giấy tờ chi", Intent.Ask, "ket-hon")]
+    [InlineData("giấy độc thân mất mấy ngày", Intent.Ask, "xac-nhan-hon-nhan")]
+    [InlineData("muốn làm thủ tục nhận con", Intent.Ask, "nhan-cha-me-con")]
+    [InlineData("đăng ký nhận cha mẹ con", Intent.Ask, "nhan-cha-me-con")]
+    [InlineData("bo nhan con thi lam sao", Intent.Ask, "nhan-cha-me-con")]
+    [InlineData("cháu mồ côi cha mẹ, tôi muốn làm người giám hộ", Intent.Ask, "giam-ho")]
+    [InlineData("tên trong giấy khai sinh bị viết sai", Intent.Ask, "cai-chinh-ho-tich")]
+    [InlineData("muốn đổi họ cho con theo họ mẹ", Intent.Ask, "cai-chinh-ho-tich")]
+    [InlineData("xin bản sao giấy khai sinh", Intent.Ask, "trich-luc-ho-tich")]
+    [InlineData("sao y bằng tốt nghiệp ở xã được không", Intent.Ask, "chung-thuc-ban-sao")]
+    [InlineData("xác nhận chữ ký trên giấy ủy quyền", Intent.Ask, "chung-thuc-chu-ky")]
+    [InlineData("bán đất cho người khác thì chứng thực hợp đồng ở đâu", Intent.Ask, "chung-thuc-hop-dong")]
+    [InlineData("ông tôi muốn viết di chúc", Intent.Ask, "chung-thuc-di-chuc")]
+    [InlineData("chia thừa kế đất của bố mẹ", Intent.Ask, "chung-thuc-phan-chia-di-san")]
+    [InlineData("chuyen ho khau ve que", Intent.Ask, "thuong-tru")]
+    [InlineData("khai báo tạm trú cho người thuê trọ", Intent.Ask, "tam-tru")]
+    [InlineData("lam cccd cho con 15 tuoi", Intent.Ask, "can-cuoc")]
+    [InlineData("xin trợ cấp cho người già neo đơn", Intent.Ask, "tro-cap-xa-hoi")]
+    [InlineData("xin tiền hỗ trợ chôn cất", Intent.Ask, "mai-tang-phi")]
+    [InlineData("làm giấy xác nhận khuyết tật cho em trai", Intent.Ask, "xac-nhan-khuyet-tat")]
+    [InlineData("làm sao để được công nhận hộ nghèo", Intent.Ask, "ho-ngheo")]
+    [InlineData("làm thẻ bảo hiểm y tế cho bé", Intent.Ask, "bhyt")]
+    [InlineData("hàng xóm lấn đất nhà tôi", Intent.Ask, "hoa-giai-dat-dai")]
+    [InlineData("đất nhà tôi chưa có sổ đỏ", Intent.Ask, "cap-so-do")]
+    [InlineData("xây nhà mới có phải xin giấy phép không", Intent.Ask, "giay-phep-xay-dung")]
+    [InlineData("muốn mở quán cà phê thì đăng ký kinh doanh ở đâu", Intent.Ask, "ho-kinh-doanh")]
+    [InlineData("đăng ký đi bộ đội", Intent.Ask, "nghia-vu-quan-su")]
+    [InlineData("muốn kiến nghị về việc sửa đường", Intent.Ask, "phan-anh-kien-nghi")]
+    [InlineData("tôi muốn đặt lịch nộp hồ sơ kết hôn", Intent.Submit, "ket-hon")]
+    [InlineData("hồ sơ của em tới đâu rồi", Intent.Status, null)]
+    [InlineData("231120-0012", Intent.Status, null)]
+    [InlineData("đăng ký nhận tin thông báo thôn Pa Lai", Intent.Subscribe, null)]
+    [InlineData("thôi không nhận thông báo nữa", Intent.Unsubscribe, null)]
+    [InlineData("ủy ban xã ở đâu", Intent.Office, null)]
+    [InlineData("sdt bộ phận một cửa", Intent.Office, null)]
+    [InlineData("tôi muốn nói chuyện với cán bộ", Intent.Human, null)]
+    [InlineData("chào xã", Intent.Greeting, null)]
+    [InlineData("bạn làm được gì", Intent.Help, null)]
+    [InlineData("góp ý cho xã", Intent.Feedback, null)]
+    public void Understands_messages_it_was_never_shown(string text, Intent intent, string? procedureId)
+    {
+        var result = Understand(text);
+
+        Assert.Equal((intent, procedureId), (result.Intent, result.ProcedureId));
+    }
+
+    [Theory]
+    [InlineData("hôm nay trời mưa không")]
+    [InlineData("bóng đá tối nay đội nào đá")]
+    [InlineData("cho tôi vay tiền")]
+    [InlineData("bài hát nào hay nhất")]
+    [InlineData("asdfgh qwerty")]
+    [InlineData("mua điện thoại cũ ở đâu")]
+    public void Says_none_when_the_message_is_out_of_scope(string text)
+    {
+        var result = Understand(text);
+
+        Assert.Equal(Intent.None, result.Intent);
+        Assert.Null(result.ProcedureId);
+    }
+
+    [Theory]
+    [InlineData("mất bao lâu", ProcedureAspect.Time)]
+    [InlineData("mấy ngày thì xong", ProcedureAspect.Time)]
+    [InlineData("hết bao nhiêu tiền", ProcedureAspect.Fee)]
+    [InlineData("có mất phí không", ProcedureAspect.Fee)]
+    [InlineData("cần giấy gì", ProcedureAspect.Documents)]
+    [InlineData("can mang theo nhung gi", ProcedureAspect.Documents)]
+    [InlineData("làm online được không", ProcedureAspect.Online)]
+    [InlineData("nộp ở mô", ProcedureAspect.Where)]
+    [InlineData("làm ở đâu", ProcedureAspect.Where)]
+    [InlineData("các bước thế nào", ProcedureAspect.Steps)]
+    public void A_follow_up_names_the_aspect_and_leaves_the_procedure_to_the_context(string text, ProcedureAspect aspect)
+    {
+        var result = Understand(text);
+
+        Assert.Equal((Intent.Ask, (string?)null, aspect), (result.Intent, result.ProcedureId, result.Aspect));
+    }
+
+    [Theory]
+    [InlineData("đăng ký khai sinh cần giấy tờ gì", "khai-sinh", ProcedureAspect.Documents)]
+    [InlineData("kết hôn có mất tiền không", "ket-hon", ProcedureAspect.Fee)]
+    [InlineData("tam tru lam online duoc khong", "tam-tru", ProcedureAspect.Online)]
+    [InlineData("khai tử nộp ở mô", "khai-tu", ProcedureAspect.Where)]
+    public void A_question_about_a_named_procedure_carries_both(string text, string procedureId, ProcedureAspect aspect)
+    {
+        var result = Understand(text);
+
+        Assert.Equal((Intent.Ask, procedureId, aspect), (result.Intent, result.ProcedureId, result.Aspect));
+    }
+
+    [Theory]
+    [InlineData("dang ky khai sinnh", "khai-sinh")]
+    [InlineData("thu tuc ket hhon", "ket-hon")]
+    [InlineData("giay khai sihn cho con", "khai-sinh")]
+    [InlineData("dang ky tam truu", "tam-tru")]
+    [InlineData("xin giay phepp xay dung", "giay-phep-xay-dung")]
+    public void Forgives_one_typo_per_word(string text, string procedureId)
+    {
+        Assert.Equal(procedureId, Understand(text).ProcedureId);
+    }
+
+    [Theory]
+    [InlineData("làm giấy khai sinh ở mô rứa", "khai-sinh")]
+    [InlineData("tui muốn mần giấy kết hôn", "ket-hon")]
+    [InlineData("chứng thực bản sao cần chi", "chung-thuc-ban-sao")]
+    public void Reads_the_central_dialect(string text, string procedureId)
+    {
+        Assert.Equal(procedureId, Understand(text).ProcedureId);
+    }
+
+    [Fact]
+    public void Close_procedures_come_back_as_alternatives()
+    {
+        var result = Understand("chứng thực");
+
+        Assert.Equal(Intent.Ask, result.Intent);
+        Assert.NotEmpty(result.Alternatives);
+        Assert.All(result.Alternatives, id => Assert.StartsWith("chung-thuc-", id));
+        Assert.DoesNotContain(result.ProcedureId, result.Alternatives);
+    }
+
+    public static TheoryData<string> BadInput => new()
+    {
+        string.Empty,
+        "   \t\r\n  ",
+        new string('a', 10_000),
+        string.Concat(Enumerable.Repeat("khai sinh ", 1_000)),
+        "😀😀😀🙏",
+        "\u0000\u0001\u0007\u001b[31m",
+        "Привет мир 你好 khai sinh",
+        "\uD83D broken surrogate \uDE00",
+        "\u200B\u200D\uFEFF",
+        "??? !!! ...",
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInput))]
+    public void Bad_input_gets_a_result_never_an_exception(string text)
+    {
+        var result = Understand(text);
+
+        Assert.Equal(text, result.Text);
+        Assert.True(Enum.IsDefined(result.Intent));
+        Assert.InRange(result.Score, 0, 1);
+    }
+
+    [Fact]
+    public void Null_is_understood_as_nothing()
+    {
+        var result = knowledge.Understanding.Understand(null);
+
+        Assert.Equal((Intent.None, 0.0), (result.Intent, result.Score));
+    }
+
+    [Fact]
+    public void One_instance_gives_the_same_answers_to_concurrent_callers()
+    {
+        string[] messages =
+        [
+            "làm giấy khai sinh ở đâu", "dang ky ket hon", "hồ sơ của tôi đến đâu rồi", "xin chào", "mất bao lâu",
+            "chứng thực bản sao", "thời tiết", "nhập hộ khẩu", "làm sổ đỏ", "đăng ký nhận thông báo",
+        ];
+        var expected = messages.Select(Understand).Select(r => (r.Intent, r.ProcedureId, r.Score)).ToArray();
+        var actual = new (Intent, string?, double)[messages.Length * 50];
+
+        Parallel.For(0, actual.Length, i =>
+        {
+            var r = Understand(messages[i % messages.Length]);
+            actual[i] = (r.Intent, r.ProcedureId, r.Score);
+        });
+
+        for (var i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal(expected[i % messages.Length], actual[i]);
+        }
+    }
+}
