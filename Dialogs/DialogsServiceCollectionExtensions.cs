@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Handoff;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Staff;
 
 namespace OneStopBot.Dialogs;
 
@@ -15,6 +17,12 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<ProcedureAnswers>();
         services.AddSingleton<Dialog, AskProcedureDialog>();
         services.AddSingleton<Dialog, TalkToStaffDialog>();
+        services.AddSingleton<DossierDetails>();
+        services.AddSingleton<Dialog, PreRegisterDialog>();
+        services.AddSingleton<Dialog, CheckDossierDialog>();
+        services.AddSingleton<Dialog, StaffShowDossierDialog>();
+        services.AddSingleton<Dialog, StaffUpdateDossierDialog>();
+        services.AddSingleton<Dialog, StaffStatisticsDialog>();
 
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<RootReplies>();

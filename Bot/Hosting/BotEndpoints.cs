@@ -1,4 +1,3 @@
-using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Channels.Zalo;
@@ -20,6 +19,7 @@ public static class BotEndpoints
 
         var staff = app.MapStaffApi();
         staff.MapNoticeEndpoints();
+        staff.MapDossierEndpoints();
         return app;
     }
 }

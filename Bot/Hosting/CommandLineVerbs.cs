@@ -3,6 +3,8 @@ using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Console;
 using OneStopBot.Knowledge.Evaluation;
 using OneStopBot.Knowledge.Understanding;
+using OneStopBot.Office.Demo;
+using OneStopBot.Office.Dossiers;
 
 namespace OneStopBot.Bot.Hosting;
 
@@ -17,6 +19,7 @@ public static class CommandLineVerbs
         ["chat"] = ChatAsync,
         ["understand"] = UnderstandAsync,
         ["eval"] = EvaluateAsync,
+        ["seed-demo"] = SeedDemoAsync,
     };
 
     public static bool TryFind(string[] args, out Func<string[], Task<int>> verb)
@@ -81,6 +84,29 @@ public static class CommandLineVerbs
         System.Console.OutputEncoding = System.Text.Encoding.UTF8;
         var report = EvalSet.Load(args[0]).Evaluate(services.GetRequiredService<MessageUnderstanding>());
         System.Console.WriteLine(report.Format());
+        return Task.FromResult(0);
+    }
+
+    private static Task<int> SeedDemoAsync(IServiceProvider services, string[] args)
+    {
+        System.Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var store = services.GetRequiredService<DossierStore>();
+        DemoSeedResult result;
+        try
+        {
+            result = services.GetRequiredService<DemoData>().Seed();
+        }
+        catch (InvalidOperationException)
+        {
+            System.Console.WriteLine("Cơ sở dữ liệu đã có hồ sơ, nên không thêm dữ liệu mẫu. Hãy dùng một tệp mới (--Storage:DatabasePath=...).");
+            return Task.FromResult(1);
+        }
+        System.Console.WriteLine($"Đã tạo {result.Created} hồ sơ mẫu. Mã để thử tra cứu (và 4 số cuối điện thoại để xác minh từ cuộc trò chuyện khác):");
+        foreach (var code in result.CodesToTry)
+        {
+            var dossier = store.Find(code)!;
+            System.Console.WriteLine($"  {code}  {dossier.Status.Text().Label}  …{dossier.Phone[^4..]}");
+        }
         return Task.FromResult(0);
     }
 }

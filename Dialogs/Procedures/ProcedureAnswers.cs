@@ -61,7 +61,7 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
     /// <summary>A follow-up answer names its procedure, so it is clear what it is about.</summary>
     private static string Named(Procedure procedure, string answer) => $"{procedure.SimpleName}. {answer}";
 
-    private static string DocumentList(Procedure procedure)
+    internal static string DocumentList(Procedure procedure)
     {
         var builder = new StringBuilder(ProcedureTexts.Documents);
         var number = 1;

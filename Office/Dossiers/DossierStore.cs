@@ -52,6 +52,7 @@ public sealed partial class DossierStore(
         ArgumentNullException.ThrowIfNull(userId);
         return Dossiers.Find(Query.EQ(OwnerExpression, channelId.ToLowerInvariant() + "|" + userId))
             .OrderByDescending(d => d.CreatedAt)
+            .ThenByDescending(d => d.Code, StringComparer.Ordinal)
             .ToList();
     }
 

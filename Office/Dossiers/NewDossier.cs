@@ -55,8 +55,7 @@ public static partial class DossierValidation
             errors["procedureId"] = ["Mã thủ tục không đúng. Ví dụ: khai-sinh."];
         }
 
-        var name = WhiteSpace().Replace(request.ApplicantName ?? string.Empty, " ").Trim();
-        if (name.Length == 0 || name.Length > MaxNameLength || !name.Any(char.IsLetter) || name.Any(c => char.IsControl(c) || char.IsSurrogate(c)))
+        if (!TryNormalizeName(request.ApplicantName, out var name))
         {
             errors["applicantName"] = [$"Họ tên cần có chữ, tối đa {MaxNameLength} ký tự, không có biểu tượng."];
         }
@@ -101,6 +100,13 @@ public static partial class DossierValidation
             CitizenId = citizenId,
             Village = known ?? village,
         };
+    }
+
+    /// <summary>A person's name: letters, single spaces, at most <see cref="MaxNameLength"/> characters, no emoji or control characters.</summary>
+    public static bool TryNormalizeName(string? input, out string name)
+    {
+        name = WhiteSpace().Replace(input ?? string.Empty, " ").Trim();
+        return name.Length > 0 && name.Length <= MaxNameLength && name.Any(char.IsLetter) && !name.Any(c => char.IsControl(c) || char.IsSurrogate(c));
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

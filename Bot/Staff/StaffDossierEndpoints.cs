@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Staff;
+using OneStopBot.Office.Statistics;
+
+namespace OneStopBot.Bot.Staff;
+
+/// <summary>Body of <c>POST dossiers</c>.</summary>
+public sealed record CreateDossierRequest(string? ProcedureId, string? ApplicantName, string? Phone, string? Village, string? CitizenId);
+
+/// <summary>Body of <c>PATCH dossiers/{code}</c>: a status name (<c>resultReady</c>) and an optional note for the resident.</summary>
+public sealed record UpdateDossierRequest(string? Status, string? Note);
+
+/// <summary>The answer of <c>GET stats</c>: the numbers, and the percentages written the Vietnamese way (<c>86,23%</c>).</summary>
+public sealed record StatisticsResponse(
+    DateOnly From,
+    DateOnly To,
+    int Received,
+    int Online,
+    string? OnlinePercent,
+    int Resolved,
+    int ResolvedOnTime,
+    string? OnTimePercent,
+    int InProgress,
+    int Overdue,
+    int? Ratings,
+    string? SatisfactionPercent,
+    IReadOnlyList<string> Lines);
+
+/// <summary>The staff API for dossiers: create, import, update status, read, statistics. Every call is audited as <see cref="StaffApi.ApiActor"/>.</summary>
+public static class StaffDossierEndpoints
+{
+    /// <summary>Largest CSV body accepted by the import.</summary>
+    public const int MaxImportBytes = 4 * 1024 * 1024;
+
+    private static readonly string[] CsvMediaTypes = ["text/csv", "application/csv", "text/plain"];
+
+    public static RouteGroupBuilder MapDossierEndpoints(this RouteGroupBuilder staff)
+    {
+        staff.MapPost("dossiers", CreateAsync);
+        staff.MapPost("dossiers/import", ImportAsync);
+        staff.MapPatch("dossiers/{code}", UpdateAsync);
+        staff.MapGet("dossiers/{code}", Get);
+        staff.MapGet("stats", GetStatistics);
+        return staff;
+    }
+
+    internal static async Task<Results<Created<Dossier>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        HttpRequest http, DossierStore store, ProcedureCatalog catalog)
+    {
+        var (request, problem) = await ReadBodyAsync<CreateDossierRequest>(http);
+        if (request is null)
+        {
+            return problem!;
+        }
+        var procedure = catalog.Find(request.ProcedureId?.Trim().ToLowerInvariant() ?? string.Empty);
+        if (procedure is null)
+        {
+            return TypedResults.ValidationProblem(Field("procedureId", "Không có thủ tục này. Ví dụ: khai-sinh."));
+        }
+        try
+        {
+            var dossier = store.Receive(
+                new NewDossier
+                {
+                    ProcedureId = procedure.Id,
+                    ApplicantName = request.ApplicantName ?? string.Empty,
+                    Phone = request.Phone ?? string.Empty,
+                    Village = request.Village ?? string.Empty,
+                    CitizenId = request.CitizenId,
+                    Submission = Submission.InPerson,
+                    WorkingDays = procedure.Time.WorkingDays,
+                },
+                StaffApi.ApiActor);
+            return TypedResults.Created("/api/staff/dossiers/" + Uri.EscapeDataString(dossier.Code), dossier);
+        }
+        catch (DossierValidationException invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
+    }
+
+    internal static async Task<Results<Ok<DossierImportReport>, ProblemHttpResult>> ImportAsync(HttpRequest request, DossierImport import)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim() ?? string.Empty;
+        if (!CsvMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem("The body must be CSV (Content-Type: text/csv).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        if (request.ContentLength > MaxImportBytes)
+        {
+            return TypedResults.Problem($"The CSV body is larger than {MaxImportBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // Read the body whole first: the import reads synchronously, which Kestrel forbids on the request stream.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxImportBytes)
+            {
+                return TypedResults.Problem($"The CSV body is larger than {MaxImportBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return TypedResults.Ok(import.Import(reader, StaffApi.ApiActor));
+    }
+
+    internal static async Task<Results<Ok<Dossier>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string code, HttpRequest http, DossierUpdates updates)
+    {
+        var (request, problem) = await ReadBodyAsync<UpdateDossierRequest>(http);
+        if (request is null)
+        {
+            return problem!;
+        }
+        if (!DossierStatuses.TryParse(request.Status, out var status))
+        {
+            return TypedResults.ValidationProblem(Field("status", "Trạng thái không đúng. Dùng một trong: " +
+                string.Join(", ", Enum.GetValues<DossierStatus>().Select(s => s.JsonName())) + "."));
+        }
+        try
+        {
+            return updates.ChangeStatus(code, status, StaffApi.ApiActor, request.Note) is { } dossier
+                ? TypedResults.Ok(dossier)
+                : NotFound(code);
+        }
+        catch (DossierValidationException invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
+    }
+
+    internal static Results<Ok<Dossier>, NotFound<ProblemDetails>> Get(string code, DossierStore store, StaffAuditLog audit)
+    {
+        if (store.Find(code) is not { } dossier)
+        {
+            return NotFound(code);
+        }
+        // Reading a dossier shows personal data: it is a staff action like any other.
+        audit.Record(StaffApi.ApiActor, "dossier.view", dossier.Code);
+        return TypedResults.Ok(dossier);
+    }
+
+    internal static Results<Ok<StatisticsResponse>, ValidationProblem> GetStatistics(
+        string? from, string? to, OfficeStatistics statistics, WorkingCalendar calendar, StaffAuditLog audit)
+    {
+        var today = calendar.Today;
+        var errors = new Dictionary<string, string[]>();
+        var start = ReadDay(from, new DateOnly(today.Year, today.Month, 1), "from", errors);
+        var end = ReadDay(to, new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1), "to", errors);
+        if (errors.Count == 0 && end < start)
+        {
+            errors["to"] = ["'to' must not be before 'from'."];
+        }
+        if (errors.Count == 0 && end.DayNumber - start.DayNumber > OfficeStatistics.MaxPeriodDays)
+        {
+            errors["to"] = [$"The period is at most {OfficeStatistics.MaxPeriodDays} days."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var figures = statistics.Compute(start, end);
+        audit.Record(StaffApi.ApiActor, "stats.view", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}");
+        return TypedResults.Ok(new StatisticsResponse(
+            figures.From,
+            figures.To,
+            figures.Received,
+            figures.Online,
+            Percent(figures.OnlinePercent),
+            figures.Resolved,
+            figures.ResolvedOnTime,
+            Percent(figures.OnTimePercent),
+            figures.InProgress,
+            figures.Overdue,
+            figures.Satisfaction?.Total,
+            Percent(figures.SatisfactionPercent),
+            figures.Lines()));
+    }
+
+    /// <summary>
+    /// Reads a JSON body inside the handler rather than by parameter binding, so that binding errors never come before
+    /// the API key check, and a bad body gets a clear 400 instead of a bare one.
+    /// </summary>
+    private static async Task<(T? Value, ProblemHttpResult? Problem)> ReadBodyAsync<T>(HttpRequest request)
+        where T : class
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, TypedResults.Problem("The body must be JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+        try
+        {
+            var value = await request.ReadFromJsonAsync<T>(request.HttpContext.RequestAborted);
+            return value is null
+                ? (null, TypedResults.Problem("The body is empty.", statusCode: StatusCodes.Status400BadRequest))
+                : (value, null);
+        }
+        catch (JsonException error)
+        {
+            return (null, TypedResults.Problem("The body is not valid JSON for this request: " + error.Message, statusCode: StatusCodes.Status400BadRequest));
+        }
+    }
+
+    private static DateOnly ReadDay(string? text, DateOnly fallback, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        errors[field] = ["Dates are written yyyy-MM-dd, for example 2026-11-30."];
+        return fallback;
+    }
+
+    private static string? Percent(decimal? percent) => percent is { } value ? VietnamesePercent.Format(value) : null;
+
+    private static NotFound<ProblemDetails> NotFound(string code) =>
+        TypedResults.NotFound(new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Dossier not found",
+            Detail = $"No dossier has the code '{(code.Length > 80 ? code[..80] : code)}'.",
+        });
+
+    private static Dictionary<string, string[]> Field(string name, string message) => new() { [name] = [message] };
+}

@@ -1,0 +1,223 @@
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Prompts;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Office;
+using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Dossiers;
+
+namespace OneStopBot.Dialogs.Dossiers;
+
+/// <param name="Text">A message to act on before asking anything (the one that started the dialog).</param>
+/// <param name="Code">The dossier found, waiting for the phone check.</param>
+/// <param name="Notice">Said instead of the usual question when asking again.</param>
+/// <param name="Choices">Buttons with the next question (this chat's codes).</param>
+public sealed record CheckDossierState(string? Text = null, string? Code = null, string? Notice = null, IReadOnlyList<string>? Choices = null);
+
+/// <summary>
+/// "Tra cứu hồ sơ": by code, or "hồ sơ của tôi". The chat that filed a dossier sees its details; anyone else learns
+/// only that it exists until they give the last 4 digits of its phone. Failed codes and checks are rate limited.
+/// </summary>
+public sealed partial class CheckDossierDialog(
+    DossierStore store,
+    DossierDetails details,
+    LookupGuard guard,
+    WorkingCalendar calendar,
+    IOptions<OfficeOptions> office) : WaterfallDialog<CheckDossierState>(DialogIds.CheckDossier)
+{
+    private static readonly string[] MineWords = ["cua toi", "cua minh", "cua em", "cua tui"];
+
+    private readonly TextPrompt codePrompt = new("status.code");
+    private readonly TextPrompt digitsPrompt = new("status.digits", ValidateDigitsAsync);
+
+    public override IEnumerable<Dialog> Dependencies => [codePrompt, digitsPrompt];
+
+    protected override CheckDossierState CreateState(object? options) => new(Text: (options as FeatureOptions)?.Text);
+
+    protected override IReadOnlyList<WaterfallStep<CheckDossierState>> Steps() =>
+        [AskCodeStepAsync, FindDossierStepAsync, AskDigitsStepAsync, VerifyStepAsync];
+
+    private async Task<DialogTurnResult> AskCodeStepAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
+    {
+        if (await RefuseIfBlockedAsync(step, guard.Check(ChatKey(step.Context)), cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var state = step.Values;
+        step.Values = state with { Text = null, Notice = null, Choices = null };
+        if (state.Text is { } text && (AsksForOwnDossiers(text) || CodeIn(text) is not null))
+        {
+            return await step.NextAsync(text, cancellationToken);
+        }
+        var example = DossierCode.Example(store.AgencyCode);
+        return await step.PromptAsync(
+            codePrompt.Id,
+            new PromptOptions(state.Notice ?? DossierFormat.Text(CheckDossierTexts.AskCode, example), Choices: state.Choices ?? [CheckDossierTexts.MyDossiers]),
+            cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> FindDossierStepAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
+    {
+        var text = (string)step.Result!;
+        var example = DossierCode.Example(store.AgencyCode);
+        if (AsksForOwnDossiers(text))
+        {
+            return await ListOwnDossiersAsync(step, cancellationToken);
+        }
+        if (CodeIn(text) is not { } code)
+        {
+            return await FailAsync(step, DossierFormat.Text(CheckDossierTexts.Malformed, example), cancellationToken);
+        }
+        if (store.Find(code) is not { } dossier)
+        {
+            return await FailAsync(step, DossierFormat.Text(CheckDossierTexts.NotFound, code, example), cancellationToken);
+        }
+        if (IsOwner(dossier, step.Context))
+        {
+            return await ShowAsync(step, dossier, cancellationToken);
+        }
+        step.Values = step.Values with { Code = dossier.Code, Notice = DossierFormat.Text(CheckDossierTexts.FoundAskDigits, dossier.Code) };
+        return await step.NextAsync(null, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AskDigitsStepAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
+    {
+        if (await RefuseIfBlockedAsync(step, guard.Check(ChatKey(step.Context)), cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var notice = step.Values.Notice ?? CheckDossierTexts.AskDigits;
+        step.Values = step.Values with { Notice = null };
+        return await step.PromptAsync(digitsPrompt.Id, new PromptOptions(notice, CheckDossierTexts.DigitsRetry), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> VerifyStepAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
+    {
+        var dossier = store.Find(step.Values.Code);
+        if (dossier is not null && dossier.PhoneEndsWith((string)step.Result!))
+        {
+            return await ShowAsync(step, dossier, cancellationToken);
+        }
+        var permission = guard.RecordFailure(ChatKey(step.Context));
+        if (await RefuseIfBlockedAsync(step, permission, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        step.Values = step.Values with { Notice = CheckDossierTexts.WrongDigits };
+        return await step.GoToStepAsync(2, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ListOwnDossiersAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
+    {
+        var activity = step.Context.Activity;
+        var own = store.ListByOwner(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty);
+        switch (own.Count)
+        {
+            case 0:
+                step.Values = step.Values with
+                {
+                    Notice = DossierFormat.Text(CheckDossierTexts.NoneOwn, DossierCode.Example(store.AgencyCode)),
+                    Choices = [MainMenu.PreRegister],
+                };
+                return await step.GoToStepAsync(0, cancellationToken);
+            case 1:
+                return await ShowAsync(step, own[0], cancellationToken);
+            default:
+                var shown = own.Take(CheckDossierTexts.MaxListed).ToList();
+                var list = string.Concat(shown.Select((d, i) =>
+                    $"\n{i + 1}. {d.Code}: {details.ProcedureName(d.ProcedureId)}, {d.Status.Text().Label}."));
+                step.Values = step.Values with
+                {
+                    Notice = DossierFormat.Text(CheckDossierTexts.OwnList, own.Count) + list + "\n" + CheckDossierTexts.PickOne,
+                    Choices = shown.Select(d => d.Code).ToList(),
+                };
+                return await step.GoToStepAsync(0, cancellationToken);
+        }
+    }
+
+    private async Task<DialogTurnResult> ShowAsync(WaterfallStepContext<CheckDossierState> step, Dossier dossier, CancellationToken cancellationToken)
+    {
+        await step.Context.SendActivityAsync(
+            Replies.WithChoices(string.Join("\n", details.ForResident(dossier)), [MainMenu.CheckDossier, MainMenu.TalkToStaff, MainMenu.AskProcedure]),
+            cancellationToken);
+        return await step.EndDialogAsync(dossier.Code, cancellationToken);
+    }
+
+    /// <summary>Counts a failed code; asks again with <paramref name="notice"/>, or refuses for a while.</summary>
+    private async Task<DialogTurnResult> FailAsync(WaterfallStepContext<CheckDossierState> step, string notice, CancellationToken cancellationToken)
+    {
+        var permission = guard.RecordFailure(ChatKey(step.Context));
+        if (await RefuseIfBlockedAsync(step, permission, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        step.Values = step.Values with { Notice = notice };
+        return await step.GoToStepAsync(0, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult?> RefuseIfBlockedAsync(WaterfallStepContext<CheckDossierState> step, LookupPermission permission, CancellationToken cancellationToken)
+    {
+        if (permission.Allowed)
+        {
+            return null;
+        }
+        var retryAt = DossierFormat.Time(calendar.LocalTime(permission.RetryAt!.Value));
+        await step.Context.SendActivityAsync(
+            Replies.WithChoices(DossierFormat.Text(CheckDossierTexts.TooManyFailures, retryAt, office.Value.Phone), [MainMenu.TalkToStaff, MainMenu.AskProcedure]),
+            cancellationToken);
+        return await step.EndDialogAsync(null, cancellationToken);
+    }
+
+    private string? CodeIn(string text)
+    {
+        if (DossierCode.TryNormalize(text, store.AgencyCode, out var whole))
+        {
+            return whole;
+        }
+        var match = CodeLike().Match(text);
+        return match.Success && DossierCode.TryNormalize(match.Value, store.AgencyCode, out var code) ? code : null;
+    }
+
+    private static bool AsksForOwnDossiers(string text)
+    {
+        var folded = UserText.Fold(text);
+        return MineWords.Any(word => folded.Contains(word, StringComparison.Ordinal));
+    }
+
+    private static bool IsOwner(Dossier dossier, ITurnContext context) =>
+        dossier.Owner is { } owner && owner.Is(context.Activity.ChannelId ?? string.Empty, context.Activity.From?.Id ?? string.Empty);
+
+    private static string ChatKey(ITurnContext context) => (context.Activity.ChannelId ?? string.Empty) + "|" + (context.Activity.From?.Id ?? string.Empty);
+
+    private static Task<bool> ValidateDigitsAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
+        Task.FromResult(FourDigits().IsMatch(prompt.Value.Trim()));
+
+    // A code inside a longer message: an optional agency part, then YYMMDD and NNNN with a separator or none.
+    [GeneratedRegex(@"(?:[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*\s*[-–—_]\s*)?\d{6}\s*[-–—_]?\s*\d{4}", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeLike();
+
+    [GeneratedRegex(@"^\d{4}$")]
+    private static partial Regex FourDigits();
+}
+
+/// <summary>What the status dialog says. {0}, {1}: values in the order each text names them.</summary>
+internal static class CheckDossierTexts
+{
+    public const int MaxListed = 8;
+
+    public const string MyDossiers = "Hồ sơ của tôi";
+    public const string AskCode = "Anh/chị gõ mã hồ sơ, ví dụ: {0}. Hoặc bấm \"Hồ sơ của tôi\".";
+    public const string Malformed = "Mã hồ sơ chưa đúng dạng. Mã đúng giống thế này: {0}. Anh/chị gõ lại nhé.";
+    public const string NotFound = "Em không tìm thấy hồ sơ mã {0}. Mã đúng giống thế này: {1}. Anh/chị xem lại giấy hẹn rồi gõ lại nhé.";
+    public const string FoundAskDigits = "Em tìm thấy hồ sơ mã {0}. Để xem chi tiết, anh/chị gõ 4 số cuối của số điện thoại đã đăng ký.";
+    public const string AskDigits = "Anh/chị gõ 4 số cuối của số điện thoại đã đăng ký hồ sơ.";
+    public const string DigitsRetry = "Anh/chị gõ đúng 4 chữ số, ví dụ: 5678.";
+    public const string WrongDigits = "4 số cuối chưa đúng. Anh/chị xem lại số điện thoại đã đăng ký rồi gõ lại nhé.";
+    public const string NoneOwn = "Em chưa thấy hồ sơ nào nộp từ cuộc trò chuyện này. Anh/chị gõ mã hồ sơ, ví dụ: {0}.";
+    public const string OwnList = "Anh/chị có {0} hồ sơ:";
+    public const string PickOne = "Anh/chị bấm mã hồ sơ để xem chi tiết.";
+    public const string TooManyFailures =
+        "Anh/chị đã thử sai nhiều lần. Để giữ an toàn thông tin, em tạm dừng tra cứu. Anh/chị thử lại sau {0}, hoặc gọi {1}.";
+}

@@ -1,0 +1,100 @@
+using Microsoft.Bot.Builder;
+using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Dossiers;
+
+namespace OneStopBot.Dialogs.Dossiers;
+
+/// <summary>A dossier described in short lines: to the resident who filed it, or to staff (with masked personal data).</summary>
+public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider time)
+{
+    /// <summary>The procedure's simple name, or its id when the catalogue no longer has it.</summary>
+    public string ProcedureName(string procedureId) => catalog.Find(procedureId)?.SimpleName ?? procedureId;
+
+    /// <summary>What the resident needs: status explained, dates, late or not, what to do next.</summary>
+    public IReadOnlyList<string> ForResident(Dossier dossier)
+    {
+        var text = dossier.Status.Text();
+        var lines = new List<string>
+        {
+            DossierFormat.Text(DossierDetailTexts.Heading, dossier.Code, ProcedureName(dossier.ProcedureId)),
+            DossierFormat.Text(DossierDetailTexts.Status, text.Label, text.Explanation),
+        };
+        lines.AddRange(Dates(dossier));
+        if (dossier.History[^1].Note is { } note)
+        {
+            lines.Add(DossierDetailTexts.Note + note);
+        }
+        lines.Add(text.NextStep + (dossier.Status == DossierStatus.ResultReady ? " " + DossierDetailTexts.BringToCollect : string.Empty));
+        return lines;
+    }
+
+    /// <summary>Everything staff need at the desk; phone and ID number stay masked.</summary>
+    public IReadOnlyList<string> ForStaff(Dossier dossier)
+    {
+        var lines = new List<string>
+        {
+            DossierFormat.Text(DossierDetailTexts.Heading, dossier.Code, ProcedureName(dossier.ProcedureId)),
+            DossierFormat.Text(DossierDetailTexts.Applicant, dossier.ApplicantName, dossier.MaskedPhone, dossier.Village),
+        };
+        if (dossier.MaskedCitizenId is { } id)
+        {
+            lines.Add(DossierDetailTexts.CitizenId + id);
+        }
+        lines.Add(DossierFormat.Text(DossierDetailTexts.Status, dossier.Status.Text().Label, dossier.Submission == Submission.Online ? DossierDetailTexts.Online : DossierDetailTexts.InPerson));
+        lines.AddRange(Dates(dossier));
+        lines.Add(DossierDetailTexts.History + string.Concat(dossier.History.Select(change =>
+            "\n- " + DossierFormat.Day(calendar.LocalDate(change.At)) + " " + DossierFormat.Time(calendar.LocalTime(change.At)) + ": " +
+            change.Status.Text().Label + " (" + change.Actor + ")" + (change.Note is null ? string.Empty : ". " + change.Note))));
+        return lines;
+    }
+
+    private IEnumerable<string> Dates(Dossier dossier)
+    {
+        var now = time.GetUtcNow();
+        if (dossier.ReceivedAt is { } received)
+        {
+            yield return DossierFormat.Text(DossierDetailTexts.Received, DossierFormat.Day(calendar.LocalDate(received)), DossierFormat.Ago(received, now));
+        }
+        else if (dossier.AppointmentDate is { } visit)
+        {
+            yield return DossierDetailTexts.Appointment + DossierFormat.Day(visit) + ".";
+        }
+
+        if (dossier.DueDate is not { } due || dossier.Status is DossierStatus.Rejected or DossierStatus.Stopped or DossierStatus.Withdrawn)
+        {
+            yield break;
+        }
+        if (dossier.Status.IsResolved())
+        {
+            yield return DossierDetailTexts.Due + DossierFormat.Day(due) + ".";
+        }
+        else if (dossier.IsOverdue(calendar.Today))
+        {
+            yield return DossierDetailTexts.Due + DossierFormat.Day(due) + ". " + DossierDetailTexts.Late;
+        }
+        else
+        {
+            yield return DossierDetailTexts.Due + DossierFormat.Day(due) + ". " + DossierDetailTexts.OnTime;
+        }
+    }
+}
+
+/// <summary>The lines of a dossier's description. {0}, {1}: values in the order of each line.</summary>
+internal static class DossierDetailTexts
+{
+    public const string Heading = "Hồ sơ {0}: {1}.";
+    public const string Status = "Trạng thái: {0}. {1}";
+    public const string Applicant = "Người nộp: {0}, điện thoại {1}, {2}.";
+    public const string CitizenId = "Số căn cước: ";
+    public const string Online = "Nộp trực tuyến.";
+    public const string InPerson = "Nộp tại xã.";
+    public const string Received = "Ngày nhận: {0} ({1}).";
+    public const string Appointment = "Ngày hẹn đến nộp: ";
+    public const string Due = "Hẹn trả kết quả: ";
+    public const string OnTime = "Hồ sơ đang đúng hạn.";
+    public const string Late = "Hồ sơ đã quá hạn. Xin lỗi anh/chị, cán bộ đang giải quyết gấp.";
+    public const string Note = "Ghi chú của cán bộ: ";
+    public const string BringToCollect = "Nhớ mang theo mã hồ sơ này.";
+    public const string History = "Lịch sử:";
+}

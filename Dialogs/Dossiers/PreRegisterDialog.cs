@@ -1,0 +1,282 @@
+using System.Globalization;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Procedures;
+using OneStopBot.Dialogs.Prompts;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Understanding;
+using OneStopBot.Office;
+using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Dossiers;
+
+namespace OneStopBot.Dialogs.Dossiers;
+
+/// <summary>What the resident has told so far; a null field is still to be asked.</summary>
+public sealed record PreRegisterState(
+    string? ProcedureId = null,
+    IReadOnlyList<string>? Candidates = null,
+    string? ApplicantName = null,
+    string? Phone = null,
+    string? Village = null,
+    DateOnly? Day = null,
+    string? CitizenId = null,
+    bool CitizenIdAnswered = false);
+
+/// <summary>
+/// "Nộp hồ sơ trước": asks the procedure, name, phone, village, day to come and (optionally) the citizen ID, shows a
+/// summary to confirm or correct, then files the pre-registration and tells the resident what to bring and when.
+/// </summary>
+public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
+{
+    /// <summary>How far ahead a resident may plan the visit.</summary>
+    public const int MaxDaysAhead = 60;
+
+    private static readonly IReadOnlyList<string> ConfirmChoices = [PreRegisterTexts.Send, PreRegisterTexts.Correct];
+
+    private static readonly IReadOnlyList<string> Fields =
+    [
+        PreRegisterTexts.FieldProcedure, PreRegisterTexts.FieldName, PreRegisterTexts.FieldPhone,
+        PreRegisterTexts.FieldVillage, PreRegisterTexts.FieldDay, PreRegisterTexts.FieldCitizenId,
+    ];
+
+    private readonly ProcedureCatalog catalog;
+    private readonly MessageUnderstanding understanding;
+    private readonly DossierStore store;
+    private readonly WorkingCalendar calendar;
+    private readonly IOptions<OfficeOptions> office;
+    private readonly TextPrompt procedurePrompt = new("submit.procedure");
+    private readonly ChoicePrompt candidatePrompt = new("submit.candidate");
+    private readonly TextPrompt namePrompt = new("submit.name", ValidateNameAsync, DossierValidation.MaxNameLength * 2);
+    private readonly PhonePrompt phonePrompt = new("submit.phone");
+    private readonly ChoicePrompt villagePrompt = new("submit.village");
+    private readonly DatePrompt dayPrompt;
+    private readonly OptionalCitizenIdPrompt citizenIdPrompt = new("submit.citizenId");
+    private readonly ChoicePrompt confirmPrompt = new("submit.confirm");
+    private readonly ChoicePrompt fieldPrompt = new("submit.field");
+
+    public PreRegisterDialog(
+        ProcedureCatalog catalog,
+        MessageUnderstanding understanding,
+        DossierStore store,
+        WorkingCalendar calendar,
+        IOptions<OfficeOptions> office,
+        TimeProvider time)
+        : base(DialogIds.PreRegister)
+    {
+        this.catalog = catalog;
+        this.understanding = understanding;
+        this.store = store;
+        this.calendar = calendar;
+        this.office = office;
+        dayPrompt = new DatePrompt("submit.day", time, calendar.TimeZone, (prompt, _) => Task.FromResult(ValidateDay(prompt, calendar)));
+    }
+
+    public override IEnumerable<Dialog> Dependencies =>
+        [procedurePrompt, candidatePrompt, namePrompt, phonePrompt, villagePrompt, dayPrompt, citizenIdPrompt, confirmPrompt, fieldPrompt];
+
+    public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        // A procedure known from the conversation is named first, so the resident knows what is being filed.
+        if (options is FeatureOptions { ProcedureId: { } id } && catalog.Find(id) is { } procedure)
+        {
+            await dc.Context.SendActivityAsync(DossierFormat.Text(PreRegisterTexts.Starting, procedure.SimpleName), cancellationToken: cancellationToken);
+        }
+        return await base.BeginAsync(dc, options, cancellationToken);
+    }
+
+    protected override PreRegisterState CreateState(object? options) =>
+        new(ProcedureId: options is FeatureOptions { ProcedureId: { } id } && catalog.Find(id) is not null ? id : null);
+
+    protected override IReadOnlyList<WaterfallStep<PreRegisterState>> Steps() =>
+    [
+        AskProcedureStepAsync, SaveProcedureStepAsync, AskNameStepAsync, AskPhoneStepAsync, AskVillageStepAsync,
+        AskDayStepAsync, AskCitizenIdStepAsync, SummaryStepAsync, ConfirmStepAsync, CorrectFieldStepAsync,
+    ];
+
+    private Task<DialogTurnResult> AskProcedureStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        var state = step.Values;
+        if (state.ProcedureId is not null)
+        {
+            return step.NextAsync(null, cancellationToken);
+        }
+        if (state.Candidates is { Count: > 0 } candidates)
+        {
+            var choices = candidates
+                .Select((id, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {catalog.Find(id)!.SimpleName}"))
+                .ToList();
+            return step.PromptAsync(candidatePrompt.Id, new PromptOptions(PreRegisterTexts.ChooseProcedure, Choices: choices), cancellationToken);
+        }
+        return step.PromptAsync(procedurePrompt.Id, new PromptOptions(PreRegisterTexts.AskProcedure), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> SaveProcedureStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        switch (step.Result)
+        {
+            case FoundChoice choice:
+                step.Values = step.Values with { ProcedureId = step.Values.Candidates![choice.Index], Candidates = null };
+                break;
+            case string typed:
+                var understood = understanding.Understand(typed);
+                if (understood.ProcedureId is { } id && catalog.Find(id) is not null)
+                {
+                    step.Values = step.Values with { ProcedureId = id, Candidates = null };
+                    break;
+                }
+                var alternatives = understood.Alternatives.Where(a => catalog.Find(a) is not null).ToList();
+                if (alternatives.Count == 0)
+                {
+                    await step.Context.SendActivityAsync(PreRegisterTexts.ProcedureNotFound, cancellationToken: cancellationToken);
+                }
+                step.Values = step.Values with { Candidates = alternatives };
+                return await step.GoToStepAsync(0, cancellationToken);
+            default:
+                return await step.NextAsync(null, cancellationToken);
+        }
+        var name = catalog.Find(step.Values.ProcedureId!)!.SimpleName;
+        await step.Context.SendActivityAsync(DossierFormat.Text(PreRegisterTexts.Starting, name), cancellationToken: cancellationToken);
+        return await step.NextAsync(null, cancellationToken);
+    }
+
+    private Task<DialogTurnResult> AskNameStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
+        step.Values.ApplicantName is not null
+            ? step.NextAsync(null, cancellationToken)
+            : step.PromptAsync(namePrompt.Id, new PromptOptions(PreRegisterTexts.AskName, PreRegisterTexts.NameRetry), cancellationToken);
+
+    private Task<DialogTurnResult> AskPhoneStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is string name && DossierValidation.TryNormalizeName(name, out var normalized))
+        {
+            step.Values = step.Values with { ApplicantName = normalized };
+        }
+        return step.Values.Phone is not null
+            ? step.NextAsync(null, cancellationToken)
+            : step.PromptAsync(phonePrompt.Id, new PromptOptions(PreRegisterTexts.AskPhone), cancellationToken);
+    }
+
+    private Task<DialogTurnResult> AskVillageStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is string phone)
+        {
+            step.Values = step.Values with { Phone = phone };
+        }
+        return step.Values.Village is not null
+            ? step.NextAsync(null, cancellationToken)
+            : step.PromptAsync(villagePrompt.Id, new PromptOptions(PreRegisterTexts.AskVillage, Choices: office.Value.Villages), cancellationToken);
+    }
+
+    private Task<DialogTurnResult> AskDayStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is FoundChoice village)
+        {
+            step.Values = step.Values with { Village = village.Value };
+        }
+        return step.Values.Day is not null
+            ? step.NextAsync(null, cancellationToken)
+            : step.PromptAsync(dayPrompt.Id, new PromptOptions(PreRegisterTexts.AskDay), cancellationToken);
+    }
+
+    private Task<DialogTurnResult> AskCitizenIdStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is DateOnly day)
+        {
+            step.Values = step.Values with { Day = day };
+        }
+        return step.Values.CitizenIdAnswered
+            ? step.NextAsync(null, cancellationToken)
+            : step.PromptAsync(citizenIdPrompt.Id, new PromptOptions(PreRegisterTexts.AskCitizenId, Choices: [PreRegisterTexts.Skip]), cancellationToken);
+    }
+
+    private Task<DialogTurnResult> SummaryStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is string citizenId)
+        {
+            step.Values = step.Values with { CitizenId = citizenId.Length == 0 ? null : citizenId, CitizenIdAnswered = true };
+        }
+        var state = step.Values;
+        var summary = string.Join(
+            "\n",
+            PreRegisterTexts.Summary,
+            PreRegisterTexts.SummaryProcedure + catalog.Find(state.ProcedureId!)!.SimpleName,
+            PreRegisterTexts.SummaryName + state.ApplicantName,
+            PreRegisterTexts.SummaryPhone + Masking.Phone(state.Phone),
+            PreRegisterTexts.SummaryVillage + state.Village,
+            PreRegisterTexts.SummaryDay + DossierFormat.Day(state.Day!.Value),
+            PreRegisterTexts.SummaryCitizenId + (state.CitizenId is null ? PreRegisterTexts.NoCitizenId : Masking.CitizenId(state.CitizenId)),
+            PreRegisterTexts.AskConfirm);
+        return step.PromptAsync(confirmPrompt.Id, new PromptOptions(summary, PreRegisterTexts.AskConfirm, ConfirmChoices), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ConfirmStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is FoundChoice { Index: 0 })
+        {
+            await SubmitAsync(step, cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+        return await step.PromptAsync(fieldPrompt.Id, new PromptOptions(PreRegisterTexts.AskField, Choices: Fields), cancellationToken);
+    }
+
+    private Task<DialogTurnResult> CorrectFieldStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        var state = step.Values;
+        step.Values = ((FoundChoice)step.Result!).Index switch
+        {
+            0 => state with { ProcedureId = null, Candidates = null },
+            1 => state with { ApplicantName = null },
+            2 => state with { Phone = null },
+            3 => state with { Village = null },
+            4 => state with { Day = null },
+            _ => state with { CitizenId = null, CitizenIdAnswered = false },
+        };
+        // Every ask step skips what is already known, so only the cleared field is asked again.
+        return step.GoToStepAsync(0, cancellationToken);
+    }
+
+    private async Task SubmitAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        var state = step.Values;
+        var procedure = catalog.Find(state.ProcedureId!)!;
+        var dossier = store.PreRegister(new NewDossier
+        {
+            ProcedureId = procedure.Id,
+            ApplicantName = state.ApplicantName!,
+            Phone = state.Phone!,
+            Village = state.Village!,
+            CitizenId = state.CitizenId,
+            Owner = DossierOwner.From(step.Context.Activity.GetConversationReference()),
+            Submission = Submission.Online,
+            WorkingDays = procedure.Time.WorkingDays,
+            AppointmentDate = state.Day,
+        });
+
+        var expected = dossier.DueDate is { } due ? DossierFormat.Text(PreRegisterTexts.Expected, DossierFormat.Day(due)) : PreRegisterTexts.ExpectedUnknown;
+        await step.Context.SendActivitiesAsync(
+            [
+                MessageFactory.Text(DossierFormat.Text(PreRegisterTexts.Done, dossier.Code)),
+                MessageFactory.Text(ProcedureAnswers.DocumentList(procedure)),
+                MessageFactory.Text(DossierFormat.Text(PreRegisterTexts.Visit, DossierFormat.Day(state.Day!.Value), office.Value.WorkingHours)),
+                Replies.WithChoices(expected + " " + PreRegisterTexts.Next, [MainMenu.CheckDossier, MainMenu.AskProcedure, MainMenu.Subscribe]),
+            ],
+            cancellationToken);
+    }
+
+    private static Task<bool> ValidateNameAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
+        Task.FromResult(DossierValidation.TryNormalizeName(prompt.Value, out _));
+
+    /// <summary>A working day, from today on, within <see cref="MaxDaysAhead"/> days; the retry message says what is wrong.</summary>
+    private static bool ValidateDay(PromptValidatorContext<DateOnly> prompt, WorkingCalendar calendar)
+    {
+        var day = prompt.Value;
+        var today = calendar.Today;
+        prompt.RetryMessage = day < today ? PreRegisterTexts.DayInPast
+            : day > today.AddDays(MaxDaysAhead) ? DossierFormat.Text(PreRegisterTexts.DayTooFar, MaxDaysAhead)
+            : calendar.HolidayName(day) is { } holiday && !calendar.IsWorkingDay(day) ? DossierFormat.Text(PreRegisterTexts.DayHoliday, DossierFormat.Day(day), holiday)
+            : !calendar.IsWorkingDay(day) ? DossierFormat.Text(PreRegisterTexts.DayWeekend, DossierFormat.Day(day))
+            : null;
+        return prompt.RetryMessage is null;
+    }
+}

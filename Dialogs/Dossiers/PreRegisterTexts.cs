@@ -1,0 +1,48 @@
+namespace OneStopBot.Dialogs.Dossiers;
+
+/// <summary>What the pre-registration dialog says. {0}, {1}…: values in the order each text names them.</summary>
+internal static class PreRegisterTexts
+{
+    public const string AskProcedure = "Anh/chị muốn nộp hồ sơ thủ tục gì? Gõ ngắn thôi, ví dụ: khai sinh.";
+    public const string ChooseProcedure = "Anh/chị muốn nộp hồ sơ thủ tục nào? Bấm một nút, hoặc gõ số.";
+    public const string ProcedureNotFound = "Em chưa tìm thấy thủ tục này. Anh/chị gõ lại tên thủ tục, ví dụ: khai sinh, kết hôn.";
+    public const string Starting = "Nộp hồ sơ trước: {0}. Em hỏi vài câu ngắn nhé.";
+
+    public const string AskName = "Họ và tên người nộp hồ sơ là gì?";
+    public const string NameRetry = "Anh/chị gõ họ và tên bằng chữ, ví dụ: Hồ Thị Lan.";
+    public const string AskPhone = "Số điện thoại của anh/chị là gì? Cán bộ sẽ gọi số này khi cần.";
+    public const string AskVillage = "Anh/chị ở thôn nào? Bấm một nút bên dưới.";
+    public const string AskDay = "Anh/chị muốn đến xã nộp hồ sơ ngày nào? Ví dụ: mai, thứ hai, 30/11.";
+    public const string DayInPast = "Ngày đó đã qua rồi. Anh/chị chọn từ hôm nay trở đi nhé.";
+    public const string DayTooFar = "Ngày đó xa quá. Anh/chị chọn ngày trong {0} ngày tới nhé.";
+    public const string DayHoliday = "Ngày {0} là ngày nghỉ ({1}). Anh/chị chọn ngày làm việc khác nhé.";
+    public const string DayWeekend = "Ngày {0} xã không làm việc. Anh/chị chọn từ thứ Hai đến thứ Sáu nhé.";
+    public const string AskCitizenId = "Số căn cước của người nộp (12 số)? Không nhớ thì bấm \"Bỏ qua\".";
+    public const string Skip = "Bỏ qua";
+
+    public const string Summary = "Anh/chị xem lại thông tin:";
+    public const string SummaryProcedure = "Thủ tục: ";
+    public const string SummaryName = "Họ tên: ";
+    public const string SummaryPhone = "Điện thoại: ";
+    public const string SummaryVillage = "Thôn: ";
+    public const string SummaryDay = "Ngày đến: ";
+    public const string SummaryCitizenId = "Số căn cước: ";
+    public const string NoCitizenId = "chưa có";
+    public const string AskConfirm = "Thông tin đúng chưa? Bấm \"Gửi\" để gửi, hoặc \"Sửa\" để sửa.";
+    public const string Send = "Gửi";
+    public const string Correct = "Sửa";
+    public const string AskField = "Anh/chị muốn sửa mục nào?";
+
+    public const string FieldProcedure = "Thủ tục";
+    public const string FieldName = "Họ tên";
+    public const string FieldPhone = "Điện thoại";
+    public const string FieldVillage = "Thôn";
+    public const string FieldDay = "Ngày đến";
+    public const string FieldCitizenId = "Số căn cước";
+
+    public const string Done = "Em đã ghi nhận. Mã hồ sơ của anh/chị: {0}. Anh/chị ghi lại mã này để tra cứu.";
+    public const string Visit = "Anh/chị đến bộ phận một cửa vào {0}. Giờ làm việc: {1}.";
+    public const string Expected = "Nếu đủ giấy tờ, ngày dự kiến có kết quả: {0}.";
+    public const string ExpectedUnknown = "Cán bộ sẽ báo ngày có kết quả khi nhận hồ sơ.";
+    public const string Next = "Muốn xem hồ sơ, anh/chị bấm \"Tra cứu hồ sơ\" và gõ mã trên.";
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Prompts;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Staff;
+
+namespace OneStopBot.Dialogs.Staff;
+
+public sealed record StaffUpdateState(string? Code = null, DossierStatus? Status = null, string? Note = null);
+
+/// <summary><c>/capnhat MÃ</c>: the new status, an optional note, a confirmation, then the change (audited, resident notified).</summary>
+public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates updates, IOptionsMonitor<StaffOptions> staff)
+    : WaterfallDialog<StaffUpdateState>(DialogIds.StaffUpdateDossier)
+{
+    private static readonly IReadOnlyList<DossierStatus> Statuses = Enum.GetValues<DossierStatus>();
+
+    private readonly TextPrompt codePrompt = new("staff.capnhat.code");
+    private readonly ChoicePrompt statusPrompt = new("staff.capnhat.status");
+    private readonly TextPrompt notePrompt = new("staff.capnhat.note", maxLength: DossierValidation.MaxNoteLength);
+    private readonly ConfirmPrompt confirmPrompt = new("staff.capnhat.confirm");
+
+    public override IEnumerable<Dialog> Dependencies => [codePrompt, statusPrompt, notePrompt, confirmPrompt];
+
+    protected override StaffUpdateState CreateState(object? options) =>
+        new((options as FeatureOptions)?.Text is { Length: > 0 } code ? code : null);
+
+    protected override IReadOnlyList<WaterfallStep<StaffUpdateState>> Steps() =>
+        [AskCodeStepAsync, AskStatusStepAsync, AskNoteStepAsync, ConfirmStepAsync, ApplyStepAsync];
+
+    private Task<DialogTurnResult> AskCodeStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken) =>
+        step.Values.Code is { } code
+            ? step.NextAsync(code, cancellationToken)
+            : step.PromptAsync(codePrompt.Id, new PromptOptions(StaffUpdateTexts.AskCode), cancellationToken);
+
+    private async Task<DialogTurnResult> AskStatusStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken)
+    {
+        var typed = (string)step.Result!;
+        if (store.Find(typed) is not { } dossier)
+        {
+            await step.Context.SendActivityAsync(
+                DossierFormat.Text(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode)), cancellationToken: cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+        step.Values = step.Values with { Code = dossier.Code };
+        var prompt = DossierFormat.Text(StaffUpdateTexts.AskStatus, dossier.Code, dossier.Status.Text().Label);
+        return await step.PromptAsync(statusPrompt.Id, new PromptOptions(prompt, Choices: Statuses.Select(s => s.Text().Label).ToList()), cancellationToken);
+    }
+
+    private Task<DialogTurnResult> AskNoteStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken)
+    {
+        step.Values = step.Values with { Status = Statuses[((FoundChoice)step.Result!).Index] };
+        return step.PromptAsync(notePrompt.Id, new PromptOptions(StaffUpdateTexts.AskNote, Choices: [StaffUpdateTexts.Skip]), cancellationToken);
+    }
+
+    private Task<DialogTurnResult> ConfirmStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken)
+    {
+        var note = (string)step.Result!;
+        step.Values = step.Values with { Note = UserText.Fold(note) == UserText.Fold(StaffUpdateTexts.Skip) ? null : note };
+        var values = step.Values;
+        var prompt = DossierFormat.Text(StaffUpdateTexts.Confirm, values.Code!, values.Status!.Value.Text().Label, values.Note ?? StaffUpdateTexts.NoNote);
+        return step.PromptAsync(confirmPrompt.Id, new PromptOptions(prompt, Choices: ConfirmPrompt.YesNo), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ApplyStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken)
+    {
+        var values = step.Values;
+        if (step.Result is not true)
+        {
+            await step.Context.SendActivityAsync(StaffUpdateTexts.NotChanged, cancellationToken: cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+        var actor = StaffActor.Of(step.Context, staff.CurrentValue);
+        var changed = updates.ChangeStatus(values.Code!, values.Status!.Value, actor, values.Note);
+        var text = changed is null
+            ? DossierFormat.Text(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode))
+            : DossierFormat.Text(StaffUpdateTexts.Changed, changed.Code, changed.Status.Text().Label);
+        await step.Context.SendActivityAsync(text, cancellationToken: cancellationToken);
+        return await step.EndDialogAsync(changed?.Code, cancellationToken);
+    }
+}
+
+internal static class StaffUpdateTexts
+{
+    public const string AskCode = "Mã hồ sơ cần cập nhật?";
+    public const string NotFound = "Không có hồ sơ mã này. Mã đúng dạng: {0}.";
+    public const string AskStatus = "Hồ sơ {0} đang ở trạng thái: {1}. Chọn trạng thái mới:";
+    public const string AskNote = "Ghi chú cho người dân (không bắt buộc)? Bấm \"Bỏ qua\" nếu không có.";
+    public const string Skip = "Bỏ qua";
+    public const string NoNote = "không có";
+    public const string Confirm = "Đổi hồ sơ {0} sang \"{1}\", ghi chú: {2}. Xác nhận?";
+    public const string NotChanged = "Đã huỷ, hồ sơ giữ nguyên.";
+    public const string Changed = "Đã cập nhật hồ sơ {0}: {1}. Người dân sẽ nhận được tin báo.";
+}

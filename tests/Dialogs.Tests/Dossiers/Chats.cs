@@ -1,0 +1,44 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Tests.Infrastructure;
+
+namespace OneStopBot.Dialogs.Tests.Dossiers;
+
+/// <summary>Conversations with the harness's bot from chats other than its own adapter's.</summary>
+public static class Chats
+{
+    /// <summary>The user of the harness's own chat (TestAdapter's default).</summary>
+    public const string Channel = "test";
+    public const string User = "user1";
+
+    /// <summary>A flow from another chat (its own conversation and user) with the same bot and records.</summary>
+    public static TestFlow Other(ConversationHarness harness, string user)
+    {
+        var adapter = new TestAdapter(TestAdapter.CreateConversation("chat-" + user, user));
+        return new TestFlow(adapter, async (turnContext, cancellationToken) =>
+        {
+            await harness.Get<ConversationRunner>().RunMessageAsync(turnContext, cancellationToken);
+            await harness.Get<ConversationState>().SaveChangesAsync(turnContext, force: false, cancellationToken);
+        });
+    }
+
+    /// <summary>Pre-registers a birth registration for Mon 30/11/2026, with the given phone, answering every question.</summary>
+    public static TestFlow PreRegister(this TestFlow flow, string phone = "0912345621") =>
+        flow.Send("Nộp hồ sơ trước").AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskProcedure)
+            .Send("khai sinh").AssertReplyContains("Nộp hồ sơ trước: ")
+            .AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskName)
+            .Send("Hồ Thị Lan").AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskPhone)
+            .Send(phone).AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.AskVillage)
+            .Send("Thôn A Dớt").AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskDay)
+            .Send("thứ hai").AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.AskCitizenId)
+            .Send("Bỏ qua").AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.Summary)
+            .Send("Gửi").AssertReplyContains("Mã hồ sơ của anh/chị: ")
+            .AssertReplyContains("Giấy tờ cần mang:")
+            .AssertReplyContains("thứ Hai, 30/11/2026")
+            .AssertReplyContains("ngày dự kiến có kết quả");
+
+    /// <summary>Takes <paramref name="count"/> replies whatever they say (a procedure answer's several messages).</summary>
+    public static TestFlow SkipReplies(this TestFlow flow, int count) =>
+        Enumerable.Range(0, count).Aggregate(flow, (next, _) => next.AssertReply(activity => Assert.NotNull(activity)));
+}

@@ -1,0 +1,159 @@
+using Microsoft.Bot.Schema;
+using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Dialogs.Tests.Infrastructure;
+using OneStopBot.Office.Dossiers;
+
+namespace OneStopBot.Dialogs.Tests.Dossiers;
+
+public sealed class CheckDossierConversationTests : IDisposable
+{
+    private const string Code = "000.32.30.H49-261126-0001";
+    private const string Example = "000.32.30.H49-261120-0012";
+
+    private readonly ConversationHarness harness = new();
+
+    public void Dispose() => harness.Dispose();
+
+    private static Action<IActivity> WithoutPersonalData => activity =>
+    {
+        var text = ((IMessageActivity)activity).Text;
+        Assert.DoesNotContain("Lan", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("A Dớt", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("21", text.Replace(Code, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("Trạng thái", text, StringComparison.Ordinal);
+    };
+
+    [Theory]
+    [InlineData(Code)]
+    [InlineData("000.32.30.h49-261126-0001")]
+    [InlineData("261126-0001")]
+    [InlineData("261126 0001")]
+    [InlineData("00032 30H49 2611260001")]
+    public async Task The_chat_that_filed_a_dossier_sees_its_details_by_any_typed_form_of_the_code(string typed)
+    {
+        await harness.Flow().PreRegister()
+            .Send("Tra cứu hồ sơ").AssertReplyWithButtons(DossierFormat.Text(CheckDossierTexts.AskCode, Example), CheckDossierTexts.MyDossiers)
+            .Send(typed).AssertReply(activity =>
+            {
+                var text = ((IMessageActivity)activity).Text;
+                Assert.Contains($"Hồ sơ {Code}: ", text, StringComparison.Ordinal);
+                Assert.Contains("Trạng thái: Đã đăng ký trước.", text, StringComparison.Ordinal);
+                Assert.Contains("Ngày hẹn đến nộp: thứ Hai, 30/11/2026.", text, StringComparison.Ordinal);
+                Assert.Contains("Hẹn trả kết quả: thứ Hai, 30/11/2026. Hồ sơ đang đúng hạn.", text, StringComparison.Ordinal);
+                Assert.Contains(DossierStatus.PreRegistered.Text().NextStep, text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Details_show_the_received_day_with_relative_time_and_lateness()
+    {
+        await harness.Flow().PreRegister().StartTestAsync();
+        harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Received, "Cán bộ A", null);
+        harness.Time.Advance(TimeSpan.FromDays(5));
+
+        await harness.Flow()
+            .Send("tra cứu hồ sơ " + Code).AssertReply(activity =>
+            {
+                var text = ((IMessageActivity)activity).Text;
+                Assert.Contains("Ngày nhận: thứ Năm, 26/11/2026 (cách đây 5 ngày).", text, StringComparison.Ordinal);
+                Assert.Contains("Hẹn trả kết quả: thứ Năm, 26/11/2026. " + DossierDetailTexts.Late, text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_ready_result_says_what_to_bring_to_collect_it_and_shows_the_note()
+    {
+        await harness.Flow().PreRegister().StartTestAsync();
+        harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.ResultReady, "Cán bộ A", "Mời anh/chị đến nhận.");
+
+        await harness.Flow()
+            .Send(Code).AssertReply(activity =>
+            {
+                var text = ((IMessageActivity)activity).Text;
+                Assert.Contains("Trạng thái: Đã có kết quả.", text, StringComparison.Ordinal);
+                Assert.Contains("Ghi chú của cán bộ: Mời anh/chị đến nhận.", text, StringComparison.Ordinal);
+                Assert.Contains(DossierDetailTexts.BringToCollect, text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public Task My_dossiers_lists_those_filed_from_this_chat() =>
+        harness.Flow().PreRegister().PreRegister()
+            .Send("hồ sơ của tôi").AssertReplyWithButtons("Anh/chị có 2 hồ sơ:", "000.32.30.H49-261126-0002", Code)
+            .Send("000.32.30.H49-261126-0002").AssertReplyContains("Trạng thái: Đã đăng ký trước.")
+            .StartTestAsync();
+
+    [Fact]
+    public Task My_dossiers_from_a_chat_with_none_offers_to_type_a_code() =>
+        harness.Flow()
+            .Send("hồ sơ của tôi").AssertReplyContains("Em chưa thấy hồ sơ nào")
+            .StartTestAsync();
+
+    [Fact]
+    public async Task Another_chat_learns_only_that_the_dossier_exists_until_it_gives_the_phone_digits()
+    {
+        await harness.Flow().PreRegister().StartTestAsync();
+
+        await Chats.Other(harness, "stranger")
+            .Send("tra cứu hồ sơ 261126-0001").AssertReply(DossierFormat.Text(CheckDossierTexts.FoundAskDigits, Code))
+            .Send("abcd").AssertReply(CheckDossierTexts.DigitsRetry)
+            .Send("9999").AssertReply(activity =>
+            {
+                Assert.Equal(CheckDossierTexts.WrongDigits, ((IMessageActivity)activity).Text);
+                WithoutPersonalData(activity);
+            })
+            .Send("5621").AssertReplyContains("Trạng thái: Đã đăng ký trước.")
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("abc", CheckDossierTexts.Malformed)]
+    [InlineData("12-34", CheckDossierTexts.Malformed)]
+    [InlineData("261126-0999", CheckDossierTexts.NotFound)]
+    public Task Malformed_and_unknown_codes_get_an_example_of_the_right_format(string typed, string template) =>
+        harness.Flow()
+            .Send("Tra cứu hồ sơ").AssertReplyContains("Anh/chị gõ mã hồ sơ")
+            .Send(typed).AssertReply(template == CheckDossierTexts.Malformed
+                ? DossierFormat.Text(template, Example)
+                : DossierFormat.Text(template, Code.Replace("0001", "0999", StringComparison.Ordinal), Example))
+            .StartTestAsync();
+
+    [Fact]
+    public async Task More_than_five_failures_in_fifteen_minutes_are_refused_until_the_window_passes()
+    {
+        await harness.Flow().PreRegister().StartTestAsync();
+        var refusal = DossierFormat.Text(CheckDossierTexts.TooManyFailures, "09:15", harness.Office.Phone);
+
+        var flow = Chats.Other(harness, "guesser")
+            .Send("tra cứu hồ sơ 261126-0001").AssertReplyContains("Em tìm thấy hồ sơ");
+        foreach (var digits in new[] { "0001", "0002", "0003", "0004", "0005" })
+        {
+            flow = flow.Send(digits).AssertReply(CheckDossierTexts.WrongDigits);
+        }
+        await flow.Send("0006").AssertReply(refusal)
+            // Even the right answer now waits, and a new lookup is refused at once.
+            .Send("Tra cứu hồ sơ").AssertReply(refusal)
+            .StartTestAsync();
+
+        harness.Time.Advance(TimeSpan.FromMinutes(15));
+        await Chats.Other(harness, "guesser")
+            .Send("tra cứu hồ sơ 261126-0001").AssertReplyContains("Em tìm thấy hồ sơ")
+            .Send("5621").AssertReplyContains("Trạng thái: Đã đăng ký trước.")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public Task Unknown_codes_count_as_failures_too() =>
+        Chats.Other(harness, "guesser")
+            .Send("Tra cứu hồ sơ").AssertReplyContains("Anh/chị gõ mã hồ sơ")
+            .Send("261126-0101").AssertReplyContains("Em không tìm thấy")
+            .Send("261126-0102").AssertReplyContains("Em không tìm thấy")
+            .Send("261126-0103").AssertReplyContains("Em không tìm thấy")
+            .Send("xx").AssertReplyContains("chưa đúng dạng")
+            .Send("261126-0105").AssertReplyContains("Em không tìm thấy")
+            .Send("261126-0106").AssertReplyContains("thử sai nhiều lần")
+            .StartTestAsync();
+}

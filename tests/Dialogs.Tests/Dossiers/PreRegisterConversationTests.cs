@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Schema;
+using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Tests.Infrastructure;
+using OneStopBot.Office.Dossiers;
+
+namespace OneStopBot.Dialogs.Tests.Dossiers;
+
+public sealed partial class PreRegisterConversationTests : IDisposable
+{
+    private readonly ConversationHarness harness = new();
+
+    public void Dispose() => harness.Dispose();
+
+    private DossierStore Store => harness.Get<DossierStore>();
+
+    [Fact]
+    public async Task A_pre_registration_gets_a_code_of_the_day_and_tells_what_to_bring_and_when()
+    {
+        await harness.Flow().PreRegister().StartTestAsync();
+
+        var dossier = Assert.Single(Store.ListByOwner(Chats.Channel, Chats.User));
+        Assert.Matches(CodeShape(), dossier.Code);
+        Assert.Equal("000.32.30.H49-261126-0001", dossier.Code);
+        Assert.Equal(DossierStatus.PreRegistered, dossier.Status);
+        Assert.Equal("khai-sinh", dossier.ProcedureId);
+        Assert.Equal("Hồ Thị Lan", dossier.ApplicantName);
+        Assert.Equal("0912345621", dossier.Phone);
+        Assert.Equal("Thôn A Dớt", dossier.Village);
+        Assert.Null(dossier.CitizenId);
+        Assert.Equal(new DateOnly(2026, 11, 30), dossier.AppointmentDate);
+        // A same-day procedure, counted from the planned visit.
+        Assert.Equal(new DateOnly(2026, 11, 30), dossier.DueDate);
+        Assert.Equal(Submission.Online, dossier.Submission);
+    }
+
+    [Fact]
+    public Task The_result_names_the_code_documents_office_hours_and_expected_day() =>
+        harness.Flow()
+            .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
+            .Send("khai sinh").AssertReply("Nộp hồ sơ trước: Làm giấy khai sinh cho con. Em hỏi vài câu ngắn nhé.")
+            .AssertReply(PreRegisterTexts.AskName)
+            .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
+            .Send("0912 345 621").AssertReplyWithButtons(PreRegisterTexts.AskVillage, [.. harness.Office.Villages])
+            .Send("2").AssertReply(PreRegisterTexts.AskDay)
+            .Send("30/11").AssertReplyWithButtons(PreRegisterTexts.AskCitizenId, PreRegisterTexts.Skip)
+            .Send("001 234 567 889").AssertReply(activity =>
+            {
+                var text = ((IMessageActivity)activity).Text;
+                Assert.Contains("Điện thoại: 09******21", text, StringComparison.Ordinal);
+                Assert.Contains("Số căn cước: 0*********89", text, StringComparison.Ordinal);
+                Assert.Contains("Thôn: Thôn A Dớt", text, StringComparison.Ordinal);
+                Assert.Contains("Ngày đến: thứ Hai, 30/11/2026", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("0912345621", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("001234567889", text, StringComparison.Ordinal);
+            })
+            .Send("gui").AssertReply("Em đã ghi nhận. Mã hồ sơ của anh/chị: 000.32.30.H49-261126-0001. Anh/chị ghi lại mã này để tra cứu.")
+            .AssertReplyContains("Tờ khai đăng ký khai sinh")
+            .AssertReply($"Anh/chị đến bộ phận một cửa vào thứ Hai, 30/11/2026. Giờ làm việc: {harness.Office.WorkingHours}.")
+            .AssertReplyWithButtons("Nếu đủ giấy tờ, ngày dự kiến có kết quả: thứ Hai, 30/11/2026.", MainMenu.CheckDossier, MainMenu.AskProcedure, MainMenu.Subscribe)
+            .StartTestAsync();
+
+    [Fact]
+    public async Task A_field_can_be_corrected_from_the_summary_and_only_that_field_is_asked_again()
+    {
+        await harness.Flow()
+            .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
+            .Send("khai sinh").AssertReply("Nộp hồ sơ trước: Làm giấy khai sinh cho con. Em hỏi vài câu ngắn nhé.")
+            .AssertReply(PreRegisterTexts.AskName)
+            .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
+            .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
+            .Send("Thôn Pa Lai").AssertReply(PreRegisterTexts.AskDay)
+            .Send("mai").AssertReplyContains(PreRegisterTexts.AskCitizenId)
+            .Send("bỏ qua").AssertReplyContains("Điện thoại: 09******21")
+            .Send("Sửa").AssertReplyWithButtons(PreRegisterTexts.AskField, "Thủ tục", "Họ tên", "Điện thoại", "Thôn", "Ngày đến", "Số căn cước")
+            .Send("Điện thoại").AssertReply(PreRegisterTexts.AskPhone)
+            .Send("0987654399").AssertReply(activity =>
+            {
+                var text = ((IMessageActivity)activity).Text;
+                Assert.Contains("Điện thoại: 09******99", text, StringComparison.Ordinal);
+                Assert.Contains("Họ tên: Hồ Thị Lan", text, StringComparison.Ordinal);
+                Assert.Contains("Ngày đến: thứ Sáu, 27/11/2026", text, StringComparison.Ordinal);
+            })
+            .Send("sua").AssertReplyContains(PreRegisterTexts.AskField)
+            .Send("Ngày đến").AssertReply(PreRegisterTexts.AskDay)
+            .Send("thứ tư").AssertReplyContains("Ngày đến: thứ Tư, 02/12/2026")
+            .Send("Gửi").AssertReplyContains("000.32.30.H49-261126-0001")
+            .StartTestAsync();
+
+        var dossier = Assert.Single(Store.ListByOwner(Chats.Channel, Chats.User));
+        Assert.Equal("0987654399", dossier.Phone);
+        Assert.Equal(new DateOnly(2026, 12, 2), dossier.AppointmentDate);
+    }
+
+    [Theory]
+    [InlineData("thứ bảy", "Ngày thứ Bảy, 28/11/2026 xã không làm việc. Anh/chị chọn từ thứ Hai đến thứ Sáu nhé.")]
+    [InlineData("chủ nhật", "Ngày Chủ nhật, 29/11/2026 xã không làm việc. Anh/chị chọn từ thứ Hai đến thứ Sáu nhé.")]
+    [InlineData("1/1/2027", "Ngày thứ Sáu, 01/01/2027 là ngày nghỉ (Tết Dương lịch). Anh/chị chọn ngày làm việc khác nhé.")]
+    [InlineData("20/11/2026", PreRegisterTexts.DayInPast)]
+    [InlineData("30/6/2027", "Ngày đó xa quá. Anh/chị chọn ngày trong 60 ngày tới nhé.")]
+    public Task A_day_off_past_or_far_day_is_refused_with_the_reason_and_asked_again(string day, string reason) =>
+        harness.Flow()
+            .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
+            .Send("khai sinh").AssertReply("Nộp hồ sơ trước: Làm giấy khai sinh cho con. Em hỏi vài câu ngắn nhé.")
+            .AssertReply(PreRegisterTexts.AskName)
+            .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
+            .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
+            .Send("Thôn Pa Lai").AssertReply(PreRegisterTexts.AskDay)
+            .Send(day).AssertReply(reason)
+            .Send("thứ hai").AssertReplyContains(PreRegisterTexts.AskCitizenId)
+            .StartTestAsync();
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("123")]
+    [InlineData("😀😀")]
+    public Task A_name_without_letters_is_asked_again(string name) =>
+        harness.Flow()
+            .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
+            .Send("khai sinh").AssertReply("Nộp hồ sơ trước: Làm giấy khai sinh cho con. Em hỏi vài câu ngắn nhé.")
+            .AssertReply(PreRegisterTexts.AskName)
+            .Send(name).AssertReplyContains(name.Length == 0 ? "gõ câu hỏi bằng chữ" : PreRegisterTexts.NameRetry)
+            .StartTestAsync();
+
+    [Fact]
+    public Task A_bad_phone_and_a_bad_citizen_id_are_asked_again_kindly() =>
+        harness.Flow()
+            .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
+            .Send("khai sinh").AssertReply("Nộp hồ sơ trước: Làm giấy khai sinh cho con. Em hỏi vài câu ngắn nhé.")
+            .AssertReply(PreRegisterTexts.AskName)
+            .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
+            .Send("12345").AssertReplyContains("Số điện thoại chưa đúng")
+            .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
+            .Send("Thôn Không Có").AssertReplyContains("bấm một nút")
+            .Send("Thôn Ta Rê").AssertReply(PreRegisterTexts.AskDay)
+            .Send("mai").AssertReplyContains(PreRegisterTexts.AskCitizenId)
+            .Send("12345").AssertReplyContains("12 chữ số")
+            .StartTestAsync();
+
+    [Fact]
+    public async Task Cancelling_midway_files_nothing()
+    {
+        await harness.Flow()
+            .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
+            .Send("khai sinh").AssertReplyContains("Nộp hồ sơ trước: ")
+            .AssertReply(PreRegisterTexts.AskName)
+            .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
+            .Send("huỷ").AssertReplyContains("em đã dừng việc đang làm")
+            .Send("0912345621").AssertReply(activity => Assert.DoesNotContain(PreRegisterTexts.AskVillage, ((IMessageActivity)activity).Text, StringComparison.Ordinal))
+            .StartTestAsync();
+
+        Assert.Empty(Store.ListByOwner(Chats.Channel, Chats.User));
+        Assert.Empty(Store.ListByPhone("0912345621"));
+    }
+
+    [Fact]
+    public Task The_procedure_talked_about_carries_over_and_is_named_first() =>
+        harness.Flow()
+            .Send("làm giấy khai sinh").SkipReplies(6)
+            .Send("Nộp hồ sơ trước").AssertReply("Nộp hồ sơ trước: Làm giấy khai sinh cho con. Em hỏi vài câu ngắn nhé.")
+            .AssertReply(PreRegisterTexts.AskName)
+            .StartTestAsync();
+
+    [Fact]
+    public Task An_unclear_procedure_is_asked_again() =>
+        harness.Flow()
+            .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
+            .Send("xyzxyz qwerty").AssertReply(PreRegisterTexts.ProcedureNotFound)
+            .AssertReply(PreRegisterTexts.AskProcedure)
+            .Send("kết hôn").AssertReplyContains("Nộp hồ sơ trước: ")
+            .AssertReply(PreRegisterTexts.AskName)
+            .StartTestAsync();
+
+    [GeneratedRegex(@"^000\.32\.30\.H49-\d{6}-\d{4}$")]
+    private static partial Regex CodeShape();
+}

@@ -1,0 +1,129 @@
+using Microsoft.Bot.Schema;
+using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Dialogs.Staff;
+using OneStopBot.Dialogs.Tests.Dossiers;
+using OneStopBot.Dialogs.Tests.Infrastructure;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Staff;
+
+namespace OneStopBot.Dialogs.Tests.Staff;
+
+public sealed class StaffCommandTests : IDisposable
+{
+    private const string Code = "000.32.30.H49-261126-0001";
+    private const string StaffName = "Cán bộ Hoa";
+
+    // The harness's own chat is a staff member's; residents use other chats.
+    private readonly ConversationHarness harness = new(settings: new Dictionary<string, string?>
+    {
+        ["Staff:Members:0:Channel"] = Chats.Channel,
+        ["Staff:Members:0:UserId"] = Chats.User,
+        ["Staff:Members:0:Name"] = StaffName,
+    });
+
+    public void Dispose() => harness.Dispose();
+
+    private Task FileAsResidentAsync() => Chats.Other(harness, "resident").PreRegister().StartTestAsync();
+
+    [Theory]
+    [InlineData("/hoso " + Code)]
+    [InlineData("/capnhat " + Code)]
+    [InlineData("/thongke")]
+    public Task Residents_cannot_use_staff_commands(string command) =>
+        Chats.Other(harness, "resident")
+            .Send(command).AssertReplyContains("chỉ dành cho cán bộ")
+            .StartTestAsync();
+
+    [Fact]
+    public async Task Show_dossier_gives_staff_the_details_with_personal_numbers_masked()
+    {
+        await FileAsResidentAsync();
+
+        await harness.Flow()
+            .Send("/hoso 261126-0001").AssertReply(activity =>
+            {
+                var text = ((IMessageActivity)activity).Text;
+                Assert.Contains($"Hồ sơ {Code}: ", text, StringComparison.Ordinal);
+                Assert.Contains("Người nộp: Hồ Thị Lan, điện thoại 09******21, Thôn A Dớt.", text, StringComparison.Ordinal);
+                Assert.Contains("Trạng thái: Đã đăng ký trước. Nộp trực tuyến.", text, StringComparison.Ordinal);
+                Assert.Contains("Lịch sử:", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("0912345621", text, StringComparison.Ordinal);
+            })
+            .Send("/hoso 261126-0099").AssertReplyContains("Không có hồ sơ mã")
+            .Send("/hoso").AssertReply(StaffShowDossierTexts.AskCode)
+            .Send(Code).AssertReplyContains("Người nộp: Hồ Thị Lan")
+            .StartTestAsync();
+
+        var views = harness.Get<StaffAuditLog>().ForTarget(Code).Where(a => a.Action == "dossier.view").ToList();
+        Assert.Equal(2, views.Count);
+        Assert.All(views, view => Assert.Equal(StaffName, view.Staff));
+    }
+
+    [Fact]
+    public async Task Update_walks_status_note_and_confirmation_then_changes_the_status_as_the_staff_member()
+    {
+        await FileAsResidentAsync();
+        var labels = Enum.GetValues<DossierStatus>().Select(s => s.Text().Label).ToArray();
+
+        await harness.Flow()
+            .Send("/capnhat " + Code).AssertReplyWithButtons($"Hồ sơ {Code} đang ở trạng thái: Đã đăng ký trước.", labels)
+            .Send("Đã có kết quả").AssertReplyWithButtons(StaffUpdateTexts.AskNote, StaffUpdateTexts.Skip)
+            .Send("Mời anh/chị đến nhận kết quả.").AssertReplyContains($"Đổi hồ sơ {Code} sang \"Đã có kết quả\", ghi chú: Mời anh/chị đến nhận kết quả.")
+            .Send("có").AssertReply($"Đã cập nhật hồ sơ {Code}: Đã có kết quả. Người dân sẽ nhận được tin báo.")
+            .StartTestAsync();
+
+        var dossier = harness.Get<DossierStore>().Find(Code)!;
+        Assert.Equal(DossierStatus.ResultReady, dossier.Status);
+        var change = dossier.History[^1];
+        Assert.Equal(StaffName, change.Actor);
+        Assert.Equal("Mời anh/chị đến nhận kết quả.", change.Note);
+        var audit = harness.Get<StaffAuditLog>().ForTarget(Code);
+        Assert.Contains(audit, a => a.Action == "dossier.status" && a.Staff == StaffName);
+    }
+
+    [Fact]
+    public async Task Update_can_skip_the_note_and_can_be_declined()
+    {
+        await FileAsResidentAsync();
+
+        await harness.Flow()
+            .Send("/capnhat " + Code).AssertReplyContains("Chọn trạng thái mới")
+            .Send("3").AssertReplyContains(StaffUpdateTexts.AskNote)
+            .Send("Bỏ qua").AssertReplyContains("ghi chú: không có")
+            .Send("không").AssertReply(StaffUpdateTexts.NotChanged)
+            .Send("/capnhat 261126-0099").AssertReplyContains("Không có hồ sơ mã này")
+            .StartTestAsync();
+
+        Assert.Equal(DossierStatus.PreRegistered, harness.Get<DossierStore>().Find(Code)!.Status);
+    }
+
+    [Theory]
+    [InlineData("/thongke", "Từ 01/11/2026 đến 30/11/2026:")]
+    [InlineData("/thongke 1/10/2026 31/10/2026", "Từ 01/10/2026 đến 31/10/2026:")]
+    [InlineData("/thongke 2026-11-01 2026-11-15", "Từ 01/11/2026 đến 15/11/2026:")]
+    [InlineData("/thongke 30/11/2026 1/11/2026", "Gõ /thongke cho tháng này")]
+    [InlineData("/thongke hôm qua", "Gõ /thongke cho tháng này")]
+    public Task Statistics_cover_this_month_or_the_period_typed(string command, string expected) =>
+        harness.Flow()
+            .Send(command).AssertReplyContains(expected)
+            .StartTestAsync();
+
+    [Fact]
+    public async Task Statistics_count_the_dossiers_in_the_store()
+    {
+        var store = harness.Get<DossierStore>();
+        var received = store.Receive(new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn Ta Rê", WorkingDays = 0 }, StaffName);
+        store.Receive(new NewDossier { ProcedureId = "ket-hon", ApplicantName = "Hồ Văn B", Phone = "0912345679", Village = "Thôn Ta Rê", WorkingDays = 3, Submission = Submission.InPerson }, StaffName);
+        store.ChangeStatus(received.Code, DossierStatus.ResultReady, StaffName, null);
+
+        await harness.Flow()
+            .Send("/thongke").AssertReply(activity =>
+            {
+                var text = ((IMessageActivity)activity).Text;
+                Assert.Contains("Tiếp nhận: 2 hồ sơ, trực tuyến 1 (50%).", text, StringComparison.Ordinal);
+                Assert.Contains("Đã giải quyết: 1 hồ sơ, đúng hạn 1 (100%).", text, StringComparison.Ordinal);
+                Assert.Contains("Đang giải quyết: 1 hồ sơ, quá hạn 0.", text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
+}
