@@ -1,10 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Feedback;
 using OneStopBot.Dialogs.Handoff;
+using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Staff;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Notices;
 
 namespace OneStopBot.Dialogs;
 
@@ -23,6 +28,15 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<Dialog, StaffShowDossierDialog>();
         services.AddSingleton<Dialog, StaffUpdateDossierDialog>();
         services.AddSingleton<Dialog, StaffStatisticsDialog>();
+        services.AddNoticeStores();
+        services.AddSingleton<Dialog, SubscribeDialog>();
+        services.AddSingleton<Dialog, UnsubscribeDialog>();
+        services.AddSingleton<Dialog, OfferNoticesDialog>();
+        services.AddSingleton<Dialog, RatingDialog>();
+        services.AddSingleton<Dialog, FeedbackDialog>();
+        services.AddSingleton<Dialog, StaffBroadcastDialog>();
+        services.AddSingleton<Dialog, StaffReplyDialog>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDossierStatusObserver, DossierStatusNotifier>());
 
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<RootReplies>();

@@ -1,11 +1,20 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Root;
+using OneStopBot.Office.Notices;
+using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Bot.Conversation;
 
 /// <summary>The bot behind every channel: welcomes newcomers, runs the conversation, saves state once per turn.</summary>
-public sealed class RootBot(ConversationRunner runner, ConversationState conversationState, UserState userState) : ActivityHandler
+public sealed class RootBot(
+    ConversationRunner runner,
+    ConversationState conversationState,
+    UserState userState,
+    NoticeService notices,
+    HandoffStore handoffs,
+    IOptionsMonitor<StaffOptions> staff) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -14,8 +23,25 @@ public sealed class RootBot(ConversationRunner runner, ConversationState convers
         await userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }
 
-    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
-        runner.RunMessageAsync(turnContext, cancellationToken);
+    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // A staff member's chat is remembered so that residents' questions can be forwarded to it.
+        var activity = turnContext.Activity;
+        if (staff.CurrentValue.IsStaff(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty))
+        {
+            handoffs.RememberStaffChat(turnContext.ChatAddress());
+        }
+        return runner.RunMessageAsync(turnContext, cancellationToken);
+    }
+
+    /// <summary>A resident who leaves the chat (Zalo's unfollow) gets no more notices.</summary>
+    protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (membersRemoved.Any(member => member.Id != turnContext.Activity.Recipient?.Id))
+        {
+            await notices.UnsubscribeAsync(turnContext.ChatAddress());
+        }
+    }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {

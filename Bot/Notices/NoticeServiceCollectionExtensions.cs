@@ -8,7 +8,7 @@ public static class NoticeServiceCollectionExtensions
     /// <summary>The notice records and service, proactive sending and the outbox worker.</summary>
     public static IServiceCollection AddNotices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddNoticeStores(configuration);
+        services.AddNoticeStores();
         services.AddOptions<ProactiveMessengerOptions>().Bind(configuration);
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section))

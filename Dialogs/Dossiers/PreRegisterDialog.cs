@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
@@ -215,7 +216,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         if (step.Result is FoundChoice { Index: 0 })
         {
             await SubmitAsync(step, cancellationToken);
-            return await step.EndDialogAsync(null, cancellationToken);
+            return await step.ReplaceDialogAsync(OfferNoticesDialog.DialogId, new OfferNoticesOptions(step.Values.Village!), cancellationToken);
         }
         return await step.PromptAsync(fieldPrompt.Id, new PromptOptions(PreRegisterTexts.AskField, Choices: Fields), cancellationToken);
     }

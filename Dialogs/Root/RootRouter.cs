@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office.Staff;
@@ -49,6 +50,13 @@ public sealed class RootRouter(
         if (StaffCommands.TryParse(text, out var commandDialog, out var arguments))
         {
             await RunStaffCommandAsync(dc, commandDialog, arguments, cancellationToken);
+            return;
+        }
+
+        // A rating button answers a rating request sent earlier through the outbox.
+        if (RatingDialog.IsRatingAnswer(text))
+        {
+            await StartAsync(dc, DialogIds.Rating, new FeatureOptions(null, text), cancellationToken);
             return;
         }
 

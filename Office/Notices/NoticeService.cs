@@ -84,9 +84,7 @@ public sealed class NoticeService(
             return Task.FromResult(NoticeOutcome<Forwarded>.Fail(error));
         }
         var handoff = handoffs.Create(resident, question!.Trim());
-        var staffChats = handoffs.StaffChats()
-            .Where(c => staff.CurrentValue.IsStaff(c.Address.ChannelId, c.Address.UserId))
-            .ToList();
+        var staffChats = ReachableStaffChats();
         var text = $"Câu hỏi {handoff.Id} của người dân:\n{handoff.Question}\n\nTrả lời bằng: /traloi {handoff.Id} nội dung";
         foreach (var chat in staffChats)
         {
@@ -94,6 +92,9 @@ public sealed class NoticeService(
         }
         return Task.FromResult(NoticeOutcome<Forwarded>.Ok(new Forwarded(handoff, staffChats.Count)));
     }
+
+    /// <summary>Whether a question forwarded now reaches at least one staff member's chat.</summary>
+    public bool CanReachStaff() => ReachableStaffChats().Count > 0;
 
     /// <summary>Sends a staff answer (<c>/traloi REF text</c>) back to the resident who asked.</summary>
     public Task<NoticeOutcome<Handoff>> ReplyToResidentAsync(string reference, string? text, string staffName)
@@ -153,6 +154,10 @@ public sealed class NoticeService(
         }
         return true;
     }
+
+    // Only chats of members still in Staff:Members: a member removed from the settings gets no more questions.
+    private List<StaffChat> ReachableStaffChats() =>
+        handoffs.StaffChats().Where(c => staff.CurrentValue.IsStaff(c.Address.ChannelId, c.Address.UserId)).ToList();
 
     private Task<NoticeOutcome<Delivery>> Enqueue(DeliveryKind kind, ChatAddress to, string? text, IReadOnlyList<string>? actions)
     {

@@ -1,10 +1,11 @@
 using LiteDB;
+using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Notices;
 
 /// <summary>Residents' ratings of the service; the satisfaction figure of the statistics comes from here.</summary>
-public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvider)
+public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvider) : ISatisfactionSource
 {
     public const string CollectionName = "ratings";
     public const int MaxCommentLength = 1000;
@@ -17,11 +18,7 @@ public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvid
     /// <exception cref="ArgumentException">The comment is longer than <see cref="MaxCommentLength"/>.</exception>
     public Rating Add(ChatAddress chat, Satisfaction score, string? dossierCode = null, string? comment = null)
     {
-        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (comment?.Length > MaxCommentLength)
-        {
-            throw new ArgumentException($"A comment has at most {MaxCommentLength} characters.", nameof(comment));
-        }
+        comment = NormalizeComment(comment);
         var now = timeProvider.GetUtcNow();
         var rating = new Rating
         {
@@ -45,8 +42,32 @@ public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvid
         return (satisfied, total);
     }
 
+    (int satisfied, int total) ISatisfactionSource.Count(DateOnly from, DateOnly to) => CountSatisfaction(from, to);
+
+    /// <summary>Adds the comment a resident gives after rating; false when the rating does not exist.</summary>
+    /// <exception cref="ArgumentException">The comment is longer than <see cref="MaxCommentLength"/>.</exception>
+    public bool AddComment(int ratingId, string comment)
+    {
+        var trimmed = NormalizeComment(comment);
+        if (ratings.FindById(ratingId) is not { } rating || trimmed is null)
+        {
+            return false;
+        }
+        return ratings.Update(rating with { Comment = trimmed });
+    }
+
     public IReadOnlyList<Rating> ForDossier(string dossierCode) =>
         ratings.Find(Query.EQ(nameof(Rating.DossierCode), dossierCode)).ToList();
+
+    private static string? NormalizeComment(string? comment)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (trimmed?.Length > MaxCommentLength)
+        {
+            throw new ArgumentException($"A comment has at most {MaxCommentLength} characters.", nameof(comment));
+        }
+        return trimmed;
+    }
 
     private BsonValue Day(DateOnly day) => database.Mapper.Serialize(day);
 }

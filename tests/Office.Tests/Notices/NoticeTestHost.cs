@@ -35,7 +35,7 @@ public sealed class NoticeTestHost : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddOffice(configuration);
-        services.AddNoticeStores(configuration);
+        services.AddNoticeStores();
         provider = services.BuildServiceProvider();
     }
 

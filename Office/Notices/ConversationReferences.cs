@@ -1,9 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
-using OneStopBot.Office.Notices;
 
-namespace OneStopBot.Bot.Notices;
+namespace OneStopBot.Office.Notices;
 
 /// <summary>Conversation references to and from the JSON the office's records keep.</summary>
 public static class ConversationReferences

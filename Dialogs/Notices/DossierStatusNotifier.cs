@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Office;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Notices;
+
+namespace OneStopBot.Dialogs.Notices;
+
+/// <summary>
+/// Tells the chat that filed a dossier of each status change, through the outbox; when the result is returned, it
+/// also asks for a rating. Dossiers filed at the desk have no chat and get nothing.
+/// </summary>
+public sealed class DossierStatusNotifier(NoticeService notices, IOptionsMonitor<OfficeOptions> office) : IDossierStatusObserver
+{
+    public static readonly IReadOnlyList<string> Actions = [MainMenu.CheckDossier, MainMenu.TalkToStaff];
+
+    public void OnStatusChanged(Dossier dossier, StatusChange change)
+    {
+        if (dossier.Owner is not { } owner)
+        {
+            return;
+        }
+        var resident = new ChatAddress(owner.ChannelId, owner.UserId, owner.ConversationReference);
+        // The notice service only writes the outbox row, so these tasks are already complete.
+        notices.NotifyStatusChangeAsync(resident, Message(dossier.Code, change, office.CurrentValue), Actions).GetAwaiter().GetResult();
+        if (change.Status == DossierStatus.ResultReturned)
+        {
+            notices.RequestRatingAsync(resident, dossier.Code).GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>The message a resident gets: the code, the new status, what it means, the staff note and what to do next.</summary>
+    public static string Message(string code, StatusChange change, OfficeOptions office)
+    {
+        var status = change.Status.Text();
+        var lines = new List<string>
+        {
+            DossierFormat.Text(DossierStatusTexts.Heading, code, status.Label),
+            status.Explanation,
+        };
+        if (!string.IsNullOrWhiteSpace(change.Note))
+        {
+            lines.Add(DossierFormat.Text(DossierStatusTexts.Note, change.Note.Trim()));
+        }
+        lines.Add(status.NextStep);
+        if (change.Status == DossierStatus.ResultReady)
+        {
+            lines.Add(DossierFormat.Text(DossierStatusTexts.Hours, office.WorkingHours));
+        }
+        lines.Add(DossierStatusTexts.Next);
+        return string.Join("\n", lines);
+    }
+}
+
+/// <summary>What a status-change message says. {0}: the code, {1}: the status label.</summary>
+public static class DossierStatusTexts
+{
+    public const string Heading = "Hồ sơ {0} đã chuyển sang: {1}.";
+    public const string Note = "Cán bộ ghi chú: {0}";
+    public const string Hours = "Giờ làm việc của bộ phận một cửa: {0}.";
+    public const string Next = "Muốn xem chi tiết, anh/chị bấm \"Tra cứu hồ sơ\".";
+}
