@@ -1,0 +1,114 @@
+using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Dialogs.Notices;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Tests.Dossiers;
+using OneStopBot.Dialogs.Tests.Infrastructure;
+using OneStopBot.Office.Notices;
+
+namespace OneStopBot.Dialogs.Tests.Notices;
+
+public sealed class SubscriptionConversationTests : IDisposable
+{
+    private readonly ConversationHarness harness = new();
+
+    public void Dispose() => harness.Dispose();
+
+    private Subscription? Subscription(string user = Chats.User) =>
+        harness.Get<SubscriptionStore>().Find(new ChatAddress(Chats.Channel, user, "{}"));
+
+    private string[] VillageButtons => [.. harness.Office.Villages, SubscribeTexts.AllVillages];
+
+    [Theory]
+    [InlineData("Thôn A Dớt", "Thôn A Dớt")]
+    [InlineData("Tất cả các thôn", null)]
+    [InlineData("2", "Thôn A Dớt")]
+    public async Task Subscribing_asks_the_village_and_confirms(string answer, string? village)
+    {
+        await harness.Flow()
+            .Send(MainMenu.Subscribe).AssertReplyWithButtons(SubscribeTexts.AskVillage, VillageButtons)
+            .Send(answer).AssertReplyContains(DossierFormat.Text(SubscribeTexts.Subscribed, SubscribeDialog.AudienceName(village)))
+            .StartTestAsync();
+
+        var subscription = Subscription();
+        Assert.NotNull(subscription);
+        Assert.Equal(village, subscription.Village);
+        Assert.Contains("\"conversation\"", subscription.Reference, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_subscribed_chat_is_told_so_and_can_change_the_village()
+    {
+        await harness.Flow()
+            .Send(MainMenu.Subscribe).AssertReply(_ => { })
+            .Send("Thôn Pa Lai").AssertReply(_ => { })
+            .Send(MainMenu.Subscribe)
+            .AssertReplyWithButtons(DossierFormat.Text(SubscribeTexts.AlreadySubscribed, "Thôn Pa Lai"), SubscribeTexts.Change, SubscribeTexts.Stop, SubscribeTexts.Keep)
+            .Send(SubscribeTexts.Change).AssertReplyContains(SubscribeTexts.AskVillage)
+            .Send("Tất cả các thôn").AssertReplyContains(DossierFormat.Text(SubscribeTexts.Changed, "tất cả các thôn"))
+            .StartTestAsync();
+
+        Assert.Null(Subscription()!.Village);
+    }
+
+    [Theory]
+    [InlineData(SubscribeTexts.Stop, UnsubscribeTexts.Stopped, false)]
+    [InlineData(SubscribeTexts.Keep, SubscribeTexts.Kept, true)]
+    public async Task A_subscribed_chat_can_stop_or_keep_from_the_subscribe_question(string answer, string reply, bool stillSubscribed)
+    {
+        await harness.Flow()
+            .Send(MainMenu.Subscribe).AssertReply(_ => { })
+            .Send("Thôn Pa Lai").AssertReply(_ => { })
+            .Send(MainMenu.Subscribe).AssertReply(_ => { })
+            .Send(answer).AssertReplyContains(reply)
+            .StartTestAsync();
+
+        Assert.Equal(stillSubscribed, Subscription() is not null);
+    }
+
+    [Theory]
+    [InlineData("Không nhận nữa")]
+    [InlineData("không muốn nhận thông báo")]
+    [InlineData("dừng nhận thông báo")]
+    public async Task Unsubscribing_stops_notices_and_says_so_even_when_not_subscribed(string message)
+    {
+        await harness.Flow()
+            .Send(MainMenu.Subscribe).AssertReply(_ => { })
+            .Send("Tất cả các thôn").AssertReply(_ => { })
+            .Send(message).AssertReplyWithButtons(UnsubscribeTexts.Stopped, MainMenu.Subscribe, NoticeButtons.Menu)
+            .Send(message).AssertReplyContains(UnsubscribeTexts.NotSubscribed)
+            .StartTestAsync();
+
+        Assert.Null(Subscription());
+    }
+
+    [Theory]
+    [InlineData("Có", "Thôn A Dớt")]
+    [InlineData("Không", null)]
+    public async Task After_a_pre_registration_the_chat_is_asked_once_whether_it_wants_notices(string answer, string? subscribedVillage)
+    {
+        await harness.Flow()
+            .PreRegister()
+            .AssertReplyWithButtons(DossierFormat.Text(OfferNoticesTexts.Ask, "Thôn A Dớt"), "Có", "Không")
+            .Send(answer).AssertReplyContains(subscribedVillage is null ? OfferNoticesTexts.Declined : DossierFormat.Text(SubscribeTexts.Subscribed, subscribedVillage))
+            // A second dossier from the same chat is not followed by the question again.
+            .PreRegister(phone: "0987654321")
+            .Send("Xin chào").AssertReply(activity => Assert.DoesNotContain("nhận thông báo của xã", ((Microsoft.Bot.Schema.IMessageActivity)activity).Text, StringComparison.Ordinal))
+            .StartTestAsync();
+
+        Assert.Equal(subscribedVillage, Subscription()?.Village);
+        Assert.True(harness.Get<SubscriptionStore>().WasAsked(new ChatAddress(Chats.Channel, Chats.User, "{}")));
+    }
+
+    [Fact]
+    public async Task A_subscribed_chat_is_not_asked_after_a_pre_registration()
+    {
+        await harness.Flow()
+            .Send(MainMenu.Subscribe).AssertReply(_ => { })
+            .Send("Thôn Pa Lai").AssertReply(_ => { })
+            .PreRegister()
+            .Send("Xin chào").AssertReply(activity => Assert.DoesNotContain("nhận thông báo của xã", ((Microsoft.Bot.Schema.IMessageActivity)activity).Text, StringComparison.Ordinal))
+            .StartTestAsync();
+
+        Assert.Equal("Thôn Pa Lai", Subscription()!.Village);
+    }
+}
