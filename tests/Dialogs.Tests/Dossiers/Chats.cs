@@ -23,8 +23,20 @@ public static class Chats
         });
     }
 
-    /// <summary>Pre-registers a birth registration for Mon 30/11/2026, with the given phone, answering every question.</summary>
-    public static TestFlow PreRegister(this TestFlow flow, string phone = "0912345621") =>
+    /// <summary>
+    /// Pre-registers a birth registration for Mon 30/11/2026, with the given phone, answering every question. The first
+    /// dossier of a chat is followed by the offer of notices, which this declines.
+    /// </summary>
+    public static TestFlow PreRegister(this TestFlow flow, string phone = "0912345621", bool firstInChat = true)
+    {
+        var filed = flow.PreRegisterWithoutOffer(phone);
+        return firstInChat
+            ? filed.AssertReplyContains(Dialogs.Dossiers.DossierFormat.Text(Dialogs.Notices.OfferNoticesTexts.Ask, "Thôn A Dớt")).Send("Không").AssertReplyContains(Dialogs.Notices.OfferNoticesTexts.Declined)
+            : filed;
+    }
+
+    /// <summary>Pre-registers as <see cref="PreRegister"/> does, up to the offer of notices.</summary>
+    public static TestFlow PreRegisterWithoutOffer(this TestFlow flow, string phone = "0912345621") =>
         flow.Send("Nộp hồ sơ trước").AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskProcedure)
             .Send("khai sinh").AssertReplyContains("Nộp hồ sơ trước: ")
             .AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskName)

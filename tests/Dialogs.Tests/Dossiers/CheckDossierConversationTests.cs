@@ -81,7 +81,7 @@ public sealed class CheckDossierConversationTests : IDisposable
 
     [Fact]
     public Task My_dossiers_lists_those_filed_from_this_chat() =>
-        harness.Flow().PreRegister().PreRegister()
+        harness.Flow().PreRegister().PreRegister(firstInChat: false)
             .Send("hồ sơ của tôi").AssertReplyWithButtons("Anh/chị có 2 hồ sơ:", "000.32.30.H49-261126-0002", Code)
             .Send("000.32.30.H49-261126-0002").AssertReplyContains("Trạng thái: Đã đăng ký trước.")
             .StartTestAsync();

@@ -87,11 +87,11 @@ public sealed class SubscriptionConversationTests : IDisposable
     public async Task After_a_pre_registration_the_chat_is_asked_once_whether_it_wants_notices(string answer, string? subscribedVillage)
     {
         await harness.Flow()
-            .PreRegister()
+            .PreRegisterWithoutOffer()
             .AssertReplyWithButtons(DossierFormat.Text(OfferNoticesTexts.Ask, "Thôn A Dớt"), "Có", "Không")
             .Send(answer).AssertReplyContains(subscribedVillage is null ? OfferNoticesTexts.Declined : DossierFormat.Text(SubscribeTexts.Subscribed, subscribedVillage))
             // A second dossier from the same chat is not followed by the question again.
-            .PreRegister(phone: "0987654321")
+            .PreRegister(phone: "0987654321", firstInChat: false)
             .Send("Xin chào").AssertReply(activity => Assert.DoesNotContain("nhận thông báo của xã", ((Microsoft.Bot.Schema.IMessageActivity)activity).Text, StringComparison.Ordinal))
             .StartTestAsync();
 
@@ -105,7 +105,7 @@ public sealed class SubscriptionConversationTests : IDisposable
         await harness.Flow()
             .Send(MainMenu.Subscribe).AssertReply(_ => { })
             .Send("Thôn Pa Lai").AssertReply(_ => { })
-            .PreRegister()
+            .PreRegister(firstInChat: false)
             .Send("Xin chào").AssertReply(activity => Assert.DoesNotContain("nhận thông báo của xã", ((Microsoft.Bot.Schema.IMessageActivity)activity).Text, StringComparison.Ordinal))
             .StartTestAsync();
 

@@ -1,0 +1,135 @@
+using Microsoft.Bot.Schema;
+using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Dialogs.Feedback;
+using OneStopBot.Dialogs.Notices;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Tests.Dossiers;
+using OneStopBot.Dialogs.Tests.Infrastructure;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Notices;
+using OneStopBot.Office.Statistics;
+
+namespace OneStopBot.Dialogs.Tests.Notices;
+
+public sealed class ResidentNoticeConversationTests : IDisposable
+{
+    private const string Code = "000.32.30.H49-261126-0001";
+
+    private readonly ConversationHarness harness = new();
+
+    public void Dispose() => harness.Dispose();
+
+    private IReadOnlyList<Delivery> Queued() => harness.Get<Outbox>().Due(harness.Time.GetUtcNow(), 100);
+
+    private void Change(DossierStatus status, string? note = null) =>
+        Assert.NotNull(harness.Get<DossierUpdates>().ChangeStatus(Code, status, "Cán bộ Hoa", note));
+
+    [Fact]
+    public async Task A_status_change_queues_a_plain_message_to_the_chat_that_filed_the_dossier()
+    {
+        await harness.Flow().PreRegister().StartTestAsync();
+
+        Change(DossierStatus.SupplementRequested, "Thiếu giấy chứng sinh");
+
+        var message = Assert.Single(Queued());
+        Assert.Equal(DeliveryKind.StatusChange, message.Kind);
+        Assert.Equal(Chats.Channel, message.ChannelId);
+        Assert.Contains(Chats.User, message.Reference, StringComparison.Ordinal);
+        Assert.Equal(
+            $"Hồ sơ {Code} đã chuyển sang: Cần bổ sung giấy tờ.\nHồ sơ còn thiếu hoặc cần sửa giấy tờ.\nCán bộ ghi chú: Thiếu giấy chứng sinh\n"
+            + "Anh/chị xem ghi chú của cán bộ rồi mang giấy tờ bổ sung đến xã.\nMuốn xem chi tiết, anh/chị bấm \"Tra cứu hồ sơ\".",
+            message.Text);
+        Assert.Equal([MainMenu.CheckDossier, MainMenu.TalkToStaff], message.Actions);
+    }
+
+    [Fact]
+    public async Task A_ready_result_says_what_to_bring_and_the_office_hours()
+    {
+        await harness.Flow().PreRegister().StartTestAsync();
+
+        Change(DossierStatus.ResultReady);
+
+        var text = Assert.Single(Queued()).Text;
+        Assert.Contains("giấy hẹn và căn cước", text, StringComparison.Ordinal);
+        Assert.Contains($"Giờ làm việc của bộ phận một cửa: {harness.Office.WorkingHours}.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_returned_result_also_asks_for_a_rating_and_desk_dossiers_get_nothing()
+    {
+        await harness.Flow().PreRegister().StartTestAsync();
+        var desk = harness.Get<DossierStore>().Receive(
+            new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn Ta Rê", WorkingDays = 0 }, "desk");
+
+        Change(DossierStatus.ResultReturned);
+        harness.Get<DossierUpdates>().ChangeStatus(desk.Code, DossierStatus.ResultReturned, "desk", null);
+
+        var queued = Queued();
+        Assert.Equal([DeliveryKind.StatusChange, DeliveryKind.RatingRequest], queued.Select(d => d.Kind));
+        Assert.Equal(NoticeService.RatingChoices.Select(c => c.Label), queued[1].Actions);
+        Assert.Contains(Code, queued[1].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hài lòng", Satisfaction.Satisfied, "Cán bộ nhiệt tình", "Cán bộ nhiệt tình")]
+    [InlineData("bình thường", Satisfaction.Neutral, "Bỏ qua", null)]
+    [InlineData("Không hài lòng", Satisfaction.Unsatisfied, "Phải chờ lâu 😞", "Phải chờ lâu 😞")]
+    public async Task A_rating_button_stores_the_rating_for_the_returned_dossier_then_an_optional_comment(
+        string button, Satisfaction score, string comment, string? storedComment)
+    {
+        await harness.Flow().PreRegister().StartTestAsync();
+        Change(DossierStatus.ResultReturned);
+
+        await harness.Flow()
+            .Send(button).AssertReplyWithButtons(RatingTexts.AskComment, RatingTexts.Skip)
+            .Send(comment).AssertReplyContains(RatingTexts.Thanks)
+            .StartTestAsync();
+
+        var rating = Assert.Single(harness.Get<RatingStore>().ForDossier(Code));
+        Assert.Equal(score, rating.Score);
+        Assert.Equal(storedComment, rating.Comment);
+        var today = new DateOnly(2026, 11, 26);
+        Assert.Equal((score == Satisfaction.Satisfied ? 1 : 0, 1), harness.Get<ISatisfactionSource>().Count(today, today));
+    }
+
+    [Fact]
+    public async Task A_rating_without_a_returned_dossier_is_kept_without_a_code_and_a_huge_comment_is_asked_again()
+    {
+        await Chats.Other(harness, "visitor")
+            .Send("Hài lòng").AssertReplyContains(RatingTexts.AskComment)
+            .Send(new string('a', RatingStore.MaxCommentLength + 1)).AssertReplyContains(RatingTexts.CommentRetry)
+            .Send("Bỏ qua").AssertReplyContains(RatingTexts.Thanks)
+            .StartTestAsync();
+
+        var today = new DateOnly(2026, 11, 26);
+        Assert.Equal((1, 1), harness.Get<RatingStore>().CountSatisfaction(today, today));
+    }
+
+    [Theory]
+    [InlineData("Góp ý")]
+    [InlineData("tôi muốn góp ý")]
+    public async Task Feedback_is_asked_for_kept_and_thanked(string opening)
+    {
+        await harness.Flow()
+            .Send(opening).AssertReply(FeedbackTexts.Ask)
+            .Send(new string('x', FeedbackStore.MaxLength + 1)).AssertReply(FeedbackTexts.Retry)
+            .Send("  Nên có chỗ để xe 🚲  ").AssertReplyWithButtons(FeedbackTexts.Thanks, [.. MainMenu.Items])
+            .StartTestAsync();
+
+        var feedback = Assert.Single(harness.Get<FeedbackStore>().Latest(10));
+        Assert.Equal("Nên có chỗ để xe 🚲", feedback.Text);
+        Assert.Equal(Chats.User, feedback.UserId);
+    }
+
+    [Fact]
+    public async Task Rating_texts_inside_another_dialog_are_answers_to_that_dialog()
+    {
+        await harness.Flow()
+            .Send("Góp ý").AssertReply(FeedbackTexts.Ask)
+            .Send("Hài lòng").AssertReply(activity => Assert.Equal(FeedbackTexts.Thanks, ((IMessageActivity)activity).Text))
+            .StartTestAsync();
+
+        Assert.Equal((0, 0), harness.Get<RatingStore>().CountSatisfaction(DateOnly.MinValue, DateOnly.MaxValue));
+        Assert.Equal("Hài lòng", Assert.Single(harness.Get<FeedbackStore>().Latest(1)).Text);
+    }
+}
