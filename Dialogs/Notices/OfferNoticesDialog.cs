@@ -13,43 +13,53 @@ public sealed record OfferNoticesState(string Village);
 
 /// <summary>
 /// Asks a chat that just filed a dossier, once in its life, whether it wants the commune's notices; yes subscribes it
-/// to the dossier's village. A chat already subscribed, or asked before, is not asked.
+/// to the dossier's village. A chat already subscribed, or asked before, is not asked. The question is asked by the
+/// way: any answer other than yes or no leaves it, and the message is handled as if it had not been asked.
 /// </summary>
-public sealed class OfferNoticesDialog(NoticeService notices, SubscriptionStore subscriptions) : WaterfallDialog<OfferNoticesState>(DialogId)
+public sealed class OfferNoticesDialog(NoticeService notices, SubscriptionStore subscriptions) : Dialog<OfferNoticesState>(DialogId)
 {
     public const string DialogId = "notices.offer";
 
-    private readonly ConfirmPrompt confirmPrompt = new("notices.offer.confirm");
-
-    public override IEnumerable<Dialog> Dependencies => [confirmPrompt];
-
-    protected override OfferNoticesState CreateState(object? options) =>
-        new((options as OfferNoticesOptions)?.Village ?? throw new ArgumentException("The offer needs the dossier's village.", nameof(options)));
-
-    protected override IReadOnlyList<WaterfallStep<OfferNoticesState>> Steps() => [AskStepAsync, AnswerStepAsync];
-
-    private Task<DialogTurnResult> AskStepAsync(WaterfallStepContext<OfferNoticesState> step, CancellationToken cancellationToken)
+    public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
-        var chat = step.Context.ChatAddress();
+        var village = (options as OfferNoticesOptions)?.Village ?? throw new ArgumentException("The offer needs the dossier's village.", nameof(options));
+        var chat = dc.Context.ChatAddress();
         if (subscriptions.IsSubscribed(chat) || !subscriptions.TryMarkAsked(chat))
         {
-            return step.EndDialogAsync(null, cancellationToken);
+            return await dc.EndDialogAsync(null, cancellationToken);
         }
-        var prompt = DossierFormat.Text(OfferNoticesTexts.Ask, step.Values.Village);
-        return step.PromptAsync(confirmPrompt.Id, new PromptOptions(prompt, Choices: ConfirmPrompt.YesNo), cancellationToken);
+        SetState(dc, new OfferNoticesState(village));
+        await AskAsync(dc, cancellationToken);
+        return DialogTurnResult.Waiting;
     }
 
-    private async Task<DialogTurnResult> AnswerStepAsync(WaterfallStepContext<OfferNoticesState> step, CancellationToken cancellationToken)
+    public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        var text = OfferNoticesTexts.Declined;
-        if (step.Result is true)
+        var text = dc.Context.Activity.Text;
+        var answer = ConfirmRecognizer.Recognize(text);
+        // "Không hài lòng" answers a rating request that arrived since, not this question.
+        if (!answer.Succeeded || RatingDialog.IsRatingAnswer(text))
         {
-            var outcome = await notices.SubscribeAsync(step.Context.ChatAddress(), step.Values.Village);
-            text = outcome.Error?.Message ?? DossierFormat.Text(SubscribeTexts.Subscribed, step.Values.Village);
+            await dc.CancelAllDialogsAsync();
+            return DialogTurnResult.Empty;
         }
-        await step.Context.SendActivityAsync(Replies.WithChoices(text, MainMenu.Items), cancellationToken);
-        return await step.EndDialogAsync(step.Result, cancellationToken);
+        var reply = OfferNoticesTexts.Declined;
+        if (answer.Value)
+        {
+            var village = GetState(dc).Village;
+            var outcome = await notices.SubscribeAsync(dc.Context.ChatAddress(), village);
+            reply = outcome.Error?.Message ?? DossierFormat.Text(SubscribeTexts.Subscribed, village);
+        }
+        await dc.Context.SendActivityAsync(Replies.WithChoices(reply, MainMenu.Items), cancellationToken);
+        return await dc.EndDialogAsync(answer.Value, cancellationToken);
     }
+
+    public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken) => AskAsync(dc, cancellationToken);
+
+    public override bool TakesAsAnswer(DialogContext dc, string foldedText) => ConfirmRecognizer.Recognize(foldedText).Succeeded;
+
+    private static Task AskAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        dc.Context.SendActivityAsync(Replies.WithChoices(DossierFormat.Text(OfferNoticesTexts.Ask, GetState(dc).Village), ConfirmPrompt.YesNo), cancellationToken);
 }
 
 /// <summary>What the offer after a pre-registration says. {0}: the village.</summary>

@@ -51,13 +51,13 @@ public sealed class SubscribeDialog(NoticeService notices, SubscriptionStore sub
 
     private async Task<DialogTurnResult> AskVillageStepAsync(WaterfallStepContext<SubscribeState> step, CancellationToken cancellationToken)
     {
-        switch ((step.Result as FoundChoice)?.Index)
+        switch ((step.Result as FoundChoice)?.Value)
         {
-            case 1:
+            case SubscribeTexts.Stop:
                 await notices.UnsubscribeAsync(step.Context.ChatAddress());
                 await step.Context.SendActivityAsync(Replies.WithChoices(UnsubscribeTexts.Stopped, [MainMenu.Subscribe, NoticeButtons.Menu]), cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
-            case 2:
+            case SubscribeTexts.Keep:
                 await step.Context.SendActivityAsync(Replies.WithChoices(SubscribeTexts.Kept, MainMenu.Items), cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
         }

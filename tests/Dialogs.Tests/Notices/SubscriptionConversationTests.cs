@@ -100,6 +100,18 @@ public sealed class SubscriptionConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Another_message_leaves_the_offer_unanswered_and_is_handled_as_usual()
+    {
+        await harness.Flow()
+            .PreRegister()
+            .Send("Tra cứu hồ sơ 261126-0001").AssertReplyContains("Trạng thái: Đã đăng ký trước.")
+            .StartTestAsync();
+
+        Assert.Null(Subscription());
+        Assert.True(harness.Get<SubscriptionStore>().WasAsked(new ChatAddress(Chats.Channel, Chats.User, "{}")));
+    }
+
+    [Fact]
     public async Task A_subscribed_chat_is_not_asked_after_a_pre_registration()
     {
         await harness.Flow()
