@@ -72,13 +72,7 @@ public sealed class RootRouter(
             return;
         }
 
-        var understood = understanding.Understand(text);
-        // "thủ tục đăng ký thường trú" names the procedure; a first answer about it gives everything, steps included.
-        if (understood.ProcedureId is not null && understood.Aspect == ProcedureAspect.Steps)
-        {
-            understood = understood with { Aspect = ProcedureAspect.None };
-        }
-        await RouteIntentAsync(dc, understood, current, cancellationToken);
+        await RouteIntentAsync(dc, QuestionReading.Read(understanding, text), current, cancellationToken);
     }
 
     public async Task StartAsync(DialogContext dc, string dialogId, object? options, CancellationToken cancellationToken)
