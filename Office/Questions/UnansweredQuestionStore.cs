@@ -43,9 +43,3 @@ public sealed class UnansweredQuestionStore(OfficeDatabase database, TimeProvide
     public IReadOnlyList<UnansweredQuestion> Latest(int count) =>
         Questions.Query().OrderByDescending(q => q.Id).Limit(count).ToList();
 }
-
-internal sealed class UnansweredQuestionSetup : ICollectionSetup
-{
-    public void Configure(OfficeDatabase database) =>
-        database.Collection<UnansweredQuestion>(UnansweredQuestionStore.CollectionName).EnsureIndex(q => q.AskedAt);
-}
