@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
@@ -21,24 +18,10 @@ namespace OneStopBot.Benchmarks;
 /// per message (OperationsPerInvoke), so flat memory shows as the same bytes per send at both sizes.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(InProcessConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class OutboxBenchmarks
 {
-    /// <summary>In process: building a separate benchmark project takes longer than BenchmarkDotNet waits on a busy machine.</summary>
-    private sealed class InProcessConfig : ManualConfig
-    {
-        public InProcessConfig() => AddJob(Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithStrategy(RunStrategy.Monitoring)
-            .WithLaunchCount(1)
-            .WithWarmupCount(1)
-            .WithIterationCount(3)
-            .WithInvocationCount(1)
-            .WithUnrollFactor(1));
-    }
-
     private const int Small = 1_000;
     private const int Large = 10_000;
     private const string Text = "Thông báo: họp dân thôn lúc 8 giờ sáng thứ Hai, 30/11/2026 tại nhà văn hoá.";
