@@ -28,7 +28,6 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<OfficeDatabase>();
         services.AddSingleton<ICollectionSetup, DossierCollectionSetup>();
         services.AddSingleton<ICollectionSetup, StaffAuditSetup>();
-        services.AddSingleton<ICollectionSetup, UnansweredQuestionSetup>();
         services.AddSingleton<IStorage, LiteDbStorage>();
 
         services.AddSingleton<WorkingCalendar>();

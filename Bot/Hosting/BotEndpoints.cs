@@ -20,6 +20,7 @@ public static class BotEndpoints
         var staff = app.MapStaffApi();
         staff.MapNoticeEndpoints();
         staff.MapDossierEndpoints();
+        staff.MapQuestionEndpoints();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Conversation;
+using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs;
 using OneStopBot.Knowledge;
@@ -42,6 +43,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddDialogs();
         services.AddZalo(configuration);
         services.AddNotices(configuration);
+        services.AddStaffApi();
         services.AddHealthChecks();
         return builder;
     }

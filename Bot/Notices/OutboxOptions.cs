@@ -27,12 +27,6 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>
-    /// Accepted deliveries recorded as Sent in one transaction. 1 records each at once; more is faster, and a crash
-    /// (not a stop) could then repeat up to that many messages that the channel had accepted but were not yet recorded.
-    /// </summary>
-    public int RecordSentEvery { get; set; } = 1;
-
     public int MaxConcurrency { get; set; } = 4;
 
     public int FanOutPageSize { get; set; } = 500;
@@ -44,7 +38,7 @@ public sealed class OutboxOptions
         RateLimits.TryGetValue(channelId, out var limit) || RateLimits.TryGetValue(DefaultChannel, out limit) ? limit : FallbackRateLimit;
 
     public bool IsValid() =>
-        MaxAttempts >= 1 && QuickRetries >= 0 && BatchSize >= 1 && RecordSentEvery >= 1 && MaxConcurrency >= 1 && FanOutPageSize >= 1
+        MaxAttempts >= 1 && QuickRetries >= 0 && BatchSize >= 1 && MaxConcurrency >= 1 && FanOutPageSize >= 1
         && PollInterval > TimeSpan.Zero && SendTimeout > TimeSpan.Zero && RetryDelay >= TimeSpan.Zero
         && QuickRetryDelay >= TimeSpan.Zero && RateLimits.Values.All(limit => limit >= 1);
 }

@@ -66,7 +66,7 @@ public sealed class OutboxWorker : BackgroundService
             {
                 return;
             }
-            var accepted = new AcceptedDeliveries(outbox, options.RecordSentEvery);
+            var accepted = new AcceptedDeliveries(outbox);
             try
             {
                 await Parallel.ForEachAsync(
@@ -219,37 +219,70 @@ public sealed class OutboxWorker : BackgroundService
         return builder.AddTimeout(options.SendTimeout).Build();
     }
 
-    /// <summary>Ids of accepted deliveries, recorded as Sent in groups of <c>groupSize</c>.</summary>
-    private sealed class AcceptedDeliveries(Outbox outbox, int groupSize)
+    /// <summary>
+    /// Records accepted deliveries as Sent at once, by group commit: the sender that finds no write in progress
+    /// records everything accepted so far, including what other senders add while it writes; the others go back to
+    /// sending. No delivery waits for a group to fill, and under load one transaction records many.
+    /// </summary>
+    private sealed class AcceptedDeliveries(Outbox outbox)
     {
-        private readonly Lock gate = new();
-        private List<long> ids = new(groupSize);
+        private readonly Lock pendingGate = new();
+        private readonly Lock writing = new();
+        private List<long> pending = [];
 
         public void Add(long id)
         {
-            lock (gate)
+            lock (pendingGate)
             {
-                ids.Add(id);
-                if (ids.Count >= groupSize)
+                pending.Add(id);
+            }
+            // Re-check after each write: an id added while the writer was finishing is not left behind.
+            while (HasPending() && writing.TryEnter())
+            {
+                try
                 {
-                    Record();
+                    RecordPending();
+                }
+                finally
+                {
+                    writing.Exit();
                 }
             }
         }
 
+        /// <summary>Waits for a write in progress, then records what is left.</summary>
         public void Flush()
         {
-            lock (gate)
+            lock (writing)
             {
-                Record();
+                RecordPending();
             }
         }
 
-        private void Record()
+        private bool HasPending()
         {
-            var group = ids;
-            ids = new List<long>(groupSize);
-            outbox.MarkSent(group);
+            lock (pendingGate)
+            {
+                return pending.Count > 0;
+            }
+        }
+
+        private void RecordPending()
+        {
+            while (true)
+            {
+                List<long> group;
+                lock (pendingGate)
+                {
+                    if (pending.Count == 0)
+                    {
+                        return;
+                    }
+                    group = pending;
+                    pending = [];
+                }
+                outbox.MarkSent(group);
+            }
         }
     }
 }

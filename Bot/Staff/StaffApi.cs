@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using OneStopBot.Office.Staff;
 
@@ -9,25 +12,47 @@ public static class StaffApi
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
-    /// <summary>The group <c>/api/staff</c>; every endpoint in it requires the staff API key.</summary>
-    public static RouteGroupBuilder MapStaffApi(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/staff").AddEndpointFilter<StaffApiKeyFilter>();
-
     /// <summary>Who made a staff API call, for the audit log.</summary>
     public const string ApiActor = "api";
+
+    private const string Scheme = "StaffApiKey";
+    private const string Policy = "Staff";
+
+    /// <summary>Authentication by the <c>X-Api-Key</c> header, checked before any request body is read.</summary>
+    public static IServiceCollection AddStaffApi(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, StaffApiKeyHandler>(Scheme, configureOptions: null);
+        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        return services;
+    }
+
+    /// <summary>The group <c>/api/staff</c>; every endpoint in it requires the staff API key.</summary>
+    public static RouteGroupBuilder MapStaffApi(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/staff").RequireAuthorization(Policy);
 }
 
-public sealed class StaffApiKeyFilter(IOptionsMonitor<StaffOptions> options) : IEndpointFilter
+/// <summary>A request carrying the configured staff API key is the office's other systems; without it, 401.</summary>
+public sealed class StaffApiKeyHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IOptionsMonitor<StaffOptions> staff)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var expected = options.CurrentValue.ApiKey;
-        var given = context.HttpContext.Request.Headers[StaffApi.ApiKeyHeader].ToString();
-        if (expected.Length == 0 || !FixedTimeEquals(expected, given))
+        var expected = staff.CurrentValue.ApiKey;
+        if (!Request.Headers.TryGetValue(StaffApi.ApiKeyHeader, out var given))
         {
-            return TypedResults.Problem("A valid X-Api-Key header is required.", statusCode: StatusCodes.Status401Unauthorized);
+            return Task.FromResult(AuthenticateResult.NoResult());
         }
-        return await next(context);
+        // An empty configured key closes the API rather than opening it.
+        if (expected.Length == 0 || !FixedTimeEquals(expected, given.ToString()))
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Invalid staff API key."));
+        }
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, StaffApi.ApiActor)], Scheme.Name);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
     }
 
     private static bool FixedTimeEquals(string expected, string given) =>

@@ -60,7 +60,7 @@ public sealed class AskProcedureDialog(
                 step.Values = step.Values with { ProcedureId = step.Values.Candidates[choice.Index] };
                 break;
             case string question:
-                var understood = understanding.Understand(question);
+                var understood = QuestionReading.Read(understanding, question);
                 if (understood.ProcedureId is { } procedureId)
                 {
                     step.Values = step.Values with { ProcedureId = procedureId, Aspect = Pick(step.Values.Aspect, understood.Aspect) };

@@ -33,6 +33,16 @@ public sealed class RootRouter(
         [UserText.Fold(ProcedureTexts.TimeButton)] = ProcedureAspect.Time,
     };
 
+    private static readonly Dictionary<Intent, string> FeatureDialogs = new()
+    {
+        [Intent.Submit] = DialogIds.PreRegister,
+        [Intent.Status] = DialogIds.CheckDossier,
+        [Intent.Subscribe] = DialogIds.Subscribe,
+        [Intent.Unsubscribe] = DialogIds.Unsubscribe,
+        [Intent.Feedback] = DialogIds.Feedback,
+        [Intent.Human] = DialogIds.TalkToStaff,
+    };
+
     private static readonly string OtherProcedure = UserText.Fold(ProcedureTexts.OtherProcedureButton);
 
     public async Task RouteAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -74,19 +84,14 @@ public sealed class RootRouter(
         }
         if (MenuIntents.TryGetValue(folded, out var menuIntent))
         {
-            // A menu button asks afresh, except that a procedure already talked about carries over to pre-registration.
-            var menuChoice = new Understanding(text, menuIntent, null, 1, [], ProcedureAspect.None);
-            await RouteIntentAsync(dc, menuChoice, menuIntent == Intent.Submit ? current : null, cancellationToken);
+            // A menu button starts its feature afresh; a procedure already talked about carries over to pre-registration.
+            await (menuIntent == Intent.Ask
+                ? StartAsync(dc, DialogIds.AskProcedure, new AskOptions(), cancellationToken)
+                : RouteIntentAsync(dc, new Understanding(text, menuIntent, null, 1, [], ProcedureAspect.None), current, cancellationToken));
             return;
         }
 
-        var understood = understanding.Understand(text);
-        // "thủ tục đăng ký thường trú" names the procedure; a first answer about it gives everything, steps included.
-        if (understood.ProcedureId is not null && understood.Aspect == ProcedureAspect.Steps)
-        {
-            understood = understood with { Aspect = ProcedureAspect.None };
-        }
-        await RouteIntentAsync(dc, understood, current, cancellationToken);
+        await RouteIntentAsync(dc, QuestionReading.Read(understanding, text), current, cancellationToken);
     }
 
     public async Task StartAsync(DialogContext dc, string dialogId, object? options, CancellationToken cancellationToken)
@@ -119,6 +124,13 @@ public sealed class RootRouter(
     {
         var turn = dc.Context;
         var procedure = understood.ProcedureId ?? current;
+        if (FeatureDialogs.TryGetValue(understood.Intent, out var featureDialog))
+        {
+            // Only pre-registration is about a procedure; the other features start from the message alone.
+            var about = understood.Intent == Intent.Submit ? procedure : null;
+            await StartAsync(dc, featureDialog, new FeatureOptions(about, understood.Text), cancellationToken);
+            return;
+        }
         switch (understood.Intent)
         {
             case Intent.Ask when understood.ProcedureId is not null || (understood.Aspect != ProcedureAspect.None && current is not null):
@@ -127,26 +139,9 @@ public sealed class RootRouter(
             case Intent.Ask when understood.Alternatives.Count > 0:
                 await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(null, understood.Aspect, understood.Alternatives), cancellationToken);
                 break;
-            case Intent.Ask when understood.Text.Length == 0 || UserText.Fold(understood.Text) == UserText.Fold(MainMenu.AskProcedure) || understood.Aspect != ProcedureAspect.None:
+            case Intent.Ask when understood.Aspect != ProcedureAspect.None:
+                // "mất bao lâu" with no procedure talked about yet: ask which one.
                 await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(null, understood.Aspect), cancellationToken);
-                break;
-            case Intent.Submit:
-                await StartAsync(dc, DialogIds.PreRegister, new FeatureOptions(procedure, understood.Text), cancellationToken);
-                break;
-            case Intent.Status:
-                await StartAsync(dc, DialogIds.CheckDossier, new FeatureOptions(null, understood.Text), cancellationToken);
-                break;
-            case Intent.Subscribe:
-                await StartAsync(dc, DialogIds.Subscribe, new FeatureOptions(null, understood.Text), cancellationToken);
-                break;
-            case Intent.Unsubscribe:
-                await StartAsync(dc, DialogIds.Unsubscribe, new FeatureOptions(null, understood.Text), cancellationToken);
-                break;
-            case Intent.Feedback:
-                await StartAsync(dc, DialogIds.Feedback, new FeatureOptions(null, understood.Text), cancellationToken);
-                break;
-            case Intent.Human:
-                await StartAsync(dc, DialogIds.TalkToStaff, new FeatureOptions(null, understood.Text), cancellationToken);
                 break;
             case Intent.Office:
                 await replies.OfficeFactsAsync(turn, cancellationToken);

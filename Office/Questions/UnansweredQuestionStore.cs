@@ -39,13 +39,7 @@ public sealed class UnansweredQuestionStore(OfficeDatabase database, TimeProvide
         return question with { Id = id.AsInt32 };
     }
 
-    /// <summary>The most recent questions first.</summary>
+    /// <summary>The most recent questions first (ids grow with each question kept).</summary>
     public IReadOnlyList<UnansweredQuestion> Latest(int count) =>
-        Questions.Query().OrderByDescending(q => q.AskedAt).Limit(count).ToList();
-}
-
-internal sealed class UnansweredQuestionSetup : ICollectionSetup
-{
-    public void Configure(OfficeDatabase database) =>
-        database.Collection<UnansweredQuestion>(UnansweredQuestionStore.CollectionName).EnsureIndex(q => q.AskedAt);
+        Questions.Query().OrderByDescending(q => q.Id).Limit(count).ToList();
 }

@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
@@ -21,24 +18,10 @@ namespace OneStopBot.Benchmarks;
 /// per message (OperationsPerInvoke), so flat memory shows as the same bytes per send at both sizes.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(InProcessConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class OutboxBenchmarks
 {
-    /// <summary>In process: building a separate benchmark project takes longer than BenchmarkDotNet waits on a busy machine.</summary>
-    private sealed class InProcessConfig : ManualConfig
-    {
-        public InProcessConfig() => AddJob(Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithStrategy(RunStrategy.Monitoring)
-            .WithLaunchCount(1)
-            .WithWarmupCount(1)
-            .WithIterationCount(3)
-            .WithInvocationCount(1)
-            .WithUnrollFactor(1));
-    }
-
     private const int Small = 1_000;
     private const int Large = 10_000;
     private const string Text = "Thông báo: họp dân thôn lúc 8 giờ sáng thứ Hai, 30/11/2026 tại nhà văn hoá.";
@@ -49,16 +32,10 @@ public class OutboxBenchmarks
     private int expected;
 
     [IterationSetup(Targets = [nameof(Direct_1k), nameof(Outbox_1k)])]
-    public void SetupSmall() => Setup(Small, recordSentEvery: 1);
-
-    [IterationSetup(Targets = [nameof(OutboxGrouped_1k)])]
-    public void SetupSmallGrouped() => Setup(Small, recordSentEvery: 32);
+    public void SetupSmall() => Setup(Small);
 
     [IterationSetup(Targets = [nameof(Direct_10k), nameof(Outbox_10k)])]
-    public void SetupLarge() => Setup(Large, recordSentEvery: 1);
-
-    [IterationSetup(Targets = [nameof(OutboxGrouped_10k)])]
-    public void SetupLargeGrouped() => Setup(Large, recordSentEvery: 32);
+    public void SetupLarge() => Setup(Large);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Small), BenchmarkCategory("1k")]
     public Task Direct_1k() => SendDirectAsync();
@@ -66,18 +43,11 @@ public class OutboxBenchmarks
     [Benchmark(OperationsPerInvoke = Small), BenchmarkCategory("1k")]
     public Task Outbox_1k() => BroadcastThroughOutboxAsync();
 
-    /// <summary>Accepted deliveries recorded 32 to a transaction (<c>Outbox:RecordSentEvery</c>).</summary>
-    [Benchmark(OperationsPerInvoke = Small), BenchmarkCategory("1k")]
-    public Task OutboxGrouped_1k() => BroadcastThroughOutboxAsync();
-
     [Benchmark(Baseline = true, OperationsPerInvoke = Large), BenchmarkCategory("10k")]
     public Task Direct_10k() => SendDirectAsync();
 
     [Benchmark(OperationsPerInvoke = Large), BenchmarkCategory("10k")]
     public Task Outbox_10k() => BroadcastThroughOutboxAsync();
-
-    [Benchmark(OperationsPerInvoke = Large), BenchmarkCategory("10k")]
-    public Task OutboxGrouped_10k() => BroadcastThroughOutboxAsync();
 
     [IterationCleanup]
     public void Cleanup()
@@ -90,7 +60,7 @@ public class OutboxBenchmarks
         Directory.Delete(directory, recursive: true);
     }
 
-    private void Setup(int subscribers, int recordSentEvery)
+    private void Setup(int subscribers)
     {
         directory = Path.Combine(Path.GetTempPath(), "onestop-bench", Guid.NewGuid().ToString("N"));
         channel = new CountingChannel();
@@ -101,7 +71,6 @@ public class OutboxBenchmarks
         {
             ["Storage:DatabasePath"] = Path.Combine(directory, "onestop.db"),
             ["Outbox:RateLimits:default"] = "1000000",
-            ["Outbox:RecordSentEvery"] = recordSentEvery.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Services.AddSingleton<IProactiveChannel>(channel);
         host = builder.Build();

@@ -1,0 +1,21 @@
+using OneStopBot.Office.Questions;
+
+namespace OneStopBot.Bot.Staff;
+
+/// <summary>The questions the bot could not answer, newest first, for staff to improve the procedure files.</summary>
+public static class StaffQuestionEndpoints
+{
+    public const int DefaultCount = 50;
+    public const int MaxCount = 500;
+
+    public static RouteGroupBuilder MapQuestionEndpoints(this RouteGroupBuilder staff)
+    {
+        staff.MapGet("questions", GetUnanswered);
+        return staff;
+    }
+
+    internal static IResult GetUnanswered(UnansweredQuestionStore questions, int? count) =>
+        count is < 1 or > MaxCount
+            ? TypedResults.Problem($"count must be between 1 and {MaxCount}.", statusCode: StatusCodes.Status400BadRequest)
+            : TypedResults.Ok(questions.Latest(count ?? DefaultCount));
+}

@@ -1,0 +1,26 @@
+using OneStopBot.Knowledge.Text;
+using OneStopBot.Knowledge.Understanding;
+
+namespace OneStopBot.Dialogs.Procedures;
+
+/// <summary>What a question about procedures asks the conversation to do, from what understanding found in it.</summary>
+public static class QuestionReading
+{
+    private const int VagueQuestionSyllables = 2;
+
+    public static Understanding Read(MessageUnderstanding understanding, string? text)
+    {
+        var understood = understanding.Understand(text);
+        if (understood.Intent != Intent.Ask || understood.ProcedureId is not { } best)
+        {
+            return understood;
+        }
+        // One or two words ("đất", "chứng thực") name a family of procedures: let the resident choose.
+        if (understood.Alternatives.Count > 0 && VietnameseText.Syllables(understood.Text).Count <= VagueQuestionSyllables)
+        {
+            return understood with { ProcedureId = null, Alternatives = [best, .. understood.Alternatives] };
+        }
+        // "thủ tục đăng ký thường trú" names the procedure; a first answer about it gives everything, steps included.
+        return understood.Aspect == ProcedureAspect.Steps ? understood with { Aspect = ProcedureAspect.None } : understood;
+    }
+}
