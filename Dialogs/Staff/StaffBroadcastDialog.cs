@@ -11,7 +11,7 @@ using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Staff;
 
-public sealed record StaffBroadcastState(bool AudienceChosen = false, string? Village = null, string? Text = null);
+public sealed record StaffBroadcastState(string? Village = null, string? Text = null);
 
 /// <summary>
 /// <c>/thongbao</c>: the audience (every village or one), the text, a preview of exactly what residents get with the
@@ -41,7 +41,7 @@ public sealed class StaffBroadcastDialog(
 
     private Task<DialogTurnResult> AskTextStepAsync(WaterfallStepContext<StaffBroadcastState> step, CancellationToken cancellationToken)
     {
-        step.Values = step.Values with { AudienceChosen = true, Village = SubscribeDialog.VillageOf((FoundChoice)step.Result!, office.CurrentValue) };
+        step.Values = step.Values with { Village = SubscribeDialog.VillageOf((FoundChoice)step.Result!, office.CurrentValue) };
         return step.PromptAsync(textPrompt.Id, new PromptOptions(StaffBroadcastTexts.AskText), cancellationToken);
     }
 
