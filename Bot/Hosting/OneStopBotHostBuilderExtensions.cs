@@ -6,11 +6,11 @@ using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Conversation;
+using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs;
 using OneStopBot.Knowledge;
-using OneStopBot.Bot.Notices;
 using OneStopBot.Office;
 
 namespace OneStopBot.Bot.Hosting;
