@@ -18,7 +18,7 @@ public sealed class ConsoleAdapter(TextReader input, TextWriter output, TurnErro
         Locale = "vi-VN",
     };
 
-    private IReadOnlyList<string> lastChoices = [];
+    private IReadOnlyList<NumberedChoice> lastChoices = [];
 
     /// <summary>Welcomes, then runs one turn per line until the input ends.</summary>
     public async Task RunAsync(IBot bot, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ public sealed class ConsoleAdapter(TextReader input, TextWriter output, TurnErro
             }
             var message = reference.GetContinuationActivity();
             message.Type = ActivityTypes.Message;
-            message.Text = NumberedChoices.Resolve(line, lastChoices);
+            message.Text = NumberedMessages.Pick(NumberedMessages.ReadNumber(line), lastChoices)?.Text ?? line;
             message.Id = Guid.NewGuid().ToString("N");
             await RunTurnAsync(message, bot, cancellationToken);
         }
@@ -52,12 +52,12 @@ public sealed class ConsoleAdapter(TextReader input, TextWriter output, TurnErro
         {
             if (activity.Type == ActivityTypes.Message)
             {
-                var choices = NumberedChoices.Of(activity);
-                if (choices.Count > 0)
+                var message = NumberedMessages.Compose(activity);
+                if (message.Choices.Count > 0)
                 {
-                    lastChoices = choices;
+                    lastChoices = message.Choices;
                 }
-                await output.WriteLineAsync(NumberedChoices.Render(activity.Text, choices));
+                await output.WriteLineAsync(message.Text);
             }
             responses.Add(new ResourceResponse(activity.Id ?? Guid.NewGuid().ToString("N")));
         }

@@ -124,7 +124,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
             }
             var userId = activity.Conversation?.Id ?? activity.Recipient?.Id
                 ?? throw new InvalidOperationException("A Zalo message needs the conversation (the user id).");
-            var message = ZaloMessageComposer.Compose(activity);
+            var message = NumberedMessages.Compose(activity);
             choices.Remember(userId, message.Choices);
             foreach (var part in ZaloTextSplitter.Split(message.Text, options.CurrentValue.MaxTextLength))
             {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Zalo;
 
 namespace OneStopBot.Bot.Tests.Zalo;
@@ -8,7 +9,7 @@ public sealed class ZaloChoiceMemoryTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
 
-    private static readonly ZaloChoice[] Offered = [new("Hỏi thủ tục", "hoi thu tuc"), new("Xem hồ sơ", null), new("Gặp cán bộ", null)];
+    private static readonly NumberedChoice[] Offered = [new("Hỏi thủ tục", "hoi thu tuc"), new("Xem hồ sơ", null), new("Gặp cán bộ", null)];
 
     [Theory]
     [InlineData("1", "hoi thu tuc")]
@@ -52,7 +53,7 @@ public sealed class ZaloChoiceMemoryTests
         var memory = Memory();
         memory.Remember("u1", Offered);
 
-        memory.Remember("u1", [new ZaloChoice("Có", "có")]);
+        memory.Remember("u1", [new NumberedChoice("Có", "có")]);
 
         Assert.Equal("có", memory.Resolve("u1", "1")?.Text);
         Assert.Null(memory.Resolve("u1", "2"));

@@ -1,16 +1,16 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using OneStopBot.Bot.Channels.Zalo;
+using OneStopBot.Bot.Channels;
 
-namespace OneStopBot.Bot.Tests.Zalo;
+namespace OneStopBot.Bot.Tests.Channels;
 
-public sealed class ZaloMessageComposerTests
+public sealed class NumberedMessagesTests
 {
     [Fact]
     public void Plain_text_stays_as_it_is()
     {
-        var message = ZaloMessageComposer.Compose(MessageFactory.Text("Lệ phí: 15.000 đồng."));
+        var message = NumberedMessages.Compose(MessageFactory.Text("Lệ phí: 15.000 đồng."));
 
         Assert.Equal("Lệ phí: 15.000 đồng.", message.Text);
         Assert.Empty(message.Choices);
@@ -34,7 +34,7 @@ public sealed class ZaloMessageComposerTests
         var activity = MessageFactory.Attachment(card.ToAttachment());
         activity.SuggestedActions = new SuggestedActions { Actions = [new CardAction(ActionTypes.PostBack, "Menu", value: new JObject { ["menu"] = true })] };
 
-        var message = ZaloMessageComposer.Compose(activity);
+        var message = NumberedMessages.Compose(activity);
 
         Assert.Equal(
             "Đăng ký khai sinh\nMiễn phí\nLàm trong ngày.\nNộp trực tuyến: https://dichvucong.gov.vn\nGọi bộ phận một cửa: 02353812345"
@@ -51,7 +51,7 @@ public sealed class ZaloMessageComposerTests
         var json = JObject.FromObject(new HeroCard { Title = "Tiêu đề", Buttons = [new CardAction(ActionTypes.ImBack, "Có", value: "có")] });
         var activity = MessageFactory.Attachment(new Attachment(HeroCard.ContentType, content: json));
 
-        var message = ZaloMessageComposer.Compose(activity);
+        var message = NumberedMessages.Compose(activity);
 
         Assert.Equal("Tiêu đề\n\nGõ 1 để chọn: Có", message.Text);
     }
@@ -61,6 +61,6 @@ public sealed class ZaloMessageComposerTests
     {
         var activity = MessageFactory.Attachment(new Attachment("application/pdf", "https://xa.example/mau-to-khai.pdf", name: "Mẫu tờ khai"));
 
-        Assert.Equal("Mẫu tờ khai: https://xa.example/mau-to-khai.pdf", ZaloMessageComposer.Compose(activity).Text);
+        Assert.Equal("Mẫu tờ khai: https://xa.example/mau-to-khai.pdf", NumberedMessages.Compose(activity).Text);
     }
 }

@@ -1,25 +1,41 @@
+using System.Text.RegularExpressions;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace OneStopBot.Bot.Channels.Zalo;
+namespace OneStopBot.Bot.Channels;
 
 /// <summary>A choice offered as a number to type, and what typing that number stands for.</summary>
-public sealed record ZaloChoice(string Title, object? Value)
+public sealed record NumberedChoice(string Title, object? Value)
 {
     /// <summary>The text the user is taken to have sent: the action's value when it is text, else its title.</summary>
     public string Text => Value as string ?? Title;
 }
 
-/// <summary>A Zalo text message: the text to send, with the choices already written into it as numbers.</summary>
-public sealed record ZaloMessage(string Text, IReadOnlyList<ZaloChoice> Choices);
+/// <summary>A message for a channel without buttons: the text, with the choices already written into it as numbers.</summary>
+public sealed record NumberedMessage(string Text, IReadOnlyList<NumberedChoice> Choices);
 
 /// <summary>
-/// Turns a Bot Framework message into Zalo text. Zalo's customer-service messages have no buttons, so suggested
-/// actions and card buttons become a numbered list ("Gõ 1 để chọn: …") and links are written out.
+/// For channels without buttons (Zalo customer-service messages, the terminal): suggested actions and card buttons
+/// become a numbered list ("Gõ 1 để chọn: …"), links are written out, and a number typed back picks that choice.
 /// </summary>
-public static class ZaloMessageComposer
+public static partial class NumberedMessages
 {
-    public static ZaloMessage Compose(IMessageActivity activity)
+    /// <summary>The choice a number read by <see cref="ReadNumber"/> stands for, or null when it is none of them.</summary>
+    public static NumberedChoice? Pick(int? number, IReadOnlyList<NumberedChoice> choices) =>
+        number is { } n && n >= 1 && n <= choices.Count ? choices[n - 1] : null;
+
+    /// <summary>The number a message is made of ("2", "số 2", "2."), if that is all it is.</summary>
+    public static int? ReadNumber(string? text)
+    {
+        if (text is null || text.Length > 16)
+        {
+            return null;
+        }
+        var match = ChoiceNumber().Match(text);
+        return match.Success && int.TryParse(match.Groups["n"].ValueSpan, out var number) ? number : null;
+    }
+
+    public static NumberedMessage Compose(IMessageActivity activity)
     {
         var lines = new List<string>();
         var actions = new List<CardAction>();
@@ -40,7 +56,7 @@ public static class ZaloMessageComposer
         }
         actions.AddRange(activity.SuggestedActions?.Actions ?? []);
 
-        var choices = new List<ZaloChoice>();
+        var choices = new List<NumberedChoice>();
         var choiceLines = new List<string>();
         foreach (var action in actions)
         {
@@ -55,7 +71,7 @@ public static class ZaloMessageComposer
                 AddLine(lines, target == title ? title : $"{title}: {RemoveScheme(target)}");
                 continue;
             }
-            choices.Add(new ZaloChoice(title, action.Value));
+            choices.Add(new NumberedChoice(title, action.Value));
             choiceLines.Add($"Gõ {choices.Count} để chọn: {title}");
         }
 
@@ -64,7 +80,7 @@ public static class ZaloMessageComposer
         {
             text = (text.Length > 0 ? text + "\n\n" : string.Empty) + string.Join("\n", choiceLines);
         }
-        return new ZaloMessage(text, choices);
+        return new NumberedMessage(text, choices);
     }
 
     private static HeroCard? AsCard(Attachment attachment) =>
@@ -85,4 +101,7 @@ public static class ZaloMessageComposer
 
     private static string RemoveScheme(string target) =>
         target.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) ? target[4..] : target;
+
+    [GeneratedRegex(@"^\s*(?:(?:số|so)\s*)?(?<n>\d{1,2})\s*[.)]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ChoiceNumber();
 }

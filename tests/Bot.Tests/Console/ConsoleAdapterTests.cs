@@ -1,0 +1,26 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using OneStopBot.Bot.Channels;
+using OneStopBot.Bot.Channels.Console;
+using OneStopBot.Bot.Tests.Infrastructure;
+
+namespace OneStopBot.Bot.Tests.Console;
+
+public class ConsoleAdapterTests
+{
+    [Fact]
+    public async Task Buttons_are_numbered_and_a_typed_number_is_that_choice()
+    {
+        using var factory = new OneStopBotFactory();
+        var services = factory.Services;
+        var output = new StringWriter();
+        var adapter = new ConsoleAdapter(new StringReader("1\nhuỷ\n"), output, services.GetRequiredService<TurnErrorHandler>());
+
+        await adapter.RunAsync(services.GetRequiredService<IBot>(), CancellationToken.None);
+
+        var text = output.ToString();
+        Assert.Contains("Gõ 1 để chọn: Hỏi thủ tục", text, StringComparison.Ordinal);
+        Assert.Contains("thủ tục gì", text, StringComparison.Ordinal);
+        Assert.Contains("đã dừng", text, StringComparison.Ordinal);
+    }
+}
