@@ -15,9 +15,6 @@ internal static class RootTexts
 
     public const string Menu = "Anh/chị chọn việc cần làm:";
 
-    public const string NotUnderstood =
-        "Xin lỗi, em chưa hiểu ý anh/chị. Anh/chị bấm một nút bên dưới, hoặc gõ ngắn hơn, ví dụ: làm giấy khai sinh.";
-
     public const string GaveUp =
         "Xin lỗi, em chưa hiểu ý anh/chị. Anh/chị gọi cán bộ một cửa số {1}, hoặc bấm \"Gặp cán bộ\".";
 

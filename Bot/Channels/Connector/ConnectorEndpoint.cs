@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -26,14 +25,13 @@ public static class ConnectorEndpoint
         }
         if (request.ContentLength > MaxBodyBytes)
         {
-            return TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TooLarge();
         }
 
         request.EnableBuffering(bufferThreshold: MaxBodyBytes, bufferLimit: MaxBodyBytes);
-        var (activity, error) = await ReadActivityAsync(request, context.RequestAborted);
-        if (activity is null)
+        if (await CheckActivityAsync(request, context.RequestAborted) is { } refusal)
         {
-            return error!;
+            return refusal;
         }
 
         request.Body.Position = 0;
@@ -44,7 +42,11 @@ public static class ConnectorEndpoint
     private static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Split(';')[0].Trim().EndsWith("json", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<(Activity? Activity, IResult? Error)> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static IResult TooLarge() =>
+        TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>Why the body is not an Activity the adapter can take, or null when it is one.</summary>
+    private static async Task<IResult?> CheckActivityAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         string body;
         try
@@ -54,12 +56,12 @@ public static class ConnectorEndpoint
         }
         catch (IOException)
         {
-            return (null, TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge));
+            return TooLarge();
         }
 
         if (string.IsNullOrWhiteSpace(body))
         {
-            return (null, TypedResults.Problem("The body is empty; an Activity was expected.", statusCode: StatusCodes.Status400BadRequest));
+            return TypedResults.Problem("The body is empty; an Activity was expected.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         try
@@ -67,18 +69,18 @@ public static class ConnectorEndpoint
             var json = JToken.Parse(body);
             if (json is not JObject obj)
             {
-                return (null, TypedResults.Problem("The body is not an Activity object.", statusCode: StatusCodes.Status400BadRequest));
+                return TypedResults.Problem("The body is not an Activity object.", statusCode: StatusCodes.Status400BadRequest);
             }
             var missing = RequiredFields.FirstOrDefault(path => obj.SelectToken(path)?.Type != JTokenType.String || string.IsNullOrWhiteSpace((string?)obj.SelectToken(path)));
             if (missing is not null)
             {
-                return (null, TypedResults.Problem($"The Activity has no \"{missing}\".", statusCode: StatusCodes.Status400BadRequest));
+                return TypedResults.Problem($"The Activity has no \"{missing}\".", statusCode: StatusCodes.Status400BadRequest);
             }
-            return (obj.ToObject<Activity>(), null);
+            return null;
         }
         catch (JsonException)
         {
-            return (null, TypedResults.Problem("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest));
+            return TypedResults.Problem("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest);
         }
     }
 
