@@ -30,6 +30,22 @@ public enum ProcedureAspect
     [JsonStringEnumMemberName("where")] Where,
     [JsonStringEnumMemberName("online")] Online,
     [JsonStringEnumMemberName("steps")] Steps,
+    [JsonStringEnumMemberName("who")] WhoQualifies,
+    [JsonStringEnumMemberName("proxy")] Proxy,
+}
+
+/// <summary>How sure the understanding is, in the three bands the conversation acts on.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ConfidenceBand>))]
+public enum ConfidenceBand
+{
+    /// <summary>Sure enough to answer.</summary>
+    [JsonStringEnumMemberName("answer")] Answer,
+
+    /// <summary>Likely; ask "Có phải anh/chị hỏi về …?" with the best procedures as buttons.</summary>
+    [JsonStringEnumMemberName("confirm")] Confirm,
+
+    /// <summary>Not understood.</summary>
+    [JsonStringEnumMemberName("none")] NotFound,
 }
 
 /// <summary>
@@ -43,4 +59,13 @@ public sealed record Understanding(
     string? ProcedureId,
     double Score,
     IReadOnlyList<string> Alternatives,
-    ProcedureAspect Aspect);
+    ProcedureAspect Aspect)
+{
+    public ConfidenceBand Band { get; init; } = ConfidenceBand.Answer;
+
+    /// <summary>A procedure of another agency the message asks about (intent none), e.g. "ly-hon".</summary>
+    public string? OtherAgencyId { get; init; }
+
+    /// <summary>Further procedures the same message names ("khai sinh và nhập hộ khẩu"), after <see cref="ProcedureId"/>.</summary>
+    public IReadOnlyList<string> AlsoProcedureIds { get; init; } = [];
+}
