@@ -36,11 +36,13 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<Dialog, FeedbackDialog>();
         services.AddSingleton<Dialog, StaffBroadcastDialog>();
         services.AddSingleton<Dialog, StaffReplyDialog>();
+        services.AddSingleton<Dialog, ConfirmCancelDialog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDossierStatusObserver, DossierStatusNotifier>());
 
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<RootReplies>();
         services.AddSingleton<RootRouter>();
+        services.AddSingleton<DialogDrafts>();
         services.AddSingleton<ConversationRunner>();
         return services;
     }

@@ -68,6 +68,12 @@ public sealed partial class CheckDossierDialog(
         }
         if (CodeIn(text) is not { } code)
         {
+            if (!DossierCode.LooksLikeCode(text))
+            {
+                // A question or a request typed at the code question is not a wrong code: the root handles it.
+                await step.EndDialogAsync(null, cancellationToken);
+                return DialogTurnResult.Unhandled;
+            }
             return await FailAsync(step, DossierFormat.Text(CheckDossierTexts.Malformed, example), cancellationToken);
         }
         if (store.Find(code) is not { } dossier)
@@ -170,15 +176,7 @@ public sealed partial class CheckDossierDialog(
         return await step.EndDialogAsync(null, cancellationToken);
     }
 
-    private string? CodeIn(string text)
-    {
-        if (DossierCode.TryNormalize(text, store.AgencyCode, out var whole))
-        {
-            return whole;
-        }
-        var match = CodeLike().Match(text);
-        return match.Success && DossierCode.TryNormalize(match.Value, store.AgencyCode, out var code) ? code : null;
-    }
+    private string? CodeIn(string text) => DossierCode.TryFind(text, store.AgencyCode, out var code) ? code : null;
 
     private static bool AsksForOwnDossiers(string text)
     {
@@ -193,10 +191,6 @@ public sealed partial class CheckDossierDialog(
 
     private static Task<bool> ValidateDigitsAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(FourDigits().IsMatch(prompt.Value.Trim()));
-
-    // A code inside a longer message: an optional agency part, then YYMMDD and NNNN with a separator or none.
-    [GeneratedRegex(@"(?:[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*\s*[-–—_]\s*)?\d{6}\s*[-–—_]?\s*\d{4}", RegexOptions.CultureInvariant)]
-    private static partial Regex CodeLike();
 
     [GeneratedRegex(@"^\d{4}$")]
     private static partial Regex FourDigits();

@@ -14,6 +14,12 @@ public static class DossierFormat
     public static string Day(DateOnly day) =>
         DayNames[(int)day.DayOfWeek] + ", " + day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary><c>30/11</c>.</summary>
+    public static string DayMonth(DateOnly day) => day.ToString("dd/MM", CultureInfo.InvariantCulture);
+
+    /// <summary><c>thứ Hai 30/11</c>: a button for a day near enough to need no year.</summary>
+    public static string ShortDay(DateOnly day) => DayNames[(int)day.DayOfWeek] + " " + DayMonth(day);
+
     /// <summary><c>3 ngày trước</c>, counted from <paramref name="now"/>.</summary>
     public static string Ago(DateTimeOffset instant, DateTimeOffset now) => instant.Humanize(now, Vietnamese);
 

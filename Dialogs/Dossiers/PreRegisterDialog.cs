@@ -34,6 +34,9 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     /// <summary>How far ahead a resident may plan the visit.</summary>
     public const int MaxDaysAhead = 60;
 
+    /// <summary>How many working days are offered as buttons when a day is refused.</summary>
+    public const int DaysOffered = 5;
+
     private static readonly IReadOnlyList<string> ConfirmChoices = [PreRegisterTexts.Send, PreRegisterTexts.Correct];
 
     private static readonly IReadOnlyList<string> Fields =
@@ -76,6 +79,22 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
 
     public override IEnumerable<Dialog> Dependencies =>
         [procedurePrompt, candidatePrompt, namePrompt, phonePrompt, villagePrompt, dayPrompt, citizenIdPrompt, confirmPrompt, fieldPrompt];
+
+    public override string Purpose => PreRegisterTexts.Purpose;
+
+    protected override int CountAnswers(PreRegisterState values) =>
+        new object?[] { values.ProcedureId, values.ApplicantName, values.Phone, values.Village, values.Day }.Count(v => v is not null)
+        + (values.CitizenIdAnswered ? 1 : 0);
+
+    /// <summary>The answers in the order they are asked; "quay lại" clears the last one given.</summary>
+    protected override PreRegisterState? StepBack(PreRegisterState values) =>
+        values.CitizenIdAnswered ? values with { CitizenId = null, CitizenIdAnswered = false }
+        : values.Day is not null ? values with { Day = null }
+        : values.Village is not null ? values with { Village = null }
+        : values.Phone is not null ? values with { Phone = null }
+        : values.ApplicantName is not null ? values with { ApplicantName = null }
+        : values.ProcedureId is not null ? values with { ProcedureId = null, Candidates = null }
+        : null;
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
@@ -166,7 +185,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         }
         return step.Values.Village is not null
             ? step.NextAsync(null, cancellationToken)
-            : step.PromptAsync(villagePrompt.Id, new PromptOptions(PreRegisterTexts.AskVillage, Choices: office.Value.Villages), cancellationToken);
+            : step.PromptAsync(villagePrompt.Id, new PromptOptions(PreRegisterTexts.AskVillage, Choices: office.Value.Villages, FallbackChoices: office.Value.Villages), cancellationToken);
     }
 
     private Task<DialogTurnResult> AskDayStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
@@ -177,7 +196,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         }
         return step.Values.Day is not null
             ? step.NextAsync(null, cancellationToken)
-            : step.PromptAsync(dayPrompt.Id, new PromptOptions(PreRegisterTexts.AskDay), cancellationToken);
+            : step.PromptAsync(dayPrompt.Id, DayOptions(), cancellationToken);
     }
 
     private Task<DialogTurnResult> AskCitizenIdStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
@@ -188,7 +207,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         }
         return step.Values.CitizenIdAnswered
             ? step.NextAsync(null, cancellationToken)
-            : step.PromptAsync(citizenIdPrompt.Id, new PromptOptions(PreRegisterTexts.AskCitizenId, Choices: [PreRegisterTexts.Skip]), cancellationToken);
+            : step.PromptAsync(citizenIdPrompt.Id, new PromptOptions(PreRegisterTexts.AskCitizenId, Choices: [PreRegisterTexts.Skip], FallbackChoices: [PreRegisterTexts.Skip]), cancellationToken);
     }
 
     private Task<DialogTurnResult> SummaryStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
@@ -265,6 +284,26 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
             cancellationToken);
     }
 
+    /// <summary>The day question, its example the first working day after tomorrow, and the next working days once answers fail.</summary>
+    private PromptOptions DayOptions()
+    {
+        var example = calendar.NextWorkingDay(calendar.Today.AddDays(1));
+        return new PromptOptions(
+            DossierFormat.Text(PreRegisterTexts.AskDay, DossierFormat.DayMonth(example)),
+            FallbackChoices: WorkingDaysFrom(calendar, calendar.Today));
+    }
+
+    /// <summary>Buttons for the next <see cref="DaysOffered"/> working days from <paramref name="from"/> on: "thứ Hai 30/11".</summary>
+    private static List<string> WorkingDaysFrom(WorkingCalendar calendar, DateOnly from)
+    {
+        var days = new List<string>(DaysOffered);
+        for (var day = calendar.IsWorkingDay(from) ? from : calendar.NextWorkingDay(from); days.Count < DaysOffered; day = calendar.NextWorkingDay(day))
+        {
+            days.Add(DossierFormat.ShortDay(day));
+        }
+        return days;
+    }
+
     private static Task<bool> ValidateNameAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(DossierValidation.TryNormalizeName(prompt.Value, out _));
 
@@ -278,6 +317,9 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
             : calendar.HolidayName(day) is { } holiday && !calendar.IsWorkingDay(day) ? DossierFormat.Text(PreRegisterTexts.DayHoliday, DossierFormat.Day(day), holiday)
             : !calendar.IsWorkingDay(day) ? DossierFormat.Text(PreRegisterTexts.DayWeekend, DossierFormat.Day(day))
             : null;
+        // Refused days come with the working days that would do: from the refused day when it is near, else from today.
+        prompt.RetryChoices = prompt.RetryMessage is null ? null
+            : WorkingDaysFrom(calendar, day > today && day <= today.AddDays(MaxDaysAhead) ? day : today);
         return prompt.RetryMessage is null;
     }
 }

@@ -3,6 +3,7 @@ namespace OneStopBot.Dialogs.Dossiers;
 /// <summary>What the pre-registration dialog says. {0}, {1}…: values in the order each text names them.</summary>
 internal static class PreRegisterTexts
 {
+    public const string Purpose = "nộp hồ sơ";
     public const string AskProcedure = "Anh/chị muốn nộp hồ sơ thủ tục gì? Gõ ngắn thôi, ví dụ: khai sinh.";
     public const string ChooseProcedure = "Anh/chị muốn nộp hồ sơ thủ tục nào? Bấm một nút, hoặc gõ số.";
     public const string ProcedureNotFound = "Em chưa tìm thấy thủ tục này. Anh/chị gõ lại tên thủ tục, ví dụ: khai sinh, kết hôn.";
@@ -12,11 +13,11 @@ internal static class PreRegisterTexts
     public const string NameRetry = "Anh/chị gõ họ và tên bằng chữ, ví dụ: Hồ Thị Lan.";
     public const string AskPhone = "Số điện thoại của anh/chị là gì? Cán bộ sẽ gọi số này khi cần.";
     public const string AskVillage = "Anh/chị ở thôn nào? Bấm một nút bên dưới.";
-    public const string AskDay = "Anh/chị muốn đến xã nộp hồ sơ ngày nào? Ví dụ: mai, thứ hai, 30/11.";
-    public const string DayInPast = "Ngày đó đã qua rồi. Anh/chị chọn từ hôm nay trở đi nhé.";
-    public const string DayTooFar = "Ngày đó xa quá. Anh/chị chọn ngày trong {0} ngày tới nhé.";
-    public const string DayHoliday = "Ngày {0} là ngày nghỉ ({1}). Anh/chị chọn ngày làm việc khác nhé.";
-    public const string DayWeekend = "Ngày {0} xã không làm việc. Anh/chị chọn từ thứ Hai đến thứ Sáu nhé.";
+    public const string AskDay = "Anh/chị muốn đến xã nộp hồ sơ ngày nào? Ví dụ: mai, thứ hai, {0}.";
+    public const string DayInPast = "Ngày đó đã qua rồi. Anh/chị bấm một ngày bên dưới nhé.";
+    public const string DayTooFar = "Ngày đó xa quá. Anh/chị chọn ngày trong {0} ngày tới, hoặc bấm một ngày bên dưới.";
+    public const string DayHoliday = "Ngày {0} là ngày nghỉ ({1}). Anh/chị bấm một ngày làm việc bên dưới nhé.";
+    public const string DayWeekend = "Ngày {0} xã không làm việc. Anh/chị bấm một ngày làm việc bên dưới nhé.";
     public const string AskCitizenId = "Số căn cước của người nộp (12 số)? Không nhớ thì bấm \"Bỏ qua\".";
     public const string Skip = "Bỏ qua";
 

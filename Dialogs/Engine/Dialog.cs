@@ -21,10 +21,32 @@ public abstract class Dialog(string id)
     public virtual Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Whether this dialog, when active, takes <paramref name="foldedText"/> as its answer rather than as an
-    /// interruption. A yes/no question takes "thôi" as "no", where elsewhere it means "stop".
+    /// Whether this dialog, when active, takes <paramref name="text"/> as its answer rather than as an interruption:
+    /// a yes/no question takes "thôi" as "no" and "Đúng" as "yes"; the name question takes "Dũng" as a name.
     /// </summary>
-    public virtual bool TakesAsAnswer(DialogContext dc, string foldedText) => false;
+    public virtual Task<bool> TakesAsAnswerAsync(DialogContext dc, string text, CancellationToken cancellationToken) =>
+        Task.FromResult(false);
+
+    /// <summary>
+    /// An open question (free text, a name): it could take any words as its answer, so a command typed without
+    /// diacritics is asked about rather than obeyed or swallowed.
+    /// </summary>
+    public virtual bool IsOpen => false;
+
+    /// <summary>
+    /// What the resident is doing in this dialog, for "Anh/chị muốn dừng việc …?" and "Tiếp tục …"; null for a
+    /// dialog whose draft is not worth keeping when something interrupts it.
+    /// </summary>
+    public virtual string? Purpose => null;
+
+    /// <summary>How many answers the resident has given in <paramref name="instance"/>: losing two or more is asked about first.</summary>
+    public virtual int Answers(DialogInstance instance) => 0;
+
+    /// <summary>
+    /// Rewinds <paramref name="instance"/> by one answer ("quay lại"), so that resuming it asks that question
+    /// again; false when there is nothing to go back to.
+    /// </summary>
+    public virtual bool TryStepBack(DialogInstance instance) => false;
 }
 
 /// <summary>A dialog whose state is a typed record.</summary>

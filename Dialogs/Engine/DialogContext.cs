@@ -77,13 +77,19 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
 
     internal TState GetActiveState<TState>()
         where TState : class =>
-        ActiveInstance?.State.ToObject<TState>(StateSerializer)
-        ?? throw new InvalidOperationException("No dialog is active.");
+        ReadState<TState>(ActiveInstance ?? throw new InvalidOperationException("No dialog is active."));
+
+    internal static TState ReadState<TState>(DialogInstance instance)
+        where TState : class =>
+        instance.State.ToObject<TState>(StateSerializer) ?? throw new InvalidOperationException("The dialog has no state.");
+
+    internal static void WriteState<TState>(DialogInstance instance, TState state)
+        where TState : class =>
+        instance.State = JObject.FromObject(state, StateSerializer);
 
     internal void SetActiveState<TState>(TState state)
         where TState : class
     {
-        var instance = ActiveInstance ?? throw new InvalidOperationException("No dialog is active.");
-        instance.State = JObject.FromObject(state, StateSerializer);
+        WriteState(ActiveInstance ?? throw new InvalidOperationException("No dialog is active."), state);
     }
 }

@@ -14,8 +14,8 @@ public enum DialogTurnStatus
     /// <summary>The dialogs were cancelled.</summary>
     Cancelled,
 
-    /// <summary>A prompt gave up after too many answers it could not understand; the dialogs were cancelled.</summary>
-    Abandoned,
+    /// <summary>The dialog ended without taking the message (a question typed where a code was asked): the root routes it.</summary>
+    Unhandled,
 }
 
 public sealed record DialogTurnResult(DialogTurnStatus Status, object? Result = null)
@@ -26,5 +26,5 @@ public sealed record DialogTurnResult(DialogTurnStatus Status, object? Result = 
 
     public static readonly DialogTurnResult Cancelled = new(DialogTurnStatus.Cancelled);
 
-    public static readonly DialogTurnResult Abandoned = new(DialogTurnStatus.Abandoned);
+    public static readonly DialogTurnResult Unhandled = new(DialogTurnStatus.Unhandled);
 }

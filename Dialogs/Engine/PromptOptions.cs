@@ -4,12 +4,14 @@ namespace OneStopBot.Dialogs.Engine;
 /// <param name="Prompt">The question.</param>
 /// <param name="RetryPrompt">Said when the answer is not understood; the prompt's own default when null.</param>
 /// <param name="Choices">Buttons offered with the question; for a choice prompt, the choices themselves.</param>
-/// <param name="MaxAttempts">Answers not understood before the prompt gives up and offers a person instead.</param>
+/// <param name="MaxAttempts">Answers not understood before the prompt offers <paramref name="FallbackChoices"/> and a person.</param>
+/// <param name="FallbackChoices">Buttons that answer the question, offered once answers keep failing (the next working days, "Bỏ qua").</param>
 public sealed record PromptOptions(
     string Prompt,
     string? RetryPrompt = null,
     IReadOnlyList<string>? Choices = null,
-    int MaxAttempts = PromptOptions.DefaultMaxAttempts)
+    int MaxAttempts = PromptOptions.DefaultMaxAttempts,
+    IReadOnlyList<string>? FallbackChoices = null)
 {
     public const int DefaultMaxAttempts = 3;
 }

@@ -6,6 +6,9 @@ namespace OneStopBot.Dialogs.Engine;
 /// <summary>Builds the bot's messages.</summary>
 public static class Replies
 {
+    /// <summary>The button that reaches a person: in the main menu, and wherever the bot cannot help.</summary>
+    public const string TalkToStaff = "Gặp cán bộ";
+
     /// <summary>A text with the choices as suggested-action buttons (none when there are no choices).</summary>
     public static IMessageActivity WithChoices(string text, IReadOnlyList<string>? choices)
     {

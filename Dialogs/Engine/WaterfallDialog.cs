@@ -45,6 +45,29 @@ public abstract class WaterfallDialog<TState>(string id) : Dialog<WaterfallState
         return await AllSteps[index](step, cancellationToken);
     }
 
+    public override int Answers(DialogInstance instance) => CountAnswers(DialogContext.ReadState<WaterfallState<TState>>(instance).Values);
+
+    public override bool TryStepBack(DialogInstance instance)
+    {
+        var state = DialogContext.ReadState<WaterfallState<TState>>(instance);
+        if (StepBack(state.Values) is not { } earlier)
+        {
+            return false;
+        }
+        // Resuming runs step 0 again; each step skips what is still known, so only the cleared answer is asked.
+        DialogContext.WriteState(instance, new WaterfallState<TState>(-1, earlier));
+        return true;
+    }
+
+    /// <summary>How many answers <paramref name="values"/> hold.</summary>
+    protected virtual int CountAnswers(TState values) => 0;
+
+    /// <summary>
+    /// <paramref name="values"/> without the last answer given, for a waterfall whose steps skip what is known; null
+    /// when the waterfall cannot go back.
+    /// </summary>
+    protected virtual TState? StepBack(TState values) => null;
+
     internal static void SaveValues(DialogContext dc, TState values)
     {
         var state = GetState(dc);

@@ -56,7 +56,8 @@ public sealed class OfferNoticesDialog(NoticeService notices, SubscriptionStore 
 
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken) => AskAsync(dc, cancellationToken);
 
-    public override bool TakesAsAnswer(DialogContext dc, string foldedText) => ConfirmRecognizer.Recognize(foldedText).Succeeded;
+    public override Task<bool> TakesAsAnswerAsync(DialogContext dc, string text, CancellationToken cancellationToken) =>
+        Task.FromResult(ConfirmRecognizer.Recognize(text).Succeeded);
 
     private static Task AskAsync(DialogContext dc, CancellationToken cancellationToken) =>
         dc.Context.SendActivityAsync(Replies.WithChoices(DossierFormat.Text(OfferNoticesTexts.Ask, GetState(dc).Village), ConfirmPrompt.YesNo), cancellationToken);

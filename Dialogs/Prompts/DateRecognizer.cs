@@ -6,7 +6,9 @@ namespace OneStopBot.Dialogs.Prompts;
 
 /// <summary>
 /// A day as residents write it: hôm nay, mai, ngày mai, mốt, ngày kia, thứ hai … chủ nhật (the next one; "tuần sau"
-/// for next week's), 25/12, 25/12/2026, 25-12-2026, "ngày 25 tháng 12".
+/// for next week's), 25/12, 25/12/2026, 25-12-2026, "ngày 25 tháng 12". A day and month without a year is the
+/// nearest such day not in the past. A part of the sentence that refuses a day ("hôm nay không được, mai nhé") is
+/// not read, and "Mai" inside a name ("Nguyễn Thị Mai") is not tomorrow.
 /// </summary>
 public static partial class DateRecognizer
 {
@@ -28,14 +30,59 @@ public static partial class DateRecognizer
         ("chu nhat", DayOfWeek.Sunday), ("cn", DayOfWeek.Sunday),
     ];
 
+    private static readonly string[] Refusals =
+    [
+        "khong duoc", "ko duoc", "k duoc", "kg duoc", "khong dc", "ko dc", "k dc", "kg dc", "chua duoc", "khong the",
+        "ko the", "khong kip", "ko kip", "khong di", "ko di", "ban", "khong ranh", "ko ranh",
+    ];
+
+    // Words that join clauses: "thứ hai bận nhưng thứ ba được".
+    private static readonly string[] Joins = [" nhung ", " ma ", " con "];
+
+    // Middle names before a given name: "Thị Mai", "Văn Mai".
+    private static readonly HashSet<string> MiddleNames = new(StringComparer.Ordinal) { "thị", "văn", "thi", "van" };
+
     public static Recognition<DateOnly> Recognize(string? text, DateOnly today)
     {
-        var folded = UserText.Fold(text).Trim(' ', '.', '!', '?', ',');
-        if (folded.Length == 0 || folded.Length > 100)
+        var raw = (text ?? string.Empty).Trim();
+        if (raw.Length == 0 || raw.Length > 100)
         {
             return Recognition<DateOnly>.Failed;
         }
-        return Numeric(folded, today) ?? Weekday(folded, today) ?? Relative(folded, today) ?? Recognition<DateOnly>.Failed;
+        foreach (var clause in Clauses(raw))
+        {
+            var folded = UserText.Fold(clause).Trim(' ', '.', '!', '?', ',');
+            if (folded.Length == 0 || Refusals.Any(refusal => ContainsWord(folded, refusal)))
+            {
+                continue;
+            }
+            if ((Numeric(folded, today) ?? Weekday(folded, today) ?? Relative(clause, folded, today)) is { } found)
+            {
+                return found;
+            }
+        }
+        return Recognition<DateOnly>.Failed;
+    }
+
+    /// <summary>The parts of a message between commas, semicolons and joining words.</summary>
+    private static IEnumerable<string> Clauses(string raw)
+    {
+        foreach (var part in raw.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var rest = " " + part + " ";
+            var folded = UserText.Fold(rest);
+            // Folding keeps one character per character here, so a join found in the folded text splits the raw one.
+            var join = folded.Length == rest.Length
+                ? Joins.Select(j => folded.IndexOf(j, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()
+                : -1;
+            if (join < 0)
+            {
+                yield return part;
+                continue;
+            }
+            yield return rest[..join];
+            yield return rest[(join + 1)..];
+        }
     }
 
     private static Recognition<DateOnly>? Numeric(string folded, DateOnly today)
@@ -90,16 +137,38 @@ public static partial class DateRecognizer
         return null;
     }
 
-    private static Recognition<DateOnly>? Relative(string folded, DateOnly today)
+    private static Recognition<DateOnly>? Relative(string clause, string folded, DateOnly today)
     {
         foreach (var (word, days) in RelativeDays)
         {
-            if (ContainsWord(folded, word))
+            if (ContainsWord(folded, word) && !(word.Length <= 3 && IsInName(clause, word)))
             {
                 return Recognition<DateOnly>.Of(today.AddDays(days));
             }
         }
         return null;
+    }
+
+    /// <summary>"Mai" after a middle name, or capitalised next to another capitalised word: part of a name.</summary>
+    private static bool IsInName(string clause, string word)
+    {
+        var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (UserText.Fold(words[i]).Trim('.', '!', '?') != word)
+            {
+                continue;
+            }
+            var capital = char.IsUpper(words[i][0]);
+            var before = i > 0 ? words[i - 1] : null;
+            var after = i + 1 < words.Length ? words[i + 1] : null;
+            if ((before is not null && (MiddleNames.Contains(before.ToLowerInvariant()) || (capital && char.IsUpper(before[0]))))
+                || (capital && after is not null && char.IsUpper(after[0])))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int IsoDay(DayOfWeek day) => day == DayOfWeek.Sunday ? 7 : (int)day;

@@ -1,4 +1,3 @@
-using Microsoft.Bot.Builder;
 using OneStopBot.Dialogs.Engine;
 
 namespace OneStopBot.Dialogs.Prompts;
@@ -11,11 +10,17 @@ public sealed class TextPrompt(string id, PromptValidator<string>? validator = n
 
     protected override string DefaultRetryPrompt => "Anh/chị vui lòng gõ câu trả lời bằng chữ.";
 
-    protected override Recognition<string> Recognize(ITurnContext context, PromptOptions options)
+    public override bool IsOpen => true;
+
+    protected override Recognition<string> Recognize(string? text, PromptOptions options)
     {
-        var text = context.Activity.Text?.Trim();
-        return string.IsNullOrEmpty(text) || text.Length > maxLength ? Recognition<string>.Failed : Recognition<string>.Of(text);
+        var trimmed = text?.Trim();
+        return string.IsNullOrEmpty(trimmed) || trimmed.Length > maxLength ? Recognition<string>.Failed : Recognition<string>.Of(trimmed);
     }
+
+    /// <summary>Free text takes any words, so it is sure of a command word only when a validator (a name's) accepts it.</summary>
+    public override Task<bool> TakesAsAnswerAsync(DialogContext dc, string text, CancellationToken cancellationToken) =>
+        HasValidator ? base.TakesAsAnswerAsync(dc, text, cancellationToken) : Task.FromResult(false);
 }
 
 /// <summary>One of <see cref="PromptOptions.Choices"/>, by number, label or button.</summary>
@@ -23,8 +28,8 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
 {
     protected override string DefaultRetryPrompt => "Anh/chị vui lòng bấm một nút bên dưới, hoặc gõ số thứ tự.";
 
-    protected override Recognition<FoundChoice> Recognize(ITurnContext context, PromptOptions options) =>
-        ChoiceRecognizer.Recognize(context.Activity.Text, options.Choices ?? []);
+    protected override Recognition<FoundChoice> Recognize(string? text, PromptOptions options) =>
+        ChoiceRecognizer.Recognize(text, options.Choices ?? []);
 }
 
 /// <summary>Yes or no.</summary>
@@ -34,10 +39,8 @@ public sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
 
     protected override string DefaultRetryPrompt => "Anh/chị vui lòng trả lời \"Có\" hoặc \"Không\".";
 
-    protected override Recognition<bool> Recognize(ITurnContext context, PromptOptions options) =>
-        ConfirmRecognizer.Recognize(context.Activity.Text);
-
-    public override bool TakesAsAnswer(DialogContext dc, string foldedText) => ConfirmRecognizer.Recognize(foldedText).Succeeded;
+    protected override Recognition<bool> Recognize(string? text, PromptOptions options) =>
+        ConfirmRecognizer.Recognize(text);
 }
 
 /// <summary>A whole number.</summary>
@@ -45,8 +48,8 @@ public sealed class NumberPrompt(string id, PromptValidator<int>? validator = nu
 {
     protected override string DefaultRetryPrompt => "Anh/chị vui lòng gõ một con số, ví dụ: 2.";
 
-    protected override Recognition<int> Recognize(ITurnContext context, PromptOptions options) =>
-        NumberRecognizer.Recognize(context.Activity.Text);
+    protected override Recognition<int> Recognize(string? text, PromptOptions options) =>
+        NumberRecognizer.Recognize(text);
 }
 
 /// <summary>A day, relative to today in the office's time zone.</summary>
@@ -55,8 +58,8 @@ public sealed class DatePrompt(string id, TimeProvider time, TimeZoneInfo zone, 
 {
     protected override string DefaultRetryPrompt => "Anh/chị vui lòng gõ ngày, ví dụ: mai, thứ hai, hoặc 25/12.";
 
-    protected override Recognition<DateOnly> Recognize(ITurnContext context, PromptOptions options) =>
-        DateRecognizer.Recognize(context.Activity.Text, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime));
+    protected override Recognition<DateOnly> Recognize(string? text, PromptOptions options) =>
+        DateRecognizer.Recognize(text, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime));
 }
 
 /// <summary>A Vietnamese mobile number, normalised to 0xxxxxxxxx.</summary>
@@ -64,8 +67,8 @@ public sealed class PhonePrompt(string id) : Prompt<string>(id)
 {
     protected override string DefaultRetryPrompt => "Số điện thoại chưa đúng. Anh/chị gõ 10 số, ví dụ: 0912345678.";
 
-    protected override Recognition<string> Recognize(ITurnContext context, PromptOptions options) =>
-        PhoneRecognizer.Recognize(context.Activity.Text);
+    protected override Recognition<string> Recognize(string? text, PromptOptions options) =>
+        PhoneRecognizer.Recognize(text);
 }
 
 /// <summary>A 12-digit citizen ID number.</summary>
@@ -73,6 +76,6 @@ public sealed class CitizenIdPrompt(string id) : Prompt<string>(id)
 {
     protected override string DefaultRetryPrompt => "Số căn cước có 12 chữ số. Anh/chị vui lòng gõ lại.";
 
-    protected override Recognition<string> Recognize(ITurnContext context, PromptOptions options) =>
-        CitizenIdRecognizer.Recognize(context.Activity.Text);
+    protected override Recognition<string> Recognize(string? text, PromptOptions options) =>
+        CitizenIdRecognizer.Recognize(text);
 }

@@ -1,11 +1,13 @@
 using Microsoft.Bot.Builder;
 using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Notices;
 
 namespace OneStopBot.Dialogs.Root;
 
 /// <summary>
-/// Runs one message turn: interruptions first (cancel, help, menu, a person), then the active dialog, and when no
-/// dialog is active, the router picks what to start.
+/// Runs one message turn: what is heard above every dialog first (stop, help, back, menu, a person, a rating, a
+/// request for another feature), then the active dialog, and when no dialog is active, the router picks what to
+/// start. A command word that is also an answer to the waiting question is that answer.
 /// </summary>
 public sealed class ConversationRunner
 {
@@ -13,12 +15,14 @@ public sealed class ConversationRunner
     private readonly IStatePropertyAccessor<DialogStack> stackAccessor;
     private readonly RootRouter router;
     private readonly RootReplies replies;
+    private readonly DialogDrafts drafts;
 
-    public ConversationRunner(DialogSet dialogs, ConversationState conversationState, RootRouter router, RootReplies replies)
+    public ConversationRunner(DialogSet dialogs, ConversationState conversationState, RootRouter router, RootReplies replies, DialogDrafts drafts)
     {
         this.dialogs = dialogs;
         this.router = router;
         this.replies = replies;
+        this.drafts = drafts;
         stackAccessor = conversationState.CreateProperty<DialogStack>(nameof(DialogStack));
     }
 
@@ -38,58 +42,130 @@ public sealed class ConversationRunner
             return;
         }
 
-        if (await TryInterruptAsync(dc, text, cancellationToken))
+        if (!await drafts.TryResumeAsync(dc, text, cancellationToken) && !await TryInterruptAsync(dc, text ?? string.Empty, cancellationToken))
         {
-            return;
+            var result = await dc.ContinueDialogAsync(cancellationToken);
+            switch (result.Status)
+            {
+                case DialogTurnStatus.Empty or DialogTurnStatus.Unhandled:
+                    await router.RouteAsync(dc, cancellationToken);
+                    break;
+                case DialogTurnStatus.Cancelled:
+                    await replies.MenuAsync(turnContext, RootTexts.Cancelled, cancellationToken);
+                    break;
+            }
         }
-
-        var result = await dc.ContinueDialogAsync(cancellationToken);
-        switch (result.Status)
-        {
-            case DialogTurnStatus.Empty:
-                await router.RouteAsync(dc, cancellationToken);
-                break;
-            case DialogTurnStatus.Abandoned:
-                await replies.GaveUpAsync(turnContext, cancellationToken);
-                break;
-        }
+        await drafts.OfferAsync(dc, cancellationToken);
     }
 
-    private async Task<bool> TryInterruptAsync(DialogContext dc, string? text, CancellationToken cancellationToken)
+    private async Task<bool> TryInterruptAsync(DialogContext dc, string text, CancellationToken cancellationToken)
     {
-        var interruption = Interruptions.Classify(text);
-        if (interruption == Interruption.SoftCancel && dc.ActiveDialog?.TakesAsAnswer(dc, UserText.Fold(text)) == true)
+        var heard = Interruptions.Classify(text);
+        if (dc.ActiveDialog is not { } active)
+        {
+            return await InterruptIdleAsync(dc, heard.Kind, cancellationToken);
+        }
+
+        // A rating button answers the rating request it came with, whatever is open; the dialog goes on after it.
+        if (RatingDialog.IsRatingAnswer(text))
+        {
+            await router.StartAsync(dc, DialogIds.Rating, new FeatureOptions(null, text), cancellationToken);
+            return true;
+        }
+
+        var takes = await active.TakesAsAnswerAsync(dc, text, cancellationToken);
+        if (heard.Kind == Interruption.None)
+        {
+            // "Tra cứu hồ sơ" or a dossier code at a question that cannot take it: that feature, the draft kept.
+            if (!takes && router.IsFeatureRequest(dc, text))
+            {
+                await drafts.SuspendAsync(dc, cancellationToken);
+                await router.RouteAsync(dc, cancellationToken);
+                return true;
+            }
+            return false;
+        }
+        if (takes && (!heard.Sure || heard.Kind == Interruption.SoftCancel))
         {
             return false;
         }
 
-        switch (interruption)
+        switch (heard.Kind)
         {
             case Interruption.Cancel or Interruption.SoftCancel:
-                var hadDialog = await dc.CancelAllDialogsAsync() == DialogTurnResult.Cancelled;
-                await replies.MenuAsync(dc.Context, hadDialog ? RootTexts.Cancelled : RootTexts.NothingToCancel, cancellationToken);
+                await CancelAsync(dc, active, heard, text, cancellationToken);
                 return true;
             case Interruption.Help:
-                if (dc.ActiveDialog is null)
-                {
-                    await replies.MenuAsync(dc.Context, RootTexts.Help, cancellationToken);
-                }
-                else
-                {
-                    await dc.Context.SendActivityAsync(RootTexts.Help, cancellationToken: cancellationToken);
-                    await dc.RepromptAsync(cancellationToken);
-                }
+                await dc.Context.SendActivityAsync(RootTexts.Help, cancellationToken: cancellationToken);
+                await dc.RepromptAsync(cancellationToken);
                 return true;
-            case Interruption.Menu:
-                await dc.CancelAllDialogsAsync();
+            case Interruption.Back when await TryStepBackAsync(dc, cancellationToken):
+                return true;
+            case Interruption.Human:
+                await drafts.SuspendAsync(dc, cancellationToken);
+                await router.StartAsync(dc, DialogIds.TalkToStaff, options: null, cancellationToken);
+                return true;
+            default:
+                await drafts.SuspendAsync(dc, cancellationToken);
+                await replies.MenuAsync(dc.Context, RootTexts.Menu, cancellationToken);
+                return true;
+        }
+    }
+
+    private async Task<bool> InterruptIdleAsync(DialogContext dc, Interruption kind, CancellationToken cancellationToken)
+    {
+        switch (kind)
+        {
+            case Interruption.Cancel or Interruption.SoftCancel:
+                await replies.MenuAsync(dc.Context, RootTexts.NothingToCancel, cancellationToken);
+                return true;
+            case Interruption.Help:
+                await replies.MenuAsync(dc.Context, RootTexts.Help, cancellationToken);
+                return true;
+            case Interruption.Menu or Interruption.Back:
                 await replies.MenuAsync(dc.Context, RootTexts.Menu, cancellationToken);
                 return true;
             case Interruption.Human:
-                await dc.CancelAllDialogsAsync();
                 await router.StartAsync(dc, DialogIds.TalkToStaff, options: null, cancellationToken);
                 return true;
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Stops at once, unless that would throw away two answers or more, or the word, typed without diacritics at a
+    /// free-text question, may be its answer: then asks once.
+    /// </summary>
+    private async Task CancelAsync(DialogContext dc, Dialog active, Heard heard, string text, CancellationToken cancellationToken)
+    {
+        var outer = dc.Stack.Instances[0];
+        var outerDialog = dc.Dialogs.Find(outer.Id);
+        var mayBeAnswer = !heard.Sure && active.IsOpen;
+        if (active.Id != ConfirmCancelDialog.DialogId && (mayBeAnswer || outerDialog.Answers(outer) >= 2))
+        {
+            var purpose = outerDialog.Purpose ?? RootTexts.CurrentTask;
+            await dc.BeginDialogAsync(ConfirmCancelDialog.DialogId, new ConfirmCancelOptions(purpose, mayBeAnswer ? text : null), cancellationToken);
+            return;
+        }
+        await dc.CancelAllDialogsAsync();
+        await replies.MenuAsync(dc.Context, RootTexts.Cancelled, cancellationToken);
+    }
+
+    /// <summary>"quay lại": the innermost dialog that can go back one answer asks that question again.</summary>
+    private static async Task<bool> TryStepBackAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var instances = dc.Stack.Instances;
+        for (var i = instances.Count - 2; i >= 0; i--)
+        {
+            var dialog = dc.Dialogs.Find(instances[i].Id);
+            if (dialog.TryStepBack(instances[i]))
+            {
+                instances.RemoveRange(i + 1, instances.Count - i - 1);
+                await dialog.ResumeAsync(dc, null, cancellationToken);
+                return true;
+            }
+        }
+        return false;
     }
 }

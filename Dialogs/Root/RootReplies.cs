@@ -12,9 +12,6 @@ public sealed class RootReplies(IOptions<OfficeOptions> office)
     public Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         MenuAsync(turnContext, Format(RootTexts.Welcome), cancellationToken);
 
-    public Task GaveUpAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        MenuAsync(turnContext, Format(RootTexts.GaveUp), cancellationToken);
-
     public Task OfficeFactsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var facts = office.Value;

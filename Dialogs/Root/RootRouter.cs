@@ -5,6 +5,8 @@ using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Knowledge.Understanding;
+using OneStopBot.Office;
+using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Root;
@@ -15,7 +17,8 @@ public sealed class RootRouter(
     ProcedureTopic topic,
     ProcedureAnswers answers,
     RootReplies replies,
-    IOptionsMonitor<StaffOptions> staff)
+    IOptionsMonitor<StaffOptions> staff,
+    IOptions<OfficeOptions> office)
 {
     private static readonly Dictionary<string, Intent> MenuIntents = new(StringComparer.Ordinal)
     {
@@ -42,6 +45,8 @@ public sealed class RootRouter(
         [Intent.Feedback] = DialogIds.Feedback,
         [Intent.Human] = DialogIds.TalkToStaff,
     };
+
+    private static readonly string[] PoliteLeads = ["cho em ", "cho toi ", "cho minh ", "em muon ", "toi muon ", "minh muon ", "tui muon ", "em can ", "toi can "];
 
     private static readonly string OtherProcedure = UserText.Fold(ProcedureTexts.OtherProcedureButton);
 
@@ -82,7 +87,13 @@ public sealed class RootRouter(
             await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(current, aspect), cancellationToken);
             return;
         }
-        if (MenuIntents.TryGetValue(folded, out var menuIntent))
+        // A code is exact: the status lookup starts with it, before any reading of the sentence.
+        if (DossierCode.TryFind(text, office.Value.AgencyCode, out _))
+        {
+            await StartAsync(dc, DialogIds.CheckDossier, new FeatureOptions(null, text), cancellationToken);
+            return;
+        }
+        if (MenuIntents.TryGetValue(MenuRequest(text), out var menuIntent))
         {
             // A menu button starts its feature afresh; a procedure already talked about carries over to pre-registration.
             await (menuIntent == Intent.Ask
@@ -94,13 +105,30 @@ public sealed class RootRouter(
         await RouteIntentAsync(dc, QuestionReading.Read(understanding, text), current, cancellationToken);
     }
 
-    public async Task StartAsync(DialogContext dc, string dialogId, object? options, CancellationToken cancellationToken)
+    public Task StartAsync(DialogContext dc, string dialogId, object? options, CancellationToken cancellationToken) =>
+        dc.BeginDialogAsync(dialogId, options, cancellationToken);
+
+    /// <summary>
+    /// A main-menu request ("tra cứu hồ sơ", "nộp hồ sơ trước") typed while a dialog waits for something else, or a
+    /// dossier code in the middle of a resident's guided flow (staff prompts, questions for staff and comments take
+    /// codes as their text): the resident wants that feature now.
+    /// </summary>
+    public bool IsFeatureRequest(DialogContext dc, string text) =>
+        MenuIntents.ContainsKey(MenuRequest(text))
+        || (dc.Dialogs.Find(dc.Stack.Instances[0].Id).Purpose is not null && DossierCode.TryFind(text, office.Value.AgencyCode, out _));
+
+    /// <summary>A message reduced to the menu label it may be: folded, without punctuation and a polite lead ("cho em", "em muốn").</summary>
+    private static string MenuRequest(string text)
     {
-        var result = await dc.BeginDialogAsync(dialogId, options, cancellationToken);
-        if (result.Status == DialogTurnStatus.Abandoned)
+        var folded = UserText.Fold(text).Trim(' ', '.', '!', '?', ',');
+        foreach (var lead in PoliteLeads)
         {
-            await replies.GaveUpAsync(dc.Context, cancellationToken);
+            if (folded.StartsWith(lead, StringComparison.Ordinal))
+            {
+                return folded[lead.Length..];
+            }
         }
+        return folded;
     }
 
     private async Task RunStaffCommandAsync(DialogContext dc, string? dialogId, string arguments, CancellationToken cancellationToken)

@@ -11,12 +11,12 @@ internal static class RootTexts
 
     public const string Cancelled = "Dạ, em đã dừng việc đang làm. Anh/chị cần gì khác thì bấm nút bên dưới.";
 
+    /// <summary>What is stopped, for a dialog that does not name its purpose: "Anh/chị muốn dừng việc đang làm?"</summary>
+    public const string CurrentTask = "đang làm";
+
     public const string NothingToCancel = "Dạ. Anh/chị cần gì thì bấm nút bên dưới.";
 
     public const string Menu = "Anh/chị chọn việc cần làm:";
-
-    public const string GaveUp =
-        "Xin lỗi, em chưa hiểu ý anh/chị. Anh/chị gọi cán bộ một cửa số {1}, hoặc bấm \"Gặp cán bộ\".";
 
     public const string OnlyText = "Anh/chị vui lòng gõ câu hỏi bằng chữ nhé.";
 

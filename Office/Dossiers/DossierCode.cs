@@ -12,6 +12,8 @@ public static class DossierCode
 {
     public const int MaxSequence = 9999;
 
+    private const int FirstYear = 2018;
+
     /// <summary>Longer than any code with a prefix and spaces: an exact parse refuses it without reading it.</summary>
     private const int MaxExactLength = 80;
 
@@ -153,7 +155,8 @@ public static class DossierCode
     private static bool TryBuild(string agency, ReadOnlySpan<char> day, ReadOnlySpan<char> sequence, out string code)
     {
         code = string.Empty;
-        if (!DateOnly.TryParseExact(day, "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        // Codes began with Circular 01/2018; an earlier "day" is a phone number's digits (09…).
+        if (!DateOnly.TryParseExact(day, "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date.Year < FirstYear)
         {
             return false;
         }
@@ -187,17 +190,18 @@ public static class DossierCode
                 return rest;
             }
         }
-        if (IsAgencyShape(upper) && upper.Contains('.', StringComparison.Ordinal))
+        if (IsAgencyShape(upper))
         {
             return upper;
         }
         return strict ? null : agencyCode;
     }
 
-    /// <summary>Letters and digits in dot-separated parts: <c>000.32.30.H49</c>.</summary>
+    /// <summary>Letters and digits in dot-separated parts, the first all digits: <c>000.32.30.H49</c>.</summary>
     private static bool IsAgencyShape(string agency)
     {
-        if (agency.Length == 0 || agency[0] == '.' || agency[^1] == '.')
+        var firstDot = agency.IndexOf('.', StringComparison.Ordinal);
+        if (agency.Length == 0 || firstDot <= 0 || agency[^1] == '.' || agency.AsSpan(0, firstDot).ContainsAnyExceptInRange('0', '9'))
         {
             return false;
         }

@@ -42,7 +42,7 @@ public static class Chats
             .AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskName)
             .Send("Hồ Thị Lan").AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskPhone)
             .Send(phone).AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.AskVillage)
-            .Send("Thôn A Dớt").AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskDay)
+            .Send("Thôn A Dớt").AssertReplyContains("ngày nào?")
             .Send("thứ hai").AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.AskCitizenId)
             .Send("Bỏ qua").AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.Summary)
             .Send("Gửi").AssertReplyContains("Mã hồ sơ của anh/chị: ")

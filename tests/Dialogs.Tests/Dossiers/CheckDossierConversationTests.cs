@@ -110,8 +110,8 @@ public sealed class CheckDossierConversationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("abc", CheckDossierTexts.Malformed)]
-    [InlineData("12-34", CheckDossierTexts.Malformed)]
+    [InlineData("261126-001", CheckDossierTexts.Malformed)]
+    [InlineData("000.32.30.H49-261199-0001", CheckDossierTexts.Malformed)]
     [InlineData("261126-0999", CheckDossierTexts.NotFound)]
     public Task Malformed_and_unknown_codes_get_an_example_of_the_right_format(string typed, string template) =>
         harness.Flow()
@@ -152,7 +152,7 @@ public sealed class CheckDossierConversationTests : IDisposable
             .Send("261126-0101").AssertReplyContains("Em không tìm thấy")
             .Send("261126-0102").AssertReplyContains("Em không tìm thấy")
             .Send("261126-0103").AssertReplyContains("Em không tìm thấy")
-            .Send("xx").AssertReplyContains("chưa đúng dạng")
+            .Send("261126-01").AssertReplyContains("chưa đúng dạng")
             .Send("261126-0105").AssertReplyContains("Em không tìm thấy")
             .Send("261126-0106").AssertReplyContains("thử sai nhiều lần")
             .StartTestAsync();

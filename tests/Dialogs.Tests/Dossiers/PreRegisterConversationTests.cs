@@ -43,7 +43,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             .AssertReply(PreRegisterTexts.AskName)
             .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
             .Send("0912 345 621").AssertReplyWithButtons(PreRegisterTexts.AskVillage, [.. harness.Office.Villages])
-            .Send("2").AssertReply(PreRegisterTexts.AskDay)
+            .Send("2").AssertReplyContains("ngày nào?")
             .Send("30/11").AssertReplyWithButtons(PreRegisterTexts.AskCitizenId, PreRegisterTexts.Skip)
             .Send("001 234 567 889").AssertReply(activity =>
             {
@@ -70,7 +70,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             .AssertReply(PreRegisterTexts.AskName)
             .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
             .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
-            .Send("Thôn Pa Lai").AssertReply(PreRegisterTexts.AskDay)
+            .Send("Thôn Pa Lai").AssertReplyContains("ngày nào?")
             .Send("mai").AssertReplyContains(PreRegisterTexts.AskCitizenId)
             .Send("bỏ qua").AssertReplyContains("Điện thoại: 09******21")
             .Send("Sửa").AssertReplyWithButtons(PreRegisterTexts.AskField, "Thủ tục", "Họ tên", "Điện thoại", "Thôn", "Ngày đến", "Số căn cước")
@@ -83,7 +83,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
                 Assert.Contains("Ngày đến: thứ Sáu, 27/11/2026", text, StringComparison.Ordinal);
             })
             .Send("sua").AssertReplyContains(PreRegisterTexts.AskField)
-            .Send("Ngày đến").AssertReply(PreRegisterTexts.AskDay)
+            .Send("Ngày đến").AssertReplyContains("ngày nào?")
             .Send("thứ tư").AssertReplyContains("Ngày đến: thứ Tư, 02/12/2026")
             .Send("Gửi").AssertReplyContains("000.32.30.H49-261126-0001")
             .StartTestAsync();
@@ -94,21 +94,28 @@ public sealed partial class PreRegisterConversationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("thứ bảy", "Ngày thứ Bảy, 28/11/2026 xã không làm việc. Anh/chị chọn từ thứ Hai đến thứ Sáu nhé.")]
-    [InlineData("chủ nhật", "Ngày Chủ nhật, 29/11/2026 xã không làm việc. Anh/chị chọn từ thứ Hai đến thứ Sáu nhé.")]
-    [InlineData("1/1/2027", "Ngày thứ Sáu, 01/01/2027 là ngày nghỉ (Tết Dương lịch). Anh/chị chọn ngày làm việc khác nhé.")]
-    [InlineData("20/11/2026", PreRegisterTexts.DayInPast)]
-    [InlineData("30/6/2027", "Ngày đó xa quá. Anh/chị chọn ngày trong 60 ngày tới nhé.")]
-    public Task A_day_off_past_or_far_day_is_refused_with_the_reason_and_asked_again(string day, string reason) =>
+    [InlineData("thứ bảy", "Ngày thứ Bảy, 28/11/2026 xã không làm việc. Anh/chị bấm một ngày làm việc bên dưới nhé.", "thứ Hai 30/11")]
+    [InlineData("chủ nhật", "Ngày Chủ nhật, 29/11/2026 xã không làm việc. Anh/chị bấm một ngày làm việc bên dưới nhé.", "thứ Hai 30/11")]
+    [InlineData("1/1/2027", "Ngày thứ Sáu, 01/01/2027 là ngày nghỉ (Tết Dương lịch). Anh/chị bấm một ngày làm việc bên dưới nhé.", "thứ Hai 04/01")]
+    [InlineData("20/11/2026", PreRegisterTexts.DayInPast, "thứ Năm 26/11")]
+    [InlineData("30/6/2027", "Ngày đó xa quá. Anh/chị chọn ngày trong 60 ngày tới, hoặc bấm một ngày bên dưới.", "thứ Năm 26/11")]
+    public Task A_day_off_past_or_far_day_is_refused_with_the_reason_and_the_next_working_days(string day, string reason, string firstButton) =>
         harness.Flow()
             .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
             .Send("khai sinh").AssertReply("Nộp hồ sơ trước: Làm giấy khai sinh cho con. Em hỏi vài câu ngắn nhé.")
             .AssertReply(PreRegisterTexts.AskName)
             .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
             .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
-            .Send("Thôn Pa Lai").AssertReply(PreRegisterTexts.AskDay)
-            .Send(day).AssertReply(reason)
-            .Send("thứ hai").AssertReplyContains(PreRegisterTexts.AskCitizenId)
+            .Send("Thôn Pa Lai").AssertReplyContains("ngày nào?")
+            .Send(day).AssertReply(activity =>
+            {
+                var message = (IMessageActivity)activity;
+                Assert.Equal(reason, message.Text);
+                var buttons = message.SuggestedActions.Actions.Select(a => a.Title).ToList();
+                Assert.Equal(PreRegisterDialog.DaysOffered, buttons.Count);
+                Assert.Equal(firstButton, buttons[0]);
+            })
+            .Send(firstButton).AssertReplyContains(PreRegisterTexts.AskCitizenId)
             .StartTestAsync();
 
     [Theory]
@@ -133,7 +140,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             .Send("12345").AssertReplyContains("Số điện thoại chưa đúng")
             .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
             .Send("Thôn Không Có").AssertReplyContains("bấm một nút")
-            .Send("Thôn Ta Rê").AssertReply(PreRegisterTexts.AskDay)
+            .Send("Thôn Ta Rê").AssertReplyContains("ngày nào?")
             .Send("mai").AssertReplyContains(PreRegisterTexts.AskCitizenId)
             .Send("12345").AssertReplyContains("12 chữ số")
             .StartTestAsync();
@@ -146,7 +153,8 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             .Send("khai sinh").AssertReplyContains("Nộp hồ sơ trước: ")
             .AssertReply(PreRegisterTexts.AskName)
             .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
-            .Send("huỷ").AssertReplyContains("em đã dừng việc đang làm")
+            .Send("huỷ").AssertReplyWithButtons(DossierFormat.Text(ConfirmCancelTexts.Ask, PreRegisterTexts.Purpose), ConfirmCancelTexts.Stop, ConfirmCancelTexts.GoOn)
+            .Send("Dừng").AssertReplyContains("em đã dừng việc đang làm")
             .Send("0912345621").AssertReply(activity => Assert.DoesNotContain(PreRegisterTexts.AskVillage, ((IMessageActivity)activity).Text, StringComparison.Ordinal))
             .StartTestAsync();
 

@@ -91,12 +91,14 @@ public sealed class ConversationTests : IDisposable
             .StartTestAsync();
 
     [Fact]
-    public Task After_too_many_answers_not_understood_the_prompt_gives_up_and_offers_a_person() =>
+    public Task After_too_many_answers_not_understood_the_prompt_offers_a_person_and_keeps_waiting() =>
         Harness().Flow()
             .Send("Nộp hồ sơ trước").AssertReply(SampleRegistrationDialog.AskName)
             .Send("Hồ Văn A").AssertReply(SampleRegistrationDialog.AskPhone)
-            .Send("abc").AssertReplyContains("10 số")
-            .Send("xyz").AssertReplyWithButtons("Gặp cán bộ", [.. MainMenu.Items])
+            .Send("abc").AssertReply(activity => Assert.Null(((Microsoft.Bot.Schema.IMessageActivity)activity).SuggestedActions))
+            .Send("xyz").AssertReplyWithButtons("10 số", MainMenu.TalkToStaff)
+            .Send("uvw").AssertReplyWithButtons("10 số", MainMenu.TalkToStaff)
+            .Send("0912345678").AssertReplyWithButtons(SampleRegistrationDialog.AskDay, "Ngày mai")
             .StartTestAsync();
 
     [Fact]

@@ -122,14 +122,17 @@ public sealed class ResidentNoticeConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Rating_texts_inside_another_dialog_are_answers_to_that_dialog()
+    public async Task A_rating_button_inside_another_dialog_is_a_rating_and_that_dialog_goes_on()
     {
         await harness.Flow()
             .Send("Góp ý").AssertReply(FeedbackTexts.Ask)
-            .Send("Hài lòng").AssertReply(activity => Assert.Equal(FeedbackTexts.Thanks, ((IMessageActivity)activity).Text))
+            .Send("Hài lòng").AssertReply(RatingTexts.AskComment)
+            .Send("Bỏ qua").AssertReplyContains(RatingTexts.Thanks)
+            .AssertReply(FeedbackTexts.Ask)
+            .Send("Đường vào xã khó đi").AssertReply(activity => Assert.Equal(FeedbackTexts.Thanks, ((IMessageActivity)activity).Text))
             .StartTestAsync();
 
-        Assert.Equal((0, 0), harness.Get<RatingStore>().CountSatisfaction(DateOnly.MinValue, DateOnly.MaxValue));
-        Assert.Equal("Hài lòng", Assert.Single(harness.Get<FeedbackStore>().Latest(1)).Text);
+        Assert.Equal((1, 1), harness.Get<RatingStore>().CountSatisfaction(DateOnly.MinValue, DateOnly.MaxValue));
+        Assert.Equal("Đường vào xã khó đi", Assert.Single(harness.Get<FeedbackStore>().Latest(1)).Text);
     }
 }
