@@ -27,6 +27,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<Dialog, CheckDossierDialog>();
         services.AddSingleton<Dialog, StaffShowDossierDialog>();
         services.AddSingleton<Dialog, StaffUpdateDossierDialog>();
+        services.Replace(ServiceDescriptor.Singleton<IProcedureObligations, CatalogProcedureObligations>());
         services.AddSingleton<Dialog, StaffStatisticsDialog>();
         services.AddNoticeStores();
         services.AddSingleton<Dialog, SubscribeDialog>();

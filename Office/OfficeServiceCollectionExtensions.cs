@@ -35,6 +35,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<DossierStore>();
         services.AddSingleton<DossierImport>();
         services.AddSingleton<DossierUpdates>();
+        services.TryAddSingleton<IProcedureObligations, NoFinancialObligations>();
         services.AddSingleton<LookupGuard>();
         services.AddSingleton<OfficeStatistics>();
         services.AddSingleton<DemoData>();

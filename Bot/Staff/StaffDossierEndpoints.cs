@@ -39,6 +39,9 @@ public static class StaffDossierEndpoints
     /// <summary>Largest CSV body accepted by the import.</summary>
     public const int MaxImportBytes = 4 * 1024 * 1024;
 
+    /// <summary>Title of the problem when the office's rules refuse a status change; the detail says why.</summary>
+    public const string RefusedTitle = "Không đổi được trạng thái hồ sơ";
+
     private static readonly string[] CsvMediaTypes = ["text/csv", "application/csv", "text/plain"];
 
     public static RouteGroupBuilder MapDossierEndpoints(this RouteGroupBuilder staff)
@@ -137,6 +140,10 @@ public static class StaffDossierEndpoints
         catch (DossierValidationException invalid)
         {
             return TypedResults.ValidationProblem(invalid.Errors);
+        }
+        catch (DossierStatusRefusedException refused)
+        {
+            return TypedResults.Problem(refused.Reason, statusCode: StatusCodes.Status400BadRequest, title: RefusedTitle);
         }
     }
 

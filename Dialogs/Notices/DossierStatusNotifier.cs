@@ -8,8 +8,8 @@ using OneStopBot.Office.Notices;
 namespace OneStopBot.Dialogs.Notices;
 
 /// <summary>
-/// Tells the chat that filed a dossier of each status change, through the outbox; when the result is returned, it
-/// also asks for a rating. Dossiers filed at the desk have no chat and get nothing.
+/// Tells the chat that filed a dossier of each status change, through the outbox; when the result is returned, the
+/// same message asks for a rating. Dossiers filed at the desk have no chat and get nothing.
 /// </summary>
 public sealed class DossierStatusNotifier(NoticeService notices, IOptionsMonitor<OfficeOptions> office) : IDossierStatusObserver
 {
@@ -22,12 +22,13 @@ public sealed class DossierStatusNotifier(NoticeService notices, IOptionsMonitor
             return;
         }
         var resident = new ChatAddress(owner.ChannelId, owner.UserId, owner.ConversationReference);
-        // The notice service only writes the outbox row, so these tasks are already complete.
-        notices.NotifyStatusChangeAsync(resident, Message(dossier.Code, change, office.CurrentValue), Actions).GetAwaiter().GetResult();
-        if (change.Status == DossierStatus.ResultReturned)
-        {
-            notices.RequestRatingAsync(resident, dossier.Code).GetAwaiter().GetResult();
-        }
+        // The notice service only writes the outbox row, so these tasks are already complete. A returned result and
+        // its rating request are one message: rows are sent in parallel and retried, so two could arrive swapped.
+        var message = Message(dossier.Code, change, office.CurrentValue);
+        var queued = change.Status == DossierStatus.ResultReturned
+            ? notices.RequestRatingAsync(resident, dossier.Code, message)
+            : notices.NotifyStatusChangeAsync(resident, message, Actions);
+        queued.GetAwaiter().GetResult();
     }
 
     /// <summary>The message a resident gets: the code, the new status, what it means, the staff note and what to do next.</summary>

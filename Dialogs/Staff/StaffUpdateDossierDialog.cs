@@ -10,18 +10,21 @@ namespace OneStopBot.Dialogs.Staff;
 
 public sealed record StaffUpdateState(string? Code = null, DossierStatus? Status = null, string? Note = null);
 
-/// <summary><c>/capnhat MÃ</c>: the new status, an optional note, a confirmation, then the change (audited, resident notified).</summary>
+/// <summary>
+/// <c>/capnhat MÃ</c>: the new status (only those the office's rules allow after the current one, for this
+/// procedure), a note (required where the resident must be told what or why), a confirmation, then the change
+/// (audited, resident notified).
+/// </summary>
 public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates updates, IOptionsMonitor<StaffOptions> staff)
     : WaterfallDialog<StaffUpdateState>(DialogIds.StaffUpdateDossier)
 {
-    private static readonly IReadOnlyList<DossierStatus> Statuses = Enum.GetValues<DossierStatus>();
-
     private readonly TextPrompt codePrompt = new("staff.capnhat.code");
     private readonly ChoicePrompt statusPrompt = new("staff.capnhat.status");
     private readonly TextPrompt notePrompt = new("staff.capnhat.note", maxLength: DossierValidation.MaxNoteLength);
+    private readonly TextPrompt requiredNotePrompt = new("staff.capnhat.requiredNote", ValidateRequiredNoteAsync, DossierValidation.MaxNoteLength);
     private readonly ConfirmPrompt confirmPrompt = new("staff.capnhat.confirm");
 
-    public override IEnumerable<Dialog> Dependencies => [codePrompt, statusPrompt, notePrompt, confirmPrompt];
+    public override IEnumerable<Dialog> Dependencies => [codePrompt, statusPrompt, notePrompt, requiredNotePrompt, confirmPrompt];
 
     protected override StaffUpdateState CreateState(object? options) =>
         new((options as FeatureOptions)?.Text is { Length: > 0 } code ? code : null);
@@ -44,14 +47,24 @@ public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates 
             return await step.EndDialogAsync(null, cancellationToken);
         }
         step.Values = step.Values with { Code = dossier.Code };
+        var allowed = Allowed(dossier);
+        if (allowed.Count == 0)
+        {
+            await step.Context.SendActivityAsync(
+                DossierFormat.Text(StaffUpdateTexts.Final, dossier.Code, dossier.Status.Text().Label), cancellationToken: cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
         var prompt = DossierFormat.Text(StaffUpdateTexts.AskStatus, dossier.Code, dossier.Status.Text().Label);
-        return await step.PromptAsync(statusPrompt.Id, new PromptOptions(prompt, Choices: Statuses.Select(s => s.Text().Label).ToList()), cancellationToken);
+        return await step.PromptAsync(statusPrompt.Id, new PromptOptions(prompt, Choices: allowed.Select(s => s.Text().Label).ToList()), cancellationToken);
     }
 
     private Task<DialogTurnResult> AskNoteStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken)
     {
-        step.Values = step.Values with { Status = Statuses[((FoundChoice)step.Result!).Index] };
-        return step.PromptAsync(notePrompt.Id, new PromptOptions(StaffUpdateTexts.AskNote, Choices: [StaffUpdateTexts.Skip]), cancellationToken);
+        var status = Allowed(store.Find(step.Values.Code)!)[((FoundChoice)step.Result!).Index];
+        step.Values = step.Values with { Status = status };
+        return status.RequiresNote()
+            ? step.PromptAsync(requiredNotePrompt.Id, new PromptOptions(DossierFormat.Text(StaffUpdateTexts.AskRequiredNote, status.Text().Label), StaffUpdateTexts.NoteRequired), cancellationToken)
+            : step.PromptAsync(notePrompt.Id, new PromptOptions(StaffUpdateTexts.AskNote, Choices: [StaffUpdateTexts.Skip]), cancellationToken);
     }
 
     private Task<DialogTurnResult> ConfirmStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken)
@@ -72,13 +85,32 @@ public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates 
             return await step.EndDialogAsync(null, cancellationToken);
         }
         var actor = StaffActor.Of(step.Context, staff.CurrentValue);
-        var changed = updates.ChangeStatus(values.Code!, values.Status!.Value, actor, values.Note);
-        var text = changed is null
-            ? DossierFormat.Text(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode))
-            : DossierFormat.Text(StaffUpdateTexts.Changed, changed.Code, changed.Status.Text().Label);
+        Dossier? changed;
+        string text;
+        try
+        {
+            changed = updates.ChangeStatus(values.Code!, values.Status!.Value, actor, values.Note);
+            text = changed is null
+                ? DossierFormat.Text(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode))
+                : DossierFormat.Text(StaffUpdateTexts.Changed, changed.Code, changed.Status.Text().Label);
+        }
+        catch (DossierStatusRefusedException refused)
+        {
+            // Someone changed the dossier since the choice was offered.
+            changed = null;
+            text = refused.Reason;
+        }
         await step.Context.SendActivityAsync(text, cancellationToken: cancellationToken);
         return await step.EndDialogAsync(changed?.Code, cancellationToken);
     }
+
+    /// <summary>The statuses the office's rules allow next for <paramref name="dossier"/>, whatever the note.</summary>
+    private List<DossierStatus> Allowed(Dossier dossier) =>
+        dossier.Status.AllowedNext().Where(next => updates.Refusal(dossier, next, StaffUpdateTexts.AnyNote) is null).ToList();
+
+    /// <summary>A note that says something: "Bỏ qua" or a blank is no note.</summary>
+    private static Task<bool> ValidateRequiredNoteAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
+        Task.FromResult(UserText.Fold(prompt.Value) != UserText.Fold(StaffUpdateTexts.Skip) && !string.IsNullOrWhiteSpace(prompt.Value));
 }
 
 internal static class StaffUpdateTexts
@@ -87,6 +119,12 @@ internal static class StaffUpdateTexts
     public const string NotFound = "Không có hồ sơ mã này. Mã đúng dạng: {0}.";
     public const string AskStatus = "Hồ sơ {0} đang ở trạng thái: {1}. Chọn trạng thái mới:";
     public const string AskNote = "Ghi chú cho người dân (không bắt buộc)? Bấm \"Bỏ qua\" nếu không có.";
+    public const string AskRequiredNote = "\"{0}\" cần ghi chú cho người dân: cần bổ sung gì, nộp bao nhiêu, hoặc lý do. Gõ ghi chú:";
+    public const string NoteRequired = "Trạng thái này bắt buộc có ghi chú. Gõ ghi chú cho người dân:";
+    public const string Final = "Hồ sơ {0} đã ở trạng thái cuối: {1}. Không đổi được nữa.";
+
+    /// <summary>Stands for the note when asking which statuses are allowed at all: the note is asked afterwards.</summary>
+    public const string AnyNote = "…";
     public const string Skip = "Bỏ qua";
     public const string NoNote = "không có";
     public const string Confirm = "Đổi hồ sơ {0} sang \"{1}\", ghi chú: {2}. Xác nhận?";

@@ -91,6 +91,66 @@ public static class DossierStatuses
     public static bool TryParse(string? name, out DossierStatus status) =>
         ByName.TryGetValue(name?.Trim() ?? string.Empty, out status);
 
+    // Which statuses may follow which, as the one-stop office works: a pre-registration is received (or withdrawn,
+    // or refused at the desk); a received dossier is worked on, may wait for papers or money, and ends in a result,
+    // a refusal, a stop or a withdrawal; a result is handed over. Nothing follows an end.
+    private static readonly FrozenDictionary<DossierStatus, DossierStatus[]> Next = new Dictionary<DossierStatus, DossierStatus[]>
+    {
+        [DossierStatus.PreRegistered] = [DossierStatus.Received, DossierStatus.Rejected, DossierStatus.Withdrawn],
+        [DossierStatus.Received] = Working(DossierStatus.InProgress),
+        [DossierStatus.InProgress] = Working(),
+        [DossierStatus.SupplementRequested] = [DossierStatus.InProgress, DossierStatus.Rejected, DossierStatus.Stopped, DossierStatus.Withdrawn],
+        [DossierStatus.PaymentRequested] = [DossierStatus.InProgress, DossierStatus.ResultReady, DossierStatus.Stopped, DossierStatus.Withdrawn],
+        [DossierStatus.FinancialObligation] = [DossierStatus.InProgress, DossierStatus.ResultReady, DossierStatus.Stopped, DossierStatus.Withdrawn],
+        [DossierStatus.ResultReady] = [DossierStatus.ResultReturned],
+        [DossierStatus.ResultReturned] = [],
+        [DossierStatus.Rejected] = [],
+        [DossierStatus.Stopped] = [],
+        [DossierStatus.Withdrawn] = [],
+    }.ToFrozenDictionary();
+
+    /// <summary>The resident is told "xem ghi chú của cán bộ" for these: the note must say what is missing, owed or why.</summary>
+    private static readonly FrozenSet<DossierStatus> NeedsNote = new[]
+    {
+        DossierStatus.SupplementRequested, DossierStatus.PaymentRequested, DossierStatus.Rejected, DossierStatus.Stopped,
+    }.ToFrozenSet();
+
+    /// <summary>The statuses that may follow <paramref name="status"/>, in the order staff are offered them.</summary>
+    public static IReadOnlyList<DossierStatus> AllowedNext(this DossierStatus status) => Next[status];
+
+    /// <summary>Whether the change needs a note for the resident.</summary>
+    public static bool RequiresNote(this DossierStatus status) => NeedsNote.Contains(status);
+
+    /// <summary>
+    /// Why staff may not move a dossier from <paramref name="from"/> to <paramref name="to"/> with
+    /// <paramref name="note"/>, in Vietnamese for staff; null when the change follows the office's rules.
+    /// <paramref name="hasFinancialObligation"/>: the procedure can owe land taxes and charges (land procedures only).
+    /// </summary>
+    public static string? Refusal(DossierStatus from, DossierStatus to, string? note, bool hasFinancialObligation)
+    {
+        if (to == DossierStatus.FinancialObligation && !hasFinancialObligation)
+        {
+            return "Thủ tục này không có nghĩa vụ tài chính (chỉ thủ tục đất đai mới có).";
+        }
+        if (!Next[from].Contains(to))
+        {
+            var allowed = Next[from];
+            return allowed.Length == 0
+                ? $"Hồ sơ đã ở trạng thái cuối \"{from.Text().Label}\", không đổi được nữa."
+                : $"Không chuyển được từ \"{from.Text().Label}\" sang \"{to.Text().Label}\". Chỉ chuyển được sang: "
+                    + string.Join(", ", allowed.Select(s => s.Text().Label)) + ".";
+        }
+        return to.RequiresNote() && string.IsNullOrWhiteSpace(note)
+            ? $"Trạng thái \"{to.Text().Label}\" cần ghi chú cho người dân (cần bổ sung gì, nộp bao nhiêu, hoặc lý do)."
+            : null;
+    }
+
+    private static DossierStatus[] Working(params DossierStatus[] first) =>
+    [
+        .. first, DossierStatus.SupplementRequested, DossierStatus.PaymentRequested, DossierStatus.FinancialObligation,
+        DossierStatus.ResultReady, DossierStatus.Rejected, DossierStatus.Stopped, DossierStatus.Withdrawn,
+    ];
+
     /// <summary>The result is done (ready or handed over).</summary>
     public static bool IsResolved(this DossierStatus status) =>
         status is DossierStatus.ResultReady or DossierStatus.ResultReturned;

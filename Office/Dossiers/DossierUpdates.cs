@@ -8,16 +8,48 @@ public interface IDossierStatusObserver
     void OnStatusChanged(Dossier dossier, StatusChange change);
 }
 
+/// <summary>Which procedures can owe financial obligations (land taxes and charges); the knowledge of procedures answers it.</summary>
+public interface IProcedureObligations
+{
+    bool HasFinancialObligation(string procedureId);
+}
+
+/// <summary>
+/// A change of status that the office's rules refuse (see <see cref="DossierStatuses.Refusal"/>), with the reason
+/// for staff in Vietnamese.
+/// </summary>
+public sealed class DossierStatusRefusedException(string reason) : InvalidOperationException(reason)
+{
+    public string Reason { get; } = reason;
+}
+
 /// <summary>
 /// The one place where staff change a dossier's status (from chat or from the staff API): the store records and
 /// audits the change, then every registered observer hears of it.
 /// </summary>
-public sealed partial class DossierUpdates(DossierStore store, IEnumerable<IDossierStatusObserver> observers, ILogger<DossierUpdates> logger)
+public sealed partial class DossierUpdates(
+    DossierStore store,
+    IEnumerable<IDossierStatusObserver> observers,
+    IProcedureObligations obligations,
+    ILogger<DossierUpdates> logger)
 {
+    /// <summary>Why the change would break the office's rules; null when it may be made.</summary>
+    public string? Refusal(Dossier dossier, DossierStatus status, string? note) =>
+        DossierStatuses.Refusal(dossier.Status, status, note, obligations.HasFinancialObligation(dossier.ProcedureId));
+
     /// <summary>Changes the status; null when no dossier has that code.</summary>
     /// <exception cref="DossierValidationException">The note is too long.</exception>
+    /// <exception cref="DossierStatusRefusedException">The office's rules do not allow this change.</exception>
     public Dossier? ChangeStatus(string code, DossierStatus status, string staff, string? note)
     {
+        if (store.Find(code) is not { } current)
+        {
+            return null;
+        }
+        if (Refusal(current, status, note) is { } reason)
+        {
+            throw new DossierStatusRefusedException(reason);
+        }
         var dossier = store.ChangeStatus(code, status, staff, note);
         if (dossier is null)
         {
@@ -41,4 +73,10 @@ public sealed partial class DossierUpdates(DossierStore store, IEnumerable<IDoss
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Observer} failed on the status change of dossier {Code}")]
     private partial void LogObserverFailed(Exception error, string observer, string code);
+}
+
+/// <summary>Without knowledge of the procedures, no procedure is taken to owe financial obligations.</summary>
+internal sealed class NoFinancialObligations : IProcedureObligations
+{
+    public bool HasFinancialObligation(string procedureId) => false;
 }

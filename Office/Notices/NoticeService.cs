@@ -52,12 +52,16 @@ public sealed class NoticeService(
     public Task<NoticeOutcome<Delivery>> NotifyStatusChangeAsync(ChatAddress resident, string? text, IReadOnlyList<string>? actions = null) =>
         Enqueue(DeliveryKind.StatusChange, resident, text, actions);
 
-    /// <summary>Asks a resident to rate the service once their dossier's result is returned.</summary>
-    public Task<NoticeOutcome<Delivery>> RequestRatingAsync(ChatAddress resident, string dossierCode) =>
+    /// <summary>
+    /// Asks a resident to rate the service once their dossier's result is returned. <paramref name="statusMessage"/>
+    /// goes first in the same message, so the rating request can never arrive before the news it refers to.
+    /// </summary>
+    public Task<NoticeOutcome<Delivery>> RequestRatingAsync(ChatAddress resident, string dossierCode, string? statusMessage = null) =>
         Enqueue(
             DeliveryKind.RatingRequest,
             resident,
-            $"Hồ sơ {dossierCode} đã trả kết quả. Anh/chị có hài lòng với cách phục vụ không? Anh/chị chọn một ý bên dưới.",
+            (statusMessage is null ? string.Empty : statusMessage + "\n")
+                + $"Hồ sơ {dossierCode} đã trả kết quả. Anh/chị có hài lòng với cách phục vụ không? Anh/chị chọn một ý bên dưới.",
             [.. RatingChoices.Select(c => c.Label)]);
 
     /// <summary>Subscribes a chat to every village's notices (<paramref name="village"/> null) or one village's.</summary>

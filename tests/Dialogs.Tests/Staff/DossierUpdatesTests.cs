@@ -31,7 +31,7 @@ public sealed class DossierUpdatesTests : IDisposable
         var dossier = File();
         var first = new RecordingObserver();
         var second = new RecordingObserver();
-        var updates = new DossierUpdates(harness.Get<DossierStore>(), [first, new FailingObserver(), second], NullLogger<DossierUpdates>.Instance);
+        var updates = new DossierUpdates(harness.Get<DossierStore>(), [first, new FailingObserver(), second], harness.Get<IProcedureObligations>(), NullLogger<DossierUpdates>.Instance);
 
         var changed = updates.ChangeStatus(dossier.Code.ToLowerInvariant(), DossierStatus.ResultReady, "Cán bộ Hoa", "Xong rồi");
 
@@ -51,7 +51,7 @@ public sealed class DossierUpdatesTests : IDisposable
     public void An_unknown_code_changes_nothing_and_tells_no_one()
     {
         var observer = new RecordingObserver();
-        var updates = new DossierUpdates(harness.Get<DossierStore>(), [observer], NullLogger<DossierUpdates>.Instance);
+        var updates = new DossierUpdates(harness.Get<DossierStore>(), [observer], harness.Get<IProcedureObligations>(), NullLogger<DossierUpdates>.Instance);
 
         Assert.Null(updates.ChangeStatus("261126-0999", DossierStatus.ResultReady, "Cán bộ Hoa", null));
         Assert.Empty(observer.Seen);
