@@ -44,4 +44,60 @@ public sealed class DossierStatusTests
         }
         Assert.Equal(Enum.GetValues<DossierStatus>().Length, Enum.GetValues<DossierStatus>().Select(s => s.Text().Label).Distinct().Count());
     }
+
+    [Theory]
+    [InlineData(DossierStatus.PreRegistered, DossierStatus.Received, null, true, null)]
+    [InlineData(DossierStatus.PreRegistered, DossierStatus.ResultReady, null, true, "Không chuyển được")]
+    [InlineData(DossierStatus.Received, DossierStatus.SupplementRequested, null, true, "cần ghi chú")]
+    [InlineData(DossierStatus.Received, DossierStatus.SupplementRequested, "Thiếu tờ khai", true, null)]
+    [InlineData(DossierStatus.InProgress, DossierStatus.PaymentRequested, " ", true, "cần ghi chú")]
+    [InlineData(DossierStatus.InProgress, DossierStatus.Rejected, null, true, "cần ghi chú")]
+    [InlineData(DossierStatus.InProgress, DossierStatus.Stopped, null, true, "cần ghi chú")]
+    [InlineData(DossierStatus.InProgress, DossierStatus.FinancialObligation, "Nộp thuế", false, "không có nghĩa vụ tài chính")]
+    [InlineData(DossierStatus.InProgress, DossierStatus.FinancialObligation, "Nộp thuế", true, null)]
+    [InlineData(DossierStatus.Rejected, DossierStatus.FinancialObligation, "x", true, "trạng thái cuối")]
+    [InlineData(DossierStatus.FinancialObligation, DossierStatus.InProgress, null, true, null)]
+    [InlineData(DossierStatus.ResultReady, DossierStatus.ResultReturned, null, true, null)]
+    [InlineData(DossierStatus.ResultReady, DossierStatus.InProgress, null, true, "Chỉ chuyển được sang: Đã trả kết quả")]
+    [InlineData(DossierStatus.Withdrawn, DossierStatus.Received, null, true, "trạng thái cuối")]
+    public void Changes_follow_the_office_table(DossierStatus from, DossierStatus to, string? note, bool land, string? refusal)
+    {
+        var reason = DossierStatuses.Refusal(from, to, note, land);
+        if (refusal is null)
+        {
+            Assert.Null(reason);
+        }
+        else
+        {
+            Assert.Contains(refusal, reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Ends_have_nothing_after_them_and_every_other_status_can_still_reach_a_returned_result()
+    {
+        var ends = new[] { DossierStatus.ResultReturned, DossierStatus.Rejected, DossierStatus.Stopped, DossierStatus.Withdrawn };
+        foreach (var status in Enum.GetValues<DossierStatus>())
+        {
+            if (ends.Contains(status))
+            {
+                Assert.Empty(status.AllowedNext());
+                continue;
+            }
+            var reached = new HashSet<DossierStatus> { status };
+            var frontier = new Queue<DossierStatus>([status]);
+            while (frontier.TryDequeue(out var next))
+            {
+                foreach (var after in next.AllowedNext().Where(reached.Add))
+                {
+                    frontier.Enqueue(after);
+                }
+            }
+            Assert.Contains(DossierStatus.ResultReturned, reached);
+            Assert.DoesNotContain(status, status.AllowedNext());
+        }
+        Assert.Equal(
+            [DossierStatus.SupplementRequested, DossierStatus.PaymentRequested, DossierStatus.Rejected, DossierStatus.Stopped],
+            Enum.GetValues<DossierStatus>().Where(s => s.RequiresNote()));
+    }
 }
