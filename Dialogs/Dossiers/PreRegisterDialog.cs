@@ -57,7 +57,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     private readonly ChoicePrompt villagePrompt = new("submit.village");
     private readonly DatePrompt dayPrompt;
     private readonly OptionalCitizenIdPrompt citizenIdPrompt = new("submit.citizenId");
-    private readonly ChoicePrompt confirmPrompt = new("submit.confirm");
+    private readonly YesNoChoicePrompt confirmPrompt = new("submit.confirm");
     private readonly ChoicePrompt fieldPrompt = new("submit.field");
 
     public PreRegisterDialog(

@@ -32,6 +32,27 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
         ChoiceRecognizer.Recognize(text, options.Choices ?? []);
 }
 
+/// <summary>
+/// A choice of two buttons that also takes yes and no: "Thông tin đúng chưa? Gửi / Sửa" — "đúng rồi", "ok" pick the
+/// first, "chưa", "thôi" the second.
+/// </summary>
+public sealed class YesNoChoicePrompt(string id) : Prompt<FoundChoice>(id)
+{
+    protected override string DefaultRetryPrompt => "Anh/chị vui lòng bấm một nút bên dưới.";
+
+    protected override Recognition<FoundChoice> Recognize(string? text, PromptOptions options)
+    {
+        var choices = options.Choices ?? [];
+        var choice = ChoiceRecognizer.Recognize(text, choices);
+        if (choice.Succeeded || choices.Count != 2)
+        {
+            return choice;
+        }
+        var yes = ConfirmRecognizer.Recognize(text);
+        return yes.Succeeded ? Recognition<FoundChoice>.Of(new FoundChoice(yes.Value ? 0 : 1, choices[yes.Value ? 0 : 1])) : Recognition<FoundChoice>.Failed;
+    }
+}
+
 /// <summary>Yes or no.</summary>
 public sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
 {

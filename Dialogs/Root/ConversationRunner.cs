@@ -85,7 +85,8 @@ public sealed class ConversationRunner
             }
             return false;
         }
-        if (takes && (!heard.Sure || heard.Kind == Interruption.SoftCancel))
+        // "Dũng" is a name and "Đúng" a yes; "thôi" is "no" to a yes/no question, never a name.
+        if (takes && (!heard.Sure || (heard.Kind == Interruption.SoftCancel && !active.IsOpen)))
         {
             return false;
         }
