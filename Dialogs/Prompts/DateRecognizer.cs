@@ -14,7 +14,7 @@ public static partial class DateRecognizer
 {
     private static readonly (string Word, int Days)[] RelativeDays =
     [
-        ("hom nay", 0), ("bua nay", 0), ("nay", 0),
+        ("hom qua", -1), ("bua qua", -1), ("hom nay", 0), ("bua nay", 0), ("nay", 0),
         ("ngay mai", 1), ("sang mai", 1), ("chieu mai", 1), ("mai", 1),
         ("ngay mot", 2), ("ngay kia", 2), ("mot", 2),
     ];
@@ -37,7 +37,7 @@ public static partial class DateRecognizer
     ];
 
     // Words that join clauses: "thứ hai bận nhưng thứ ba được".
-    private static readonly string[] Joins = [" nhung ", " ma ", " con "];
+    private static readonly HashSet<string> Joins = new(StringComparer.Ordinal) { "nhung", "ma", "con" };
 
     // Middle names before a given name: "Thị Mai", "Văn Mai".
     private static readonly HashSet<string> MiddleNames = new(StringComparer.Ordinal) { "thị", "văn", "thi", "van" };
@@ -64,24 +64,28 @@ public static partial class DateRecognizer
         return Recognition<DateOnly>.Failed;
     }
 
-    /// <summary>The parts of a message between commas, semicolons and joining words.</summary>
+    /// <summary>The parts of a message between commas, semicolons and joining words, as typed.</summary>
     private static IEnumerable<string> Clauses(string raw)
     {
-        foreach (var part in raw.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries))
+        var clause = new List<string>();
+        foreach (var word in raw.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var rest = " " + part + " ";
-            var folded = UserText.Fold(rest);
-            // Folding keeps one character per character here, so a join found in the folded text splits the raw one.
-            var join = folded.Length == rest.Length
-                ? Joins.Select(j => folded.IndexOf(j, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()
-                : -1;
-            if (join < 0)
+            if (Joins.Contains(UserText.Fold(word)) && clause.Count > 0)
             {
-                yield return part;
+                yield return string.Join(' ', clause);
+                clause.Clear();
                 continue;
             }
-            yield return rest[..join];
-            yield return rest[(join + 1)..];
+            clause.Add(word.TrimEnd(',', ';'));
+            if (word.EndsWith(',') || word.EndsWith(';'))
+            {
+                yield return string.Join(' ', clause);
+                clause.Clear();
+            }
+        }
+        if (clause.Count > 0)
+        {
+            yield return string.Join(' ', clause);
         }
     }
 
