@@ -8,6 +8,7 @@ using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Staff;
+using OneStopBot.Office;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 
@@ -18,6 +19,10 @@ public static class DialogsServiceCollectionExtensions
     /// <summary>The dialog engine, the root of the conversation and every dialog it can start.</summary>
     public static IServiceCollection AddDialogs(this IServiceCollection services)
     {
+        // Pre-registration sends residents to these receivers: a missing place or hours stops the start-up.
+        services.AddOptions<OfficeOptions>()
+            .Validate(office => !office.HandlerProblems().Any(), "Office:Handlers needs Name, Place and Hours for communePolice and communeMilitary.")
+            .ValidateOnStart();
         services.AddSingleton<ProcedureTopic>();
         services.AddSingleton<ProcedureAnswers>();
         services.AddSingleton<Dialog, AskProcedureDialog>();

@@ -20,6 +20,25 @@ public sealed class OfficeOptions
 
     public List<string> Villages { get; set; } = [];
 
+    /// <summary>Key of <see cref="Handlers"/> for Công an xã.</summary>
+    public const string CommunePolice = "communePolice";
+
+    /// <summary>Key of <see cref="Handlers"/> for Ban Chỉ huy quân sự xã.</summary>
+    public const string CommuneMilitary = "communeMilitary";
+
+    /// <summary>
+    /// Where and when the commune's other receivers of dossiers work, by key (<see cref="CommunePolice"/>,
+    /// <see cref="CommuneMilitary"/>); the one-stop desk is <see cref="Address"/> and <see cref="WorkingHours"/>.
+    /// </summary>
+    public Dictionary<string, HandlerOffice> Handlers { get; set; } = [];
+
+    /// <summary>What is missing from the configuration of <see cref="Handlers"/>; empty when every receiver has a name, a place and hours.</summary>
+    public IEnumerable<string> HandlerProblems() =>
+        new[] { CommunePolice, CommuneMilitary }
+            .Where(key => !Handlers.TryGetValue(key, out var handler)
+                || string.IsNullOrWhiteSpace(handler.Name) || string.IsNullOrWhiteSpace(handler.Place) || string.IsNullOrWhiteSpace(handler.Hours))
+            .Select(key => $"Office:Handlers:{key} needs Name, Place and Hours");
+
     /// <summary>
     /// The configured spelling of a village as someone typed it: case, Unicode form and a leading "thôn" do not
     /// matter. Null when it is not one of <see cref="Villages"/>.
@@ -39,4 +58,14 @@ public sealed class OfficeOptions
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return text.StartsWith("thôn ", StringComparison.Ordinal) ? text[5..] : text;
     }
+}
+
+/// <summary>One receiver of dossiers other than the one-stop desk: its name, where it receives, and its hours.</summary>
+public sealed class HandlerOffice
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Place { get; set; } = string.Empty;
+
+    public string Hours { get; set; } = string.Empty;
 }

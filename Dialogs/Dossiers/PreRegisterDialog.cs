@@ -101,7 +101,10 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         // A procedure known from the conversation is named first, so the resident knows what is being filed.
         if (options is FeatureOptions { ProcedureId: { } id } && catalog.Find(id) is { } procedure)
         {
-            await dc.Context.SendActivityAsync(DossierFormat.Text(PreRegisterTexts.Starting, procedure.SimpleName), cancellationToken: cancellationToken);
+            if (!await StartAsync(dc.Context, procedure, cancellationToken))
+            {
+                return await dc.EndDialogAsync(null, cancellationToken);
+            }
         }
         return await base.BeginAsync(dc, options, cancellationToken);
     }
@@ -156,10 +159,57 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
             default:
                 return await step.NextAsync(null, cancellationToken);
         }
-        var name = catalog.Find(step.Values.ProcedureId!)!.SimpleName;
-        await step.Context.SendActivityAsync(DossierFormat.Text(PreRegisterTexts.Starting, name), cancellationToken: cancellationToken);
-        return await step.NextAsync(null, cancellationToken);
+        return await StartAsync(step.Context, catalog.Find(step.Values.ProcedureId!)!, cancellationToken)
+            ? await step.NextAsync(null, cancellationToken)
+            : await step.EndDialogAsync(null, cancellationToken);
     }
+
+    /// <summary>
+    /// Names the procedure and who receives it; false, after saying where to ask, when the receiver is not
+    /// confirmed (the resident must not be sent to the wrong place).
+    /// </summary>
+    private async Task<bool> StartAsync(ITurnContext context, Procedure procedure, CancellationToken cancellationToken)
+    {
+        if (procedure.Handler == ProcedureHandler.Unconfirmed)
+        {
+            var facts = office.Value;
+            await context.SendActivityAsync(
+                Replies.WithChoices(DossierFormat.Text(PreRegisterTexts.NotOffered, procedure.SimpleName, facts.Phone), [MainMenu.AskProcedure, MainMenu.TalkToStaff]),
+                cancellationToken);
+            return false;
+        }
+        var starting = DossierFormat.Text(PreRegisterTexts.Starting, procedure.SimpleName);
+        if (Receiver(procedure) is { } other)
+        {
+            starting += " " + DossierFormat.Text(PreRegisterTexts.OtherReceiver, other.Name);
+        }
+        await context.SendActivityAsync(starting, cancellationToken: cancellationToken);
+        return true;
+    }
+
+    /// <summary>The receiver other than the one-stop desk, from configuration; null for the desk.</summary>
+    private HandlerOffice? Receiver(Procedure procedure) =>
+        procedure.Handler switch
+        {
+            ProcedureHandler.CommunePolice => office.Value.Handlers[OfficeOptions.CommunePolice],
+            ProcedureHandler.CommuneMilitary => office.Value.Handlers[OfficeOptions.CommuneMilitary],
+            _ => null,
+        };
+
+    /// <summary>Where and when to bring the papers: the receiver's place and hours.</summary>
+    private string Visit(Procedure procedure, DateOnly day) =>
+        Receiver(procedure) is { } other
+            ? DossierFormat.Text(PreRegisterTexts.Visit, other.Place, DossierFormat.Day(day), other.Hours)
+            : DossierFormat.Text(PreRegisterTexts.Visit, PreRegisterTexts.Desk, DossierFormat.Day(day), office.Value.WorkingHours);
+
+    /// <summary>
+    /// The expected result if the papers are complete on <paramref name="day"/>: only where the time rule is
+    /// confirmed, counted in working days as the rule is. Not a due date: that starts when staff receive the dossier.
+    /// </summary>
+    private string Expected(Procedure procedure, DateOnly day) =>
+        calendar.DueDate(calendar.StartOf(day), procedure.Time.WorkingDays) is { } expected
+            ? DossierFormat.Text(PreRegisterTexts.Expected, DossierFormat.Day(expected))
+            : PreRegisterTexts.ExpectedUnknown;
 
     private Task<DialogTurnResult> AskNameStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
         step.Values.ApplicantName is not null
@@ -273,12 +323,12 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
             AppointmentDate = state.Day,
         });
 
-        var expected = dossier.DueDate is { } due ? DossierFormat.Text(PreRegisterTexts.Expected, DossierFormat.Day(due)) : PreRegisterTexts.ExpectedUnknown;
+        var expected = Expected(procedure, state.Day!.Value);
         await step.Context.SendActivitiesAsync(
             [
                 MessageFactory.Text(DossierFormat.Text(PreRegisterTexts.Done, dossier.Code)),
                 MessageFactory.Text(ProcedureAnswers.DocumentList(procedure)),
-                MessageFactory.Text(DossierFormat.Text(PreRegisterTexts.Visit, DossierFormat.Day(state.Day!.Value), office.Value.WorkingHours)),
+                MessageFactory.Text(Visit(procedure, state.Day!.Value)),
                 Replies.WithChoices(expected + " " + PreRegisterTexts.Next, [MainMenu.CheckDossier, MainMenu.AskProcedure, MainMenu.Subscribe]),
             ],
             cancellationToken);

@@ -42,7 +42,11 @@ internal static class PreRegisterTexts
     public const string FieldCitizenId = "Số căn cước";
 
     public const string Done = "Em đã ghi nhận. Mã hồ sơ của anh/chị: {0}. Anh/chị ghi lại mã này để tra cứu.";
-    public const string Visit = "Anh/chị đến bộ phận một cửa vào {0}. Giờ làm việc: {1}.";
+    public const string Visit = "Anh/chị đến {0} vào {1}. Giờ làm việc: {2}.";
+    public const string Desk = "bộ phận một cửa";
+    public const string OtherReceiver = "Hồ sơ này do {0} nhận.";
+    public const string NotOffered =
+        "Thủ tục {0} em chưa rõ nơi nhận hồ sơ, nên chưa nộp trước được. Anh/chị gọi bộ phận một cửa số {1} để hỏi, hoặc xem trên dichvucong.gov.vn.";
     public const string Expected = "Nếu đủ giấy tờ, ngày dự kiến có kết quả: {0}.";
     public const string ExpectedUnknown = "Cán bộ sẽ báo ngày có kết quả khi nhận hồ sơ.";
     public const string Next = "Muốn xem hồ sơ, anh/chị bấm \"Tra cứu hồ sơ\" và gõ mã trên.";

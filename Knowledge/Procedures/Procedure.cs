@@ -15,7 +15,30 @@ public sealed record Procedure(
     string WhereAndWhen,
     OnlineSubmission Online,
     IReadOnlyList<string> LegalBasis,
-    IReadOnlyList<string> Phrases);
+    IReadOnlyList<string> Phrases)
+{
+    /// <summary>Who receives the dossier; the one-stop desk when the file does not say.</summary>
+    public ProcedureHandler Handler { get; init; } = ProcedureHandler.OneStopDesk;
+}
+
+/// <summary>
+/// Who receives a procedure's dossiers in the commune. Pre-registration is offered only where this is confirmed;
+/// the places and hours of each live in configuration.
+/// </summary>
+public enum ProcedureHandler
+{
+    /// <summary>The one-stop desk (bộ phận một cửa) of the commune.</summary>
+    OneStopDesk,
+
+    /// <summary>Công an xã (residence, citizen ID).</summary>
+    CommunePolice,
+
+    /// <summary>Ban Chỉ huy quân sự xã (military service).</summary>
+    CommuneMilitary,
+
+    /// <summary>Not confirmed, or filed outside the commune: the resident is told where to ask instead.</summary>
+    Unconfirmed,
+}
 
 /// <summary>How a paper is brought: the original, a copy, or shown to staff and taken home.</summary>
 public enum DocumentForm

@@ -127,8 +127,21 @@ public sealed partial class ProcedureCatalog
             Text(file, "whereAndWhen", raw.WhereAndWhen),
             new OnlineSubmission(online.Available, Text(file, "online.text", online.Text)),
             Texts(file, "legalBasis", raw.LegalBasis),
-            Texts(file, "phrases", raw.Phrases));
+            Texts(file, "phrases", raw.Phrases))
+        {
+            Handler = Handler(file, raw.Handler),
+        };
     }
+
+    private static ProcedureHandler Handler(string file, string? handler) =>
+        handler?.Trim() switch
+        {
+            null or "" or "oneStopDesk" => ProcedureHandler.OneStopDesk,
+            "communePolice" => ProcedureHandler.CommunePolice,
+            "communeMilitary" => ProcedureHandler.CommuneMilitary,
+            "unconfirmed" => ProcedureHandler.Unconfirmed,
+            _ => throw new ProcedureCatalogException(file, "handler", $"'{handler}' must be oneStopDesk, communePolice, communeMilitary or unconfirmed"),
+        };
 
     private static List<RequiredDocument> Documents(string file, List<ProcedureFile.DocumentEntry?>? entries)
     {

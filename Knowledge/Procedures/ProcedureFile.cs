@@ -15,6 +15,7 @@ internal sealed class ProcedureFile
     public FeeEntry? Fee { get; set; }
     public string? WhereAndWhen { get; set; }
     public OnlineEntry? Online { get; set; }
+    public string? Handler { get; set; }
     public List<string?>? LegalBasis { get; set; }
     public List<string?>? Phrases { get; set; }
 

@@ -180,7 +180,8 @@ public sealed partial class DossierStore(
             CreatedAt = at,
             AppointmentDate = valid.AppointmentDate,
             ReceivedAt = received,
-            DueDate = calendar.DueDate(dueFrom, valid.WorkingDays),
+            // The clock starts only when a complete dossier is received: a pre-registration has no due date yet.
+            DueDate = status == DossierStatus.PreRegistered ? null : calendar.DueDate(dueFrom, valid.WorkingDays),
         };
     }
 

@@ -30,8 +30,8 @@ public sealed partial class PreRegisterConversationTests : IDisposable
         Assert.Equal("Thôn A Dớt", dossier.Village);
         Assert.Null(dossier.CitizenId);
         Assert.Equal(new DateOnly(2026, 11, 30), dossier.AppointmentDate);
-        // A same-day procedure, counted from the planned visit.
-        Assert.Equal(new DateOnly(2026, 11, 30), dossier.DueDate);
+        // The clock starts when staff receive the complete dossier, not at pre-registration.
+        Assert.Null(dossier.DueDate);
         Assert.Equal(Submission.Online, dossier.Submission);
     }
 
@@ -182,4 +182,50 @@ public sealed partial class PreRegisterConversationTests : IDisposable
 
     [GeneratedRegex(@"^000\.32\.30\.H49-\d{6}-\d{4}$")]
     private static partial Regex CodeShape();
+
+    [Theory]
+    [InlineData("thường trú", "Công an xã Sơn Lâm", "trụ sở Công an xã Sơn Lâm")]
+    [InlineData("đăng ký nghĩa vụ quân sự", "Ban Chỉ huy quân sự xã Sơn Lâm", "trụ sở Ban Chỉ huy quân sự xã Sơn Lâm, tại UBND xã")]
+    public async Task A_procedure_of_another_receiver_is_pre_registered_to_its_place_and_hours(string procedure, string receiver, string place)
+    {
+        await harness.Flow()
+            .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
+            .Send(procedure).AssertReply(activity => Assert.EndsWith(
+                DossierFormat.Text(PreRegisterTexts.OtherReceiver, receiver), ((IMessageActivity)activity).Text, StringComparison.Ordinal))
+            .AssertReply(PreRegisterTexts.AskName)
+            .Send("Hồ Văn Dũng").AssertReply(PreRegisterTexts.AskPhone)
+            .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
+            .Send("Thôn A Dớt").AssertReplyContains("ngày nào?")
+            .Send("thứ hai").AssertReplyContains(PreRegisterTexts.AskCitizenId)
+            .Send("Bỏ qua").AssertReplyContains(PreRegisterTexts.Summary)
+            .Send("Gửi").AssertReplyContains("Mã hồ sơ của anh/chị: ")
+            .AssertReplyContains("Giấy tờ cần mang")
+            .AssertReply(activity =>
+            {
+                var text = ((IMessageActivity)activity).Text;
+                Assert.StartsWith($"Anh/chị đến {place} vào thứ Hai, 30/11/2026. Giờ làm việc: ", text, StringComparison.Ordinal);
+                Assert.DoesNotContain(PreRegisterTexts.Desk, text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("đăng ký hộ kinh doanh")]
+    [InlineData("xin giấy phép xây dựng")]
+    [InlineData("làm sổ đỏ")]
+    public async Task A_procedure_whose_receiver_is_not_confirmed_is_not_pre_registered_and_says_where_to_ask(string procedure)
+    {
+        await harness.Flow()
+            .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
+            .Send(procedure).AssertReply(activity =>
+            {
+                var message = (IMessageActivity)activity;
+                Assert.Contains("chưa rõ nơi nhận hồ sơ", message.Text, StringComparison.Ordinal);
+                Assert.Contains(harness.Office.Phone, message.Text, StringComparison.Ordinal);
+                Assert.Equal([MainMenu.AskProcedure, MainMenu.TalkToStaff], message.SuggestedActions.Actions.Select(a => a.Title));
+            })
+            .Send("Hồ Văn A").AssertReply(activity => Assert.NotEqual(PreRegisterTexts.AskPhone, ((IMessageActivity)activity).Text))
+            .StartTestAsync();
+        Assert.Empty(Store.ListByOwner(Chats.Channel, Chats.User));
+    }
 }

@@ -34,6 +34,7 @@ public sealed class ProcedureCatalogTests
     [InlineData("  text: Trong ngày.\n", "", "time.text", "required")]
     [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\ncolour: blue\n", "(file)", "colour")]
     [InlineData("workingDays: 0", "workingDays: soon", "(file)", "line")]
+    [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\nhandler: police\n", "handler", "'police'")]
     public void A_broken_file_names_the_file_the_field_and_the_reason(string replace, string with, string field, string reason)
     {
         var content = ProcedureFiles.Valid("p", "một cách gọi");
@@ -45,6 +46,32 @@ public sealed class ProcedureCatalogTests
         Assert.Equal(("p.yaml", field), (error.File, error.Field));
         Assert.Contains(reason, error.Message);
         Assert.StartsWith($"p.yaml: field '{field}'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("", ProcedureHandler.OneStopDesk)]
+    [InlineData("handler: oneStopDesk\n", ProcedureHandler.OneStopDesk)]
+    [InlineData("handler: communePolice\n", ProcedureHandler.CommunePolice)]
+    [InlineData("handler: communeMilitary\n", ProcedureHandler.CommuneMilitary)]
+    [InlineData("handler: unconfirmed\n", ProcedureHandler.Unconfirmed)]
+    public void The_receiver_of_a_procedure_is_read_and_is_the_desk_when_not_said(string line, ProcedureHandler handler)
+    {
+        var content = ProcedureFiles.Valid("p", "một cách gọi").Replace("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\n" + line);
+        using var files = new ProcedureFiles().Add("p.yaml", content);
+
+        Assert.Equal(handler, Assert.Single(ProcedureCatalog.Load(files.Directory).All).Handler);
+    }
+
+    [Fact]
+    public void Every_shipped_procedure_names_its_receiver_as_the_commune_does()
+    {
+        var catalog = ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath);
+        Assert.All(catalog.All, p => Assert.Contains($"handler: {char.ToLowerInvariant(p.Handler.ToString()[0])}{p.Handler.ToString()[1..]}\n",
+            File.ReadAllText(Path.Combine(KnowledgeOptions.DefaultProceduresPath, p.Id + ".yaml")).ReplaceLineEndings("\n"), StringComparison.Ordinal));
+        Assert.Equal(ProcedureHandler.CommunePolice, catalog.Find("thuong-tru")!.Handler);
+        Assert.Equal(ProcedureHandler.CommuneMilitary, catalog.Find("nghia-vu-quan-su")!.Handler);
+        Assert.Equal(ProcedureHandler.Unconfirmed, catalog.Find("ho-kinh-doanh")!.Handler);
+        Assert.Equal(ProcedureHandler.OneStopDesk, catalog.Find("khai-sinh")!.Handler);
     }
 
     [Fact]
