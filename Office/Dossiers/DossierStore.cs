@@ -162,8 +162,6 @@ public sealed partial class DossierStore(
     private Dossier Build(NewDossier valid, string code, DossierStatus status, string actor, DateTimeOffset at)
     {
         var received = status == DossierStatus.PreRegistered ? (DateTimeOffset?)null : at;
-        // A pre-registration's due date is the expected one, counted from the planned visit (or from now).
-        var dueFrom = received ?? (valid.AppointmentDate is { } visit && visit > calendar.LocalDate(at) ? calendar.StartOf(visit) : at);
         return new Dossier
         {
             Code = code,
@@ -181,7 +179,7 @@ public sealed partial class DossierStore(
             AppointmentDate = valid.AppointmentDate,
             ReceivedAt = received,
             // The clock starts only when a complete dossier is received: a pre-registration has no due date yet.
-            DueDate = status == DossierStatus.PreRegistered ? null : calendar.DueDate(dueFrom, valid.WorkingDays),
+            DueDate = received is { } start ? calendar.DueDate(start, valid.WorkingDays) : null,
         };
     }
 

@@ -40,20 +40,23 @@ public sealed class DossierStoreTests : IDisposable
         Assert.Equal(DossierStatus.PreRegistered, dossier.Status);
         Assert.Equal(("Alăng Thị Hoa", "0912345621", "001234567889", "Thôn A Dớt"), (dossier.ApplicantName, dossier.Phone, dossier.CitizenId, dossier.Village));
         Assert.Null(dossier.ReceivedAt);
-        // Expected result: 3 working days counted from today, Thursday 26/11.
-        Assert.Equal(new DateOnly(2026, 12, 1), dossier.DueDate);
+        // The clock starts when staff receive the complete dossier.
+        Assert.Null(dossier.DueDate);
         var step = Assert.Single(dossier.History);
         Assert.Equal((DossierStatus.PreRegistered, DossierStore.ResidentActor), (step.Status, step.Actor));
         Assert.Equal("000.32.30.H49-261126-0002", Store.PreRegister(Request()).Code);
     }
 
     [Fact]
-    public void A_planned_visit_moves_the_expected_result_date()
+    public void A_pre_registration_gets_its_due_date_when_received_counted_from_reception()
     {
         var dossier = Store.PreRegister(Request() with { AppointmentDate = new DateOnly(2026, 12, 4) });
-
         Assert.Equal(new DateOnly(2026, 12, 4), dossier.AppointmentDate);
-        Assert.Equal(new DateOnly(2026, 12, 9), dossier.DueDate);
+        Assert.Null(dossier.DueDate);
+
+        // Received today, Thursday 26/11: 3 working days.
+        var received = Store.ChangeStatus(dossier.Code, DossierStatus.Received, "Cán bộ Hoa", null)!;
+        Assert.Equal(new DateOnly(2026, 12, 1), received.DueDate);
     }
 
     [Fact]
