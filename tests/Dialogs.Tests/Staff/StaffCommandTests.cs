@@ -84,6 +84,36 @@ public sealed class StaffCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_status_that_needs_a_note_refuses_none_and_the_resident_is_told_the_note()
+    {
+        await FileAsResidentAsync();
+        harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Received, "desk", null);
+
+        await harness.Flow()
+            .Send("/capnhat " + Code).AssertReply(activity =>
+                Assert.DoesNotContain(DossierStatus.FinancialObligation.Text().Label, ((IMessageActivity)activity).SuggestedActions.Actions.Select(a => a.Title)))
+            .Send("Cần bổ sung giấy tờ").AssertReplyContains("cần ghi chú cho người dân")
+            .Send("Bỏ qua").AssertReply(StaffUpdateTexts.NoteRequired)
+            .Send("Thiếu giấy chứng sinh của bệnh viện").AssertReplyContains("ghi chú: Thiếu giấy chứng sinh của bệnh viện")
+            .Send("Đúng").AssertReplyContains("Đã cập nhật hồ sơ")
+            .StartTestAsync();
+
+        var message = Assert.Single(harness.Get<Office.Notices.Outbox>().Due(harness.Time.GetUtcNow(), 10));
+        Assert.Contains("Cán bộ ghi chú: Thiếu giấy chứng sinh của bệnh viện", message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dossier_at_an_end_cannot_be_changed_from_chat()
+    {
+        await FileAsResidentAsync();
+        harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Withdrawn, "desk", null);
+
+        await harness.Flow()
+            .Send("/capnhat " + Code).AssertReply(DossierFormat.Text(StaffUpdateTexts.Final, Code, DossierStatus.Withdrawn.Text().Label))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Update_can_skip_the_note_and_can_be_declined()
     {
         await FileAsResidentAsync();
