@@ -21,7 +21,10 @@ public static class OfficeServiceCollectionExtensions
         services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section));
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section));
-        services.AddOptions<LookupGuardOptions>().Bind(configuration.GetSection(LookupGuardOptions.Section));
+        services.AddOptions<LookupGuardOptions>().Bind(configuration.GetSection(LookupGuardOptions.Section))
+            .Validate(o => o.MaxFailures > 0 && o.MaxWrongDigits > 0 && o.Window > TimeSpan.Zero && o.DigitsWindow > TimeSpan.Zero,
+                "Lookup: MaxFailures, MaxWrongDigits, Window and DigitsWindow must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
 

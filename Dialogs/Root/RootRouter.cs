@@ -5,7 +5,7 @@ using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Knowledge.Understanding;
-using OneStopBot.Office.Staff;
+using OneStopBot.Dialogs.Identity;
 
 namespace OneStopBot.Dialogs.Root;
 
@@ -14,8 +14,7 @@ public sealed class RootRouter(
     MessageUnderstanding understanding,
     ProcedureTopic topic,
     ProcedureAnswers answers,
-    RootReplies replies,
-    IOptionsMonitor<StaffOptions> staff)
+    RootReplies replies)
 {
     private static readonly Dictionary<string, Intent> MenuIntents = new(StringComparer.Ordinal)
     {
@@ -105,8 +104,8 @@ public sealed class RootRouter(
 
     private async Task RunStaffCommandAsync(DialogContext dc, string? dialogId, string arguments, CancellationToken cancellationToken)
     {
-        var activity = dc.Context.Activity;
-        if (!staff.CurrentValue.IsStaff(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty))
+        // Staff rights come from the channel's authentication only, never from an id in the activity.
+        if (dc.Context.StaffName() is null)
         {
             await replies.MenuAsync(dc.Context, RootTexts.StaffOnly, cancellationToken);
         }

@@ -11,7 +11,7 @@ namespace OneStopBot.Dialogs.Staff;
 public sealed record StaffUpdateState(string? Code = null, DossierStatus? Status = null, string? Note = null);
 
 /// <summary><c>/capnhat MÃ</c>: the new status, an optional note, a confirmation, then the change (audited, resident notified).</summary>
-public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates updates, IOptionsMonitor<StaffOptions> staff)
+public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates updates)
     : WaterfallDialog<StaffUpdateState>(DialogIds.StaffUpdateDossier)
 {
     private static readonly IReadOnlyList<DossierStatus> Statuses = Enum.GetValues<DossierStatus>();
@@ -71,7 +71,7 @@ public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates 
             await step.Context.SendActivityAsync(StaffUpdateTexts.NotChanged, cancellationToken: cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
-        var actor = StaffActor.Of(step.Context, staff.CurrentValue);
+        var actor = StaffActor.Of(step.Context);
         var changed = updates.ChangeStatus(values.Code!, values.Status!.Value, actor, values.Note);
         var text = changed is null
             ? DossierFormat.Text(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode))
