@@ -62,8 +62,8 @@ public sealed class RootRouter(
             return;
         }
 
-        // A rating button answers a rating request sent earlier through the outbox.
-        if (RatingDialog.IsRatingAnswer(text))
+        // A rating button answers a rating request sent earlier through the outbox; unasked, it is an ordinary message.
+        if (RatingDialog.IsRatingAnswer(text) && dc.Dialogs.Find(DialogIds.Rating) is RatingDialog rating && rating.IsAwaited(turn))
         {
             await StartAsync(dc, DialogIds.Rating, new FeatureOptions(null, text), cancellationToken);
             return;

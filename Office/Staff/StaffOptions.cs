@@ -31,4 +31,7 @@ public sealed class StaffMember
     public string UserId { get; set; } = string.Empty;
 
     public string Name { get; set; } = string.Empty;
+
+    /// <summary>For the web chat only: this member's own password as a <see cref="StaffPassword"/> hash; empty, no sign-in.</summary>
+    public string PasswordHash { get; set; } = string.Empty;
 }
