@@ -42,7 +42,10 @@ public static class EdgeRateLimits
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<EdgeOptions>>((forwarded, edge) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // With no proxy named the headers are ignored: empty lists would make the middleware believe anyone.
+            forwarded.ForwardedHeaders = edge.Value.KnownProxies.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // The defaults trust loopback; only the proxies the office names are believed.
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
