@@ -57,6 +57,11 @@ public static class ConnectorEndpoint
             // A token the SDK could not read at all (it turns only well-formed bad tokens into 401 itself).
             return Unauthenticated();
         }
+        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized && !context.Response.HasStarted)
+        {
+            // The SDK refuses a token with a bare 401; callers get the same problem body as every other refusal.
+            return Unauthenticated();
+        }
         if (!security.IsAnonymous && context.Response.StatusCode < 300)
         {
             security.Trust(serviceUrl!);

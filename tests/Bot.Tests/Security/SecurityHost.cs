@@ -222,6 +222,8 @@ public sealed class Visitor(HttpClient http)
 
     public string UserId => JObject.Parse(Base64Payload(conversation!.Token)).Value<string>("user")!;
 
+    public string Token => conversation!.Token;
+
     public async Task<string> SayAsync(string text)
     {
         await client.SayAsync(conversation!, text);
