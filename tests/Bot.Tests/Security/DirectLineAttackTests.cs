@@ -178,6 +178,28 @@ public sealed class DirectLineAttackTests(SecurityHost host)
     }
 
     [Fact]
+    public async Task Staff_unlock_a_locked_code_and_the_unlock_is_audited()
+    {
+        var dossier = host.Dossier();
+        for (var i = 0; i < 5; i++)
+        {
+            host.Get<LookupGuard>().RecordWrongDigits(dossier.Code);
+        }
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/staff/dossiers/{dossier.Code}/unlock");
+        request.Headers.Add(OneStopBot.Bot.Staff.StaffApi.ApiKeyHeader, SecurityHost.ApiKey);
+
+        using var response = await host.FromElsewhere().SendAsync(request);
+        var visitor = new Visitor(host.FromElsewhere());
+        await visitor.StartAsync();
+        await visitor.SayAsync("Tra cứu hồ sơ " + dossier.Code);
+        var shown = await visitor.SayAsync(SecurityHost.Phone[^4..]);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Contains("Trạng thái", shown, StringComparison.Ordinal);
+        Assert.Contains(host.Get<StaffAuditLog>().ForTarget(dossier.Code), a => a.Action == "dossier.unlock" && a.Details == "locked");
+    }
+
+    [Fact]
     public async Task Walking_unknown_codes_from_one_address_is_refused_after_five_whatever_the_chat()
     {
         var http = host.FromElsewhere();
