@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -57,7 +55,7 @@ public sealed class StaffApiKeyHandler(
             return Task.FromResult(AuthenticateResult.Fail("Too many failed staff API keys from this address."));
         }
         // An empty configured key closes the API rather than opening it.
-        if (expected.Length == 0 || !FixedTimeEquals(expected, given.ToString()))
+        if (expected.Length == 0 || !StaffPassword.SameSecret(expected, given.ToString()))
         {
             failed.Record(Context);
             return Task.FromResult(AuthenticateResult.Fail("Invalid staff API key."));
@@ -71,9 +69,4 @@ public sealed class StaffApiKeyHandler(
             ? Results.Problem("Too many failed staff API keys from this address; try again later.", statusCode: StatusCodes.Status429TooManyRequests)
                 .ExecuteAsync(Context)
             : base.HandleChallengeAsync(properties);
-
-    private static bool FixedTimeEquals(string expected, string given) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(given)));
 }

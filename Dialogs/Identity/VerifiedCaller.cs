@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Identity;
 
@@ -8,7 +9,14 @@ namespace OneStopBot.Dialogs.Identity;
 /// </summary>
 /// <param name="Source">What limits on guessing count against: an IP for the web chat, the channel user elsewhere.</param>
 /// <param name="StaffName">The staff member signed in, for staff rights and the audit log; null for residents.</param>
-public sealed record VerifiedCaller(string Source, string? StaffName = null);
+public sealed record VerifiedCaller(string Source, string? StaffName = null)
+{
+    /// <summary>A user the channel itself authenticates (a JWT channel, a signed webhook): staff when listed for that channel.</summary>
+    public static VerifiedCaller ChannelUser(string channelId, string userId, StaffOptions staff) =>
+        new(ChatSource(channelId, userId), staff.StaffNameOf(channelId, userId));
+
+    public static string ChatSource(string channelId, string userId) => channelId + "|" + userId;
+}
 
 public static class VerifiedCallers
 {
@@ -24,5 +32,5 @@ public static class VerifiedCallers
 
     /// <summary>What lookups from this turn are limited by: the verified source, or else the chat.</summary>
     public static string LookupSource(this ITurnContext context) =>
-        context.VerifiedCaller()?.Source ?? (context.Activity.ChannelId ?? string.Empty) + "|" + (context.Activity.From?.Id ?? string.Empty);
+        context.VerifiedCaller()?.Source ?? Identity.VerifiedCaller.ChatSource(context.Activity.ChannelId ?? string.Empty, context.Activity.From?.Id ?? string.Empty);
 }

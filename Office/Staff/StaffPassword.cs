@@ -34,6 +34,10 @@ public static class StaffPassword
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 
+    /// <summary>Compares a presented secret (an API key, the Direct Line secret) with the configured one in constant time.</summary>
+    public static bool SameSecret(string expected, string given) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
+
     public static bool IsWellFormed(string? stored) => TryParse(stored, out _, out _, out _);
 
     private static bool TryParse(string? stored, out int iterations, out byte[] salt, out byte[] hash)

@@ -33,7 +33,7 @@ public sealed class ConnectorAdapter : CloudAdapter
             var activity = turnContext.Activity;
             if (!security.IsAnonymous && activity.From?.Id is { Length: > 0 } user && activity.ChannelId is { Length: > 0 } channel)
             {
-                turnContext.SetVerifiedCaller(new VerifiedCaller(channel + "|" + user, staff.CurrentValue.StaffNameOf(channel, user)));
+                turnContext.SetVerifiedCaller(VerifiedCaller.ChannelUser(channel, user, staff.CurrentValue));
             }
             return next(cancellationToken);
         }

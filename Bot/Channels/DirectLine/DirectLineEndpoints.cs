@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Bot.Edge;
+using OneStopBot.Office.Staff;
 using JsonPropertyName = System.Text.Json.Serialization.JsonPropertyNameAttribute;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
@@ -352,10 +353,7 @@ public static class DirectLineEndpoints
     }
 
     private static bool IsSecret(string bearer, DirectLineOptions options) =>
-        options.Secret.Length > 0
-        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(options.Secret)),
-            System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(bearer)));
+        options.Secret.Length > 0 && StaffPassword.SameSecret(options.Secret, bearer);
 
     private static bool IsIdCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or ':';
 

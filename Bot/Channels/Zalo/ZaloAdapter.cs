@@ -57,8 +57,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
                     var bot = scope.ServiceProvider.GetRequiredService<IBot>();
                     using var context = new TurnContext(this, CreateActivity(zaloEvent));
                     // The webhook's signature vouches for the Zalo user id.
-                    var user = zaloEvent.UserId!;
-                    context.SetVerifiedCaller(new VerifiedCaller(ChannelId + "|" + user, staff.CurrentValue.StaffNameOf(ChannelId, user)));
+                    context.SetVerifiedCaller(VerifiedCaller.ChannelUser(ChannelId, zaloEvent.UserId!, staff.CurrentValue));
                     await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
                 }
                 break;

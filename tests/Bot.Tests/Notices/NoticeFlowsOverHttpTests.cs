@@ -51,7 +51,7 @@ public sealed class NoticeFlowsOverHttpTests : IDisposable
         // The test adapter stands for an authenticated channel: its user id is who the user is.
         return adapter.ProcessActivityAsync(activity, (turn, cancellationToken) =>
         {
-            turn.SetVerifiedCaller(new VerifiedCaller(chat.ChannelId + "|" + chat.User.Id, staff.StaffNameOf(chat.ChannelId, chat.User.Id)));
+            turn.SetVerifiedCaller(VerifiedCaller.ChannelUser(chat.ChannelId, chat.User.Id, staff));
             return bot.OnTurnAsync(turn, cancellationToken);
         }, CancellationToken.None);
     }

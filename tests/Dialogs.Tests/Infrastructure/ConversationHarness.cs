@@ -85,8 +85,7 @@ public sealed class ConversationHarness : IDisposable
         // The test adapter stands for an authenticated channel: its user id is who the user is.
         var activity = turnContext.Activity;
         var staff = provider.GetRequiredService<IOptions<StaffOptions>>().Value;
-        turnContext.SetVerifiedCaller(new VerifiedCaller(
-            activity.ChannelId + "|" + activity.From?.Id, staff.StaffNameOf(activity.ChannelId ?? "", activity.From?.Id ?? "")));
+        turnContext.SetVerifiedCaller(VerifiedCaller.ChannelUser(activity.ChannelId ?? "", activity.From?.Id ?? "", staff));
         if (turnContext.Activity.Type == ActivityTypes.Message)
         {
             await runner.RunMessageAsync(turnContext, cancellationToken);
