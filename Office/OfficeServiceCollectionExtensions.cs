@@ -19,9 +19,15 @@ public static class OfficeServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section));
-        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section))
+            .Validate(o => o.Members.TrueForAll(m => m.PasswordHash.Length == 0 || StaffPassword.IsWellFormed(m.PasswordHash)),
+                "Staff: a member's PasswordHash must be made by the hash-password verb.")
+            .ValidateOnStart();
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section));
-        services.AddOptions<LookupGuardOptions>().Bind(configuration.GetSection(LookupGuardOptions.Section));
+        services.AddOptions<LookupGuardOptions>().Bind(configuration.GetSection(LookupGuardOptions.Section))
+            .Validate(o => o.MaxFailures > 0 && o.MaxWrongDigits > 0 && o.Window > TimeSpan.Zero && o.DigitsWindow > TimeSpan.Zero,
+                "Lookup: MaxFailures, MaxWrongDigits, Window and DigitsWindow must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
 

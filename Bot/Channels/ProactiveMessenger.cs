@@ -10,11 +10,12 @@ namespace OneStopBot.Bot.Channels;
 /// <summary>
 /// Sends a message to a stored conversation through the channel that owns it: the first registered
 /// <see cref="IProactiveChannel"/> that can reach it, otherwise the Bot Framework Connector at the reference's
-/// serviceUrl. Every failure comes out as a <see cref="DeliveryFailedException"/> that says whether to try again.
+/// serviceUrl if that is one the bot may send to. Every failure comes out as a <see cref="DeliveryFailedException"/> that says whether to try again.
 /// </summary>
 public sealed class ProactiveMessenger(
     IEnumerable<IProactiveChannel> channels,
     ConnectorAdapter connector,
+    ConnectorSecurity security,
     IOptions<ProactiveMessengerOptions> options)
 {
     private readonly IProactiveChannel[] channels = [.. channels];
@@ -41,6 +42,10 @@ public sealed class ProactiveMessenger(
             await channel.ContinueConversationAsync(reference, send, cancellationToken);
             failure?.Throw();
             return;
+        }
+        if (!security.MaySendTo(reference.ServiceUrl))
+        {
+            throw new DeliveryFailedException("The serviceUrl came from no authenticated turn and is not allowed.", isTransient: false);
         }
         try
         {

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using OneStopBot.Office.Dossiers;
 
 namespace OneStopBot.Bot.Channels;
 
@@ -11,7 +12,7 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
         logger.LogError(exception, "Turn failed on channel {Channel}, conversation {Conversation}",
-            turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.Id);
+            turnContext.Activity.ChannelId, Masking.Identifier(turnContext.Activity.Conversation?.Id));
         try
         {
             await turnContext.SendActivityAsync(Apology);

@@ -1,9 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
-using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Bot.Conversation;
 
@@ -13,8 +12,7 @@ public sealed class RootBot(
     ConversationState conversationState,
     UserState userState,
     NoticeService notices,
-    HandoffStore handoffs,
-    IOptionsMonitor<StaffOptions> staff) : ActivityHandler
+    HandoffStore handoffs) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -25,9 +23,8 @@ public sealed class RootBot(
 
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        // A staff member's chat is remembered so that residents' questions can be forwarded to it.
-        var activity = turnContext.Activity;
-        if (staff.CurrentValue.IsStaff(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty))
+        // An authenticated staff member's chat is remembered so that residents' questions can be forwarded to it.
+        if (turnContext.StaffName() is not null)
         {
             handoffs.RememberStaffChat(turnContext.ChatAddress());
         }

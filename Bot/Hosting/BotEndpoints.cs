@@ -1,6 +1,7 @@
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Channels.Zalo;
+using OneStopBot.Bot.Edge;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
@@ -11,8 +12,14 @@ public static class BotEndpoints
 {
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
+        app.UseEdgeRateLimits();
         app.MapHealthChecks("/healthz");
         app.MapPost("/api/messages", ConnectorEndpoint.HandleAsync);
+        if (app.Services.GetRequiredService<ConnectorSecurity>().IsAnonymous)
+        {
+            app.Logger.LogWarning(
+                "MicrosoftAppId is empty: /api/messages runs without authentication for local testing, from loopback callers and serviceUrls only");
+        }
         app.MapDirectLine();
         app.MapWebChat();
         app.MapZalo();

@@ -5,11 +5,12 @@ using OneStopBot.Knowledge.Evaluation;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office.Demo;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Bot.Hosting;
 
 /// <summary>
-/// The command-line verbs: <c>chat</c> (the bot in the terminal), <c>understand</c>, <c>eval</c>, <c>seed-demo</c>.
+/// The command-line verbs: <c>chat</c> (the bot in the terminal), <c>understand</c>, <c>eval</c>, <c>seed-demo</c>, <c>hash-password</c>.
 /// Each runs over the same services as the web host, without the web server.
 /// </summary>
 public static class CommandLineVerbs
@@ -20,6 +21,7 @@ public static class CommandLineVerbs
         ["understand"] = UnderstandAsync,
         ["eval"] = EvaluateAsync,
         ["seed-demo"] = SeedDemoAsync,
+        ["hash-password"] = HashPasswordAsync,
     };
 
     public static bool TryFind(string[] args, out Func<string[], Task<int>> verb)
@@ -85,6 +87,19 @@ public static class CommandLineVerbs
         var report = EvalSet.Load(args[0]).Evaluate(services.GetRequiredService<MessageUnderstanding>());
         System.Console.WriteLine(report.Format());
         return Task.FromResult(0);
+    }
+
+    /// <summary>Reads a staff member's web chat password from standard input and prints the hash for Staff:Members:n:PasswordHash.</summary>
+    private static async Task<int> HashPasswordAsync(IServiceProvider services, string[] args)
+    {
+        var password = (await System.Console.In.ReadLineAsync())?.Trim();
+        if (string.IsNullOrEmpty(password) || password.Length < 12)
+        {
+            await System.Console.Error.WriteLineAsync("Mật khẩu cần ít nhất 12 ký tự.");
+            return 1;
+        }
+        System.Console.WriteLine(StaffPassword.Hash(password));
+        return 0;
     }
 
     private static Task<int> SeedDemoAsync(IServiceProvider services, string[] args)

@@ -6,6 +6,7 @@ using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Conversation;
+using OneStopBot.Bot.Edge;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
@@ -28,6 +29,7 @@ public static class OneStopBotHostBuilderExtensions
 
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
         services.AddSingleton<TurnErrorHandler>();
+        services.AddConnectorSecurity(configuration);
         services.AddSingleton<ConnectorAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ConnectorAdapter>());
 
@@ -35,6 +37,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, RootBot>();
 
+        services.AddEdgeRateLimits(configuration);
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
 

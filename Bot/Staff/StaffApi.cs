@@ -1,9 +1,8 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using OneStopBot.Bot.Edge;
 using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Bot.Staff;
@@ -36,9 +35,12 @@ public sealed class StaffApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<StaffOptions> staff)
+    IOptionsMonitor<StaffOptions> staff,
+    FailedCredentials failed)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
+    private bool blocked;
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var expected = staff.CurrentValue.ApiKey;
@@ -46,17 +48,25 @@ public sealed class StaffApiKeyHandler(
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        // An empty configured key closes the API rather than opening it.
-        if (expected.Length == 0 || !FixedTimeEquals(expected, given.ToString()))
+        // An address that has failed too often is not even compared, so guessing gains nothing while blocked.
+        blocked = failed.IsBlocked(Context);
+        if (blocked)
         {
+            return Task.FromResult(AuthenticateResult.Fail("Too many failed staff API keys from this address."));
+        }
+        // An empty configured key closes the API rather than opening it.
+        if (expected.Length == 0 || !StaffPassword.SameSecret(expected, given.ToString()))
+        {
+            failed.Record(Context);
             return Task.FromResult(AuthenticateResult.Fail("Invalid staff API key."));
         }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, StaffApi.ApiActor)], Scheme.Name);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
     }
 
-    private static bool FixedTimeEquals(string expected, string given) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(given)));
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        blocked
+            ? Results.Problem("Too many failed staff API keys from this address; try again later.", statusCode: StatusCodes.Status429TooManyRequests)
+                .ExecuteAsync(Context)
+            : base.HandleChallengeAsync(properties);
 }

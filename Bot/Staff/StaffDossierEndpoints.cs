@@ -50,6 +50,7 @@ public static class StaffDossierEndpoints
         staff.MapPost("dossiers/import", ImportAsync);
         staff.MapPatch("dossiers/{code}", UpdateAsync);
         staff.MapGet("dossiers/{code}", Get);
+        staff.MapPost("dossiers/{code}/unlock", Unlock);
         staff.MapGet("stats", GetStatistics);
         return staff;
     }
@@ -116,6 +117,21 @@ public static class StaffDossierEndpoints
         buffer.Position = 0;
         using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return TypedResults.Ok(import.Import(reader, StaffApi.ApiActor));
+    }
+
+    /// <summary>
+    /// Lifts the lock that wrong last-4 guesses put on a dossier's chat verification, once staff have checked with the
+    /// resident; audited. 404 for an unknown code, so the API does not confirm codes it does not hold.
+    /// </summary>
+    internal static Results<NoContent, NotFound<ProblemDetails>> Unlock(string code, DossierStore store, LookupGuard guard, StaffAuditLog audit)
+    {
+        if (store.Find(code) is not { } dossier)
+        {
+            return NotFound(code);
+        }
+        var wasLocked = guard.UnlockCode(dossier.Code);
+        audit.Record(StaffApi.ApiActor, "dossier.unlock", dossier.Code, wasLocked ? "locked" : "not locked");
+        return TypedResults.NoContent();
     }
 
     internal static async Task<Results<Ok<Dossier>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(

@@ -7,34 +7,39 @@
   var procedureId = root.dataset.procedureId;
   var procedureName = root.dataset.procedureName;
 
-  // One id per browser tab; random, so nothing personal is sent.
-  function userId() {
-    var key = 'onestop.userId';
-    var id = window.sessionStorage.getItem(key);
-    if (!id) {
-      var bytes = new Uint8Array(16);
-      window.crypto.getRandomValues(bytes);
-      id = 'dl_' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
-      window.sessionStorage.setItem(key, id);
-    }
-    return id;
-  }
+  // The server chooses who the visitor is; the tab keeps its last token so that a reload continues as the same
+  // user (and still sees its own dossiers) without the page ever naming an id.
+  var tokenKey = 'onestop.token';
 
   function showOffline() {
     document.getElementById('offline').hidden = false;
   }
 
+  // The user id the server put in the token (Web Chat must show messages from it as the visitor's own).
+  function userOf(token) {
+    var payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(window.atob(payload + '==='.slice((payload.length + 3) % 4))).user;
+  }
+
+  function requestToken(earlier) {
+    var headers = { 'Content-Type': 'application/json' };
+    if (earlier) {
+      headers.Authorization = 'Bearer ' + earlier;
+    }
+    return fetch(api + '/tokens/generate', { method: 'POST', headers: headers, body: '{}' });
+  }
+
   async function start() {
-    var user = userId();
-    var response = await fetch(api + '/tokens/generate', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ user: { id: user } })
-    });
+    var response = await requestToken(window.sessionStorage.getItem(tokenKey));
+    if (response.status === 401) {
+      // The earlier token is no longer accepted: start as a new visitor.
+      response = await requestToken(null);
+    }
     if (!response.ok) {
       throw new Error('Direct Line token: HTTP ' + response.status);
     }
     var token = (await response.json()).token;
+    window.sessionStorage.setItem(tokenKey, token);
 
     var asked = false;
     var store = window.WebChat.createStore({}, function (api) {
@@ -63,7 +68,7 @@
       {
         directLine: window.WebChat.createDirectLine({ token: token, domain: api, webSocket: true }),
         store: store,
-        userID: user,
+        userID: userOf(token),
         locale: 'vi-VN',
         styleOptions: {
           primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',

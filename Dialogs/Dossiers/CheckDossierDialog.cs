@@ -2,11 +2,13 @@ using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Notices;
 
 namespace OneStopBot.Dialogs.Dossiers;
 
@@ -24,6 +26,7 @@ public sealed partial class CheckDossierDialog(
     DossierStore store,
     DossierDetails details,
     LookupGuard guard,
+    NoticeService notices,
     WorkingCalendar calendar,
     IOptions<OfficeOptions> office) : WaterfallDialog<CheckDossierState>(DialogIds.CheckDossier)
 {
@@ -41,7 +44,7 @@ public sealed partial class CheckDossierDialog(
 
     private async Task<DialogTurnResult> AskCodeStepAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
     {
-        if (await RefuseIfBlockedAsync(step, guard.Check(ChatKey(step.Context)), cancellationToken) is { } refused)
+        if (await RefuseIfBlockedAsync(step, guard.Check(step.Context.LookupSource()), cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -90,9 +93,9 @@ public sealed partial class CheckDossierDialog(
 
     private async Task<DialogTurnResult> AskDigitsStepAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
     {
-        if (await RefuseIfBlockedAsync(step, guard.Check(ChatKey(step.Context)), cancellationToken) is { } refused)
+        if (await RefuseIfLockedAsync(step, step.Values.Code!, guard.CheckCode(step.Values.Code!), cancellationToken) is { } locked)
         {
-            return refused;
+            return locked;
         }
         var notice = step.Values.Notice ?? CheckDossierTexts.AskDigits;
         step.Values = step.Values with { Notice = null };
@@ -106,10 +109,18 @@ public sealed partial class CheckDossierDialog(
         {
             return await ShowAsync(step, dossier, cancellationToken);
         }
-        var permission = guard.RecordFailure(ChatKey(step.Context));
-        if (await RefuseIfBlockedAsync(step, permission, cancellationToken) is { } refused)
+        // Counted against the dossier, whoever guesses: rotating chats or addresses gains nothing.
+        var permission = guard.RecordWrongDigits(step.Values.Code!);
+        if (!permission.Allowed && dossier?.Owner is { } owner)
         {
-            return refused;
+            await notices.NotifyStatusChangeAsync(
+                new ChatAddress(owner.ChannelId, owner.UserId, owner.ConversationReference),
+                DossierFormat.Text(CheckDossierTexts.OwnerWarned, dossier.Code, office.Value.Phone),
+                [MainMenu.CheckDossier, MainMenu.TalkToStaff]);
+        }
+        if (await RefuseIfLockedAsync(step, step.Values.Code!, permission, cancellationToken) is { } locked)
+        {
+            return locked;
         }
         step.Values = step.Values with { Notice = CheckDossierTexts.WrongDigits };
         return await step.GoToStepAsync(2, cancellationToken);
@@ -154,7 +165,7 @@ public sealed partial class CheckDossierDialog(
     /// <summary>Counts a failed code; asks again with <paramref name="notice"/>, or refuses for a while.</summary>
     private async Task<DialogTurnResult> FailAsync(WaterfallStepContext<CheckDossierState> step, string notice, CancellationToken cancellationToken)
     {
-        var permission = guard.RecordFailure(ChatKey(step.Context));
+        var permission = guard.RecordFailure(step.Context.LookupSource());
         if (await RefuseIfBlockedAsync(step, permission, cancellationToken) is { } refused)
         {
             return refused;
@@ -176,6 +187,22 @@ public sealed partial class CheckDossierDialog(
         return await step.EndDialogAsync(null, cancellationToken);
     }
 
+    private async Task<DialogTurnResult?> RefuseIfLockedAsync(
+        WaterfallStepContext<CheckDossierState> step, string code, LookupPermission permission, CancellationToken cancellationToken)
+    {
+        if (permission.Allowed)
+        {
+            return null;
+        }
+        // A lock lasts up to a day, so the day is said with the time.
+        var local = calendar.LocalTime(permission.RetryAt!.Value);
+        var retryAt = DossierFormat.Time(local) + " " + DossierFormat.Day(DateOnly.FromDateTime(local.DateTime));
+        await step.Context.SendActivityAsync(
+            Replies.WithChoices(DossierFormat.Text(CheckDossierTexts.CodeLocked, code, retryAt, office.Value.Phone), [MainMenu.TalkToStaff, MainMenu.AskProcedure]),
+            cancellationToken);
+        return await step.EndDialogAsync(null, cancellationToken);
+    }
+
     private string? CodeIn(string text) => DossierCode.TryFind(text, store.AgencyCode, out var code) ? code : null;
 
     private static bool AsksForOwnDossiers(string text)
@@ -186,8 +213,6 @@ public sealed partial class CheckDossierDialog(
 
     private static bool IsOwner(Dossier dossier, ITurnContext context) =>
         dossier.Owner is { } owner && owner.Is(context.Activity.ChannelId ?? string.Empty, context.Activity.From?.Id ?? string.Empty);
-
-    private static string ChatKey(ITurnContext context) => (context.Activity.ChannelId ?? string.Empty) + "|" + (context.Activity.From?.Id ?? string.Empty);
 
     private static Task<bool> ValidateDigitsAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(FourDigits().IsMatch(prompt.Value.Trim()));
@@ -212,6 +237,10 @@ internal static class CheckDossierTexts
     public const string NoneOwn = "Em chưa thấy hồ sơ nào nộp từ cuộc trò chuyện này. Anh/chị gõ mã hồ sơ, ví dụ: {0}.";
     public const string OwnList = "Anh/chị có {0} hồ sơ:";
     public const string PickOne = "Anh/chị bấm mã hồ sơ để xem chi tiết.";
+    public const string CodeLocked =
+        "Hồ sơ {0} đang tạm khoá tra cứu bằng số điện thoại vì có nhiều lần gõ sai. Anh/chị thử lại sau {1}, hoặc gọi {2} để cán bộ mở khoá.";
+    public const string OwnerWarned =
+        "Có người gõ sai 4 số cuối điện thoại của hồ sơ {0} nhiều lần. Em đã tạm khoá tra cứu hồ sơ này bằng số điện thoại. Anh/chị vẫn xem được hồ sơ tại đây. Nếu cần mở khoá, anh/chị gọi {1}.";
     public const string TooManyFailures =
         "Anh/chị đã thử sai nhiều lần. Để giữ an toàn thông tin, em tạm dừng tra cứu. Anh/chị thử lại sau {0}, hoặc gọi {1}.";
 }

@@ -56,7 +56,8 @@ public sealed class TalkToStaffDialog(NoticeService notices, IOptionsMonitor<Off
 /// <summary>What the talk-to-staff dialog says. {0}: the office phone, {1}: the office hours, {2}: the reference.</summary>
 public static class TalkToStaffTexts
 {
-    public const string AskQuestion = "Anh/chị gõ câu hỏi cho cán bộ vào đây. Em sẽ chuyển ngay.";
+    public const string AskQuestion =
+        "Anh/chị gõ câu hỏi cho cán bộ vào đây. Em sẽ chuyển ngay. Xin đừng gửi số căn cước hay số điện thoại trong tin nhắn.";
     public const string QuestionRetry = "Anh/chị gõ câu hỏi bằng chữ, dưới 2.000 chữ nhé.";
     public const string Forwarded =
         "Em đã chuyển câu hỏi cho cán bộ, mã {2}. Cán bộ sẽ trả lời tại đây. Cần gấp, anh/chị gọi số {0}. Giờ làm việc: {1}.";

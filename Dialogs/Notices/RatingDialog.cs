@@ -1,3 +1,4 @@
+using Microsoft.Bot.Builder;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Prompts;
@@ -10,8 +11,9 @@ namespace OneStopBot.Dialogs.Notices;
 public sealed record RatingState(int? RatingId = null);
 
 /// <summary>
-/// The answer to a rating request: the router starts it when one of the rating buttons arrives with no dialog active.
-/// The rating is stored at once, for the dossier this chat got back most recently; then an optional comment.
+/// The answer to a rating request: the router starts it when one of the rating buttons arrives with no dialog active
+/// and <see cref="IsAwaited"/>. The rating is stored at once, for the returned dossier of this chat still unrated;
+/// then an optional comment.
 /// </summary>
 public sealed class RatingDialog(RatingStore ratings, DossierStore dossiers) : WaterfallDialog<RatingState>(DialogIds.Rating)
 {
@@ -25,21 +27,33 @@ public sealed class RatingDialog(RatingStore ratings, DossierStore dossiers) : W
     /// <summary>Whether a message is one of the rating buttons.</summary>
     public static bool IsRatingAnswer(string? text) => Scores.ContainsKey(UserText.Fold(text).Trim());
 
+    /// <summary>
+    /// Whether this chat was asked for a rating it has not given: it filed a dossier whose result was returned (which is
+    /// when the request goes out) and nobody has rated that dossier yet. Anything else is an ordinary message.
+    /// </summary>
+    public bool IsAwaited(ITurnContext context) => AwaitedDossier(context.ChatAddress()) is not null;
+
     protected override RatingState CreateState(object? options) => new();
 
     protected override IReadOnlyList<WaterfallStep<RatingState>> Steps() => [RateStepAsync, CommentStepAsync];
 
-    private Task<DialogTurnResult> RateStepAsync(WaterfallStepContext<RatingState> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> RateStepAsync(WaterfallStepContext<RatingState> step, CancellationToken cancellationToken)
     {
         var chat = step.Context.ChatAddress();
         var score = Scores[UserText.Fold(step.Context.Activity.Text).Trim()];
-        var returned = dossiers.ListByOwner(chat.ChannelId, chat.UserId)
-            .Where(d => d.Status == DossierStatus.ResultReturned)
-            .MaxBy(d => d.ReturnedAt);
-        var rating = ratings.Add(chat, score, returned?.Code);
+        if (AwaitedDossier(chat) is not { } returned || ratings.AddOnce(chat, score, returned.Code) is not { } rating)
+        {
+            await step.Context.SendActivityAsync(Replies.WithChoices(RatingTexts.AlreadyRated, MainMenu.Items), cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
         step.Values = new RatingState(rating.Id);
-        return step.PromptAsync(commentPrompt.Id, new PromptOptions(RatingTexts.AskComment, RatingTexts.CommentRetry, [RatingTexts.Skip]), cancellationToken);
+        return await step.PromptAsync(commentPrompt.Id, new PromptOptions(RatingTexts.AskComment, RatingTexts.CommentRetry, [RatingTexts.Skip]), cancellationToken);
     }
+
+    private Dossier? AwaitedDossier(ChatAddress chat) =>
+        dossiers.ListByOwner(chat.ChannelId, chat.UserId)
+            .Where(d => d.Status == DossierStatus.ResultReturned && !ratings.IsRated(d.Code))
+            .MaxBy(d => d.ReturnedAt);
 
     private async Task<DialogTurnResult> CommentStepAsync(WaterfallStepContext<RatingState> step, CancellationToken cancellationToken)
     {
@@ -59,5 +73,6 @@ public static class RatingTexts
     public const string AskComment = "Cảm ơn anh/chị đã đánh giá. Anh/chị muốn góp ý thêm gì không? Gõ ý kiến, hoặc bấm \"Bỏ qua\".";
     public const string CommentRetry = "Anh/chị gõ ý kiến ngắn gọn (dưới 1.000 chữ), hoặc bấm \"Bỏ qua\".";
     public const string Skip = "Bỏ qua";
+    public const string AlreadyRated = "Em đã ghi nhận đánh giá của anh/chị rồi. Anh/chị cần gì nữa, bấm nút bên dưới.";
     public const string Thanks = "Em đã ghi nhận. Cảm ơn anh/chị! Anh/chị cần gì nữa, bấm nút bên dưới.";
 }

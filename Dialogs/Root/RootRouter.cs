@@ -5,9 +5,9 @@ using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Knowledge.Understanding;
+using OneStopBot.Dialogs.Identity;
 using OneStopBot.Office;
 using OneStopBot.Office.Dossiers;
-using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Root;
 
@@ -17,7 +17,6 @@ public sealed class RootRouter(
     ProcedureTopic topic,
     ProcedureAnswers answers,
     RootReplies replies,
-    IOptionsMonitor<StaffOptions> staff,
     IOptions<OfficeOptions> office)
 {
     private static readonly Dictionary<string, Intent> MenuIntents = new(StringComparer.Ordinal)
@@ -68,8 +67,8 @@ public sealed class RootRouter(
             return;
         }
 
-        // A rating button answers a rating request sent earlier through the outbox.
-        if (RatingDialog.IsRatingAnswer(text))
+        // A rating button answers a rating request sent earlier through the outbox; unasked, it is an ordinary message.
+        if (RatingDialog.IsRatingAnswer(text) && dc.Dialogs.Find(DialogIds.Rating) is RatingDialog rating && rating.IsAwaited(turn))
         {
             await StartAsync(dc, DialogIds.Rating, new FeatureOptions(null, text), cancellationToken);
             return;
@@ -133,8 +132,8 @@ public sealed class RootRouter(
 
     private async Task RunStaffCommandAsync(DialogContext dc, string? dialogId, string arguments, CancellationToken cancellationToken)
     {
-        var activity = dc.Context.Activity;
-        if (!staff.CurrentValue.IsStaff(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty))
+        // Staff rights come from the channel's authentication only, never from an id in the activity.
+        if (dc.Context.StaffName() is null)
         {
             await replies.MenuAsync(dc.Context, RootTexts.StaffOnly, cancellationToken);
         }

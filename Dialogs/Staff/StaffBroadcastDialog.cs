@@ -20,8 +20,7 @@ public sealed record StaffBroadcastState(string? Village = null, string? Text = 
 public sealed class StaffBroadcastDialog(
     NoticeService notices,
     SubscriptionStore subscriptions,
-    IOptionsMonitor<OfficeOptions> office,
-    IOptionsMonitor<StaffOptions> staff)
+    IOptionsMonitor<OfficeOptions> office)
     : WaterfallDialog<StaffBroadcastState>(DialogIds.StaffBroadcast)
 {
     private readonly ChoicePrompt audiencePrompt = new("staff.thongbao.audience");
@@ -68,7 +67,7 @@ public sealed class StaffBroadcastDialog(
             return await step.EndDialogAsync(null, cancellationToken);
         }
         var values = step.Values;
-        var outcome = await notices.BroadcastAsync(values.Text, values.Village, StaffActor.Of(step.Context, staff.CurrentValue), step.Context.ChatAddress());
+        var outcome = await notices.BroadcastAsync(values.Text, values.Village, StaffActor.Of(step.Context), step.Context.ChatAddress());
         var reply = outcome.Value is { } notice
             ? DossierFormat.Text(StaffBroadcastTexts.Accepted, notice.Id)
             : outcome.Error!.Message;

@@ -8,7 +8,7 @@ using OneStopBot.Office.Staff;
 namespace OneStopBot.Dialogs.Staff;
 
 /// <summary><c>/traloi REF nội dung</c>: sends a staff answer to the resident who asked question REF, through the outbox.</summary>
-public sealed class StaffReplyDialog(NoticeService notices, IOptionsMonitor<StaffOptions> staff) : Dialog(DialogIds.StaffReply)
+public sealed class StaffReplyDialog(NoticeService notices) : Dialog(DialogIds.StaffReply)
 {
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed class StaffReplyDialog(NoticeService notices, IOptionsMonitor<Staf
         else
         {
             var reference = arguments[..space];
-            var outcome = await notices.ReplyToResidentAsync(reference, arguments[(space + 1)..], StaffActor.Of(dc.Context, staff.CurrentValue));
+            var outcome = await notices.ReplyToResidentAsync(reference, arguments[(space + 1)..], StaffActor.Of(dc.Context));
             reply = outcome.Value is { } handoff ? DossierFormat.Text(StaffReplyTexts.Sent, handoff.Id) : outcome.Error!.Message;
         }
         await dc.Context.SendActivityAsync(reply, cancellationToken: cancellationToken);

@@ -12,7 +12,7 @@ namespace OneStopBot.Dialogs.Staff;
 public sealed record StaffDossierCodeState(string? Code);
 
 /// <summary><c>/hoso MÃ</c>: a dossier's full details for staff, with the phone and ID number still masked.</summary>
-public sealed class StaffShowDossierDialog(DossierStore store, DossierDetails details, StaffAuditLog audit, IOptionsMonitor<StaffOptions> staff)
+public sealed class StaffShowDossierDialog(DossierStore store, DossierDetails details, StaffAuditLog audit)
     : WaterfallDialog<StaffDossierCodeState>(DialogIds.StaffShowDossier)
 {
     private readonly TextPrompt codePrompt = new("staff.hoso.code");
@@ -36,7 +36,7 @@ public sealed class StaffShowDossierDialog(DossierStore store, DossierDetails de
         if (dossier is not null)
         {
             // Seeing a dossier's personal data is a staff action like any other.
-            audit.Record(StaffActor.Of(step.Context, staff.CurrentValue), "dossier.view", dossier.Code);
+            audit.Record(StaffActor.Of(step.Context), "dossier.view", dossier.Code);
         }
         var text = dossier is not null
             ? string.Join("\n", details.ForStaff(dossier))

@@ -15,7 +15,7 @@ public sealed record StaffUpdateState(string? Code = null, DossierStatus? Status
 /// procedure), a note (required where the resident must be told what or why), a confirmation, then the change
 /// (audited, resident notified).
 /// </summary>
-public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates updates, IOptionsMonitor<StaffOptions> staff)
+public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates updates)
     : WaterfallDialog<StaffUpdateState>(DialogIds.StaffUpdateDossier)
 {
     private readonly TextPrompt codePrompt = new("staff.capnhat.code");
@@ -84,7 +84,7 @@ public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates 
             await step.Context.SendActivityAsync(StaffUpdateTexts.NotChanged, cancellationToken: cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
-        var actor = StaffActor.Of(step.Context, staff.CurrentValue);
+        var actor = StaffActor.Of(step.Context);
         Dossier? changed;
         string text;
         try

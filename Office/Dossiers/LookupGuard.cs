@@ -1,90 +1,111 @@
-using System.Collections.Concurrent;
+using LiteDB;
 using Microsoft.Extensions.Options;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
 
-/// <summary>Configuration section <c>Lookup</c>: how many failed codes or verifications a chat may make in a window.</summary>
+/// <summary>Configuration section <c>Lookup</c>: how much guessing a source, and a dossier code, may take.</summary>
 public sealed class LookupGuardOptions
 {
     public const string Section = "Lookup";
 
+    /// <summary>Failed codes (unknown or malformed) one source may make within <see cref="Window"/>.</summary>
     public int MaxFailures { get; set; } = 5;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Wrong last-4 guesses against one dossier, from anyone, that lock its chat verification.</summary>
+    public int MaxWrongDigits { get; set; } = 5;
+
+    public TimeSpan DigitsWindow { get; set; } = TimeSpan.FromHours(24);
 }
 
-/// <summary>Whether a chat may try another lookup, and if not, when it may again.</summary>
+/// <summary>Whether a lookup may go on, and if not, when it may again.</summary>
 public readonly record struct LookupPermission(bool Allowed, DateTimeOffset? RetryAt);
 
-/// <summary>
-/// Slows down guessing: more than <see cref="LookupGuardOptions.MaxFailures"/> failed codes or phone verifications
-/// within <see cref="LookupGuardOptions.Window"/> from one chat, and that chat is refused until the window passes.
-/// Kept in memory: a restart forgives everyone, which is acceptable for a rate limit.
-/// </summary>
-public sealed class LookupGuard(IOptions<LookupGuardOptions> options, TimeProvider time)
+/// <summary>The failures counted under one key, as stored (UTC).</summary>
+public sealed record LookupFailures
 {
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> failures = new(StringComparer.Ordinal);
+    public required string Id { get; init; }
 
-    public LookupPermission Check(string chatKey)
+    public List<DateTime> At { get; init; } = [];
+}
+
+/// <summary>
+/// Slows down guessing, in the database so that a restart forgives nobody. Two counts:
+/// per source (a web chat visitor's IP, an authenticated channel user), failed codes — more than
+/// <see cref="LookupGuardOptions.MaxFailures"/> in <see cref="LookupGuardOptions.Window"/> refuses that source;
+/// per dossier code, wrong last-4 guesses from every identity together — <see cref="LookupGuardOptions.MaxWrongDigits"/>
+/// in <see cref="LookupGuardOptions.DigitsWindow"/> locks the code's chat verification (its owner's chat needs no
+/// digits; staff can unlock). Five guesses a day out of 10,000 possible digits keeps 10,000 guesses below 0.1%.
+/// </summary>
+public sealed class LookupGuard(OfficeDatabase database, IOptions<LookupGuardOptions> options, TimeProvider time)
+{
+    public const string CollectionName = "lookup_failures";
+
+    private const string SourcePrefix = "source:";
+    private const string CodePrefix = "code:";
+
+    private ILiteCollection<LookupFailures> Failures => database.Collection<LookupFailures>(CollectionName);
+
+    /// <summary>Whether <paramref name="source"/> may try another code.</summary>
+    public LookupPermission Check(string source) => Permission(SourcePrefix + Required(source), SourceLimits(), refuseAt: SourceLimits().Max + 1);
+
+    /// <summary>Counts a failed code from <paramref name="source"/>; returns whether it may still try.</summary>
+    public LookupPermission RecordFailure(string source) => Record(SourcePrefix + Required(source), SourceLimits(), refuseAt: SourceLimits().Max + 1);
+
+    /// <summary>Whether the last 4 digits of <paramref name="code"/> may be asked for in a chat that does not own it.</summary>
+    public LookupPermission CheckCode(string code) => Permission(CodePrefix + Required(code), CodeLimits(), refuseAt: CodeLimits().Max);
+
+    /// <summary>Counts a wrong guess of <paramref name="code"/>'s digits, whoever made it.</summary>
+    public LookupPermission RecordWrongDigits(string code) => Record(CodePrefix + Required(code), CodeLimits(), refuseAt: CodeLimits().Max);
+
+    /// <summary>Staff lift a code's lock (after checking with the resident); returns whether it was locked.</summary>
+    public bool UnlockCode(string code)
     {
-        ArgumentNullException.ThrowIfNull(chatKey);
-        if (!failures.TryGetValue(chatKey, out var queue))
-        {
-            return new LookupPermission(true, null);
-        }
-        lock (queue)
-        {
-            var now = time.GetUtcNow();
-            Prune(queue, now);
-            var (maxFailures, window) = Limits();
-            if (queue.Count <= maxFailures)
-            {
-                return new LookupPermission(true, null);
-            }
-            // Allowed again once enough failures have left the window to bring the count back to the limit.
-            return new LookupPermission(false, queue.ElementAt(queue.Count - maxFailures - 1) + window);
-        }
+        var locked = !CheckCode(code).Allowed;
+        Failures.Delete(CodePrefix + Required(code));
+        return locked;
     }
 
-    /// <summary>Counts a failed code or verification; returns whether the chat may still try.</summary>
-    public LookupPermission RecordFailure(string chatKey)
+    private LookupPermission Permission(string key, (int Max, TimeSpan Window) limits, int refuseAt)
     {
-        ArgumentNullException.ThrowIfNull(chatKey);
-        var queue = failures.GetOrAdd(chatKey, _ => new Queue<DateTimeOffset>());
-        lock (queue)
-        {
-            queue.Enqueue(time.GetUtcNow());
-        }
-        ForgetQuietChats();
-        return Check(chatKey);
+        var failures = Failures.FindById(key);
+        return failures is null ? new LookupPermission(true, null) : Evaluate(Recent(failures, limits.Window), limits.Window, refuseAt);
     }
 
-    private void Prune(Queue<DateTimeOffset> queue, DateTimeOffset now)
-    {
-        var window = Limits().Window;
-        while (queue.Count > 0 && queue.Peek() + window <= now)
+    private LookupPermission Record(string key, (int Max, TimeSpan Window) limits, int refuseAt) =>
+        database.InTransaction(() =>
         {
-            queue.Dequeue();
-        }
+            var recent = Failures.FindById(key) is { } stored ? Recent(stored, limits.Window) : [];
+            recent.Add(time.GetUtcNow().UtcDateTime);
+            // Only the latest failures decide, so a flood of them keeps the document small.
+            recent = [.. recent.TakeLast(refuseAt)];
+            Failures.Upsert(new LookupFailures { Id = key, At = recent });
+            return Evaluate(recent, limits.Window, refuseAt);
+        });
+
+    /// <summary>Refused while <paramref name="refuseAt"/> failures are in the window; allowed again when the oldest of them leaves it.</summary>
+    private static LookupPermission Evaluate(List<DateTime> recent, TimeSpan window, int refuseAt) =>
+        recent.Count < refuseAt
+            ? new LookupPermission(true, null)
+            : new LookupPermission(false, new DateTimeOffset(recent[recent.Count - refuseAt], TimeSpan.Zero) + window);
+
+    private List<DateTime> Recent(LookupFailures failures, TimeSpan window)
+    {
+        var since = (time.GetUtcNow() - window).UtcDateTime;
+        return [.. failures.At.Select(at => DateTime.SpecifyKind(at, DateTimeKind.Utc)).Where(at => at > since).Order()];
     }
 
-    private (int MaxFailures, TimeSpan Window) Limits() =>
+    private (int Max, TimeSpan Window) SourceLimits() =>
         (Math.Max(0, options.Value.MaxFailures), options.Value.Window > TimeSpan.Zero ? options.Value.Window : TimeSpan.FromMinutes(15));
 
-    private void ForgetQuietChats()
+    private (int Max, TimeSpan Window) CodeLimits() =>
+        (Math.Max(1, options.Value.MaxWrongDigits), options.Value.DigitsWindow > TimeSpan.Zero ? options.Value.DigitsWindow : TimeSpan.FromHours(24));
+
+    private static string Required(string value)
     {
-        // Keeps memory bounded: a chat with no failure left in the window needs no entry.
-        var now = time.GetUtcNow();
-        foreach (var (key, queue) in failures)
-        {
-            lock (queue)
-            {
-                Prune(queue, now);
-                if (queue.Count == 0)
-                {
-                    failures.TryRemove(new KeyValuePair<string, Queue<DateTimeOffset>>(key, queue));
-                }
-            }
-        }
+        ArgumentNullException.ThrowIfNull(value);
+        return value;
     }
 }

@@ -5,9 +5,19 @@ namespace OneStopBot.Office.Dossiers;
 /// <summary>Personal numbers as they may appear in replies and logs (Decree 13/2023/NĐ-CP).</summary>
 public static partial class Masking
 {
-    /// <summary>Free text with every run of 9 or more digits (phones, ID numbers) masked, for what is kept or logged.</summary>
+    /// <summary>
+    /// Free text with every number of 9 or more digits (phones, 9- and 12-digit ID numbers) masked, for what is kept,
+    /// forwarded or logged, whatever separates its digits: spaces, dots, dashes of any kind, slashes, commas,
+    /// underscores, brackets. The masked number keeps its first and last 2 digits: <c>(091) 234-5678</c> → <c>09******78</c>.
+    /// </summary>
     public static string NumbersIn(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty : LongNumber().Replace(text, match => Mask(match.Value, keepStart: 2, keepEnd: 2));
+        string.IsNullOrEmpty(text) ? string.Empty : LongNumber().Replace(text, match => MaskDigits(match.Value));
+
+    /// <summary>An account id (a chat user, a conversation) for logs: a short hash, the same for the same id, that reveals nothing.</summary>
+    public static string Identifier(string? id) =>
+        string.IsNullOrEmpty(id)
+            ? string.Empty
+            : "#" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)))[..10];
 
     /// <summary><c>0912345621</c> → <c>09******21</c>.</summary>
     public static string Phone(string? phone) => Mask(phone, keepStart: 2, keepEnd: 2);
@@ -30,7 +40,15 @@ public static partial class Masking
         return string.Concat(text.AsSpan(0, keepStart), new string('*', text.Length - keepStart - keepEnd), text.AsSpan(text.Length - keepEnd));
     }
 
-    // Digits possibly grouped by spaces, dots or dashes, as phone and ID numbers are typed.
-    [GeneratedRegex(@"\+?\d(?:[\s.\-]?\d){8,}")]
+    private static string MaskDigits(string number)
+    {
+        var digits = string.Concat(number.Where(char.IsAsciiDigit));
+        var sign = number.TrimStart('(', ' ').StartsWith('+') ? "+" : string.Empty;
+        return sign + Mask(digits, keepStart: 2, keepEnd: 2);
+    }
+
+    // Digits grouped by up to three separators at a time ("(091) 234", "0912 / 345"), as phone and ID numbers are
+    // typed; the dashes include U+2010–U+2015 and U+2212, which phones and word processors put in.
+    [GeneratedRegex(@"\+?\(?\d(?:[\s.,/_()\-\u2010-\u2015\u2212]{0,3}\d){8,}\)?")]
     private static partial Regex LongNumber();
 }

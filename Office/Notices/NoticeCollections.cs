@@ -66,6 +66,7 @@ internal sealed class NoticeCollectionSetup : ICollectionSetup
         database.Collection<Delivery>(NoticeCollections.DeliveriesName).EnsureIndex(d => d.DueAt);
         database.Collection<Subscription>(SubscriptionStore.CollectionName).EnsureIndex(s => s.Village);
         database.Collection<Rating>(RatingStore.CollectionName).EnsureIndex(r => r.Day);
+        database.Collection<Rating>(RatingStore.CollectionName).EnsureIndex(r => r.DossierCode);
         database.Collection<Feedback>(FeedbackStore.CollectionName).EnsureIndex(f => f.GivenAt);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Office.Notices;
@@ -87,7 +88,8 @@ public sealed class NoticeService(
         {
             return Task.FromResult(NoticeOutcome<Forwarded>.Fail(error));
         }
-        var handoff = handoffs.Create(resident, question!.Trim());
+        // Staff need the question, not the resident's phone or ID numbers, which stay masked in the record and the message.
+        var handoff = handoffs.Create(resident, Masking.NumbersIn(question!.Trim()));
         var staffChats = ReachableStaffChats();
         var text = $"Câu hỏi {handoff.Id} của người dân:\n{handoff.Question}\n\nTrả lời bằng: /traloi {handoff.Id} nội dung";
         foreach (var chat in staffChats)

@@ -33,6 +33,15 @@ public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvid
         return rating with { Id = ratings.Insert(rating).AsInt32 };
     }
 
+    /// <summary>
+    /// The rating of a returned dossier, once: null when that dossier has been rated already (by anyone). Checked and
+    /// written in one transaction, so two answers at once still count once.
+    /// </summary>
+    public Rating? AddOnce(ChatAddress chat, Satisfaction score, string dossierCode) =>
+        database.InTransaction(() => IsRated(dossierCode) ? null : Add(chat, score, dossierCode));
+
+    public bool IsRated(string dossierCode) => ratings.Exists(Query.EQ(nameof(Rating.DossierCode), dossierCode));
+
     /// <summary>Ratings from <paramref name="from"/> to <paramref name="to"/> inclusive (office days), and how many were satisfied.</summary>
     public (int Satisfied, int Total) CountSatisfaction(DateOnly from, DateOnly to)
     {

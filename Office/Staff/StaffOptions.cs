@@ -10,8 +10,17 @@ public sealed class StaffOptions
 
     public List<StaffMember> Members { get; set; } = [];
 
-    public bool IsStaff(string channelId, string userId) =>
-        Members.Any(m => string.Equals(m.Channel, channelId, StringComparison.OrdinalIgnoreCase) && m.UserId == userId);
+    public bool IsStaff(string channelId, string userId) => Find(channelId, userId) is not null;
+
+    public StaffMember? Find(string channelId, string userId) =>
+        Members.FirstOrDefault(m => string.Equals(m.Channel, channelId, StringComparison.OrdinalIgnoreCase) && m.UserId == userId);
+
+    /// <summary>
+    /// The name a member authenticated by their channel acts under (their account when no name is configured),
+    /// or null for anyone else.
+    /// </summary>
+    public string? StaffNameOf(string channelId, string userId) =>
+        Find(channelId, userId) is { } member ? (member.Name.Length > 0 ? member.Name : channelId + ":" + userId) : null;
 }
 
 /// <summary>A staff member's account on one channel.</summary>
@@ -22,4 +31,7 @@ public sealed class StaffMember
     public string UserId { get; set; } = string.Empty;
 
     public string Name { get; set; } = string.Empty;
+
+    /// <summary>For the web chat only: this member's own password as a <see cref="StaffPassword"/> hash; empty, no sign-in.</summary>
+    public string PasswordHash { get; set; } = string.Empty;
 }

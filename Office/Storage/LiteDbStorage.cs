@@ -25,10 +25,15 @@ public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
 
     private readonly JsonSerializer serializer = CreateSerializer();
 
-    /// <summary>The serializer settings MemoryStorage recommends, so typed objects come back with their type.</summary>
+    /// <summary>
+    /// The serializer settings MemoryStorage recommends, so typed objects come back with their type, with a binder
+    /// that lets a stored document name only the project's own state types (and the framework's plain values and
+    /// collections of them): a tampered document cannot make the reader build anything else.
+    /// </summary>
     public static JsonSerializer CreateSerializer() => JsonSerializer.Create(new JsonSerializerSettings
     {
         TypeNameHandling = TypeNameHandling.All,
+        SerializationBinder = StateTypeBinder.Instance,
         NullValueHandling = NullValueHandling.Include,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         DateParseHandling = DateParseHandling.DateTimeOffset,

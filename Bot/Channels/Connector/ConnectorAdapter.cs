@@ -1,6 +1,9 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Identity;
+using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Bot.Channels.Connector;
 
@@ -10,9 +13,29 @@ namespace OneStopBot.Bot.Channels.Connector;
 /// </summary>
 public sealed class ConnectorAdapter : CloudAdapter
 {
-    public ConnectorAdapter(BotFrameworkAuthentication authentication, TurnErrorHandler turnErrorHandler, ILogger<ConnectorAdapter> logger)
+    public ConnectorAdapter(
+        BotFrameworkAuthentication authentication,
+        TurnErrorHandler turnErrorHandler,
+        ConnectorSecurity security,
+        IOptionsMonitor<StaffOptions> staff,
+        ILogger<ConnectorAdapter> logger)
         : base(authentication, logger)
     {
         OnTurnError = turnErrorHandler.HandleAsync;
+        Use(new VerifyCaller(security, staff));
+    }
+
+    /// <summary>With JWT authentication on, the channel vouches for the user; anonymous turns stay unverified.</summary>
+    private sealed class VerifyCaller(ConnectorSecurity security, IOptionsMonitor<StaffOptions> staff) : Microsoft.Bot.Builder.IMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+        {
+            var activity = turnContext.Activity;
+            if (!security.IsAnonymous && activity.From?.Id is { Length: > 0 } user && activity.ChannelId is { Length: > 0 } channel)
+            {
+                turnContext.SetVerifiedCaller(VerifiedCaller.ChannelUser(channel, user, staff.CurrentValue));
+            }
+            return next(cancellationToken);
+        }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using OneStopBot.Dialogs.Identity;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
 
@@ -41,16 +42,20 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveChannel
             MembersAdded = [BotAccount(), User(conversation)],
         };
         Address(activity, conversation, from: User(conversation), recipient: BotAccount());
-        await RunTurnAsync(conversation, activity, callback, record: false, cancellationToken);
+        await RunTurnAsync(conversation, activity, caller: null, callback, record: false, cancellationToken);
     }
 
-    /// <summary>Appends the user's activity to the transcript, runs the turn, and returns the activity's id.</summary>
-    public async Task<string> ProcessActivityAsync(DirectLineConversation conversation, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends the user's activity to the transcript, runs the turn, and returns the activity's id. Who the user is
+    /// comes from the conversation (made for the token's signed identity); <paramref name="source"/> is the client's address.
+    /// </summary>
+    public async Task<string> ProcessActivityAsync(
+        DirectLineConversation conversation, Activity activity, string source, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
         var user = User(conversation);
         user.Name = activity.From?.Name;
         Address(activity, conversation, from: user, recipient: BotAccount());
-        await RunTurnAsync(conversation, activity, callback, record: true, cancellationToken);
+        await RunTurnAsync(conversation, activity, new VerifiedCaller(source, conversation.StaffName), callback, record: true, cancellationToken);
         return activity.Id!;
     }
 
@@ -96,11 +101,12 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveChannel
     {
         var conversation = conversations.Find(reference.Conversation?.Id ?? "")
             ?? throw new DeliveryFailedException("The web chat conversation has ended.", isTransient: false);
-        await RunTurnAsync(conversation, reference.GetContinuationActivity(), callback, record: false, cancellationToken);
+        await RunTurnAsync(conversation, reference.GetContinuationActivity(), caller: null, callback, record: false, cancellationToken);
     }
 
     /// <summary>One turn at a time per conversation; <paramref name="record"/> puts the incoming activity in the transcript first.</summary>
-    private async Task RunTurnAsync(DirectLineConversation conversation, Activity activity, BotCallbackHandler callback, bool record, CancellationToken cancellationToken)
+    private async Task RunTurnAsync(
+        DirectLineConversation conversation, Activity activity, VerifiedCaller? caller, BotCallbackHandler callback, bool record, CancellationToken cancellationToken)
     {
         await conversation.TurnGate.WaitAsync(cancellationToken);
         try
@@ -114,6 +120,10 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveChannel
                 conversation.Touch(time.GetUtcNow());
             }
             using var context = new TurnContext(this, activity);
+            if (caller is not null)
+            {
+                context.SetVerifiedCaller(caller);
+            }
             await RunPipelineAsync(context, callback, cancellationToken);
         }
         finally

@@ -15,16 +15,20 @@ public sealed class DirectLineConversation
     private TaskCompletionSource changed = NewSignal();
     private bool started;
 
-    public DirectLineConversation(string id, string userId, DateTimeOffset now)
+    public DirectLineConversation(string id, string userId, DateTimeOffset now, string? staffName = null)
     {
         Id = id;
         UserId = userId;
+        StaffName = staffName;
         LastActive = now;
     }
 
     public string Id { get; }
 
     public string UserId { get; }
+
+    /// <summary>The staff member who signed in for this conversation; null for residents.</summary>
+    public string? StaffName { get; }
 
     public DateTimeOffset LastActive { get; private set; }
 

@@ -13,17 +13,21 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
 
     public int Count => conversations.Count;
 
-    /// <summary>A new conversation, or null when the limit is reached even after dropping idle ones.</summary>
-    public DirectLineConversation? TryCreate(string userId)
+    /// <summary>
+    /// A new conversation. At the limit, idle conversations go first, then the anonymous one left alone longest, so
+    /// that a flood of starts pushes out only other anonymous visitors' quiet chats, never a signed-in staff member's;
+    /// null only when every conversation belongs to staff.
+    /// </summary>
+    public DirectLineConversation? TryCreate(string userId, string? staffName = null)
     {
-        if (conversations.Count >= maxConversations && RemoveIdle() == 0 && conversations.Count >= maxConversations)
+        if (conversations.Count >= maxConversations && RemoveIdle() == 0 && conversations.Count >= maxConversations && !EvictOldestAnonymous())
         {
             logger.LogWarning("Web chat is full: {Count} conversations open", conversations.Count);
             return null;
         }
         while (true)
         {
-            var conversation = new DirectLineConversation(RandomId(), userId, time.GetUtcNow());
+            var conversation = new DirectLineConversation(RandomId(), userId, time.GetUtcNow(), staffName);
             if (conversations.TryAdd(conversation.Id, conversation))
             {
                 return conversation;
@@ -63,6 +67,12 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
             logger.LogInformation("Dropped {Count} idle web chat conversations; {Left} remain", dropped, conversations.Count);
         }
         return dropped;
+    }
+
+    private bool EvictOldestAnonymous()
+    {
+        var oldest = conversations.Values.Where(c => c.StaffName is null).MinBy(c => c.LastActive);
+        return oldest is not null && Drop(oldest);
     }
 
     private bool Drop(DirectLineConversation conversation)

@@ -5,6 +5,8 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using OneStopBot.Bot.Edge;
+using OneStopBot.Office.Staff;
 using JsonPropertyName = System.Text.Json.Serialization.JsonPropertyNameAttribute;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
@@ -29,9 +31,10 @@ public static class DirectLineEndpoints
     {
         app.UseWebSockets();
         var group = app.MapGroup(BasePath);
-        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        group.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(EdgeRateLimits.ConversationStarts);
         group.MapPost("/tokens/refresh", RefreshToken);
-        group.MapPost("/conversations", StartConversationAsync);
+        group.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(EdgeRateLimits.ConversationStarts);
+        group.MapPost(StaffSignIn.Route, StaffSignIn.SignInAsync);
         group.MapGet("/conversations/{conversationId}", Reconnect);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivities);
@@ -39,16 +42,15 @@ public static class DirectLineEndpoints
         return app;
     }
 
-    /// <summary>A token for a new conversation; the body may name the user (<c>{"user":{"id":"dl_…"}}</c>).</summary>
+    /// <summary>
+    /// A token for a new conversation. The user id is chosen here, unless the request carries the Direct Line secret
+    /// (the office's own backend), which may name it (<c>{"user":{"id":"…"}}</c>), or an earlier token of this host,
+    /// whose user it continues (a reloaded page keeps its dossiers).
+    /// </summary>
     internal static async Task<IResult> GenerateTokenAsync(HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
     {
-        var (conversation, error) = await NewConversationAsync(http.Request, conversations, options.Value);
-        if (conversation is null)
-        {
-            return error!;
-        }
-        var token = tokens.Issue(conversation.Id, conversation.UserId);
-        return Results.Json(new TokenResponse(conversation.Id, token, (int)tokens.Lifetime.TotalSeconds));
+        var (conversation, error) = await NewConversationAsync(http.Request, conversations, tokens, options.Value);
+        return conversation is null ? error! : TokenFor(conversation, tokens);
     }
 
     /// <summary>A new token for the same conversation; an open page refreshes regularly, which keeps its conversation alive.</summary>
@@ -65,9 +67,13 @@ public static class DirectLineEndpoints
             return ConversationGone();
         }
         conversation.Touch(time.GetUtcNow());
-        var token = tokens.Issue(grant.ConversationId, grant.UserId);
+        var token = tokens.Issue(grant.ConversationId, grant.UserId, conversation.StaffName);
         return Results.Json(new TokenResponse(grant.ConversationId, token, (int)tokens.Lifetime.TotalSeconds));
     }
+
+    /// <summary>The answer to a token request, as Direct Line gives it.</summary>
+    internal static IResult TokenFor(DirectLineConversation conversation, DirectLineTokens tokens) =>
+        Results.Json(new TokenResponse(conversation.Id, tokens.Issue(conversation.Id, conversation.UserId, conversation.StaffName), (int)tokens.Lifetime.TotalSeconds));
 
     /// <summary>
     /// Starts the conversation a token was made for, or a new one when no token is given (the page is public,
@@ -79,14 +85,14 @@ public static class DirectLineEndpoints
     {
         DirectLineConversation? conversation;
         string token;
-        if (BearerToken(http.Request) is null)
+        if (BearerToken(http.Request) is not { } bearer || IsSecret(bearer, options.Value))
         {
-            (conversation, var error) = await NewConversationAsync(http.Request, conversations, options.Value);
+            (conversation, var error) = await NewConversationAsync(http.Request, conversations, tokens, options.Value);
             if (conversation is null)
             {
                 return error!;
             }
-            token = tokens.Issue(conversation.Id, conversation.UserId);
+            token = tokens.Issue(conversation.Id, conversation.UserId, conversation.StaffName);
         }
         else
         {
@@ -145,7 +151,7 @@ public static class DirectLineEndpoints
         }
 
         // The turn is not tied to the request: a visitor closing the tab must not cut a turn (and its saved state) in half.
-        var id = await adapter.ProcessActivityAsync(conversation, activity, bot.OnTurnAsync, CancellationToken.None);
+        var id = await adapter.ProcessActivityAsync(conversation, activity, ClientSource(http), bot.OnTurnAsync, CancellationToken.None);
         return Results.Json(new ResourceResponse(id));
     }
 
@@ -195,7 +201,10 @@ public static class DirectLineEndpoints
         };
     }
 
-    private static string? BearerToken(HttpRequest request)
+    /// <summary>What guessing limits count against for a web chat user: the client's address (after trusted proxies).</summary>
+    internal static string ClientSource(HttpContext http) => "ip:" + EdgeRateLimits.ClientAddress(http);
+
+    internal static string? BearerToken(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
@@ -292,35 +301,59 @@ public static class DirectLineEndpoints
         }
     }
 
-    /// <summary>A conversation for the user the body names (<c>{"user":{"id":"dl_…"}}</c>), or for a new user.</summary>
+    /// <summary>A conversation for a server-chosen user, the user the secret's holder names, or the user of an earlier token.</summary>
     private static async Task<(DirectLineConversation? Conversation, IResult? Error)> NewConversationAsync(
-        HttpRequest request, DirectLineConversations conversations, DirectLineOptions options)
+        HttpRequest request, DirectLineConversations conversations, DirectLineTokens tokens, DirectLineOptions options)
     {
         var (body, error) = await ReadJsonAsync(request, options.MaxBodyBytes, required: false);
         if (error is not null)
         {
             return (null, error);
         }
-        var (userId, userError) = UserIdFrom(body);
+        var (requested, userError) = UserIdFrom(body);
         if (userError is not null)
         {
             return (null, userError);
         }
+        var userId = $"dl_{Guid.NewGuid():N}";
+        if (BearerToken(request) is { } bearer)
+        {
+            if (IsSecret(bearer, options))
+            {
+                userId = requested ?? userId;
+            }
+            else if (tokens.Continues(bearer) is { } earlier)
+            {
+                userId = earlier;
+            }
+            else
+            {
+                return (null, Error(StatusCodes.Status401Unauthorized, "BadToken", "The token is not valid."));
+            }
+        }
         return conversations.TryCreate(userId) is { } conversation ? (conversation, null) : (null, Full());
     }
 
-    /// <summary>The user id a client asked for, or a fresh one; ids are short and plain so they are safe to log.</summary>
-    private static (string UserId, IResult? Error) UserIdFrom(JObject? body)
+    /// <summary>The user id the body names, if any; ids are short and plain so they are safe to log.</summary>
+    private static (string? UserId, IResult? Error) UserIdFrom(JObject? body)
     {
-        var requested = body?["user"]?["id"];
+        var user = body?["user"];
+        if (user is null || user.Type == JTokenType.Null)
+        {
+            return (null, null);
+        }
+        var requested = user is JObject account ? account["id"] : user;
         if (requested is null || requested.Type == JTokenType.Null)
         {
-            return ($"dl_{Guid.NewGuid():N}", null);
+            return (null, null);
         }
-        return requested is JValue { Type: JTokenType.String, Value: string id } && id.Length is > 0 and <= 64 && id.All(IsIdCharacter)
+        return requested is JValue { Type: JTokenType.String, Value: string id } && user is JObject && id.Length is > 0 and <= 64 && id.All(IsIdCharacter)
             ? (id, null)
-            : ("", Error(StatusCodes.Status400BadRequest, "BadArgument", "\"user.id\" must be 1–64 letters, digits, '_', '-' or ':'."));
+            : (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "\"user\" must be an object whose \"id\" is 1–64 letters, digits, '_', '-' or ':'."));
     }
+
+    private static bool IsSecret(string bearer, DirectLineOptions options) =>
+        options.Secret.Length > 0 && StaffPassword.SameSecret(options.Secret, bearer);
 
     private static bool IsIdCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or ':';
 

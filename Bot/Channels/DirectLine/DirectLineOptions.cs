@@ -5,6 +5,12 @@ public sealed class DirectLineOptions
 {
     public const string Section = "DirectLine";
 
+    /// <summary>
+    /// The Direct Line secret of the office's own website backend: a token request carrying it
+    /// (<c>Authorization: Bearer …</c>) may name the user; every other request gets a user id chosen here. Empty: nobody may.
+    /// </summary>
+    public string Secret { get; set; } = "";
+
     /// <summary>Key that signs the tokens; when empty a random key is made at start, so tokens die with the process.</summary>
     public string TokenSecret { get; set; } = "";
 

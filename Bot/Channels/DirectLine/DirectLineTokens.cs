@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
 
-/// <summary>Who a valid token lets in: one user, in one conversation, until it expires.</summary>
-public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset ExpiresAt);
+/// <summary>Who a valid token lets in: one user (a signed-in staff member when <paramref name="StaffName"/> is set), in one conversation, until it expires.</summary>
+public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset ExpiresAt, string? StaffName = null, DateTimeOffset IssuedAt = default);
 
 public enum TokenStatus
 {
@@ -42,10 +42,10 @@ public sealed class DirectLineTokens
 
     public TimeSpan Lifetime => lifetime;
 
-    public string Issue(string conversationId, string userId)
+    public string Issue(string conversationId, string userId, string? staffName = null)
     {
         var now = time.GetUtcNow();
-        var claims = new Claims(conversationId, userId, now.ToUnixTimeSeconds(), (now + lifetime).ToUnixTimeSeconds());
+        var claims = new Claims(conversationId, userId, now.ToUnixTimeSeconds(), (now + lifetime).ToUnixTimeSeconds(), staffName);
         var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims));
         var unsigned = $"{Header}.{payload}";
         return $"{unsigned}.{Base64Url.EncodeToString(Sign(unsigned))}";
@@ -82,11 +82,22 @@ public sealed class DirectLineTokens
             return new TokenCheck(TokenStatus.Invalid, null);
         }
 
-        var grant = new DirectLineGrant(claims.Conversation, claims.User, DateTimeOffset.FromUnixTimeSeconds(claims.ExpiresAt));
+        var grant = new DirectLineGrant(
+            claims.Conversation, claims.User, DateTimeOffset.FromUnixTimeSeconds(claims.ExpiresAt), claims.Staff, DateTimeOffset.FromUnixTimeSeconds(claims.IssuedAt));
         return time.GetUtcNow() >= grant.ExpiresAt
             ? new TokenCheck(TokenStatus.Expired, grant)
             : new TokenCheck(TokenStatus.Valid, grant);
     }
+
+    /// <summary>
+    /// The resident whose earlier token (even expired, if issued within a day) a page presents to start a new
+    /// conversation as the same user; null for anything else. Staff tokens never carry over: staff sign in again.
+    /// </summary>
+    public string? Continues(string token) =>
+        Check(token) is { Status: TokenStatus.Valid or TokenStatus.Expired, Grant: { StaffName: null } grant }
+        && time.GetUtcNow() - grant.IssuedAt < TimeSpan.FromDays(1)
+            ? grant.UserId
+            : null;
 
     /// <summary>Seconds until the grant expires, as Direct Line's <c>expires_in</c>.</summary>
     public int SecondsLeft(DirectLineGrant grant) =>
@@ -98,5 +109,6 @@ public sealed class DirectLineTokens
         [property: JsonPropertyName("conv")] string Conversation,
         [property: JsonPropertyName("user")] string User,
         [property: JsonPropertyName("iat")] long IssuedAt,
-        [property: JsonPropertyName("exp")] long ExpiresAt);
+        [property: JsonPropertyName("exp")] long ExpiresAt,
+        [property: JsonPropertyName("staff"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Staff);
 }

@@ -1,6 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Identity;
+using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
@@ -21,6 +23,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
     private readonly IOptionsMonitor<ZaloOptions> options;
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider timeProvider;
+    private readonly IOptionsMonitor<StaffOptions> staff;
     private readonly ILogger<ZaloAdapter> logger;
 
     public ZaloAdapter(
@@ -29,6 +32,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
         IOptionsMonitor<ZaloOptions> options,
         IServiceScopeFactory scopes,
         TurnErrorHandler turnErrorHandler,
+        IOptionsMonitor<StaffOptions> staff,
         TimeProvider timeProvider,
         ILogger<ZaloAdapter> logger)
     {
@@ -37,6 +41,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
         this.options = options;
         this.scopes = scopes;
         this.timeProvider = timeProvider;
+        this.staff = staff;
         this.logger = logger;
         OnTurnError = turnErrorHandler.HandleAsync;
     }
@@ -51,6 +56,8 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
                 {
                     var bot = scope.ServiceProvider.GetRequiredService<IBot>();
                     using var context = new TurnContext(this, CreateActivity(zaloEvent));
+                    // The webhook's signature vouches for the Zalo user id.
+                    context.SetVerifiedCaller(VerifiedCaller.ChannelUser(ChannelId, zaloEvent.UserId!, staff.CurrentValue));
                     await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
                 }
                 break;

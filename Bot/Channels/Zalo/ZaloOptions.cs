@@ -33,8 +33,11 @@ public sealed class ZaloOptions
     /// <summary>How long a delivered event's msg_id is remembered, so that a redelivery is not answered twice.</summary>
     public TimeSpan RedeliveryWindow { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How many msg_ids are remembered at most; the oldest are forgotten first.</summary>
-    public int RedeliveryCapacity { get; set; } = 20_000;
+    /// <summary>Events stamped longer ago than this are refused, so a captured event cannot be replayed later.</summary>
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How far in the future an event's stamp may be (clocks differ a little); beyond it, refused.</summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long the numbered choices offered to a user stay valid.</summary>
     public TimeSpan ChoicesLifetime { get; set; } = TimeSpan.FromDays(1);

@@ -1,4 +1,5 @@
 using OneStopBot.Office.Channels;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
@@ -11,6 +12,8 @@ public static class ZaloServiceCollectionExtensions
             .Bind(configuration.GetSection(ZaloOptions.Section))
             .Validate(o => IsHttpUrl(o.ApiBaseUrl) && IsHttpUrl(o.OAuthBaseUrl), "Zalo:ApiBaseUrl and Zalo:OAuthBaseUrl must be absolute http(s) URLs.")
             .Validate(o => o.MaxTextLength >= 2 && o.MaxBodyBytes > 0 && o.RateLimit.RequestsPerMinute > 0, "Zalo limits must be positive.")
+            .Validate(o => o.MaxEventAge > TimeSpan.Zero && o.MaxClockSkew >= TimeSpan.Zero && o.RedeliveryWindow > o.MaxEventAge + o.MaxClockSkew,
+                "Zalo: MaxEventAge must be positive and RedeliveryWindow longer than MaxEventAge plus MaxClockSkew.")
             .ValidateOnStart();
         services.AddChannelTokens();
 
@@ -25,6 +28,8 @@ public static class ZaloServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ZaloTurnQueue>());
         services.AddSingleton<ZaloAdapter>();
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<ZaloAdapter>());
+        services.AddSingleton<ZaloDeliveries>();
+        services.AddSingleton<ICollectionSetup, ZaloDeliveriesSetup>();
         services.AddSingleton<ZaloWebhook>();
         return services;
     }

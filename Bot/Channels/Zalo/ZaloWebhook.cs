@@ -9,14 +9,12 @@ namespace OneStopBot.Bot.Channels.Zalo;
 public sealed class ZaloWebhook(
     ZaloAdapter adapter,
     ZaloTurnQueue queue,
+    ZaloDeliveries delivered,
     IOptionsMonitor<ZaloOptions> options,
     TimeProvider timeProvider,
     ILogger<ZaloWebhook> logger)
 {
     public const string Route = "/api/zalo";
-
-    private readonly ExpiringCache<string, bool> delivered =
-        new(options.CurrentValue.RedeliveryCapacity, options.CurrentValue.RedeliveryWindow, timeProvider);
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -50,12 +48,20 @@ public sealed class ZaloWebhook(
             return Unauthorized();
         }
 
+        // The signature covers the timestamp, so a recent stamp means a recent event: old ones are replays.
+        var now = timeProvider.GetUtcNow();
+        if (zaloEvent.OccurredAt is not { } occurredAt || occurredAt < now - settings.MaxEventAge || occurredAt > now + settings.MaxClockSkew)
+        {
+            logger.LogWarning("Zalo event {Event} refused: its timestamp is outside the accepted window", zaloEvent.Name);
+            return TypedResults.Problem("The event's timestamp is too old or in the future.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         if (zaloEvent.Kind == ZaloEventKind.Unknown)
         {
             logger.LogInformation("Zalo event {Event} ignored: the bot has no use for it", zaloEvent.Name);
             return TypedResults.Ok();
         }
-        if (!delivered.TryAdd(zaloEvent.DeliveryKey, true))
+        if (!delivered.TryAdd(zaloEvent.DeliveryKey))
         {
             logger.LogInformation("Zalo event {Event} {MessageId} delivered again; already handled", zaloEvent.Name, zaloEvent.MessageId);
             return TypedResults.Ok();

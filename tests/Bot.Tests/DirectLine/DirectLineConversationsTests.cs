@@ -17,20 +17,39 @@ public sealed class DirectLineConversationsTests
             time, NullLogger<DirectLineConversations>.Instance);
 
     [Fact]
-    public void When_full_no_conversation_starts_until_an_idle_one_can_go()
+    public void When_full_an_idle_conversation_goes_first_and_then_the_quietest_anonymous_one()
     {
         var small = Conversations(maxConversations: 2);
-        small.TryCreate("dl_a");
+        var first = small.TryCreate("dl_a")!;
         time.Advance(TimeSpan.FromMinutes(5));
-        small.TryCreate("dl_b");
-
-        var refused = small.TryCreate("dl_c");
+        var second = small.TryCreate("dl_b")!;
         time.Advance(TimeSpan.FromMinutes(6));
-        var accepted = small.TryCreate("dl_c");
 
-        Assert.Null(refused);
-        Assert.NotNull(accepted);
+        var third = small.TryCreate("dl_c")!;
+        var fourth = small.TryCreate("dl_d")!;
+
+        Assert.Null(small.Find(first.Id));
+        Assert.Null(small.Find(second.Id));
+        Assert.NotNull(small.Find(third.Id));
+        Assert.NotNull(small.Find(fourth.Id));
+        Assert.True(first.Closed.IsCancellationRequested);
         Assert.Equal(2, small.Count);
+    }
+
+    [Fact]
+    public void A_flood_of_visitors_never_pushes_out_a_signed_in_staff_member()
+    {
+        var small = Conversations(maxConversations: 2);
+        var staff = small.TryCreate("hoa", staffName: "Chị Hoa")!;
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.NotNull(small.TryCreate($"dl_{i}"));
+        }
+
+        Assert.Same(staff, small.Find(staff.Id));
+        var onlyStaff = Conversations(maxConversations: 1);
+        onlyStaff.TryCreate("hoa", staffName: "Chị Hoa");
+        Assert.Null(onlyStaff.TryCreate("dl_x"));
     }
 
     [Fact]

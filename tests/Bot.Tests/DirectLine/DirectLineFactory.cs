@@ -12,13 +12,19 @@ namespace OneStopBot.Bot.Tests.DirectLine;
 /// <summary>The host with a clock the tests move and a bot whose answers the tests can predict.</summary>
 public sealed class DirectLineFactory : OneStopBotFactory
 {
+    /// <summary>The Direct Line secret a website's backend holds, which may name the user of a token.</summary>
+    public const string BackendSecret = "backend-secret";
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Settings.TryAdd("DirectLine:TokenSecret", "test-secret");
+        Settings.TryAdd("DirectLine:Secret", BackendSecret);
         Settings.TryAdd("DirectLine:TokenLifetime", "00:30:00");
         Settings.TryAdd("DirectLine:IdleTimeout", "01:00:00");
+        // Every test here starts conversations from the same in-process client; the limit has tests of its own.
+        Settings.TryAdd("Edge:ConversationStartsPerMinute", "100000");
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {

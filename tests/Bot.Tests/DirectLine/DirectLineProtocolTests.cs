@@ -46,7 +46,7 @@ public sealed class DirectLineProtocolTests : IClassFixture<DirectLineFactory>
     [Fact]
     public async Task A_generated_token_starts_its_own_conversation_once()
     {
-        using var generated = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", null, """{"user":{"id":"dl_ban-a"}}""");
+        using var generated = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", DirectLineFactory.BackendSecret, """{"user":{"id":"dl_ban-a"}}""");
         Assert.Equal(HttpStatusCode.OK, generated.StatusCode);
         var body = JObject.Parse(await generated.Content.ReadAsStringAsync());
 
@@ -85,7 +85,7 @@ public sealed class DirectLineProtocolTests : IClassFixture<DirectLineFactory>
     [Fact]
     public async Task The_user_id_comes_from_the_token_not_from_the_body()
     {
-        using var generated = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", null, """{"user":{"id":"dl_that"}}""");
+        using var generated = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", DirectLineFactory.BackendSecret, """{"user":{"id":"dl_that"}}""");
         var token = JObject.Parse(await generated.Content.ReadAsStringAsync()).Value<string>("token")!;
         var conversation = await client.StartAsync(token);
 

@@ -19,7 +19,7 @@ public sealed class DirectLineTokensTests
         var check = tokens.Check(tokens.Issue("c1", "dl_u"));
 
         Assert.Equal(TokenStatus.Valid, check.Status);
-        Assert.Equal(new DirectLineGrant("c1", "dl_u", time.GetUtcNow().AddMinutes(30)), check.Grant);
+        Assert.Equal(new DirectLineGrant("c1", "dl_u", time.GetUtcNow().AddMinutes(30), StaffName: null, IssuedAt: time.GetUtcNow()), check.Grant);
         Assert.Equal(1800, tokens.SecondsLeft(check.Grant!));
     }
 

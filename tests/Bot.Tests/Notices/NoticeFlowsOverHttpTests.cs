@@ -5,9 +5,12 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Tests.Staff;
+using OneStopBot.Dialogs.Identity;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
+using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Tests.Notices;
@@ -44,7 +47,13 @@ public sealed class NoticeFlowsOverHttpTests : IDisposable
     {
         var adapter = new TestAdapter(chat);
         var bot = factory.Services.CreateScope().ServiceProvider.GetRequiredService<IBot>();
-        return adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, CancellationToken.None);
+        var staff = Get<IOptions<StaffOptions>>().Value;
+        // The test adapter stands for an authenticated channel: its user id is who the user is.
+        return adapter.ProcessActivityAsync(activity, (turn, cancellationToken) =>
+        {
+            turn.SetVerifiedCaller(VerifiedCaller.ChannelUser(chat.ChannelId, chat.User.Id, staff));
+            return bot.OnTurnAsync(turn, cancellationToken);
+        }, CancellationToken.None);
     }
 
     [Theory]

@@ -43,6 +43,7 @@ public sealed class OutboxTestHost : IDisposable
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<TurnErrorHandler>();
+        services.AddConnectorSecurity(configuration);
         services.AddSingleton<ConnectorAdapter>();
         foreach (var channel in channels)
         {

@@ -7,7 +7,8 @@ namespace OneStopBot.Bot.Tests.Zalo;
 /// <summary>Webhook bodies shaped like Zalo's, with the OA and app of <see cref="ZaloTestHost"/>.</summary>
 public static class ZaloEvents
 {
-    public const string Timestamp = "1795694400000";
+    /// <summary>Now, in Zalo's milliseconds: the webhook refuses events that are not recent.</summary>
+    public static string Timestamp => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Text(string userId, string msgId, string text) => Serialize(new JsonObject
     {

@@ -123,24 +123,32 @@ public sealed class CheckDossierConversationTests : IDisposable
             .StartTestAsync();
 
     [Fact]
-    public async Task More_than_five_failures_in_fifteen_minutes_are_refused_until_the_window_passes()
+    public async Task Five_wrong_digits_from_any_chats_lock_the_code_for_a_day_but_not_for_its_owner()
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        var refusal = DossierFormat.Text(CheckDossierTexts.TooManyFailures, "09:15", harness.Office.Phone);
-
-        var flow = Chats.Other(harness, "guesser")
-            .Send("tra cứu hồ sơ 261126-0001").AssertReplyContains("Em tìm thấy hồ sơ");
-        foreach (var digits in new[] { "0001", "0002", "0003", "0004", "0005" })
+        // Each guess from a new chat: rotating identities does not reset the count, which belongs to the dossier.
+        for (var i = 1; i <= 4; i++)
         {
-            flow = flow.Send(digits).AssertReply(CheckDossierTexts.WrongDigits);
+            await Chats.Other(harness, $"guesser-{i}")
+                .Send("tra cứu hồ sơ 261126-0001").AssertReplyContains("Em tìm thấy hồ sơ")
+                .Send($"000{i}").AssertReply(CheckDossierTexts.WrongDigits)
+                .StartTestAsync();
         }
-        await flow.Send("0006").AssertReply(refusal)
-            // Even the right answer now waits, and a new lookup is refused at once.
-            .Send("Tra cứu hồ sơ").AssertReply(refusal)
+        await Chats.Other(harness, "guesser-5")
+            .Send("tra cứu hồ sơ 261126-0001").AssertReplyContains("Em tìm thấy hồ sơ")
+            .Send("0005").AssertReplyContains("đang tạm khoá")
+            .StartTestAsync();
+        // Even the right digits wait now; the owner's own chat still sees the dossier.
+        await Chats.Other(harness, "guesser-6")
+            .Send("tra cứu hồ sơ 261126-0001")
+            .AssertReply(DossierFormat.Text(CheckDossierTexts.CodeLocked, Code, "09:00 thứ Sáu, 27/11/2026", harness.Office.Phone))
+            .StartTestAsync();
+        await harness.Flow()
+            .Send("tra cứu hồ sơ 261126-0001").AssertReplyContains("Trạng thái: Đã đăng ký trước.")
             .StartTestAsync();
 
-        harness.Time.Advance(TimeSpan.FromMinutes(15));
-        await Chats.Other(harness, "guesser")
+        harness.Time.Advance(TimeSpan.FromDays(1));
+        await Chats.Other(harness, "guesser-7")
             .Send("tra cứu hồ sơ 261126-0001").AssertReplyContains("Em tìm thấy hồ sơ")
             .Send("5621").AssertReplyContains("Trạng thái: Đã đăng ký trước.")
             .StartTestAsync();

@@ -6,11 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
+using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Tests.Infrastructure;
 
@@ -80,6 +82,10 @@ public sealed class ConversationHarness : IDisposable
     private async Task TurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var runner = provider.GetRequiredService<ConversationRunner>();
+        // The test adapter stands for an authenticated channel: its user id is who the user is.
+        var activity = turnContext.Activity;
+        var staff = provider.GetRequiredService<IOptions<StaffOptions>>().Value;
+        turnContext.SetVerifiedCaller(VerifiedCaller.ChannelUser(activity.ChannelId ?? "", activity.From?.Id ?? "", staff));
         if (turnContext.Activity.Type == ActivityTypes.Message)
         {
             await runner.RunMessageAsync(turnContext, cancellationToken);

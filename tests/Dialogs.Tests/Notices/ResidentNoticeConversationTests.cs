@@ -109,16 +109,30 @@ public sealed class ResidentNoticeConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_rating_without_a_returned_dossier_is_kept_without_a_code_and_a_huge_comment_is_asked_again()
+    public async Task An_unasked_rating_is_an_ordinary_message_and_counts_nothing()
     {
         await Chats.Other(harness, "visitor")
+            .Send("Không hài lòng").AssertReply(activity => Assert.NotEqual(RatingTexts.AskComment, ((IMessageActivity)activity).Text))
+            .StartTestAsync();
+
+        Assert.Equal((0, 0), harness.Get<RatingStore>().CountSatisfaction(DateOnly.MinValue, DateOnly.MaxValue));
+    }
+
+    [Fact]
+    public async Task A_returned_dossier_is_rated_once_and_a_huge_comment_is_asked_again()
+    {
+        await harness.Flow().PreRegister().StartTestAsync();
+        Reach(DossierStatus.Received, DossierStatus.ResultReady);
+        Change(DossierStatus.ResultReturned);
+
+        await harness.Flow()
             .Send("Hài lòng").AssertReplyContains(RatingTexts.AskComment)
             .Send(new string('a', RatingStore.MaxCommentLength + 1)).AssertReplyContains(RatingTexts.CommentRetry)
             .Send("Bỏ qua").AssertReplyContains(RatingTexts.Thanks)
+            .Send("Không hài lòng").AssertReply(activity => Assert.NotEqual(RatingTexts.AskComment, ((IMessageActivity)activity).Text))
             .StartTestAsync();
 
-        var today = new DateOnly(2026, 11, 26);
-        Assert.Equal((1, 1), harness.Get<RatingStore>().CountSatisfaction(today, today));
+        Assert.Equal((1, 1), harness.Get<RatingStore>().CountSatisfaction(DateOnly.MinValue, DateOnly.MaxValue));
     }
 
     [Theory]
@@ -140,6 +154,10 @@ public sealed class ResidentNoticeConversationTests : IDisposable
     [Fact]
     public async Task A_rating_button_inside_another_dialog_is_a_rating_and_that_dialog_goes_on()
     {
+        await harness.Flow().PreRegister().StartTestAsync();
+        Reach(DossierStatus.Received, DossierStatus.ResultReady);
+        Change(DossierStatus.ResultReturned);
+
         await harness.Flow()
             .Send("Góp ý").AssertReply(FeedbackTexts.Ask)
             .Send("Hài lòng").AssertReply(RatingTexts.AskComment)

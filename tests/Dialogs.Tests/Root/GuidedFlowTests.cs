@@ -190,13 +190,31 @@ public sealed class GuidedFlowTests : IDisposable
             .StartTestAsync();
 
     [Fact]
-    public Task A_rating_inside_the_pre_registration_is_a_rating_and_the_question_comes_back() =>
-        harness.Flow()
+    public async Task A_rating_inside_the_pre_registration_is_a_rating_and_the_question_comes_back()
+    {
+        // An earlier dossier of this chat has been returned, so its rating request is waiting.
+        await harness.Flow().PreRegister().StartTestAsync();
+        var code = Assert.Single(harness.Get<DossierStore>().ListByOwner(Chats.Channel, Chats.User)).Code;
+        foreach (var status in new[] { DossierStatus.Received, DossierStatus.ResultReady, DossierStatus.ResultReturned })
+        {
+            Assert.NotNull(harness.Get<DossierStore>().ChangeStatus(code, status, "Cán bộ Hoa", null));
+        }
+
+        await harness.Flow()
             .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
             .Send("khai sinh").SkipReplies(1).AssertReply(PreRegisterTexts.AskName)
             .Send("Hài lòng").AssertReply(RatingTexts.AskComment)
             .Send("Bỏ qua").AssertReplyContains(RatingTexts.Thanks).AssertReply(PreRegisterTexts.AskName)
             .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public Task A_rating_word_with_no_rating_request_waiting_is_no_rating() =>
+        harness.Flow()
+            .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
+            .Send("khai sinh").SkipReplies(1).AssertReply(PreRegisterTexts.AskName)
+            .Send("Hài lòng").AssertReply(activity => Assert.NotEqual(RatingTexts.AskComment, ((IMessageActivity)activity).Text))
             .StartTestAsync();
 
     [Fact]

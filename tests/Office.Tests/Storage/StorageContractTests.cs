@@ -281,5 +281,34 @@ public sealed class LiteDbStorageContractTests : StorageContractTests, IDisposab
         Assert.Empty(await Storage.ReadAsync(["fresh"]));
     }
 
+    [Theory]
+    [InlineData("System.IO.FileInfo, System.IO.FileSystem")]
+    [InlineData("System.Diagnostics.Process, System.Diagnostics.Process")]
+    [InlineData("System.Collections.Generic.List`1[[System.IO.DirectoryInfo, System.IO.FileSystem]], System.Private.CoreLib")]
+    [InlineData("System.Uri, System.Private.Uri")]
+    [InlineData("System.Lazy`1[[System.Object, System.Private.CoreLib]], System.Private.CoreLib")]
+    public async Task A_tampered_document_naming_another_type_is_refused(string type)
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Id = "x" } });
+        var states = office.Get<OfficeDatabase>().Collection<LiteDB.BsonDocument>(LiteDbStorage.CollectionName);
+        var document = states.FindById("state");
+        document["json"] = "{\"$type\":\"" + type + "\",\"FileName\":\"/etc/passwd\"}";
+        states.Update(document);
+
+        await Assert.ThrowsAsync<Newtonsoft.Json.JsonSerializationException>(() => Storage.ReadAsync(["state"]));
+    }
+
+    [Fact]
+    public async Task The_projects_own_state_types_inside_framework_collections_still_read_back()
+    {
+        var items = new List<PocoItem> { new() { Id = "a", Count = 1 } };
+        await Storage.WriteAsync(new Dictionary<string, object> { ["list"] = items, ["map"] = new Dictionary<string, object> { ["n"] = 3L } });
+
+        var read = await Storage.ReadAsync(["list", "map"]);
+
+        Assert.Equal("a", Assert.Single(Assert.IsType<List<PocoItem>>(read["list"])).Id);
+        Assert.Equal(3L, Assert.IsType<Dictionary<string, object>>(read["map"])["n"]);
+    }
+
     public void Dispose() => office.Dispose();
 }

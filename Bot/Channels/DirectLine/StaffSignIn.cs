@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+using OneStopBot.Bot.Edge;
+using OneStopBot.Office.Staff;
+
+namespace OneStopBot.Bot.Channels.DirectLine;
+
+/// <summary>
+/// <c>POST /v3/directline/staff/tokens</c> with <c>{"user":"…","password":"…"}</c>: a staff member of the web chat
+/// signs in with their own password and gets a Direct Line token whose signed staff claim carries their name.
+/// Failed attempts count against the client's address; each sign-in is audited.
+/// </summary>
+public static class StaffSignIn
+{
+    public const string Route = "/staff/tokens";
+
+    private const int MaxBodyBytes = 4096;
+
+    internal static async Task<IResult> SignInAsync(
+        HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, FailedCredentials failed,
+        IOptionsMonitor<StaffOptions> staff, StaffAuditLog audit)
+    {
+        if (failed.IsBlocked(http))
+        {
+            return DirectLineEndpoints.Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many failed sign-ins; try again later.");
+        }
+        var (user, password) = await ReadAsync(http.Request);
+        var member = user is null ? null : staff.CurrentValue.Members.FirstOrDefault(m =>
+            string.Equals(m.Channel, DirectLineAdapter.ChannelId, StringComparison.OrdinalIgnoreCase) && m.UserId == user && m.PasswordHash.Length > 0);
+        if (member is null || !StaffPassword.Verify(password, member.PasswordHash))
+        {
+            failed.Record(http);
+            return DirectLineEndpoints.Error(StatusCodes.Status401Unauthorized, "BadCredentials", "The user or password is not right.");
+        }
+        var name = staff.CurrentValue.StaffNameOf(member.Channel, member.UserId)!;
+        if (conversations.TryCreate(member.UserId, name) is not { } conversation)
+        {
+            return DirectLineEndpoints.Error(StatusCodes.Status429TooManyRequests, "TooManyConversations", "Too many conversations are open; try again in a few minutes.");
+        }
+        audit.Record(name, "staff.signin", details: DirectLineAdapter.ChannelId);
+        return DirectLineEndpoints.TokenFor(conversation, tokens);
+    }
+
+    private static async Task<(string? User, string? Password)> ReadAsync(HttpRequest request)
+    {
+        if (request.ContentLength is null or > MaxBodyBytes)
+        {
+            return (null, null);
+        }
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = JToken.Parse(await reader.ReadToEndAsync(request.HttpContext.RequestAborted)) as JObject;
+            return (body?["user"] is JValue { Value: string user } ? user : null, body?["password"] is JValue { Value: string password } ? password : null);
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return (null, null);
+        }
+    }
+}
