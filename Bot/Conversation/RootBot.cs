@@ -37,7 +37,7 @@ public sealed class RootBot(
     /// <summary>A resident who leaves the chat (Zalo's unfollow) gets no more notices.</summary>
     protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (membersRemoved.Any(member => member.Id != turnContext.Activity.Recipient?.Id))
+        if (membersRemoved.Any(member => IsSomeoneElse(member, turnContext)))
         {
             await notices.UnsubscribeAsync(turnContext.ChatAddress());
         }
@@ -45,9 +45,13 @@ public sealed class RootBot(
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (membersAdded.Any(member => member.Id != turnContext.Activity.Recipient?.Id))
+        if (membersAdded.Any(member => IsSomeoneElse(member, turnContext)))
         {
             await runner.WelcomeAsync(turnContext, cancellationToken);
         }
     }
+
+    /// <summary>A member entry a client may send malformed (null, no id) is nobody.</summary>
+    private static bool IsSomeoneElse(ChannelAccount? member, ITurnContext turnContext) =>
+        !string.IsNullOrEmpty(member?.Id) && member.Id != turnContext.Activity.Recipient?.Id;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Console;
+using OneStopBot.Bot.Channels.Turns;
 using OneStopBot.Knowledge.Evaluation;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office.Demo;
@@ -49,7 +50,7 @@ public static class CommandLineVerbs
     {
         System.Console.OutputEncoding = System.Text.Encoding.UTF8;
         System.Console.InputEncoding = System.Text.Encoding.UTF8;
-        var adapter = new ConsoleAdapter(System.Console.In, System.Console.Out, services.GetRequiredService<TurnErrorHandler>());
+        var adapter = new ConsoleAdapter(System.Console.In, System.Console.Out, services.GetRequiredService<TurnPipeline>());
         await adapter.RunAsync(services.GetRequiredService<IBot>(), CancellationToken.None);
         return 0;
     }

@@ -31,6 +31,6 @@ public static partial class Masking
     }
 
     // Digits possibly grouped by spaces, dots or dashes, as phone and ID numbers are typed.
-    [GeneratedRegex(@"\+?\d(?:[\s.\-]?\d){8,}")]
+    [GeneratedRegex(@"\+?\d(?:[\s.\-]?\d){8,}", RegexOptions.NonBacktracking)]
     private static partial Regex LongNumber();
 }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using OneStopBot.Bot.Channels.Turns;
 
 namespace OneStopBot.Bot.Channels.Connector;
 
@@ -10,9 +11,9 @@ namespace OneStopBot.Bot.Channels.Connector;
 /// </summary>
 public sealed class ConnectorAdapter : CloudAdapter
 {
-    public ConnectorAdapter(BotFrameworkAuthentication authentication, TurnErrorHandler turnErrorHandler, ILogger<ConnectorAdapter> logger)
+    public ConnectorAdapter(BotFrameworkAuthentication authentication, TurnPipeline pipeline, ILogger<ConnectorAdapter> logger)
         : base(authentication, logger)
     {
-        OnTurnError = turnErrorHandler.HandleAsync;
+        pipeline.Attach(this);
     }
 }

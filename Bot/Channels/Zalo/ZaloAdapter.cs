@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using OneStopBot.Bot.Channels.Turns;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
@@ -28,7 +29,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
         ZaloChoiceMemory choices,
         IOptionsMonitor<ZaloOptions> options,
         IServiceScopeFactory scopes,
-        TurnErrorHandler turnErrorHandler,
+        TurnPipeline pipeline,
         TimeProvider timeProvider,
         ILogger<ZaloAdapter> logger)
     {
@@ -38,7 +39,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
         this.scopes = scopes;
         this.timeProvider = timeProvider;
         this.logger = logger;
-        OnTurnError = turnErrorHandler.HandleAsync;
+        pipeline.Attach(this);
     }
 
     /// <summary>Handles one verified event: a turn of the bot, or the adapter's own reply to what it cannot read.</summary>
