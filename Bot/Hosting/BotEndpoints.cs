@@ -11,6 +11,7 @@ public static class BotEndpoints
 {
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
+        app.UseProblemResponses();
         app.MapHealthChecks("/healthz");
         app.MapPost("/api/messages", ConnectorEndpoint.HandleAsync);
         app.MapDirectLine();

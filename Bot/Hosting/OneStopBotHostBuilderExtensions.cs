@@ -46,6 +46,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddNotices(configuration);
         services.AddStaffApi();
         services.AddHealthChecks();
+        services.AddProblemResponses();
         return builder;
     }
 
