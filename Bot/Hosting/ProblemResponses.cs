@@ -37,7 +37,11 @@ public static class ProblemResponses
 
     public static WebApplication UseProblemResponses(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A body that cannot be bound is the client's mistake (400, 413), not the server's.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         // Placed here rather than where the host would add them, so that their 401 and 404 get a body too.
         app.UseRouting();
