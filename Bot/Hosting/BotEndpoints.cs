@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Channels.Zalo;
@@ -12,7 +13,7 @@ public static class BotEndpoints
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
         app.UseProblemResponses();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteAsync });
         app.MapPost("/api/messages", ConnectorEndpoint.HandleAsync);
         app.MapDirectLine();
         app.MapWebChat();
@@ -22,6 +23,7 @@ public static class BotEndpoints
         staff.MapNoticeEndpoints();
         staff.MapDossierEndpoints();
         staff.MapQuestionEndpoints();
+        staff.MapBackupEndpoints();
         return app;
     }
 }

@@ -45,7 +45,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddZalo(configuration);
         services.AddNotices(configuration);
         services.AddStaffApi();
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemResponses();
         return builder;
     }
