@@ -51,6 +51,17 @@ public sealed class RootBot(
         }
     }
 
+    /// <summary>
+    /// The bot handles no invoke (no Teams, no Adaptive Card actions): the client gets a 400 saying so, rather than the
+    /// SDK's 501, which reads as a server fault.
+    /// </summary>
+    protected override Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken) =>
+        Task.FromResult(new InvokeResponse
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Body = new { title = "Yêu cầu không được hỗ trợ", detail = $"This bot handles no invoke activity ('{turnContext.Activity.Name}')." },
+        });
+
     /// <summary>A member entry a client may send malformed (null, no id) is nobody.</summary>
     private static bool IsSomeoneElse(ChannelAccount? member, ITurnContext turnContext) =>
         !string.IsNullOrEmpty(member?.Id) && member.Id != turnContext.Activity.Recipient?.Id;
