@@ -7,6 +7,11 @@ if (CommandLineVerbs.TryFind(args, out var verb))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOneStopBot();
+if (DatabaseStartCheck.Problem(builder.Configuration) is { } problem)
+{
+    Console.Error.WriteLine(problem);
+    return 2;
+}
 
 var app = builder.Build();
 app.MapBotEndpoints();

@@ -102,6 +102,6 @@ public static partial class NumberedMessages
     private static string RemoveScheme(string target) =>
         target.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) ? target[4..] : target;
 
-    [GeneratedRegex(@"^\s*(?:(?:số|so)\s*)?(?<n>\d{1,2})\s*[.)]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:số|so)\s*)?(?<n>\d{1,2})\s*[.)]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ChoiceNumber();
 }

@@ -34,7 +34,7 @@ public sealed class RootBot(
     /// <summary>A resident who leaves the chat (Zalo's unfollow) gets no more notices.</summary>
     protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (membersRemoved.Any(member => member.Id != turnContext.Activity.Recipient?.Id))
+        if (membersRemoved.Any(member => IsSomeoneElse(member, turnContext)))
         {
             await notices.UnsubscribeAsync(turnContext.ChatAddress());
         }
@@ -42,9 +42,24 @@ public sealed class RootBot(
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (membersAdded.Any(member => member.Id != turnContext.Activity.Recipient?.Id))
+        if (membersAdded.Any(member => IsSomeoneElse(member, turnContext)))
         {
             await runner.WelcomeAsync(turnContext, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The bot handles no invoke (no Teams, no Adaptive Card actions): the client gets a 400 saying so, rather than the
+    /// SDK's 501, which reads as a server fault.
+    /// </summary>
+    protected override Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken) =>
+        Task.FromResult(new InvokeResponse
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Body = new { title = "Yêu cầu không được hỗ trợ", detail = $"This bot handles no invoke activity ('{turnContext.Activity.Name}')." },
+        });
+
+    /// <summary>A member entry a client may send malformed (null, no id) is nobody.</summary>
+    private static bool IsSomeoneElse(ChannelAccount? member, ITurnContext turnContext) =>
+        !string.IsNullOrEmpty(member?.Id) && member.Id != turnContext.Activity.Recipient?.Id;
 }

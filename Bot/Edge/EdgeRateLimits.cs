@@ -76,9 +76,16 @@ public static class EdgeRateLimits
     }
 
     /// <summary>Forwarded headers from known proxies, then the limits; before any endpoint runs.</summary>
-    public static WebApplication UseEdgeRateLimits(this WebApplication app)
+    /// <summary>The client's address from forwarded headers of configured proxies; first, before anything reads it.</summary>
+    public static WebApplication UseForwardedClientAddress(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        return app;
+    }
+
+    /// <summary>The limits; after routing, which names the endpoint whose policy applies.</summary>
+    public static WebApplication UseEdgeRateLimits(this WebApplication app)
+    {
         app.UseRateLimiter();
         return app;
     }

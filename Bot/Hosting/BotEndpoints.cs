@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Channels.Zalo;
@@ -12,8 +13,14 @@ public static class BotEndpoints
 {
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
+        app.UseForwardedClientAddress();
+        app.UseProblemResponses();
+        // Placed here rather than where the host would add them, so that their 401, 404 and 429 get a body too.
+        app.UseRouting();
         app.UseEdgeRateLimits();
-        app.MapHealthChecks("/healthz");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteAsync });
         app.MapPost("/api/messages", ConnectorEndpoint.HandleAsync);
         if (app.Services.GetRequiredService<ConnectorSecurity>().IsAnonymous)
         {
@@ -28,6 +35,7 @@ public static class BotEndpoints
         staff.MapNoticeEndpoints();
         staff.MapDossierEndpoints();
         staff.MapQuestionEndpoints();
+        staff.MapBackupEndpoints();
         return app;
     }
 }

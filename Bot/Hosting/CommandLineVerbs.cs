@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Console;
+using OneStopBot.Bot.Channels.Turns;
 using OneStopBot.Knowledge.Evaluation;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office.Demo;
@@ -10,7 +11,8 @@ using OneStopBot.Office.Staff;
 namespace OneStopBot.Bot.Hosting;
 
 /// <summary>
-/// The command-line verbs: <c>chat</c> (the bot in the terminal), <c>understand</c>, <c>eval</c>, <c>seed-demo</c>, <c>hash-password</c>.
+/// The command-line verbs: <c>chat</c> (the bot in the terminal), <c>understand</c>, <c>eval</c>, <c>seed-demo</c>,
+/// <c>hash-password</c>, <c>backup</c> and <c>restore</c>.
 /// Each runs over the same services as the web host, without the web server.
 /// </summary>
 public static class CommandLineVerbs
@@ -24,8 +26,26 @@ public static class CommandLineVerbs
         ["hash-password"] = HashPasswordAsync,
     };
 
+    /// <summary>Verbs about the database file itself: they run before (and without) the office's services.</summary>
+    private static readonly Dictionary<string, Func<IConfiguration, string[], Task<int>>> FileVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["backup"] = BackupVerbs.BackupAsync,
+        ["restore"] = BackupVerbs.RestoreAsync,
+    };
+
     public static bool TryFind(string[] args, out Func<string[], Task<int>> verb)
     {
+        if (args.Length > 0 && FileVerbs.TryGetValue(args[0], out var fileVerb))
+        {
+            verb = verbArgs =>
+            {
+                var (settings, operands) = Split(verbArgs[1..]);
+                var builder = Host.CreateApplicationBuilder(settings);
+                builder.AddOneStopBot();
+                return fileVerb(builder.Configuration, operands);
+            };
+            return true;
+        }
         if (args.Length > 0 && Verbs.TryGetValue(args[0], out var run))
         {
             verb = verbArgs => RunAsync(run, verbArgs[1..]);
@@ -38,20 +58,28 @@ public static class CommandLineVerbs
     private static async Task<int> RunAsync(Func<IServiceProvider, string[], Task<int>> run, string[] args)
     {
         // Configuration switches (--Section:Key=value) go to the host; the rest are the verb's own arguments.
-        var settings = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        var operands = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var (settings, operands) = Split(args);
         var builder = Host.CreateApplicationBuilder(settings);
         builder.Logging.ClearProviders();
         builder.AddOneStopBot();
+        if (DatabaseStartCheck.Problem(builder.Configuration) is { } problem)
+        {
+            System.Console.Error.WriteLine(problem);
+            return 2;
+        }
         using var host = builder.Build();
         return await run(host.Services, operands);
     }
+
+    private static (string[] Settings, string[] Operands) Split(string[] args) =>
+        (args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray(),
+         args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
 
     private static async Task<int> ChatAsync(IServiceProvider services, string[] args)
     {
         System.Console.OutputEncoding = System.Text.Encoding.UTF8;
         System.Console.InputEncoding = System.Text.Encoding.UTF8;
-        var adapter = new ConsoleAdapter(System.Console.In, System.Console.Out, services.GetRequiredService<TurnErrorHandler>());
+        var adapter = new ConsoleAdapter(System.Console.In, System.Console.Out, services.GetRequiredService<TurnPipeline>());
         await adapter.RunAsync(services.GetRequiredService<IBot>(), CancellationToken.None);
         return 0;
     }

@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.DirectLine;
+using OneStopBot.Bot.Channels.Turns;
 using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Conversation;
 using OneStopBot.Bot.Edge;
@@ -28,7 +29,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-        services.AddSingleton<TurnErrorHandler>();
+        services.AddTurnPipeline(configuration);
         services.AddConnectorSecurity(configuration);
         services.AddSingleton<ConnectorAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ConnectorAdapter>());
@@ -47,7 +48,8 @@ public static class OneStopBotHostBuilderExtensions
         services.AddZalo(configuration);
         services.AddNotices(configuration);
         services.AddStaffApi();
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProblemResponses();
         return builder;
     }
 

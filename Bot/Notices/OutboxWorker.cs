@@ -220,9 +220,10 @@ public sealed class OutboxWorker : BackgroundService
     }
 
     /// <summary>
-    /// Records accepted deliveries as Sent at once, by group commit: the sender that finds no write in progress
-    /// records everything accepted so far, including what other senders add while it writes; the others go back to
-    /// sending. No delivery waits for a group to fill, and under load one transaction records many.
+    /// Records accepted deliveries as Sent before their sender takes another row, by group commit: a sender waits for
+    /// the write in progress, then records everything accepted meanwhile (its own row included, unless the previous
+    /// writer took it). So each sender has at most one accepted row not yet recorded, and a crash can repeat at most
+    /// <see cref="OutboxOptions.MaxConcurrency"/> messages; under load one transaction still records many.
     /// </summary>
     private sealed class AcceptedDeliveries(Outbox outbox)
     {
@@ -236,18 +237,7 @@ public sealed class OutboxWorker : BackgroundService
             {
                 pending.Add(id);
             }
-            // Re-check after each write: an id added while the writer was finishing is not left behind.
-            while (HasPending() && writing.TryEnter())
-            {
-                try
-                {
-                    RecordPending();
-                }
-                finally
-                {
-                    writing.Exit();
-                }
-            }
+            Flush();
         }
 
         /// <summary>Waits for a write in progress, then records what is left.</summary>
@@ -256,14 +246,6 @@ public sealed class OutboxWorker : BackgroundService
             lock (writing)
             {
                 RecordPending();
-            }
-        }
-
-        private bool HasPending()
-        {
-            lock (pendingGate)
-            {
-                return pending.Count > 0;
             }
         }
 

@@ -242,11 +242,18 @@ public static class StaffDossierEndpoints
         {
             return fallback;
         }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            errors[field] = ["Dates are written yyyy-MM-dd, for example 2026-11-30."];
+        }
+        else if (!OfficeDates.Contains(day))
+        {
+            errors[field] = [$"Dates are between the years {OfficeDates.MinYear} and {OfficeDates.MaxYear}."];
+        }
+        else
         {
             return day;
         }
-        errors[field] = ["Dates are written yyyy-MM-dd, for example 2026-11-30."];
         return fallback;
     }
 

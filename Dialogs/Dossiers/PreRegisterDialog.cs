@@ -354,8 +354,13 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         return days;
     }
 
-    private static Task<bool> ValidateNameAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
-        Task.FromResult(DossierValidation.TryNormalizeName(prompt.Value, out _));
+    /// <summary>A name as <see cref="PersonName"/> accepts it; the retry message says what is wrong.</summary>
+    private static Task<bool> ValidateNameAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    {
+        var valid = PersonName.TryNormalize(prompt.Value, out _, out var reason);
+        prompt.RetryMessage = valid ? null : reason;
+        return Task.FromResult(valid);
+    }
 
     /// <summary>A working day, from today on, within <see cref="MaxDaysAhead"/> days; the retry message says what is wrong.</summary>
     private static bool ValidateDay(PromptValidatorContext<DateOnly> prompt, WorkingCalendar calendar)

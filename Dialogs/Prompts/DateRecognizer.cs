@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OneStopBot.Dialogs.Engine;
+using OneStopBot.Office.Calendar;
 
 namespace OneStopBot.Dialogs.Prompts;
 
@@ -108,7 +109,7 @@ public static partial class DateRecognizer
         {
             year += 2000;
         }
-        if (year is < 1900 or > 2200 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (year is < OfficeDates.MinYear or > OfficeDates.MaxYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return Recognition<DateOnly>.Failed;
         }
@@ -180,9 +181,9 @@ public static partial class DateRecognizer
     private static bool ContainsWord(string text, string word) =>
         $" {text} ".Contains($" {word} ", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})\s*[/\-.]\s*(?<m>\d{1,2})(?:\s*[/\-.]\s*(?<y>\d{4}|\d{2}))?(?!\d)")]
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})\s*[/\-.]\s*(?<m>\d{1,2})(?:\s*[/\-.]\s*(?<y>\d{4}|\d{2}))?(?!\d)", RegexOptions.None, matchTimeoutMilliseconds: 50)]
     private static partial Regex SlashDate();
 
-    [GeneratedRegex(@"ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})(?:\s+nam\s+(?<y>\d{4}))?")]
+    [GeneratedRegex(@"ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})(?:\s+nam\s+(?<y>\d{4}))?", RegexOptions.NonBacktracking)]
     private static partial Regex WordDate();
 }

@@ -189,7 +189,8 @@ public sealed class RootRouter(
     private static string? RequestedProcedure(object? value) =>
         value switch
         {
-            JObject json => (string?)json["procedure"],
+            // Only a string counts: a client may send any JSON here.
+            JObject json when json["procedure"] is JValue { Type: JTokenType.String } procedure => (string?)procedure,
             _ => null,
         };
 }

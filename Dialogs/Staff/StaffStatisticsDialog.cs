@@ -43,10 +43,10 @@ public sealed class StaffStatisticsDialog(OfficeStatistics statistics, WorkingCa
     }
 
     private static bool TryParseDay(string text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out day) && OfficeDates.Contains(day);
 }
 
 internal static class StaffStatisticsTexts
 {
-    public const string Usage = "Gõ /thongke cho tháng này, hoặc /thongke 1/11/2026 30/11/2026 (tối đa {0} ngày).";
+    public const string Usage = "Gõ /thongke cho tháng này, hoặc /thongke 1/11/2026 30/11/2026 (tối đa {0} ngày, từ năm 2000 đến năm 2100).";
 }

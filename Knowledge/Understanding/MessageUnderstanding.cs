@@ -183,7 +183,7 @@ public sealed partial class MessageUnderstanding : IDisposable
         new(text, intent, null, score, [], ProcedureAspect.None);
 
     // Dossier codes as residents type them: "000.32.30.H49-231120-0012", "231120-0012", "PD-2611-0007".
-    [GeneratedRegex(@"(\d{6}-\d{4}|\b[a-z]{2,3}-\d{4}-\d{4})\b")]
+    [GeneratedRegex(@"(\d{6}-\d{4}|\b[a-z]{2,3}-\d{4}-\d{4})\b", RegexOptions.NonBacktracking)]
     private static partial Regex DossierCode();
 
     private sealed record ProcedureMatch(string? ProcedureId, double Coverage, IReadOnlyList<string> Alternatives)

@@ -18,6 +18,7 @@ public sealed partial class DossierStore(
 {
     public const string CollectionName = "dossiers";
     public const string CountersCollectionName = "dossier_counters";
+    public const string FilingsCollectionName = "dossier_filings";
 
     /// <summary>The actor of a history entry written by the resident's own chat.</summary>
     public const string ResidentActor = "resident";
@@ -29,9 +30,15 @@ public sealed partial class DossierStore(
 
     private ILiteCollection<DayCounter> Counters => database.Collection<DayCounter>(CountersCollectionName);
 
+    private ILiteCollection<DossierFiling> Filings => database.Collection<DossierFiling>(FilingsCollectionName);
+
     public string AgencyCode => options.Value.AgencyCode;
 
-    /// <summary>A resident pre-registers from a chat; staff see it before the resident comes.</summary>
+    /// <summary>
+    /// A resident pre-registers from a chat; staff see it before the resident comes. Idempotent: the same draft from
+    /// the same chat on the same day (a double "Gửi", a retry after a crash before the reply) returns the dossier
+    /// already filed, with its code, instead of filing a second one.
+    /// </summary>
     public Dossier PreRegister(NewDossier request) => Insert(request, DossierStatus.PreRegistered, staff: null, time.GetUtcNow());
 
     /// <summary>Staff file a dossier they have received (at the desk or from the portal).</summary>
@@ -121,18 +128,35 @@ public sealed partial class DossierStore(
         }
 
         var day = calendar.LocalDate(at);
-        var dossier = database.InTransaction(() =>
+        var filingKey = staff is null ? DossierFiling.Key(valid, day) : null;
+        var (dossier, isNew) = database.InTransaction(() =>
         {
+            if (filingKey is not null && Filings.FindById(filingKey) is { } filed && Dossiers.FindOne(d => d.Code == filed.Code) is { } earlier)
+            {
+                return (earlier, false);
+            }
             var code = NextCode(day);
             var created = Build(valid, code, status, staff ?? ResidentActor, at);
             Dossiers.Insert(created);
+            if (filingKey is not null)
+            {
+                // Same transaction as the dossier: a crash leaves both or neither.
+                Filings.Upsert(new DossierFiling { Id = filingKey, Code = code, At = at });
+            }
             if (staff is not null)
             {
                 audit.Record(staff, "dossier.create", code, $"{valid.ProcedureId}; {status.JsonName()}", at);
             }
-            return created;
+            return (created, true);
         });
-        LogCreated(dossier.Code, dossier.ProcedureId, dossier.MaskedPhone, dossier.Status.JsonName());
+        if (isNew)
+        {
+            LogCreated(dossier.Code, dossier.ProcedureId, dossier.MaskedPhone, dossier.Status.JsonName());
+        }
+        else
+        {
+            LogRepeated(dossier.Code);
+        }
         return dossier;
     }
 
@@ -208,6 +232,9 @@ public sealed partial class DossierStore(
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {Code} filed: {ProcedureId}, phone {MaskedPhone}, {Status}")]
     private partial void LogCreated(string code, string procedureId, string maskedPhone, string status);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {Code} was asked for again from its chat; the same code is given")]
+    private partial void LogRepeated(string code);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {Code} is now {Status} (by {Staff})")]
     private partial void LogStatusChanged(string code, string status, string staff);
 }
@@ -218,6 +245,41 @@ internal sealed record DayCounter
     public required string Id { get; init; }
 
     public int Last { get; init; }
+}
+
+/// <summary>
+/// One intent to file: the chat and the draft (normalised, so "0912 345 678" and "0912345678" are one draft) on one
+/// local day, hashed into the id, which LiteDB keeps unique. It points at the dossier that intent filed.
+/// </summary>
+internal sealed record DossierFiling
+{
+    public required string Id { get; init; }
+
+    public required string Code { get; init; }
+
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>The key of a chat's filing; null when staff file (they have no chat to repeat from).</summary>
+    public static string? Key(NewDossier valid, DateOnly day)
+    {
+        if (valid.Owner is not { } owner)
+        {
+            return null;
+        }
+        var parts = string.Join(
+            "\n",
+            owner.ChannelId.ToLowerInvariant(),
+            owner.UserId,
+            day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            valid.ProcedureId,
+            valid.ApplicantName,
+            valid.Phone,
+            valid.Village,
+            valid.CitizenId ?? string.Empty,
+            valid.AppointmentDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            valid.Submission.ToString());
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(parts)));
+    }
 }
 
 /// <summary>Indexes of the dossiers: code (unique), phone and owning chat.</summary>

@@ -1,10 +1,11 @@
-using Microsoft.Extensions.Logging;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
 
 /// <summary>Told of every status change, for instance to notify the resident's chat.</summary>
 public interface IDossierStatusObserver
 {
+    /// <summary>Runs inside the status change's transaction: synchronous, and what it writes commits with it.</summary>
     void OnStatusChanged(Dossier dossier, StatusChange change);
 }
 
@@ -24,14 +25,16 @@ public sealed class DossierStatusRefusedException(string reason) : InvalidOperat
 }
 
 /// <summary>
-/// The one place where staff change a dossier's status (from chat or from the staff API): the store records and
-/// audits the change, then every registered observer hears of it.
+/// The one place where staff change a dossier's status (from chat or from the staff API): the office's rules are
+/// checked, the store records and audits the change and every registered observer hears of it, all in one
+/// transaction, so that a crash or a failing observer never leaves a status change without its notification (or a
+/// notification without its change).
 /// </summary>
-public sealed partial class DossierUpdates(
+public sealed class DossierUpdates(
+    OfficeDatabase database,
     DossierStore store,
     IEnumerable<IDossierStatusObserver> observers,
-    IProcedureObligations obligations,
-    ILogger<DossierUpdates> logger)
+    IProcedureObligations obligations)
 {
     /// <summary>Why the change would break the office's rules; null when it may be made.</summary>
     public string? Refusal(Dossier dossier, DossierStatus status, string? note) =>
@@ -40,39 +43,29 @@ public sealed partial class DossierUpdates(
     /// <summary>Changes the status; null when no dossier has that code.</summary>
     /// <exception cref="DossierValidationException">The note is too long.</exception>
     /// <exception cref="DossierStatusRefusedException">The office's rules do not allow this change.</exception>
-    public Dossier? ChangeStatus(string code, DossierStatus status, string staff, string? note)
-    {
-        if (store.Find(code) is not { } current)
+    public Dossier? ChangeStatus(string code, DossierStatus status, string staff, string? note) =>
+        database.InTransaction(() =>
         {
-            return null;
-        }
-        if (Refusal(current, status, note) is { } reason)
-        {
-            throw new DossierStatusRefusedException(reason);
-        }
-        var dossier = store.ChangeStatus(code, status, staff, note);
-        if (dossier is null)
-        {
-            return null;
-        }
-        var change = dossier.History[^1];
-        foreach (var observer in observers)
-        {
-            // The change is already saved: one failing observer must not hide it from the others.
-            try
+            if (store.Find(code) is not { } current)
+            {
+                return null;
+            }
+            if (Refusal(current, status, note) is { } reason)
+            {
+                throw new DossierStatusRefusedException(reason);
+            }
+            var dossier = store.ChangeStatus(code, status, staff, note);
+            if (dossier is null)
+            {
+                return null;
+            }
+            var change = dossier.History[^1];
+            foreach (var observer in observers)
             {
                 observer.OnStatusChanged(dossier, change);
             }
-            catch (Exception error) when (error is not OutOfMemoryException)
-            {
-                LogObserverFailed(error, observer.GetType().Name, dossier.Code);
-            }
-        }
-        return dossier;
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Observer} failed on the status change of dossier {Code}")]
-    private partial void LogObserverFailed(Exception error, string observer, string code);
+            return dossier;
+        });
 }
 
 /// <summary>Without knowledge of the procedures, no procedure is taken to owe financial obligations.</summary>

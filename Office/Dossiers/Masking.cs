@@ -49,6 +49,6 @@ public static partial class Masking
 
     // Digits grouped by up to three separators at a time ("(091) 234", "0912 / 345"), as phone and ID numbers are
     // typed; the dashes include U+2010–U+2015 and U+2212, which phones and word processors put in.
-    [GeneratedRegex(@"\+?\(?\d(?:[\s.,/_()\-\u2010-\u2015\u2212]{0,3}\d){8,}\)?")]
+    [GeneratedRegex(@"\+?\(?\d(?:[\s.,/_()\-\u2010-\u2015\u2212]{0,3}\d){8,}\)?", RegexOptions.NonBacktracking)]
     private static partial Regex LongNumber();
 }

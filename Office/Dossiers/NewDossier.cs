@@ -36,7 +36,7 @@ public sealed class DossierValidationException(IReadOnlyDictionary<string, strin
 
 public static partial class DossierValidation
 {
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = PersonName.MaxLength;
     public const int MaxNoteLength = 1000;
     public const int MaxWorkingDays = 365;
 
@@ -55,9 +55,9 @@ public static partial class DossierValidation
             errors["procedureId"] = ["Mã thủ tục không đúng. Ví dụ: khai-sinh."];
         }
 
-        if (!TryNormalizeName(request.ApplicantName, out var name))
+        if (!PersonName.TryNormalize(request.ApplicantName, out var name, out var nameReason))
         {
-            errors["applicantName"] = [$"Họ tên cần có chữ, tối đa {MaxNameLength} ký tự, không có biểu tượng."];
+            errors["applicantName"] = [nameReason];
         }
 
         if (!PersonalNumbers.TryNormalizePhone(request.Phone, out var phone))
@@ -102,16 +102,12 @@ public static partial class DossierValidation
         };
     }
 
-    /// <summary>A person's name: letters, single spaces, at most <see cref="MaxNameLength"/> characters, no emoji or control characters.</summary>
-    public static bool TryNormalizeName(string? input, out string name)
-    {
-        name = WhiteSpace().Replace(input ?? string.Empty, " ").Trim();
-        return name.Length > 0 && name.Length <= MaxNameLength && name.Any(char.IsLetter) && !name.Any(c => char.IsControl(c) || char.IsSurrogate(c));
-    }
+    /// <summary>A person's name as <see cref="PersonName"/> checks and writes it.</summary>
+    public static bool TryNormalizeName(string? input, out string name) => PersonName.TryNormalize(input, out name, out _);
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.NonBacktracking)]
     private static partial Regex ProcedureIdShape();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.NonBacktracking)]
     private static partial Regex WhiteSpace();
 }

@@ -50,12 +50,12 @@ public static partial class PersonalNumbers
         return true;
     }
 
-    [GeneratedRegex(@"[\s.\-()]")]
+    [GeneratedRegex(@"[\s.\-()]", RegexOptions.NonBacktracking)]
     private static partial Regex Separators();
 
-    [GeneratedRegex(@"^0[35789][0-9]{8}$")]
+    [GeneratedRegex(@"^0[35789][0-9]{8}$", RegexOptions.NonBacktracking)]
     private static partial Regex MobilePhone();
 
-    [GeneratedRegex(@"^[0-9]{12}$")]
+    [GeneratedRegex(@"^[0-9]{12}$", RegexOptions.NonBacktracking)]
     private static partial Regex CitizenIdDigits();
 }

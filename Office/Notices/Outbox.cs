@@ -12,11 +12,9 @@ public sealed class Outbox(NoticeCollections collections)
     public Delivery Enqueue(OutboxMessage message)
     {
         var delivery = collections.NewDelivery(message.Kind, message.To, message.Text, message.Actions);
-        long id;
-        lock (collections.WriteGate)
-        {
-            id = collections.Deliveries.Insert(delivery).AsInt64;
-        }
+        // No notice's counters change, so the write gate is not needed: one insert is atomic, and inside a caller's
+        // transaction (a status change and its notification) it commits or rolls back with it.
+        var id = collections.Deliveries.Insert(delivery).AsInt64;
         collections.Signal.Notify();
         return delivery with { Id = id };
     }

@@ -66,6 +66,10 @@ public sealed class OfficeStatistics(OfficeDatabase database, WorkingCalendar ca
 
     public PeriodStatistics Compute(DateOnly from, DateOnly to)
     {
+        if (!OfficeDates.Contains(from) || !OfficeDates.Contains(to))
+        {
+            throw new ArgumentOutOfRangeException(nameof(from), $"Periods lie between the years {OfficeDates.MinYear} and {OfficeDates.MaxYear}.");
+        }
         if (to < from)
         {
             throw new ArgumentException("The period ends before it starts.", nameof(to));

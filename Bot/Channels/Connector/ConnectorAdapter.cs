@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Office.Staff;
+using OneStopBot.Bot.Channels.Turns;
 
 namespace OneStopBot.Bot.Channels.Connector;
 
@@ -15,13 +16,13 @@ public sealed class ConnectorAdapter : CloudAdapter
 {
     public ConnectorAdapter(
         BotFrameworkAuthentication authentication,
-        TurnErrorHandler turnErrorHandler,
+        TurnPipeline pipeline,
         ConnectorSecurity security,
         IOptionsMonitor<StaffOptions> staff,
         ILogger<ConnectorAdapter> logger)
         : base(authentication, logger)
     {
-        OnTurnError = turnErrorHandler.HandleAsync;
+        pipeline.Attach(this);
         Use(new VerifyCaller(security, staff));
     }
 

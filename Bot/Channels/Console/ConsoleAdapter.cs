@@ -1,10 +1,11 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using OneStopBot.Bot.Channels.Turns;
 
 namespace OneStopBot.Bot.Channels.Console;
 
 /// <summary>The bot in a terminal, for development and staff training. Buttons are shown as numbered choices.</summary>
-public sealed class ConsoleAdapter(TextReader input, TextWriter output, TurnErrorHandler turnErrorHandler) : BotAdapter
+public sealed class ConsoleAdapter : BotAdapter
 {
     public const string ChannelId = "console";
 
@@ -18,12 +19,20 @@ public sealed class ConsoleAdapter(TextReader input, TextWriter output, TurnErro
         Locale = "vi-VN",
     };
 
+    private readonly TextReader input;
+    private readonly TextWriter output;
     private IReadOnlyList<NumberedChoice> lastChoices = [];
+
+    public ConsoleAdapter(TextReader input, TextWriter output, TurnPipeline pipeline)
+    {
+        this.input = input;
+        this.output = output;
+        pipeline.Attach(this);
+    }
 
     /// <summary>Welcomes, then runs one turn per line until the input ends.</summary>
     public async Task RunAsync(IBot bot, CancellationToken cancellationToken)
     {
-        OnTurnError = turnErrorHandler.HandleAsync;
         var welcome = reference.GetContinuationActivity();
         welcome.Type = ActivityTypes.ConversationUpdate;
         welcome.MembersAdded = [reference.User];

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using OneStopBot.Dialogs.Identity;
+using OneStopBot.Bot.Channels.Turns;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
 
@@ -22,11 +23,11 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveChannel
     private readonly DirectLineConversations conversations;
     private readonly TimeProvider time;
 
-    public DirectLineAdapter(DirectLineConversations conversations, TurnErrorHandler turnErrorHandler, TimeProvider time)
+    public DirectLineAdapter(DirectLineConversations conversations, TurnPipeline pipeline, TimeProvider time)
     {
         this.conversations = conversations;
         this.time = time;
-        OnTurnError = turnErrorHandler.HandleAsync;
+        pipeline.Attach(this);
     }
 
     /// <summary>Tells the bot, once, that the user joined, so it can greet them.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Office.Staff;
+using OneStopBot.Bot.Channels.Turns;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
@@ -31,7 +32,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
         ZaloChoiceMemory choices,
         IOptionsMonitor<ZaloOptions> options,
         IServiceScopeFactory scopes,
-        TurnErrorHandler turnErrorHandler,
+        TurnPipeline pipeline,
         IOptionsMonitor<StaffOptions> staff,
         TimeProvider timeProvider,
         ILogger<ZaloAdapter> logger)
@@ -43,7 +44,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
         this.timeProvider = timeProvider;
         this.staff = staff;
         this.logger = logger;
-        OnTurnError = turnErrorHandler.HandleAsync;
+        pipeline.Attach(this);
     }
 
     /// <summary>Handles one verified event: a turn of the bot, or the adapter's own reply to what it cannot read.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Console;
+using OneStopBot.Bot.Channels.Turns;
 using OneStopBot.Bot.Tests.Infrastructure;
 
 namespace OneStopBot.Bot.Tests.Console;
@@ -14,7 +15,7 @@ public class ConsoleAdapterTests
         using var factory = new OneStopBotFactory();
         var services = factory.Services;
         var output = new StringWriter();
-        var adapter = new ConsoleAdapter(new StringReader("1\nhuỷ\n"), output, services.GetRequiredService<TurnErrorHandler>());
+        var adapter = new ConsoleAdapter(new StringReader("1\nhuỷ\n"), output, services.GetRequiredService<TurnPipeline>());
 
         await adapter.RunAsync(services.GetRequiredService<IBot>(), CancellationToken.None);
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
+using OneStopBot.Bot.Channels.Turns;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Office;
 using OneStopBot.Office.Notices;
@@ -42,7 +43,7 @@ public sealed class OutboxTestHost : IDisposable
         services.AddSingleton<BotFrameworkAuthentication>(new ConfigurationBotFrameworkAuthentication(configuration));
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
-        services.AddSingleton<TurnErrorHandler>();
+        services.AddTurnPipeline(new ConfigurationBuilder().Build());
         services.AddConnectorSecurity(configuration);
         services.AddSingleton<ConnectorAdapter>();
         foreach (var channel in channels)

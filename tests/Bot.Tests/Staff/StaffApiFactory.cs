@@ -18,6 +18,9 @@ public sealed class StaffApiFactory : OneStopBotFactory
 
     public RecordingObserver Observer { get; } = new();
 
+    /// <summary>More test services, registered last.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     public HttpClient CreateStaffClient()
     {
         var client = CreateClient();
@@ -32,6 +35,7 @@ public sealed class StaffApiFactory : OneStopBotFactory
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IDossierStatusObserver>(Observer);
+            ExtraServices?.Invoke(services);
         });
     }
 }

@@ -82,7 +82,8 @@ public sealed class CheckDossierConversationTests : IDisposable
 
     [Fact]
     public Task My_dossiers_lists_those_filed_from_this_chat() =>
-        harness.Flow().PreRegister().PreRegister(firstInChat: false)
+        // A second draft (another phone): the same draft twice would be one filing.
+        harness.Flow().PreRegister().PreRegister(phone: "0987654321", firstInChat: false)
             .Send("hồ sơ của tôi").AssertReplyWithButtons("Anh/chị có 2 hồ sơ:", "000.32.30.H49-261126-0002", Code)
             .Send("000.32.30.H49-261126-0002").AssertReplyContains("Trạng thái: Đã đăng ký trước.")
             .StartTestAsync();

@@ -119,15 +119,17 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             .StartTestAsync();
 
     [Theory]
-    [InlineData("")]
-    [InlineData("123")]
-    [InlineData("😀😀")]
-    public Task A_name_without_letters_is_asked_again(string name) =>
+    [InlineData("", "gõ câu hỏi bằng chữ")]
+    [InlineData("123", PersonName.HasDigits)]
+    [InlineData("😀😀", PersonName.HasOther)]
+    [InlineData("Lan\u202Eabc", PersonName.HasOther)]
+    [InlineData("<b>Lan</b>", PersonName.HasOther)]
+    public Task A_name_that_is_not_a_name_is_asked_again_with_the_reason(string name, string reason) =>
         harness.Flow()
             .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
             .Send("khai sinh").AssertReply("Nộp hồ sơ trước: Làm giấy khai sinh cho con. Em hỏi vài câu ngắn nhé.")
             .AssertReply(PreRegisterTexts.AskName)
-            .Send(name).AssertReplyContains(name.Length == 0 ? "gõ câu hỏi bằng chữ" : PreRegisterTexts.NameRetry)
+            .Send(name).AssertReplyContains(reason)
             .StartTestAsync();
 
     [Fact]

@@ -135,7 +135,8 @@ public sealed class DossierStoreTests : IDisposable
     {
         var first = Store.PreRegister(Request(owner: Owner("u1")));
         office.Time.Advance(TimeSpan.FromMinutes(5));
-        var second = Store.PreRegister(Request(owner: Owner("u1")));
+        // Another procedure: the same draft twice would be one filing.
+        var second = Store.PreRegister(Request(owner: Owner("u1")) with { ProcedureId = "khai-tu" });
         Store.PreRegister(Request(owner: Owner("u2")));
         Store.PreRegister(Request(owner: Owner("u1", channel: "zalo")));
 

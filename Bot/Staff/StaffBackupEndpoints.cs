@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OneStopBot.Bot.Hosting;
+using OneStopBot.Office.Staff;
+using OneStopBot.Office.Storage;
+
+namespace OneStopBot.Bot.Staff;
+
+public static class StaffBackupEndpoints
+{
+    /// <summary><c>POST /api/staff/backup</c>: a consistent copy of the database, written beside it in <c>backups/</c>.</summary>
+    public static RouteGroupBuilder MapBackupEndpoints(this RouteGroupBuilder staff)
+    {
+        staff.MapPost("/backup", Backup);
+        return staff;
+    }
+
+    internal static Created<BackupWritten> Backup(OfficeDatabase database, IConfiguration configuration, TimeProvider time, StaffAuditLog audit)
+    {
+        var target = BackupVerbs.DefaultTarget(DatabaseStartCheck.DatabasePath(configuration), time.GetUtcNow());
+        database.Backup(target);
+        audit.Record(StaffApi.ApiActor, "database.backup", details: Path.GetFileName(target));
+        return TypedResults.Created((string?)null, new BackupWritten(target));
+    }
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json;
+using OneStopBot.Bot.Tests.Zalo;
+using OneStopBot.Office;
+using OneStopBot.Office.Notices;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using Xunit.Abstractions;
+
+namespace OneStopBot.Bot.Tests.Crash;
+
+/// <summary>
+/// The outbox's promise under a power cut: the host, run as its own process over a real database file, is killed
+/// with SIGKILL in the middle of a broadcast to Zalo subscribers (a fake Zalo API counts what arrives), then started
+/// again. Nothing may be lost, and at most the sends in flight at the kill (the worker's concurrency) may repeat.
+/// </summary>
+[Trait("Category", "Long")]
+public sealed class BroadcastKillTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Runs = 10;
+    private const int Subscribers = 200;
+    private const int Concurrency = 4;
+    private const string ApiKey = "kill-test-key";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "onestop-kill", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_broadcast_killed_mid_way_loses_nothing_and_repeats_at_most_the_sends_in_flight()
+    {
+        var results = new List<(int Received, int Lost, int Duplicated)>();
+        for (var run = 1; run <= Runs; run++)
+        {
+            var result = await RunOnceAsync(run);
+            output.WriteLine($"run {run}: received before the kill {result.Received}, lost {result.Lost}, duplicated {result.Duplicated}");
+            results.Add(result);
+        }
+        output.WriteLine($"total over {Runs} runs: lost {results.Sum(r => r.Lost)}, duplicated {results.Sum(r => r.Duplicated)} (at most {Concurrency} per run allowed)");
+
+        Assert.All(results, r => Assert.Equal(0, r.Lost));
+        Assert.All(results, r => Assert.InRange(r.Duplicated, 0, Concurrency));
+        // The kill really fell in the middle of the broadcast.
+        Assert.All(results, r => Assert.InRange(r.Received, 1, Subscribers - 1));
+    }
+
+    private async Task<(int Received, int Lost, int Duplicated)> RunOnceAsync(int run)
+    {
+        var directory = Path.Combine(folder, run.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(directory);
+        var databasePath = Path.Combine(directory, "onestop.db");
+        using var api = new FakeZaloApi();
+        // Each send takes a little while, as over a real network, so that the kill finds sends in flight.
+        api.Server.Given(Request.Create().WithPath("/v3.0/oa/message/cs").UsingPost()).AtPriority(50)
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromMilliseconds(5)).WithBodyAsJson(new
+            {
+                data = new { message_id = "m", user_id = "0" },
+                error = 0,
+                message = "Success",
+            }));
+        var users = Seed(databasePath, api.Url);
+        var settings = Settings(databasePath, api.Url);
+
+        int received;
+        await using (var host = await HostProcess.StartAsync(directory, settings))
+        {
+            using var client = StaffClient(host);
+            using var broadcast = await client.PostAsJsonAsync("api/staff/notices", new { text = "Họp thôn lúc 8 giờ sáng thứ Hai.", village = (string?)null });
+            Assert.Equal(HttpStatusCode.Accepted, broadcast.StatusCode);
+            var threshold = Subscribers / 4 + run * 10;
+            await WaitAsync(() => api.Sent.Count >= threshold, "the broadcast to begin");
+            await host.KillAsync();
+            received = api.Sent.Count;
+        }
+
+        await using (var restarted = await HostProcess.StartAsync(directory, settings))
+        {
+            await WaitAsync(() => api.Sent.Select(m => m.UserId).Distinct().Count() >= Subscribers, "every subscriber to get the notice");
+            using var client = StaffClient(restarted);
+            // The notice's own count agrees once the rows are marked.
+            await WaitAsync(async () => (await client.GetFromJsonAsync<JsonElement>("api/staff/notices/1")).GetProperty("pending").GetInt32() == 0, "the notice to finish");
+        }
+
+        var perUser = api.Sent.GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => g.Count());
+        var lost = users.Count(u => !perUser.ContainsKey(u));
+        var duplicated = perUser.Values.Sum(n => n - 1);
+        return (received, lost, duplicated);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Zalo subscribers written into the database file before the host starts.</summary>
+    private static List<string> Seed(string databasePath, string apiUrl)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath })
+            .Build();
+        var services = new ServiceCollection().AddOffice(configuration).AddNoticeStores();
+        using var provider = services.BuildServiceProvider();
+        var subscriptions = provider.GetRequiredService<SubscriptionStore>();
+        var users = Enumerable.Range(1, Subscribers).Select(i => $"30000000000{i:D5}").ToList();
+        foreach (var user in users)
+        {
+            var reference = new ConversationReference
+            {
+                ChannelId = "zalo",
+                ServiceUrl = apiUrl,
+                User = new ChannelAccount(user),
+                Bot = new ChannelAccount(ZaloTestHost.OaId),
+                Conversation = new ConversationAccount(id: user),
+            };
+            subscriptions.Subscribe(new ChatAddress("zalo", user, JsonConvert.SerializeObject(reference)), village: null);
+        }
+        return users;
+    }
+
+    private static Dictionary<string, string> Settings(string databasePath, string apiUrl) => new()
+    {
+        ["Storage:DatabasePath"] = databasePath,
+        ["Staff:ApiKey"] = ApiKey,
+        ["Zalo:AppId"] = ZaloTestHost.AppId,
+        ["Zalo:OaSecretKey"] = ZaloTestHost.OaSecretKey,
+        ["Zalo:AppSecret"] = ZaloTestHost.AppSecret,
+        ["Zalo:AccessToken"] = ZaloTestHost.AccessToken,
+        ["Zalo:RefreshToken"] = ZaloTestHost.RefreshToken,
+        ["Zalo:ApiBaseUrl"] = apiUrl,
+        ["Zalo:OAuthBaseUrl"] = apiUrl,
+        ["Zalo:RateLimit:RequestsPerMinute"] = "60000",
+        ["Zalo:RateLimit:Burst"] = "1000",
+        ["Outbox:RateLimits:zalo"] = "200",
+        ["Outbox:MaxConcurrency"] = Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    private static HttpClient StaffClient(HostProcess host)
+    {
+        var client = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    private static Task WaitAsync(Func<bool> done, string what) => WaitAsync(() => Task.FromResult(done()), what);
+
+    /// <summary>Polls an outside process's progress, with a bound.</summary>
+    private static async Task WaitAsync(Func<Task<bool>> done, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!await done())
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"Waited 60 s for {what}.");
+            }
+            await Task.Delay(5);
+        }
+    }
+}
