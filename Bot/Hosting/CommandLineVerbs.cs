@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Console;
 using OneStopBot.Knowledge.Evaluation;
+using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office.Demo;
 using OneStopBot.Office.Dossiers;
@@ -35,15 +36,17 @@ public static class CommandLineVerbs
 
     private static async Task<int> RunAsync(Func<IServiceProvider, string[], Task<int>> run, string[] args)
     {
-        // Configuration switches (--Section:Key=value) go to the host; the rest are the verb's own arguments.
-        var settings = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        var operands = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        // Configuration switches (--Section:Key=value) go to the host; the rest (eval's --cv 5) are the verb's own arguments.
+        var settings = args.Where(IsSetting).ToArray();
+        var operands = args.Where(a => !IsSetting(a)).ToArray();
         var builder = Host.CreateApplicationBuilder(settings);
         builder.Logging.ClearProviders();
         builder.AddOneStopBot();
         using var host = builder.Build();
         return await run(host.Services, operands);
     }
+
+    private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=');
 
     private static async Task<int> ChatAsync(IServiceProvider services, string[] args)
     {
@@ -68,21 +71,33 @@ public static class CommandLineVerbs
         return 0;
     }
 
-    /// <summary>Scores understanding on an evaluation file: intent, procedure and both-correct accuracy, and the misses.</summary>
+    /// <summary>
+    /// Scores understanding: on the project's held-out set (no argument), on any TSV given, or by k-fold
+    /// cross-validation on the training examples (<c>--cv 5</c>). Prints accuracies, the worst procedure pairs and the misses.
+    /// </summary>
     private static Task<int> EvaluateAsync(IServiceProvider services, string[] args)
     {
-        if (args.Length != 1)
-        {
-            System.Console.Error.WriteLine("Usage: eval <file.tsv>");
-            return Task.FromResult(2);
-        }
-        if (!File.Exists(args[0]))
-        {
-            System.Console.Error.WriteLine($"No such file: {Path.GetFullPath(args[0])}");
-            return Task.FromResult(2);
-        }
         System.Console.OutputEncoding = System.Text.Encoding.UTF8;
-        var report = EvalSet.Load(args[0]).Evaluate(services.GetRequiredService<MessageUnderstanding>());
+        if (args is ["--cv", var text] && int.TryParse(text, out var folds) && folds >= 2)
+        {
+            System.Console.WriteLine(CrossValidation.Run(services.GetRequiredService<ProcedureCatalog>(), folds).Format());
+            return Task.FromResult(0);
+        }
+
+        if (args.Length > 1 || args is [var flag] && flag.StartsWith("--", StringComparison.Ordinal))
+        {
+            System.Console.Error.WriteLine("Usage: eval [file.tsv | --cv <folds, 2 or more>]");
+            return Task.FromResult(2);
+        }
+
+        var path = args is [var given] ? given : EvalSet.HeldOutPath;
+        if (!File.Exists(path))
+        {
+            System.Console.Error.WriteLine($"No such file: {Path.GetFullPath(path)}");
+            return Task.FromResult(2);
+        }
+
+        var report = EvalSet.Load(path).Evaluate(services.GetRequiredService<MessageUnderstanding>());
         System.Console.WriteLine(report.Format());
         return Task.FromResult(0);
     }

@@ -15,7 +15,11 @@ public sealed record Procedure(
     string WhereAndWhen,
     OnlineSubmission Online,
     IReadOnlyList<string> LegalBasis,
-    IReadOnlyList<string> Phrases);
+    IReadOnlyList<string> Phrases)
+{
+    /// <summary>Messages as residents write them about this procedure: what the understanding learns from.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+}
 
 /// <summary>How a paper is brought: the original, a copy, or shown to staff and taken home.</summary>
 public enum DocumentForm

@@ -14,16 +14,21 @@ public sealed partial class ProcedureCatalog
 {
     private const int MaxSummarySentences = 2;
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+    internal static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
     private readonly FrozenDictionary<string, Procedure> byId;
 
-    private ProcedureCatalog(IReadOnlyList<Procedure> procedures)
+    private readonly FrozenDictionary<string, OtherAgency> agencyById;
+
+    private ProcedureCatalog(IReadOnlyList<Procedure> procedures, OtherFiles other)
     {
         All = procedures;
         byId = procedures.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
+        OtherAgencies = other.Agencies;
+        MessageExamples = other.Messages;
+        agencyById = other.Agencies.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The procedures in file-name order.</summary>
@@ -33,6 +38,15 @@ public sealed partial class ProcedureCatalog
 
     /// <summary>The procedure with this id, or null.</summary>
     public Procedure? Find(string id) => byId.GetValueOrDefault(id);
+
+    /// <summary>Procedures residents ask about that another agency handles (<c>Other/agencies.yaml</c>).</summary>
+    public IReadOnlyList<OtherAgency> OtherAgencies { get; }
+
+    /// <summary>The other agency's procedure with this id (as in <c>Understanding.OtherAgencyId</c>), or null.</summary>
+    public OtherAgency? FindOtherAgency(string id) => agencyById.GetValueOrDefault(id);
+
+    /// <summary>Example messages of the intents other than a question about a procedure (<c>Other/intents.yaml</c>).</summary>
+    public IReadOnlyList<MessageExample> MessageExamples { get; }
 
     /// <summary>Reads and validates every procedure file in <paramref name="directory"/>.</summary>
     /// <exception cref="ProcedureCatalogException">A file or field is missing or wrong; the message says which and why.</exception>
@@ -64,7 +78,7 @@ public sealed partial class ProcedureCatalog
             procedures.Add(procedure);
         }
 
-        return new ProcedureCatalog(procedures);
+        return new ProcedureCatalog(procedures, OtherFiles.Load(directory, procedures));
     }
 
     /// <summary>Parses and validates one file's text; <paramref name="fileName"/> must be <c>&lt;id&gt;.yaml</c> or <c>.yml</c>.</summary>
@@ -127,7 +141,11 @@ public sealed partial class ProcedureCatalog
             Text(file, "whereAndWhen", raw.WhereAndWhen),
             new OnlineSubmission(online.Available, Text(file, "online.text", online.Text)),
             Texts(file, "legalBasis", raw.LegalBasis),
-            Texts(file, "phrases", raw.Phrases));
+            Texts(file, "phrases", raw.Phrases))
+        {
+            // Optional for a new file; the shipped files' tests require enough of them.
+            Examples = raw.Examples is null ? [] : Texts(file, "examples", raw.Examples),
+        };
     }
 
     private static List<RequiredDocument> Documents(string file, List<ProcedureFile.DocumentEntry?>? entries)
@@ -163,10 +181,10 @@ public sealed partial class ProcedureCatalog
         return documents;
     }
 
-    private static string Text(string file, string field, string? value) =>
+    internal static string Text(string file, string field, string? value) =>
         string.IsNullOrWhiteSpace(value) ? throw Missing(file, field) : value.Trim();
 
-    private static List<string> Texts(string file, string field, List<string?>? values)
+    internal static List<string> Texts(string file, string field, List<string?>? values)
     {
         if (values is null || values.Count == 0)
         {
@@ -176,7 +194,7 @@ public sealed partial class ProcedureCatalog
         return values.Select((value, i) => Text(file, $"{field}[{i + 1}]", value)).ToList();
     }
 
-    private static ProcedureCatalogException Missing(string file, string field) =>
+    internal static ProcedureCatalogException Missing(string file, string field) =>
         new(file, field, "is required and must not be empty");
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

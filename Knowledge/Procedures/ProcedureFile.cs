@@ -17,6 +17,7 @@ internal sealed class ProcedureFile
     public OnlineEntry? Online { get; set; }
     public List<string?>? LegalBasis { get; set; }
     public List<string?>? Phrases { get; set; }
+    public List<string?>? Examples { get; set; }
 
     internal sealed class DocumentEntry
     {

@@ -1,0 +1,124 @@
+using System.Collections.Frozen;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace OneStopBot.Knowledge.Understanding;
+
+/// <summary>
+/// A multiclass maximum-entropy model over <see cref="TextFeatures"/>, trained with ML.NET. Its weights are copied
+/// out after training, so predicting is a sparse dot product and a softmax: thread-safe, allocation-light and free of
+/// ML.NET's per-call prediction engines.
+/// </summary>
+internal sealed class MessageClassifier
+{
+    private const float L2Regularization = 0.02f;
+    private const int MaximumIterations = 200;
+
+    private readonly FrozenDictionary<string, int> featureIndex;
+    private readonly float[] weights;
+    private readonly float[] biases;
+
+    private MessageClassifier(FrozenDictionary<string, int> featureIndex, float[] weights, float[] biases, IReadOnlyList<string> labels)
+    {
+        this.featureIndex = featureIndex;
+        this.weights = weights;
+        this.biases = biases;
+        Labels = labels;
+    }
+
+    /// <summary>The classes, in the order of the probabilities <see cref="Predict"/> returns.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Learns from <paramref name="rows"/>: each a message's features and its label.</summary>
+    public static MessageClassifier Train(IReadOnlyList<(Dictionary<string, float> Features, string Label)> rows)
+    {
+        var labels = rows.Select(r => r.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var labelIndex = labels.Select((label, i) => (label, i)).ToDictionary(p => p.label, p => p.i, StringComparer.Ordinal);
+        var features = rows.SelectMany(r => r.Features.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select((feature, i) => (feature, i))
+            .ToFrozenDictionary(p => p.feature, p => p.i, StringComparer.Ordinal);
+
+        var ml = new MLContext(seed: 1);
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features.Count);
+        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), labels.Count);
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => ToRow(r.Features, features, (uint)labelIndex[r.Label])), schema);
+        var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            L2Regularization = L2Regularization,
+            L1Regularization = 0,
+            MaximumNumberOfIterations = MaximumIterations,
+            NumberOfThreads = 1,
+        });
+        var model = trainer.Fit(data).Model;
+
+        VBuffer<float>[] perClass = [];
+        model.GetWeights(ref perClass, out var classCount);
+        // Feature-major, so a message's few features read adjacent memory for all classes.
+        var weights = new float[features.Count * classCount];
+        for (var c = 0; c < classCount; c++)
+        {
+            foreach (var (index, value) in perClass[c].Items())
+            {
+                weights[(index * classCount) + c] = value;
+            }
+        }
+
+        return new MessageClassifier(features, weights, model.GetBiases().ToArray(), labels);
+    }
+
+    /// <summary>The probability of each of <see cref="Labels"/>; <paramref name="known"/> counts the features seen in training.</summary>
+    public float[] Predict(Dictionary<string, float> features, out int known)
+    {
+        var classes = biases.Length;
+        var scores = (float[])biases.Clone();
+        known = 0;
+        foreach (var (feature, value) in features)
+        {
+            if (!featureIndex.TryGetValue(feature, out var index))
+            {
+                continue;
+            }
+
+            known++;
+            var row = weights.AsSpan(index * classes, classes);
+            for (var c = 0; c < classes; c++)
+            {
+                scores[c] += row[c] * value;
+            }
+        }
+
+        var max = scores.Max();
+        var sum = 0f;
+        for (var c = 0; c < classes; c++)
+        {
+            scores[c] = MathF.Exp(scores[c] - max);
+            sum += scores[c];
+        }
+
+        for (var c = 0; c < classes; c++)
+        {
+            scores[c] /= sum;
+        }
+
+        return scores;
+    }
+
+    private static Row ToRow(Dictionary<string, float> features, FrozenDictionary<string, int> index, uint label)
+    {
+        var pairs = features.Select(f => (Index: index[f.Key], f.Value)).OrderBy(p => p.Index).ToArray();
+        return new Row
+        {
+            Label = label,
+            Features = new VBuffer<float>(index.Count, pairs.Length, pairs.Select(p => p.Value).ToArray(), pairs.Select(p => p.Index).ToArray()),
+        };
+    }
+
+    private sealed class Row
+    {
+        public uint Label { get; set; }
+
+        public VBuffer<float> Features { get; set; }
+    }
+}
