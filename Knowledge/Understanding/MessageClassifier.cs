@@ -18,6 +18,7 @@ internal sealed class MessageClassifier
     private readonly FrozenDictionary<string, int> featureIndex;
     private readonly float[] weights;
     private readonly float[] biases;
+    private readonly FrozenDictionary<string, int> labelIndex;
 
     private MessageClassifier(FrozenDictionary<string, int> featureIndex, float[] weights, float[] biases, IReadOnlyList<string> labels)
     {
@@ -25,10 +26,14 @@ internal sealed class MessageClassifier
         this.weights = weights;
         this.biases = biases;
         Labels = labels;
+        labelIndex = labels.Select((label, i) => (label, i)).ToFrozenDictionary(p => p.label, p => p.i, StringComparer.Ordinal);
     }
 
     /// <summary>The classes, in the order of the probabilities <see cref="Predict"/> returns.</summary>
     public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The position of <paramref name="label"/> in <see cref="Labels"/>.</summary>
+    public int IndexOf(string label) => labelIndex[label];
 
     /// <summary>Learns from <paramref name="rows"/>: each a message's features and its label.</summary>
     public static MessageClassifier Train(IReadOnlyList<(Dictionary<string, float> Features, string Label)> rows)
@@ -72,8 +77,9 @@ internal sealed class MessageClassifier
     public float[] Predict(Dictionary<string, float> features, out int known)
     {
         var classes = biases.Length;
-        var scores = (float[])biases.Clone();
+        var scores = new float[classes];
         known = 0;
+        var squares = 0f;
         foreach (var (feature, value) in features)
         {
             if (!featureIndex.TryGetValue(feature, out var index))
@@ -82,11 +88,19 @@ internal sealed class MessageClassifier
             }
 
             known++;
+            squares += value * value;
             var row = weights.AsSpan(index * classes, classes);
             for (var c = 0; c < classes; c++)
             {
                 scores[c] += row[c] * value;
             }
+        }
+
+        // Scaled to unit length as in training; words never seen carry nothing, so they dilute nothing either.
+        var scale = squares > 0 ? 1 / MathF.Sqrt(squares) : 0;
+        for (var c = 0; c < classes; c++)
+        {
+            scores[c] = (scores[c] * scale) + biases[c];
         }
 
         var max = scores.Max();
@@ -107,7 +121,8 @@ internal sealed class MessageClassifier
 
     private static Row ToRow(Dictionary<string, float> features, FrozenDictionary<string, int> index, uint label)
     {
-        var pairs = features.Select(f => (Index: index[f.Key], f.Value)).OrderBy(p => p.Index).ToArray();
+        var norm = MathF.Sqrt(features.Values.Sum(v => v * v));
+        var pairs = features.Select(f => (Index: index[f.Key], Value: f.Value / norm)).OrderBy(p => p.Index).ToArray();
         return new Row
         {
             Label = label,

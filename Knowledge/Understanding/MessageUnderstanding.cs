@@ -21,9 +21,13 @@ public sealed partial class MessageUnderstanding
     /// <summary>A further procedure is an alternative from this probability.</summary>
     public const double AlternativeProbability = 0.05;
 
+    /// <summary>A request to submit names the procedure that comes this close, as "đặt lịch nộp hồ sơ kết hôn" does.</summary>
+    public const double SubmitProcedureProbability = 0.15;
+
     private const int MaxAlternatives = 3;
     private const double RuleScore = 1.0;
     private const int MinSegmentSyllables = 2;
+    private const int MaxWordLength = 20;
 
     private const string ProcedureLabel = "p:";
     private const string AgencyLabel = "o:";
@@ -109,13 +113,18 @@ public sealed partial class MessageUnderstanding
         {
             Intent.None => NotFound(original, procedures, score),
             Intent.Ask => new Understanding(original, Intent.Ask, null, score, [], Aspect(folded)),
+            Intent.Submit when procedures.Count > 0 && Probability(probabilities, ProcedureLabel + procedures[0]) >= SubmitProcedureProbability =>
+                new Understanding(original, Intent.Submit, procedures[0], score, procedures.Skip(1).Take(MaxAlternatives).ToList(), ProcedureAspect.None),
             _ => Result(original, intent, score),
         };
     }
 
-    /// <summary>The message's syllables as the classifier reads them: normalised, teencode and dialect replaced, typos corrected.</summary>
+    /// <summary>
+    /// The message's syllables as the classifier reads them: normalised, teencode and dialect replaced, typos corrected.
+    /// A "word" far longer than any syllable (a key held down, a link) says nothing and is left out.
+    /// </summary>
     private static List<string> Canonical(string text, TypoCorrector corrector) =>
-        VietnameseText.Syllables(text).Select(corrector.Correct).ToList();
+        VietnameseText.Syllables(text).Where(s => s.Length <= MaxWordLength).Select(corrector.Correct).ToList();
 
     private static string Label(TrainingExample example) => example switch
     {
@@ -123,6 +132,9 @@ public sealed partial class MessageUnderstanding
         { ProcedureId: { } procedure } => ProcedureLabel + procedure,
         _ => IntentLabel + example.Intent,
     };
+
+    private float Probability(float[] probabilities, string label) =>
+        probabilities[classifier.IndexOf(label)];
 
     private static int[] Ranked(float[] probabilities)
     {

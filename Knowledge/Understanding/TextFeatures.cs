@@ -16,7 +16,7 @@ internal static class TextFeatures
     private const float CharWeight = 0.35f;
     private const int CharGram = 3;
 
-    /// <summary>Distinct features with their weights, the vector scaled to unit length.</summary>
+    /// <summary>Distinct features with their weights; the classifier scales the known ones to unit length.</summary>
     public static Dictionary<string, float> Extract(IReadOnlyList<string> syllables)
     {
         var features = new Dictionary<string, float>(syllables.Count * 8, StringComparer.Ordinal);
@@ -49,13 +49,6 @@ internal static class TextFeatures
             {
                 Add(features, "c:" + padded.Substring(start, CharGram), CharWeight);
             }
-        }
-
-        // One message has one length however many features it has: its words, not its size, carry the meaning.
-        var norm = MathF.Sqrt(features.Values.Sum(v => v * v));
-        foreach (var key in features.Keys)
-        {
-            features[key] /= norm;
         }
 
         return features;
