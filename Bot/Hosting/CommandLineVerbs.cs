@@ -10,7 +10,7 @@ using OneStopBot.Office.Dossiers;
 namespace OneStopBot.Bot.Hosting;
 
 /// <summary>
-/// The command-line verbs: <c>chat</c> (the bot in the terminal), <c>understand</c>, <c>eval</c>, <c>seed-demo</c>.
+/// The command-line verbs: <c>chat</c> (the bot in the terminal), <c>understand</c>, <c>eval</c>, <c>train</c>, <c>seed-demo</c>.
 /// Each runs over the same services as the web host, without the web server.
 /// </summary>
 public static class CommandLineVerbs
@@ -20,6 +20,7 @@ public static class CommandLineVerbs
         ["chat"] = ChatAsync,
         ["understand"] = UnderstandAsync,
         ["eval"] = EvaluateAsync,
+        ["train"] = TrainAsync,
         ["seed-demo"] = SeedDemoAsync,
     };
 
@@ -99,6 +100,20 @@ public static class CommandLineVerbs
 
         var report = EvalSet.Load(path).Evaluate(services.GetRequiredService<MessageUnderstanding>());
         System.Console.WriteLine(report.Format());
+        return Task.FromResult(0);
+    }
+
+    /// <summary>Trains the understanding on the knowledge files' examples and writes the model to ship (<c>train Knowledge/Procedures/understanding.model</c>).</summary>
+    private static Task<int> TrainAsync(IServiceProvider services, string[] args)
+    {
+        if (args is not [var path])
+        {
+            System.Console.Error.WriteLine($"Usage: train <path of {MessageUnderstanding.ModelFile}>");
+            return Task.FromResult(2);
+        }
+
+        MessageUnderstanding.TrainAndSave(services.GetRequiredService<ProcedureCatalog>(), path);
+        System.Console.WriteLine($"Model written to {Path.GetFullPath(path)}");
         return Task.FromResult(0);
     }
 

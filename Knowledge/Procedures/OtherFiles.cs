@@ -1,5 +1,4 @@
 using OneStopBot.Knowledge.Understanding;
-using YamlDotNet.Core;
 
 namespace OneStopBot.Knowledge.Procedures;
 
@@ -26,7 +25,7 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
     internal static List<OtherAgency> ParseAgencies(string yaml, IReadOnlySet<string> procedureIds)
     {
         const string file = Folder + "/" + AgenciesFile;
-        var entries = Deserialize<AgencyEntry>(file, yaml);
+        var entries = ProcedureCatalog.Deserialize<List<AgencyEntry?>>(file, yaml);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var agencies = new List<OtherAgency>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
@@ -54,7 +53,7 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
     internal static List<MessageExample> ParseIntents(string yaml, IReadOnlySet<string> procedureIds)
     {
         const string file = Folder + "/" + IntentsFile;
-        var entries = Deserialize<IntentEntry>(file, yaml);
+        var entries = ProcedureCatalog.Deserialize<List<IntentEntry?>>(file, yaml);
         var messages = new List<MessageExample>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -81,18 +80,6 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
         }
 
         return messages;
-    }
-
-    private static List<T?> Deserialize<T>(string file, string yaml)
-    {
-        try
-        {
-            return ProcedureCatalog.Deserializer.Deserialize<List<T?>?>(yaml) ?? throw new ProcedureCatalogException(file, "(file)", "the file is empty");
-        }
-        catch (YamlException e)
-        {
-            throw new ProcedureCatalogException(file, "(file)", $"line {e.Start.Line}: {(e.InnerException ?? e).Message}", e);
-        }
     }
 
     private sealed class AgencyEntry

@@ -14,7 +14,7 @@ public sealed partial class ProcedureCatalog
 {
     private const int MaxSummarySentences = 2;
 
-    internal static readonly IDeserializer Deserializer = new DeserializerBuilder()
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
@@ -22,14 +22,18 @@ public sealed partial class ProcedureCatalog
 
     private readonly FrozenDictionary<string, OtherAgency> agencyById;
 
-    private ProcedureCatalog(IReadOnlyList<Procedure> procedures, OtherFiles other)
+    private ProcedureCatalog(string folder, IReadOnlyList<Procedure> procedures, OtherFiles other)
     {
+        Folder = folder;
         All = procedures;
         byId = procedures.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
         OtherAgencies = other.Agencies;
         MessageExamples = other.Messages;
         agencyById = other.Agencies.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
     }
+
+    /// <summary>The folder the files were read from; the trained understanding model lives there too.</summary>
+    public string Folder { get; }
 
     /// <summary>The procedures in file-name order.</summary>
     public IReadOnlyList<Procedure> All { get; }
@@ -78,24 +82,13 @@ public sealed partial class ProcedureCatalog
             procedures.Add(procedure);
         }
 
-        return new ProcedureCatalog(procedures, OtherFiles.Load(directory, procedures));
+        return new ProcedureCatalog(Path.GetFullPath(directory), procedures, OtherFiles.Load(directory, procedures));
     }
 
     /// <summary>Parses and validates one file's text; <paramref name="fileName"/> must be <c>&lt;id&gt;.yaml</c> or <c>.yml</c>.</summary>
     internal static Procedure Parse(string fileName, string yaml)
     {
-        ProcedureFile? raw;
-        try
-        {
-            raw = Deserializer.Deserialize<ProcedureFile?>(yaml);
-        }
-        catch (YamlException e)
-        {
-            var reason = (e.InnerException ?? e).Message;
-            throw new ProcedureCatalogException(fileName, "(file)", $"line {e.Start.Line}: {reason}", e);
-        }
-
-        return Validate(fileName, raw ?? throw new ProcedureCatalogException(fileName, "(file)", "the file is empty"));
+        return Validate(fileName, Deserialize<ProcedureFile>(fileName, yaml));
     }
 
     private static Procedure Validate(string file, ProcedureFile raw)
@@ -179,6 +172,20 @@ public sealed partial class ProcedureCatalog
         }
 
         return documents;
+    }
+
+    /// <summary>The file's content as <typeparamref name="T"/>; an empty or malformed file is reported with its line.</summary>
+    internal static T Deserialize<T>(string file, string yaml)
+        where T : class
+    {
+        try
+        {
+            return Deserializer.Deserialize<T?>(yaml) ?? throw new ProcedureCatalogException(file, "(file)", "the file is empty");
+        }
+        catch (YamlException e)
+        {
+            throw new ProcedureCatalogException(file, "(file)", $"line {e.Start.Line}: {(e.InnerException ?? e).Message}", e);
+        }
     }
 
     internal static string Text(string file, string field, string? value) =>

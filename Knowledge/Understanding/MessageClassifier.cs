@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -48,7 +49,8 @@ internal sealed class MessageClassifier
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features.Count);
         schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), labels.Count);
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => ToRow(r.Features, features, (uint)labelIndex[r.Label])), schema);
+        // Materialised once: the trainer reads the data many times.
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => ToRow(r.Features, features, (uint)labelIndex[r.Label])).ToList(), schema);
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             L2Regularization = L2Regularization,
@@ -117,6 +119,72 @@ internal sealed class MessageClassifier
         }
 
         return scores;
+    }
+
+    /// <summary>Writes the trained model: what it was trained on, labels, features, weights (as half floats), biases.</summary>
+    public void Save(Stream stream, string fingerprint)
+    {
+        using var writer = new BinaryWriter(new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true));
+        writer.Write(fingerprint);
+        writer.Write(Labels.Count);
+        foreach (var label in Labels)
+        {
+            writer.Write(label);
+        }
+
+        var features = featureIndex.OrderBy(f => f.Value).Select(f => f.Key).ToList();
+        writer.Write(features.Count);
+        foreach (var feature in features)
+        {
+            writer.Write(feature);
+        }
+
+        foreach (var weight in weights)
+        {
+            writer.Write((Half)weight);
+        }
+
+        foreach (var bias in biases)
+        {
+            writer.Write(bias);
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>; null when it was trained on other data than <paramref name="fingerprint"/>.</summary>
+    public static MessageClassifier? Load(Stream stream, string fingerprint)
+    {
+        using var reader = new BinaryReader(new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true));
+        if (reader.ReadString() != fingerprint)
+        {
+            return null;
+        }
+
+        var labels = new string[reader.ReadInt32()];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = reader.ReadString();
+        }
+
+        var features = new Dictionary<string, int>(StringComparer.Ordinal);
+        var featureCount = reader.ReadInt32();
+        for (var i = 0; i < featureCount; i++)
+        {
+            features[reader.ReadString()] = i;
+        }
+
+        var weights = new float[featureCount * labels.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (float)reader.ReadHalf();
+        }
+
+        var biases = new float[labels.Length];
+        for (var i = 0; i < biases.Length; i++)
+        {
+            biases[i] = reader.ReadSingle();
+        }
+
+        return new MessageClassifier(features.ToFrozenDictionary(StringComparer.Ordinal), weights, biases, labels);
     }
 
     private static Row ToRow(Dictionary<string, float> features, FrozenDictionary<string, int> index, uint label)

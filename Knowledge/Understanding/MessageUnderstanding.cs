@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Text;
@@ -39,17 +41,44 @@ public sealed partial class MessageUnderstanding
     private readonly MessageClassifier classifier;
     private readonly TypoCorrector corrector;
 
+    /// <summary>The trained model shipped beside the procedure files; start-up trains anew when the examples changed since.</summary>
+    public const string ModelFile = "understanding.model";
+
+    // Part of the fingerprint: a change to how features are read must retrain the model too.
+    private const string FeaturesVersion = "features-1";
+
+    /// <summary>
+    /// Loads the shipped model when it was trained on exactly the catalog's examples, or trains on them (a few
+    /// seconds) when staff changed an example since.
+    /// </summary>
     public MessageUnderstanding(ProcedureCatalog catalog)
-        : this(TrainingExample.From(catalog))
+        : this(TrainingExample.From(catalog), Path.Combine(catalog.Folder, ModelFile))
     {
     }
 
     /// <summary>Learns from <paramref name="training"/> only, as cross-validation does with part of the catalog's examples.</summary>
-    internal MessageUnderstanding(IReadOnlyList<TrainingExample> training)
+    internal MessageUnderstanding(IReadOnlyList<TrainingExample> training, string? modelPath = null)
     {
         corrector = new TypoCorrector(training.SelectMany(e => VietnameseText.Syllables(e.Text)).Concat(Keywords.Vocabulary));
-        classifier = MessageClassifier.Train(training.Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), Label(e))).ToList());
+        Fingerprint = FingerprintOf(training);
+        classifier = (modelPath is null ? null : LoadModel(modelPath, Fingerprint))
+            ?? MessageClassifier.Train(training.Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), Label(e))).ToList());
     }
+
+    /// <summary>What the model was trained on: a hash of every example with its label, and of the feature version.</summary>
+    internal string Fingerprint { get; }
+
+    /// <summary>Trains on the catalog's examples, ignoring any shipped model, and writes the model to <paramref name="path"/>.</summary>
+    public static void TrainAndSave(ProcedureCatalog catalog, string path)
+    {
+        var understanding = new MessageUnderstanding(TrainingExample.From(catalog));
+        using var file = File.Create(path);
+        understanding.classifier.Save(file, understanding.Fingerprint);
+    }
+
+    /// <summary>True when the model at <paramref name="path"/> was trained on exactly the catalog's examples.</summary>
+    public static bool IsModelCurrent(ProcedureCatalog catalog, string path) =>
+        LoadModel(path, FingerprintOf(TrainingExample.From(catalog))) is not null;
 
     public Understanding Understand(string? text)
     {
@@ -117,6 +146,36 @@ public sealed partial class MessageUnderstanding
                 new Understanding(original, Intent.Submit, procedures[0], score, procedures.Skip(1).Take(MaxAlternatives).ToList(), ProcedureAspect.None),
             _ => Result(original, intent, score),
         };
+    }
+
+    private static MessageClassifier? LoadModel(string path, string fingerprint)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var file = File.OpenRead(path);
+            return MessageClassifier.Load(file, fingerprint);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            // A damaged model is no model: train anew.
+            return null;
+        }
+    }
+
+    private static string FingerprintOf(IReadOnlyList<TrainingExample> training)
+    {
+        var text = new StringBuilder(FeaturesVersion);
+        foreach (var example in training)
+        {
+            text.Append('\n').Append(Label(example)).Append('\t').Append(example.Text);
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>

@@ -51,6 +51,16 @@ public sealed class KnowledgeBaseTests(KnowledgeFixture knowledge)
     }
 
     [Fact]
+    public void The_shipped_model_was_trained_on_exactly_these_examples()
+    {
+        var model = Path.Combine(SourceFolder, MessageUnderstanding.ModelFile);
+
+        Assert.True(
+            MessageUnderstanding.IsModelCurrent(knowledge.Catalog, model),
+            $"examples changed since the model was trained: run `dotnet run --project Bot -- train {Path.GetRelativePath(RepositoryPaths.Root, model)}`");
+    }
+
+    [Fact]
     public void Every_other_intent_has_at_least_25_examples_and_none_at_least_200()
     {
         var counts = knowledge.Catalog.MessageExamples.GroupBy(m => m.Intent).ToDictionary(g => g.Key, g => g.Sum(m => m.Examples.Count));
