@@ -22,7 +22,7 @@ public static class KnowledgeServiceCollectionExtensions
         return services;
     }
 
-    // Builds the catalog and the search index at start-up rather than on the first message.
+    // Loads the catalog and trains the understanding at start-up rather than on the first message.
     private sealed class KnowledgeWarmUp(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)

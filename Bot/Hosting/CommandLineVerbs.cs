@@ -3,6 +3,7 @@ using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Console;
 using OneStopBot.Bot.Channels.Turns;
 using OneStopBot.Knowledge.Evaluation;
+using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office.Demo;
 using OneStopBot.Office.Dossiers;
@@ -11,8 +12,8 @@ using OneStopBot.Office.Staff;
 namespace OneStopBot.Bot.Hosting;
 
 /// <summary>
-/// The command-line verbs: <c>chat</c> (the bot in the terminal), <c>understand</c>, <c>eval</c>, <c>seed-demo</c>,
-/// <c>hash-password</c>, <c>backup</c> and <c>restore</c>.
+/// The command-line verbs: <c>chat</c> (the bot in the terminal), <c>understand</c>, <c>eval</c>, <c>train</c>,
+/// <c>seed-demo</c>, <c>hash-password</c>, <c>backup</c> and <c>restore</c>.
 /// Each runs over the same services as the web host, without the web server.
 /// </summary>
 public static class CommandLineVerbs
@@ -22,6 +23,7 @@ public static class CommandLineVerbs
         ["chat"] = ChatAsync,
         ["understand"] = UnderstandAsync,
         ["eval"] = EvaluateAsync,
+        ["train"] = TrainAsync,
         ["seed-demo"] = SeedDemoAsync,
         ["hash-password"] = HashPasswordAsync,
     };
@@ -57,7 +59,6 @@ public static class CommandLineVerbs
 
     private static async Task<int> RunAsync(Func<IServiceProvider, string[], Task<int>> run, string[] args)
     {
-        // Configuration switches (--Section:Key=value) go to the host; the rest are the verb's own arguments.
         var (settings, operands) = Split(args);
         var builder = Host.CreateApplicationBuilder(settings);
         builder.Logging.ClearProviders();
@@ -71,9 +72,11 @@ public static class CommandLineVerbs
         return await run(host.Services, operands);
     }
 
+    // Configuration switches (--Section:Key=value) go to the host; the rest (eval's --cv 5) are the verb's own arguments.
     private static (string[] Settings, string[] Operands) Split(string[] args) =>
-        (args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray(),
-         args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
+        (args.Where(IsSetting).ToArray(), args.Where(a => !IsSetting(a)).ToArray());
+
+    private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=');
 
     private static async Task<int> ChatAsync(IServiceProvider services, string[] args)
     {
@@ -98,22 +101,48 @@ public static class CommandLineVerbs
         return 0;
     }
 
-    /// <summary>Scores understanding on an evaluation file: intent, procedure and both-correct accuracy, and the misses.</summary>
+    /// <summary>
+    /// Scores understanding: on the project's held-out set (no argument), on any TSV given, or by k-fold
+    /// cross-validation on the training examples (<c>--cv 5</c>). Prints accuracies, the worst procedure pairs and the misses.
+    /// </summary>
     private static Task<int> EvaluateAsync(IServiceProvider services, string[] args)
     {
-        if (args.Length != 1)
-        {
-            System.Console.Error.WriteLine("Usage: eval <file.tsv>");
-            return Task.FromResult(2);
-        }
-        if (!File.Exists(args[0]))
-        {
-            System.Console.Error.WriteLine($"No such file: {Path.GetFullPath(args[0])}");
-            return Task.FromResult(2);
-        }
         System.Console.OutputEncoding = System.Text.Encoding.UTF8;
-        var report = EvalSet.Load(args[0]).Evaluate(services.GetRequiredService<MessageUnderstanding>());
+        if (args is ["--cv", var text] && int.TryParse(text, out var folds) && folds >= 2)
+        {
+            System.Console.WriteLine(CrossValidation.Run(services.GetRequiredService<ProcedureCatalog>(), folds).Format());
+            return Task.FromResult(0);
+        }
+
+        if (args.Length > 1 || args is [var flag] && flag.StartsWith("--", StringComparison.Ordinal))
+        {
+            System.Console.Error.WriteLine("Usage: eval [file.tsv | --cv <folds, 2 or more>]");
+            return Task.FromResult(2);
+        }
+
+        var path = args is [var given] ? given : EvalSet.HeldOutPath;
+        if (!File.Exists(path))
+        {
+            System.Console.Error.WriteLine($"No such file: {Path.GetFullPath(path)}");
+            return Task.FromResult(2);
+        }
+
+        var report = EvalSet.Load(path).Evaluate(services.GetRequiredService<MessageUnderstanding>());
         System.Console.WriteLine(report.Format());
+        return Task.FromResult(0);
+    }
+
+    /// <summary>Trains the understanding on the knowledge files' examples and writes the model to ship (<c>train Knowledge/Procedures/understanding.model</c>).</summary>
+    private static Task<int> TrainAsync(IServiceProvider services, string[] args)
+    {
+        if (args is not [var path])
+        {
+            System.Console.Error.WriteLine($"Usage: train <path of {MessageUnderstanding.ModelFile}>");
+            return Task.FromResult(2);
+        }
+
+        MessageUnderstanding.TrainAndSave(services.GetRequiredService<ProcedureCatalog>(), path);
+        System.Console.WriteLine($"Model written to {Path.GetFullPath(path)}");
         return Task.FromResult(0);
     }
 

@@ -17,6 +17,8 @@ public sealed record EvalResult(EvalCase Case, Understanding.Understanding Actua
 /// <summary>Accuracy over an evaluation set, and the cases missed.</summary>
 public sealed class EvalReport
 {
+    private const int WorstPairs = 10;
+
     public EvalReport(string name, IReadOnlyList<EvalResult> results)
     {
         Name = name;
@@ -37,6 +39,25 @@ public sealed class EvalReport
 
     public IReadOnlyList<EvalResult> Misses => Results.Where(r => !r.BothCorrect).ToList();
 
+    /// <summary>Of the messages out of scope (expected none), the share answered none (an other agency's included).</summary>
+    public double OutOfScopeAnsweredNone
+    {
+        get
+        {
+            var outOfScope = Results.Where(r => r.Case.Intent == Intent.None).ToList();
+            return outOfScope.Count == 0 ? 1 : outOfScope.Count(r => r.Actual.Intent == Intent.None) / (double)outOfScope.Count;
+        }
+    }
+
+    /// <summary>The procedures most often taken for another ("-" for none), worst first.</summary>
+    public IReadOnlyList<(string Expected, string Actual, int Count)> Confusions(int top) =>
+        Results.Where(r => !r.ProcedureCorrect)
+            .GroupBy(r => (Expected: r.Case.ProcedureId ?? "-", Actual: r.Actual.ProcedureId ?? "-"))
+            .Select(g => (g.Key.Expected, g.Key.Actual, Count: g.Count()))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Expected, StringComparer.Ordinal).ThenBy(c => c.Actual, StringComparer.Ordinal)
+            .Take(top)
+            .ToList();
+
     /// <summary>The three accuracies, then one line per miss: line, text, expected and actual.</summary>
     public string Format()
     {
@@ -46,6 +67,14 @@ public sealed class EvalReport
         text.AppendLine(culture, $"intent accuracy:       {IntentAccuracy:P1}");
         text.AppendLine(culture, $"procedure accuracy:    {ProcedureAccuracy:P1}");
         text.AppendLine(culture, $"both-correct accuracy: {BothAccuracy:P1}");
+        text.AppendLine(culture, $"out of scope answered none: {OutOfScopeAnsweredNone:P1}");
+        var confusions = Confusions(WorstPairs);
+        text.AppendLine(culture, $"worst procedure pairs (expected -> understood): {confusions.Count}");
+        foreach (var (expected, actual, count) in confusions)
+        {
+            text.AppendLine(culture, $"  {expected} -> {actual}: {count}");
+        }
+
         var misses = Misses;
         text.AppendLine(culture, $"misses: {misses.Count}");
         foreach (var miss in misses)

@@ -10,6 +10,9 @@ public sealed class EvalSet
 {
     private const string NoProcedure = "-";
 
+    /// <summary>The project's own held-out set, copied beside the assembly: written before tuning, never trained on.</summary>
+    public static string HeldOutPath => Path.Combine(AppContext.BaseDirectory, "Evaluation", "understand.test.tsv");
+
     private EvalSet(string name, IReadOnlyList<EvalCase> cases)
     {
         Name = name;

@@ -17,6 +17,9 @@ public sealed record Procedure(
     IReadOnlyList<string> LegalBasis,
     IReadOnlyList<string> Phrases)
 {
+    /// <summary>Messages as residents write them about this procedure: what the understanding learns from.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+
     /// <summary>Who receives the dossier; the one-stop desk when the file does not say.</summary>
     public ProcedureHandler Handler { get; init; } = ProcedureHandler.OneStopDesk;
 }

@@ -20,11 +20,20 @@ public sealed partial class ProcedureCatalog
 
     private readonly FrozenDictionary<string, Procedure> byId;
 
-    private ProcedureCatalog(IReadOnlyList<Procedure> procedures)
+    private readonly FrozenDictionary<string, OtherAgency> agencyById;
+
+    private ProcedureCatalog(string folder, IReadOnlyList<Procedure> procedures, OtherFiles other)
     {
+        Folder = folder;
         All = procedures;
         byId = procedures.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
+        OtherAgencies = other.Agencies;
+        MessageExamples = other.Messages;
+        agencyById = other.Agencies.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
     }
+
+    /// <summary>The folder the files were read from; the trained understanding model lives there too.</summary>
+    public string Folder { get; }
 
     /// <summary>The procedures in file-name order.</summary>
     public IReadOnlyList<Procedure> All { get; }
@@ -33,6 +42,15 @@ public sealed partial class ProcedureCatalog
 
     /// <summary>The procedure with this id, or null.</summary>
     public Procedure? Find(string id) => byId.GetValueOrDefault(id);
+
+    /// <summary>Procedures residents ask about that another agency handles (<c>Other/agencies.yaml</c>).</summary>
+    public IReadOnlyList<OtherAgency> OtherAgencies { get; }
+
+    /// <summary>The other agency's procedure with this id (as in <c>Understanding.OtherAgencyId</c>), or null.</summary>
+    public OtherAgency? FindOtherAgency(string id) => agencyById.GetValueOrDefault(id);
+
+    /// <summary>Example messages of the intents other than a question about a procedure (<c>Other/intents.yaml</c>).</summary>
+    public IReadOnlyList<MessageExample> MessageExamples { get; }
 
     /// <summary>Reads and validates every procedure file in <paramref name="directory"/>.</summary>
     /// <exception cref="ProcedureCatalogException">A file or field is missing or wrong; the message says which and why.</exception>
@@ -64,24 +82,13 @@ public sealed partial class ProcedureCatalog
             procedures.Add(procedure);
         }
 
-        return new ProcedureCatalog(procedures);
+        return new ProcedureCatalog(Path.GetFullPath(directory), procedures, OtherFiles.Load(directory, procedures));
     }
 
     /// <summary>Parses and validates one file's text; <paramref name="fileName"/> must be <c>&lt;id&gt;.yaml</c> or <c>.yml</c>.</summary>
     internal static Procedure Parse(string fileName, string yaml)
     {
-        ProcedureFile? raw;
-        try
-        {
-            raw = Deserializer.Deserialize<ProcedureFile?>(yaml);
-        }
-        catch (YamlException e)
-        {
-            var reason = (e.InnerException ?? e).Message;
-            throw new ProcedureCatalogException(fileName, "(file)", $"line {e.Start.Line}: {reason}", e);
-        }
-
-        return Validate(fileName, raw ?? throw new ProcedureCatalogException(fileName, "(file)", "the file is empty"));
+        return Validate(fileName, Deserialize<ProcedureFile>(fileName, yaml));
     }
 
     private static Procedure Validate(string file, ProcedureFile raw)
@@ -130,6 +137,8 @@ public sealed partial class ProcedureCatalog
             Texts(file, "phrases", raw.Phrases))
         {
             Handler = Handler(file, raw.Handler),
+            // Optional for a new file; the shipped files' tests require enough of them.
+            Examples = raw.Examples is null ? [] : Texts(file, "examples", raw.Examples),
         };
     }
 
@@ -176,10 +185,24 @@ public sealed partial class ProcedureCatalog
         return documents;
     }
 
-    private static string Text(string file, string field, string? value) =>
+    /// <summary>The file's content as <typeparamref name="T"/>; an empty or malformed file is reported with its line.</summary>
+    internal static T Deserialize<T>(string file, string yaml)
+        where T : class
+    {
+        try
+        {
+            return Deserializer.Deserialize<T?>(yaml) ?? throw new ProcedureCatalogException(file, "(file)", "the file is empty");
+        }
+        catch (YamlException e)
+        {
+            throw new ProcedureCatalogException(file, "(file)", $"line {e.Start.Line}: {(e.InnerException ?? e).Message}", e);
+        }
+    }
+
+    internal static string Text(string file, string field, string? value) =>
         string.IsNullOrWhiteSpace(value) ? throw Missing(file, field) : value.Trim();
 
-    private static List<string> Texts(string file, string field, List<string?>? values)
+    internal static List<string> Texts(string file, string field, List<string?>? values)
     {
         if (values is null || values.Count == 0)
         {
@@ -189,7 +212,7 @@ public sealed partial class ProcedureCatalog
         return values.Select((value, i) => Text(file, $"{field}[{i + 1}]", value)).ToList();
     }
 
-    private static ProcedureCatalogException Missing(string file, string field) =>
+    internal static ProcedureCatalogException Missing(string file, string field) =>
         new(file, field, "is required and must not be empty");
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -18,6 +18,7 @@ internal sealed class ProcedureFile
     public string? Handler { get; set; }
     public List<string?>? LegalBasis { get; set; }
     public List<string?>? Phrases { get; set; }
+    public List<string?>? Examples { get; set; }
 
     internal sealed class DocumentEntry
     {

@@ -1,195 +1,261 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using OneStopBot.Knowledge.Procedures;
-using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Text;
 
 namespace OneStopBot.Knowledge.Understanding;
 
 /// <summary>
 /// Turns a resident's message into an intent, a procedure where one applies, and the aspect asked about.
-/// Immutable after construction: one instance serves concurrent turns.
+/// A classifier trained at construction on the catalog's examples decides; rules remain only where they are exact
+/// (dossier codes) or read the form of the sentence (submit or question, the aspect). Immutable after construction:
+/// one instance serves concurrent turns.
 /// </summary>
-public sealed partial class MessageUnderstanding : IDisposable
+public sealed partial class MessageUnderstanding
 {
-    /// <summary>Share of a message's content words a procedure must cover before it is named as the answer.</summary>
-    public const double AcceptCoverage = 0.6;
+    /// <summary>At least this probability names a procedure as the answer.</summary>
+    public const double AnswerProbability = 0.5;
 
-    /// <summary>Below <see cref="AcceptCoverage"/> but at least this, a procedure is offered only as an alternative.</summary>
-    public const double SuggestCoverage = 0.34;
+    /// <summary>From this probability up to <see cref="AnswerProbability"/> the best procedures are offered to confirm.</summary>
+    public const double ConfirmProbability = 0.2;
 
-    private const int Candidates = 6;
+    /// <summary>A further procedure is an alternative from this probability.</summary>
+    public const double AlternativeProbability = 0.05;
+
+    /// <summary>A request to submit names the procedure that comes this close, as "đặt lịch nộp hồ sơ kết hôn" does.</summary>
+    public const double SubmitProcedureProbability = 0.15;
+
     private const int MaxAlternatives = 3;
-    private const float AlternativeScoreRatio = 0.5f;
     private const double RuleScore = 1.0;
-    private const double FollowUpScore = 0.8;
+    private const int MinSegmentSyllables = 2;
+    private const int MaxWordLength = 20;
 
-    // A folded match of a word typed with diacritics ("cười" against "cưới") is weaker evidence than an exact one.
-    private const double FoldedMatchWeight = 0.5;
+    private const string ProcedureLabel = "p:";
+    private const string AgencyLabel = "o:";
+    private const string IntentLabel = "i:";
 
-    // A syllable that only matches after typo correction never names a procedure on its own.
-    private const double CorrectedMatchWeight = 0.5;
+    // Words that join two requests in one message: "làm khai sinh và nhập hộ khẩu cho con".
+    private static readonly HashSet<string> Joiners = new(StringComparer.Ordinal) { "va", "voi", "kem", "cung" };
 
-    private readonly ProcedureIndex index;
+    private readonly MessageClassifier classifier;
     private readonly TypoCorrector corrector;
 
+    /// <summary>The trained model shipped beside the procedure files; start-up trains anew when the examples changed since.</summary>
+    public const string ModelFile = "understanding.model";
+
+    // Part of the fingerprint: a change to how features are read must retrain the model too.
+    private const string FeaturesVersion = "features-1";
+
+    /// <summary>
+    /// Loads the shipped model when it was trained on exactly the catalog's examples, or trains on them (a few
+    /// seconds) when staff changed an example since.
+    /// </summary>
     public MessageUnderstanding(ProcedureCatalog catalog)
+        : this(TrainingExample.From(catalog), Path.Combine(catalog.Folder, ModelFile))
     {
-        index = new ProcedureIndex(catalog);
-        corrector = new TypoCorrector(index.FoldedVocabulary.Concat(Keywords.Vocabulary));
     }
+
+    /// <summary>Learns from <paramref name="training"/> only, as cross-validation does with part of the catalog's examples.</summary>
+    internal MessageUnderstanding(IReadOnlyList<TrainingExample> training, string? modelPath = null)
+    {
+        corrector = new TypoCorrector(training.SelectMany(e => VietnameseText.Syllables(e.Text)).Concat(Keywords.Vocabulary));
+        Fingerprint = FingerprintOf(training);
+        classifier = (modelPath is null ? null : LoadModel(modelPath, Fingerprint))
+            ?? MessageClassifier.Train(training.Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), Label(e))).ToList());
+    }
+
+    /// <summary>What the model was trained on: a hash of every example with its label, and of the feature version.</summary>
+    internal string Fingerprint { get; }
+
+    /// <summary>Trains on the catalog's examples, ignoring any shipped model, and writes the model to <paramref name="path"/>.</summary>
+    public static void TrainAndSave(ProcedureCatalog catalog, string path)
+    {
+        var understanding = new MessageUnderstanding(TrainingExample.From(catalog));
+        using var file = File.Create(path);
+        understanding.classifier.Save(file, understanding.Fingerprint);
+    }
+
+    /// <summary>True when the model at <paramref name="path"/> was trained on exactly the catalog's examples.</summary>
+    public static bool IsModelCurrent(ProcedureCatalog catalog, string path) =>
+        LoadModel(path, FingerprintOf(TrainingExample.From(catalog))) is not null;
 
     public Understanding Understand(string? text)
     {
-        var original = text ?? string.Empty;
-        var typed = VietnameseText.Syllables(original);
-        var syllables = typed.Select(corrector.Correct).ToList();
+        // Cut before anything else: no message needs more, and it bounds the work.
+        var original = text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty;
+        if (IsDossierCode(original))
+        {
+            return Result(original, Intent.Status, RuleScore);
+        }
+
+        var syllables = Canonical(original, corrector);
         if (syllables.Count == 0)
         {
-            return Result(original, Intent.None, 0);
+            return NotFound(original, []);
+        }
+
+        var probabilities = classifier.Predict(TextFeatures.Extract(syllables), out var known);
+        if (known == 0)
+        {
+            return NotFound(original, []);
         }
 
         var folded = $" {string.Join(' ', syllables.Select(VietnameseText.Fold))} ";
-        var aspect = Keywords.Aspects.FirstOrDefault(a => a.Rule.Matches(folded)).Aspect;
-
-        if (Keywords.Unsubscribe.Matches(folded))
-        {
-            return Result(original, Intent.Unsubscribe, RuleScore);
-        }
-
-        if (Keywords.Subscribe.Matches(folded))
-        {
-            return Result(original, Intent.Subscribe, RuleScore);
-        }
-
-        if (Keywords.Human.Matches(folded))
-        {
-            return Result(original, Intent.Human, RuleScore);
-        }
-
-        if (Keywords.Feedback.Matches(folded))
-        {
-            return Result(original, Intent.Feedback, RuleScore);
-        }
-
-        if (Keywords.Status.Matches(folded) || DossierCode().IsMatch(VietnameseText.Normalize(original)))
-        {
-            return Result(original, Intent.Status, RuleScore);
-        }
-
-        if (Keywords.Help.Matches(folded))
-        {
-            return Result(original, Intent.Help, RuleScore);
-        }
-
-        var fillers = Keywords.FillerMask(syllables);
-        var corrected = syllables.Where((syllable, i) => syllable != typed[i]).ToHashSet(StringComparer.Ordinal);
-        var match = FindProcedure(syllables, fillers, corrected);
-        var isSubmit = Keywords.Submit.Matches(folded);
-        // "nộp hồ sơ khai sinh ở đâu" asks where; "tôi muốn nộp hồ sơ khai sinh" wants to submit.
-        if (isSubmit && !Keywords.Question.Matches(folded) && !original.Contains('?'))
-        {
-            return match.Accepted
-                ? new Understanding(original, Intent.Submit, match.ProcedureId, match.Coverage, match.Alternatives, aspect)
-                : Result(original, Intent.Submit, RuleScore);
-        }
-
-        if (match.Accepted)
-        {
-            return new Understanding(original, Intent.Ask, match.ProcedureId, match.Coverage, match.Alternatives, aspect);
-        }
-
-        if (Keywords.Office.Matches(folded))
-        {
-            return Result(original, Intent.Office, RuleScore);
-        }
-
-        if (Keywords.StatusWithoutProcedure.Matches(folded))
-        {
-            return Result(original, Intent.Status, RuleScore);
-        }
-
-        if (aspect != ProcedureAspect.None && fillers.All(filler => filler))
-        {
-            return new Understanding(original, Intent.Ask, null, FollowUpScore, [], aspect);
-        }
-
-        if (isSubmit)
-        {
-            return Result(original, Intent.Submit, RuleScore);
-        }
-
-        if (Keywords.Greeting.Matches(folded))
-        {
-            return Result(original, Intent.Greeting, RuleScore);
-        }
-
-        // Not understood: say so, with any procedure that came close as a suggestion.
-        return new Understanding(original, Intent.None, null, match.Coverage, match.Alternatives, ProcedureAspect.None);
-    }
-
-    public void Dispose() => index.Dispose();
-
-    private ProcedureMatch FindProcedure(IReadOnlyList<string> syllables, bool[] fillers, IReadOnlySet<string> corrected)
-    {
-        var content = syllables.Where((_, i) => !fillers[i]).Distinct(StringComparer.Ordinal).ToList();
-        if (content.Count == 0)
-        {
-            return ProcedureMatch.Nothing;
-        }
-
-        var hits = index.Search(syllables, fillers, Candidates);
-        if (hits.Count == 0)
-        {
-            return ProcedureMatch.Nothing;
-        }
-
-        var best = hits[0];
-        var coverage = Coverage(best.ProcedureId, content, corrected);
-        var alternatives = hits.Skip(1)
-            .Where(hit => hit.Score >= best.Score * AlternativeScoreRatio && Coverage(hit.ProcedureId, content, corrected) >= SuggestCoverage)
-            .Select(hit => hit.ProcedureId)
-            .Take(MaxAlternatives)
+        var ranked = Ranked(probabilities);
+        var best = classifier.Labels[ranked[0]];
+        var score = Math.Round(probabilities[ranked[0]], 2);
+        var procedures = ranked.Where(i => classifier.Labels[i].StartsWith(ProcedureLabel, StringComparison.Ordinal)
+                && probabilities[i] >= AlternativeProbability)
+            .Select(i => classifier.Labels[i][ProcedureLabel.Length..])
+            .Take(MaxAlternatives + 1)
             .ToList();
 
-        if (coverage >= AcceptCoverage)
+        if (best.StartsWith(ProcedureLabel, StringComparison.Ordinal))
         {
-            return new ProcedureMatch(best.ProcedureId, Math.Round(coverage, 2), alternatives);
-        }
-
-        // Too weak to name: the best candidates become suggestions only.
-        var suggestions = coverage >= SuggestCoverage ? alternatives.Prepend(best.ProcedureId).Take(MaxAlternatives).ToList() : [];
-        return new ProcedureMatch(null, Math.Round(coverage, 2), suggestions);
-    }
-
-    // The share of the message's content syllables that the procedure's own words cover.
-    private double Coverage(string procedureId, IReadOnlyList<string> content, IReadOnlySet<string> corrected)
-    {
-        var total = 0.0;
-        foreach (var syllable in content)
-        {
-            var weight = index.Match(procedureId, syllable) switch
+            if (score < ConfirmProbability)
             {
-                SyllableMatch.Exact => 1.0,
-                SyllableMatch.Folded => FoldedMatchWeight,
-                _ => 0.0,
+                return NotFound(original, procedures);
+            }
+
+            var procedureId = procedures[0];
+            var aspect = Aspect(folded);
+            return new Understanding(original, SubmitOrAsk(original, folded), procedureId, score, procedures.Skip(1).Take(MaxAlternatives).ToList(), aspect)
+            {
+                Band = score >= AnswerProbability ? ConfidenceBand.Answer : ConfidenceBand.Confirm,
+                AlsoProcedureIds = FurtherProcedures(syllables, procedureId),
             };
-            total += corrected.Contains(syllable) ? Math.Min(weight, CorrectedMatchWeight) : weight;
         }
 
-        return total / content.Count;
+        if (score < ConfirmProbability)
+        {
+            return NotFound(original, procedures);
+        }
+
+        if (best.StartsWith(AgencyLabel, StringComparison.Ordinal))
+        {
+            return new Understanding(original, Intent.None, null, score, [], ProcedureAspect.None) { OtherAgencyId = best[AgencyLabel.Length..] };
+        }
+
+        var intent = Enum.Parse<Intent>(best[IntentLabel.Length..]);
+        return intent switch
+        {
+            Intent.None => NotFound(original, procedures, score),
+            Intent.Ask => new Understanding(original, Intent.Ask, null, score, [], Aspect(folded)),
+            Intent.Submit when procedures.Count > 0 && Probability(probabilities, ProcedureLabel + procedures[0]) >= SubmitProcedureProbability =>
+                new Understanding(original, Intent.Submit, procedures[0], score, procedures.Skip(1).Take(MaxAlternatives).ToList(), ProcedureAspect.None),
+            _ => Result(original, intent, score),
+        };
     }
+
+    private static MessageClassifier? LoadModel(string path, string fingerprint)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var file = File.OpenRead(path);
+            return MessageClassifier.Load(file, fingerprint);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            // A damaged model is no model: train anew.
+            return null;
+        }
+    }
+
+    private static string FingerprintOf(IReadOnlyList<TrainingExample> training)
+    {
+        var text = new StringBuilder(FeaturesVersion);
+        foreach (var example in training)
+        {
+            text.Append('\n').Append(Label(example)).Append('\t').Append(example.Text);
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
+    /// The message's syllables as the classifier reads them: normalised, teencode and dialect replaced, typos corrected.
+    /// A "word" far longer than any syllable (a key held down, a link) says nothing and is left out.
+    /// </summary>
+    private static List<string> Canonical(string text, TypoCorrector corrector) =>
+        VietnameseText.Syllables(text).Where(s => s.Length <= MaxWordLength).Select(corrector.Correct).ToList();
+
+    private static string Label(TrainingExample example) => example switch
+    {
+        { OtherAgencyId: { } agency } => AgencyLabel + agency,
+        { ProcedureId: { } procedure } => ProcedureLabel + procedure,
+        _ => IntentLabel + example.Intent,
+    };
+
+    private float Probability(float[] probabilities, string label) =>
+        probabilities[classifier.IndexOf(label)];
+
+    private static int[] Ranked(float[] probabilities)
+    {
+        var order = Enumerable.Range(0, probabilities.Length).ToArray();
+        Array.Sort(order, (a, b) => probabilities[b].CompareTo(probabilities[a]));
+        return order;
+    }
+
+    // "nộp hồ sơ khai sinh ở đâu" asks where; "tôi muốn nộp hồ sơ khai sinh" wants to submit.
+    private static Intent SubmitOrAsk(string original, string folded) =>
+        Keywords.Submit.Matches(folded) && !Keywords.Question.Matches(folded) && !original.Contains('?') ? Intent.Submit : Intent.Ask;
+
+    private static ProcedureAspect Aspect(string folded) =>
+        Keywords.Aspects.FirstOrDefault(a => a.Rule.Matches(folded)).Aspect;
+
+    // Each part of a message joined by "và", "với" is read alone; a part that clearly names another procedure adds it.
+    private IReadOnlyList<string> FurtherProcedures(List<string> syllables, string procedureId)
+    {
+        var further = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= syllables.Count; i++)
+        {
+            if (i < syllables.Count && !Joiners.Contains(VietnameseText.Fold(syllables[i])))
+            {
+                continue;
+            }
+
+            if (start > 0 || i < syllables.Count)
+            {
+                var part = syllables.GetRange(start, i - start);
+                if (part.Count >= MinSegmentSyllables && BestProcedure(part) is { } other && other != procedureId && !further.Contains(other))
+                {
+                    further.Add(other);
+                }
+            }
+
+            start = i + 1;
+        }
+
+        return further;
+    }
+
+    private string? BestProcedure(List<string> syllables)
+    {
+        var probabilities = classifier.Predict(TextFeatures.Extract(syllables), out _);
+        var best = Ranked(probabilities)[0];
+        var label = classifier.Labels[best];
+        return label.StartsWith(ProcedureLabel, StringComparison.Ordinal) && probabilities[best] >= AnswerProbability
+            ? label[ProcedureLabel.Length..]
+            : null;
+    }
+
+    private static Understanding NotFound(string text, IReadOnlyList<string> suggestions, double score = 0) =>
+        new(text, Intent.None, null, score, suggestions.Take(MaxAlternatives).ToList(), ProcedureAspect.None) { Band = ConfidenceBand.NotFound };
 
     private static Understanding Result(string text, Intent intent, double score) =>
         new(text, intent, null, score, [], ProcedureAspect.None);
 
+    // The one rule for dossier codes; a single parser in Office is to replace it.
+    private static bool IsDossierCode(string text) => DossierCode().IsMatch(VietnameseText.Normalize(text));
+
     // Dossier codes as residents type them: "000.32.30.H49-231120-0012", "231120-0012", "PD-2611-0007".
     [GeneratedRegex(@"(\d{6}-\d{4}|\b[a-z]{2,3}-\d{4}-\d{4})\b", RegexOptions.NonBacktracking)]
     private static partial Regex DossierCode();
-
-    private sealed record ProcedureMatch(string? ProcedureId, double Coverage, IReadOnlyList<string> Alternatives)
-    {
-        public static readonly ProcedureMatch Nothing = new(null, 0, []);
-
-        public bool Accepted => ProcedureId is not null;
-    }
 }

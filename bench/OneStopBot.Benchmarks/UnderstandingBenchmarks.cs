@@ -15,14 +15,12 @@ public class UnderstandingBenchmarks
         "làm giấy khai sinh cho con cần những giấy tờ gì",
         "dang ky tam tru online duoc ko",
         "giá lúa hôm nay bao nhiêu",
-        "mất bao lâu")]
+        "mất bao lâu",
+        "vo toi sinh em be o tram y te roi, gio lam khai sinh va nhap ho khau cho chau mang chi")]
     public string Message { get; set; } = string.Empty;
 
     [GlobalSetup]
     public void Setup() => understanding = new MessageUnderstanding(ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath));
-
-    [GlobalCleanup]
-    public void Cleanup() => understanding.Dispose();
 
     [Benchmark(Baseline = true)]
     public IReadOnlyList<string> Normalize() => VietnameseText.Syllables(Message);

@@ -4,7 +4,7 @@ using OneStopBot.Knowledge.Understanding;
 namespace OneStopBot.Knowledge.Tests;
 
 /// <summary>The real catalog and one shared understanding service, built once for all tests (as in production).</summary>
-public sealed class KnowledgeFixture : IDisposable
+public sealed class KnowledgeFixture
 {
     public KnowledgeFixture()
     {
@@ -15,8 +15,6 @@ public sealed class KnowledgeFixture : IDisposable
     public ProcedureCatalog Catalog { get; }
 
     public MessageUnderstanding Understanding { get; }
-
-    public void Dispose() => Understanding.Dispose();
 }
 
 [CollectionDefinition(Name)]

@@ -43,7 +43,9 @@ internal sealed class ProcedureFiles : IDisposable
 
     public ProcedureFiles Add(string fileName, string content)
     {
-        File.WriteAllText(Path.Combine(Directory, fileName), content);
+        var path = Path.Combine(Directory, fileName);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
         return this;
     }
 

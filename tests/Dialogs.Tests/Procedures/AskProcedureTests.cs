@@ -86,8 +86,8 @@ public sealed class AskProcedureTests : IDisposable
     [Fact]
     public Task When_several_procedures_are_close_the_resident_chooses_by_number()
     {
-        // "chứng thực" names a family of procedures rather than one of them.
-        const string question = "chứng thực";
+        // "đất" names a family of procedures rather than one of them.
+        const string question = "đất";
         var understood = harness.Get<MessageUnderstanding>().Understand(question);
         Assert.NotEmpty(understood.Alternatives);
         string[] candidates = [understood.ProcedureId!, .. understood.Alternatives];

@@ -53,5 +53,23 @@ public sealed class EvalSetTests(KnowledgeFixture knowledge) : IDisposable
         Assert.Contains("line 4: \"xin chào\" expected help/-, got greeting/-", text);
     }
 
+    [Fact]
+    public void Lists_the_worst_procedure_pairs_and_the_share_of_out_of_scope_messages_answered_none()
+    {
+        File.WriteAllText(path, string.Join('\n',
+            "text\tintent\tprocedure",
+            "đăng ký kết hôn\task\tkhai-sinh",
+            "giấy kết hôn\task\tkhai-sinh",
+            "đăng ký khai sinh\task\tkhai-tu",
+            "hôm nay trời mưa không\tnone\t-",
+            "làm giấy khai sinh\tnone\t-"));
+
+        var report = EvalSet.Load(path).Evaluate(knowledge.Understanding);
+
+        Assert.Equal([("khai-sinh", "ket-hon", 2), ("-", "khai-sinh", 1), ("khai-tu", "khai-sinh", 1)], report.Confusions(10));
+        Assert.Equal(0.5, report.OutOfScopeAnsweredNone);
+        Assert.Contains("  khai-sinh -> ket-hon: 2", report.Format());
+    }
+
     public void Dispose() => File.Delete(path);
 }

@@ -1,7 +1,7 @@
 using System.Text;
-using OneStopBot.Knowledge.Evaluation;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Text;
+using OneStopBot.Knowledge.Understanding;
 
 namespace OneStopBot.Knowledge.Tests.Procedures;
 
@@ -14,7 +14,7 @@ public sealed class KnowledgeBaseTests(KnowledgeFixture knowledge)
     [Fact]
     public void Every_procedure_of_the_list_has_a_file_with_its_group_and_official_name()
     {
-        var listed = File.ReadLines(RepositoryPaths.ProcedureList)
+        var listed = File.ReadLines(Path.Combine(RepositoryPaths.Root, "tests", "Knowledge.Tests", "Procedures", "procedures.tsv"))
             .Where(line => !line.StartsWith('#') && !line.StartsWith("id\t", StringComparison.Ordinal) && line.Length > 0)
             .Select(line => line.Split('\t'))
             .ToList();
@@ -38,23 +38,66 @@ public sealed class KnowledgeBaseTests(KnowledgeFixture knowledge)
     }
 
     [Fact]
-    public void No_sentence_of_the_development_set_appears_in_the_files()
+    public void Every_procedure_has_at_least_30_examples_and_they_are_its_last_field()
     {
-        var sentences = EvalSet.Load(RepositoryPaths.DevSet).Cases.Select(c => VietnameseText.Normalize(c.Text)).ToList();
-
-        foreach (var path in Directory.GetFiles(SourceFolder, "*.yaml"))
+        const int MinExamples = 30;
+        foreach (var procedure in knowledge.Catalog.All)
         {
-            var content = VietnameseText.Normalize(File.ReadAllText(path, Encoding.UTF8));
-            var copied = sentences.Where(sentence => content.Contains(sentence, StringComparison.Ordinal)).ToList();
-            Assert.True(copied.Count == 0, $"{Path.GetFileName(path)} contains development-set sentences: {string.Join(" | ", copied)}");
+            Assert.True(procedure.Examples.Count >= MinExamples, $"{procedure.Id}: {procedure.Examples.Count} examples");
+            var lastField = File.ReadLines(Path.Combine(SourceFolder, procedure.Id + ".yaml"))
+                .Last(line => line.Length > 0 && char.IsAsciiLetterLower(line[0]));
+            Assert.StartsWith("examples:", lastField);
         }
+    }
+
+    [Fact]
+    public void The_shipped_model_was_trained_on_exactly_these_examples()
+    {
+        var model = Path.Combine(SourceFolder, MessageUnderstanding.ModelFile);
+
+        Assert.True(
+            MessageUnderstanding.IsModelCurrent(knowledge.Catalog, model),
+            $"examples changed since the model was trained: run `dotnet run --project Bot -- train {Path.GetRelativePath(RepositoryPaths.Root, model)}`");
+    }
+
+    [Fact]
+    public void Every_other_intent_has_at_least_25_examples_and_none_at_least_200()
+    {
+        var counts = knowledge.Catalog.MessageExamples.GroupBy(m => m.Intent).ToDictionary(g => g.Key, g => g.Sum(m => m.Examples.Count));
+
+        foreach (var intent in Enum.GetValues<Intent>())
+        {
+            Assert.True(counts.GetValueOrDefault(intent) >= (intent == Intent.None ? 200 : 25), $"{intent}: {counts.GetValueOrDefault(intent)} examples");
+        }
+    }
+
+    [Theory]
+    [InlineData("ly-hon", "Tòa án nhân dân khu vực")]
+    [InlineData("ho-chieu", "Công an tỉnh")]
+    [InlineData("dang-ky-xe", "Công an")]
+    public void Other_agencies_say_where_to_go(string id, string agency)
+    {
+        var other = knowledge.Catalog.FindOtherAgency(id);
+
+        Assert.NotNull(other);
+        Assert.StartsWith(agency, other.Agency);
+        Assert.True(other.Examples.Count >= 20, $"{id}: {other.Examples.Count} examples");
+    }
+
+    [Fact]
+    public void Passports_can_be_requested_online()
+    {
+        var passport = knowledge.Catalog.FindOtherAgency("ho-chieu")!;
+
+        Assert.Contains("dichvucong.gov.vn", passport.Contact);
+        Assert.Contains("VNeID", passport.Contact);
     }
 
     [Fact]
     public void Files_are_utf8_and_written_in_composed_form()
     {
         var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        foreach (var path in Directory.GetFiles(SourceFolder, "*.yaml"))
+        foreach (var path in Directory.GetFiles(SourceFolder, "*.yaml", SearchOption.AllDirectories))
         {
             var text = strict.GetString(File.ReadAllBytes(path));
             Assert.True(text.IsNormalized(NormalizationForm.FormC), $"{Path.GetFileName(path)} is not NFC");

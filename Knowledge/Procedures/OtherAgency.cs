@@ -1,0 +1,20 @@
+namespace OneStopBot.Knowledge.Procedures;
+
+/// <summary>
+/// A procedure residents ask the commune about that another agency handles, so the bot can say where to go.
+/// <paramref name="Agency"/> is who handles it, <paramref name="Where"/> where to file, <paramref name="Contact"/>
+/// how to reach it (or do it online). Only facts that are certain.
+/// </summary>
+public sealed record OtherAgency(
+    string Id,
+    string Name,
+    string Agency,
+    string Where,
+    string Contact,
+    IReadOnlyList<string> Examples);
+
+/// <summary>
+/// Example messages of one intent that is not a question about a procedure ("xin chào", "hồ sơ tới đâu rồi");
+/// <paramref name="ProcedureId"/> is set for a submit example that names its procedure.
+/// </summary>
+public sealed record MessageExample(Understanding.Intent Intent, string? ProcedureId, IReadOnlyList<string> Examples);

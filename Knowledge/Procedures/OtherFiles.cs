@@ -1,0 +1,101 @@
+using OneStopBot.Knowledge.Understanding;
+
+namespace OneStopBot.Knowledge.Procedures;
+
+/// <summary>
+/// The files beside the procedures in <c>Other/</c>: <c>intents.yaml</c> (examples of the other intents) and
+/// <c>agencies.yaml</c> (other agencies' procedures). A folder without them (a test's) has neither.
+/// </summary>
+internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnlyList<MessageExample> Messages)
+{
+    public const string Folder = "Other";
+    public const string IntentsFile = "intents.yaml";
+    public const string AgenciesFile = "agencies.yaml";
+
+    public static OtherFiles Load(string directory, IReadOnlyList<Procedure> procedures)
+    {
+        var procedureIds = procedures.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var intents = Path.Combine(directory, Folder, IntentsFile);
+        var agencies = Path.Combine(directory, Folder, AgenciesFile);
+        return new OtherFiles(
+            File.Exists(agencies) ? ParseAgencies(File.ReadAllText(agencies), procedureIds) : [],
+            File.Exists(intents) ? ParseIntents(File.ReadAllText(intents), procedureIds) : []);
+    }
+
+    internal static List<OtherAgency> ParseAgencies(string yaml, IReadOnlySet<string> procedureIds)
+    {
+        const string file = Folder + "/" + AgenciesFile;
+        var entries = ProcedureCatalog.Deserialize<List<AgencyEntry?>>(file, yaml);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var agencies = new List<OtherAgency>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var at = $"[{i + 1}]";
+            var entry = entries[i] ?? throw ProcedureCatalog.Missing(file, at);
+            var id = ProcedureCatalog.Text(file, at + ".id", entry.Id);
+            if (procedureIds.Contains(id) || !seen.Add(id))
+            {
+                throw new ProcedureCatalogException(file, at + ".id", $"'{id}' is already used by a procedure or another agency");
+            }
+
+            agencies.Add(new OtherAgency(
+                id,
+                ProcedureCatalog.Text(file, at + ".name", entry.Name),
+                ProcedureCatalog.Text(file, at + ".agency", entry.Agency),
+                ProcedureCatalog.Text(file, at + ".where", entry.Where),
+                ProcedureCatalog.Text(file, at + ".contact", entry.Contact),
+                ProcedureCatalog.Texts(file, at + ".examples", entry.Examples)));
+        }
+
+        return agencies;
+    }
+
+    internal static List<MessageExample> ParseIntents(string yaml, IReadOnlySet<string> procedureIds)
+    {
+        const string file = Folder + "/" + IntentsFile;
+        var entries = ProcedureCatalog.Deserialize<List<IntentEntry?>>(file, yaml);
+        var messages = new List<MessageExample>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var at = $"[{i + 1}]";
+            var entry = entries[i] ?? throw ProcedureCatalog.Missing(file, at);
+            var name = ProcedureCatalog.Text(file, at + ".intent", entry.Intent);
+            if (!Enum.TryParse<Intent>(name, ignoreCase: true, out var intent) || !Enum.IsDefined(intent) || name.Any(char.IsDigit))
+            {
+                throw new ProcedureCatalogException(file, at + ".intent", $"'{name}' is not an intent");
+            }
+
+            var procedure = string.IsNullOrWhiteSpace(entry.Procedure) ? null : entry.Procedure.Trim();
+            if (procedure is not null && intent != Intent.Submit)
+            {
+                throw new ProcedureCatalogException(file, at + ".procedure", "only submit examples name a procedure; questions go in the procedure's file");
+            }
+
+            if (procedure is not null && !procedureIds.Contains(procedure))
+            {
+                throw new ProcedureCatalogException(file, at + ".procedure", $"'{procedure}' is not a procedure");
+            }
+
+            messages.Add(new MessageExample(intent, procedure, ProcedureCatalog.Texts(file, at + ".examples", entry.Examples)));
+        }
+
+        return messages;
+    }
+
+    private sealed class AgencyEntry
+    {
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public string? Agency { get; set; }
+        public string? Where { get; set; }
+        public string? Contact { get; set; }
+        public List<string?>? Examples { get; set; }
+    }
+
+    private sealed class IntentEntry
+    {
+        public string? Intent { get; set; }
+        public string? Procedure { get; set; }
+        public List<string?>? Examples { get; set; }
+    }
+}

@@ -1,0 +1,59 @@
+using OneStopBot.Knowledge.Text;
+
+namespace OneStopBot.Knowledge.Understanding;
+
+/// <summary>
+/// The features the classifier reads from a message's canonical syllables: folded syllable uni- and bigrams (how
+/// most residents type), the exact forms of syllables with diacritics (stronger when typed), folded skip-bigrams
+/// (a word inserted between two), and character n-grams within each folded syllable (typos and spelling variants).
+/// </summary>
+internal static class TextFeatures
+{
+    private const float WordWeight = 1.0f;
+    private const float BigramWeight = 1.0f;
+    private const float ExactWeight = 0.6f;
+    private const float SkipWeight = 0.4f;
+    private const float CharWeight = 0.35f;
+    private const int CharGram = 3;
+
+    /// <summary>Distinct features with their weights; the classifier scales the known ones to unit length.</summary>
+    public static Dictionary<string, float> Extract(IReadOnlyList<string> syllables)
+    {
+        var features = new Dictionary<string, float>(syllables.Count * 8, StringComparer.Ordinal);
+        var folded = new string[syllables.Count];
+        for (var i = 0; i < syllables.Count; i++)
+        {
+            folded[i] = VietnameseText.Fold(syllables[i]);
+        }
+
+        for (var i = 0; i < folded.Length; i++)
+        {
+            Add(features, "w:" + folded[i], WordWeight);
+            if (VietnameseText.HasDiacritics(syllables[i]))
+            {
+                Add(features, "e:" + syllables[i], ExactWeight);
+            }
+
+            if (i + 1 < folded.Length)
+            {
+                Add(features, $"b:{folded[i]} {folded[i + 1]}", BigramWeight);
+            }
+
+            if (i + 2 < folded.Length)
+            {
+                Add(features, $"s:{folded[i]} {folded[i + 2]}", SkipWeight);
+            }
+
+            var padded = $"<{folded[i]}>";
+            for (var start = 0; start + CharGram <= padded.Length; start++)
+            {
+                Add(features, "c:" + padded.Substring(start, CharGram), CharWeight);
+            }
+        }
+
+        return features;
+    }
+
+    private static void Add(Dictionary<string, float> features, string feature, float weight) =>
+        features[feature] = Math.Max(features.GetValueOrDefault(feature), weight);
+}

@@ -1,0 +1,33 @@
+using OneStopBot.Knowledge.Procedures;
+
+namespace OneStopBot.Knowledge.Understanding;
+
+/// <summary>
+/// One labelled message the understanding learns from: what a resident wrote, the intent, and the procedure or
+/// other agency's procedure it names (both null for most intents).
+/// </summary>
+public sealed record TrainingExample(string Text, Intent Intent, string? ProcedureId, string? OtherAgencyId = null)
+{
+    /// <summary>Everything the catalog teaches: each procedure's names, phrases and examples, the other agencies' and intents' examples.</summary>
+    public static IReadOnlyList<TrainingExample> From(ProcedureCatalog catalog)
+    {
+        var examples = new List<TrainingExample>();
+        foreach (var procedure in catalog.All)
+        {
+            examples.AddRange(procedure.Examples.Concat(procedure.Phrases).Append(procedure.OfficialName).Append(procedure.SimpleName)
+                .Select(text => new TrainingExample(text, Intent.Ask, procedure.Id)));
+        }
+
+        foreach (var agency in catalog.OtherAgencies)
+        {
+            examples.AddRange(agency.Examples.Select(text => new TrainingExample(text, Intent.None, null, agency.Id)));
+        }
+
+        foreach (var group in catalog.MessageExamples)
+        {
+            examples.AddRange(group.Examples.Select(text => new TrainingExample(text, group.Intent, group.ProcedureId)));
+        }
+
+        return examples;
+    }
+}

@@ -1,0 +1,32 @@
+using OneStopBot.Knowledge.Evaluation;
+using OneStopBot.Knowledge.Procedures;
+
+namespace OneStopBot.Knowledge.Tests.Evaluation;
+
+public sealed class CrossValidationTests
+{
+    [Fact]
+    public void Every_training_example_is_understood_once_by_a_model_that_never_saw_it()
+    {
+        using var files = new ProcedureFiles()
+            .Add("a.yaml", ProcedureFiles.Valid("a", "làm khai sinh") + "examples:\n  - khai sinh cho con\n  - giấy khai sinh\n  - khai sinh cho bé\n")
+            .Add("b.yaml", ProcedureFiles.Valid("b", "đăng ký kết hôn") + "examples:\n  - kết hôn\n  - giấy kết hôn\n  - đăng ký kết hôn cho hai đứa\n")
+            .Add("Other/intents.yaml", "- intent: greeting\n  examples:\n    - xin chào\n    - chào bạn\n    - chào xã\n");
+        var catalog = ProcedureCatalog.Load(files.Directory);
+
+        var report = CrossValidation.Run(catalog, folds: 3);
+
+        // 2 × (1 phrase + 3 examples + 2 names) + 3 greetings.
+        Assert.Equal(15, report.Count);
+        Assert.Equal(Enumerable.Range(1, 15), report.Results.Select(r => r.Case.Line));
+        Assert.Contains("cross-validation (3 folds, 15 examples)", report.Format());
+    }
+
+    [Fact]
+    public void Fewer_than_two_folds_are_refused()
+    {
+        using var files = new ProcedureFiles().Add("a.yaml", ProcedureFiles.Valid("a", "làm khai sinh"));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => CrossValidation.Run(ProcedureCatalog.Load(files.Directory), 1));
+    }
+}

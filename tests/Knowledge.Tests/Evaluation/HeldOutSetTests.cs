@@ -1,0 +1,48 @@
+using OneStopBot.Knowledge.Evaluation;
+using OneStopBot.Knowledge.Text;
+using OneStopBot.Knowledge.Understanding;
+using Xunit.Abstractions;
+
+namespace OneStopBot.Knowledge.Tests.Evaluation;
+
+/// <summary>The project's own held-out set: large enough, never trained on, and understood well.</summary>
+[Collection(KnowledgeCollection.Name)]
+public sealed class HeldOutSetTests(KnowledgeFixture knowledge, ITestOutputHelper output)
+{
+    private const int MinimumCases = 400;
+    private const double MinimumBothCorrect = 0.92;
+    private const double MinimumOutOfScopeAnsweredNone = 0.95;
+
+    private static readonly EvalSet HeldOut = EvalSet.Load(EvalSet.HeldOutPath);
+
+    [Fact]
+    public void Has_at_least_400_cases_covering_every_procedure_and_intent()
+    {
+        Assert.True(HeldOut.Cases.Count >= MinimumCases, $"{HeldOut.Cases.Count} cases");
+        Assert.Empty(knowledge.Catalog.All.Select(p => p.Id).Except(HeldOut.Cases.Select(c => c.ProcedureId ?? "")));
+        Assert.Empty(Enum.GetValues<Intent>().Except(HeldOut.Cases.Select(c => c.Intent)));
+    }
+
+    [Fact]
+    public void No_sentence_of_it_is_a_training_example()
+    {
+        var training = TrainingExample.From(knowledge.Catalog).Select(e => Key(e.Text)).ToHashSet(StringComparer.Ordinal);
+
+        var copied = HeldOut.Cases.Where(c => training.Contains(Key(c.Text))).Select(c => c.Text).ToList();
+
+        Assert.True(copied.Count == 0, $"held-out sentences among the training examples: {string.Join(" | ", copied)}");
+    }
+
+    [Fact]
+    public void Both_intent_and_procedure_are_right_for_at_least_92_percent()
+    {
+        var report = HeldOut.Evaluate(knowledge.Understanding);
+
+        output.WriteLine(report.Format());
+        Assert.True(report.BothAccuracy >= MinimumBothCorrect, report.Format());
+        Assert.True(report.OutOfScopeAnsweredNone >= MinimumOutOfScopeAnsweredNone, report.Format());
+    }
+
+    // Folded as well as normalised: a copy typed without its diacritics is still a copy.
+    private static string Key(string text) => VietnameseText.Fold(VietnameseText.Normalize(text));
+}
