@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Staff;
+using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
@@ -12,6 +13,7 @@ public sealed partial class DossierStore(
     OfficeDatabase database,
     WorkingCalendar calendar,
     StaffAuditLog audit,
+    DailyFigures figures,
     IOptions<OfficeOptions> options,
     TimeProvider time,
     ILogger<DossierStore> logger)
@@ -24,6 +26,9 @@ public sealed partial class DossierStore(
 
     /// <summary>The index expression of the owning chat: channel (lower case) and user id.</summary>
     internal const string OwnerExpression = "LOWER($.Owner.ChannelId) + '|' + $.Owner.UserId";
+
+    /// <summary>The index expression of the time of each dossier's latest status change.</summary>
+    internal const string LastChangeExpression = "MAX($.History[*].At)";
 
     private ILiteCollection<Dossier> Dossiers => database.Collection<Dossier>(CollectionName);
 
@@ -102,6 +107,7 @@ public sealed partial class DossierStore(
                 ReturnedAt = status == DossierStatus.ResultReturned ? at : dossier.ReturnedAt,
             };
             Dossiers.Update(changed);
+            figures.Replace(dossier, changed);
             audit.Record(staff, "dossier.status", changed.Code, $"{dossier.Status.JsonName()} → {status.JsonName()}" + (note is null ? "" : "; " + note), at);
             return changed;
         });
@@ -126,6 +132,7 @@ public sealed partial class DossierStore(
             var code = NextCode(day);
             var created = Build(valid, code, status, staff ?? ResidentActor, at);
             Dossiers.Insert(created);
+            figures.Replace(null, created);
             if (staff is not null)
             {
                 audit.Record(staff, "dossier.create", code, $"{valid.ProcedureId}; {status.JsonName()}", at);
@@ -147,13 +154,15 @@ public sealed partial class DossierStore(
             {
                 return false;
             }
-            Dossiers.Insert(Build(valid, code, last.Status, staff, at) with
+            var imported = Build(valid, code, last.Status, staff, at) with
             {
                 History = [.. history],
                 ReceivedAt = received,
                 DueDate = received is null ? null : calendar.DueDate(received.Value, valid.WorkingDays),
                 ReturnedAt = last.Status == DossierStatus.ResultReturned ? last.At : null,
-            });
+            };
+            Dossiers.Insert(imported);
+            figures.Replace(null, imported);
             audit.Record(staff, "dossier.import", code, $"{valid.ProcedureId}; {last.Status.JsonName()}", at);
             return true;
         });
@@ -221,7 +230,10 @@ internal sealed record DayCounter
     public int Last { get; init; }
 }
 
-/// <summary>Indexes of the dossiers: code (unique), phone and owning chat.</summary>
+/// <summary>
+/// Indexes of the dossiers: code (unique), phone, owning chat, reception; the current status and the last change,
+/// which find the dossiers open at a period's end without reading the archive.
+/// </summary>
 internal sealed class DossierCollectionSetup : ICollectionSetup
 {
     public void Configure(OfficeDatabase database)
@@ -231,5 +243,7 @@ internal sealed class DossierCollectionSetup : ICollectionSetup
         dossiers.EnsureIndex(d => d.Phone);
         dossiers.EnsureIndex("owner", DossierStore.OwnerExpression);
         dossiers.EnsureIndex(d => d.ReceivedAt);
+        dossiers.EnsureIndex(d => d.Status);
+        dossiers.EnsureIndex("lastChange", DossierStore.LastChangeExpression);
     }
 }
