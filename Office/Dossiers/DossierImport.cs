@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Microsoft.Extensions.Options;
+using LiteDB;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
 
@@ -22,10 +24,13 @@ public sealed record DossierImportReport(IReadOnlyList<DossierImportRow> Rows)
 /// received date; English or Vietnamese headers, comma or semicolon). Each row is imported whole or not at all, and a
 /// bad row is reported without stopping the good ones.
 /// </summary>
-public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, IOptions<OfficeOptions> options, TimeProvider time)
+public sealed class DossierImport(DossierStore store, OfficeDatabase database, WorkingCalendar calendar, IOptions<OfficeOptions> options, TimeProvider time)
 {
     public const int MaxRows = 5000;
     public const int MaxRecordChars = 16 * 1024;
+
+    /// <summary>Rows written per transaction: one commit to disk for many rows instead of one each.</summary>
+    public const int BatchSize = 500;
 
     private static readonly string[] DateFormats =
     [
@@ -63,6 +68,7 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
             OnMalformedRecord = record => malformedLine = record.LineNumber,
         };
         using var reader = CsvReader.Create(csv, options, leaveOpen: true);
+        var batch = new List<CsvRow>(BatchSize);
         try
         {
             reader.ReadHeader();
@@ -78,40 +84,84 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
                 return new DossierImportReport([new DossierImportRow(1, null, false, "Thiếu cột: " + string.Join(", ", missing) + ".")]);
             }
 
+            var read = 0;
             while (reader.Read())
             {
                 var line = (int)reader.LineNumber;
-                if (rows.Count >= MaxRows)
+                if (read++ >= MaxRows)
                 {
+                    ImportBatch(batch, staff, rows);
                     rows.Add(new DossierImportRow(line, null, false, $"Tệp quá dài: chỉ nhập {MaxRows} dòng đầu."));
-                    break;
+                    return new DossierImportReport(rows);
                 }
-                string Field(string column) => positions[column] < reader.FieldCount ? reader.GetString(positions[column]).Trim() : string.Empty;
-                rows.Add(malformedLine == line
-                    ? new DossierImportRow(line, null, false, "Dòng sai định dạng CSV (dấu ngoặc kép).")
-                    : ImportRow(line, Field, staff));
+                batch.Add(new CsvRow(
+                    line,
+                    malformedLine == line,
+                    positions.ToDictionary(p => p.Key, p => p.Value < reader.FieldCount ? reader.GetString(p.Value).Trim() : string.Empty)));
+                if (batch.Count == BatchSize)
+                {
+                    ImportBatch(batch, staff, rows);
+                }
             }
+            ImportBatch(batch, staff, rows);
         }
         catch (CsvFormatException error)
         {
+            // The rows read before the unreadable part still go in.
+            ImportBatch(batch, staff, rows);
             rows.Add(new DossierImportRow((int)error.LineNumber, null, false, "Không đọc được phần còn lại của tệp CSV."));
         }
-        return new DossierImportReport(rows);
+        return new DossierImportReport(rows.OrderBy(r => r.Line).ToList());
     }
 
-    private DossierImportRow ImportRow(int line, Func<string, string> field, string staff)
+    // The batch's rows in one transaction; should one fail unexpectedly, the batch is undone and taken row by row,
+    // so every good row still goes in whole and the failing one alone is reported.
+    private void ImportBatch(List<CsvRow> batch, string staff, List<DossierImportRow> report)
     {
-        var typedCode = field("code");
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            report.AddRange(database.InTransaction(() => batch.Select(row => ImportRow(row, staff)).ToList()));
+        }
+        catch (LiteException)
+        {
+            foreach (var row in batch)
+            {
+                try
+                {
+                    report.Add(database.InTransaction(() => ImportRow(row, staff)));
+                }
+                catch (LiteException)
+                {
+                    report.Add(new DossierImportRow(row.Line, null, false, "Không lưu được dòng này, anh/chị thử lại sau."));
+                }
+            }
+        }
+        batch.Clear();
+    }
+
+    private DossierImportRow ImportRow(CsvRow row, string staff)
+    {
+        if (row.Malformed)
+        {
+            return new DossierImportRow(row.Line, null, false, "Dòng sai định dạng CSV (dấu ngoặc kép).");
+        }
+        var line = row.Line;
+        string Field(string column) => row.Fields[column];
+        var typedCode = Field("code");
         if (!DossierCode.TryNormalize(typedCode, store.AgencyCode, out var code))
         {
             return new DossierImportRow(line, null, false, "Mã hồ sơ không đúng dạng " + DossierCode.Example(store.AgencyCode) + ".");
         }
-        if (!DossierStatuses.TryParse(field("status"), out var status))
+        if (!DossierStatuses.TryParse(Field("status"), out var status))
         {
-            return new DossierImportRow(line, code, false, "Trạng thái không rõ: " + Truncate(field("status")) + ".");
+            return new DossierImportRow(line, code, false, "Trạng thái không rõ: " + Truncate(Field("status")) + ".");
         }
         var now = time.GetUtcNow();
-        if (!TryParseReceived(field("received"), out var received) || received > now)
+        if (!TryParseReceived(Field("received"), out var received) || received > now)
         {
             return new DossierImportRow(line, code, false, "Ngày nhận không đúng (dd/MM/yyyy, không sau hôm nay).");
         }
@@ -119,10 +169,10 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
         var request = DossierValidation.Normalize(
             new NewDossier
             {
-                ProcedureId = field("procedure"),
-                ApplicantName = field("name"),
-                Phone = field("phone"),
-                Village = field("village"),
+                ProcedureId = Field("procedure"),
+                ApplicantName = Field("name"),
+                Phone = Field("phone"),
+                Village = Field("village"),
                 Submission = Submission.InPerson,
             },
             options.Value.Villages,
@@ -156,6 +206,8 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
         received = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local));
         return true;
     }
+
+    private sealed record CsvRow(int Line, bool Malformed, IReadOnlyDictionary<string, string> Fields);
 
     private static string Truncate(string text) => text.Length <= 30 ? text : text[..30] + "…";
 

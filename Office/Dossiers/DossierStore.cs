@@ -48,14 +48,14 @@ public sealed partial class DossierStore(
 
     /// <summary>Finds a dossier by its code as typed (see <see cref="DossierCode.TryNormalize"/>); null when malformed or unknown.</summary>
     public Dossier? Find(string? code) =>
-        DossierCode.TryNormalize(code, AgencyCode, out var normalized) ? Dossiers.FindOne(d => d.Code == normalized) : null;
+        DossierCode.TryNormalize(code, AgencyCode, out var normalized) ? Dossiers.FindOne(ByCode(normalized)) : null;
 
     /// <summary>The dossiers filed from one chat, newest first.</summary>
     public IReadOnlyList<Dossier> ListByOwner(string channelId, string userId)
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentNullException.ThrowIfNull(userId);
-        return Dossiers.Find(Query.EQ(OwnerExpression, channelId.ToLowerInvariant() + "|" + userId))
+        return Dossiers.Find(Filter.Equal(OwnerExpression, channelId.ToLowerInvariant() + "|" + userId))
             .OrderByDescending(d => d.CreatedAt)
             .ThenByDescending(d => d.Code, StringComparer.Ordinal)
             .ToList();
@@ -64,7 +64,7 @@ public sealed partial class DossierStore(
     /// <summary>The dossiers of one phone number (in any form residents type it), newest first.</summary>
     public IReadOnlyList<Dossier> ListByPhone(string? phone) =>
         PersonalNumbers.TryNormalizePhone(phone, out var normalized)
-            ? Dossiers.Find(d => d.Phone == normalized).OrderByDescending(d => d.CreatedAt).ToList()
+            ? Dossiers.Find(Filter.Equal(nameof(Dossier.Phone), normalized)).OrderByDescending(d => d.CreatedAt).ToList()
             : [];
 
     /// <summary>
@@ -92,7 +92,7 @@ public sealed partial class DossierStore(
 
         var updated = database.InTransaction(() =>
         {
-            var dossier = Dossiers.FindOne(d => d.Code == normalized);
+            var dossier = Dossiers.FindOne(ByCode(normalized));
             if (dossier is null)
             {
                 return null;
@@ -150,7 +150,7 @@ public sealed partial class DossierStore(
         var received = history.FirstOrDefault(h => h.Status != DossierStatus.PreRegistered)?.At;
         return database.InTransaction(() =>
         {
-            if (Dossiers.Exists(d => d.Code == code))
+            if (Dossiers.Exists(ByCode(code)))
             {
                 return false;
             }
@@ -210,10 +210,12 @@ public sealed partial class DossierStore(
             code = DossierCode.Format(AgencyCode, day, sequence);
         }
         // Imported dossiers may already hold numbers of the day.
-        while (Dossiers.Exists(d => d.Code == code));
+        while (Dossiers.Exists(ByCode(code)));
         Counters.Upsert(counter with { Last = sequence });
         return code;
     }
+
+    private static BsonExpression ByCode(string code) => Filter.Equal(nameof(Dossier.Code), code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {Code} filed: {ProcedureId}, phone {MaskedPhone}, {Status}")]
     private partial void LogCreated(string code, string procedureId, string maskedPhone, string status);

@@ -28,7 +28,7 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
     {
         BuildIfMissing();
         var total = new DayFigures { Id = $"{Id(from)}..{Id(to)}" };
-        foreach (var day in Days.Find(Query.Between("_id", Id(from), Id(to))))
+        foreach (var day in Days.Find(Filter.Between("_id", Id(from), Id(to))))
         {
             total = total.Plus(day, 1);
         }
@@ -60,7 +60,7 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
         }
         database.InTransaction(() =>
         {
-            if (Days.Exists(Query.EQ("_id", BuiltMarker)))
+            if (Days.FindById(BuiltMarker) is not null)
             {
                 return 0;
             }

@@ -69,10 +69,9 @@ public sealed class OfficeStatistics(OfficeDatabase database, DailyFigures figur
 {
     public const int MaxPeriodDays = 366 * 5;
 
-    private static readonly BsonValue[] InProgressStatuses = Enum.GetValues<DossierStatus>()
+    private static readonly BsonArray InProgressStatuses = new(Enum.GetValues<DossierStatus>()
         .Where(status => status.IsInProgress())
-        .Select(status => new BsonValue(status.ToString()))
-        .ToArray();
+        .Select(status => new BsonValue(status.ToString())));
 
     public PeriodStatistics Compute(DateOnly from, DateOnly to)
     {
@@ -109,8 +108,8 @@ public sealed class OfficeStatistics(OfficeDatabase database, DailyFigures figur
     private List<Dossier> OpenAt(DateTimeOffset asOf)
     {
         var dossiers = database.Collection<Dossier>(DossierStore.CollectionName);
-        var candidates = dossiers.Find(Query.In(nameof(Dossier.Status), InProgressStatuses))
-            .Concat(dossiers.Find(Query.GTE(DossierStore.LastChangeExpression, new BsonValue(asOf.UtcDateTime))));
+        var candidates = dossiers.Find(Filter.In(nameof(Dossier.Status), InProgressStatuses))
+            .Concat(dossiers.Find(Filter.AtLeast(DossierStore.LastChangeExpression, new BsonValue(asOf.UtcDateTime))));
         var instant = asOf.AddTicks(-1);
         return candidates
             .DistinctBy(d => d.Id)
