@@ -4,7 +4,6 @@ using CsvHelper;
 using Microsoft.Extensions.Options;
 using LiteDB;
 using OneStopBot.Office.Calendar;
-using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
 
@@ -24,7 +23,7 @@ public sealed record DossierImportReport(IReadOnlyList<DossierImportRow> Rows)
 /// received date; English or Vietnamese headers, comma or semicolon). Each row is imported whole or not at all, and a
 /// bad row is reported without stopping the good ones.
 /// </summary>
-public sealed class DossierImport(DossierStore store, OfficeDatabase database, WorkingCalendar calendar, IOptions<OfficeOptions> options, TimeProvider time)
+public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, IOptions<OfficeOptions> options, TimeProvider time)
 {
     public const int MaxRows = 5000;
     public const int MaxRecordChars = 16 * 1024;
@@ -114,56 +113,63 @@ public sealed class DossierImport(DossierStore store, OfficeDatabase database, W
         return new DossierImportReport(rows.OrderBy(r => r.Line).ToList());
     }
 
-    // The batch's rows in one transaction; should one fail unexpectedly, the batch is undone and taken row by row,
-    // so every good row still goes in whole and the failing one alone is reported.
+    // The batch's good rows go in with one transaction; should it fail unexpectedly, it is undone and the rows are
+    // taken one by one, so every good row still goes in whole and a failing one alone is reported.
     private void ImportBatch(List<CsvRow> batch, string staff, List<DossierImportRow> report)
     {
         if (batch.Count == 0)
         {
             return;
         }
+        var now = time.GetUtcNow();
+        var rows = batch.Select(row => Check(row, staff, now)).ToList();
+        report.AddRange(rows.Where(r => r.Dossier is null).Select(r => new DossierImportRow(r.Line, r.Code, false, r.Reason)));
+        var good = rows.Where(r => r.Dossier is not null).ToList();
         try
         {
-            report.AddRange(database.InTransaction(() => batch.Select(row => ImportRow(row, staff)).ToList()));
+            Report(good, store.InsertImported(good.Select(r => r.Dossier!).ToList(), staff, now), report);
         }
         catch (LiteException)
         {
-            foreach (var row in batch)
+            foreach (var row in good)
             {
                 try
                 {
-                    report.Add(database.InTransaction(() => ImportRow(row, staff)));
+                    Report([row], store.InsertImported([row.Dossier!], staff, now), report);
                 }
                 catch (LiteException)
                 {
-                    report.Add(new DossierImportRow(row.Line, null, false, "Không lưu được dòng này, anh/chị thử lại sau."));
+                    report.Add(new DossierImportRow(row.Line, row.Code, false, "Không lưu được dòng này, anh/chị thử lại sau."));
                 }
             }
         }
         batch.Clear();
     }
 
-    private DossierImportRow ImportRow(CsvRow row, string staff)
+    private static void Report(List<CheckedRow> rows, IReadOnlyList<bool> inserted, List<DossierImportRow> report) =>
+        report.AddRange(rows.Select((row, i) => inserted[i]
+            ? new DossierImportRow(row.Line, row.Code, true, null)
+            : new DossierImportRow(row.Line, row.Code, false, "Mã hồ sơ đã có.")));
+
+    private CheckedRow Check(CsvRow row, string staff, DateTimeOffset now)
     {
+        var line = row.Line;
         if (row.Malformed)
         {
-            return new DossierImportRow(row.Line, null, false, "Dòng sai định dạng CSV (dấu ngoặc kép).");
+            return CheckedRow.Rejected(line, null, "Dòng sai định dạng CSV (dấu ngoặc kép).");
         }
-        var line = row.Line;
         string Field(string column) => row.Fields[column];
-        var typedCode = Field("code");
-        if (!DossierCode.TryNormalize(typedCode, store.AgencyCode, out var code))
+        if (!DossierCode.TryNormalize(Field("code"), store.AgencyCode, out var code))
         {
-            return new DossierImportRow(line, null, false, "Mã hồ sơ không đúng dạng " + DossierCode.Example(store.AgencyCode) + ".");
+            return CheckedRow.Rejected(line, null, "Mã hồ sơ không đúng dạng " + DossierCode.Example(store.AgencyCode) + ".");
         }
         if (!DossierStatuses.TryParse(Field("status"), out var status))
         {
-            return new DossierImportRow(line, code, false, "Trạng thái không rõ: " + Truncate(Field("status")) + ".");
+            return CheckedRow.Rejected(line, code, "Trạng thái không rõ: " + Truncate(Field("status")) + ".");
         }
-        var now = time.GetUtcNow();
         if (!TryParseReceived(Field("received"), out var received) || received > now)
         {
-            return new DossierImportRow(line, code, false, "Ngày nhận không đúng (dd/MM/yyyy, không sau hôm nay).");
+            return CheckedRow.Rejected(line, code, "Ngày nhận không đúng (dd/MM/yyyy, không sau hôm nay).");
         }
 
         var request = DossierValidation.Normalize(
@@ -179,7 +185,7 @@ public sealed class DossierImport(DossierStore store, OfficeDatabase database, W
             out var errors);
         if (errors.Count > 0)
         {
-            return new DossierImportRow(line, code, false, string.Join(" ", errors.Values.SelectMany(e => e)));
+            return CheckedRow.Rejected(line, code, string.Join(" ", errors.Values.SelectMany(e => e)));
         }
 
         // The provincial system gives the current status only: it is dated now, after the reception.
@@ -190,9 +196,7 @@ public sealed class DossierImport(DossierStore store, OfficeDatabase database, W
         {
             history.Add(new StatusChange { At = now, Status = status, Actor = staff });
         }
-        return store.TryInsertWithCode(request, code, history, staff, now)
-            ? new DossierImportRow(line, code, true, null)
-            : new DossierImportRow(line, code, false, "Mã hồ sơ đã có.");
+        return new CheckedRow(line, code, new ImportedDossier(request, code, history), null);
     }
 
     private bool TryParseReceived(string text, out DateTimeOffset received)
@@ -208,6 +212,12 @@ public sealed class DossierImport(DossierStore store, OfficeDatabase database, W
     }
 
     private sealed record CsvRow(int Line, bool Malformed, IReadOnlyDictionary<string, string> Fields);
+
+    // A row after its checks: the dossier to insert, or the reason it is refused.
+    private sealed record CheckedRow(int Line, string? Code, ImportedDossier? Dossier, string? Reason)
+    {
+        public static CheckedRow Rejected(int line, string? code, string reason) => new(line, code, null, reason);
+    }
 
     private static string Truncate(string text) => text.Length <= 30 ? text : text[..30] + "…";
 

@@ -143,29 +143,45 @@ public sealed partial class DossierStore(
         return dossier;
     }
 
-    /// <summary>Inserts a dossier with a code given by another system; false when the code is taken.</summary>
-    internal bool TryInsertWithCode(NewDossier valid, string code, IReadOnlyList<StatusChange> history, string staff, DateTimeOffset at)
-    {
-        var last = history[^1];
-        var received = history.FirstOrDefault(h => h.Status != DossierStatus.PreRegistered)?.At;
-        return database.InTransaction(() =>
+    /// <summary>
+    /// Inserts dossiers with codes given by another system, all in one transaction; per row, whether it went in
+    /// (false when the code is taken, by the archive or by an earlier row of the same batch).
+    /// </summary>
+    internal IReadOnlyList<bool> InsertImported(IReadOnlyList<ImportedDossier> rows, string staff, DateTimeOffset at) =>
+        database.InTransaction(() =>
         {
-            if (Dossiers.Exists(ByCode(code)))
+            var codes = new BsonArray(rows.Select(r => new BsonValue(r.Code)));
+            var taken = Dossiers.Find(Filter.In(nameof(Dossier.Code), codes)).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+            var inserted = new List<Dossier>(rows.Count);
+            var results = rows.Select(row =>
             {
-                return false;
-            }
-            var imported = Build(valid, code, last.Status, staff, at) with
+                if (!taken.Add(row.Code))
+                {
+                    return false;
+                }
+                inserted.Add(Imported(row, staff, at));
+                return true;
+            }).ToList();
+            Dossiers.InsertBulk(inserted);
+            figures.ReplaceAll(inserted.Select(d => ((Dossier?)null, (Dossier?)d)));
+            audit.RecordAll(inserted.Select(d => new StaffAction
             {
-                History = [.. history],
-                ReceivedAt = received,
-                DueDate = received is null ? null : calendar.DueDate(received.Value, valid.WorkingDays),
-                ReturnedAt = last.Status == DossierStatus.ResultReturned ? last.At : null,
-            };
-            Dossiers.Insert(imported);
-            figures.Replace(null, imported);
-            audit.Record(staff, "dossier.import", code, $"{valid.ProcedureId}; {last.Status.JsonName()}", at);
-            return true;
+                At = at, Staff = staff, Action = "dossier.import", Target = d.Code, Details = $"{d.ProcedureId}; {d.Status.JsonName()}",
+            }));
+            return (IReadOnlyList<bool>)results;
         });
+
+    private Dossier Imported(ImportedDossier row, string staff, DateTimeOffset at)
+    {
+        var last = row.History[^1];
+        var received = row.History.FirstOrDefault(h => h.Status != DossierStatus.PreRegistered)?.At;
+        return Build(row.Valid, row.Code, last.Status, staff, at) with
+        {
+            History = [.. row.History],
+            ReceivedAt = received,
+            DueDate = received is null ? null : calendar.DueDate(received.Value, row.Valid.WorkingDays),
+            ReturnedAt = last.Status == DossierStatus.ResultReturned ? last.At : null,
+        };
     }
 
     private Dossier Build(NewDossier valid, string code, DossierStatus status, string actor, DateTimeOffset at)
@@ -223,6 +239,9 @@ public sealed partial class DossierStore(
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {Code} is now {Status} (by {Staff})")]
     private partial void LogStatusChanged(string code, string status, string staff);
 }
+
+/// <summary>A validated dossier from another system, with its own code and history.</summary>
+internal sealed record ImportedDossier(NewDossier Valid, string Code, IReadOnlyList<StatusChange> History);
 
 /// <summary>The last sequence number given out on one local day (<c>YYMMDD</c>).</summary>
 internal sealed record DayCounter

@@ -36,11 +36,17 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
     }
 
     /// <summary>Replaces what <paramref name="before"/> counted with what <paramref name="after"/> counts. Call it inside the write's transaction.</summary>
-    internal void Replace(Dossier? before, Dossier? after)
+    internal void Replace(Dossier? before, Dossier? after) => ReplaceAll([(before, after)]);
+
+    /// <summary>The same for many writes at once: one update per day touched.</summary>
+    internal void ReplaceAll(IEnumerable<(Dossier? Before, Dossier? After)> writes)
     {
         var changes = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
-        Add(changes, before, -1);
-        Add(changes, after, +1);
+        foreach (var (before, after) in writes)
+        {
+            Add(changes, before, -1);
+            Add(changes, after, +1);
+        }
         foreach (var change in changes.Values.Where(c => !c.IsZero))
         {
             var stored = Days.FindById(change.Id) ?? new DayFigures { Id = change.Id };
