@@ -14,7 +14,7 @@ internal sealed record RunResult(string Host, int Concurrency, int Requests, int
 /// </summary>
 internal static class LoadRun
 {
-    public static async Task<RunResult> RunAsync(HostProcess host, int concurrency, LoadOptions options, string runId)
+    public static async Task<RunResult> RunAsync(HostProcess host, string name, int concurrency, LoadOptions options, string runId)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
@@ -55,7 +55,7 @@ internal static class LoadRun
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var requests = all.Length;
         return new RunResult(
-            host.Name,
+            name,
             concurrency,
             requests,
             errors.Sum(),

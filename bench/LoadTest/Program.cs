@@ -16,10 +16,22 @@ var root = RepositoryRoot();
 var data = Directory.CreateTempSubdirectory("onestop-load-");
 try
 {
+    var database = Path.Combine(data.FullName, "onestop.db");
+    var apiKey = StatisticsLoad.NewApiKey();
+    if (options.Archive > 0)
+    {
+        Console.WriteLine($"Writing an archive of {options.Archive:N0} dossiers…");
+        StatisticsLoad.WriteArchive(root, database, options.Archive);
+    }
     await using var bot = await HostProcess.StartAsync(
         "bot",
         Path.Combine(root, "Bot", "bin", configuration, "net10.0", "OneStopBot.Bot.dll"),
-        [$"--Storage:DatabasePath={Path.Combine(data.FullName, "onestop.db")}"]);
+        [$"--Storage:DatabasePath={database}", StatisticsLoad.ApiKeyArgument + apiKey]);
+    await using var statistics = new StatisticsLoad(bot.Endpoint, apiKey);
+    if (options.Archive > 0)
+    {
+        await statistics.PrimeAsync();
+    }
     await using var echo = await HostProcess.StartAsync(
         "echo",
         Path.Combine(root, "bench", "EchoBot", "bin", configuration, "net10.0", "OneStopBot.EchoBot.dll"),
@@ -31,12 +43,26 @@ try
         foreach (var concurrency in options.Concurrency)
         {
             // Alternate which host goes first, so neither always gets the warmer machine.
-            HostProcess[] order = (repeat + concurrency) % 2 == 0 ? [bot, echo] : [echo, bot];
-            foreach (var host in order)
+            (HostProcess Host, string Name)[] order = (repeat + concurrency) % 2 == 0 ? [(bot, "bot"), (echo, "echo")] : [(echo, "echo"), (bot, "bot")];
+            if (options.Archive > 0)
             {
-                var result = await LoadRun.RunAsync(host, concurrency, options, $"r{repeat}c{concurrency}");
+                order = [.. order, (bot, "bot+stats")];
+            }
+            foreach (var (host, name) in order)
+            {
+                var withStatistics = name == "bot+stats";
+                if (withStatistics)
+                {
+                    statistics.Start();
+                }
+                var result = await LoadRun.RunAsync(host, name, concurrency, options, $"r{repeat}c{concurrency}{name}");
                 results.Add(result);
                 Console.WriteLine(Row(result));
+                if (withStatistics)
+                {
+                    var (calls, slowest) = await statistics.StopAsync();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      statistics: {calls} calls, slowest {slowest:F1} ms"));
+                }
             }
         }
     }
@@ -50,6 +76,19 @@ try
         var e = Median(results.Where(r => r.Host == "echo" && r.Concurrency == concurrency));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{concurrency,3}  {b.RequestsPerSecond,10:F0}  {e.RequestsPerSecond,10:F0}  {b.RequestsPerSecond / e.RequestsPerSecond,5:F2}   {b.P50Ms,6:F2}/{b.P99Ms,-7:F2}   {e.P50Ms,6:F2}/{e.P99Ms,-7:F2}   {b.CpuMicrosPerRequest,9:F0}  {e.CpuMicrosPerRequest,11:F0}  {b.CpuMicrosPerRequest / e.CpuMicrosPerRequest,5:F2}"));
+    }
+
+    if (options.Archive > 0)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Chat with statistics asked every second ({options.Archive:N0} dossiers stored) / without:");
+        foreach (var concurrency in options.Concurrency)
+        {
+            var with = Median(results.Where(r => r.Host == "bot+stats" && r.Concurrency == concurrency));
+            var without = Median(results.Where(r => r.Host == "bot" && r.Concurrency == concurrency));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{concurrency,3}  {with.RequestsPerSecond,10:F0} / {without.RequestsPerSecond,10:F0} req/s = {with.RequestsPerSecond / without.RequestsPerSecond:F2}"));
+        }
     }
 
     var failed = results.Where(r => r.Requests == 0 || r.Errors > r.Requests / 100).ToList();
