@@ -26,7 +26,8 @@ public static class OneStopBotHostBuilderExtensions
 
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusedClientsAuthentication(sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>()));
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<ConnectorAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ConnectorAdapter>());
