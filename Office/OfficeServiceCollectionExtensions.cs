@@ -38,6 +38,7 @@ public static class OfficeServiceCollectionExtensions
 
         services.AddSingleton<WorkingCalendar>();
         services.AddSingleton<StaffAuditLog>();
+        services.AddSingleton<DailyFigures>();
         services.AddSingleton<DossierStore>();
         services.AddSingleton<DossierImport>();
         services.AddSingleton<DossierUpdates>();

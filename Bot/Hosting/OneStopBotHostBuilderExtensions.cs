@@ -28,7 +28,8 @@ public static class OneStopBotHostBuilderExtensions
 
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusedClientsAuthentication(sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>()));
         services.AddTurnPipeline(configuration);
         services.AddConnectorSecurity(configuration);
         services.AddSingleton<ConnectorAdapter>();

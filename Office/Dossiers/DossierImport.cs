@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Microsoft.Extensions.Options;
+using LiteDB;
 using OneStopBot.Office.Calendar;
 
 namespace OneStopBot.Office.Dossiers;
@@ -26,6 +27,9 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
 {
     public const int MaxRows = 5000;
     public const int MaxRecordChars = 16 * 1024;
+
+    /// <summary>Rows written per transaction: one commit to disk for many rows instead of one each.</summary>
+    public const int BatchSize = 500;
 
     private static readonly string[] DateFormats =
     [
@@ -63,6 +67,7 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
             OnMalformedRecord = record => malformedLine = record.LineNumber,
         };
         using var reader = CsvReader.Create(csv, options, leaveOpen: true);
+        var batch = new List<CsvRow>(BatchSize);
         try
         {
             reader.ReadHeader();
@@ -78,58 +83,109 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
                 return new DossierImportReport([new DossierImportRow(1, null, false, "Thiếu cột: " + string.Join(", ", missing) + ".")]);
             }
 
+            var read = 0;
             while (reader.Read())
             {
                 var line = (int)reader.LineNumber;
-                if (rows.Count >= MaxRows)
+                if (read++ >= MaxRows)
                 {
+                    ImportBatch(batch, staff, rows);
                     rows.Add(new DossierImportRow(line, null, false, $"Tệp quá dài: chỉ nhập {MaxRows} dòng đầu."));
-                    break;
+                    return new DossierImportReport(rows);
                 }
-                string Field(string column) => positions[column] < reader.FieldCount ? reader.GetString(positions[column]).Trim() : string.Empty;
-                rows.Add(malformedLine == line
-                    ? new DossierImportRow(line, null, false, "Dòng sai định dạng CSV (dấu ngoặc kép).")
-                    : ImportRow(line, Field, staff));
+                batch.Add(new CsvRow(
+                    line,
+                    malformedLine == line,
+                    positions.ToDictionary(p => p.Key, p => p.Value < reader.FieldCount ? reader.GetString(p.Value).Trim() : string.Empty)));
+                if (batch.Count == BatchSize)
+                {
+                    ImportBatch(batch, staff, rows);
+                }
             }
+            ImportBatch(batch, staff, rows);
         }
         catch (CsvFormatException error)
         {
+            // The rows read before the unreadable part still go in.
+            ImportBatch(batch, staff, rows);
             rows.Add(new DossierImportRow((int)error.LineNumber, null, false, "Không đọc được phần còn lại của tệp CSV."));
         }
-        return new DossierImportReport(rows);
+        return new DossierImportReport(rows.OrderBy(r => r.Line).ToList());
     }
 
-    private DossierImportRow ImportRow(int line, Func<string, string> field, string staff)
+    // The batch's good rows go in with one transaction; should it fail unexpectedly, it is undone and the rows are
+    // taken one by one, so every good row still goes in whole and a failing one alone is reported.
+    private void ImportBatch(List<CsvRow> batch, string staff, List<DossierImportRow> report)
     {
-        var typedCode = field("code");
-        if (!DossierCode.TryNormalize(typedCode, store.AgencyCode, out var code))
+        if (batch.Count == 0)
         {
-            return new DossierImportRow(line, null, false, "Mã hồ sơ không đúng dạng " + DossierCode.Example(store.AgencyCode) + ".");
-        }
-        if (!DossierStatuses.TryParse(field("status"), out var status))
-        {
-            return new DossierImportRow(line, code, false, "Trạng thái không rõ: " + Truncate(field("status")) + ".");
+            return;
         }
         var now = time.GetUtcNow();
-        if (!TryParseReceived(field("received"), out var received) || received > now)
+        var rows = batch.Select(row => Check(row, staff, now)).ToList();
+        report.AddRange(rows.Where(r => r.Dossier is null).Select(r => new DossierImportRow(r.Line, r.Code, false, r.Reason)));
+        var good = rows.Where(r => r.Dossier is not null).ToList();
+        try
         {
-            return new DossierImportRow(line, code, false, "Ngày nhận không đúng (dd/MM/yyyy, không sau hôm nay).");
+            Report(good, store.InsertImported(good.Select(r => r.Dossier!).ToList(), staff, now), report);
+        }
+        catch (LiteException)
+        {
+            foreach (var row in good)
+            {
+                try
+                {
+                    Report([row], store.InsertImported([row.Dossier!], staff, now), report);
+                }
+                catch (LiteException)
+                {
+                    report.Add(new DossierImportRow(row.Line, row.Code, false, "Không lưu được dòng này, anh/chị thử lại sau."));
+                }
+            }
+        }
+        batch.Clear();
+    }
+
+    private static void Report(List<CheckedRow> rows, IReadOnlyList<bool> inserted, List<DossierImportRow> report) =>
+        report.AddRange(rows.Select((row, i) => inserted[i]
+            ? new DossierImportRow(row.Line, row.Code, true, null)
+            : new DossierImportRow(row.Line, row.Code, false, "Mã hồ sơ đã có.")));
+
+    private CheckedRow Check(CsvRow row, string staff, DateTimeOffset now)
+    {
+        var line = row.Line;
+        if (row.Malformed)
+        {
+            return CheckedRow.Rejected(line, null, "Dòng sai định dạng CSV (dấu ngoặc kép).");
+        }
+        string Field(string column) => row.Fields[column];
+        if (!DossierCode.TryNormalize(Field("code"), store.AgencyCode, out var code))
+        {
+            return CheckedRow.Rejected(line, null, "Mã hồ sơ không đúng dạng " + DossierCode.Example(store.AgencyCode) + ".");
+        }
+        if (!DossierStatuses.TryParse(Field("status"), out var status))
+        {
+            return CheckedRow.Rejected(line, code, "Trạng thái không rõ: " + Truncate(Field("status")) + ".");
+        }
+        if (!TryParseReceived(Field("received"), out var received) || received > now)
+        {
+            return CheckedRow.Rejected(line, code, "Ngày nhận không đúng (dd/MM/yyyy, không sau hôm nay).");
         }
 
         var request = DossierValidation.Normalize(
             new NewDossier
             {
-                ProcedureId = field("procedure"),
-                ApplicantName = field("name"),
-                Phone = field("phone"),
-                Village = field("village"),
+                ProcedureId = Field("procedure"),
+                ApplicantName = Field("name"),
+                Phone = Field("phone"),
+                Village = Field("village"),
                 Submission = Submission.InPerson,
             },
             options.Value.Villages,
             out var errors);
         if (errors.Count > 0)
         {
-            return new DossierImportRow(line, code, false, string.Join(" ", errors.Values.SelectMany(e => e)));
+            return CheckedRow.Rejected(line, code, string.Join(" ", errors.Values.SelectMany(e => e)));
         }
 
         // The provincial system gives the current status only: it is dated now, after the reception.
@@ -140,9 +196,7 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
         {
             history.Add(new StatusChange { At = now, Status = status, Actor = staff });
         }
-        return store.TryInsertWithCode(request, code, history, staff, now)
-            ? new DossierImportRow(line, code, true, null)
-            : new DossierImportRow(line, code, false, "Mã hồ sơ đã có.");
+        return new CheckedRow(line, code, new ImportedDossier(request, code, history), null);
     }
 
     private bool TryParseReceived(string text, out DateTimeOffset received)
@@ -155,6 +209,14 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
         // Dates in the file are the office's local time.
         received = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local));
         return true;
+    }
+
+    private sealed record CsvRow(int Line, bool Malformed, IReadOnlyDictionary<string, string> Fields);
+
+    // A row after its checks: the dossier to insert, or the reason it is refused.
+    private sealed record CheckedRow(int Line, string? Code, ImportedDossier? Dossier, string? Reason)
+    {
+        public static CheckedRow Rejected(int line, string? code, string reason) => new(line, code, null, reason);
     }
 
     private static string Truncate(string text) => text.Length <= 30 ? text : text[..30] + "…";

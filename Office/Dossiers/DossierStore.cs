@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Staff;
+using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
@@ -12,6 +13,7 @@ public sealed partial class DossierStore(
     OfficeDatabase database,
     WorkingCalendar calendar,
     StaffAuditLog audit,
+    DailyFigures figures,
     IOptions<OfficeOptions> options,
     TimeProvider time,
     ILogger<DossierStore> logger)
@@ -25,6 +27,9 @@ public sealed partial class DossierStore(
 
     /// <summary>The index expression of the owning chat: channel (lower case) and user id.</summary>
     internal const string OwnerExpression = "LOWER($.Owner.ChannelId) + '|' + $.Owner.UserId";
+
+    /// <summary>The index expression of the time of each dossier's latest status change.</summary>
+    internal const string LastChangeExpression = "MAX($.History[*].At)";
 
     private ILiteCollection<Dossier> Dossiers => database.Collection<Dossier>(CollectionName);
 
@@ -50,14 +55,14 @@ public sealed partial class DossierStore(
 
     /// <summary>Finds a dossier by its code as typed (see <see cref="DossierCode.TryNormalize"/>); null when malformed or unknown.</summary>
     public Dossier? Find(string? code) =>
-        DossierCode.TryNormalize(code, AgencyCode, out var normalized) ? Dossiers.FindOne(d => d.Code == normalized) : null;
+        DossierCode.TryNormalize(code, AgencyCode, out var normalized) ? Dossiers.FindOne(ByCode(normalized)) : null;
 
     /// <summary>The dossiers filed from one chat, newest first.</summary>
     public IReadOnlyList<Dossier> ListByOwner(string channelId, string userId)
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentNullException.ThrowIfNull(userId);
-        return Dossiers.Find(Query.EQ(OwnerExpression, channelId.ToLowerInvariant() + "|" + userId))
+        return Dossiers.Find(Filter.Equal(OwnerExpression, channelId.ToLowerInvariant() + "|" + userId))
             .OrderByDescending(d => d.CreatedAt)
             .ThenByDescending(d => d.Code, StringComparer.Ordinal)
             .ToList();
@@ -66,7 +71,7 @@ public sealed partial class DossierStore(
     /// <summary>The dossiers of one phone number (in any form residents type it), newest first.</summary>
     public IReadOnlyList<Dossier> ListByPhone(string? phone) =>
         PersonalNumbers.TryNormalizePhone(phone, out var normalized)
-            ? Dossiers.Find(d => d.Phone == normalized).OrderByDescending(d => d.CreatedAt).ToList()
+            ? Dossiers.Find(Filter.Equal(nameof(Dossier.Phone), normalized)).OrderByDescending(d => d.CreatedAt).ToList()
             : [];
 
     /// <summary>
@@ -94,7 +99,7 @@ public sealed partial class DossierStore(
 
         var updated = database.InTransaction(() =>
         {
-            var dossier = Dossiers.FindOne(d => d.Code == normalized);
+            var dossier = Dossiers.FindOne(ByCode(normalized));
             if (dossier is null)
             {
                 return null;
@@ -109,6 +114,7 @@ public sealed partial class DossierStore(
                 ReturnedAt = status == DossierStatus.ResultReturned ? at : dossier.ReturnedAt,
             };
             Dossiers.Update(changed);
+            figures.Replace(dossier, changed);
             audit.Record(staff, "dossier.status", changed.Code, $"{dossier.Status.JsonName()} → {status.JsonName()}" + (note is null ? "" : "; " + note), at);
             return changed;
         });
@@ -131,13 +137,14 @@ public sealed partial class DossierStore(
         var filingKey = staff is null ? DossierFiling.Key(valid, day) : null;
         var (dossier, isNew) = database.InTransaction(() =>
         {
-            if (filingKey is not null && Filings.FindById(filingKey) is { } filed && Dossiers.FindOne(d => d.Code == filed.Code) is { } earlier)
+            if (filingKey is not null && Filings.FindById(filingKey) is { } filed && Dossiers.FindOne(ByCode(filed.Code)) is { } earlier)
             {
                 return (earlier, false);
             }
             var code = NextCode(day);
             var created = Build(valid, code, status, staff ?? ResidentActor, at);
             Dossiers.Insert(created);
+            figures.Replace(null, created);
             if (filingKey is not null)
             {
                 // Same transaction as the dossier: a crash leaves both or neither.
@@ -160,27 +167,45 @@ public sealed partial class DossierStore(
         return dossier;
     }
 
-    /// <summary>Inserts a dossier with a code given by another system; false when the code is taken.</summary>
-    internal bool TryInsertWithCode(NewDossier valid, string code, IReadOnlyList<StatusChange> history, string staff, DateTimeOffset at)
-    {
-        var last = history[^1];
-        var received = history.FirstOrDefault(h => h.Status != DossierStatus.PreRegistered)?.At;
-        return database.InTransaction(() =>
+    /// <summary>
+    /// Inserts dossiers with codes given by another system, all in one transaction; per row, whether it went in
+    /// (false when the code is taken, by the archive or by an earlier row of the same batch).
+    /// </summary>
+    internal IReadOnlyList<bool> InsertImported(IReadOnlyList<ImportedDossier> rows, string staff, DateTimeOffset at) =>
+        database.InTransaction(() =>
         {
-            if (Dossiers.Exists(d => d.Code == code))
+            var codes = new BsonArray(rows.Select(r => new BsonValue(r.Code)));
+            var taken = Dossiers.Find(Filter.In(nameof(Dossier.Code), codes)).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+            var inserted = new List<Dossier>(rows.Count);
+            var results = rows.Select(row =>
             {
-                return false;
-            }
-            Dossiers.Insert(Build(valid, code, last.Status, staff, at) with
+                if (!taken.Add(row.Code))
+                {
+                    return false;
+                }
+                inserted.Add(Imported(row, staff, at));
+                return true;
+            }).ToList();
+            Dossiers.InsertBulk(inserted);
+            figures.ReplaceAll(inserted.Select(d => ((Dossier?)null, (Dossier?)d)));
+            audit.RecordAll(inserted.Select(d => new StaffAction
             {
-                History = [.. history],
-                ReceivedAt = received,
-                DueDate = received is null ? null : calendar.DueDate(received.Value, valid.WorkingDays),
-                ReturnedAt = last.Status == DossierStatus.ResultReturned ? last.At : null,
-            });
-            audit.Record(staff, "dossier.import", code, $"{valid.ProcedureId}; {last.Status.JsonName()}", at);
-            return true;
+                At = at, Staff = staff, Action = "dossier.import", Target = d.Code, Details = $"{d.ProcedureId}; {d.Status.JsonName()}",
+            }));
+            return (IReadOnlyList<bool>)results;
         });
+
+    private Dossier Imported(ImportedDossier row, string staff, DateTimeOffset at)
+    {
+        var last = row.History[^1];
+        var received = row.History.FirstOrDefault(h => h.Status != DossierStatus.PreRegistered)?.At;
+        return Build(row.Valid, row.Code, last.Status, staff, at) with
+        {
+            History = [.. row.History],
+            ReceivedAt = received,
+            DueDate = received is null ? null : calendar.DueDate(received.Value, row.Valid.WorkingDays),
+            ReturnedAt = last.Status == DossierStatus.ResultReturned ? last.At : null,
+        };
     }
 
     private Dossier Build(NewDossier valid, string code, DossierStatus status, string actor, DateTimeOffset at)
@@ -224,10 +249,12 @@ public sealed partial class DossierStore(
             code = DossierCode.Format(AgencyCode, day, sequence);
         }
         // Imported dossiers may already hold numbers of the day.
-        while (Dossiers.Exists(d => d.Code == code));
+        while (Dossiers.Exists(ByCode(code)));
         Counters.Upsert(counter with { Last = sequence });
         return code;
     }
+
+    private static BsonExpression ByCode(string code) => Filter.Equal(nameof(Dossier.Code), code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {Code} filed: {ProcedureId}, phone {MaskedPhone}, {Status}")]
     private partial void LogCreated(string code, string procedureId, string maskedPhone, string status);
@@ -238,6 +265,9 @@ public sealed partial class DossierStore(
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {Code} is now {Status} (by {Staff})")]
     private partial void LogStatusChanged(string code, string status, string staff);
 }
+
+/// <summary>A validated dossier from another system, with its own code and history.</summary>
+internal sealed record ImportedDossier(NewDossier Valid, string Code, IReadOnlyList<StatusChange> History);
 
 /// <summary>The last sequence number given out on one local day (<c>YYMMDD</c>).</summary>
 internal sealed record DayCounter
@@ -282,7 +312,10 @@ internal sealed record DossierFiling
     }
 }
 
-/// <summary>Indexes of the dossiers: code (unique), phone and owning chat.</summary>
+/// <summary>
+/// Indexes of the dossiers: code (unique), phone, owning chat, reception; the current status and the last change,
+/// which find the dossiers open at a period's end without reading the archive.
+/// </summary>
 internal sealed class DossierCollectionSetup : ICollectionSetup
 {
     public void Configure(OfficeDatabase database)
@@ -292,5 +325,7 @@ internal sealed class DossierCollectionSetup : ICollectionSetup
         dossiers.EnsureIndex(d => d.Phone);
         dossiers.EnsureIndex("owner", DossierStore.OwnerExpression);
         dossiers.EnsureIndex(d => d.ReceivedAt);
+        dossiers.EnsureIndex(d => d.Status);
+        dossiers.EnsureIndex("lastChange", DossierStore.LastChangeExpression);
     }
 }

@@ -1,4 +1,5 @@
 using LiteDB;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Notices;
 
@@ -23,7 +24,7 @@ public sealed class Outbox(NoticeCollections collections)
 
     /// <summary>Pending rows whose time has come, the longest waiting first.</summary>
     public IReadOnlyList<Delivery> Due(DateTimeOffset now, int limit) =>
-        collections.Deliveries.Find(Query.Between(nameof(Delivery.DueAt), DateTime.MinValue, now.UtcDateTime), limit: limit).ToList();
+        collections.Deliveries.Find(Filter.Between(nameof(Delivery.DueAt), DateTime.MinValue, now.UtcDateTime), limit: limit).ToList();
 
     /// <summary>When the next pending row falls due, or null when nothing is pending.</summary>
     public DateTimeOffset? NextDueAt() =>

@@ -40,14 +40,14 @@ public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvid
     public Rating? AddOnce(ChatAddress chat, Satisfaction score, string dossierCode) =>
         database.InTransaction(() => IsRated(dossierCode) ? null : Add(chat, score, dossierCode));
 
-    public bool IsRated(string dossierCode) => ratings.Exists(Query.EQ(nameof(Rating.DossierCode), dossierCode));
+    public bool IsRated(string dossierCode) => ratings.Exists(Filter.Equal(nameof(Rating.DossierCode), dossierCode));
 
     /// <summary>Ratings from <paramref name="from"/> to <paramref name="to"/> inclusive (office days), and how many were satisfied.</summary>
     public (int Satisfied, int Total) CountSatisfaction(DateOnly from, DateOnly to)
     {
-        var inRange = Query.Between(nameof(Rating.Day), Day(from), Day(to));
-        var total = ratings.Count(inRange);
-        var satisfied = ratings.Count(Query.And(inRange, Query.EQ(nameof(Rating.Score), nameof(Satisfaction.Satisfied))));
+        var total = ratings.Count(Filter.Between(nameof(Rating.Day), Day(from), Day(to)));
+        var satisfied = ratings.Count(BsonExpression.Create(
+            $"{nameof(Rating.Day)} BETWEEN @0 AND @1 AND {nameof(Rating.Score)} = @2", Day(from), Day(to), nameof(Satisfaction.Satisfied)));
         return (satisfied, total);
     }
 
@@ -66,7 +66,7 @@ public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvid
     }
 
     public IReadOnlyList<Rating> ForDossier(string dossierCode) =>
-        ratings.Find(Query.EQ(nameof(Rating.DossierCode), dossierCode)).ToList();
+        ratings.Find(Filter.Equal(nameof(Rating.DossierCode), dossierCode)).ToList();
 
     private static string? NormalizeComment(string? comment)
     {

@@ -33,7 +33,7 @@ public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider time
 
     public Subscription? Find(ChatAddress chat) => subscriptions.FindById(chat.Key);
 
-    public bool IsSubscribed(ChatAddress chat) => subscriptions.Exists(Query.EQ("_id", chat.Key));
+    public bool IsSubscribed(ChatAddress chat) => subscriptions.FindById(chat.Key) is not null;
 
     /// <summary>True the first time it is called for a chat, false ever after: the chat is asked once.</summary>
     public bool TryMarkAsked(ChatAddress chat)
@@ -49,7 +49,7 @@ public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider time
         }
     }
 
-    public bool WasAsked(ChatAddress chat) => offers.Exists(Query.EQ("_id", chat.Key));
+    public bool WasAsked(ChatAddress chat) => offers.FindById(chat.Key) is not null;
 
     /// <summary>
     /// Every subscriber who gets a notice for <paramref name="village"/> (null: everyone), read page by page in key

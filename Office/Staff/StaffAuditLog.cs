@@ -43,6 +43,9 @@ public sealed class StaffAuditLog(OfficeDatabase database, TimeProvider time)
         return entry with { Id = id.AsInt32 };
     }
 
+    /// <summary>Records many actions at once, inside the transaction of the changes they describe.</summary>
+    internal void RecordAll(IEnumerable<StaffAction> entries) => Actions.InsertBulk(entries);
+
     /// <summary>The latest actions, newest first.</summary>
     public IReadOnlyList<StaffAction> Recent(int count) =>
         Actions.Query().OrderByDescending(a => a.Id).Limit(Math.Clamp(count, 1, 1000)).ToList();

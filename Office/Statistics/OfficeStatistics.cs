@@ -1,3 +1,4 @@
+using LiteDB;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
@@ -59,10 +60,18 @@ public sealed record PeriodStatistics
 
 public sealed record SatisfactionCount(int Satisfied, int Total);
 
-/// <summary>Computes <see cref="PeriodStatistics"/> from the dossier store and, when there is one, the ratings.</summary>
-public sealed class OfficeStatistics(OfficeDatabase database, WorkingCalendar calendar, ISatisfactionSource? satisfaction = null)
+/// <summary>
+/// Computes <see cref="PeriodStatistics"/>: the period's sums from <see cref="DailyFigures"/>, the open dossiers at its
+/// end from the indexes of current status and last change, and, when there is one, the ratings. The work grows with
+/// the period and the open dossiers, not with the archive.
+/// </summary>
+public sealed class OfficeStatistics(OfficeDatabase database, DailyFigures figures, WorkingCalendar calendar, ISatisfactionSource? satisfaction = null)
 {
     public const int MaxPeriodDays = 366 * 5;
+
+    private static readonly BsonArray InProgressStatuses = new(Enum.GetValues<DossierStatus>()
+        .Where(status => status.IsInProgress())
+        .Select(status => new BsonValue(status.ToString())));
 
     public PeriodStatistics Compute(DateOnly from, DateOnly to)
     {
@@ -79,37 +88,36 @@ public sealed class OfficeStatistics(OfficeDatabase database, WorkingCalendar ca
             throw new ArgumentException($"The period is longer than {MaxPeriodDays} days.", nameof(to));
         }
 
-        var periodEnd = calendar.StartOf(to.AddDays(1));
         var today = calendar.Today;
         var asOfDay = to < today ? to : today;
-        var asOf = to < today ? periodEnd : calendar.StartOf(today.AddDays(1));
-
-        // Everything received before the period ends (a missing date sorts below every date, so pre-registrations drop out).
-        var dossiers = database.Collection<Dossier>(DossierStore.CollectionName)
-            .Find(LiteDB.Query.Between(
-                nameof(Dossier.ReceivedAt),
-                new LiteDB.BsonValue(DateTime.MinValue),
-                new LiteDB.BsonValue(periodEnd.UtcDateTime.AddMilliseconds(-1))))
-            .ToList();
-
-        bool InPeriod(DateTimeOffset instant) => calendar.LocalDate(instant) is var day && day >= from && day <= to;
-
-        var received = dossiers.Where(d => InPeriod(d.ReceivedAt!.Value)).ToList();
-        var resolved = dossiers.Where(d => d.ResolvedAt is { } at && InPeriod(at)).ToList();
-        var open = dossiers.Where(d => d.StatusAt(asOf.AddTicks(-1)) is { } status && status.IsInProgress()).ToList();
+        var sums = figures.Sum(from, to);
+        var open = OpenAt(calendar.StartOf(asOfDay.AddDays(1)));
         var ratings = satisfaction?.Count(from, to);
 
         return new PeriodStatistics
         {
             From = from,
             To = to,
-            Received = received.Count,
-            Online = received.Count(d => d.Submission == Submission.Online),
-            Resolved = resolved.Count,
-            ResolvedOnTime = resolved.Count(d => d.DueDate is not { } due || calendar.LocalDate(d.ResolvedAt!.Value) <= due),
+            Received = sums.Received,
+            Online = sums.Online,
+            Resolved = sums.Resolved,
+            ResolvedOnTime = sums.ResolvedOnTime,
             InProgress = open.Count,
             Overdue = open.Count(d => d.DueDate is { } due && due < asOfDay),
             Satisfaction = ratings is { total: > 0 } r ? new SatisfactionCount(r.satisfied, r.total) : null,
         };
+    }
+
+    // Open just before asOf: those open now, and those changed since (their status then may differ from now).
+    private List<Dossier> OpenAt(DateTimeOffset asOf)
+    {
+        var dossiers = database.Collection<Dossier>(DossierStore.CollectionName);
+        var candidates = dossiers.Find(Filter.In(nameof(Dossier.Status), InProgressStatuses))
+            .Concat(dossiers.Find(Filter.AtLeast(DossierStore.LastChangeExpression, new BsonValue(asOf.UtcDateTime))));
+        var instant = asOf.AddTicks(-1);
+        return candidates
+            .DistinctBy(d => d.Id)
+            .Where(d => d.StatusAt(instant) is { } status && status.IsInProgress())
+            .ToList();
     }
 }

@@ -26,6 +26,11 @@ public sealed class ConnectorAdapter : CloudAdapter
         Use(new VerifyCaller(security, staff));
     }
 
+    /// <summary>A turn for an Activity the endpoint has already read and checked, so the body is parsed once.</summary>
+    /// <exception cref="UnauthorizedAccessException">The Authorization header does not authenticate the caller.</exception>
+    public Task<Microsoft.Bot.Builder.InvokeResponse> ProcessAsync(string? authHeader, Microsoft.Bot.Schema.Activity activity, IBot bot, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authHeader ?? string.Empty, activity, bot.OnTurnAsync, cancellationToken);
+
     /// <summary>With JWT authentication on, the channel vouches for the user; anonymous turns stay unverified.</summary>
     private sealed class VerifyCaller(ConnectorSecurity security, IOptionsMonitor<StaffOptions> staff) : Microsoft.Bot.Builder.IMiddleware
     {

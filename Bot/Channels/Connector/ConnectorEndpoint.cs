@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json;
@@ -40,33 +42,31 @@ public static class ConnectorEndpoint
             return TooLarge();
         }
 
+        // Buffering with a limit caps a body sent without a length, too.
         request.EnableBuffering(bufferThreshold: MaxBodyBytes, bufferLimit: MaxBodyBytes);
-        var (serviceUrl, refusal) = await CheckActivityAsync(request, security.IsAnonymous, context.RequestAborted);
+        var (activity, serviceUrl, refusal) = await ReadActivityAsync(request, security.IsAnonymous, context.RequestAborted);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        request.Body.Position = 0;
+        InvokeResponse? answer;
         try
         {
-            await adapter.ProcessAsync(request, context.Response, bot, context.RequestAborted);
+            answer = await adapter.ProcessAsync(request.Headers.Authorization.ToString(), activity!, bot, context.RequestAborted);
         }
-        catch (Exception exception) when (exception is SecurityTokenException or ArgumentException && !context.Response.HasStarted)
+        catch (Exception exception) when (exception is UnauthorizedAccessException or SecurityTokenException or ArgumentException)
         {
-            // A token the SDK could not read at all (it turns only well-formed bad tokens into 401 itself).
+            // A token the SDK refused or could not read at all.
             return Unauthenticated();
         }
-        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized && !context.Response.HasStarted)
-        {
-            // The SDK refuses a token with a bare 401; callers get the same problem body as every other refusal.
-            return Unauthenticated();
-        }
-        if (!security.IsAnonymous && context.Response.StatusCode < 300)
+        if (!security.IsAnonymous)
         {
             security.Trust(serviceUrl!);
         }
-        return new AlreadyWritten();
+        return answer is null
+            ? TypedResults.Ok()
+            : new ActivityAnswer(answer.Status, answer.Body is null ? null : JsonConvert.SerializeObject(answer.Body, HttpHelper.BotMessageSerializerSettings));
     }
 
     private static IResult Unauthenticated() =>
@@ -96,8 +96,8 @@ public static class ConnectorEndpoint
     private static IResult TooLarge() =>
         TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    /// <summary>The activity's serviceUrl, or why the body is not an Activity the adapter may take.</summary>
-    private static async Task<(Uri? ServiceUrl, IResult? Refusal)> CheckActivityAsync(HttpRequest request, bool anonymous, CancellationToken cancellationToken)
+    /// <summary>The body as an Activity with its serviceUrl, or why it is not one the adapter may take.</summary>
+    private static async Task<(Activity? Activity, Uri? ServiceUrl, IResult? Refusal)> ReadActivityAsync(HttpRequest request, bool anonymous, CancellationToken cancellationToken)
     {
         string body;
         try
@@ -107,12 +107,12 @@ public static class ConnectorEndpoint
         }
         catch (IOException)
         {
-            return (null, TooLarge());
+            return (null, null, TooLarge());
         }
 
         if (string.IsNullOrWhiteSpace(body))
         {
-            return (null, BadRequest("The body is empty; an Activity was expected."));
+            return (null, null, BadRequest("The body is empty; an Activity was expected."));
         }
 
         try
@@ -120,30 +120,30 @@ public static class ConnectorEndpoint
             var json = JToken.Parse(body);
             if (json is not JObject obj)
             {
-                return (null, BadRequest("The body is not an Activity object."));
+                return (null, null, BadRequest("The body is not an Activity object."));
             }
             var missing = RequiredFields.FirstOrDefault(path => obj.SelectToken(path)?.Type != JTokenType.String || string.IsNullOrWhiteSpace((string?)obj.SelectToken(path)));
             if (missing is not null)
             {
-                return (null, BadRequest($"The Activity has no \"{missing}\"."));
+                return (null, null, BadRequest($"The Activity has no \"{missing}\"."));
             }
             if (!Uri.TryCreate((string?)obj["serviceUrl"], UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
             {
-                return (null, BadRequest("\"serviceUrl\" must be an absolute http or https URL."));
+                return (null, null, BadRequest("\"serviceUrl\" must be an absolute http or https URL."));
             }
             if (anonymous && !ConnectorSecurity.IsLoopback(serviceUrl))
             {
-                return (null, Forbidden("Without MicrosoftAppId the bot answers loopback serviceUrls only."));
+                return (null, null, Forbidden("Without MicrosoftAppId the bot answers loopback serviceUrls only."));
             }
             if (ConnectorSecurity.IsOwnChannel((string)obj["channelId"]!))
             {
-                return (null, Forbidden("This channel has its own endpoint on this host; it cannot be used here."));
+                return (null, null, Forbidden("This channel has its own endpoint on this host; it cannot be used here."));
             }
-            return (serviceUrl, null);
+            return (obj.ToObject<Activity>(ActivityReader), serviceUrl, null);
         }
         catch (JsonException)
         {
-            return (null, BadRequest("The body is not valid JSON."));
+            return (null, null, BadRequest("The body is not valid JSON."));
         }
     }
 
@@ -151,9 +151,20 @@ public static class ConnectorEndpoint
 
     private static IResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden);
 
-    /// <summary>The adapter has already written the response.</summary>
-    private sealed class AlreadyWritten : IResult
+    // The Bot Framework's own reading of an Activity, from the object already parsed.
+    private static readonly JsonSerializer ActivityReader = JsonSerializer.Create(HttpHelper.BotMessageSerializerSettings);
+
+    /// <summary>The turn's answer as the SDK writes it: its status, and its body (expected replies, an invoke's value) as JSON.</summary>
+    private sealed class ActivityAnswer(int status, string? json) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext) => Task.CompletedTask;
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            if (json is not null)
+            {
+                httpContext.Response.ContentType = "application/json; charset=utf-8";
+                await httpContext.Response.WriteAsync(json, httpContext.RequestAborted);
+            }
+        }
     }
 }

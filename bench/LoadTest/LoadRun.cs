@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace OneStopBot.LoadTest;
+
+/// <summary>One measurement: requests per second, latency percentiles and the host's CPU per request.</summary>
+internal sealed record RunResult(string Host, int Concurrency, int Requests, int Errors, double RequestsPerSecond, double P50Ms, double P99Ms, double CpuMicrosPerRequest);
+
+/// <summary>
+/// A closed loop: each virtual user is one conversation that sends the next message as soon as the last answer
+/// came (deliveryMode expectReplies, so every answer is in the HTTP response). Requests in the warm-up are not counted.
+/// </summary>
+internal static class LoadRun
+{
+    public static async Task<RunResult> RunAsync(HostProcess host, string name, int concurrency, LoadOptions options, string runId)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+
+        var measuring = false;
+        var stop = false;
+        var latencies = new List<double>[concurrency];
+        var errors = new int[concurrency];
+        var users = Enumerable.Range(0, concurrency).Select(async user =>
+        {
+            latencies[user] = [];
+            var turn = 0;
+            while (!Volatile.Read(ref stop))
+            {
+                var text = ResidentMessages.Conversation[turn % ResidentMessages.Conversation.Count];
+                var started = Stopwatch.GetTimestamp();
+                var ok = await SendAsync(client, host.Endpoint, $"{runId}-{user}", turn++, text);
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (Volatile.Read(ref measuring))
+                {
+                    latencies[user].Add(elapsed);
+                    errors[user] += ok ? 0 : 1;
+                }
+            }
+        }).ToList();
+
+        await Task.Delay(options.Warmup);
+        var cpuBefore = host.CpuTime();
+        var clock = Stopwatch.StartNew();
+        Volatile.Write(ref measuring, true);
+        await Task.Delay(options.Duration);
+        Volatile.Write(ref measuring, false);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cpu = host.CpuTime() - cpuBefore;
+        Volatile.Write(ref stop, true);
+        await Task.WhenAll(users);
+
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var requests = all.Length;
+        return new RunResult(
+            name,
+            concurrency,
+            requests,
+            errors.Sum(),
+            requests / seconds,
+            Percentile(all, 0.50),
+            Percentile(all, 0.99),
+            requests == 0 ? 0 : cpu.TotalMicroseconds / requests);
+    }
+
+    private static async Task<bool> SendAsync(HttpClient client, Uri endpoint, string conversation, int turn, string text)
+    {
+        var activity = new
+        {
+            type = "message",
+            id = $"{conversation}-{turn}",
+            timestamp = DateTimeOffset.UtcNow,
+            channelId = "emulator",
+            serviceUrl = "http://127.0.0.1:9/",
+            deliveryMode = "expectReplies",
+            locale = "vi-VN",
+            from = new { id = $"user-{conversation}", name = "Người dân" },
+            recipient = new { id = "bot", name = "OneStopBot" },
+            conversation = new { id = conversation },
+            text,
+        };
+        using var content = new StringContent(JsonSerializer.Serialize(activity), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        try
+        {
+            using var response = await client.PostAsync(endpoint, content);
+            var body = await response.Content.ReadAsStringAsync();
+            return response.IsSuccessStatusCode && body.Contains("\"activities\"", StringComparison.Ordinal);
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static double Percentile(double[] sorted, double share) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(share * sorted.Length) - 1)];
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Reflection;
+using OneStopBot.LoadTest;
+
+// Load test of /api/messages: the bot against the SDK's echo bot, both in this build's configuration, interleaved.
+// `dotnet run -c Release --project bench/LoadTest` for the full run; `-- --short` for the few-second smoke run.
+var options = LoadOptions.Parse(args);
+var configuration = typeof(LoadRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    .Single(a => a.Key == "Configuration").Value!;
+if (configuration != "Release")
+{
+    Console.WriteLine($"Note: a {configuration} build; run with -c Release for figures that mean something.");
+}
+
+var root = RepositoryRoot();
+var data = Directory.CreateTempSubdirectory("onestop-load-");
+try
+{
+    var database = Path.Combine(data.FullName, "onestop.db");
+    var apiKey = StatisticsLoad.NewApiKey();
+    if (options.Archive > 0)
+    {
+        Console.WriteLine($"Writing an archive of {options.Archive:N0} dossiers…");
+        StatisticsLoad.WriteArchive(root, database, options.Archive);
+    }
+    await using var bot = await HostProcess.StartAsync(
+        "bot",
+        Path.Combine(root, "Bot", "bin", configuration, "net10.0", "OneStopBot.Bot.dll"),
+        [$"--Storage:DatabasePath={database}", StatisticsLoad.ApiKeyArgument + apiKey]);
+    await using var statistics = new StatisticsLoad(bot.Endpoint, apiKey);
+    if (options.Archive > 0)
+    {
+        await statistics.PrimeAsync();
+    }
+    await using var echo = await HostProcess.StartAsync(
+        "echo",
+        Path.Combine(root, "bench", "EchoBot", "bin", configuration, "net10.0", "OneStopBot.EchoBot.dll"),
+        []);
+
+    var results = new List<RunResult>();
+    for (var repeat = 0; repeat < options.Repeats; repeat++)
+    {
+        foreach (var concurrency in options.Concurrency)
+        {
+            // Alternate which host goes first, so neither always gets the warmer machine.
+            (HostProcess Host, string Name)[] order = (repeat + concurrency) % 2 == 0 ? [(bot, "bot"), (echo, "echo")] : [(echo, "echo"), (bot, "bot")];
+            if (options.Archive > 0)
+            {
+                order = [.. order, (bot, "bot+stats")];
+            }
+            foreach (var (host, name) in order)
+            {
+                var withStatistics = name == "bot+stats";
+                if (withStatistics)
+                {
+                    statistics.Start();
+                }
+                var result = await LoadRun.RunAsync(host, name, concurrency, options, $"r{repeat}c{concurrency}{name}");
+                results.Add(result);
+                Console.WriteLine(Row(result));
+                if (withStatistics)
+                {
+                    var (calls, slowest) = await statistics.StopAsync();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      statistics: {calls} calls, slowest {slowest:F1} ms"));
+                }
+            }
+        }
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("Median of repeats; ratio = bot / echo");
+    Console.WriteLine("  c   bot req/s  echo req/s  ratio   bot p50/p99 ms   echo p50/p99 ms   bot cpu µs  echo cpu µs  ratio");
+    foreach (var concurrency in options.Concurrency)
+    {
+        var b = Median(results.Where(r => r.Host == "bot" && r.Concurrency == concurrency));
+        var e = Median(results.Where(r => r.Host == "echo" && r.Concurrency == concurrency));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{concurrency,3}  {b.RequestsPerSecond,10:F0}  {e.RequestsPerSecond,10:F0}  {b.RequestsPerSecond / e.RequestsPerSecond,5:F2}   {b.P50Ms,6:F2}/{b.P99Ms,-7:F2}   {e.P50Ms,6:F2}/{e.P99Ms,-7:F2}   {b.CpuMicrosPerRequest,9:F0}  {e.CpuMicrosPerRequest,11:F0}  {b.CpuMicrosPerRequest / e.CpuMicrosPerRequest,5:F2}"));
+    }
+
+    if (options.Archive > 0)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Chat with statistics asked every second ({options.Archive:N0} dossiers stored) / without:");
+        foreach (var concurrency in options.Concurrency)
+        {
+            var with = Median(results.Where(r => r.Host == "bot+stats" && r.Concurrency == concurrency));
+            var without = Median(results.Where(r => r.Host == "bot" && r.Concurrency == concurrency));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{concurrency,3}  {with.RequestsPerSecond,10:F0} / {without.RequestsPerSecond,10:F0} req/s = {with.RequestsPerSecond / without.RequestsPerSecond:F2}"));
+        }
+    }
+
+    var failed = results.Where(r => r.Requests == 0 || r.Errors > r.Requests / 100).ToList();
+    foreach (var run in failed)
+    {
+        Console.Error.WriteLine($"{run.Host} at c={run.Concurrency}: {run.Errors} errors in {run.Requests} requests.");
+    }
+    return failed.Count == 0 ? 0 : 1;
+}
+finally
+{
+    data.Delete(recursive: true);
+}
+
+static string Row(RunResult r) => string.Create(CultureInfo.InvariantCulture,
+    $"{r.Host,-5} c={r.Concurrency,-3} {r.Requests,7} requests  {r.RequestsPerSecond,8:F0} req/s  p50 {r.P50Ms,6:F2} ms  p99 {r.P99Ms,7:F2} ms  cpu {r.CpuMicrosPerRequest,6:F0} µs/req  errors {r.Errors}");
+
+static RunResult Median(IEnumerable<RunResult> runs)
+{
+    var sorted = runs.OrderBy(r => r.RequestsPerSecond).ToList();
+    return sorted[sorted.Count / 2];
+}
+
+static string RepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "OneStopBot.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+    throw new DirectoryNotFoundException("OneStopBot.sln not found above " + AppContext.BaseDirectory);
+}
