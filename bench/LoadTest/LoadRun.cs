@@ -65,6 +65,16 @@ internal static class LoadRun
             requests == 0 ? 0 : cpu.TotalMicroseconds / requests);
     }
 
+    /// <summary>One conversation's first turn, unmeasured, so no run pays for start-up work (JIT, first reads).</summary>
+    public static async Task PrimeAsync(HostProcess host)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        if (!await SendAsync(client, host.Endpoint, "prime", 0, ResidentMessages.Conversation[1]))
+        {
+            throw new InvalidOperationException($"{host.Name} did not answer its first message.");
+        }
+    }
+
     private static async Task<bool> SendAsync(HttpClient client, Uri endpoint, string conversation, int turn, string text)
     {
         var activity = new

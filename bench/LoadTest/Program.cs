@@ -37,6 +37,8 @@ try
         Path.Combine(root, "bench", "EchoBot", "bin", configuration, "net10.0", "OneStopBot.EchoBot.dll"),
         []);
 
+    await LoadRun.PrimeAsync(bot);
+    await LoadRun.PrimeAsync(echo);
     var results = new List<RunResult>();
     for (var repeat = 0; repeat < options.Repeats; repeat++)
     {
