@@ -9,8 +9,7 @@ public static class WebChatServiceCollectionExtensions
     {
         services.AddOptions<WebChatOptions>()
             .Bind(configuration.GetSection(WebChatOptions.Section))
-            .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps),
-                "WebChat:PublicUrl must be an absolute http(s) address.")
+            .Validate(o => o.IsValid(), "WebChat:PublicUrl must be empty or an absolute http(s) address.")
             .ValidateOnStart();
         services.AddOptions<OfficeNames>().Bind(configuration.GetSection(OfficeNames.Section));
         services.AddSingleton<IProcedureDirectory, CatalogProcedureDirectory>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Bot.Edge;
+using OneStopBot.Bot.WebChat;
 using OneStopBot.Office.Staff;
 using JsonPropertyName = System.Text.Json.Serialization.JsonPropertyNameAttribute;
 
@@ -216,11 +217,21 @@ public static class DirectLineEndpoints
     private static int SecondsLeft(DirectLineTokens tokens, string token) =>
         tokens.Check(token).Grant is { } grant ? tokens.SecondsLeft(grant) : 0;
 
+    /// <summary>
+    /// Beside the page's public address (or the request's, after the forwarded headers of known proxies): behind an
+    /// HTTPS proxy the browser must be told <c>wss://</c>, or it refuses the socket as mixed content.
+    /// </summary>
     private static string StreamUrl(HttpRequest request, string conversationId, string token, int? watermark)
     {
-        var scheme = request.IsHttps ? "wss" : "ws";
-        var url = $"{scheme}://{request.Host}{request.PathBase}{BasePath}/conversations/{conversationId}/stream?t={Uri.EscapeDataString(token)}";
-        return watermark is null ? url : $"{url}&watermark={watermark}";
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value;
+        var http = options.Resolve(request, $"{BasePath.TrimStart('/')}/conversations/{conversationId}/stream");
+        var stream = new UriBuilder(http)
+        {
+            Scheme = http.Scheme == Uri.UriSchemeHttps ? Uri.UriSchemeWss : Uri.UriSchemeWs,
+            Port = http.IsDefaultPort ? -1 : http.Port,
+            Query = $"t={Uri.EscapeDataString(token)}" + (watermark is null ? "" : $"&watermark={watermark}"),
+        };
+        return stream.Uri.AbsoluteUri;
     }
 
     internal static bool TryParseWatermark(string? watermark, out int value)
