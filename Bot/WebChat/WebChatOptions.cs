@@ -13,10 +13,19 @@ public sealed class WebChatOptions
     /// </summary>
     public string PublicUrl { get; set; } = "";
 
-    /// <summary>Empty, or an absolute http(s) address.</summary>
+    /// <summary>
+    /// Other sites (the commune's portal, <c>https://phuocduc.gov.vn</c>) whose pages may call the Direct Line endpoint
+    /// from the browser. Empty: none; the iframe needs no entry.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>PublicUrl empty or an absolute http(s) address; origins bare <c>scheme://host[:port]</c>.</summary>
     public bool IsValid() =>
-        PublicUrl.Length == 0
-        || (Uri.TryCreate(PublicUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps));
+        (PublicUrl.Length == 0 || IsHttp(PublicUrl, out _))
+        && AllowedOrigins.TrueForAll(origin => IsHttp(origin, out var url) && url.PathAndQuery == "/" && !origin.EndsWith('/'));
+
+    private static bool IsHttp(string text, out Uri url) =>
+        Uri.TryCreate(text, UriKind.Absolute, out url!) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>The page's address for this request: <see cref="PublicUrl"/> when set, else the request's own.</summary>
     public Uri PageUrl(HttpRequest request) =>
