@@ -7,6 +7,7 @@ if (CommandLineVerbs.TryFind(args, out var verb))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOneStopBot();
+StartupBanner.QuietStartFailures(builder);
 if (DatabaseStartCheck.Problem(builder.Configuration) is { } problem)
 {
     Console.Error.WriteLine(problem);
@@ -15,8 +16,7 @@ if (DatabaseStartCheck.Problem(builder.Configuration) is { } problem)
 
 var app = builder.Build();
 app.MapBotEndpoints();
-await app.RunAsync();
-return 0;
+return await StartupBanner.RunAsync(app);
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -19,12 +19,19 @@ public sealed class EdgeOptions
 
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Addresses of reverse proxies in front of the host; <c>X-Forwarded-For</c> is believed from these only.</summary>
+    /// <summary>
+    /// Addresses of reverse proxies in front of the host; <c>X-Forwarded-For/Proto/Host</c> are believed from these
+    /// (and from <see cref="KnownNetworks"/>) only.
+    /// </summary>
     public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies, in CIDR form (<c>10.0.0.0/8</c>).</summary>
+    public List<string> KnownNetworks { get; set; } = [];
 
     public bool IsValid() =>
         ConversationStartsPerMinute > 0 && MaxFailedCredentials > 0 && FailureWindow > TimeSpan.Zero
-        && KnownProxies.TrueForAll(proxy => IPAddress.TryParse(proxy, out _));
+        && KnownProxies.TrueForAll(proxy => IPAddress.TryParse(proxy, out _))
+        && KnownNetworks.TrueForAll(network => System.Net.IPNetwork.TryParse(network, out _));
 }
 
 /// <summary>
@@ -38,20 +45,24 @@ public static class EdgeRateLimits
     public static IServiceCollection AddEdgeRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EdgeOptions>().Bind(configuration.GetSection(EdgeOptions.Section))
-            .Validate(o => o.IsValid(), "Edge: limits must be positive and KnownProxies IP addresses.")
+            .Validate(o => o.IsValid(), "Edge: limits must be positive, KnownProxies IP addresses and KnownNetworks CIDR networks.")
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<EdgeOptions>>((forwarded, edge) =>
         {
             // With no proxy named the headers are ignored: empty lists would make the middleware believe anyone.
-            forwarded.ForwardedHeaders = edge.Value.KnownProxies.Count == 0
+            forwarded.ForwardedHeaders = edge.Value.KnownProxies.Count == 0 && edge.Value.KnownNetworks.Count == 0
                 ? ForwardedHeaders.None
-                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             // The defaults trust loopback; only the proxies the office names are believed.
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
             foreach (var proxy in edge.Value.KnownProxies)
             {
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+            foreach (var network in edge.Value.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
         services.AddSingleton<FailedCredentials>();

@@ -17,6 +17,8 @@ public static class BotEndpoints
         app.UseProblemResponses();
         // Placed here rather than where the host would add them, so that their 401, 404 and 429 get a body too.
         app.UseRouting();
+        // Before the limits, so that a portal's preflight (OPTIONS) is answered without counting.
+        app.UseCors();
         app.UseEdgeRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -11,20 +11,26 @@ public static class QrEndpoints
 {
     public static IEndpointRouteBuilder MapQr(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/qr", (IOptions<WebChatOptions> options) => Png(options.Value.PublicUrl));
+        app.MapGet("/qr", (HttpRequest request, IOptions<WebChatOptions> options) => Png(options.Value.PageUrl(request).AbsoluteUri));
         app.MapGet("/qr/posters", Posters);
-        app.MapGet("/qr/{procedureId}", (string procedureId, IOptions<WebChatOptions> options, IProcedureDirectory directory) =>
+        app.MapGet("/qr/{procedureId}", (HttpRequest request, string procedureId, IOptions<WebChatOptions> options, IProcedureDirectory directory) =>
             directory.Find(procedureId) is { } procedure
-                ? Png(options.Value.ProcedureUrl(procedure.Id))
+                ? Png(WebChatOptions.ProcedureUrl(options.Value.PageUrl(request), procedure.Id))
                 : TypedResults.Problem($"There is no procedure with the id \"{procedureId}\".", statusCode: StatusCodes.Status404NotFound));
         return app;
     }
 
     private static IResult Png(string url) => TypedResults.File(QrCodes.Png(url), "image/png");
 
-    private static IResult Posters(IOptions<WebChatOptions> options, IOptions<OfficeNames> names, IProcedureDirectory directory)
+    /// <summary>Shown on the posters page when the codes would point at this machine.</summary>
+    public const string LoopbackWarning =
+        "Chú ý: mã QR đang chứa địa chỉ của chính máy này, điện thoại của người dân sẽ không mở được. "
+        + "Hãy đặt WebChat:PublicUrl (địa chỉ công khai của trang hỏi đáp) rồi mới in.";
+
+    private static IResult Posters(HttpRequest request, IOptions<WebChatOptions> options, IOptions<OfficeNames> names, IProcedureDirectory directory)
     {
         var office = names.Value;
+        var page = options.Value.PageUrl(request);
         var html = new StringBuilder();
         html.Append($$"""
             <!DOCTYPE html>
@@ -33,16 +39,21 @@ public static class QrEndpoints
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Mã QR hỏi đáp thủ tục — {{Encode(office.OfficeName)}}</title>
+            <link rel="icon" href="{{WebChatPage.FaviconPath}}">
             <link rel="stylesheet" href="/posters.css">
             </head>
             <body>
             <p class="no-print">Bấm Ctrl+P (hoặc "In") để in. Mỗi thẻ có thể cắt rời và dán ở quầy.</p>
-            <main class="sheet">
             """);
-        AppendCard(html, office, "Hỏi đáp thủ tục hành chính", "/qr", options.Value.PublicUrl);
+        if (WebChatOptions.IsLoopback(page))
+        {
+            html.Append($"<p class=\"warning no-print\" role=\"alert\">{Encode(LoopbackWarning)}</p>\n");
+        }
+        html.Append("<main class=\"sheet\">\n");
+        AppendCard(html, office, "Hỏi đáp thủ tục hành chính", "/qr", page.AbsoluteUri);
         foreach (var procedure in directory.All())
         {
-            AppendCard(html, office, procedure.Name, $"/qr/{Uri.EscapeDataString(procedure.Id)}", options.Value.ProcedureUrl(procedure.Id));
+            AppendCard(html, office, procedure.Name, $"/qr/{Uri.EscapeDataString(procedure.Id)}", WebChatOptions.ProcedureUrl(page, procedure.Id));
         }
         html.Append("</main>\n</body>\n</html>\n");
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace OneStopBot.Bot.WebChat;
 
 /// <summary>The <c>WebChat</c> section of appsettings.json.</summary>
@@ -5,12 +7,40 @@ public sealed class WebChatOptions
 {
     public const string Section = "WebChat";
 
-    /// <summary>The address residents reach the page at; QR codes point here.</summary>
-    public string PublicUrl { get; set; } = "http://localhost:3978/";
+    /// <summary>
+    /// The address residents reach the page at; QR codes, the Direct Line <c>streamUrl</c> and every absolute link
+    /// are built from it. Empty: the address each request came in on (after the forwarded headers of known proxies).
+    /// </summary>
+    public string PublicUrl { get; set; } = "";
 
-    /// <summary>A link to the page about one procedure: <c>PublicUrl?hoi=id</c>.</summary>
-    public string ProcedureUrl(string procedureId) =>
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(PublicUrl, WebChatPage.ProcedureParameter, procedureId);
+    /// <summary>
+    /// Other sites (the commune's portal, <c>https://phuocduc.gov.vn</c>) whose pages may call the Direct Line endpoint
+    /// from the browser. Empty: none; the iframe needs no entry.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>PublicUrl empty or an absolute http(s) address; origins bare <c>scheme://host[:port]</c>.</summary>
+    public bool IsValid() =>
+        (PublicUrl.Length == 0 || IsHttp(PublicUrl, out _))
+        && AllowedOrigins.TrueForAll(origin => IsHttp(origin, out var url) && url.PathAndQuery == "/" && !origin.EndsWith('/'));
+
+    private static bool IsHttp(string text, out Uri url) =>
+        Uri.TryCreate(text, UriKind.Absolute, out url!) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>The page's address for this request: <see cref="PublicUrl"/> when set, else the request's own.</summary>
+    public Uri PageUrl(HttpRequest request) =>
+        PublicUrl.Length > 0 ? new Uri(PublicUrl) : new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+
+    /// <summary>An address beside the page, resolved as the browser would resolve a relative link on it.</summary>
+    public Uri Resolve(HttpRequest request, string relative) => new(PageUrl(request), relative);
+
+    /// <summary>A link to the page about one procedure: <c>page?hoi=id</c>.</summary>
+    public static string ProcedureUrl(Uri page, string procedureId) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(page.AbsoluteUri, WebChatPage.ProcedureParameter, procedureId);
+
+    /// <summary>A page on this machine only: a phone scanning a code for it reaches nothing.</summary>
+    public static bool IsLoopback(Uri page) =>
+        page.IsLoopback || (IPAddress.TryParse(page.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }
 
 /// <summary>The names the page shows, from the <c>Office</c> section of appsettings.json.</summary>

@@ -15,10 +15,17 @@ public static class WebChatPage
 {
     public const string ProcedureParameter = "hoi";
 
+    /// <summary>The page's icon; browsers that ask for <c>/favicon.ico</c> anyway get the same picture.</summary>
+    public const string FaviconPath = "/favicon.svg";
+
+    /// <summary>Shown until the chat bundle has loaded, which takes a while on a slow phone.</summary>
+    public const string LoadingText = "Đang mở khung trò chuyện, anh/chị chờ một chút…";
+
     public static WebApplication MapWebChat(this WebApplication app)
     {
         app.UseStaticFiles(new StaticFileOptions { FileProvider = StaticFiles(app.Environment) });
         app.MapGet("/", Render);
+        app.MapGet("/favicon.ico", () => Results.Redirect(FaviconPath, permanent: true));
         app.MapQr();
         return app;
     }
@@ -35,18 +42,20 @@ public static class WebChatPage
             <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
             <meta name="theme-color" content="#0b5cad">
             <title>Hỏi đáp thủ tục — {{Encode(office.OfficeName)}}</title>
-            <link rel="stylesheet" href="/chat.css">
+            <link rel="icon" href="favicon.svg" type="image/svg+xml">
+            <link rel="stylesheet" href="chat.css">
             </head>
             <body>
             <header class="top">
             <h1>{{Encode(office.CommuneName)}}</h1>
             <p>{{Encode(office.OfficeName)}}</p>
             </header>
-            <main id="webchat" data-directline="{{DirectLineEndpoints.BasePath}}" data-procedure-id="{{Encode(asked?.Id ?? "")}}" data-procedure-name="{{Encode(asked?.Name ?? "")}}"></main>
+            <p id="loading" class="loading" role="status">{{LoadingText}}</p>
+            <main id="webchat" data-directline="{{DirectLineEndpoints.BasePath.TrimStart('/')}}" data-procedure-id="{{Encode(asked?.Id ?? "")}}" data-procedure-name="{{Encode(asked?.Name ?? "")}}"></main>
             <p id="offline" class="offline" hidden>Chưa kết nối được. Anh/chị hãy tải lại trang sau ít phút.</p>
             <noscript><p class="offline">Anh/chị hãy bật JavaScript để trò chuyện.</p></noscript>
-            <script src="/webchat/webchat.js"></script>
-            <script src="/chat.js"></script>
+            <script src="webchat/webchat.js"></script>
+            <script src="chat.js"></script>
             </body>
             </html>
             """;

@@ -12,7 +12,27 @@
   var tokenKey = 'onestop.token';
 
   function showOffline() {
+    document.getElementById('loading').hidden = true;
     document.getElementById('offline').hidden = false;
+  }
+
+  // Bare office sites ("dichvucong.gov.vn") would be linked as http://; phone numbers become tap-to-call.
+  // Citizen ID numbers (12 digits) and dossier codes are left alone: only 10–11 digit numbers starting with 0.
+  var bareGovSite = /(^|[\s(])((?:[a-z0-9-]+\.)+gov\.vn(?:\/[^\s)]*)?)/gi;
+  var phoneNumber = /(^|[^\w\/.:\[-])(0\d{2,3}(?:[ .]?\d{3,4}){2})(?![\w\]])/g;
+
+  function linkify(text) {
+    return text.replace(bareGovSite, '$1https://$2').replace(phoneNumber, function (match, before, number) {
+      var digits = number.replace(/\D/g, '');
+      return digits.length === 10 || digits.length === 11 ? before + '[' + number + '](tel:' + digits + ')' : match;
+    });
+  }
+
+  function withLinks(activity) {
+    if (activity.type !== 'message' || !activity.text || (activity.from && activity.from.role === 'user') || activity.textFormat === 'plain') {
+      return activity;
+    }
+    return Object.assign({}, activity, { text: linkify(activity.text) });
   }
 
   // The user id the server put in the token (Web Chat must show messages from it as the visitor's own).
@@ -59,6 +79,9 @@
           if (action.type === 'DIRECT_LINE/CONNECT_REJECTED') {
             showOffline();
           }
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+            action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: withLinks(action.payload.activity) }) });
+          }
           return next(action);
         };
       };
@@ -70,6 +93,8 @@
         store: store,
         userID: userOf(token),
         locale: 'vi-VN',
+        // The bot says "anh/chị"; the bundle's Vietnamese placeholder says "của bạn".
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Anh/chị gõ câu hỏi ở đây' },
         styleOptions: {
           primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
           accent: '#0b5cad',
@@ -99,8 +124,10 @@
       },
       root
     );
+    document.getElementById('loading').hidden = true;
+    // Inside the portal's iframe, focusing would scroll the portal's page down to the chat on load.
     var input = root.querySelector('input, textarea');
-    if (input) {
+    if (input && window.self === window.top) {
       input.focus();
     }
   }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Bot.Edge;
+using OneStopBot.Bot.WebChat;
 using OneStopBot.Office.Staff;
 using JsonPropertyName = System.Text.Json.Serialization.JsonPropertyNameAttribute;
 
@@ -25,12 +27,15 @@ public static class DirectLineEndpoints
         ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing,
     };
 
+    /// <summary>The answer to a picture or file: nobody reads them here, and they may be ID cards that must not be kept.</summary>
+    public const string AttachmentsNotRead = "Em chưa xem được ảnh hay tệp gửi kèm. Anh/chị gõ câu hỏi bằng chữ giúp em nhé.";
+
     private static readonly JsonSerializer ActivitySerializer = JsonSerializer.Create(HttpHelper.BotMessageSerializerSettings);
 
     public static WebApplication MapDirectLine(this WebApplication app)
     {
         app.UseWebSockets();
-        var group = app.MapGroup(BasePath);
+        var group = app.MapGroup(BasePath).RequireCors(WebChatServiceCollectionExtensions.CorsPolicy);
         group.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(EdgeRateLimits.ConversationStarts);
         group.MapPost("/tokens/refresh", RefreshToken);
         group.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(EdgeRateLimits.ConversationStarts);
@@ -38,6 +43,7 @@ public static class DirectLineEndpoints
         group.MapGet("/conversations/{conversationId}", Reconnect);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
         group.Map("/conversations/{conversationId}/stream", DirectLineStream.RunAsync);
         return app;
     }
@@ -139,19 +145,72 @@ public static class DirectLineEndpoints
         {
             return error!;
         }
-        var (body, bodyError) = await ReadJsonAsync(http.Request, options.Value.MaxBodyBytes, required: true);
-        if (bodyError is not null)
+        var (body, bodyError) = await ReadJsonAsync(http.Request.Body, http.Request.ContentLength, options.Value.MaxBodyBytes, required: true, http.RequestAborted);
+        return bodyError ?? await RunActivityAsync(http, conversation, body!, adapter, bot);
+    }
+
+    /// <summary>
+    /// What the official client's paperclip sends: <c>multipart/form-data</c> whose first part is the activity. The
+    /// files after it are never read or kept; the resident is asked to type instead.
+    /// </summary>
+    internal static async Task<IResult> UploadAsync(
+        HttpContext http, string conversationId, DirectLineConversations conversations, DirectLineTokens tokens,
+        DirectLineAdapter adapter, IBot bot, IOptions<DirectLineOptions> options)
+    {
+        var (conversation, _, error) = Open(http, conversationId, conversations, tokens);
+        if (conversation is null)
         {
-            return bodyError;
+            return error!;
         }
-        var (activity, activityError) = ToActivity(body!);
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+            || Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "An upload must be multipart/form-data with a boundary.");
+        }
+        var reader = new MultipartReader(boundary, http.Request.Body) { BodyLengthLimit = options.Value.MaxBodyBytes };
+        JObject? body;
+        try
+        {
+            var section = await reader.ReadNextSectionAsync(http.RequestAborted);
+            if (section?.AsFormDataSection()?.Name != "activity")
+            {
+                return Error(StatusCodes.Status400BadRequest, "BadArgument", "The first part of an upload must be the activity.");
+            }
+            (body, var bodyError) = await ReadJsonAsync(section.Body, null, options.Value.MaxBodyBytes, required: true, http.RequestAborted);
+            if (bodyError is not null)
+            {
+                return bodyError;
+            }
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
+        {
+            // Also a body cut short ("Unexpected end of stream"), which is the client's fault.
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The upload is not valid multipart/form-data.");
+        }
+        body!["attachments"] = new JArray(new JObject { ["contentType"] = "application/octet-stream" });
+        return await RunActivityAsync(http, conversation, body, adapter, bot);
+    }
+
+    private static async Task<IResult> RunActivityAsync(HttpContext http, DirectLineConversation conversation, JObject body, DirectLineAdapter adapter, IBot bot)
+    {
+        var (activity, activityError) = ToActivity(body);
         if (activity is null)
         {
             return activityError!;
         }
+        BotCallbackHandler turn = bot.OnTurnAsync;
+        if (activity.Attachments is { Count: > 0 })
+        {
+            // Not kept in the transcript: a photo of a citizen ID must not sit in memory or storage.
+            activity.Attachments = null;
+            if (string.IsNullOrWhiteSpace(activity.Text))
+            {
+                turn = static (context, cancellationToken) => context.SendActivityAsync(MessageFactory.Text(AttachmentsNotRead), cancellationToken);
+            }
+        }
 
         // The turn is not tied to the request: a visitor closing the tab must not cut a turn (and its saved state) in half.
-        var id = await adapter.ProcessActivityAsync(conversation, activity, ClientSource(http), bot.OnTurnAsync, CancellationToken.None);
+        var id = await adapter.ProcessActivityAsync(conversation, activity, ClientSource(http), turn, CancellationToken.None);
         return Results.Json(new ResourceResponse(id));
     }
 
@@ -216,11 +275,21 @@ public static class DirectLineEndpoints
     private static int SecondsLeft(DirectLineTokens tokens, string token) =>
         tokens.Check(token).Grant is { } grant ? tokens.SecondsLeft(grant) : 0;
 
+    /// <summary>
+    /// Beside the page's public address (or the request's, after the forwarded headers of known proxies): behind an
+    /// HTTPS proxy the browser must be told <c>wss://</c>, or it refuses the socket as mixed content.
+    /// </summary>
     private static string StreamUrl(HttpRequest request, string conversationId, string token, int? watermark)
     {
-        var scheme = request.IsHttps ? "wss" : "ws";
-        var url = $"{scheme}://{request.Host}{request.PathBase}{BasePath}/conversations/{conversationId}/stream?t={Uri.EscapeDataString(token)}";
-        return watermark is null ? url : $"{url}&watermark={watermark}";
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value;
+        var http = options.Resolve(request, $"{BasePath.TrimStart('/')}/conversations/{conversationId}/stream");
+        var stream = new UriBuilder(http)
+        {
+            Scheme = http.Scheme == Uri.UriSchemeHttps ? Uri.UriSchemeWss : Uri.UriSchemeWs,
+            Port = http.IsDefaultPort ? -1 : http.Port,
+            Query = $"t={Uri.EscapeDataString(token)}" + (watermark is null ? "" : $"&watermark={watermark}"),
+        };
+        return stream.Uri.AbsoluteUri;
     }
 
     internal static bool TryParseWatermark(string? watermark, out int value)
@@ -238,16 +307,16 @@ public static class DirectLineEndpoints
         return builder.ToString();
     }
 
-    private static async Task<(JObject? Body, IResult? Error)> ReadJsonAsync(HttpRequest request, int maxBytes, bool required)
+    private static async Task<(JObject? Body, IResult? Error)> ReadJsonAsync(Stream source, long? length, int maxBytes, bool required, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
+        if (length > maxBytes)
         {
             return (null, TooLarge(maxBytes));
         }
         var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > maxBytes)
             {
@@ -305,7 +374,7 @@ public static class DirectLineEndpoints
     private static async Task<(DirectLineConversation? Conversation, IResult? Error)> NewConversationAsync(
         HttpRequest request, DirectLineConversations conversations, DirectLineTokens tokens, DirectLineOptions options)
     {
-        var (body, error) = await ReadJsonAsync(request, options.MaxBodyBytes, required: false);
+        var (body, error) = await ReadJsonAsync(request.Body, request.ContentLength, options.MaxBodyBytes, required: false, request.HttpContext.RequestAborted);
         if (error is not null)
         {
             return (null, error);

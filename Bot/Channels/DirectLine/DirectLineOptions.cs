@@ -14,6 +14,9 @@ public sealed class DirectLineOptions
     /// <summary>Key that signs the tokens; when empty a random key is made at start, so tokens die with the process.</summary>
     public string TokenSecret { get; set; } = "";
 
+    /// <summary>DirectLineJS renews on a fixed 15-minute timer; five minutes of slack cover a slow phone.</summary>
+    public static readonly TimeSpan MinTokenLifetime = TimeSpan.FromMinutes(20);
+
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>A conversation nobody has used for this long is dropped from memory; bot state stays in storage.</summary>

@@ -7,8 +7,11 @@ public static class DirectLineServiceCollectionExtensions
     {
         services.AddOptions<DirectLineOptions>()
             .Bind(configuration.GetSection(DirectLineOptions.Section))
-            .Validate(o => o.TokenLifetime > TimeSpan.Zero && o.IdleTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero,
-                "DirectLine: TokenLifetime, IdleTimeout and SweepInterval must be positive.")
+            .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero,
+                "DirectLine: IdleTimeout and SweepInterval must be positive.")
+            .Validate(o => o.TokenLifetime >= DirectLineOptions.MinTokenLifetime,
+                $"DirectLine:TokenLifetime must be at least {DirectLineOptions.MinTokenLifetime.TotalMinutes:0} minutes: "
+                + "the official Web Chat client renews its token every 15 minutes, so a shorter lifetime cuts every open chat.")
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxConversations > 0, "DirectLine: MaxBodyBytes and MaxConversations must be positive.")
             .ValidateOnStart();
         services.AddSingleton<DirectLineTokens>();

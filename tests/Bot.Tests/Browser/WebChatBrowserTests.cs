@@ -84,6 +84,30 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(host.BaseUrl + "/", page.Url);
     }
 
+    [SkippableFact]
+    public async Task The_page_speaks_to_anh_chi_and_loads_without_missing_files()
+    {
+        Skip.If(browser is null, $"Chromium is not installed at {ChromiumPath} (Debian package: chromium).");
+        var page = await NewPhonePageAsync();
+        var notFound = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status == 404)
+            {
+                notFound.Add(response.Url);
+            }
+        };
+
+        await page.GotoAsync(host!.BaseUrl + "/");
+        var sendBox = page.Locator("#webchat").GetByRole(AriaRole.Textbox);
+        await page.Locator(BotBubble).First.WaitForAsync();
+
+        await Assertions.Expect(sendBox).ToHaveAttributeAsync("placeholder", "Anh/chị gõ câu hỏi ở đây");
+        await Assertions.Expect(sendBox).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#loading")).ToBeHiddenAsync();
+        Assert.Empty(notFound);
+    }
+
     private async Task<IPage> NewPhonePageAsync()
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions

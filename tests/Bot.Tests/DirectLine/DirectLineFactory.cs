@@ -10,7 +10,7 @@ using OneStopBot.Bot.Tests.Infrastructure;
 namespace OneStopBot.Bot.Tests.DirectLine;
 
 /// <summary>The host with a clock the tests move and a bot whose answers the tests can predict.</summary>
-public sealed class DirectLineFactory : OneStopBotFactory
+public class DirectLineFactory : OneStopBotFactory
 {
     /// <summary>The Direct Line secret a website's backend holds, which may name the user of a token.</summary>
     public const string BackendSecret = "backend-secret";

@@ -75,6 +75,39 @@ public sealed class QrTests : IClassFixture<WebChatFactory>
     [InlineData("https://xa.gov.vn/", "a b&c", "https://xa.gov.vn/?hoi=a%20b%26c")]
     public void Procedure_links_keep_the_public_address_and_escape_the_id(string publicUrl, string id, string expected)
     {
-        Assert.Equal(expected, new WebChatOptions { PublicUrl = publicUrl }.ProcedureUrl(id));
+        Assert.Equal(expected, WebChatOptions.ProcedureUrl(new Uri(publicUrl), id));
+    }
+
+    [Fact]
+    public async Task Posters_for_a_public_address_carry_no_warning()
+    {
+        var html = await client.GetStringAsync("/qr/posters");
+
+        Assert.DoesNotContain("class=\"warning", html);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:3978/")]
+    [InlineData("http://127.0.0.1:3978/")]
+    [InlineData("http://[::1]:3978/")]
+    public async Task Posters_for_an_address_of_this_machine_warn_before_printing(string publicUrl)
+    {
+        using var factory = new WebChatFactory();
+        factory.Settings["WebChat:PublicUrl"] = publicUrl;
+
+        var html = await factory.CreateClient().GetStringAsync("/qr/posters");
+
+        Assert.Contains("<p class=\"warning no-print\" role=\"alert\">Chú ý: mã QR đang chứa địa chỉ của chính máy này", html);
+    }
+
+    [Theory]
+    [InlineData("https://xa.gov.vn/", false)]
+    [InlineData("http://192.168.1.20:3978/", false)]
+    [InlineData("http://localhost/", true)]
+    [InlineData("http://127.0.0.2/", true)]
+    [InlineData("http://[::1]/", true)]
+    public void Loopback_addresses_are_recognised(string url, bool loopback)
+    {
+        Assert.Equal(loopback, WebChatOptions.IsLoopback(new Uri(url)));
     }
 }

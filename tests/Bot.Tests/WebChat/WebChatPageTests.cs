@@ -25,15 +25,19 @@ public sealed class WebChatPageTests : IClassFixture<WebChatFactory>
         Assert.Contains("<h1>xã Thử Nghiệm</h1>", html);
         Assert.Contains("Bộ phận một cửa xã Thử Nghiệm", html);
         Assert.Contains("lang=\"vi\"", html);
-        Assert.Contains("<script src=\"/webchat/webchat.js\"></script>", html);
+        // Relative, so that the page also works under a proxy's path prefix (https://xa.gov.vn/hoi-dap/).
+        Assert.Contains("<script src=\"webchat/webchat.js\"></script>", html);
         Assert.DoesNotContain("src=\"http", html);
-        Assert.Contains("data-directline=\"/v3/directline\"", html);
+        Assert.DoesNotContain("src=\"/", html);
+        Assert.Contains("data-directline=\"v3/directline\"", html);
+        Assert.Contains("<link rel=\"icon\" href=\"favicon.svg\"", html);
     }
 
     [Theory]
     [InlineData("/webchat/webchat.js", "text/javascript")]
     [InlineData("/chat.js", "text/javascript")]
     [InlineData("/chat.css", "text/css")]
+    [InlineData("/favicon.svg", "image/svg+xml")]
     public async Task The_scripts_and_styles_are_served_by_the_host(string path, string mediaType)
     {
         using var response = await client.GetAsync(path);
