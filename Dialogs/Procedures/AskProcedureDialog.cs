@@ -83,6 +83,12 @@ public sealed class AskProcedureDialog(
     private async Task<DialogTurnResult> AnswerStepAsync(WaterfallStepContext<AskState> step, CancellationToken cancellationToken)
     {
         var procedure = catalog.Find(step.Values.ProcedureId!)!;
+        var previous = await topic.GetAsync(step.Context, cancellationToken);
+        if (previous is not null && previous != procedure.Id)
+        {
+            // The topic changed: say so, so that no fact is taken for the procedure talked about before.
+            await step.Context.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, ProcedureTexts.NowAbout, procedure.SimpleName), cancellationToken: cancellationToken);
+        }
         await topic.SetAsync(step.Context, procedure.Id, cancellationToken);
         await answers.SendAsync(step.Context, procedure, step.Values.Aspect, cancellationToken);
         return await step.EndDialogAsync(procedure.Id, cancellationToken);

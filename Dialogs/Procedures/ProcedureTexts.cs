@@ -12,6 +12,16 @@ internal static class ProcedureTexts
     public const string Where = "Nộp ở đâu: ";
     public const string Online = "Làm trực tuyến: ";
     public const string Steps = "Các bước làm:";
+    public const string WhoQualifies = "Ai được làm: ";
+    public const string Proxy = "Nhờ người khác đi thay: ";
+    public const string NotWritten = "hồ sơ thủ tục của xã chưa ghi điều này. Anh/chị hỏi cán bộ một cửa cho chắc nhé.";
+
+    /// <summary>{0}: pages; {1}: the amount.</summary>
+    public const string PageFee = "{0} trang thì hết {1} đồng mỗi bản.";
+
+    /// <summary>{0}: the procedure now answered about, when the conversation was about another.</summary>
+    public const string NowAbout = "Dạ, bây giờ em trả lời về thủ tục: {0}.";
+
     public const string OfficeHours = "Giờ làm việc của bộ phận một cửa: ";
 
     public const string Original = "bản chính";

@@ -101,7 +101,32 @@ public sealed class RootRouter(
             return;
         }
 
-        await RouteIntentAsync(dc, QuestionReading.Read(understanding, text), current, cancellationToken);
+        await RouteIntentAsync(dc, FollowUp(text, current), current, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a message against the procedure in context: one that asks about an aspect without clearly naming
+    /// another procedure (the answer band) is about the procedure in context.
+    /// </summary>
+    private Understanding FollowUp(string text, string? current)
+    {
+        if (current is null)
+        {
+            return QuestionReading.Read(understanding, text);
+        }
+        // "con phí thì sao": typed without marks, "con" opening a follow-up is "còn", not a child.
+        var words = text.TrimStart().Split(' ', 2);
+        if (words.Length == 2 && string.Equals(words[0], "con", StringComparison.OrdinalIgnoreCase))
+        {
+            text = "còn " + words[1];
+        }
+        var understood = QuestionReading.Read(understanding, text);
+        var aspect = understood.Aspect == ProcedureAspect.None ? understanding.AspectOf(text) : understood.Aspect;
+        var namesAnother = understood.ProcedureId is not null && understood.ProcedureId != current && understood.Band == ConfidenceBand.Answer;
+        var isQuestion = understood.Intent is Intent.Ask or Intent.None || (understood.Intent == Intent.Greeting && aspect != ProcedureAspect.None);
+        return aspect != ProcedureAspect.None && isQuestion && !namesAnother && understood.OtherAgencyId is null
+            ? understood with { Intent = Intent.Ask, ProcedureId = current, Aspect = aspect, Alternatives = [], Band = ConfidenceBand.Answer }
+            : understood;
     }
 
     public Task StartAsync(DialogContext dc, string dialogId, object? options, CancellationToken cancellationToken) =>

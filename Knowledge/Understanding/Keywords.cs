@@ -19,7 +19,7 @@ internal static class Keywords
     [
         (ProcedureAspect.Proxy, new PhraseRule(
             "nho nguoi", "di thay", "lam thay", "nop thay", "lam ho", "lay ho", "nguoi khac di", "nguoi nha di",
-            "thay duoc khong")),
+            "thay duoc khong", "mot minh", "tu di", "uy quyen", "di ho", "nop ho")),
         (ProcedureAspect.WhoQualifies, new PhraseRule(
             "ai duoc", "ai co the", "ai lam duoc", "doi tuong", "dieu kien", "ai phai", "ai can", "tieu chuan", "tieu chi")),
         (ProcedureAspect.Online, new PhraseRule(
@@ -27,13 +27,14 @@ internal static class Keywords
             "qua internet", "lam tren dien thoai")),
         (ProcedureAspect.Fee, new PhraseRule(
             "bao nhieu tien", "mat tien", "ton tien", "le phi", "phi bao nhieu", "mat phi", "ton phi", "co phi",
-            "het bao nhieu", "mien phi", "tra tien", "nop tien", "tien + khong", "gia bao nhieu", "phat", "bi phat")),
+            "het bao nhieu", "mien phi", "tra tien", "nop tien", "tien + khong", "gia bao nhieu", "phat", "bi phat", "phi")),
         (ProcedureAspect.Time, new PhraseRule(
             "bao lau", "may ngay", "bao nhieu ngay", "khi nao co", "bao gio co", "bao gio xong", "khi nao xong",
             "thoi gian", "thoi han", "lau khong", "lau the", "lau vay", "lau sao", "trong bao lau", "may hom", "may tuan")),
         (ProcedureAspect.Documents, new PhraseRule(
             "giay to gi", "giay gi", "can gi", "can nhung gi", "mang gi", "mang theo", "ho so gom", "can giay",
-            "can nhung giay", "gom nhung gi", "chuan bi gi", "chuan bi nhung", "can mang", "giay to can", "can nhung")),
+            "can nhung giay", "gom nhung gi", "chuan bi gi", "chuan bi nhung", "can mang", "giay to can", "can nhung",
+            "con giay", "giay to + sao", "giay to + thi")),
         (ProcedureAspect.Where, new PhraseRule(
             "o dau", "cho nao", "noi nao", "nop o", "lam o", "lam tai", "nop tai", "di dau", "den dau + lam",
             "o xa + duoc khong", "xa + duoc khong", "len dau")),

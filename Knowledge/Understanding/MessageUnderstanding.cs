@@ -148,6 +148,13 @@ public sealed partial class MessageUnderstanding
         };
     }
 
+    /// <summary>The aspect a message asks about, whatever it is about: a follow-up reads it against the topic in context.</summary>
+    public ProcedureAspect AspectOf(string? text)
+    {
+        var original = text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty;
+        return Aspect($" {string.Join(' ', Canonical(original, corrector).Select(VietnameseText.Fold))} ");
+    }
+
     private static MessageClassifier? LoadModel(string path, string fingerprint)
     {
         if (!File.Exists(path))
