@@ -48,10 +48,17 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
     private static string Money(int amount) => amount.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
 
     /// <summary>Says plainly that nothing fits, offers a person, and keeps the question for staff.</summary>
-    public async Task SendNotFoundAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    public Task SendNotFoundAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        RecordAndOfferStaffAsync(turnContext, turnContext.Activity.Text ?? string.Empty, ProcedureTexts.NotFound, cancellationToken);
+
+    /// <summary>The resident said none of the procedures offered to confirm is meant: the question goes to staff.</summary>
+    public Task SendNotThisAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
+        RecordAndOfferStaffAsync(turnContext, question, ProcedureTexts.NotThisAnswer, cancellationToken);
+
+    private async Task RecordAndOfferStaffAsync(ITurnContext turnContext, string question, string template, CancellationToken cancellationToken)
     {
-        unanswered.Record(turnContext.Activity.Text ?? string.Empty, turnContext.Activity.ChannelId ?? "unknown");
-        var text = string.Format(CultureInfo.InvariantCulture, ProcedureTexts.NotFound, office.Value.Phone);
+        unanswered.Record(question, turnContext.Activity.ChannelId ?? "unknown");
+        var text = string.Format(CultureInfo.InvariantCulture, template, office.Value.Phone);
         await turnContext.SendActivityAsync(
             Replies.WithChoices(text, [MainMenu.TalkToStaff, ProcedureTexts.OtherProcedureButton, MainMenu.CheckDossier]),
             cancellationToken);
@@ -59,6 +66,11 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
 
     internal IReadOnlyList<IActivity> Compose(Procedure procedure, ProcedureAspect aspect, string? question = null)
     {
+        // "10 trang thì bao nhiêu" asks the fee for that many pages, though "bao nhiêu" alone names no aspect.
+        if (aspect == ProcedureAspect.None && PageFeeOf(procedure, question) is not null)
+        {
+            aspect = ProcedureAspect.Fee;
+        }
         IReadOnlyList<string> parts = aspect switch
         {
             ProcedureAspect.Fee when PageFeeOf(procedure, question) is { } counted => [Named(procedure, $"{counted}\n{FactOf(procedure, aspect)}")],

@@ -6,6 +6,15 @@ internal static class ProcedureTexts
     public const string AskWhich = "Anh/chị muốn hỏi thủ tục gì? Gõ ngắn thôi, ví dụ: làm giấy khai sinh.";
     public const string ChooseOne = "Anh/chị muốn hỏi thủ tục nào? Bấm một nút, hoặc gõ số.";
 
+    /// <summary>{0}: the one procedure the understanding thinks of.</summary>
+    public const string ConfirmOne = "Có phải anh/chị hỏi về: {0}? Bấm nút bên dưới.";
+    public const string ConfirmSeveral = "Có phải anh/chị hỏi về một trong các thủ tục này? Bấm một nút bên dưới.";
+    public const string NotThis = "Không phải";
+
+    /// <summary>{0}: the office phone.</summary>
+    public const string NotThisAnswer =
+        "Dạ, em đã ghi lại câu hỏi để cán bộ trả lời. Anh/chị gọi cán bộ một cửa số {0}, hoặc bấm \"Gặp cán bộ\".";
+
     public const string Documents = "Giấy tờ cần mang:";
     public const string Time = "Thời gian: ";
     public const string Fee = "Lệ phí: ";
@@ -21,6 +30,9 @@ internal static class ProcedureTexts
 
     /// <summary>{0}: the procedure now answered about, when the conversation was about another.</summary>
     public const string NowAbout = "Dạ, bây giờ em trả lời về thủ tục: {0}.";
+
+    /// <summary>{0}: a further procedure the same message asked about.</summary>
+    public const string AlsoAbout = "Anh/chị cũng hỏi về thủ tục: {0}.";
 
     public const string OfficeHours = "Giờ làm việc của bộ phận một cửa: ";
 

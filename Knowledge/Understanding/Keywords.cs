@@ -12,7 +12,9 @@ internal static class Keywords
 
     // A question about a procedure rather than a request to do it.
     public static readonly PhraseRule Question = new(
-        "khong", "chua", "gi", "dau", "nao", "sao", "bao nhieu", "bao lau", "bao gio", "may", "the nao", "ra sao");
+        "khong", "chua", "gi", "dau", "nao", "sao", "bao nhieu", "bao lau", "bao gio", "the nao", "ra sao",
+        // "mấy" asks only before what it counts: folded, "mày" (you) reads the same.
+        "may ngay", "may gio", "may hom", "may tuan", "may thang", "may nam", "may tien", "may buoc", "may ban", "may cai", "may loai", "may lan");
 
     // Aspects, most specific first: the first that matches wins.
     public static readonly IReadOnlyList<(ProcedureAspect Aspect, PhraseRule Rule)> Aspects =
