@@ -67,6 +67,18 @@ public sealed class ConversationTableTests : IDisposable
         { "chứng thực bản sao | 10 trang thì bao nhiêu", "pages:chung-thuc-ban-sao:10" },
         { "chứng thực 3 trang hết bao nhiêu tiền", "pages:chung-thuc-ban-sao:3" },
         { "chứng thực bản sao giấy tờ | con 500 trang thi sao", "pages:chung-thuc-ban-sao:500" },
+        { "dạ cho em hỏi đăng ký tạm trú mất mấy ngày", "aspect:tam-tru:Time" },
+        { "alo alo, lam can cuoc o dau", "aspect:can-cuoc:Where" },
+        { "chao can bo, xin tro cap cho me gia can giay gi", "aspect:tro-cap-xa-hoi:Documents" },
+        { "dạ chào anh, cho hỏi đăng ký kết hôn có mất tiền không", "aspect:ket-hon:Fee" },
+        { "cảm ơn nhé", "thanks" },
+        { "đăng ký kết hôn | đăng ký khai sinh", "now:khai-sinh" },
+        { "đăng ký khai sinh | làm căn cước", "now:can-cuoc" },
+        { "làm hộ chiếu | mày ngu quá", "chitchat" },
+        { "kkk", "chitchat" },
+        { "đăng ký khai sinh | đồ ngốc", "chitchat" },
+        { "chứng thực 1 trang bao nhiêu tiền", "pages:chung-thuc-ban-sao:1" },
+        { "chứng thực bản sao | 250 trang thì bao nhiêu", "pages:chung-thuc-ban-sao:250" },
     };
 
     [Theory]
@@ -144,6 +156,55 @@ public sealed class ConversationTableTests : IDisposable
                 break;
         }
     }
+
+    [Theory]
+    [InlineData(1, 2_000)]
+    [InlineData(2, 4_000)]
+    [InlineData(3, 5_000)]
+    [InlineData(10, 12_000)]
+    [InlineData(250, 200_000)]
+    public void The_copy_fee_is_counted_by_pages(int pages, int amount) =>
+        Assert.Equal(amount, Find("chung-thuc-ban-sao").PageFee!.ForPages(pages));
+
+    [Fact]
+    public async Task Ten_pages_cost_twelve_thousand_dong()
+    {
+        await harness.SayAsync("chứng thực bản sao");
+        var reply = (await harness.SayAsync("10 trang thì bao nhiêu"))[0].Text;
+        Assert.Contains("12.000 đồng", reply, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every aspect answer of every procedure states only that procedure's facts, under its name.</summary>
+    [Fact]
+    public void No_answer_states_a_fact_of_another_procedure()
+    {
+        var catalog = harness.Get<ProcedureCatalog>();
+        var answers = harness.Get<ProcedureAnswers>();
+        var aspects = Enum.GetValues<ProcedureAspect>();
+        foreach (var procedure in catalog.All)
+        {
+            foreach (var aspect in aspects)
+            {
+                var text = string.Join('\n', answers.Compose(procedure, aspect).Select(a => ((IMessageActivity)a).Text));
+                Assert.StartsWith(procedure.SimpleName, text, StringComparison.Ordinal);
+                foreach (var other in catalog.All.Where(o => o.Id != procedure.Id))
+                {
+                    // A sentence both files hold ("UBND xã, giờ làm việc…") is a fact of each.
+                    foreach (var fact in OwnFacts(other).Where(f => !Facts(procedure).Any(own => own.Contains(f, StringComparison.Ordinal))))
+                    {
+                        Assert.False(text.Contains(fact, StringComparison.Ordinal), $"{procedure.Id} {aspect} states {other.Id}: {fact}");
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Facts(Procedure procedure) =>
+        new[] { procedure.Summary, procedure.Time.Text, procedure.Fee.Text, procedure.WhereAndWhen, procedure.Online.Text, procedure.WhoQualifies, procedure.Proxy }
+            .OfType<string>();
+
+    // Facts long enough to be one procedure's own (short ones like "Miễn phí." are shared by many).
+    private static IEnumerable<string> OwnFacts(Procedure procedure) => Facts(procedure).Where(f => f.Length > 40);
 
     private Procedure Find(string id) => harness.Get<ProcedureCatalog>().Find(id) ?? throw new ArgumentException(id);
 }
