@@ -233,10 +233,6 @@ public sealed class RootRouter(
             case Intent.Help:
                 await replies.MenuAsync(turn, RootTexts.Help, cancellationToken);
                 break;
-            case Intent.None when !MessageUnderstanding.IsQuestion(understood.Text):
-                // Chit-chat or an insult is no question for staff: one polite line back to what the bot does.
-                await replies.MenuAsync(turn, RootTexts.ChitChat, cancellationToken);
-                break;
             default:
                 await answers.SendNotFoundAsync(turn, cancellationToken);
                 break;
