@@ -8,9 +8,19 @@ using OneStopBot.Knowledge.Understanding;
 namespace OneStopBot.Dialogs.Procedures;
 
 /// <summary>How the ask dialog starts: with a procedure, a list of close ones to choose from, or neither.</summary>
-public sealed record AskOptions(string? ProcedureId = null, ProcedureAspect Aspect = ProcedureAspect.None, IReadOnlyList<string>? Candidates = null);
+/// <remarks>
+/// <paramref name="Question"/> set means the understanding was not sure: "Có phải anh/chị hỏi về …?" offers the
+/// candidates and "Không phải", which keeps the question for staff.
+/// </remarks>
+public sealed record AskOptions(
+    string? ProcedureId = null,
+    ProcedureAspect Aspect = ProcedureAspect.None,
+    IReadOnlyList<string>? Candidates = null,
+    string? Question = null,
+    IReadOnlyList<string>? Also = null);
 
-public sealed record AskState(string? ProcedureId, ProcedureAspect Aspect, IReadOnlyList<string> Candidates);
+/// <summary><paramref name="Also"/>: further procedures the same message named, answered after the first.</summary>
+public sealed record AskState(string? ProcedureId, ProcedureAspect Aspect, IReadOnlyList<string> Candidates, string? Question, IReadOnlyList<string> Also);
 
 /// <summary>"Hỏi thủ tục": finds out which procedure is meant, then answers about it.</summary>
 public sealed class AskProcedureDialog(
@@ -29,7 +39,8 @@ public sealed class AskProcedureDialog(
         var ask = options as AskOptions ?? new AskOptions();
         var candidates = (ask.Candidates ?? []).Where(id => catalog.Find(id) is not null).ToList();
         var known = ask.ProcedureId is { } id && catalog.Find(id) is not null ? id : null;
-        return new AskState(known, ask.Aspect, candidates);
+        var also = (ask.Also ?? []).Where(id => id != known && catalog.Find(id) is not null).Distinct().ToList();
+        return new AskState(known, ask.Aspect, candidates, candidates.Count > 0 ? ask.Question : null, also);
     }
 
     protected override IReadOnlyList<WaterfallStep<AskState>> Steps() =>
@@ -47,7 +58,14 @@ public sealed class AskProcedureDialog(
             var choices = state.Candidates
                 .Select((id, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {catalog.Find(id)!.SimpleName}"))
                 .ToList();
-            return step.PromptAsync(choicePrompt.Id, new PromptOptions(ProcedureTexts.ChooseOne, Choices: choices), cancellationToken);
+            if (state.Question is null)
+            {
+                return step.PromptAsync(choicePrompt.Id, new PromptOptions(ProcedureTexts.ChooseOne, Choices: choices), cancellationToken);
+            }
+            var text = state.Candidates.Count == 1
+                ? string.Format(CultureInfo.InvariantCulture, ProcedureTexts.ConfirmOne, catalog.Find(state.Candidates[0])!.SimpleName)
+                : ProcedureTexts.ConfirmSeveral;
+            return step.PromptAsync(choicePrompt.Id, new PromptOptions(text, Choices: [.. choices, ProcedureTexts.NotThis]), cancellationToken);
         }
         return step.PromptAsync(questionPrompt.Id, new PromptOptions(ProcedureTexts.AskWhich), cancellationToken);
     }
@@ -56,6 +74,10 @@ public sealed class AskProcedureDialog(
     {
         switch (step.Result)
         {
+            case FoundChoice choice when choice.Index >= step.Values.Candidates.Count:
+                // "Không phải": none of the guesses; the question goes to staff and a person is offered.
+                await answers.SendNotThisAsync(step.Context, step.Values.Question!, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
             case FoundChoice choice:
                 step.Values = step.Values with { ProcedureId = step.Values.Candidates[choice.Index] };
                 break;
@@ -83,8 +105,20 @@ public sealed class AskProcedureDialog(
     private async Task<DialogTurnResult> AnswerStepAsync(WaterfallStepContext<AskState> step, CancellationToken cancellationToken)
     {
         var procedure = catalog.Find(step.Values.ProcedureId!)!;
+        var previous = await topic.GetAsync(step.Context, cancellationToken);
+        if (previous is not null && previous != procedure.Id)
+        {
+            // The topic changed: say so, so that no fact is taken for the procedure talked about before.
+            await step.Context.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, ProcedureTexts.NowAbout, procedure.SimpleName), cancellationToken: cancellationToken);
+        }
         await topic.SetAsync(step.Context, procedure.Id, cancellationToken);
         await answers.SendAsync(step.Context, procedure, step.Values.Aspect, cancellationToken);
+        foreach (var other in step.Values.Also.Select(id => catalog.Find(id)!))
+        {
+            // Never one of two procedures silently: each named one gets its own answer, announced by name.
+            await step.Context.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, ProcedureTexts.AlsoAbout, other.SimpleName), cancellationToken: cancellationToken);
+            await answers.SendAsync(step.Context, other, step.Values.Aspect, cancellationToken);
+        }
         return await step.EndDialogAsync(procedure.Id, cancellationToken);
     }
 

@@ -23,28 +23,59 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
     ];
 
     public Task SendAsync(ITurnContext turnContext, Procedure procedure, ProcedureAspect aspect, CancellationToken cancellationToken) =>
-        turnContext.SendActivitiesAsync([.. Compose(procedure, aspect)], cancellationToken);
+        turnContext.SendActivitiesAsync([.. Compose(procedure, aspect, turnContext.Activity.Text)], cancellationToken);
+
+    /// <summary>What the procedure file says about one aspect, or an honest "not written" where it says nothing.</summary>
+    public static string FactOf(Procedure procedure, ProcedureAspect aspect) => aspect switch
+    {
+        ProcedureAspect.Documents => DocumentList(procedure),
+        ProcedureAspect.Fee => ProcedureTexts.Fee + procedure.Fee.Text,
+        ProcedureAspect.Time => ProcedureTexts.Time + procedure.Time.Text,
+        ProcedureAspect.Where => ProcedureTexts.Where + procedure.WhereAndWhen,
+        ProcedureAspect.Online => ProcedureTexts.Online + procedure.Online.Text,
+        ProcedureAspect.Steps => StepList(procedure),
+        ProcedureAspect.WhoQualifies => ProcedureTexts.WhoQualifies + (procedure.WhoQualifies ?? ProcedureTexts.NotWritten),
+        ProcedureAspect.Proxy => ProcedureTexts.Proxy + (procedure.Proxy ?? ProcedureTexts.NotWritten),
+        _ => procedure.Summary,
+    };
+
+    /// <summary>The fee for a number of pages the resident wrote ("10 trang"), where the fee is counted by pages.</summary>
+    public static string? PageFeeOf(Procedure procedure, string? text) =>
+        procedure.PageFee is { } fee && PageCount.Read(text) is { } pages
+            ? string.Format(CultureInfo.InvariantCulture, ProcedureTexts.PageFee, pages, Money(fee.ForPages(pages)))
+            : null;
+
+    private static string Money(int amount) => amount.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
 
     /// <summary>Says plainly that nothing fits, offers a person, and keeps the question for staff.</summary>
-    public async Task SendNotFoundAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    public Task SendNotFoundAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        RecordAndOfferStaffAsync(turnContext, turnContext.Activity.Text ?? string.Empty, ProcedureTexts.NotFound, cancellationToken);
+
+    /// <summary>The resident said none of the procedures offered to confirm is meant: the question goes to staff.</summary>
+    public Task SendNotThisAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
+        RecordAndOfferStaffAsync(turnContext, question, ProcedureTexts.NotThisAnswer, cancellationToken);
+
+    private async Task RecordAndOfferStaffAsync(ITurnContext turnContext, string question, string template, CancellationToken cancellationToken)
     {
-        unanswered.Record(turnContext.Activity.Text ?? string.Empty, turnContext.Activity.ChannelId ?? "unknown");
-        var text = string.Format(CultureInfo.InvariantCulture, ProcedureTexts.NotFound, office.Value.Phone);
+        unanswered.Record(question, turnContext.Activity.ChannelId ?? "unknown");
+        var text = string.Format(CultureInfo.InvariantCulture, template, office.Value.Phone);
         await turnContext.SendActivityAsync(
             Replies.WithChoices(text, [MainMenu.TalkToStaff, ProcedureTexts.OtherProcedureButton, MainMenu.CheckDossier]),
             cancellationToken);
     }
 
-    internal IReadOnlyList<IActivity> Compose(Procedure procedure, ProcedureAspect aspect)
+    internal IReadOnlyList<IActivity> Compose(Procedure procedure, ProcedureAspect aspect, string? question = null)
     {
+        // "10 trang thì bao nhiêu" asks the fee for that many pages, though "bao nhiêu" alone names no aspect.
+        if (aspect == ProcedureAspect.None && PageFeeOf(procedure, question) is not null)
+        {
+            aspect = ProcedureAspect.Fee;
+        }
         IReadOnlyList<string> parts = aspect switch
         {
-            ProcedureAspect.Documents => [Named(procedure, DocumentList(procedure))],
-            ProcedureAspect.Fee => [Named(procedure, ProcedureTexts.Fee + procedure.Fee.Text)],
-            ProcedureAspect.Time => [Named(procedure, ProcedureTexts.Time + procedure.Time.Text)],
-            ProcedureAspect.Where => [Named(procedure, $"{ProcedureTexts.Where}{procedure.WhereAndWhen}\n{ProcedureTexts.OfficeHours}{office.Value.WorkingHours}")],
-            ProcedureAspect.Online => [Named(procedure, ProcedureTexts.Online + procedure.Online.Text)],
-            ProcedureAspect.Steps => [Named(procedure, StepList(procedure))],
+            ProcedureAspect.Fee when PageFeeOf(procedure, question) is { } counted => [Named(procedure, $"{counted}\n{FactOf(procedure, aspect)}")],
+            ProcedureAspect.Where => [Named(procedure, $"{FactOf(procedure, aspect)}\n{ProcedureTexts.OfficeHours}{office.Value.WorkingHours}")],
+            not ProcedureAspect.None => [Named(procedure, FactOf(procedure, aspect))],
             _ =>
             [
                 $"{procedure.SimpleName}. {procedure.Summary}",
@@ -55,7 +86,9 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
                 ProcedureTexts.Online + procedure.Online.Text,
             ],
         };
-        return parts.Select((text, i) => i == parts.Count - 1 ? Replies.WithChoices(text, NextSteps) : MessageFactory.Text(text)).ToList();
+        // Where the file says nothing, a person can: "Gặp cán bộ" comes first.
+        IReadOnlyList<string> buttons = parts[^1].EndsWith(ProcedureTexts.NotWritten, StringComparison.Ordinal) ? [MainMenu.TalkToStaff, .. NextSteps] : NextSteps;
+        return parts.Select((text, i) => i == parts.Count - 1 ? Replies.WithChoices(text, buttons) : MessageFactory.Text(text)).ToList();
     }
 
     /// <summary>A follow-up answer names its procedure, so it is clear what it is about.</summary>

@@ -6,12 +6,34 @@ internal static class ProcedureTexts
     public const string AskWhich = "Anh/chị muốn hỏi thủ tục gì? Gõ ngắn thôi, ví dụ: làm giấy khai sinh.";
     public const string ChooseOne = "Anh/chị muốn hỏi thủ tục nào? Bấm một nút, hoặc gõ số.";
 
+    /// <summary>{0}: the one procedure the understanding thinks of.</summary>
+    public const string ConfirmOne = "Có phải anh/chị hỏi về: {0}? Bấm nút bên dưới.";
+    public const string ConfirmSeveral = "Có phải anh/chị hỏi về một trong các thủ tục này? Bấm một nút bên dưới.";
+    public const string NotThis = "Không phải";
+
+    /// <summary>{0}: the office phone.</summary>
+    public const string NotThisAnswer =
+        "Dạ, em đã ghi lại câu hỏi để cán bộ trả lời. Anh/chị gọi cán bộ một cửa số {0}, hoặc bấm \"Gặp cán bộ\".";
+
     public const string Documents = "Giấy tờ cần mang:";
     public const string Time = "Thời gian: ";
     public const string Fee = "Lệ phí: ";
     public const string Where = "Nộp ở đâu: ";
     public const string Online = "Làm trực tuyến: ";
     public const string Steps = "Các bước làm:";
+    public const string WhoQualifies = "Ai được làm: ";
+    public const string Proxy = "Nhờ người khác đi thay: ";
+    public const string NotWritten = "hồ sơ thủ tục của xã chưa ghi điều này. Anh/chị hỏi cán bộ một cửa cho chắc nhé.";
+
+    /// <summary>{0}: pages; {1}: the amount.</summary>
+    public const string PageFee = "{0} trang thì hết {1} đồng mỗi bản.";
+
+    /// <summary>{0}: the procedure now answered about, when the conversation was about another.</summary>
+    public const string NowAbout = "Dạ, bây giờ em trả lời về thủ tục: {0}.";
+
+    /// <summary>{0}: a further procedure the same message asked about.</summary>
+    public const string AlsoAbout = "Anh/chị cũng hỏi về thủ tục: {0}.";
+
     public const string OfficeHours = "Giờ làm việc của bộ phận một cửa: ";
 
     public const string Original = "bản chính";

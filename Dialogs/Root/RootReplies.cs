@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Engine;
+using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
 
 namespace OneStopBot.Dialogs.Root;
@@ -17,6 +18,16 @@ public sealed class RootReplies(IOptions<OfficeOptions> office)
         var facts = office.Value;
         var text = Format(RootTexts.OfficeFacts) + (facts.Villages.Count > 0 ? RootTexts.Villages + string.Join(", ", facts.Villages) + "." : string.Empty);
         return MenuAsync(turnContext, text, cancellationToken);
+    }
+
+    public Task ThanksAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(Replies.WithChoices(RootTexts.Thanks, [MainMenu.AskProcedure, MainMenu.CheckDossier]), cancellationToken);
+
+    /// <summary>Where to go for a procedure another agency handles: only the facts of its file.</summary>
+    public Task OtherAgencyAsync(ITurnContext turnContext, OtherAgency agency, CancellationToken cancellationToken)
+    {
+        var text = string.Format(CultureInfo.InvariantCulture, RootTexts.OtherAgency, agency.Name, agency.Agency, agency.Where, agency.Contact);
+        return turnContext.SendActivityAsync(Replies.WithChoices(text, [Procedures.ProcedureTexts.OtherProcedureButton, MainMenu.TalkToStaff]), cancellationToken);
     }
 
     /// <summary>A text with the main menu as buttons.</summary>

@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
+using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Office;
@@ -14,6 +15,7 @@ namespace OneStopBot.Dialogs.Root;
 /// <summary>Decides what a message starts when no dialog is waiting for it.</summary>
 public sealed class RootRouter(
     MessageUnderstanding understanding,
+    ProcedureCatalog catalog,
     ProcedureTopic topic,
     ProcedureAnswers answers,
     RootReplies replies,
@@ -48,6 +50,11 @@ public sealed class RootRouter(
     private static readonly string[] PoliteLeads = ["cho em ", "cho toi ", "cho minh ", "em muon ", "toi muon ", "minh muon ", "tui muon ", "em can ", "toi can "];
 
     private static readonly string OtherProcedure = UserText.Fold(ProcedureTexts.OtherProcedureButton);
+
+    // Thanks as residents type it; a thank-you gets a short reply, not the whole menu.
+    private static readonly string[] Thanks = ["cam on", "cam o", "camon", "cmon", "thank", "thanks", "tks", "thank you", "da cam on", "cam on nhieu", "cam on em", "cam on ban", "cam on nhe", "cam on nha", "cam on a", "cam on chi", "cam on can bo"];
+
+    private const int MaxConfirmCandidates = 3;
 
     public async Task RouteAsync(DialogContext dc, CancellationToken cancellationToken)
     {
@@ -92,6 +99,11 @@ public sealed class RootRouter(
             await StartAsync(dc, DialogIds.CheckDossier, new FeatureOptions(null, text), cancellationToken);
             return;
         }
+        if (Thanks.Contains(folded.Trim(' ', '.', '!', ',')))
+        {
+            await replies.ThanksAsync(turn, cancellationToken);
+            return;
+        }
         if (MenuIntents.TryGetValue(MenuRequest(text), out var menuIntent))
         {
             // A menu button starts its feature afresh; a procedure already talked about carries over to pre-registration.
@@ -101,7 +113,37 @@ public sealed class RootRouter(
             return;
         }
 
-        await RouteIntentAsync(dc, QuestionReading.Read(understanding, text), current, cancellationToken);
+        await RouteIntentAsync(dc, FollowUp(text, current), current, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a message against the procedure in context: one that asks about an aspect without clearly naming
+    /// another procedure (the answer band) is about the procedure in context.
+    /// </summary>
+    private Understanding FollowUp(string text, string? current)
+    {
+        if (current is null)
+        {
+            return QuestionReading.Read(understanding, text);
+        }
+        // "con phí thì sao": typed without marks, "con" opening a follow-up is "còn", not a child.
+        var words = text.TrimStart().Split(' ', 2);
+        if (words.Length == 2 && string.Equals(words[0], "con", StringComparison.OrdinalIgnoreCase))
+        {
+            text = "còn " + words[1];
+        }
+        var understood = QuestionReading.Read(understanding, text);
+        var aspect = understood.Aspect == ProcedureAspect.None ? understanding.AspectOf(text) : understood.Aspect;
+        if (aspect is ProcedureAspect.None or ProcedureAspect.Steps && catalog.Find(current) is { } about && ProcedureAnswers.PageFeeOf(about, text) is not null)
+        {
+            // "10 trang thì bao nhiêu", "còn 500 trang thì sao" after chứng thực bản sao ask its fee for that many pages.
+            aspect = ProcedureAspect.Fee;
+        }
+        var namesAnother = understood.ProcedureId is not null && understood.ProcedureId != current && understood.Band == ConfidenceBand.Answer;
+        var isQuestion = understood.Intent is Intent.Ask or Intent.None || (understood.Intent == Intent.Greeting && aspect != ProcedureAspect.None);
+        return aspect != ProcedureAspect.None && isQuestion && !namesAnother && understood.OtherAgencyId is null
+            ? understood with { Intent = Intent.Ask, ProcedureId = current, Aspect = aspect, Alternatives = [], Band = ConfidenceBand.Answer }
+            : understood;
     }
 
     public Task StartAsync(DialogContext dc, string dialogId, object? options, CancellationToken cancellationToken) =>
@@ -158,10 +200,22 @@ public sealed class RootRouter(
             await StartAsync(dc, featureDialog, new FeatureOptions(about, understood.Text), cancellationToken);
             return;
         }
+        if (understood.OtherAgencyId is { } agencyId && catalog.FindOtherAgency(agencyId) is { } agency)
+        {
+            await replies.OtherAgencyAsync(turn, agency, cancellationToken);
+            return;
+        }
         switch (understood.Intent)
         {
+            case Intent.Ask when understood.Band == ConfidenceBand.Confirm && understood.ProcedureId is { } likely:
+                await StartAsync(
+                    dc,
+                    DialogIds.AskProcedure,
+                    new AskOptions(null, understood.Aspect, [likely, .. understood.Alternatives.Take(MaxConfirmCandidates - 1)], understood.Text),
+                    cancellationToken);
+                break;
             case Intent.Ask when understood.ProcedureId is not null || (understood.Aspect != ProcedureAspect.None && current is not null):
-                await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(procedure, understood.Aspect), cancellationToken);
+                await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(procedure, understood.Aspect, Also: understood.AlsoProcedureIds), cancellationToken);
                 break;
             case Intent.Ask when understood.Alternatives.Count > 0:
                 await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(null, understood.Aspect, understood.Alternatives), cancellationToken);

@@ -9,6 +9,13 @@ internal static class RootTexts
         "Em giúp được các việc này: hỏi thủ tục (cần giấy gì, mất bao lâu, bao nhiêu tiền), nộp hồ sơ trước, " +
         "tra cứu hồ sơ, nhận thông báo của xã. Anh/chị bấm nút hoặc gõ câu hỏi ngắn, ví dụ: làm giấy khai sinh.";
 
+    public const string Thanks = "Dạ, không có chi ạ. Anh/chị cần hỏi thêm thủ tục hay tra cứu hồ sơ thì cứ nhắn em nhé.";
+
+    public const string ChitChat = "Dạ, em chỉ giúp được việc giấy tờ của xã: hỏi thủ tục, nộp hồ sơ trước, tra cứu hồ sơ. Anh/chị cần gì thì bấm nút bên dưới nhé.";
+
+    /// <summary>{0}: procedure; {1}: the agency handling it; {2}: where to file; {3}: how to reach it.</summary>
+    public const string OtherAgency = "{0}: việc này do {1} giải quyết, không làm ở bộ phận một cửa của xã.\n{2}\n{3}";
+
     public const string Cancelled = "Dạ, em đã dừng việc đang làm. Anh/chị cần gì khác thì bấm nút bên dưới.";
 
     /// <summary>What is stopped, for a dialog that does not name its purpose: "Anh/chị muốn dừng việc đang làm?"</summary>

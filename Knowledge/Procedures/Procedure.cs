@@ -22,6 +22,25 @@ public sealed record Procedure(
 
     /// <summary>Who receives the dossier; the one-stop desk when the file does not say.</summary>
     public ProcedureHandler Handler { get; init; } = ProcedureHandler.OneStopDesk;
+
+    /// <summary>Who can apply or receive it (trợ cấp, BHYT…); null where the file does not say.</summary>
+    public string? WhoQualifies { get; init; }
+
+    /// <summary>Whether someone else can go for the resident; null where the file does not say.</summary>
+    public string? Proxy { get; init; }
+
+    /// <summary>A fee counted by pages (chứng thực bản sao); null where the fee does not depend on a number.</summary>
+    public PageFee? PageFee { get; init; }
+}
+
+/// <summary>
+/// A fee per page: <paramref name="FirstPagePrice"/> for each of the first <paramref name="FirstPages"/> pages,
+/// <paramref name="LaterPagePrice"/> for each page after, at most <paramref name="MaxPerCopy"/> per copy (đồng).
+/// </summary>
+public sealed record PageFee(int FirstPages, int FirstPagePrice, int LaterPagePrice, int MaxPerCopy)
+{
+    public int ForPages(int pages) =>
+        pages <= 0 ? 0 : Math.Min(MaxPerCopy, (Math.Min(pages, FirstPages) * FirstPagePrice) + (Math.Max(0, pages - FirstPages) * LaterPagePrice));
 }
 
 /// <summary>

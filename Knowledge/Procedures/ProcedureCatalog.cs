@@ -139,7 +139,29 @@ public sealed partial class ProcedureCatalog
             Handler = Handler(file, raw.Handler),
             // Optional for a new file; the shipped files' tests require enough of them.
             Examples = raw.Examples is null ? [] : Texts(file, "examples", raw.Examples),
+            WhoQualifies = Optional(file, "whoQualifies", raw.WhoQualifies),
+            Proxy = Optional(file, "proxy", raw.Proxy),
+            PageFee = raw.PageFee is null ? null : PageFee(file, raw.PageFee),
         };
+    }
+
+    // An optional field may be left out, but not written empty: an empty answer would mislead.
+    private static string? Optional(string file, string field, string? value) =>
+        value is null ? null : Text(file, field, value);
+
+    private static PageFee PageFee(string file, ProcedureFile.PageFeeEntry entry)
+    {
+        static int Positive(string file, string field, int? value) =>
+            value is > 0 ? value.Value : throw new ProcedureCatalogException(file, "pageFee." + field, "must be a whole number above 0");
+
+        var fee = new PageFee(
+            Positive(file, "firstPages", entry.FirstPages),
+            Positive(file, "firstPagePrice", entry.FirstPagePrice),
+            Positive(file, "laterPagePrice", entry.LaterPagePrice),
+            Positive(file, "maxPerCopy", entry.MaxPerCopy));
+        return fee.MaxPerCopy < fee.FirstPagePrice
+            ? throw new ProcedureCatalogException(file, "pageFee.maxPerCopy", "must be at least the price of one page")
+            : fee;
     }
 
     private static ProcedureHandler Handler(string file, string? handler) =>

@@ -8,6 +8,9 @@ internal sealed class ProcedureFile
     public string? SimpleName { get; set; }
     public string? Group { get; set; }
     public string? WhoNeedsIt { get; set; }
+    public string? WhoQualifies { get; set; }
+    public string? Proxy { get; set; }
+    public PageFeeEntry? PageFee { get; set; }
     public string? Summary { get; set; }
     public List<string?>? Steps { get; set; }
     public List<DocumentEntry?>? Documents { get; set; }
@@ -26,6 +29,14 @@ internal sealed class ProcedureFile
         public string? Form { get; set; }
         public int? Count { get; set; }
         public string? Note { get; set; }
+    }
+
+    internal sealed class PageFeeEntry
+    {
+        public int? FirstPages { get; set; }
+        public int? FirstPagePrice { get; set; }
+        public int? LaterPagePrice { get; set; }
+        public int? MaxPerCopy { get; set; }
     }
 
     internal sealed class TimeEntry

@@ -12,14 +12,16 @@ internal static class Keywords
 
     // A question about a procedure rather than a request to do it.
     public static readonly PhraseRule Question = new(
-        "khong", "chua", "gi", "dau", "nao", "sao", "bao nhieu", "bao lau", "bao gio", "may", "the nao", "ra sao");
+        "khong", "chua", "gi", "dau", "nao", "sao", "bao nhieu", "bao lau", "bao gio", "the nao", "ra sao",
+        // "mấy" asks only before what it counts: folded, "mày" (you) reads the same.
+        "may ngay", "may gio", "may hom", "may tuan", "may thang", "may nam", "may tien", "may buoc", "may ban", "may cai", "may loai", "may lan");
 
     // Aspects, most specific first: the first that matches wins.
     public static readonly IReadOnlyList<(ProcedureAspect Aspect, PhraseRule Rule)> Aspects =
     [
         (ProcedureAspect.Proxy, new PhraseRule(
             "nho nguoi", "di thay", "lam thay", "nop thay", "lam ho", "lay ho", "nguoi khac di", "nguoi nha di",
-            "thay duoc khong")),
+            "thay duoc khong", "mot minh", "tu di", "uy quyen", "di ho", "nop ho")),
         (ProcedureAspect.WhoQualifies, new PhraseRule(
             "ai duoc", "ai co the", "ai lam duoc", "doi tuong", "dieu kien", "ai phai", "ai can", "tieu chuan", "tieu chi")),
         (ProcedureAspect.Online, new PhraseRule(
@@ -27,13 +29,14 @@ internal static class Keywords
             "qua internet", "lam tren dien thoai")),
         (ProcedureAspect.Fee, new PhraseRule(
             "bao nhieu tien", "mat tien", "ton tien", "le phi", "phi bao nhieu", "mat phi", "ton phi", "co phi",
-            "het bao nhieu", "mien phi", "tra tien", "nop tien", "tien + khong", "gia bao nhieu", "phat", "bi phat")),
+            "het bao nhieu", "mien phi", "tra tien", "nop tien", "tien + khong", "gia bao nhieu", "phat", "bi phat", "phi")),
         (ProcedureAspect.Time, new PhraseRule(
             "bao lau", "may ngay", "bao nhieu ngay", "khi nao co", "bao gio co", "bao gio xong", "khi nao xong",
             "thoi gian", "thoi han", "lau khong", "lau the", "lau vay", "lau sao", "trong bao lau", "may hom", "may tuan")),
         (ProcedureAspect.Documents, new PhraseRule(
             "giay to gi", "giay gi", "can gi", "can nhung gi", "mang gi", "mang theo", "ho so gom", "can giay",
-            "can nhung giay", "gom nhung gi", "chuan bi gi", "chuan bi nhung", "can mang", "giay to can", "can nhung")),
+            "can nhung giay", "gom nhung gi", "chuan bi gi", "chuan bi nhung", "can mang", "giay to can", "can nhung",
+            "con giay", "giay to + sao", "giay to + thi")),
         (ProcedureAspect.Where, new PhraseRule(
             "o dau", "cho nao", "noi nao", "nop o", "lam o", "lam tai", "nop tai", "di dau", "den dau + lam",
             "o xa + duoc khong", "xa + duoc khong", "len dau")),

@@ -35,8 +35,8 @@ public sealed partial class MessageUnderstanding
     private const string AgencyLabel = "o:";
     private const string IntentLabel = "i:";
 
-    // Words that join two requests in one message: "làm khai sinh và nhập hộ khẩu cho con".
-    private static readonly HashSet<string> Joiners = new(StringComparer.Ordinal) { "va", "voi", "kem", "cung" };
+    // Words that join two requests in one message: "làm khai sinh và nhập hộ khẩu cho con", "kết hôn xong rồi chuyển khẩu".
+    private static readonly HashSet<string> Joiners = new(StringComparer.Ordinal) { "va", "voi", "kem", "cung", "xong", "roi" };
 
     private readonly MessageClassifier classifier;
     private readonly TypoCorrector corrector;
@@ -147,6 +147,17 @@ public sealed partial class MessageUnderstanding
             _ => Result(original, intent, score),
         };
     }
+
+    /// <summary>The aspect a message asks about, whatever it is about: a follow-up reads it against the topic in context.</summary>
+    public ProcedureAspect AspectOf(string? text)
+    {
+        var original = text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty;
+        return Aspect($" {string.Join(' ', Canonical(original, corrector).Select(VietnameseText.Fold))} ");
+    }
+
+    /// <summary>True when the message is asked as a question (a question word or "?"), not said in passing.</summary>
+    public static bool IsQuestion(string? text) =>
+        (text ?? string.Empty).Contains('?') || Keywords.Question.Matches($" {string.Join(' ', VietnameseText.Syllables(text ?? string.Empty).Select(VietnameseText.Fold))} ");
 
     private static MessageClassifier? LoadModel(string path, string fingerprint)
     {

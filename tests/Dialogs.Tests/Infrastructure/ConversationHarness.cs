@@ -70,6 +70,21 @@ public sealed class ConversationHarness : IDisposable
 
     public TestFlow Flow() => new(Adapter, TurnAsync);
 
+    /// <summary>Sends one message and returns every reply it got, for tables of short conversations.</summary>
+    public async Task<IReadOnlyList<IMessageActivity>> SayAsync(string text)
+    {
+        await Adapter.SendTextToBotAsync(text, TurnAsync, CancellationToken.None);
+        var replies = new List<IMessageActivity>();
+        while (Adapter.GetNextReply() is { } reply)
+        {
+            if (reply is IMessageActivity { Type: ActivityTypes.Message } message)
+            {
+                replies.Add(message);
+            }
+        }
+        return replies;
+    }
+
     public void Dispose()
     {
         provider.Dispose();

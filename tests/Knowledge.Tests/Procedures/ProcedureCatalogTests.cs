@@ -35,6 +35,10 @@ public sealed class ProcedureCatalogTests
     [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\ncolour: blue\n", "(file)", "colour")]
     [InlineData("workingDays: 0", "workingDays: soon", "(file)", "line")]
     [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\nhandler: police\n", "handler", "'police'")]
+    [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\nwhoQualifies: \"\"\n", "whoQualifies", "required")]
+    [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\nproxy: \" \"\n", "proxy", "required")]
+    [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\npageFee:\n  firstPages: 2\n  firstPagePrice: 0\n  laterPagePrice: 1000\n  maxPerCopy: 200000\n", "pageFee.firstPagePrice", "above 0")]
+    [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\npageFee:\n  firstPages: 2\n  firstPagePrice: 2000\n  laterPagePrice: 1000\n  maxPerCopy: 100\n", "pageFee.maxPerCopy", "at least")]
     public void A_broken_file_names_the_file_the_field_and_the_reason(string replace, string with, string field, string reason)
     {
         var content = ProcedureFiles.Valid("p", "một cách gọi");
@@ -72,6 +76,16 @@ public sealed class ProcedureCatalogTests
         Assert.Equal(ProcedureHandler.CommuneMilitary, catalog.Find("nghia-vu-quan-su")!.Handler);
         Assert.Equal(ProcedureHandler.Unconfirmed, catalog.Find("ho-kinh-doanh")!.Handler);
         Assert.Equal(ProcedureHandler.OneStopDesk, catalog.Find("khai-sinh")!.Handler);
+    }
+
+    [Fact]
+    public void The_shipped_files_say_who_qualifies_who_may_go_instead_and_the_copy_fee_by_pages()
+    {
+        var catalog = ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath);
+        Assert.All(new[] { "tro-cap-xa-hoi", "mai-tang-phi", "bhyt", "ho-ngheo" }, id => Assert.NotNull(catalog.Find(id)!.WhoQualifies));
+        Assert.StartsWith("Không", catalog.Find("ket-hon")!.Proxy, StringComparison.Ordinal);
+        Assert.Equal(12_000, catalog.Find("chung-thuc-ban-sao")!.PageFee!.ForPages(10));
+        Assert.Null(catalog.Find("khai-sinh")!.PageFee);
     }
 
     [Fact]

@@ -1,0 +1,202 @@
+using System.Globalization;
+using Microsoft.Bot.Schema;
+using OneStopBot.Dialogs.Procedures;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Tests.Infrastructure;
+using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Understanding;
+using OneStopBot.Office.Questions;
+
+namespace OneStopBot.Dialogs.Tests.Root;
+
+/// <summary>
+/// Short conversations and the kind of reply the last turn must get. Turns are separated by " | ". Expected:
+/// "answer:ID", "aspect:ID:Aspect", "now:ID" (the topic changed and the bot says so), "both:ID,ID", "confirm",
+/// "notthis" (the confirm question went to staff), "agency:ID", "chitchat", "notfound", "welcome", "thanks".
+/// </summary>
+public sealed class ConversationTableTests : IDisposable
+{
+    private readonly ConversationHarness harness = new();
+
+    public void Dispose() => harness.Dispose();
+
+    public static TheoryData<string, string> Rows => new()
+    {
+        // A greeting or filler before the question answers the question.
+        { "dạ em chào cán bộ, cho em hỏi làm giấy khai sinh cần gì", "aspect:khai-sinh:Documents" },
+        { "alo cho hoi dang ky ket hon o dau", "aspect:ket-hon:Where" },
+        { "e chao a chi, lam the bhyt cho con the nao", "answer:bhyt" },
+        { "chào em, tui muốn hỏi làm giấy khai tử cho ba", "answer:khai-tu" },
+        { "xin chao, cho hoi chung thuc ban sao mat bao lau", "aspect:chung-thuc-ban-sao:Time" },
+        { "xin chào", "welcome" },
+        { "chào em", "welcome" },
+        { "alo", "welcome" },
+        // Thanks gets a short thanks.
+        { "cảm ơn", "thanks" },
+        { "đăng ký kết hôn | cam on nhieu", "thanks" },
+        { "đăng ký khai sinh | cảm ơn em", "thanks" },
+        { "thanks", "thanks" },
+        // The topic changes only when another procedure is named clearly, and the bot says so.
+        { "đăng ký khai sinh | còn đăng ký kết hôn thì cần gì", "now:ket-hon" },
+        { "đăng ký kết hôn | làm giấy khai tử", "now:khai-tu" },
+        { "đăng ký thường trú | phí? | chứng thực bản sao", "now:chung-thuc-ban-sao" },
+        { "làm thẻ bảo hiểm y tế cho con | xin hỗ trợ mai táng phí", "now:mai-tang-phi" },
+        { "đăng ký khai sinh | đăng ký khai sinh mất bao lâu", "aspect:khai-sinh:Time" },
+        // Two procedures in one message: both answered.
+        { "làm khai sinh và nhập hộ khẩu cho con", "both:khai-sinh,thuong-tru" },
+        { "kết hôn xong rồi chuyển khẩu về nhà chồng", "both:thuong-tru,ket-hon" },
+        // The confirm band.
+        { "muốn hỏi về người già", "confirm" },
+        { "giấy chứng nhận", "confirm" },
+        { "muốn hỏi về người già | Không phải", "notthis" },
+        { "giấy chứng nhận | khong phai", "notthis" },
+        { "muốn hỏi về người già | 1", "answer:tro-cap-xa-hoi" },
+        // Other agencies: where to go, nothing recorded for staff.
+        { "ly hôn", "agency:ly-hon" },
+        { "làm hộ chiếu", "agency:ho-chieu" },
+        { "đăng ký khai sinh | muốn ly hôn thì làm sao", "agency:ly-hon" },
+        // Insults and chit-chat: one polite line, not recorded.
+        // A real question nothing fits is recorded.
+        { "giá cà phê hôm nay bao nhiêu", "notfound" },
+        // Fees counted by pages.
+        { "chứng thực bản sao | 10 trang thì bao nhiêu", "pages:chung-thuc-ban-sao:10" },
+        { "chứng thực 3 trang hết bao nhiêu tiền", "pages:chung-thuc-ban-sao:3" },
+        { "chứng thực bản sao giấy tờ | con 500 trang thi sao", "pages:chung-thuc-ban-sao:500" },
+        { "dạ cho em hỏi đăng ký tạm trú mất mấy ngày", "aspect:tam-tru:Time" },
+        { "alo alo, lam can cuoc o dau", "aspect:can-cuoc:Where" },
+        { "chao can bo, xin tro cap cho me gia can giay gi", "aspect:tro-cap-xa-hoi:Documents" },
+        { "dạ chào anh, cho hỏi đăng ký kết hôn có mất tiền không", "aspect:ket-hon:Fee" },
+        { "cảm ơn nhé", "thanks" },
+        { "đăng ký kết hôn | đăng ký khai sinh", "now:khai-sinh" },
+        { "đăng ký khai sinh | làm căn cước", "now:can-cuoc" },
+        { "chứng thực 1 trang bao nhiêu tiền", "pages:chung-thuc-ban-sao:1" },
+        { "chứng thực bản sao | 250 trang thì bao nhiêu", "pages:chung-thuc-ban-sao:250" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public async Task The_last_turn_gets_the_expected_reply(string turns, string expected)
+    {
+        var all = turns.Split(" | ");
+        IReadOnlyList<IMessageActivity> replies = [];
+        foreach (var turn in all)
+        {
+            replies = await harness.SayAsync(turn);
+        }
+
+        Assert.NotEmpty(replies);
+        var first = replies[0];
+        var recorded = harness.Get<UnansweredQuestionStore>().Latest(10);
+        var parts = expected.Split(':');
+        switch (parts[0])
+        {
+            case "answer":
+                Assert.StartsWith(Find(parts[1]).SimpleName, first.Text, StringComparison.Ordinal);
+                break;
+            case "aspect":
+                var procedure = Find(parts[1]);
+                Assert.StartsWith(procedure.SimpleName, first.Text, StringComparison.Ordinal);
+                Assert.Contains(ProcedureAnswers.FactOf(procedure, Enum.Parse<ProcedureAspect>(parts[2])), first.Text, StringComparison.Ordinal);
+                break;
+            case "pages":
+                var copy = Find(parts[1]);
+                var pages = int.Parse(parts[2], CultureInfo.InvariantCulture);
+                Assert.Contains(ProcedureAnswers.PageFeeOf(copy, $"{pages} trang")!, first.Text, StringComparison.Ordinal);
+                break;
+            case "now":
+                Assert.Equal(string.Format(CultureInfo.InvariantCulture, ProcedureTexts.NowAbout, Find(parts[1]).SimpleName), first.Text);
+                Assert.StartsWith(Find(parts[1]).SimpleName, replies[1].Text, StringComparison.Ordinal);
+                break;
+            case "both":
+                var ids = parts[1].Split(',');
+                Assert.StartsWith(Find(ids[0]).SimpleName, first.Text, StringComparison.Ordinal);
+                Assert.Contains(replies, r => r.Text == string.Format(CultureInfo.InvariantCulture, ProcedureTexts.AlsoAbout, Find(ids[1]).SimpleName));
+                break;
+            case "confirm":
+                Assert.StartsWith("Có phải anh/chị hỏi về", first.Text, StringComparison.Ordinal);
+                var buttons = first.SuggestedActions.Actions.Select(a => a.Title).ToList();
+                Assert.InRange(buttons.Count, 2, 4);
+                Assert.Equal(ProcedureTexts.NotThis, buttons[^1]);
+                Assert.Empty(recorded);
+                break;
+            case "notthis":
+                Assert.Contains(MainMenu.TalkToStaff, first.SuggestedActions.Actions.Select(a => a.Title));
+                Assert.Equal(all[^2], Assert.Single(recorded).Text);
+                break;
+            case "agency":
+                var agency = harness.Get<ProcedureCatalog>().FindOtherAgency(parts[1])!;
+                Assert.Contains(agency.Agency, first.Text, StringComparison.Ordinal);
+                Assert.Contains(agency.Where, first.Text, StringComparison.Ordinal);
+                Assert.Empty(recorded);
+                break;
+            case "chitchat":
+                Assert.Equal(RootTexts.ChitChat, Assert.Single(replies).Text);
+                Assert.Empty(recorded);
+                break;
+            case "notfound":
+                Assert.Equal(all[^1], Assert.Single(recorded).Text);
+                break;
+            case "welcome":
+                Assert.Equal([.. MainMenu.Items], first.SuggestedActions.Actions.Select(a => a.Title));
+                Assert.StartsWith("Chào anh/chị", first.Text, StringComparison.Ordinal);
+                break;
+            case "thanks":
+                Assert.Equal(RootTexts.Thanks, Assert.Single(replies).Text);
+                break;
+            default:
+                Assert.Fail($"unknown expectation {expected}");
+                break;
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 2_000)]
+    [InlineData(2, 4_000)]
+    [InlineData(3, 5_000)]
+    [InlineData(10, 12_000)]
+    [InlineData(250, 200_000)]
+    public void The_copy_fee_is_counted_by_pages(int pages, int amount) =>
+        Assert.Equal(amount, Find("chung-thuc-ban-sao").PageFee!.ForPages(pages));
+
+    [Fact]
+    public async Task Ten_pages_cost_twelve_thousand_dong()
+    {
+        await harness.SayAsync("chứng thực bản sao");
+        var reply = (await harness.SayAsync("10 trang thì bao nhiêu"))[0].Text;
+        Assert.Contains("12.000 đồng", reply, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every aspect answer of every procedure states only that procedure's facts, under its name.</summary>
+    [Fact]
+    public void No_answer_states_a_fact_of_another_procedure()
+    {
+        var catalog = harness.Get<ProcedureCatalog>();
+        var answers = harness.Get<ProcedureAnswers>();
+        var aspects = Enum.GetValues<ProcedureAspect>();
+        foreach (var procedure in catalog.All)
+        {
+            foreach (var aspect in aspects)
+            {
+                var text = string.Join('\n', answers.Compose(procedure, aspect).Select(a => ((IMessageActivity)a).Text));
+                Assert.StartsWith(procedure.SimpleName, text, StringComparison.Ordinal);
+                foreach (var other in catalog.All.Where(o => o.Id != procedure.Id))
+                {
+                    // A sentence both files hold ("UBND xã, giờ làm việc…") is a fact of each.
+                    foreach (var fact in OwnFacts(other).Where(f => !Facts(procedure).Any(own => own.Contains(f, StringComparison.Ordinal))))
+                    {
+                        Assert.False(text.Contains(fact, StringComparison.Ordinal), $"{procedure.Id} {aspect} states {other.Id}: {fact}");
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Facts(Procedure procedure) =>
+        new[] { procedure.Summary, procedure.Time.Text, procedure.Fee.Text, procedure.WhereAndWhen, procedure.Online.Text, procedure.WhoQualifies, procedure.Proxy }
+            .OfType<string>();
+
+    // Facts long enough to be one procedure's own (short ones like "Miễn phí." are shared by many).
+    private static IEnumerable<string> OwnFacts(Procedure procedure) => Facts(procedure).Where(f => f.Length > 40);
+
+    private Procedure Find(string id) => harness.Get<ProcedureCatalog>().Find(id) ?? throw new ArgumentException(id);
+}
