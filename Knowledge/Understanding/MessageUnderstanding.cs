@@ -155,10 +155,6 @@ public sealed partial class MessageUnderstanding
         return Aspect($" {string.Join(' ', Canonical(original, corrector).Select(VietnameseText.Fold))} ");
     }
 
-    /// <summary>True when the message is asked as a question (a question word or "?"), not said in passing.</summary>
-    public static bool IsQuestion(string? text) =>
-        (text ?? string.Empty).Contains('?') || Keywords.Question.Matches($" {string.Join(' ', VietnameseText.Syllables(text ?? string.Empty).Select(VietnameseText.Fold))} ");
-
     private static MessageClassifier? LoadModel(string path, string fingerprint)
     {
         if (!File.Exists(path))

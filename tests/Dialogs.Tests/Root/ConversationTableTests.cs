@@ -129,10 +129,6 @@ public sealed class ConversationTableTests : IDisposable
                 Assert.Contains(agency.Where, first.Text, StringComparison.Ordinal);
                 Assert.Empty(recorded);
                 break;
-            case "chitchat":
-                Assert.Equal(RootTexts.ChitChat, Assert.Single(replies).Text);
-                Assert.Empty(recorded);
-                break;
             case "notfound":
                 Assert.Equal(all[^1], Assert.Single(recorded).Text);
                 break;
