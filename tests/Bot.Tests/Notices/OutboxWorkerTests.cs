@@ -18,8 +18,8 @@ public sealed class OutboxWorkerTests : IDisposable
     {
         using var host = NewHost();
         host.Subscribe(3);
-        host.Subscribe(2, village: "Thôn Pa Lai", prefix: "palai");
-        var notice = (await host.Get<NoticeService>().BroadcastAsync("Họp dân lúc 8 giờ.", "Thôn A Dớt", "api")).Value!;
+        host.Subscribe(2, village: "Thôn 3", prefix: "palai");
+        var notice = (await host.Get<NoticeService>().BroadcastAsync("Họp dân lúc 8 giờ.", "Thôn 2", "api")).Value!;
 
         await host.Worker.DrainAsync(CancellationToken.None);
 

@@ -18,7 +18,7 @@ public sealed class CheckDossierConversationTests : IDisposable
     {
         var text = ((IMessageActivity)activity).Text;
         Assert.DoesNotContain("Lan", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("A Dớt", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thôn 2", text, StringComparison.Ordinal);
         Assert.DoesNotContain("21", text.Replace(Code, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("Trạng thái", text, StringComparison.Ordinal);
     };
