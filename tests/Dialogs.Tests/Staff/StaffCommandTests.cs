@@ -47,6 +47,8 @@ public sealed class StaffCommandTests : IDisposable
                 Assert.Contains("Người nộp: Hồ Thị Lan, điện thoại 09******21, Thôn 2.", text, StringComparison.Ordinal);
                 Assert.Contains("Trạng thái: Đã đăng ký trước. Nộp trực tuyến.", text, StringComparison.Ordinal);
                 Assert.Contains("Lịch sử:", text, StringComparison.Ordinal);
+                Assert.Contains("(người nộp)", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("resident", text, StringComparison.OrdinalIgnoreCase);
                 Assert.DoesNotContain("0912345621", text, StringComparison.Ordinal);
             })
             .Send("/hoso 261126-0099").AssertReplyContains("Không có hồ sơ mã")
