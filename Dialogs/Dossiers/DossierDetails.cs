@@ -63,7 +63,7 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
         var now = time.GetUtcNow();
         if (dossier.ReceivedAt is { } received)
         {
-            yield return DossierFormat.Text(DossierDetailTexts.Received, DossierFormat.Day(calendar.LocalDate(received)), DossierFormat.Ago(received, now));
+            yield return DossierFormat.Text(DossierDetailTexts.Received, DossierFormat.Day(calendar.LocalDate(received)), DossierFormat.Ago(calendar.LocalDate(received), calendar.LocalDate(now)));
         }
         else if (dossier.AppointmentDate is { } visit)
         {

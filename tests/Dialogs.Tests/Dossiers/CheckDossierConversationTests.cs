@@ -57,7 +57,7 @@ public sealed class CheckDossierConversationTests : IDisposable
             .Send("tra cứu hồ sơ " + Code).AssertReply(activity =>
             {
                 var text = ((IMessageActivity)activity).Text;
-                Assert.Contains("Ngày nhận: thứ Năm, 26/11/2026 (cách đây 5 ngày).", text, StringComparison.Ordinal);
+                Assert.Contains("Ngày nhận: thứ Năm, 26/11/2026 (5 ngày trước).", text, StringComparison.Ordinal);
                 Assert.Contains("Hẹn trả kết quả: thứ Năm, 26/11/2026. " + DossierDetailTexts.Late, text, StringComparison.Ordinal);
             })
             .StartTestAsync();
