@@ -11,7 +11,7 @@ namespace OneStopBot.Bot.Channels;
 public sealed class TurnErrorHandler(ConversationState conversationState, ILogger<TurnErrorHandler> logger)
 {
     public const string Apology =
-        "Xin lỗi anh/chị, hệ thống vừa gặp lỗi. Anh/chị vui lòng gõ lại hoặc chọn \"Menu\" để bắt đầu lại.";
+        "Xin lỗi anh/chị, hệ thống vừa gặp lỗi. Anh/chị vui lòng gõ lại hoặc chọn \"Trang chủ\" để bắt đầu lại.";
 
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {

@@ -45,16 +45,25 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
         lines.AddRange(Dates(dossier));
         lines.Add(DossierDetailTexts.History + string.Concat(dossier.History.Select(change =>
             "\n- " + DossierFormat.Day(calendar.LocalDate(change.At)) + " " + DossierFormat.Time(calendar.LocalTime(change.At)) + ": " +
-            change.Status.Text().Label + " (" + change.Actor + ")" + (change.Note is null ? string.Empty : ". " + change.Note))));
+            change.Status.Text().Label + " (" + ActorLabel(change.Actor) + ")" + (change.Note is null ? string.Empty : ". " + change.Note))));
         return lines;
     }
+
+    /// <summary>Who made a change, in words staff read: stored actors are ids ("resident", "emulator:staff1", "api").</summary>
+    private static string ActorLabel(string actor) => actor switch
+    {
+        DossierStore.ResidentActor => DossierDetailTexts.ByResident,
+        _ when actor.Contains(':', StringComparison.Ordinal) => DossierDetailTexts.ByStaff,
+        _ when actor.All(c => c < 128) => DossierDetailTexts.BySystem,
+        _ => actor,
+    };
 
     private IEnumerable<string> Dates(Dossier dossier)
     {
         var now = time.GetUtcNow();
         if (dossier.ReceivedAt is { } received)
         {
-            yield return DossierFormat.Text(DossierDetailTexts.Received, DossierFormat.Day(calendar.LocalDate(received)), DossierFormat.Ago(received, now));
+            yield return DossierFormat.Text(DossierDetailTexts.Received, DossierFormat.Day(calendar.LocalDate(received)), DossierFormat.Ago(calendar.LocalDate(received), calendar.LocalDate(now)));
         }
         else if (dossier.AppointmentDate is { } visit)
         {
@@ -97,4 +106,7 @@ internal static class DossierDetailTexts
     public const string Note = "Ghi chú của cán bộ: ";
     public const string BringToCollect = "Nhớ mang theo mã hồ sơ này.";
     public const string History = "Lịch sử:";
+    public const string ByResident = "người nộp";
+    public const string ByStaff = "cán bộ";
+    public const string BySystem = "hệ thống của xã";
 }

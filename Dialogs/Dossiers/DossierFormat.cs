@@ -1,5 +1,4 @@
 using System.Globalization;
-using Humanizer;
 
 namespace OneStopBot.Dialogs.Dossiers;
 
@@ -20,8 +19,20 @@ public static class DossierFormat
     /// <summary><c>thứ Hai 30/11</c>: a button for a day near enough to need no year.</summary>
     public static string ShortDay(DateOnly day) => DayNames[(int)day.DayOfWeek] + " " + DayMonth(day);
 
-    /// <summary><c>3 ngày trước</c>, counted from <paramref name="now"/>.</summary>
-    public static string Ago(DateTimeOffset instant, DateTimeOffset now) => instant.Humanize(now, Vietnamese);
+    /// <summary>
+    /// <c>4 ngày trước</c>: calendar days between two local days, as a resident counts them (27/11 seen on 1/12 is 4
+    /// days, whatever the hours); <c>hôm nay</c> for the same day.
+    /// </summary>
+    public static string Ago(DateOnly day, DateOnly today) => (today.DayNumber - day.DayNumber) switch
+    {
+        0 => Today,
+        1 => Yesterday,
+        var days => days.ToString("#,0", Vietnamese) + DaysAgo,
+    };
+
+    public const string Today = "hôm nay";
+    public const string Yesterday = "hôm qua";
+    public const string DaysAgo = " ngày trước";
 
     /// <summary>A local time of day: <c>15:05</c>.</summary>
     public static string Time(DateTimeOffset localTime) => localTime.ToString("HH:mm", CultureInfo.InvariantCulture);

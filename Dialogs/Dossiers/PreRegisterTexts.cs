@@ -4,7 +4,7 @@ namespace OneStopBot.Dialogs.Dossiers;
 internal static class PreRegisterTexts
 {
     public const string Purpose = "nộp hồ sơ";
-    public const string AskProcedure = "Anh/chị muốn nộp hồ sơ thủ tục gì? Gõ ngắn thôi, ví dụ: khai sinh.";
+    public const string AskProcedure = "Anh/chị muốn nộp hồ sơ thủ tục gì? Anh/chị chỉ cần gõ vài chữ, ví dụ: khai sinh.";
     public const string ChooseProcedure = "Anh/chị muốn nộp hồ sơ thủ tục nào? Bấm một nút, hoặc gõ số.";
     public const string ProcedureNotFound = "Em chưa tìm thấy thủ tục này. Anh/chị gõ lại tên thủ tục, ví dụ: khai sinh, kết hôn.";
     public const string Starting = "Nộp hồ sơ trước: {0}. Em hỏi vài câu ngắn nhé.";

@@ -36,7 +36,7 @@ public sealed class SubscribeDialog(NoticeService notices, SubscriptionStore sub
     public static string? VillageOf(FoundChoice choice, OfficeOptions office) =>
         choice.Index < office.Villages.Count ? office.Villages[choice.Index] : null;
 
-    /// <summary>"thôn A Dớt" or "tất cả các thôn", as said in a sentence.</summary>
+    /// <summary>"Thôn 2" or "tất cả các thôn", as said in a sentence.</summary>
     public static string AudienceName(string? village) => village ?? SubscribeTexts.AllVillagesInSentence;
 
     private Task<DialogTurnResult> CheckSubscribedStepAsync(WaterfallStepContext<SubscribeState> step, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class SubscribeDialog(NoticeService notices, SubscriptionStore sub
     }
 }
 
-/// <summary>What the subscribe dialog says. {0}: the audience, "thôn A Dớt" or "tất cả các thôn".</summary>
+/// <summary>What the subscribe dialog says. {0}: the audience, "Thôn 2" or "tất cả các thôn".</summary>
 public static class SubscribeTexts
 {
     public const string AllVillages = "Tất cả các thôn";

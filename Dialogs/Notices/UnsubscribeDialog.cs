@@ -26,5 +26,5 @@ public static class UnsubscribeTexts
 /// <summary>Buttons the notice dialogs share with what the outbox sends.</summary>
 public static class NoticeButtons
 {
-    public const string Menu = "Menu";
+    public const string Menu = "Trang chủ";
 }

@@ -18,6 +18,21 @@ public sealed class DemoData(DossierStore store, OfficeDatabase database, Workin
     public const string DemoStaff = "Cán bộ một cửa (dữ liệu mẫu)";
     public const int Days = 30;
 
+    /// <summary>
+    /// The period of the office's published report (2023): its received, resolved and online (levels 3–4) counts are
+    /// recreated as records, so the statistics computed from them can be compared with the report.
+    /// </summary>
+    public static readonly DateOnly PublishedFrom = new(2023, 1, 1);
+
+    /// <inheritdoc cref="PublishedFrom"/>
+    public static readonly DateOnly PublishedTo = new(2023, 12, 31);
+
+    public const int PublishedReceived = 227;
+    public const int PublishedOnline = 213;
+
+    // Received up to here, so that even a 25-working-day procedure is resolved inside the published period.
+    private static readonly DateOnly PublishedLastReceived = new(2023, 10, 31);
+
     // Procedure ids of the catalogue with their time limits in working days.
     private static readonly (string Id, int WorkingDays)[] Procedures =
     [
@@ -43,7 +58,7 @@ public sealed class DemoData(DossierStore store, OfficeDatabase database, Workin
         {
             throw new InvalidOperationException("The database already holds dossiers; demo data only goes into an empty one.");
         }
-        var villages = options.Value.Villages.Count > 0 ? options.Value.Villages : ["Thôn Trung Tâm"];
+        var villages = options.Value.Villages.Count > 0 ? options.Value.Villages : ["Thôn 1"];
         var random = new Random(seed);
         var now = time.GetUtcNow();
         var today = calendar.Today;
@@ -84,7 +99,42 @@ public sealed class DemoData(DossierStore store, OfficeDatabase database, Workin
                 now.AddMinutes(-10 * (i + 1))));
         }
 
-        return new DemoSeedResult(created.Count, CodesToTry(created));
+        var published = SeedPublishedPeriod(random, villages);
+        return new DemoSeedResult(created.Count + published, CodesToTry(created));
+    }
+
+    /// <summary>
+    /// The report's dossiers, spread evenly over its working days and the procedures: all resolved on time, and
+    /// all but <see cref="PublishedReceived"/> − <see cref="PublishedOnline"/> of them filed online.
+    /// </summary>
+    private int SeedPublishedPeriod(Random random, IReadOnlyList<string> villages)
+    {
+        var days = new List<DateOnly>();
+        for (var day = PublishedFrom; day <= PublishedLastReceived; day = day.AddDays(1))
+        {
+            if (calendar.IsWorkingDay(day))
+            {
+                days.Add(day);
+            }
+        }
+        var inPerson = PublishedReceived - PublishedOnline;
+        for (var i = 0; i < PublishedReceived; i++)
+        {
+            var (procedureId, workingDays) = Procedures[i % Procedures.Length];
+            var request = Applicant(random, villages) with
+            {
+                ProcedureId = procedureId,
+                WorkingDays = workingDays,
+                // Every (received / in person)-th dossier came to the desk; the rest were filed online.
+                Submission = i % (PublishedReceived / inPerson) == 0 && i / (PublishedReceived / inPerson) < inPerson ? Submission.InPerson : Submission.Online,
+            };
+            var at = calendar.StartOf(days[i * days.Count / PublishedReceived]).AddMinutes(random.Next(7 * 60 + 30, 11 * 60));
+            var dossier = store.Insert(request, DossierStatus.Received, DemoStaff, at);
+            var readyAt = Max(calendar.StartOf(dossier.DueDate!.Value).AddHours(14), at.AddHours(1));
+            store.ChangeStatus(dossier.Code, DossierStatus.ResultReady, DemoStaff, null, readyAt);
+            store.ChangeStatus(dossier.Code, DossierStatus.ResultReturned, DemoStaff, null, readyAt.AddHours(2));
+        }
+        return PublishedReceived;
     }
 
     /// <summary>Moves a received dossier along as the office would have by now: mostly on time, some late, a few stuck.</summary>

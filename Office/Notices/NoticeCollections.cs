@@ -26,7 +26,7 @@ public sealed class NoticeCollections(OfficeDatabase database, OutboxSignal sign
     internal Lock WriteGate { get; } = new();
 
     /// <summary>Buttons under every broadcast: the resident can always stop them.</summary>
-    public static readonly IReadOnlyList<string> BroadcastActions = ["Không nhận nữa", "Menu"];
+    public static readonly IReadOnlyList<string> BroadcastActions = ["Không nhận nữa", "Trang chủ"];
 
     internal Delivery NewDelivery(DeliveryKind kind, ChatAddress to, string text, IReadOnlyList<string>? actions, int? noticeId = null)
     {

@@ -32,7 +32,7 @@ public sealed class NoticeService(
     ];
 
     /// <summary>Buttons under a staff answer, so the resident can go on.</summary>
-    public static readonly IReadOnlyList<string> AfterReplyActions = ["Gặp cán bộ", "Menu"];
+    public static readonly IReadOnlyList<string> AfterReplyActions = ["Gặp cán bộ", "Trang chủ"];
 
     /// <summary>Accepts a notice for every subscriber, or those of one village; the outbox worker sends it.</summary>
     public Task<NoticeOutcome<Notice>> BroadcastAsync(string? text, string? village, string createdBy, ChatAddress? staffChat = null)

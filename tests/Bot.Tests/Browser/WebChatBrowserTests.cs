@@ -55,7 +55,7 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         // The visible buttons; Web Chat keeps a copy of them in a screen-reader region too.
         var askButton = page.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = "Hỏi thủ tục", Exact = true });
         await askButton.WaitForAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("xã Sơn Lâm");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("xã Phước Đức");
         await askButton.ClickAsync();
 
         var sendBox = page.Locator("#webchat").GetByRole(AriaRole.Textbox);

@@ -81,7 +81,7 @@ public sealed partial class OneDossierPerIntentTests : IDisposable
 
     private static async Task FillInAsync(ConnectorUser user, string phone)
     {
-        foreach (var answer in new[] { "Nộp hồ sơ trước", "khai sinh", "Hồ Thị Lan", phone, "Thôn A Dớt", "thứ hai" })
+        foreach (var answer in new[] { "Nộp hồ sơ trước", "khai sinh", "Hồ Thị Lan", phone, "Thôn 2", "thứ hai" })
         {
             await user.SayAsync(answer);
         }

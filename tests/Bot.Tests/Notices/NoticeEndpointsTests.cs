@@ -83,11 +83,11 @@ public sealed class NoticeEndpointsTests : IDisposable
     public async Task A_notice_is_accepted_and_its_counts_follow_the_deliveries()
     {
         var subscriptions = factory.Services.GetRequiredService<SubscriptionStore>();
-        subscriptions.Subscribe(OutboxTestHost.Chat("a1"), "Thôn A Dớt");
+        subscriptions.Subscribe(OutboxTestHost.Chat("a1"), "Thôn 2");
         subscriptions.Subscribe(OutboxTestHost.Chat("all"), null);
-        subscriptions.Subscribe(OutboxTestHost.Chat("p1"), "Thôn Pa Lai");
+        subscriptions.Subscribe(OutboxTestHost.Chat("p1"), "Thôn 3");
 
-        var response = await client.PostAsJsonAsync("/api/staff/notices", new { text = "Họp dân 8 giờ sáng mai.", village = "thôn a dớt" });
+        var response = await client.PostAsJsonAsync("/api/staff/notices", new { text = "Họp dân 8 giờ sáng mai.", village = "thôn 2" });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
@@ -96,7 +96,7 @@ public sealed class NoticeEndpointsTests : IDisposable
         var waiting = await client.GetFromJsonAsync<JsonElement>($"/api/staff/notices/{id}");
         Assert.Equal(id, waiting.GetProperty("id").GetInt32());
         Assert.Equal("Họp dân 8 giờ sáng mai.", waiting.GetProperty("text").GetString());
-        Assert.Equal("Thôn A Dớt", waiting.GetProperty("village").GetString());
+        Assert.Equal("Thôn 2", waiting.GetProperty("village").GetString());
         Assert.Equal((0, 2, 0), (waiting.GetProperty("sent").GetInt32(), waiting.GetProperty("pending").GetInt32(), waiting.GetProperty("failed").GetInt32()));
         Assert.True(waiting.TryGetProperty("createdAt", out _));
 

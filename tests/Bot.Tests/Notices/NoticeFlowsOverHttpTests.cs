@@ -66,7 +66,7 @@ public sealed class NoticeFlowsOverHttpTests : IDisposable
         var resident = Chat("webchat", "resident-1");
         var dossier = Get<DossierStore>().PreRegister(new NewDossier
         {
-            ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345621", Village = "Thôn A Dớt",
+            ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345621", Village = "Thôn 2",
             Owner = DossierOwner.From(resident), WorkingDays = 5, AppointmentDate = new DateOnly(2026, 11, 30),
         });
         // Earlier steps of the office's path, recorded without notifying anyone.
@@ -107,8 +107,8 @@ public sealed class NoticeFlowsOverHttpTests : IDisposable
     {
         var resident = Chat("zalo", "z1");
         var subscriptions = Get<SubscriptionStore>();
-        subscriptions.Subscribe(resident.ToChatAddress(), "Thôn A Dớt");
-        subscriptions.Subscribe(Chat("zalo", "z2").ToChatAddress(), "Thôn A Dớt");
+        subscriptions.Subscribe(resident.ToChatAddress(), "Thôn 2");
+        subscriptions.Subscribe(Chat("zalo", "z2").ToChatAddress(), "Thôn 2");
 
         await TurnAsync(resident, new Activity
         {

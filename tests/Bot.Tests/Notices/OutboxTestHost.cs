@@ -25,8 +25,8 @@ public sealed class OutboxTestHost : IDisposable
         var values = new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = databasePath,
-            ["Office:Villages:0"] = "Thôn A Dớt",
-            ["Office:Villages:1"] = "Thôn Pa Lai",
+            ["Office:Villages:0"] = "Thôn 2",
+            ["Office:Villages:1"] = "Thôn 3",
             ["Outbox:QuickRetries"] = "0",
             ["Outbox:RetryDelay"] = "00:00:10",
             ["Outbox:RateLimits:default"] = "1000",

@@ -18,8 +18,8 @@ public sealed class OutboxWorkerTests : IDisposable
     {
         using var host = NewHost();
         host.Subscribe(3);
-        host.Subscribe(2, village: "Thôn Pa Lai", prefix: "palai");
-        var notice = (await host.Get<NoticeService>().BroadcastAsync("Họp dân lúc 8 giờ.", "Thôn A Dớt", "api")).Value!;
+        host.Subscribe(2, village: "Thôn 3", prefix: "palai");
+        var notice = (await host.Get<NoticeService>().BroadcastAsync("Họp dân lúc 8 giờ.", "Thôn 2", "api")).Value!;
 
         await host.Worker.DrainAsync(CancellationToken.None);
 
@@ -28,7 +28,7 @@ public sealed class OutboxWorkerTests : IDisposable
         Assert.All(channel.Sent, s =>
         {
             Assert.Equal("Họp dân lúc 8 giờ.", s.Activity.Text);
-            Assert.Equal(["Không nhận nữa", "Menu"], s.Activity.SuggestedActions.Actions.Select(a => a.Title));
+            Assert.Equal(["Không nhận nữa", "Trang chủ"], s.Activity.SuggestedActions.Actions.Select(a => a.Title));
         });
         var progress = host.Get<NoticeStore>().Progress(notice.Id)!;
         Assert.Equal((3, 0, 0), (progress.Sent, progress.Pending, progress.Failed));

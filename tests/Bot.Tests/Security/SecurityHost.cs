@@ -42,7 +42,7 @@ public sealed class SecurityHost : IDisposable
     // The resident's personal data: none of it may appear in a reply to anyone else.
     public const string Name = "Hồ Thị Lan";
     public const string Phone = "0912345621";
-    public const string Village = "Thôn A Dớt";
+    public const string Village = "Thôn 2";
     public const string Note = "Thiếu bản sao sổ hộ khẩu của bà Lan";
 
     /// <summary>What the bot says to a staff command from someone who is not authenticated staff.</summary>
@@ -151,7 +151,7 @@ public sealed class SecurityHost : IDisposable
     /// <summary>Fails when any personal field of <see cref="Dossier"/> shows in <paramref name="reply"/>.</summary>
     public static void AssertNoPersonalData(string reply)
     {
-        foreach (var secret in new[] { Name, "Lan", Phone, "091234", "345621", "0*********89", "001234567889", Village, "A Dớt", Note, "sổ hộ khẩu" })
+        foreach (var secret in new[] { Name, "Lan", Phone, "091234", "345621", "0*********89", "001234567889", Village, Note, "sổ hộ khẩu" })
         {
             Assert.DoesNotContain(secret, reply, StringComparison.OrdinalIgnoreCase);
         }

@@ -16,7 +16,7 @@ public sealed class StaffDossierEndpointTests : IDisposable
     public void Dispose() => factory.Dispose();
 
     private static readonly object NewDossier =
-        new { procedureId = "khai-sinh", applicantName = "Hồ Thị Lan", phone = "0912345621", village = "Thôn A Dớt", citizenId = (string?)null };
+        new { procedureId = "khai-sinh", applicantName = "Hồ Thị Lan", phone = "0912345621", village = "Thôn 2", citizenId = (string?)null };
 
     private async Task<JsonNode> CreateAsync(HttpClient client)
     {
@@ -31,7 +31,7 @@ public sealed class StaffDossierEndpointTests : IDisposable
         using var client = factory.CreateStaffClient();
         var response = await client.PostAsJsonAsync("/api/staff/dossiers", new
         {
-            procedureId = "khai-sinh", applicantName = "Hồ Thị Lan", phone = "0912 345 621", village = "A Dớt", citizenId = "001234567889",
+            procedureId = "khai-sinh", applicantName = "Hồ Thị Lan", phone = "0912 345 621", village = "thôn 2", citizenId = "001234567889",
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -41,7 +41,7 @@ public sealed class StaffDossierEndpointTests : IDisposable
         Assert.Equal("/api/staff/dossiers/000.32.30.H49-261126-0001", response.Headers.Location?.OriginalString);
         Assert.Equal("received", (string?)json["status"]);
         Assert.Equal("inPerson", (string?)json["submission"]);
-        Assert.Equal("Thôn A Dớt", (string?)json["village"]);
+        Assert.Equal("Thôn 2", (string?)json["village"]);
         Assert.Equal("09******21", (string?)json["maskedPhone"]);
         Assert.Equal("2026-11-26", (string?)json["dueDate"]);
         Assert.DoesNotContain("0912345621", body, StringComparison.Ordinal);
@@ -56,9 +56,9 @@ public sealed class StaffDossierEndpointTests : IDisposable
     {
         const string csv = """
             code,procedure,name,phone,village,status,received date
-            000.32.30.H49-261120-0003,khai-tu,Alăng Văn Hùng,0912000001,Thôn Ka Vin,inProgress,20/11/2026
-            261120-0004,chung-thuc-ban-sao,Bríu Thị Mai,0912000002,Thôn Ta Rê,received,20/11/2026
-            261120-0005,khai-tu,Zơrâm Thị Nga,123,Thôn Ka Vin,received,20/11/2026
+            000.32.30.H49-261120-0003,khai-tu,Alăng Văn Hùng,0912000001,Thôn 5,inProgress,20/11/2026
+            261120-0004,chung-thuc-ban-sao,Bríu Thị Mai,0912000002,Thôn 6,received,20/11/2026
+            261120-0005,khai-tu,Zơrâm Thị Nga,123,Thôn 5,received,20/11/2026
             """;
         using var client = factory.CreateStaffClient();
         var response = await client.PostAsync("/api/staff/dossiers/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
@@ -166,6 +166,20 @@ public sealed class StaffDossierEndpointTests : IDisposable
         Assert.Equal(2, (int)json["inProgress"]!);
         Assert.Null((string?)json["satisfactionPercent"]);
         Assert.Contains(json["lines"]!.AsArray(), line => ((string?)line)!.StartsWith("Tiếp nhận: 3 hồ sơ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stats_of_the_seeded_published_year_give_the_report_counts_and_the_share_of_the_records()
+    {
+        factory.Services.GetRequiredService<OneStopBot.Office.Demo.DemoData>().Seed();
+        using var client = factory.CreateStaffClient();
+
+        var json = JsonNode.Parse(await client.GetStringAsync("/api/staff/stats?from=2023-01-01&to=2023-12-31"))!;
+
+        Assert.Equal(227, (int)json["received"]!);
+        Assert.Equal(227, (int)json["resolved"]!);
+        Assert.Equal(213, (int)json["online"]!);
+        Assert.Equal("93,83%", (string?)json["onlinePercent"]);
     }
 
     [Fact]

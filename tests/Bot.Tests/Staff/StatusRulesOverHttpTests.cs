@@ -17,7 +17,7 @@ public sealed class StatusRulesOverHttpTests : IDisposable
     private async Task<string> CreateAsync(HttpClient client, string procedureId)
     {
         var response = await client.PostAsJsonAsync("/api/staff/dossiers",
-            new { procedureId, applicantName = "Hồ Thị Lan", phone = "0912345621", village = "Thôn A Dớt" });
+            new { procedureId, applicantName = "Hồ Thị Lan", phone = "0912345621", village = "Thôn 2" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]!;
     }

@@ -31,7 +31,7 @@ public static class Chats
     {
         var filed = flow.PreRegisterWithoutOffer(phone);
         return firstInChat
-            ? filed.AssertReplyContains(Dialogs.Dossiers.DossierFormat.Text(Dialogs.Notices.OfferNoticesTexts.Ask, "Thôn A Dớt"))
+            ? filed.AssertReplyContains(Dialogs.Dossiers.DossierFormat.Text(Dialogs.Notices.OfferNoticesTexts.Ask, "Thôn 2"))
             : filed;
     }
 
@@ -42,7 +42,7 @@ public static class Chats
             .AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskName)
             .Send("Hồ Thị Lan").AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskPhone)
             .Send(phone).AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.AskVillage)
-            .Send("Thôn A Dớt").AssertReplyContains("ngày nào?")
+            .Send("Thôn 2").AssertReplyContains("ngày nào?")
             .Send("thứ hai").AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.AskCitizenId)
             .Send("Bỏ qua").AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.Summary)
             .Send("Gửi").AssertReplyContains("Mã hồ sơ của anh/chị: ")

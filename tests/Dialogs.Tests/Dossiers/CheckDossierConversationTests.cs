@@ -18,7 +18,7 @@ public sealed class CheckDossierConversationTests : IDisposable
     {
         var text = ((IMessageActivity)activity).Text;
         Assert.DoesNotContain("Lan", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("A Dớt", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thôn 2", text, StringComparison.Ordinal);
         Assert.DoesNotContain("21", text.Replace(Code, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("Trạng thái", text, StringComparison.Ordinal);
     };
@@ -57,7 +57,7 @@ public sealed class CheckDossierConversationTests : IDisposable
             .Send("tra cứu hồ sơ " + Code).AssertReply(activity =>
             {
                 var text = ((IMessageActivity)activity).Text;
-                Assert.Contains("Ngày nhận: thứ Năm, 26/11/2026 (cách đây 5 ngày).", text, StringComparison.Ordinal);
+                Assert.Contains("Ngày nhận: thứ Năm, 26/11/2026 (5 ngày trước).", text, StringComparison.Ordinal);
                 Assert.Contains("Hẹn trả kết quả: thứ Năm, 26/11/2026. " + DossierDetailTexts.Late, text, StringComparison.Ordinal);
             })
             .StartTestAsync();

@@ -27,7 +27,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
         Assert.Equal("khai-sinh", dossier.ProcedureId);
         Assert.Equal("Hồ Thị Lan", dossier.ApplicantName);
         Assert.Equal("0912345621", dossier.Phone);
-        Assert.Equal("Thôn A Dớt", dossier.Village);
+        Assert.Equal("Thôn 2", dossier.Village);
         Assert.Null(dossier.CitizenId);
         Assert.Equal(new DateOnly(2026, 11, 30), dossier.AppointmentDate);
         // The clock starts when staff receive the complete dossier, not at pre-registration.
@@ -50,7 +50,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
                 var text = ((IMessageActivity)activity).Text;
                 Assert.Contains("Điện thoại: 09******21", text, StringComparison.Ordinal);
                 Assert.Contains("Số căn cước: 0*********89", text, StringComparison.Ordinal);
-                Assert.Contains("Thôn: Thôn A Dớt", text, StringComparison.Ordinal);
+                Assert.Contains("Thôn: Thôn 2", text, StringComparison.Ordinal);
                 Assert.Contains("Ngày đến: thứ Hai, 30/11/2026", text, StringComparison.Ordinal);
                 Assert.DoesNotContain("0912345621", text, StringComparison.Ordinal);
                 Assert.DoesNotContain("001234567889", text, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             .AssertReply(PreRegisterTexts.AskName)
             .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
             .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
-            .Send("Thôn Pa Lai").AssertReplyContains("ngày nào?")
+            .Send("Thôn 3").AssertReplyContains("ngày nào?")
             .Send("mai").AssertReplyContains(PreRegisterTexts.AskCitizenId)
             .Send("bỏ qua").AssertReplyContains("Điện thoại: 09******21")
             .Send("Sửa").AssertReplyWithButtons(PreRegisterTexts.AskField, "Thủ tục", "Họ tên", "Điện thoại", "Thôn", "Ngày đến", "Số căn cước")
@@ -106,7 +106,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             .AssertReply(PreRegisterTexts.AskName)
             .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
             .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
-            .Send("Thôn Pa Lai").AssertReplyContains("ngày nào?")
+            .Send("Thôn 3").AssertReplyContains("ngày nào?")
             .Send(day).AssertReply(activity =>
             {
                 var message = (IMessageActivity)activity;
@@ -142,7 +142,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             .Send("12345").AssertReplyContains("Số điện thoại chưa đúng")
             .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
             .Send("Thôn Không Có").AssertReplyContains("bấm một nút")
-            .Send("Thôn Ta Rê").AssertReplyContains("ngày nào?")
+            .Send("Thôn 6").AssertReplyContains("ngày nào?")
             .Send("mai").AssertReplyContains(PreRegisterTexts.AskCitizenId)
             .Send("12345").AssertReplyContains("12 chữ số")
             .StartTestAsync();
@@ -186,8 +186,8 @@ public sealed partial class PreRegisterConversationTests : IDisposable
     private static partial Regex CodeShape();
 
     [Theory]
-    [InlineData("thường trú", "Công an xã Sơn Lâm", "trụ sở Công an xã Sơn Lâm")]
-    [InlineData("đăng ký nghĩa vụ quân sự", "Ban Chỉ huy quân sự xã Sơn Lâm", "trụ sở Ban Chỉ huy quân sự xã Sơn Lâm, tại UBND xã")]
+    [InlineData("thường trú", "Công an xã Phước Đức", "trụ sở Công an xã Phước Đức")]
+    [InlineData("đăng ký nghĩa vụ quân sự", "Ban Chỉ huy quân sự xã Phước Đức", "trụ sở Ban Chỉ huy quân sự xã Phước Đức, tại UBND xã")]
     public async Task A_procedure_of_another_receiver_is_pre_registered_to_its_place_and_hours(string procedure, string receiver, string place)
     {
         await harness.Flow()
@@ -197,7 +197,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             .AssertReply(PreRegisterTexts.AskName)
             .Send("Hồ Văn Dũng").AssertReply(PreRegisterTexts.AskPhone)
             .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
-            .Send("Thôn A Dớt").AssertReplyContains("ngày nào?")
+            .Send("Thôn 2").AssertReplyContains("ngày nào?")
             .Send("thứ hai").AssertReplyContains(PreRegisterTexts.AskCitizenId)
             .Send("Bỏ qua").AssertReplyContains(PreRegisterTexts.Summary)
             .Send("Gửi").AssertReplyContains("Mã hồ sơ của anh/chị: ")

@@ -70,7 +70,7 @@ public sealed class ResidentNoticeConversationTests : IDisposable
     {
         await harness.Flow().PreRegister().StartTestAsync();
         var desk = harness.Get<DossierStore>().Receive(
-            new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn Ta Rê", WorkingDays = 0 }, "desk");
+            new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0 }, "desk");
         harness.Get<DossierStore>().ChangeStatus(desk.Code, DossierStatus.ResultReady, "desk", null);
 
         Reach(DossierStatus.Received, DossierStatus.ResultReady);

@@ -20,15 +20,15 @@ public sealed class StaffBroadcastConversationTests : IDisposable
     public StaffBroadcastConversationTests()
     {
         var subscriptions = harness.Get<SubscriptionStore>();
-        subscriptions.Subscribe(new ChatAddress("zalo", "a", "{}"), "Thôn A Dớt");
-        subscriptions.Subscribe(new ChatAddress("zalo", "b", "{}"), "Thôn Pa Lai");
+        subscriptions.Subscribe(new ChatAddress("zalo", "a", "{}"), "Thôn 2");
+        subscriptions.Subscribe(new ChatAddress("zalo", "b", "{}"), "Thôn 3");
         subscriptions.Subscribe(new ChatAddress("webchat", "c", "{}"), village: null);
     }
 
     public void Dispose() => harness.Dispose();
 
     [Theory]
-    [InlineData("Thôn A Dớt", "Thôn A Dớt", 2)]
+    [InlineData("Thôn 2", "Thôn 2", 2)]
     [InlineData("Tất cả các thôn", null, 3)]
     public async Task A_broadcast_shows_a_preview_with_the_audience_size_and_is_accepted_after_confirming(string answer, string? village, int audience)
     {
@@ -66,7 +66,7 @@ public sealed class StaffBroadcastConversationTests : IDisposable
     {
         await harness.Flow()
             .Send("/thongbao").AssertReply(_ => { })
-            .Send("Thôn Pa Lai").AssertReply(_ => { })
+            .Send("Thôn 3").AssertReply(_ => { })
             .Send("Mất điện chiều nay").AssertReply(_ => { }).AssertReply(_ => { }).AssertReply(_ => { })
             .Send("Không").AssertReply(StaffBroadcastTexts.NotSent)
             .StartTestAsync();

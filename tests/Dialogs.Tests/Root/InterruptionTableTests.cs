@@ -105,7 +105,7 @@ public sealed class InterruptionTableTests : IDisposable
         if (prompt.StartsWith("staff", StringComparison.Ordinal))
         {
             harness.Get<DossierStore>().Receive(
-                new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn Ta Rê", WorkingDays = 0 }, "desk");
+                new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0 }, "desk");
             flow = flow.Send("/capnhat " + Code).AssertReplyContains("Chọn trạng thái mới")
                 .Send("Đang giải quyết").AssertReplyContains(StaffUpdateTexts.AskNote);
             return prompt == "staffNote" ? flow : flow.Send("Bỏ qua").AssertReplyContains("Xác nhận?");
@@ -124,7 +124,7 @@ public sealed class InterruptionTableTests : IDisposable
         var steps = new (string Send, string Expect)[]
         {
             ("Nộp hồ sơ trước", PreRegisterTexts.AskProcedure), ("khai sinh", PreRegisterTexts.AskName), ("Hồ Thị Lan", PreRegisterTexts.AskPhone),
-            ("0912345621", PreRegisterTexts.AskVillage), ("Thôn A Dớt", "ngày nào?"), ("thứ hai", PreRegisterTexts.AskCitizenId),
+            ("0912345621", PreRegisterTexts.AskVillage), ("Thôn 2", "ngày nào?"), ("thứ hai", PreRegisterTexts.AskCitizenId),
             ("Bỏ qua", PreRegisterTexts.Summary),
         };
         var index = Array.IndexOf(["procedure", "name", "phone", "village", "day", "citizenId", "summary"], prompt);

@@ -24,7 +24,7 @@ public sealed class DossierUpdatesTests : IDisposable
     }
 
     private Dossier File() => harness.Get<DossierStore>().Receive(
-        new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn Ta Rê", WorkingDays = 0 }, "desk");
+        new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0 }, "desk");
 
     [Fact]
     public void Every_observer_hears_of_a_change_inside_its_transaction()
@@ -53,7 +53,7 @@ public sealed class DossierUpdatesTests : IDisposable
     {
         var dossier = harness.Get<DossierStore>().PreRegister(new NewDossier
         {
-            ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn Ta Rê", WorkingDays = 0,
+            ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0,
             Owner = new DossierOwner { ChannelId = "webchat", UserId = "u1", ConversationReference = "{}" },
         });
         var notifier = harness.Get<IEnumerable<IDossierStatusObserver>>().ToList();

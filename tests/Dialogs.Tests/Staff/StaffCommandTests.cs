@@ -44,9 +44,11 @@ public sealed class StaffCommandTests : IDisposable
             {
                 var text = ((IMessageActivity)activity).Text;
                 Assert.Contains($"Hồ sơ {Code}: ", text, StringComparison.Ordinal);
-                Assert.Contains("Người nộp: Hồ Thị Lan, điện thoại 09******21, Thôn A Dớt.", text, StringComparison.Ordinal);
+                Assert.Contains("Người nộp: Hồ Thị Lan, điện thoại 09******21, Thôn 2.", text, StringComparison.Ordinal);
                 Assert.Contains("Trạng thái: Đã đăng ký trước. Nộp trực tuyến.", text, StringComparison.Ordinal);
                 Assert.Contains("Lịch sử:", text, StringComparison.Ordinal);
+                Assert.Contains("(người nộp)", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("resident", text, StringComparison.OrdinalIgnoreCase);
                 Assert.DoesNotContain("0912345621", text, StringComparison.Ordinal);
             })
             .Send("/hoso 261126-0099").AssertReplyContains("Không có hồ sơ mã")
@@ -144,8 +146,8 @@ public sealed class StaffCommandTests : IDisposable
     public async Task Statistics_count_the_dossiers_in_the_store()
     {
         var store = harness.Get<DossierStore>();
-        var received = store.Receive(new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn Ta Rê", WorkingDays = 0 }, StaffName);
-        store.Receive(new NewDossier { ProcedureId = "ket-hon", ApplicantName = "Hồ Văn B", Phone = "0912345679", Village = "Thôn Ta Rê", WorkingDays = 3, Submission = Submission.InPerson }, StaffName);
+        var received = store.Receive(new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0 }, StaffName);
+        store.Receive(new NewDossier { ProcedureId = "ket-hon", ApplicantName = "Hồ Văn B", Phone = "0912345679", Village = "Thôn 6", WorkingDays = 3, Submission = Submission.InPerson }, StaffName);
         store.ChangeStatus(received.Code, DossierStatus.ResultReady, StaffName, null);
 
         await harness.Flow()
@@ -155,6 +157,20 @@ public sealed class StaffCommandTests : IDisposable
                 Assert.Contains("Tiếp nhận: 2 hồ sơ, trực tuyến 1 (50%).", text, StringComparison.Ordinal);
                 Assert.Contains("Đã giải quyết: 1 hồ sơ, đúng hạn 1 (100%).", text, StringComparison.Ordinal);
                 Assert.Contains("Đang giải quyết: 1 hồ sơ, quá hạn 0.", text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public Task Statistics_of_the_seeded_published_year_print_the_report_counts()
+    {
+        harness.Get<OneStopBot.Office.Demo.DemoData>().Seed();
+        return harness.Flow()
+            .Send("/thongke 1/1/2023 31/12/2023").AssertReply(activity =>
+            {
+                var text = ((IMessageActivity)activity).Text;
+                Assert.Contains("Tiếp nhận: 227 hồ sơ, trực tuyến 213 (93,83%).", text, StringComparison.Ordinal);
+                Assert.Contains("Đã giải quyết: 227 hồ sơ", text, StringComparison.Ordinal);
             })
             .StartTestAsync();
     }

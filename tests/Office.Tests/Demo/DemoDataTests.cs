@@ -15,7 +15,7 @@ public sealed class DemoDataTests : IDisposable
         var result = office.Get<DemoData>().Seed();
         var store = office.Get<DossierStore>();
 
-        Assert.InRange(result.Created, 60, 250);
+        Assert.InRange(result.Created, DemoData.PublishedReceived + 60, DemoData.PublishedReceived + 250);
         Assert.InRange(result.CodesToTry.Count, 3, 5);
         var samples = result.CodesToTry.Select(code => store.Find(code[^11..])).ToList();
         Assert.All(samples, Assert.NotNull);
@@ -27,6 +27,22 @@ public sealed class DemoDataTests : IDisposable
         Assert.InRange(month.OnTimePercent!.Value, 70m, 100m);
         Assert.True(month.InProgress > 0);
         Assert.True(month.Overdue > 0);
+    }
+
+    [Fact]
+    public void The_published_period_is_recreated_and_its_online_share_computed_from_the_records()
+    {
+        office.Get<DemoData>().Seed();
+
+        var year = office.Get<OfficeStatistics>().Compute(DemoData.PublishedFrom, DemoData.PublishedTo);
+
+        Assert.Equal((227, 227, 213, 0), (year.Received, year.Resolved, year.Online, year.InProgress));
+        Assert.Equal(93.83m, year.OnlinePercent);
+        Assert.Contains("Tiếp nhận: 227 hồ sơ, trực tuyến 213 (93,83%).", year.Lines());
+        Assert.Contains("Đã giải quyết: 227 hồ sơ, đúng hạn 227 (100%).", year.Lines());
+        var procedures = office.Get<OneStopBot.Office.Storage.OfficeDatabase>().Collection<Dossier>(DossierStore.CollectionName)
+            .FindAll().Where(d => d.ReceivedAt?.Year == 2023).Select(d => d.ProcedureId).Distinct().Count();
+        Assert.True(procedures >= 10, $"only {procedures} procedures");
     }
 
     [Fact]

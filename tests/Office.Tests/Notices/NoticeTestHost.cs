@@ -9,7 +9,7 @@ namespace OneStopBot.Office.Tests.Notices;
 /// <summary>The office's services over a database file of their own, deleted afterwards.</summary>
 public sealed class NoticeTestHost : IDisposable
 {
-    public static readonly string[] Villages = ["Thôn Trung Tâm", "Thôn A Dớt", "Thôn Pa Lai"];
+    public static readonly string[] Villages = ["Thôn 1", "Thôn 2", "Thôn 3"];
 
     private readonly string directory = Path.Combine(Path.GetTempPath(), "onestop-tests", Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider provider;

@@ -10,7 +10,7 @@ public sealed class StaffAuditLogTests : IDisposable
     public void Actions_are_recorded_with_who_when_and_what_and_listed_newest_first()
     {
         var log = office.Get<StaffAuditLog>();
-        log.Record("Chị Lan", "notice.send", "thôn A Dớt", "1 thông báo");
+        log.Record("Chị Lan", "notice.send", "thôn 2", "1 thông báo");
         office.Time.Advance(TimeSpan.FromMinutes(3));
         log.Record("Anh Tuấn", "dossier.status", "000.32.30.H49-261126-0001");
 
