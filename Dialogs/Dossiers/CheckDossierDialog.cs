@@ -217,7 +217,7 @@ public sealed partial class CheckDossierDialog(
     private static Task<bool> ValidateDigitsAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(FourDigits().IsMatch(prompt.Value.Trim()));
 
-    [GeneratedRegex(@"^\d{4}$")]
+    [GeneratedRegex(@"^\d{4}$", RegexOptions.NonBacktracking)]
     private static partial Regex FourDigits();
 }
 

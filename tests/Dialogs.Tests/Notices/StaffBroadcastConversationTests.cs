@@ -55,7 +55,7 @@ public sealed class StaffBroadcastConversationTests : IDisposable
     [InlineData(100_000, "Nội dung dài 100.000 ký tự, quá giới hạn 2.000 ký tự. Anh/chị vui lòng rút gọn.")]
     public Task A_text_over_the_limit_is_refused_with_its_length(int length, string expected) =>
         harness.Flow()
-            .Send("/thongbao").AssertReply(_ => { })
+            .Send("/thongbao").AssertReplyContains(StaffBroadcastTexts.AskAudience)
             .Send("Tất cả các thôn").AssertReply(StaffBroadcastTexts.AskText)
             .Send(new string('a', length)).AssertReply(expected)
             .Send("Ngắn thôi 📢").AssertReply(StaffBroadcastTexts.PreviewHeading)
@@ -65,9 +65,9 @@ public sealed class StaffBroadcastConversationTests : IDisposable
     public async Task Declining_the_preview_sends_nothing()
     {
         await harness.Flow()
-            .Send("/thongbao").AssertReply(_ => { })
-            .Send("Thôn 3").AssertReply(_ => { })
-            .Send("Mất điện chiều nay").AssertReply(_ => { }).AssertReply(_ => { }).AssertReply(_ => { })
+            .Send("/thongbao").AssertReplyContains(StaffBroadcastTexts.AskAudience)
+            .Send("Thôn 3").AssertReplyContains(StaffBroadcastTexts.AskText)
+            .Send("Mất điện chiều nay").AssertReplyContains(StaffBroadcastTexts.PreviewHeading).AssertReplyContains("Mất điện chiều nay").AssertReplyContains("Gửi ngay?")
             .Send("Không").AssertReply(StaffBroadcastTexts.NotSent)
             .StartTestAsync();
 

@@ -39,8 +39,8 @@ public sealed class SubscriptionConversationTests : IDisposable
     public async Task A_subscribed_chat_is_told_so_and_can_change_the_village()
     {
         await harness.Flow()
-            .Send(MainMenu.Subscribe).AssertReply(_ => { })
-            .Send("Thôn 3").AssertReply(_ => { })
+            .Send(MainMenu.Subscribe).AssertReplyContains(SubscribeTexts.AskVillage)
+            .Send("Thôn 3").AssertReplyContains("Đã đăng ký")
             .Send(MainMenu.Subscribe)
             .AssertReplyWithButtons(DossierFormat.Text(SubscribeTexts.AlreadySubscribed, "Thôn 3"), SubscribeTexts.Change, SubscribeTexts.Stop, SubscribeTexts.Keep)
             .Send(SubscribeTexts.Change).AssertReplyContains(SubscribeTexts.AskVillage)
@@ -56,9 +56,9 @@ public sealed class SubscriptionConversationTests : IDisposable
     public async Task A_subscribed_chat_can_stop_or_keep_from_the_subscribe_question(string answer, string reply, bool stillSubscribed)
     {
         await harness.Flow()
-            .Send(MainMenu.Subscribe).AssertReply(_ => { })
-            .Send("Thôn 3").AssertReply(_ => { })
-            .Send(MainMenu.Subscribe).AssertReply(_ => { })
+            .Send(MainMenu.Subscribe).AssertReplyContains(SubscribeTexts.AskVillage)
+            .Send("Thôn 3").AssertReplyContains("Đã đăng ký")
+            .Send(MainMenu.Subscribe).AssertReplyContains(DossierFormat.Text(SubscribeTexts.AlreadySubscribed, "Thôn 3"))
             .Send(answer).AssertReplyContains(reply)
             .StartTestAsync();
 
@@ -72,8 +72,8 @@ public sealed class SubscriptionConversationTests : IDisposable
     public async Task Unsubscribing_stops_notices_and_says_so_even_when_not_subscribed(string message)
     {
         await harness.Flow()
-            .Send(MainMenu.Subscribe).AssertReply(_ => { })
-            .Send("Tất cả các thôn").AssertReply(_ => { })
+            .Send(MainMenu.Subscribe).AssertReplyContains(SubscribeTexts.AskVillage)
+            .Send("Tất cả các thôn").AssertReplyContains("Đã đăng ký")
             .Send(message).AssertReplyWithButtons(UnsubscribeTexts.Stopped, MainMenu.Subscribe, NoticeButtons.Menu)
             .Send(message).AssertReplyContains(UnsubscribeTexts.NotSubscribed)
             .StartTestAsync();
@@ -115,8 +115,8 @@ public sealed class SubscriptionConversationTests : IDisposable
     public async Task A_subscribed_chat_is_not_asked_after_a_pre_registration()
     {
         await harness.Flow()
-            .Send(MainMenu.Subscribe).AssertReply(_ => { })
-            .Send("Thôn 3").AssertReply(_ => { })
+            .Send(MainMenu.Subscribe).AssertReplyContains(SubscribeTexts.AskVillage)
+            .Send("Thôn 3").AssertReplyContains("Đã đăng ký")
             .PreRegister(firstInChat: false)
             .Send("Xin chào").AssertReply(activity => Assert.DoesNotContain("nhận thông báo của xã", ((Microsoft.Bot.Schema.IMessageActivity)activity).Text, StringComparison.Ordinal))
             .StartTestAsync();
