@@ -62,16 +62,12 @@ public sealed record SatisfactionCount(int Satisfied, int Total);
 
 /// <summary>
 /// Computes <see cref="PeriodStatistics"/>: the period's sums from <see cref="DailyFigures"/>, the open dossiers at its
-/// end from the indexes of current status and last change, and, when there is one, the ratings. The work grows with
+/// end from the index of open dossiers and last changes, and, when there is one, the ratings. The work grows with
 /// the period and the open dossiers, not with the archive.
 /// </summary>
 public sealed class OfficeStatistics(OfficeDatabase database, DailyFigures figures, WorkingCalendar calendar, ISatisfactionSource? satisfaction = null)
 {
     public const int MaxPeriodDays = 366 * 5;
-
-    private static readonly BsonArray InProgressStatuses = new(Enum.GetValues<DossierStatus>()
-        .Where(status => status.IsInProgress())
-        .Select(status => new BsonValue(status.ToString())));
 
     public PeriodStatistics Compute(DateOnly from, DateOnly to)
     {
@@ -108,15 +104,13 @@ public sealed class OfficeStatistics(OfficeDatabase database, DailyFigures figur
         };
     }
 
-    // Open just before asOf: those open now, and those changed since (their status then may differ from now).
+    // Open just before asOf: those open now, and those changed since (their status then may differ from now); one
+    // range of one index holds both.
     private List<Dossier> OpenAt(DateTimeOffset asOf)
     {
-        var dossiers = database.Collection<Dossier>(DossierStore.CollectionName);
-        var candidates = dossiers.Find(Filter.In(nameof(Dossier.Status), InProgressStatuses))
-            .Concat(dossiers.Find(Filter.AtLeast(DossierStore.LastChangeExpression, new BsonValue(asOf.UtcDateTime))));
         var instant = asOf.AddTicks(-1);
-        return candidates
-            .DistinctBy(d => d.Id)
+        return database.Collection<Dossier>(DossierStore.CollectionName)
+            .Find(Filter.AtLeast(DossierStore.OpenOrLastChangeExpression, new BsonValue(asOf.UtcDateTime)))
             .Where(d => d.StatusAt(instant) is { } status && status.IsInProgress())
             .ToList();
     }
