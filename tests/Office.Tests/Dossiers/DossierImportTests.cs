@@ -1,5 +1,7 @@
+using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
+using OneStopBot.Office.Statistics;
 
 namespace OneStopBot.Office.Tests.Dossiers;
 
@@ -113,6 +115,57 @@ public sealed class DossierImportTests : IDisposable
         Assert.False(report.Rows[^1].Imported);
         Assert.NotNull(office.Get<DossierStore>().Find("261125-0001"));
         Assert.Null(office.Get<DossierStore>().Find("261125-0002"));
+    }
+
+    [Fact]
+    public void A_taken_code_inside_a_batch_keeps_the_rest_of_the_batch_and_nothing_of_it_twice()
+    {
+        var earlier = office.Get<DossierStore>().Receive(DossierStoreTests.Request(), "Chị Lan");
+        var today = earlier.Code.Split('-')[1];
+        var before = Figures();
+
+        var report = Import($"""
+            code,procedure,name,phone,village,status,received date
+            {today}-0101,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,received,26/11/2026 08:00
+            {earlier.Code},khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,received,26/11/2026 08:00
+            {today}-0102,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,resultReady,26/11/2026 08:00
+            {today}-0101,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,received,26/11/2026 08:00
+            """);
+
+        Assert.Equal([true, false, true, false], report.Rows.Select(r => r.Imported));
+        Assert.All(report.Rows.Where(r => !r.Imported), r => Assert.Equal("Mã hồ sơ đã có.", r.Reason));
+        var audit = office.Get<StaffAuditLog>();
+        Assert.Equal("dossier.import", Assert.Single(audit.ForTarget($"000.32.30.H49-{today}-0101")).Action);
+        Assert.Equal("dossier.import", Assert.Single(audit.ForTarget($"000.32.30.H49-{today}-0102")).Action);
+        Assert.DoesNotContain(audit.ForTarget(earlier.Code), a => a.Action == "dossier.import");
+        Assert.Equal(DossierStatus.Received, office.Get<DossierStore>().Find(earlier.Code)!.Status);
+        // Received twice more, resolved once: the failed first attempt left nothing in the day's figures.
+        var after = Figures();
+        Assert.Equal((before.Received + 2, before.Resolved + 1), (after.Received, after.Resolved));
+    }
+
+    [Fact]
+    public void The_same_file_imported_again_changes_nothing()
+    {
+        const string csv = """
+            code,procedure,name,phone,village,status,received date
+            261125-0001,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,received,25/11/2026
+            261125-0002,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,resultReady,25/11/2026
+            """;
+        Import(csv);
+        var figures = Figures();
+
+        var again = Import(csv);
+
+        Assert.Equal([false, false], again.Rows.Select(r => r.Imported));
+        Assert.Equal(figures, Figures());
+        Assert.Single(office.Get<StaffAuditLog>().ForTarget("000.32.30.H49-261125-0002"));
+    }
+
+    private PeriodStatistics Figures()
+    {
+        var today = office.Get<WorkingCalendar>().Today;
+        return office.Get<OfficeStatistics>().Compute(today.AddDays(-7), today);
     }
 
     public void Dispose() => office.Dispose();

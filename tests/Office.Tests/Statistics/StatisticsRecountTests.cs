@@ -50,6 +50,26 @@ public sealed class StatisticsRecountTests
         Assert.Equal(Recount(reopened, from, today), Figures(reopened.Get<OfficeStatistics>().Compute(from, today)));
     }
 
+    [Fact]
+    public void An_archive_indexed_by_an_earlier_version_loses_the_retired_indexes_and_counts_the_same()
+    {
+        using var office = new TestOffice(ArchiveStart);
+        FillRandomArchive(office, new Random(11), dossiers: 120);
+        var dossiers = office.Get<OfficeDatabase>().Collection<Dossier>(DossierStore.CollectionName);
+        dossiers.EnsureIndex(d => d.Status);
+        dossiers.EnsureIndex(d => d.ReceivedAt);
+        dossiers.EnsureIndex("lastChange", "MAX($.History[*].At)");
+
+        using var reopened = office.Reopen();
+        var today = reopened.Get<WorkingCalendar>().Today;
+        var from = today.AddDays(-60);
+
+        Assert.Equal(Recount(reopened, from, today), Figures(reopened.Get<OfficeStatistics>().Compute(from, today)));
+        var indexed = reopened.Get<OfficeDatabase>().Collection<Dossier>(DossierStore.CollectionName);
+        // DropIndex answers whether there was one to drop.
+        Assert.Equal([false, false, false], new[] { "Status", "ReceivedAt", "lastChange" }.Select(indexed.DropIndex));
+    }
+
     // Dossiers received over about a year and a half, each walked through the office's usual statuses at later
     // times; the clock ends after the last change.
     private static void FillRandomArchive(TestOffice office, Random random, int dossiers)
