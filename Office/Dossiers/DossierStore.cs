@@ -28,18 +28,6 @@ public sealed partial class DossierStore(
     /// <summary>The index expression of the owning chat: channel (lower case) and user id.</summary>
     internal const string OwnerExpression = "LOWER($.Owner.ChannelId) + '|' + $.Owner.UserId";
 
-    /// <summary>The key <see cref="OpenOrLastChangeExpression"/> gives a dossier still being worked on.</summary>
-    internal static readonly DateTime StillOpen = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
-
-    /// <summary>
-    /// The index expression that finds the dossiers open at a past instant in one range: a dossier still being worked on
-    /// has the farthest date (<see cref="StillOpen"/>), any other the time of its latest status change. One index
-    /// instead of one on the status and one on the last change: each row written touches one fewer.
-    /// </summary>
-    internal static readonly string OpenOrLastChangeExpression =
-        "IIF($.Status IN [" + string.Join(", ", Enum.GetValues<DossierStatus>().Where(s => s.IsInProgress()).Select(s => $"'{s}'")) + "], "
-        + $"DATETIME({StillOpen.Year}, {StillOpen.Month}, {StillOpen.Day}), MAX($.History[*].At))";
-
     private ILiteCollection<Dossier> Dossiers => database.Collection<Dossier>(CollectionName);
 
     private ILiteCollection<DayCounter> Counters => database.Collection<DayCounter>(CountersCollectionName);
@@ -329,8 +317,8 @@ internal sealed record DossierFiling
 }
 
 /// <summary>
-/// Indexes of the dossiers: code (unique), phone, owning chat, and open-or-last-change, which finds the dossiers open
-/// at a period's end without reading the archive. Nothing else: every index costs each row written (an import most).
+/// Indexes of the dossiers: code (unique), phone and owning chat. Nothing else: every index costs each row written (an
+/// import most), and the statistics read daily figures instead.
 /// </summary>
 internal sealed class DossierCollectionSetup : ICollectionSetup
 {
@@ -343,7 +331,6 @@ internal sealed class DossierCollectionSetup : ICollectionSetup
         dossiers.EnsureIndex(d => d.Code, unique: true);
         dossiers.EnsureIndex(d => d.Phone);
         dossiers.EnsureIndex("owner", DossierStore.OwnerExpression);
-        dossiers.EnsureIndex("openOrLastChange", DossierStore.OpenOrLastChangeExpression);
         foreach (var name in Retired)
         {
             dossiers.DropIndex(name);

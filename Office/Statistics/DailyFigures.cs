@@ -11,13 +11,19 @@ namespace OneStopBot.Office.Statistics;
 /// transaction as every dossier write so that a month's statistics read at most 31 small documents whatever the
 /// archive holds. Each write takes away what the dossier counted before and adds what it counts after, so any
 /// change of dates or status keeps the sums exact.
+/// The dossiers open (and overdue) at a day's end are kept as changes: each day holds how many more are open at its end
+/// than at the day before's, and one document the sum of all days; the figure for a day is that sum less the days
+/// after it (the weeks up to the farthest due date, for a recent day), so no open dossier is read either.
 /// </summary>
 public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calendar)
 {
     public const string CollectionName = "dossier_day_figures";
 
-    // Ids are local days "yyyy-MM-dd" (they sort as dates); the marker's id starts with a letter, outside every range.
-    private const string BuiltMarker = "built-v1";
+    // Ids are local days "yyyy-MM-dd" (they sort as dates); the marker's and the sum's ids start with a letter, outside
+    // every range of days. v2 added the open and overdue changes.
+    private const string BuiltMarker = "built-v2";
+    private const string AllDays = "total";
+    private const string LastDay = "9999-12-31";
 
     private volatile bool built;
 
@@ -33,6 +39,18 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
             total = total.Plus(day, 1);
         }
         return total;
+    }
+
+    /// <summary>The dossiers still being worked on at the end of local day <paramref name="day"/>, and of those, the ones past their due date.</summary>
+    public (int Open, int Overdue) OpenAtEndOf(DateOnly day)
+    {
+        BuildIfMissing();
+        var open = Days.FindById(AllDays) ?? new DayFigures { Id = AllDays };
+        foreach (var later in Days.Find(Filter.Between("_id", Id(day.AddDays(1)), LastDay)))
+        {
+            open = open.Plus(later, -1);
+        }
+        return (open.OpenChange, open.OverdueChange);
     }
 
     /// <summary>Replaces what <paramref name="before"/> counted with what <paramref name="after"/> counts. Call it inside the write's transaction.</summary>
@@ -85,17 +103,79 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
 
     private void Add(Dictionary<string, DayFigures> into, Dossier? dossier, int sign)
     {
-        if (dossier?.ReceivedAt is { } received)
+        if (dossier is null)
         {
-            var id = Id(calendar.LocalDate(received));
-            into[id] = Get(into, id).Plus(new DayFigures { Id = id, Received = 1, Online = dossier.Submission == Submission.Online ? 1 : 0 }, sign);
+            return;
         }
-        if (dossier?.ResolvedAt is { } resolved)
+        if (dossier.ReceivedAt is { } received)
+        {
+            Add(into, calendar.LocalDate(received), new DayFigures { Id = "", Received = 1, Online = dossier.Submission == Submission.Online ? 1 : 0 }, sign);
+        }
+        if (dossier.ResolvedAt is { } resolved)
         {
             var day = calendar.LocalDate(resolved);
-            var id = Id(day);
             var onTime = dossier.DueDate is not { } due || day <= due;
-            into[id] = Get(into, id).Plus(new DayFigures { Id = id, Resolved = 1, ResolvedOnTime = onTime ? 1 : 0 }, sign);
+            Add(into, day, new DayFigures { Id = "", Resolved = 1, ResolvedOnTime = onTime ? 1 : 0 }, sign);
+        }
+        AddOpenDays(into, dossier, sign);
+    }
+
+    // The status at a day's end is that of the day's last change, or the one before it stays; the history is in order.
+    private void AddOpenDays(Dictionary<string, DayFigures> into, Dossier dossier, int sign)
+    {
+        var history = dossier.History;
+        DateOnly? openedOn = null;
+        for (var i = 0; i < history.Count; i++)
+        {
+            var day = calendar.LocalDate(history[i].At);
+            if (i + 1 < history.Count && calendar.LocalDate(history[i + 1].At) == day)
+            {
+                continue;
+            }
+            var open = history[i].Status.IsInProgress();
+            if (open && openedOn is null)
+            {
+                openedOn = day;
+            }
+            else if (!open && openedOn is { } start)
+            {
+                AddOpenDays(into, dossier, start, day, sign);
+                openedOn = null;
+            }
+        }
+        if (openedOn is { } stillOpen)
+        {
+            AddOpenDays(into, dossier, stillOpen, null, sign);
+        }
+    }
+
+    // Open at the end of each day from start until the day before end; overdue on those after the due date.
+    private void AddOpenDays(Dictionary<string, DayFigures> into, Dossier dossier, DateOnly start, DateOnly? end, int sign)
+    {
+        AddSpan(into, start, end, new DayFigures { Id = "", OpenChange = 1 }, sign);
+        if (dossier.DueDate is { } due && due.AddDays(1) is var late && (end is null || late < end))
+        {
+            AddSpan(into, late > start ? late : start, end, new DayFigures { Id = "", OverdueChange = 1 }, sign);
+        }
+    }
+
+    private void AddSpan(Dictionary<string, DayFigures> into, DateOnly start, DateOnly? end, DayFigures change, int sign)
+    {
+        Add(into, start, change, sign);
+        if (end is { } last)
+        {
+            Add(into, last, change, -sign);
+        }
+    }
+
+    // A day's change, and the same change in the sum of all days when it moves the open counts.
+    private static void Add(Dictionary<string, DayFigures> into, DateOnly day, DayFigures change, int sign)
+    {
+        var id = Id(day);
+        into[id] = Get(into, id).Plus(change, sign);
+        if (change.OpenChange != 0 || change.OverdueChange != 0)
+        {
+            into[AllDays] = Get(into, AllDays).Plus(change, sign);
         }
     }
 
@@ -118,8 +198,14 @@ public sealed record DayFigures
 
     public int ResolvedOnTime { get; init; }
 
+    /// <summary>How many more dossiers are open at the day's end than at the end of the day before.</summary>
+    public int OpenChange { get; init; }
+
+    /// <summary>The same for the open dossiers past their due date.</summary>
+    public int OverdueChange { get; init; }
+
     [BsonIgnore]
-    public bool IsZero => Received == 0 && Online == 0 && Resolved == 0 && ResolvedOnTime == 0;
+    public bool IsZero => Received == 0 && Online == 0 && Resolved == 0 && ResolvedOnTime == 0 && OpenChange == 0 && OverdueChange == 0;
 
     public DayFigures Plus(DayFigures other, int sign) => this with
     {
@@ -127,5 +213,7 @@ public sealed record DayFigures
         Online = Online + sign * other.Online,
         Resolved = Resolved + sign * other.Resolved,
         ResolvedOnTime = ResolvedOnTime + sign * other.ResolvedOnTime,
+        OpenChange = OpenChange + sign * other.OpenChange,
+        OverdueChange = OverdueChange + sign * other.OverdueChange,
     };
 }

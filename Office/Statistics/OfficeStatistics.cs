@@ -1,7 +1,5 @@
-using LiteDB;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
-using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Statistics;
 
@@ -61,11 +59,11 @@ public sealed record PeriodStatistics
 public sealed record SatisfactionCount(int Satisfied, int Total);
 
 /// <summary>
-/// Computes <see cref="PeriodStatistics"/>: the period's sums from <see cref="DailyFigures"/>, the open dossiers at its
-/// end from the index of open dossiers and last changes, and, when there is one, the ratings. The work grows with
-/// the period and the open dossiers, not with the archive.
+/// Computes <see cref="PeriodStatistics"/>: the period's sums and the open dossiers at its end from
+/// <see cref="DailyFigures"/>, and, when there is one, the ratings. The work grows with the period (and the days from
+/// its end to the farthest due date), not with the archive nor with the open dossiers.
 /// </summary>
-public sealed class OfficeStatistics(OfficeDatabase database, DailyFigures figures, WorkingCalendar calendar, ISatisfactionSource? satisfaction = null)
+public sealed class OfficeStatistics(DailyFigures figures, WorkingCalendar calendar, ISatisfactionSource? satisfaction = null)
 {
     public const int MaxPeriodDays = 366 * 5;
 
@@ -87,7 +85,7 @@ public sealed class OfficeStatistics(OfficeDatabase database, DailyFigures figur
         var today = calendar.Today;
         var asOfDay = to < today ? to : today;
         var sums = figures.Sum(from, to);
-        var open = OpenAt(calendar.StartOf(asOfDay.AddDays(1)));
+        var (open, overdue) = figures.OpenAtEndOf(asOfDay);
         var ratings = satisfaction?.Count(from, to);
 
         return new PeriodStatistics
@@ -98,20 +96,10 @@ public sealed class OfficeStatistics(OfficeDatabase database, DailyFigures figur
             Online = sums.Online,
             Resolved = sums.Resolved,
             ResolvedOnTime = sums.ResolvedOnTime,
-            InProgress = open.Count,
-            Overdue = open.Count(d => d.DueDate is { } due && due < asOfDay),
+            InProgress = open,
+            Overdue = overdue,
             Satisfaction = ratings is { total: > 0 } r ? new SatisfactionCount(r.satisfied, r.total) : null,
         };
     }
 
-    // Open just before asOf: those open now, and those changed since (their status then may differ from now); one
-    // range of one index holds both.
-    private List<Dossier> OpenAt(DateTimeOffset asOf)
-    {
-        var instant = asOf.AddTicks(-1);
-        return database.Collection<Dossier>(DossierStore.CollectionName)
-            .Find(Filter.AtLeast(DossierStore.OpenOrLastChangeExpression, new BsonValue(asOf.UtcDateTime)))
-            .Where(d => d.StatusAt(instant) is { } status && status.IsInProgress())
-            .ToList();
-    }
 }

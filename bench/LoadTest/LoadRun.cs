@@ -14,7 +14,7 @@ internal sealed record RunResult(string Host, int Concurrency, int Requests, int
 /// </summary>
 internal static class LoadRun
 {
-    public static async Task<RunResult> RunAsync(HostProcess host, string name, int concurrency, LoadOptions options, string runId)
+    public static async Task<RunResult> RunAsync(HostProcess host, string name, int concurrency, LoadOptions options, string runId, TimeProvider time)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
@@ -31,7 +31,7 @@ internal static class LoadRun
             {
                 var text = ResidentMessages.Conversation[turn % ResidentMessages.Conversation.Count];
                 var started = Stopwatch.GetTimestamp();
-                var ok = await SendAsync(client, host.Endpoint, $"{runId}-{user}", turn++, text);
+                var ok = await SendAsync(client, host.Endpoint, $"{runId}-{user}", turn++, text, time);
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (Volatile.Read(ref measuring))
                 {
@@ -66,22 +66,22 @@ internal static class LoadRun
     }
 
     /// <summary>One conversation's first turn, unmeasured, so no run pays for start-up work (JIT, first reads).</summary>
-    public static async Task PrimeAsync(HostProcess host)
+    public static async Task PrimeAsync(HostProcess host, TimeProvider time)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        if (!await SendAsync(client, host.Endpoint, "prime", 0, ResidentMessages.Conversation[1]))
+        if (!await SendAsync(client, host.Endpoint, "prime", 0, ResidentMessages.Conversation[1], time))
         {
             throw new InvalidOperationException($"{host.Name} did not answer its first message.");
         }
     }
 
-    private static async Task<bool> SendAsync(HttpClient client, Uri endpoint, string conversation, int turn, string text)
+    private static async Task<bool> SendAsync(HttpClient client, Uri endpoint, string conversation, int turn, string text, TimeProvider time)
     {
         var activity = new
         {
             type = "message",
             id = $"{conversation}-{turn}",
-            timestamp = DateTimeOffset.UtcNow,
+            timestamp = time.GetUtcNow(),
             channelId = "emulator",
             serviceUrl = "http://127.0.0.1:9/",
             deliveryMode = "expectReplies",

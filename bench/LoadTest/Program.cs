@@ -5,6 +5,7 @@ using OneStopBot.LoadTest;
 // Load test of /api/messages: the bot against the SDK's echo bot, both in this build's configuration, interleaved.
 // `dotnet run -c Release --project bench/LoadTest` for the full run; `-- --short` for the few-second smoke run.
 var options = LoadOptions.Parse(args);
+var time = TimeProvider.System;
 var configuration = typeof(LoadRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
     .Single(a => a.Key == "Configuration").Value!;
 if (configuration != "Release")
@@ -21,13 +22,13 @@ try
     if (options.Archive > 0)
     {
         Console.WriteLine($"Writing an archive of {options.Archive:N0} dossiers…");
-        StatisticsLoad.WriteArchive(root, database, options.Archive);
+        StatisticsLoad.WriteArchive(root, database, options.Archive, time);
     }
     await using var bot = await HostProcess.StartAsync(
         "bot",
         Path.Combine(root, "Bot", "bin", configuration, "net10.0", "OneStopBot.Bot.dll"),
         [$"--Storage:DatabasePath={database}", StatisticsLoad.ApiKeyArgument + apiKey]);
-    await using var statistics = new StatisticsLoad(bot.Endpoint, apiKey);
+    await using var statistics = new StatisticsLoad(bot.Endpoint, apiKey, time);
     if (options.Archive > 0)
     {
         await statistics.PrimeAsync();
@@ -37,8 +38,8 @@ try
         Path.Combine(root, "bench", "EchoBot", "bin", configuration, "net10.0", "OneStopBot.EchoBot.dll"),
         []);
 
-    await LoadRun.PrimeAsync(bot);
-    await LoadRun.PrimeAsync(echo);
+    await LoadRun.PrimeAsync(bot, time);
+    await LoadRun.PrimeAsync(echo, time);
     var results = new List<RunResult>();
     for (var repeat = 0; repeat < options.Repeats; repeat++)
     {
@@ -57,7 +58,7 @@ try
                 {
                     statistics.Start();
                 }
-                var result = await LoadRun.RunAsync(host, name, concurrency, options, $"r{repeat}c{concurrency}{name}");
+                var result = await LoadRun.RunAsync(host, name, concurrency, options, $"r{repeat}c{concurrency}{name}", time);
                 results.Add(result);
                 Console.WriteLine(Row(result));
                 if (withStatistics)

@@ -15,7 +15,7 @@ namespace OneStopBot.LoadTest;
 /// Staff asking for the last month's statistics once a second, as a dashboard would, while residents chat; and the
 /// archive of dossiers they are computed over, written once into the bot's database before it starts.
 /// </summary>
-internal sealed class StatisticsLoad(Uri botEndpoint, string apiKey) : IAsyncDisposable
+internal sealed class StatisticsLoad(Uri botEndpoint, string apiKey, TimeProvider time) : IAsyncDisposable
 {
     public const string ApiKeyArgument = "--Staff:ApiKey=";
     private readonly HttpClient client = new() { Timeout = TimeSpan.FromMinutes(2) };
@@ -26,13 +26,13 @@ internal sealed class StatisticsLoad(Uri botEndpoint, string apiKey) : IAsyncDis
     public static string NewApiKey() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
 
     /// <summary>Writes <paramref name="count"/> dossiers into a new database at <paramref name="path"/>, with the repository's settings.</summary>
-    public static void WriteArchive(string root, string path, int count)
+    public static void WriteArchive(string root, string path, int count, TimeProvider time)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(root, "appsettings.json"))
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = path })
             .Build();
-        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddLogging();
+        var services = new ServiceCollection().AddSingleton(time).AddLogging();
         services.AddOffice(configuration);
         using var provider = services.BuildServiceProvider();
         var database = provider.GetRequiredService<OfficeDatabase>();
@@ -40,7 +40,8 @@ internal sealed class StatisticsLoad(Uri botEndpoint, string apiKey) : IAsyncDis
             database.Collection<Dossier>(DossierStore.CollectionName),
             provider.GetRequiredService<WorkingCalendar>(),
             provider.GetRequiredService<IOptions<OfficeOptions>>().Value.AgencyCode,
-            count);
+            count,
+            time);
     }
 
     /// <summary>One call, unmeasured: the first one after start-up counts the archive's daily figures.</summary>
@@ -95,7 +96,7 @@ internal sealed class StatisticsLoad(Uri botEndpoint, string apiKey) : IAsyncDis
 
     private async Task<HttpResponseMessage> AskAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var uri = new Uri(botEndpoint, $"/api/staff/stats?from={today.AddDays(-30):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Add("X-Api-Key", apiKey);

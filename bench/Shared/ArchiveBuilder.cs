@@ -12,16 +12,17 @@ public static class ArchiveBuilder
 {
     private static readonly (string Id, int Days)[] Procedures = [("khai-sinh", 0), ("chung-thuc-ban-sao", 0), ("xac-nhan-hon-nhan", 3), ("thuong-tru", 7), ("xac-nhan-khuyet-tat", 25)];
 
-    public static void Fill(LiteDB.ILiteCollection<Dossier> dossiers, WorkingCalendar calendar, string agency, int count)
+    public static void Fill(LiteDB.ILiteCollection<Dossier> dossiers, WorkingCalendar calendar, string agency, int count, TimeProvider time)
     {
         var random = new Random(42);
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
+        var today = calendar.LocalDate(now);
         const int PerDay = 270;
         var batch = new List<Dossier>(10_000);
         for (var i = 0; i < count; i++)
         {
             var daysAgo = (count - 1 - i) / PerDay;
-            var day = calendar.Today.AddDays(-daysAgo);
+            var day = today.AddDays(-daysAgo);
             var received = calendar.StartOf(day).AddMinutes(random.Next(7 * 60, 17 * 60));
             if (received > now)
             {
