@@ -14,6 +14,7 @@ if (configuration != "Release")
 }
 
 var root = RepositoryRoot();
+Console.WriteLine($"Load average before: {LoadAverage()} (on {Environment.ProcessorCount} cores; figures from a busy machine are noisy, their ratios less so)");
 var data = Directory.CreateTempSubdirectory("onestop-load-");
 try
 {
@@ -71,7 +72,8 @@ try
     }
 
     Console.WriteLine();
-    Console.WriteLine("Median of repeats; ratio = bot / echo");
+    Console.WriteLine($"Load average after: {LoadAverage()}");
+    Console.WriteLine("Median of repeats; ratio = bot / echo (targets: req/s ratio at least 0.80 at c=10 and 100, CPU per request ratio at most 1.30)");
     Console.WriteLine("  c   bot req/s  echo req/s  ratio   bot p50/p99 ms   echo p50/p99 ms   bot cpu µs  echo cpu µs  ratio");
     foreach (var concurrency in options.Concurrency)
     {
@@ -84,7 +86,7 @@ try
     if (options.Archive > 0)
     {
         Console.WriteLine();
-        Console.WriteLine($"Chat with statistics asked every second ({options.Archive:N0} dossiers stored) / without:");
+        Console.WriteLine($"Chat with statistics asked every second ({options.Archive:N0} dossiers stored) / without (target: at least 0.90):");
         foreach (var concurrency in options.Concurrency)
         {
             var with = Median(results.Where(r => r.Host == "bot+stats" && r.Concurrency == concurrency));
@@ -114,6 +116,10 @@ static RunResult Median(IEnumerable<RunResult> runs)
     var sorted = runs.OrderBy(r => r.RequestsPerSecond).ToList();
     return sorted[sorted.Count / 2];
 }
+
+// The 1, 5 and 15 minute load averages of the machine, as /proc/loadavg gives them.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static string RepositoryRoot()
 {
