@@ -139,18 +139,18 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
             }
             else if (!open && openedOn is { } start)
             {
-                AddOpenDays(into, dossier, start, day, sign);
+                AddOpenSpan(into, dossier, start, day, sign);
                 openedOn = null;
             }
         }
         if (openedOn is { } stillOpen)
         {
-            AddOpenDays(into, dossier, stillOpen, null, sign);
+            AddOpenSpan(into, dossier, stillOpen, null, sign);
         }
     }
 
     // Open at the end of each day from start until the day before end; overdue on those after the due date.
-    private void AddOpenDays(Dictionary<string, DayFigures> into, Dossier dossier, DateOnly start, DateOnly? end, int sign)
+    private void AddOpenSpan(Dictionary<string, DayFigures> into, Dossier dossier, DateOnly start, DateOnly? end, int sign)
     {
         AddSpan(into, start, end, new DayFigures { Id = "", OpenChange = 1 }, sign);
         if (dossier.DueDate is { } due && due.AddDays(1) is var late && (end is null || late < end))

@@ -51,6 +51,26 @@ public sealed class OfficeStatisticsTests : IDisposable
     private static DateTimeOffset Local(string text) =>
         DateTimeOffset.Parse(text + " +07:00", System.Globalization.CultureInfo.InvariantCulture);
 
+    [Theory]
+    [InlineData("2026-11-02", 1, 0)]
+    [InlineData("2026-11-03", 0, 0)]
+    [InlineData("2026-11-08", 0, 0)]
+    [InlineData("2026-11-09", 1, 1)]
+    [InlineData("2026-11-25", 1, 1)]
+    public void A_dossier_reopened_after_its_result_counts_as_open_again_from_that_day(string periodEnd, int inProgress, int overdue)
+    {
+        var store = office.Get<DossierStore>();
+        // Received on Monday 2/11 with 3 working days (due 5/11), ready on 3/11, taken back into work on 9/11.
+        var dossier = store.Insert(DossierStoreTests.Request(workingDays: 3), DossierStatus.Received, "Chị Lan", Local("2026-11-02 09:00"));
+        store.ChangeStatus(dossier.Code, DossierStatus.ResultReady, "Chị Lan", null, Local("2026-11-03 10:00"));
+        store.ChangeStatus(dossier.Code, DossierStatus.InProgress, "Chị Lan", "Sai tên, làm lại.", Local("2026-11-09 08:00"));
+        var end = DateOnly.Parse(periodEnd, System.Globalization.CultureInfo.InvariantCulture);
+
+        var stats = office.Get<OfficeStatistics>().Compute(end.AddDays(-1), end);
+
+        Assert.Equal((inProgress, overdue), (stats.InProgress, stats.Overdue));
+    }
+
     [Fact]
     public void November_figures_match_the_hand_count()
     {
