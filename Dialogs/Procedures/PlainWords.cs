@@ -40,7 +40,7 @@ public sealed class PlainWords
         }
         if (explained.Count != before)
         {
-            await accessor.SetAsync(turnContext, new ExplainedWords([.. explained]), cancellationToken);
+            await accessor.SetAsync(turnContext, new ExplainedWords(explained.ToList()), cancellationToken);
         }
     }
 

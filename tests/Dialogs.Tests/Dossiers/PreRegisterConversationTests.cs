@@ -167,7 +167,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
     [Fact]
     public Task The_procedure_talked_about_carries_over_and_is_named_first() =>
         harness.Flow()
-            .Send("làm giấy khai sinh").SkipReplies(6)
+            .Send("làm giấy khai sinh").SkipReplies(3)
             .Send("Nộp hồ sơ trước").AssertReply("Nộp hồ sơ trước: Làm giấy khai sinh cho con. Em hỏi vài câu ngắn nhé.")
             .AssertReply(PreRegisterTexts.AskName)
             .StartTestAsync();
