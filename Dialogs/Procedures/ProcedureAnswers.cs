@@ -120,7 +120,7 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
         };
         // Where the file says nothing, a person can: "Gặp cán bộ" comes first.
         IReadOnlyList<string> buttons = text.EndsWith(ProcedureTexts.NotWritten, StringComparison.Ordinal)
-            ? [MainMenu.TalkToStaff, .. FollowUpButtons(procedure, aspect)]
+            ? [MainMenu.TalkToStaff, .. FollowUpButtons(procedure, aspect).Where(b => b != MainMenu.TalkToStaff)]
             : FollowUpButtons(procedure, aspect);
         return [Replies.WithChoices(Named(procedure, text), buttons)];
     }

@@ -50,7 +50,7 @@ internal static class ProcedureTexts
 
     public const string Original = "bản chính";
     public const string Copy = "bản sao";
-    public const string Show = "mang theo, cán bộ xem rồi trả lại";
+    public const string Show = "cho cán bộ xem";
 
     /// <summary>{0}: the office phone.</summary>
     public const string NotFound =

@@ -12,7 +12,7 @@ namespace OneStopBot.Bot.Channels.Turns;
 public sealed class IncomingTextLimit(IOptions<TurnOptions> options) : Microsoft.Bot.Builder.IMiddleware
 {
     /// <summary>{0}: how many characters were read.</summary>
-    public const string CutNotice = "Tin nhắn của anh/chị dài quá. Hệ thống chỉ đọc {0} ký tự đầu.";
+    public const string CutNotice = "Tin nhắn của anh/chị dài quá. Em xin phép chỉ đọc {0} ký tự đầu, anh/chị thông cảm nhé.";
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {

@@ -61,7 +61,9 @@ public sealed class ResidentNoticeConversationTests : IDisposable
         Change(DossierStatus.ResultReady);
 
         var text = Assert.Single(Queued()).Text;
-        Assert.Contains("giấy hẹn và căn cước", text, StringComparison.Ordinal);
+        Assert.Contains("mang căn cước đến xã", text, StringComparison.Ordinal);
+        // A pre-registration in the chat gave no appointment slip: the resident is never told to bring one.
+        Assert.DoesNotContain("giấy hẹn", text, StringComparison.Ordinal);
         Assert.Contains($"Giờ làm việc của bộ phận một cửa: {harness.Office.WorkingHours}.", text, StringComparison.Ordinal);
     }
 
