@@ -79,10 +79,8 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
     /// <summary>The fee for a number of pages the resident wrote ("10 trang"), where the fee is counted by pages.</summary>
     public static string? PageFeeOf(Procedure procedure, string? text) =>
         procedure.PageFee is { } fee && PageCount.Read(text) is { } pages
-            ? string.Format(CultureInfo.InvariantCulture, ProcedureTexts.PageFee, pages, Money(fee.ForPages(pages)))
+            ? string.Format(CultureInfo.InvariantCulture, ProcedureTexts.PageFee, VietnameseNumber.Of(pages), VietnameseNumber.Of(fee.ForPages(pages)))
             : null;
-
-    private static string Money(int amount) => amount.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
 
     /// <summary>Says plainly that nothing fits, offers a person, and keeps the question for staff.</summary>
     public Task SendNotFoundAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
