@@ -36,7 +36,7 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
         var lines = new List<string>
         {
             DossierFormat.Text(DossierDetailTexts.Heading, dossier.Code, ProcedureName(dossier.ProcedureId)),
-            DossierFormat.Text(DossierDetailTexts.Applicant, dossier.ApplicantName, dossier.MaskedPhone, dossier.Village),
+            DossierFormat.Text(DossierDetailTexts.Applicant, Shown(dossier.ApplicantName), dossier.MaskedPhone, dossier.Village),
         };
         if (dossier.MaskedCitizenId is { } id)
         {
@@ -55,6 +55,9 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
         }
         return lines;
     }
+
+    /// <summary>A name as Vietnamese names are written (title-cased), also one kept before names were normalised.</summary>
+    private static string Shown(string name) => PersonName.TryNormalize(name, out var shown, out _) ? shown : name;
 
     /// <summary>Who made a change, in words staff read: stored actors are ids ("resident", "emulator:staff1", "api").</summary>
     private static string ActorLabel(string actor) => actor switch

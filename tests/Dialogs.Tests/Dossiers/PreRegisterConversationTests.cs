@@ -173,6 +173,23 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             .StartTestAsync();
 
     [Fact]
+    public async Task A_name_typed_in_lower_case_is_shown_title_cased_to_the_resident_and_to_staff()
+    {
+        await harness.Flow()
+            .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
+            .Send("kết hôn").AssertReplyContains("Nộp hồ sơ trước: ")
+            .AssertReply(PreRegisterTexts.AskName)
+            .Send("hồ thị lan").AssertReply(PreRegisterTexts.AskPhone)
+            .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
+            .Send("thôn 2").AssertReplyContains("ngày nào?")
+            .Send("thứ hai").AssertReplyContains(PreRegisterTexts.AskCitizenId)
+            .Send("Bỏ qua").AssertReplyContains(PreRegisterTexts.SummaryName + "Hồ Thị Lan")
+            .StartTestAsync();
+        var dossier = new Dossier { Code = "x", ProcedureId = "ket-hon", ApplicantName = "hồ thị lan", Village = "Thôn 2" };
+        Assert.Contains("Người nộp: Hồ Thị Lan,", harness.Get<DossierDetails>().ForStaff(dossier)[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public Task An_unclear_procedure_is_asked_again() =>
         harness.Flow()
             .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
