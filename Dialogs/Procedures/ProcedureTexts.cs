@@ -42,7 +42,7 @@ internal static class ProcedureTexts
     // The liên thông group for children under 6: only what the office's facts confirm; the rest is said to be asked.
     public const string GroupWhat =
         "Trẻ dưới 6 tuổi được làm khai sinh, đăng ký thường trú và thẻ bảo hiểm y tế liên thông (chung một hồ sơ, nộp một lần).";
-    public const string GroupTime = "Thời gian: cả 3 việc xong trong 3 ngày làm việc. Cần xác minh thì tối đa 5 ngày làm việc.";
+    public const string GroupTime = "Thời gian: cả 3 việc tối đa 3 ngày làm việc. Cần xác minh thì tối đa 5 ngày làm việc.";
     public const string GroupFee =
         "Lệ phí: khai sinh trong 60 ngày từ ngày sinh thì miễn phí. Thẻ bảo hiểm y tế của trẻ dưới 6 tuổi do Nhà nước đóng. Lệ phí thường trú khi làm liên thông, anh/chị hỏi cán bộ.";
     public const string GroupOnline = "Làm trực tuyến: được, trên dichvucong.gov.vn hoặc ứng dụng VNeID.";

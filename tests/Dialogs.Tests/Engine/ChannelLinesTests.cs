@@ -13,6 +13,7 @@ public sealed class ChannelLinesTests
     [InlineData("Mã *quan trọng* và tên_riêng", "Mã \\*quan trọng\\* và tên\\_riêng")]
     [InlineData("- gạch đầu dòng\n# không phải tiêu đề\n> không trích", "\\- gạch đầu dòng  \n\\# không phải tiêu đề  \n\\> không trích")]
     [InlineData("Đoạn một\n\nĐoạn hai", "Đoạn một\n\nĐoạn hai")]
+    [InlineData("Điện thoại: 09******21", "Điện thoại: 09\\*\\*\\*\\*\\*\\*21")]
     [InlineData("Lệ phí: 15.000 đồng. 2 bản.", "Lệ phí: 15.000 đồng. 2 bản.")]
     [InlineData("[link](javascript:x) <b>", "\\[link\\](javascript:x) \\<b\\>")]
     [InlineData("        thụt vào", "   thụt vào")]
