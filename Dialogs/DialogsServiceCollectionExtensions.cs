@@ -24,6 +24,7 @@ public static class DialogsServiceCollectionExtensions
             .Validate(office => !office.HandlerProblems().Any(), "Office:Handlers needs Name, Place and Hours for communePolice and communeMilitary.")
             .ValidateOnStart();
         services.AddSingleton<ProcedureTopic>();
+        services.AddSingleton<PlainWords>();
         services.AddSingleton<ProcedureAnswers>();
         services.AddSingleton<Dialog, AskProcedureDialog>();
         services.AddSingleton<Dialog, TalkToStaffDialog>();

@@ -229,7 +229,7 @@ internal static class CheckDossierTexts
     public const string MyDossiers = "Hồ sơ của tôi";
     public const string AskCode = "Anh/chị gõ mã hồ sơ, ví dụ: {0}. Hoặc bấm \"Hồ sơ của tôi\".";
     public const string Malformed = "Mã hồ sơ chưa đúng dạng. Mã đúng giống thế này: {0}. Anh/chị gõ lại nhé.";
-    public const string NotFound = "Em không tìm thấy hồ sơ mã {0}. Mã đúng giống thế này: {1}. Anh/chị xem lại giấy hẹn rồi gõ lại nhé.";
+    public const string NotFound = "Em không tìm thấy hồ sơ mã {0}. Mã đúng giống thế này: {1}. Anh/chị xem lại mã trong tin nhắn của xã rồi gõ lại nhé.";
     public const string FoundAskDigits = "Em tìm thấy hồ sơ mã {0}. Để xem chi tiết, anh/chị gõ 4 số cuối của số điện thoại đã đăng ký.";
     public const string AskDigits = "Anh/chị gõ 4 số cuối của số điện thoại đã đăng ký hồ sơ.";
     public const string DigitsRetry = "Anh/chị gõ đúng 4 chữ số, ví dụ: 5678.";

@@ -2,11 +2,12 @@ using Microsoft.Bot.Builder;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Notices;
 
 namespace OneStopBot.Dialogs.Dossiers;
 
 /// <summary>A dossier described in short lines: to the resident who filed it, or to staff (with masked personal data).</summary>
-public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider time)
+public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider time, RatingStore ratings)
 {
     /// <summary>The procedure's simple name, or its id when the catalogue no longer has it.</summary>
     public string ProcedureName(string procedureId) => catalog.Find(procedureId)?.SimpleName ?? procedureId;
@@ -35,7 +36,7 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
         var lines = new List<string>
         {
             DossierFormat.Text(DossierDetailTexts.Heading, dossier.Code, ProcedureName(dossier.ProcedureId)),
-            DossierFormat.Text(DossierDetailTexts.Applicant, dossier.ApplicantName, dossier.MaskedPhone, dossier.Village),
+            DossierFormat.Text(DossierDetailTexts.Applicant, Shown(dossier.ApplicantName), dossier.MaskedPhone, dossier.Village),
         };
         if (dossier.MaskedCitizenId is { } id)
         {
@@ -46,8 +47,17 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
         lines.Add(DossierDetailTexts.History + string.Concat(dossier.History.Select(change =>
             "\n- " + DossierFormat.Day(calendar.LocalDate(change.At)) + " " + DossierFormat.Time(calendar.LocalTime(change.At)) + ": " +
             change.Status.Text().Label + " (" + ActorLabel(change.Actor) + ")" + (change.Note is null ? string.Empty : ". " + change.Note))));
+        // The resident's rating and what they said went wrong, so that staff can put it right.
+        foreach (var rating in ratings.ForDossier(dossier.Code))
+        {
+            var label = NoticeService.RatingChoices.First(c => c.Score == rating.Score).Label;
+            lines.Add(DossierFormat.Text(DossierDetailTexts.Rating, label) + (rating.Comment is { } comment ? " " + DossierFormat.Text(DossierDetailTexts.RatingComment, comment) : string.Empty));
+        }
         return lines;
     }
+
+    /// <summary>A name as Vietnamese names are written (title-cased), also one kept before names were normalised.</summary>
+    private static string Shown(string name) => PersonName.TryNormalize(name, out var shown, out _) ? shown : name;
 
     /// <summary>Who made a change, in words staff read: stored actors are ids ("resident", "emulator:staff1", "api").</summary>
     private static string ActorLabel(string actor) => actor switch
@@ -106,6 +116,8 @@ internal static class DossierDetailTexts
     public const string Note = "Ghi chú của cán bộ: ";
     public const string BringToCollect = "Nhớ mang theo mã hồ sơ này.";
     public const string History = "Lịch sử:";
+    public const string Rating = "Người dân đánh giá: {0}.";
+    public const string RatingComment = "Góp ý: {0}";
     public const string ByResident = "người nộp";
     public const string ByStaff = "cán bộ";
     public const string BySystem = "hệ thống của xã";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneStopBot.Office;
 
 namespace OneStopBot.Dialogs.Dossiers;
 
@@ -27,7 +28,7 @@ public static class DossierFormat
     {
         0 => Today,
         1 => Yesterday,
-        var days => days.ToString("#,0", Vietnamese) + DaysAgo,
+        var days => VietnameseNumber.Of(days) + DaysAgo,
     };
 
     public const string Today = "hôm nay";

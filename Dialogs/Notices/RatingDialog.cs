@@ -8,12 +8,13 @@ using OneStopBot.Office.Notices;
 
 namespace OneStopBot.Dialogs.Notices;
 
-public sealed record RatingState(int? RatingId = null);
+public sealed record RatingState(int? RatingId = null, bool Unhappy = false);
 
 /// <summary>
 /// The answer to a rating request: the router starts it when one of the rating buttons arrives with no dialog active
 /// and <see cref="IsAwaited"/>. The rating is stored at once, for the returned dossier of this chat still unrated;
-/// then an optional comment.
+/// then an optional comment. An unhappy resident gets an apology and is asked what went wrong; the comment is kept
+/// with the rating, which staff see with the dossier (/hoso).
 /// </summary>
 public sealed class RatingDialog(RatingStore ratings, DossierStore dossiers) : WaterfallDialog<RatingState>(DialogIds.Rating)
 {
@@ -46,8 +47,12 @@ public sealed class RatingDialog(RatingStore ratings, DossierStore dossiers) : W
             await step.Context.SendActivityAsync(Replies.WithChoices(RatingTexts.AlreadyRated, MainMenu.Items), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
-        step.Values = new RatingState(rating.Id);
-        return await step.PromptAsync(commentPrompt.Id, new PromptOptions(RatingTexts.AskComment, RatingTexts.CommentRetry, [RatingTexts.Skip]), cancellationToken);
+        var unhappy = score == Satisfaction.Unsatisfied;
+        step.Values = new RatingState(rating.Id, unhappy);
+        return await step.PromptAsync(
+            commentPrompt.Id,
+            new PromptOptions(unhappy ? RatingTexts.AskWhatWentWrong : RatingTexts.AskComment, RatingTexts.CommentRetry, [RatingTexts.Skip]),
+            cancellationToken);
     }
 
     private Dossier? AwaitedDossier(ChatAddress chat) =>
@@ -58,11 +63,19 @@ public sealed class RatingDialog(RatingStore ratings, DossierStore dossiers) : W
     private async Task<DialogTurnResult> CommentStepAsync(WaterfallStepContext<RatingState> step, CancellationToken cancellationToken)
     {
         var comment = (string)step.Result!;
-        if (UserText.Fold(comment) != UserText.Fold(RatingTexts.Skip))
+        var skipped = UserText.Fold(comment) == UserText.Fold(RatingTexts.Skip);
+        if (!skipped)
         {
-            ratings.AddComment(step.Values.RatingId!.Value, comment);
+            // Staff read it: phone and ID numbers a resident typed stay masked.
+            ratings.AddComment(step.Values.RatingId!.Value, Masking.NumbersIn(comment));
         }
-        await step.Context.SendActivityAsync(Replies.WithChoices(RatingTexts.Thanks, MainMenu.Items), cancellationToken);
+        var thanks = (step.Values.Unhappy, skipped) switch
+        {
+            (true, false) => RatingTexts.SentToStaff,
+            (true, true) => RatingTexts.SorryAgain,
+            _ => RatingTexts.Thanks,
+        };
+        await step.Context.SendActivityAsync(Replies.WithChoices(thanks, MainMenu.Items), cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }
 }
@@ -75,4 +88,9 @@ public static class RatingTexts
     public const string Skip = "Bỏ qua";
     public const string AlreadyRated = "Em đã ghi nhận đánh giá của anh/chị rồi. Anh/chị cần gì nữa, bấm nút bên dưới.";
     public const string Thanks = "Em đã ghi nhận. Cảm ơn anh/chị! Anh/chị cần gì nữa, bấm nút bên dưới.";
+
+    public const string AskWhatWentWrong =
+        "Em xin lỗi vì anh/chị chưa hài lòng. Anh/chị cho em biết chưa tốt ở chỗ nào, em chuyển cho cán bộ xã xem để sửa. Hoặc bấm \"Bỏ qua\".";
+    public const string SentToStaff = "Em đã chuyển ý kiến của anh/chị cho cán bộ xã. Cảm ơn anh/chị đã góp ý để xã làm tốt hơn!";
+    public const string SorryAgain = "Em xin lỗi anh/chị một lần nữa. Anh/chị cần gặp cán bộ, bấm \"Gặp cán bộ\" bên dưới.";
 }

@@ -19,8 +19,11 @@ public sealed record AskOptions(
     string? Question = null,
     IReadOnlyList<string>? Also = null);
 
-/// <summary><paramref name="Also"/>: further procedures the same message named, answered after the first.</summary>
-public sealed record AskState(string? ProcedureId, ProcedureAspect Aspect, IReadOnlyList<string> Candidates, string? Question, IReadOnlyList<string> Also);
+/// <summary>
+/// <paramref name="Also"/>: further procedures the same message named, answered after the first.
+/// <paramref name="Linked"/>: the message asked about the liên thông group (<see cref="LinkedGroup"/>).
+/// </summary>
+public sealed record AskState(string? ProcedureId, ProcedureAspect Aspect, IReadOnlyList<string> Candidates, string? Question, IReadOnlyList<string> Also, bool Linked = false);
 
 /// <summary>"Hỏi thủ tục": finds out which procedure is meant, then answers about it.</summary>
 public sealed class AskProcedureDialog(
@@ -49,6 +52,13 @@ public sealed class AskProcedureDialog(
     private Task<DialogTurnResult> IdentifyProcedureStepAsync(WaterfallStepContext<AskState> step, CancellationToken cancellationToken)
     {
         var state = step.Values;
+        if (LinkedGroup.IsAskedIn(step.Context.Activity.Text)
+            && (LinkedGroup.Contains(state.ProcedureId) || state.Candidates.Any(LinkedGroup.Contains)))
+        {
+            // "làm khai sinh và nhập hộ khẩu cho con": one dossier for the group, not one procedure of it.
+            step.Values = state with { ProcedureId = LinkedGroup.BirthId, Candidates = [], Question = null, Also = [], Linked = true };
+            return step.NextAsync(null, cancellationToken);
+        }
         if (state.ProcedureId is not null)
         {
             return step.NextAsync(null, cancellationToken);
@@ -112,6 +122,11 @@ public sealed class AskProcedureDialog(
             await step.Context.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, ProcedureTexts.NowAbout, procedure.SimpleName), cancellationToken: cancellationToken);
         }
         await topic.SetAsync(step.Context, procedure.Id, cancellationToken);
+        if (step.Values.Linked)
+        {
+            await answers.SendLinkedGroupAsync(step.Context, catalog, cancellationToken);
+            return await step.EndDialogAsync(procedure.Id, cancellationToken);
+        }
         await answers.SendAsync(step.Context, procedure, step.Values.Aspect, cancellationToken);
         foreach (var other in step.Values.Also.Select(id => catalog.Find(id)!))
         {

@@ -12,18 +12,55 @@ using OneStopBot.Office.Questions;
 
 namespace OneStopBot.Dialogs.Procedures;
 
-/// <summary>Answers about a procedure, one idea per message, ending with what the resident can do next.</summary>
-public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQuestionStore unanswered)
+/// <summary>
+/// Answers about a procedure. A first answer is at most three messages — what it is, what to bring, one line each for
+/// time, fee and where — with buttons only for what it did not show; a follow-up is one message about one aspect.
+/// </summary>
+public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQuestionStore unanswered, PlainWords plainWords)
 {
-    /// <summary>The buttons under every answer.</summary>
-    public static readonly IReadOnlyList<string> NextSteps =
-    [
-        ProcedureTexts.DocumentsButton, ProcedureTexts.FeeButton, ProcedureTexts.TimeButton,
-        MainMenu.PreRegister, ProcedureTexts.OtherProcedureButton,
-    ];
+    /// <summary>The aspect each answer button asks about, for the router to read a pressed button.</summary>
+    public static readonly IReadOnlyDictionary<string, ProcedureAspect> AspectButtons = new Dictionary<string, ProcedureAspect>(StringComparer.Ordinal)
+    {
+        [ProcedureTexts.DocumentsButton] = ProcedureAspect.Documents,
+        [ProcedureTexts.FeeButton] = ProcedureAspect.Fee,
+        [ProcedureTexts.TimeButton] = ProcedureAspect.Time,
+        [ProcedureTexts.WhereButton] = ProcedureAspect.Where,
+        [ProcedureTexts.OnlineButton] = ProcedureAspect.Online,
+        [ProcedureTexts.WhoQualifiesButton] = ProcedureAspect.WhoQualifies,
+    };
 
     public Task SendAsync(ITurnContext turnContext, Procedure procedure, ProcedureAspect aspect, CancellationToken cancellationToken) =>
-        turnContext.SendActivitiesAsync([.. Compose(procedure, aspect, turnContext.Activity.Text)], cancellationToken);
+        SendExplainedAsync(turnContext, Compose(procedure, aspect, turnContext.Activity.Text), cancellationToken);
+
+    /// <summary>
+    /// The liên thông group (khai sinh – thường trú – BHYT for children under 6): one dossier, what to bring for it,
+    /// and a button to each of its procedures.
+    /// </summary>
+    public Task SendLinkedGroupAsync(ITurnContext turnContext, ProcedureCatalog catalog, CancellationToken cancellationToken) =>
+        SendExplainedAsync(turnContext, ComposeLinkedGroup(catalog), cancellationToken);
+
+    internal IReadOnlyList<IActivity> ComposeLinkedGroup(ProcedureCatalog catalog)
+    {
+        var birth = catalog.Find(LinkedGroup.BirthId)!;
+        var essentials = string.Join('\n', ProcedureTexts.GroupTime, ProcedureTexts.GroupFee, ProcedureTexts.GroupOnline, ProcedureTexts.Where + PlaceOf(birth));
+        IReadOnlyList<string> buttons =
+        [
+            .. LinkedGroup.Ids.Select(id => catalog.Find(id)!.SimpleName), MainMenu.PreRegister, MainMenu.TalkToStaff, ProcedureTexts.OtherProcedureButton,
+        ];
+        return
+        [
+            MessageFactory.Text(ProcedureTexts.GroupWhat),
+            MessageFactory.Text($"{DocumentList(birth)}\n{ProcedureTexts.GroupMore}"),
+            Replies.WithChoices(essentials, buttons),
+        ];
+    }
+
+    /// <summary>Sends messages about procedures, with the words a resident may not know explained at their first use.</summary>
+    private async Task SendExplainedAsync(ITurnContext turnContext, IReadOnlyList<IActivity> messages, CancellationToken cancellationToken)
+    {
+        await plainWords.ExplainAsync(turnContext, messages, cancellationToken);
+        await turnContext.SendActivitiesAsync([.. messages], cancellationToken);
+    }
 
     /// <summary>What the procedure file says about one aspect, or an honest "not written" where it says nothing.</summary>
     public static string FactOf(Procedure procedure, ProcedureAspect aspect) => aspect switch
@@ -42,10 +79,8 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
     /// <summary>The fee for a number of pages the resident wrote ("10 trang"), where the fee is counted by pages.</summary>
     public static string? PageFeeOf(Procedure procedure, string? text) =>
         procedure.PageFee is { } fee && PageCount.Read(text) is { } pages
-            ? string.Format(CultureInfo.InvariantCulture, ProcedureTexts.PageFee, pages, Money(fee.ForPages(pages)))
+            ? string.Format(CultureInfo.InvariantCulture, ProcedureTexts.PageFee, VietnameseNumber.Of(pages), VietnameseNumber.Of(fee.ForPages(pages)))
             : null;
-
-    private static string Money(int amount) => amount.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
 
     /// <summary>Says plainly that nothing fits, offers a person, and keeps the question for staff.</summary>
     public Task SendNotFoundAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
@@ -71,25 +106,100 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
         {
             aspect = ProcedureAspect.Fee;
         }
-        IReadOnlyList<string> parts = aspect switch
+        if (aspect == ProcedureAspect.None)
         {
-            ProcedureAspect.Fee when PageFeeOf(procedure, question) is { } counted => [Named(procedure, $"{counted}\n{FactOf(procedure, aspect)}")],
-            ProcedureAspect.Where => [Named(procedure, $"{FactOf(procedure, aspect)}\n{ProcedureTexts.OfficeHours}{office.Value.WorkingHours}")],
-            not ProcedureAspect.None => [Named(procedure, FactOf(procedure, aspect))],
-            _ =>
-            [
-                $"{procedure.SimpleName}. {procedure.Summary}",
-                DocumentList(procedure),
-                ProcedureTexts.Time + procedure.Time.Text,
-                ProcedureTexts.Fee + procedure.Fee.Text,
-                ProcedureTexts.Where + procedure.WhereAndWhen,
-                ProcedureTexts.Online + procedure.Online.Text,
-            ],
+            return FirstAnswer(procedure);
+        }
+        var text = aspect switch
+        {
+            ProcedureAspect.Fee when PageFeeOf(procedure, question) is { } counted => $"{counted}\n{FactOf(procedure, aspect)}",
+            ProcedureAspect.Where => $"{FactOf(procedure, aspect)}\n{HoursOf(procedure)}",
+            _ => FactOf(procedure, aspect),
         };
         // Where the file says nothing, a person can: "Gặp cán bộ" comes first.
-        IReadOnlyList<string> buttons = parts[^1].EndsWith(ProcedureTexts.NotWritten, StringComparison.Ordinal) ? [MainMenu.TalkToStaff, .. NextSteps] : NextSteps;
-        return parts.Select((text, i) => i == parts.Count - 1 ? Replies.WithChoices(text, buttons) : MessageFactory.Text(text)).ToList();
+        IReadOnlyList<string> buttons = text.EndsWith(ProcedureTexts.NotWritten, StringComparison.Ordinal)
+            ? [MainMenu.TalkToStaff, .. FollowUpButtons(procedure, aspect).Where(b => b != MainMenu.TalkToStaff)]
+            : FollowUpButtons(procedure, aspect);
+        return [Replies.WithChoices(Named(procedure, text), buttons)];
     }
+
+    /// <summary>What it is; what to bring; time, fee and where — then the buttons for what was not shown.</summary>
+    private IReadOnlyList<IActivity> FirstAnswer(Procedure procedure)
+    {
+        var place = PlaceOf(procedure);
+        var placeInFull = place is null;
+        var essentials = string.Join('\n',
+            ProcedureTexts.Time + procedure.Time.Text,
+            ProcedureTexts.Fee + procedure.Fee.Text,
+            ProcedureTexts.Where + (place ?? procedure.WhereAndWhen));
+        return
+        [
+            MessageFactory.Text(Named(procedure, procedure.Summary)),
+            MessageFactory.Text(DocumentList(procedure)),
+            Replies.WithChoices(essentials, FirstAnswerButtons(procedure, placeInFull)),
+        ];
+    }
+
+    /// <summary>Buttons after a first answer: only what it did not show.</summary>
+    internal static IReadOnlyList<string> FirstAnswerButtons(Procedure procedure, bool placeShownInFull)
+    {
+        var buttons = new List<string>();
+        if (!placeShownInFull)
+        {
+            buttons.Add(ProcedureTexts.WhereButton);
+        }
+        buttons.Add(ProcedureTexts.OnlineButton);
+        if (procedure.WhoQualifies is not null)
+        {
+            buttons.Add(ProcedureTexts.WhoQualifiesButton);
+        }
+        AddClosingButtons(buttons, procedure);
+        return buttons;
+    }
+
+    /// <summary>Buttons after a follow-up: the other aspects, never the one just answered.</summary>
+    internal static IReadOnlyList<string> FollowUpButtons(Procedure procedure, ProcedureAspect answered)
+    {
+        var buttons = AspectButtons
+            .Where(button => button.Value != answered && (button.Value != ProcedureAspect.WhoQualifies || procedure.WhoQualifies is not null))
+            .Select(button => button.Key)
+            .ToList();
+        AddClosingButtons(buttons, procedure);
+        return buttons;
+    }
+
+    private static void AddClosingButtons(List<string> buttons, Procedure procedure)
+    {
+        // Pre-registration only where who receives the dossier is confirmed (PreRegisterDialog refuses the others).
+        if (procedure.Handler != ProcedureHandler.Unconfirmed)
+        {
+            buttons.Add(MainMenu.PreRegister);
+        }
+        buttons.Add(MainMenu.TalkToStaff);
+        buttons.Add(ProcedureTexts.OtherProcedureButton);
+    }
+
+    /// <summary>The receiver's place from configuration; null where the receiver is not confirmed (the file says where to ask).</summary>
+    private string? PlaceOf(Procedure procedure) => procedure.Handler switch
+    {
+        ProcedureHandler.OneStopDesk => office.Value.OfficeName,
+        ProcedureHandler.Unconfirmed => null,
+        _ => Capitalized(Receiver(procedure).Place),
+    };
+
+    /// <summary>The hours of whoever receives the dossier: Công an xã's own, not the one-stop desk's.</summary>
+    private string HoursOf(Procedure procedure) => procedure.Handler switch
+    {
+        ProcedureHandler.CommunePolice or ProcedureHandler.CommuneMilitary =>
+            string.Format(CultureInfo.InvariantCulture, ProcedureTexts.HoursOf, Receiver(procedure).Name, Receiver(procedure).Hours),
+        _ => ProcedureTexts.OfficeHours + office.Value.WorkingHours,
+    };
+
+    private HandlerOffice Receiver(Procedure procedure) =>
+        office.Value.Handlers[procedure.Handler == ProcedureHandler.CommunePolice ? OfficeOptions.CommunePolice : OfficeOptions.CommuneMilitary];
+
+    private static string Capitalized(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
 
     /// <summary>A follow-up answer names its procedure, so it is clear what it is about.</summary>
     private static string Named(Procedure procedure, string answer) => $"{procedure.SimpleName}. {answer}";
@@ -100,14 +210,30 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
         var number = 1;
         foreach (var document in procedure.Documents)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"\n{number++}. {document.Name} ({Form(document)})");
-            if (!string.IsNullOrWhiteSpace(document.Note))
-            {
-                builder.Append(". ").Append(document.Note);
-            }
+            builder.Append(CultureInfo.InvariantCulture, $"\n{number++}. {DocumentLine(document)}");
         }
         return builder.ToString();
     }
+
+    /// <summary>
+    /// "Tờ khai: bản chính. Có mẫu sẵn…": the form after a colon, so that a name ending in "(nếu có)" gets no second
+    /// bracket, and left out where the name already says it ("Bản photo…" is a copy).
+    /// </summary>
+    internal static string DocumentLine(RequiredDocument document)
+    {
+        var line = (SaysItsForm(document.Name), document.Count > 1) switch
+        {
+            (false, _) => $"{document.Name}: {Form(document)}",
+            (true, true) => string.Create(CultureInfo.InvariantCulture, $"{document.Name}: {document.Count} bản"),
+            (true, false) => document.Name,
+        };
+        return string.IsNullOrWhiteSpace(document.Note) ? line : $"{line}. {document.Note}";
+    }
+
+    private static bool SaysItsForm(string name) =>
+        FormWords.Any(word => name.StartsWith(word, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] FormWords = ["Bản chính", "Bản sao", "Bản photo"];
 
     private static string Form(RequiredDocument document)
     {

@@ -36,9 +36,21 @@ internal static class ProcedureTexts
 
     public const string OfficeHours = "Giờ làm việc của bộ phận một cửa: ";
 
+    /// <summary>{0}: who receives the dossier (Công an xã…); {1}: its hours, from configuration.</summary>
+    public const string HoursOf = "Giờ làm việc của {0}: {1}";
+
+    // The liên thông group for children under 6: only what the office's facts confirm; the rest is said to be asked.
+    public const string GroupWhat =
+        "Trẻ dưới 6 tuổi được làm khai sinh, đăng ký thường trú và thẻ bảo hiểm y tế liên thông (chung một hồ sơ, nộp một lần).";
+    public const string GroupTime = "Thời gian: cả 3 việc tối đa 3 ngày làm việc. Cần xác minh thì tối đa 5 ngày làm việc.";
+    public const string GroupFee =
+        "Lệ phí: khai sinh trong 60 ngày từ ngày sinh thì miễn phí. Thẻ bảo hiểm y tế của trẻ dưới 6 tuổi do Nhà nước đóng. Lệ phí thường trú khi làm liên thông, anh/chị hỏi cán bộ.";
+    public const string GroupOnline = "Làm trực tuyến: được, trên dichvucong.gov.vn hoặc ứng dụng VNeID.";
+    public const string GroupMore = "Giấy tờ thêm cho thường trú và thẻ bảo hiểm y tế, hồ sơ của xã chưa ghi rõ. Anh/chị hỏi cán bộ một cửa cho chắc.";
+
     public const string Original = "bản chính";
     public const string Copy = "bản sao";
-    public const string Show = "mang theo để cán bộ xem";
+    public const string Show = "cho cán bộ xem";
 
     /// <summary>{0}: the office phone.</summary>
     public const string NotFound =
@@ -49,5 +61,8 @@ internal static class ProcedureTexts
     public const string DocumentsButton = "Giấy tờ cần mang";
     public const string FeeButton = "Lệ phí";
     public const string TimeButton = "Thời gian";
+    public const string WhereButton = "Nộp ở đâu";
+    public const string OnlineButton = "Làm trực tuyến";
+    public const string WhoQualifiesButton = "Ai được làm";
     public const string OtherProcedureButton = "Hỏi thủ tục khác";
 }

@@ -30,12 +30,8 @@ public sealed class RootRouter(
         [UserText.Fold(MainMenu.TalkToStaff)] = Intent.Human,
     };
 
-    private static readonly Dictionary<string, ProcedureAspect> AnswerButtons = new(StringComparer.Ordinal)
-    {
-        [UserText.Fold(ProcedureTexts.DocumentsButton)] = ProcedureAspect.Documents,
-        [UserText.Fold(ProcedureTexts.FeeButton)] = ProcedureAspect.Fee,
-        [UserText.Fold(ProcedureTexts.TimeButton)] = ProcedureAspect.Time,
-    };
+    private static readonly Dictionary<string, ProcedureAspect> AnswerButtons =
+        ProcedureAnswers.AspectButtons.ToDictionary(button => UserText.Fold(button.Key), button => button.Value, StringComparer.Ordinal);
 
     private static readonly Dictionary<Intent, string> FeatureDialogs = new()
     {

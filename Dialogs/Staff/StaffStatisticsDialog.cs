@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
+using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Statistics;
 
@@ -17,7 +18,7 @@ public sealed class StaffStatisticsDialog(OfficeStatistics statistics, WorkingCa
     {
         var text = TryReadPeriod((options as FeatureOptions)?.Text, calendar.Today, out var from, out var to)
             ? string.Join("\n", statistics.Compute(from, to).Lines())
-            : DossierFormat.Text(StaffStatisticsTexts.Usage, OfficeStatistics.MaxPeriodDays);
+            : DossierFormat.Text(StaffStatisticsTexts.Usage, VietnameseNumber.Of(OfficeStatistics.MaxPeriodDays));
         await dc.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
         return await dc.EndDialogAsync(null, cancellationToken);
     }

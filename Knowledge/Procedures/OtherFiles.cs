@@ -3,23 +3,58 @@ using OneStopBot.Knowledge.Understanding;
 namespace OneStopBot.Knowledge.Procedures;
 
 /// <summary>
-/// The files beside the procedures in <c>Other/</c>: <c>intents.yaml</c> (examples of the other intents) and
-/// <c>agencies.yaml</c> (other agencies' procedures). A folder without them (a test's) has neither.
+/// The files beside the procedures in <c>Other/</c>: <c>intents.yaml</c> (examples of the other intents),
+/// <c>agencies.yaml</c> (other agencies' procedures) and <c>glossary.yaml</c> (words explained in plain words).
+/// A folder without them (a test's) has none.
 /// </summary>
-internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnlyList<MessageExample> Messages)
+internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnlyList<MessageExample> Messages, IReadOnlyList<GlossaryTerm> Glossary)
 {
     public const string Folder = "Other";
     public const string IntentsFile = "intents.yaml";
     public const string AgenciesFile = "agencies.yaml";
+    public const string GlossaryFile = "glossary.yaml";
+
+    // One line after the word, in brackets: longer is no longer an explanation.
+    private const int MaxExplanationLength = 80;
 
     public static OtherFiles Load(string directory, IReadOnlyList<Procedure> procedures)
     {
         var procedureIds = procedures.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var intents = Path.Combine(directory, Folder, IntentsFile);
         var agencies = Path.Combine(directory, Folder, AgenciesFile);
+        var glossary = Path.Combine(directory, Folder, GlossaryFile);
         return new OtherFiles(
             File.Exists(agencies) ? ParseAgencies(File.ReadAllText(agencies), procedureIds) : [],
-            File.Exists(intents) ? ParseIntents(File.ReadAllText(intents), procedureIds) : []);
+            File.Exists(intents) ? ParseIntents(File.ReadAllText(intents), procedureIds) : [],
+            File.Exists(glossary) ? ParseGlossary(File.ReadAllText(glossary)) : []);
+    }
+
+    internal static List<GlossaryTerm> ParseGlossary(string yaml)
+    {
+        const string file = Folder + "/" + GlossaryFile;
+        var entries = ProcedureCatalog.Deserialize<List<GlossaryEntry?>>(file, yaml);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var terms = new List<GlossaryTerm>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var at = $"[{i + 1}]";
+            var entry = entries[i] ?? throw ProcedureCatalog.Missing(file, at);
+            var spellings = ProcedureCatalog.Texts(file, at + ".terms", entry.Terms).Select(t => t.Normalize()).ToList();
+            if (spellings.FirstOrDefault(t => !seen.Add(t)) is { } repeated)
+            {
+                throw new ProcedureCatalogException(file, at + ".terms", $"'{repeated}' is explained twice");
+            }
+
+            var explanation = ProcedureCatalog.Text(file, at + ".explanation", entry.Explanation).Normalize();
+            if (explanation.Length > MaxExplanationLength || explanation.IndexOfAny(['\n', '(', ')']) >= 0)
+            {
+                throw new ProcedureCatalogException(file, at + ".explanation", $"one line of at most {MaxExplanationLength} characters, without brackets");
+            }
+
+            terms.Add(new GlossaryTerm(spellings, explanation));
+        }
+
+        return terms;
     }
 
     internal static List<OtherAgency> ParseAgencies(string yaml, IReadOnlySet<string> procedureIds)
@@ -90,6 +125,12 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
         public string? Where { get; set; }
         public string? Contact { get; set; }
         public List<string?>? Examples { get; set; }
+    }
+
+    private sealed class GlossaryEntry
+    {
+        public List<string?>? Terms { get; set; }
+        public string? Explanation { get; set; }
     }
 
     private sealed class IntentEntry

@@ -29,6 +29,7 @@ public sealed partial class ProcedureCatalog
         byId = procedures.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
         OtherAgencies = other.Agencies;
         MessageExamples = other.Messages;
+        Glossary = other.Glossary;
         agencyById = other.Agencies.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
     }
 
@@ -51,6 +52,9 @@ public sealed partial class ProcedureCatalog
 
     /// <summary>Example messages of the intents other than a question about a procedure (<c>Other/intents.yaml</c>).</summary>
     public IReadOnlyList<MessageExample> MessageExamples { get; }
+
+    /// <summary>Words explained in plain words the first time a conversation uses them (<c>Other/glossary.yaml</c>).</summary>
+    public IReadOnlyList<GlossaryTerm> Glossary { get; }
 
     /// <summary>Reads and validates every procedure file in <paramref name="directory"/>.</summary>
     /// <exception cref="ProcedureCatalogException">A file or field is missing or wrong; the message says which and why.</exception>

@@ -54,7 +54,7 @@ public static class DossierStatuses
         [DossierStatus.ResultReady] = new(
             "Đã có kết quả",
             "Kết quả hồ sơ của anh/chị đã xong.",
-            "Anh/chị mang giấy hẹn và căn cước đến xã để nhận."),
+            "Anh/chị mang căn cước đến xã để nhận."),
         [DossierStatus.ResultReturned] = new(
             "Đã trả kết quả",
             "Anh/chị đã nhận kết quả hồ sơ.",

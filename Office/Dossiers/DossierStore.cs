@@ -86,7 +86,7 @@ public sealed partial class DossierStore(
         {
             throw new DossierValidationException(new Dictionary<string, string[]>
             {
-                ["note"] = [$"Ghi chú tối đa {DossierValidation.MaxNoteLength} ký tự."],
+                ["note"] = [$"Ghi chú tối đa {VietnameseNumber.Of(DossierValidation.MaxNoteLength)} ký tự."],
             });
         }
         if (!DossierCode.TryNormalize(code, AgencyCode, out var normalized))

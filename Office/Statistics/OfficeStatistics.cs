@@ -42,13 +42,13 @@ public sealed record PeriodStatistics
         var lines = new List<string>
         {
             $"Từ {From:dd/MM/yyyy} đến {To:dd/MM/yyyy}:",
-            $"Tiếp nhận: {Received} hồ sơ, trực tuyến {Online} ({PercentText(Online, Received)}).",
-            $"Đã giải quyết: {Resolved} hồ sơ, đúng hạn {ResolvedOnTime} ({PercentText(ResolvedOnTime, Resolved)}).",
-            $"Đang giải quyết: {InProgress} hồ sơ, quá hạn {Overdue}.",
+            $"Tiếp nhận: {VietnameseNumber.Of(Received)} hồ sơ, trực tuyến {VietnameseNumber.Of(Online)} ({PercentText(Online, Received)}).",
+            $"Đã giải quyết: {VietnameseNumber.Of(Resolved)} hồ sơ, đúng hạn {VietnameseNumber.Of(ResolvedOnTime)} ({PercentText(ResolvedOnTime, Resolved)}).",
+            $"Đang giải quyết: {VietnameseNumber.Of(InProgress)} hồ sơ, quá hạn {VietnameseNumber.Of(Overdue)}.",
         };
         if (Satisfaction is { } s)
         {
-            lines.Add($"Hài lòng: {s.Satisfied}/{s.Total} lượt đánh giá ({PercentText(s.Satisfied, s.Total)}).");
+            lines.Add($"Hài lòng: {VietnameseNumber.Of(s.Satisfied)}/{VietnameseNumber.Of(s.Total)} lượt đánh giá ({PercentText(s.Satisfied, s.Total)}).");
         }
         return lines;
     }

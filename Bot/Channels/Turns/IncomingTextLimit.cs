@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using OneStopBot.Office;
 
 namespace OneStopBot.Bot.Channels.Turns;
 
@@ -12,7 +13,7 @@ namespace OneStopBot.Bot.Channels.Turns;
 public sealed class IncomingTextLimit(IOptions<TurnOptions> options) : Microsoft.Bot.Builder.IMiddleware
 {
     /// <summary>{0}: how many characters were read.</summary>
-    public const string CutNotice = "Tin nhắn của anh/chị dài quá. Hệ thống chỉ đọc {0} ký tự đầu.";
+    public const string CutNotice = "Tin nhắn của anh/chị dài quá. Em xin phép chỉ đọc {0} ký tự đầu, anh/chị thông cảm nhé.";
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -21,7 +22,7 @@ public sealed class IncomingTextLimit(IOptions<TurnOptions> options) : Microsoft
         if (activity.Type == ActivityTypes.Message && activity.Text is { } text && text.Length > max)
         {
             activity.Text = Cut(text, max);
-            await turnContext.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, CutNotice, max.ToString("#,0", Vietnamese)), cancellationToken: cancellationToken);
+            await turnContext.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, CutNotice, VietnameseNumber.Of(max)), cancellationToken: cancellationToken);
         }
         await next(cancellationToken);
     }
@@ -29,6 +30,4 @@ public sealed class IncomingTextLimit(IOptions<TurnOptions> options) : Microsoft
     /// <summary>The first <paramref name="max"/> characters, never half of a surrogate pair.</summary>
     public static string Cut(string text, int max) =>
         text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
-
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Engine;
 
 namespace OneStopBot.Bot.Channels.Turns;
 
@@ -14,6 +15,7 @@ public static class TurnServiceCollectionExtensions
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<ConversationTurns>();
         services.AddSingleton<IncomingTextLimit>();
+        services.AddSingleton<ChannelLines>();
         services.AddSingleton<TurnPipeline>();
         return services;
     }

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Office.Dossiers;
 using Xunit.Abstractions;
 
 namespace OneStopBot.Bot.Tests.Browser;
@@ -67,6 +70,55 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "webchat-phone.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        output.WriteLine($"Screenshot: {screenshot}");
+        Assert.True(new FileInfo(screenshot).Length > 0);
+    }
+
+    /// <summary>
+    /// Multi-line messages show as lines, not one paragraph: a first answer's numbered papers and a dossier's status,
+    /// each line ending in a line break and no Markdown list renumbering them.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_first_answer_and_a_dossier_status_show_separate_lines()
+    {
+        Skip.If(browser is null, $"Chromium is not installed at {ChromiumPath} (Debian package: chromium).");
+        var dossier = host!.Services.GetRequiredService<DossierStore>().Receive(
+            new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "hồ thị lan", Phone = "0912345678", Village = "Thôn 2", WorkingDays = 0 }, "desk");
+        var khaiSinh = host.Services.GetRequiredService<ProcedureCatalog>().Find("khai-sinh")!;
+        var page = await NewPhonePageAsync();
+        await page.GotoAsync(host.BaseUrl + "/");
+        var sendBox = page.Locator("#webchat").GetByRole(AriaRole.Textbox);
+        await page.Locator(BotBubble).First.WaitForAsync();
+
+        await sendBox.FillAsync("lam giay khai sinh");
+        await sendBox.PressAsync("Enter");
+        var papers = page.Locator(BotBubble).Filter(new() { HasText = "Giấy tờ cần mang:" }).Last;
+        await papers.WaitForAsync();
+        await Assertions.Expect(papers.Locator("br")).ToHaveCountAsync(khaiSinh.Documents.Count);
+        Assert.Equal(0, await papers.Locator("ol, ul, li").CountAsync());
+        var essentials = page.Locator(BotBubble).Filter(new() { HasText = "Lệ phí:" }).Last;
+        await Assertions.Expect(essentials.Locator("br")).ToHaveCountAsync(2);
+        await SaveScreenshotAsync(page, "webchat-first-answer.png");
+
+        await sendBox.FillAsync(dossier.Code);
+        await sendBox.PressAsync("Enter");
+        await page.Locator(BotBubble).Filter(new() { HasText = "4 số cuối" }).Last.WaitForAsync();
+        await sendBox.FillAsync("5678");
+        await sendBox.PressAsync("Enter");
+        var status = page.Locator(BotBubble).Filter(new() { HasText = "Trạng thái:" }).Last;
+        await status.WaitForAsync();
+        var lines = (await status.InnerTextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(await status.Locator("br").CountAsync() >= 3, await status.InnerHTMLAsync());
+        Assert.Contains(lines, line => line.StartsWith("Trạng thái:", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("Hồ sơ " + dossier.Code, StringComparison.Ordinal));
+        await SaveScreenshotAsync(page, "webchat-status.png");
+    }
+
+    private async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         output.WriteLine($"Screenshot: {screenshot}");
         Assert.True(new FileInfo(screenshot).Length > 0);
     }

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Bot.Channels;
+using OneStopBot.Dialogs.Engine;
 
 namespace OneStopBot.Bot.Tests.DirectLine;
 
@@ -232,7 +233,8 @@ public sealed class DirectLineProtocolTests : IClassFixture<DirectLineFactory>
         await client.SayAsync(conversation, "làm giấy khai sinh 👶🏽 \"ngay\" <b>");
 
         var (activities, _) = await client.PollAsync(conversation, "1");
-        Assert.Equal("Bạn nói: làm giấy khai sinh 👶🏽 \"ngay\" <b>", activities[1].Value<string>("text"));
+        // Written as Markdown that Web Chat shows exactly as typed ("<" escaped, not taken as a tag).
+        Assert.Equal(ChannelLines.ToMarkdown("Bạn nói: làm giấy khai sinh 👶🏽 \"ngay\" <b>"), activities[1].Value<string>("text"));
     }
 
     [Theory]

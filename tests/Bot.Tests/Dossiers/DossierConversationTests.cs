@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using OneStopBot.Bot.Tests.Infrastructure;
 using OneStopBot.Bot.Tests.Staff;
+using OneStopBot.Dialogs.Engine;
 
 namespace OneStopBot.Bot.Tests.Dossiers;
 
@@ -20,7 +21,8 @@ public sealed partial class DossierConversationTests : IDisposable
         Assert.Contains("thôn nào", (await user.SayAsync(phone)).Texts(), StringComparison.Ordinal);
         Assert.Contains("ngày nào", (await user.SayAsync("Thôn 2")).Texts(), StringComparison.Ordinal);
         Assert.Contains("Số căn cước", (await user.SayAsync("thứ hai")).Texts(), StringComparison.Ordinal);
-        Assert.Contains("Điện thoại: " + phone[..2] + "******" + phone[^2..], (await user.SayAsync("Bỏ qua")).Texts(), StringComparison.Ordinal);
+        // Web chat renders Markdown: the mask's stars arrive escaped, so that they show as stars.
+        Assert.Contains(ChannelLines.ToMarkdown("Điện thoại: " + phone[..2] + "******" + phone[^2..]), (await user.SayAsync("Bỏ qua")).Texts(), StringComparison.Ordinal);
     }
 
     private static string CodeIn(IReadOnlyList<Microsoft.Bot.Schema.Activity> replies) =>

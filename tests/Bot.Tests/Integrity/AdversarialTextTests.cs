@@ -49,7 +49,7 @@ public sealed class AdversarialTextTests(ITestOutputHelper output) : IDisposable
         var (replies, elapsed) = await BestOfAsync(() => user.SayAsync(text));
 
         output.WriteLine($"{Describe(payload)}: {elapsed.TotalMilliseconds:0.0} ms");
-        Assert.StartsWith("Tin nhắn của anh/chị dài quá. Hệ thống chỉ đọc 2.000 ký tự đầu.", replies[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Tin nhắn của anh/chị dài quá. Em xin phép chỉ đọc 2.000 ký tự đầu", replies[0].Text, StringComparison.Ordinal);
         Assert.True(replies.Count > 1, "The cut message is still answered.");
         Assert.True(elapsed < Budget, $"{elapsed.TotalMilliseconds:0} ms");
     }

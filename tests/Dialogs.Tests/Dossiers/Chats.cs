@@ -35,16 +35,19 @@ public static class Chats
             : filed;
     }
 
-    /// <summary>Pre-registers as <see cref="PreRegister"/> does, up to the offer of notices.</summary>
-    public static TestFlow PreRegisterWithoutOffer(this TestFlow flow, string phone = "0912345621") =>
+    /// <summary>
+    /// Pre-registers as <see cref="PreRegister"/> does, up to the offer of notices; <paramref name="name"/> as typed,
+    /// and as the summary must show it.
+    /// </summary>
+    public static TestFlow PreRegisterWithoutOffer(this TestFlow flow, string phone = "0912345621", string name = "Hồ Thị Lan", string shownName = "Hồ Thị Lan") =>
         flow.Send("Nộp hồ sơ trước").AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskProcedure)
             .Send("khai sinh").AssertReplyContains("Nộp hồ sơ trước: ")
             .AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskName)
-            .Send("Hồ Thị Lan").AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskPhone)
+            .Send(name).AssertReply(Dialogs.Dossiers.PreRegisterTexts.AskPhone)
             .Send(phone).AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.AskVillage)
             .Send("Thôn 2").AssertReplyContains("ngày nào?")
             .Send("thứ hai").AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.AskCitizenId)
-            .Send("Bỏ qua").AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.Summary)
+            .Send("Bỏ qua").AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.SummaryName + shownName)
             .Send("Gửi").AssertReplyContains("Mã hồ sơ của anh/chị: ")
             .AssertReplyContains("Giấy tờ cần mang:")
             .AssertReplyContains("thứ Hai, 30/11/2026")

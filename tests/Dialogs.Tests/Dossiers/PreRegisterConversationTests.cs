@@ -167,10 +167,21 @@ public sealed partial class PreRegisterConversationTests : IDisposable
     [Fact]
     public Task The_procedure_talked_about_carries_over_and_is_named_first() =>
         harness.Flow()
-            .Send("làm giấy khai sinh").SkipReplies(6)
+            .Send("làm giấy khai sinh").SkipReplies(3)
             .Send("Nộp hồ sơ trước").AssertReply("Nộp hồ sơ trước: Làm giấy khai sinh cho con. Em hỏi vài câu ngắn nhé.")
             .AssertReply(PreRegisterTexts.AskName)
             .StartTestAsync();
+
+    [Fact]
+    public async Task A_name_typed_in_lower_case_is_shown_title_cased_to_the_resident_and_to_staff()
+    {
+        await harness.Flow().PreRegisterWithoutOffer(name: "hồ thị lan", shownName: "Hồ Thị Lan").StartTestAsync();
+
+        var kept = harness.Get<DossierStore>().ListByOwner(Chats.Channel, Chats.User).Single();
+        Assert.Equal("Hồ Thị Lan", kept.ApplicantName);
+        // A name kept as typed before names were normalised is shown title-cased too.
+        Assert.StartsWith("Người nộp: Hồ Thị Lan,", harness.Get<DossierDetails>().ForStaff(kept with { ApplicantName = "hồ thị lan" })[1], StringComparison.Ordinal);
+    }
 
     [Fact]
     public Task An_unclear_procedure_is_asked_again() =>

@@ -70,6 +70,10 @@ public sealed class ConversationHarness : IDisposable
 
     public TestFlow Flow() => new(Adapter, TurnAsync);
 
+    /// <summary>A reply without the glossary's explanations, to compare with a procedure file's own sentences.</summary>
+    public string Plain(string? text) =>
+        SharedCatalog.Value.Glossary.Aggregate(text ?? string.Empty, (plain, term) => plain.Replace($" ({term.Explanation})", string.Empty, StringComparison.Ordinal));
+
     /// <summary>Sends one message and returns every reply it got, for tables of short conversations.</summary>
     public async Task<IReadOnlyList<IMessageActivity>> SayAsync(string text)
     {

@@ -61,7 +61,9 @@ public sealed class ResidentNoticeConversationTests : IDisposable
         Change(DossierStatus.ResultReady);
 
         var text = Assert.Single(Queued()).Text;
-        Assert.Contains("giấy hẹn và căn cước", text, StringComparison.Ordinal);
+        Assert.Contains("mang căn cước đến xã", text, StringComparison.Ordinal);
+        // A pre-registration in the chat gave no appointment slip: the resident is never told to bring one.
+        Assert.DoesNotContain("giấy hẹn", text, StringComparison.Ordinal);
         Assert.Contains($"Giờ làm việc của bộ phận một cửa: {harness.Office.WorkingHours}.", text, StringComparison.Ordinal);
     }
 
@@ -96,9 +98,10 @@ public sealed class ResidentNoticeConversationTests : IDisposable
         Reach(DossierStatus.Received, DossierStatus.ResultReady);
         Change(DossierStatus.ResultReturned);
 
+        var unhappy = score == Satisfaction.Unsatisfied;
         await harness.Flow()
-            .Send(button).AssertReplyWithButtons(RatingTexts.AskComment, RatingTexts.Skip)
-            .Send(comment).AssertReplyContains(RatingTexts.Thanks)
+            .Send(button).AssertReplyWithButtons(unhappy ? RatingTexts.AskWhatWentWrong : RatingTexts.AskComment, RatingTexts.Skip)
+            .Send(comment).AssertReplyContains(unhappy ? RatingTexts.SentToStaff : RatingTexts.Thanks)
             .StartTestAsync();
 
         var rating = Assert.Single(harness.Get<RatingStore>().ForDossier(Code));
@@ -106,6 +109,38 @@ public sealed class ResidentNoticeConversationTests : IDisposable
         Assert.Equal(storedComment, rating.Comment);
         var today = new DateOnly(2026, 11, 26);
         Assert.Equal((score == Satisfaction.Satisfied ? 1 : 0, 1), harness.Get<ISatisfactionSource>().Count(today, today));
+    }
+
+    [Fact]
+    public async Task An_unhappy_resident_gets_an_apology_and_what_went_wrong_reaches_staff_masked()
+    {
+        await harness.Flow().PreRegister().StartTestAsync();
+        Reach(DossierStatus.Received, DossierStatus.ResultReady);
+        Change(DossierStatus.ResultReturned);
+
+        await harness.Flow()
+            .Send("khong hai long").AssertReply(activity => Assert.StartsWith("Em xin lỗi vì", ((IMessageActivity)activity).Text, StringComparison.Ordinal))
+            .Send("chờ 2 tiếng, gọi 0912345678 không ai nghe").AssertReplyContains(RatingTexts.SentToStaff)
+            .StartTestAsync();
+
+        var staffView = string.Join('\n', harness.Get<DossierDetails>().ForStaff(harness.Get<DossierStore>().Find(Code)!));
+        Assert.Contains("Người dân đánh giá: Không hài lòng. Góp ý: chờ 2 tiếng, gọi", staffView, StringComparison.Ordinal);
+        Assert.DoesNotContain("0912345678", staffView, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unhappy_resident_who_skips_the_question_is_apologised_to_again()
+    {
+        await harness.Flow().PreRegister().StartTestAsync();
+        Reach(DossierStatus.Received, DossierStatus.ResultReady);
+        Change(DossierStatus.ResultReturned);
+
+        await harness.Flow()
+            .Send("Không hài lòng").AssertReplyWithButtons(RatingTexts.AskWhatWentWrong, RatingTexts.Skip)
+            .Send("Bỏ qua").AssertReplyContains(RatingTexts.SorryAgain)
+            .StartTestAsync();
+
+        Assert.Contains("Người dân đánh giá: Không hài lòng.", harness.Get<DossierDetails>().ForStaff(harness.Get<DossierStore>().Find(Code)!));
     }
 
     [Fact]

@@ -18,17 +18,41 @@ public sealed class AskProcedureTests : IDisposable
 
     private Procedure Procedure(string id) => harness.Get<ProcedureCatalog>().Find(id)!;
 
-    /// <summary>The full answer: summary, documents, time, fee, where, online — the last with the next-step buttons.</summary>
+    /// <summary>
+    /// The first answer: what it is; what to bring, numbered; time, fee and where on a line each — with buttons only
+    /// for what it did not show.
+    /// </summary>
     private TestFlow AssertFullAnswer(TestFlow flow, string id)
     {
         var procedure = Procedure(id);
         return flow
-            .AssertReplyContains(procedure.Summary)
-            .AssertReplyContains(procedure.Documents[0].Name)
-            .AssertReplyContains(procedure.Time.Text)
-            .AssertReplyContains(procedure.Fee.Text)
-            .AssertReplyContains(procedure.WhereAndWhen)
-            .AssertReplyWithButtons(procedure.Online.Text, [.. ProcedureAnswers.NextSteps]);
+            .AssertReply(activity =>
+            {
+                var text = harness.Plain(((IMessageActivity)activity).Text);
+                Assert.StartsWith(procedure.SimpleName, text, StringComparison.Ordinal);
+                Assert.Contains(procedure.Summary, text, StringComparison.Ordinal);
+            })
+            .AssertReply(activity =>
+            {
+                var text = harness.Plain(((IMessageActivity)activity).Text);
+                Assert.Contains($"\n1. {ProcedureAnswers.DocumentLine(procedure.Documents[0])}", text, StringComparison.Ordinal);
+                Assert.Contains($"\n{procedure.Documents.Count}. ", text, StringComparison.Ordinal);
+            })
+            .AssertReply(activity =>
+            {
+                var message = (IMessageActivity)activity;
+                var lines = harness.Plain(message.Text).Split('\n');
+                Assert.Equal(3, lines.Length);
+                Assert.Equal(ProcedureTexts.Time + procedure.Time.Text, lines[0]);
+                Assert.Equal(ProcedureTexts.Fee + procedure.Fee.Text, lines[1]);
+                Assert.StartsWith(ProcedureTexts.Where, lines[2], StringComparison.Ordinal);
+                var buttons = message.SuggestedActions.Actions.Select(a => a.Title).ToList();
+                Assert.Equal(ProcedureAnswers.FirstAnswerButtons(procedure, procedure.Handler == ProcedureHandler.Unconfirmed), buttons);
+                // Nothing just shown is offered again.
+                Assert.DoesNotContain(ProcedureTexts.DocumentsButton, buttons);
+                Assert.DoesNotContain(ProcedureTexts.FeeButton, buttons);
+                Assert.DoesNotContain(ProcedureTexts.TimeButton, buttons);
+            });
     }
 
     [Theory]
@@ -61,9 +85,12 @@ public sealed class AskProcedureTests : IDisposable
             .AssertReply(activity =>
             {
                 var message = (IMessageActivity)activity;
-                Assert.StartsWith(khaiSinh.SimpleName, message.Text, StringComparison.Ordinal);
-                Assert.Contains(expected(khaiSinh), message.Text, StringComparison.Ordinal);
-                Assert.Equal(ProcedureAnswers.NextSteps, message.SuggestedActions.Actions.Select(a => a.Title));
+                var text = harness.Plain(message.Text);
+                Assert.StartsWith(khaiSinh.SimpleName, text, StringComparison.Ordinal);
+                Assert.Contains(expected(khaiSinh), text, StringComparison.Ordinal);
+                var buttons = message.SuggestedActions.Actions.Select(a => a.Title).ToList();
+                Assert.Contains(MainMenu.TalkToStaff, buttons);
+                Assert.Contains(ProcedureTexts.OtherProcedureButton, buttons);
             })
             .StartTestAsync();
     }

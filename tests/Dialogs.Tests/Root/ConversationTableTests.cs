@@ -43,7 +43,15 @@ public sealed class ConversationTableTests : IDisposable
         { "làm thẻ bảo hiểm y tế cho con | xin hỗ trợ mai táng phí", "now:mai-tang-phi" },
         { "đăng ký khai sinh | đăng ký khai sinh mất bao lâu", "aspect:khai-sinh:Time" },
         // Two procedures in one message: both answered.
-        { "làm khai sinh và nhập hộ khẩu cho con", "both:khai-sinh,thuong-tru" },
+        // Khai sinh with thường trú or the BHYT card: the liên thông group for children under 6, in one dossier.
+        { "làm khai sinh và nhập hộ khẩu cho con", "group" },
+        { "đăng ký khai sinh, thường trú, thẻ bhyt cho bé", "group" },
+        { "lam giay khai sinh voi nhap khau cho con moi de", "group" },
+        { "khai sinh kèm bảo hiểm y tế cho bé được không", "group" },
+        { "mần khai sinh với hộ khẩu cho cháu nội ở mô", "group" },
+        { "lien thong khai sinh thuong tru cho tre", "group" },
+        { "dạ cho em hỏi làm giấy khai sinh rồi nhập khẩu cho con luôn", "group" },
+        { "nhập hộ khẩu cho vợ mới cưới", "answer:thuong-tru" },
         { "kết hôn xong rồi chuyển khẩu về nhà chồng", "both:thuong-tru,ket-hon" },
         // The confirm band.
         { "muốn hỏi về người già", "confirm" },
@@ -86,34 +94,44 @@ public sealed class ConversationTableTests : IDisposable
 
         Assert.NotEmpty(replies);
         var first = replies[0];
+        var firstText = harness.Plain(first.Text);
         var recorded = harness.Get<UnansweredQuestionStore>().Latest(10);
         var parts = expected.Split(':');
         switch (parts[0])
         {
             case "answer":
-                Assert.StartsWith(Find(parts[1]).SimpleName, first.Text, StringComparison.Ordinal);
+                Assert.StartsWith(Find(parts[1]).SimpleName, firstText, StringComparison.Ordinal);
                 break;
             case "aspect":
                 var procedure = Find(parts[1]);
-                Assert.StartsWith(procedure.SimpleName, first.Text, StringComparison.Ordinal);
-                Assert.Contains(ProcedureAnswers.FactOf(procedure, Enum.Parse<ProcedureAspect>(parts[2])), first.Text, StringComparison.Ordinal);
+                Assert.StartsWith(procedure.SimpleName, firstText, StringComparison.Ordinal);
+                Assert.Contains(ProcedureAnswers.FactOf(procedure, Enum.Parse<ProcedureAspect>(parts[2])), firstText, StringComparison.Ordinal);
                 break;
             case "pages":
                 var copy = Find(parts[1]);
                 var pages = int.Parse(parts[2], CultureInfo.InvariantCulture);
-                Assert.Contains(ProcedureAnswers.PageFeeOf(copy, $"{pages} trang")!, first.Text, StringComparison.Ordinal);
+                Assert.Contains(ProcedureAnswers.PageFeeOf(copy, $"{pages} trang")!, firstText, StringComparison.Ordinal);
                 break;
             case "now":
-                Assert.Equal(string.Format(CultureInfo.InvariantCulture, ProcedureTexts.NowAbout, Find(parts[1]).SimpleName), first.Text);
-                Assert.StartsWith(Find(parts[1]).SimpleName, replies[1].Text, StringComparison.Ordinal);
+                Assert.Equal(string.Format(CultureInfo.InvariantCulture, ProcedureTexts.NowAbout, Find(parts[1]).SimpleName), firstText);
+                Assert.StartsWith(Find(parts[1]).SimpleName, harness.Plain(replies[1].Text), StringComparison.Ordinal);
                 break;
             case "both":
                 var ids = parts[1].Split(',');
-                Assert.StartsWith(Find(ids[0]).SimpleName, first.Text, StringComparison.Ordinal);
+                Assert.StartsWith(Find(ids[0]).SimpleName, firstText, StringComparison.Ordinal);
                 Assert.Contains(replies, r => r.Text == string.Format(CultureInfo.InvariantCulture, ProcedureTexts.AlsoAbout, Find(ids[1]).SimpleName));
                 break;
+            case "group":
+                Assert.Equal(ProcedureTexts.GroupWhat, first.Text);
+                Assert.Equal(3, replies.Count);
+                Assert.Contains(ProcedureAnswers.DocumentLine(Find(LinkedGroup.BirthId).Documents[0]), harness.Plain(replies[1].Text), StringComparison.Ordinal);
+                Assert.Contains(ProcedureTexts.GroupMore, replies[1].Text, StringComparison.Ordinal);
+                Assert.Equal(
+                    LinkedGroup.Ids.Select(id => Find(id).SimpleName),
+                    replies[2].SuggestedActions.Actions.Take(LinkedGroup.Ids.Count).Select(a => a.Title));
+                break;
             case "confirm":
-                Assert.StartsWith("Có phải anh/chị hỏi về", first.Text, StringComparison.Ordinal);
+                Assert.StartsWith("Có phải anh/chị hỏi về", firstText, StringComparison.Ordinal);
                 var buttons = first.SuggestedActions.Actions.Select(a => a.Title).ToList();
                 Assert.InRange(buttons.Count, 2, 4);
                 Assert.Equal(ProcedureTexts.NotThis, buttons[^1]);
@@ -125,8 +143,8 @@ public sealed class ConversationTableTests : IDisposable
                 break;
             case "agency":
                 var agency = harness.Get<ProcedureCatalog>().FindOtherAgency(parts[1])!;
-                Assert.Contains(agency.Agency, first.Text, StringComparison.Ordinal);
-                Assert.Contains(agency.Where, first.Text, StringComparison.Ordinal);
+                Assert.Contains(agency.Agency, firstText, StringComparison.Ordinal);
+                Assert.Contains(agency.Where, firstText, StringComparison.Ordinal);
                 Assert.Empty(recorded);
                 break;
             case "notfound":
@@ -134,7 +152,7 @@ public sealed class ConversationTableTests : IDisposable
                 break;
             case "welcome":
                 Assert.Equal([.. MainMenu.Items], first.SuggestedActions.Actions.Select(a => a.Title));
-                Assert.StartsWith("Chào anh/chị", first.Text, StringComparison.Ordinal);
+                Assert.StartsWith("Chào anh/chị", firstText, StringComparison.Ordinal);
                 break;
             case "thanks":
                 Assert.Equal(RootTexts.Thanks, Assert.Single(replies).Text);
