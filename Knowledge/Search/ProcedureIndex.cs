@@ -140,7 +140,7 @@ public sealed class ProcedureIndex : IDisposable
         analyzer.Dispose();
     }
 
-    // The analyzer yields each syllable at its own position, its bigram with the previous one at the same position.
+    // The analyzer yields each syllable at its own position, its bigram with the next one at the same position.
     private HashSet<string> Terms(string text, IReadOnlyList<bool> ignored)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
@@ -154,7 +154,7 @@ public sealed class ProcedureIndex : IDisposable
             position += increment.PositionIncrement;
             var value = term.ToString();
             var skip = value.Contains(VietnameseAnalyzer.BigramSeparator)
-                ? IsIgnored(ignored, position - 1) && IsIgnored(ignored, position)
+                ? IsIgnored(ignored, position) && IsIgnored(ignored, position + 1)
                 : IsIgnored(ignored, position);
             if (!skip)
             {

@@ -1,4 +1,6 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Shingle;
 using Lucene.Net.Analysis.TokenAttributes;
 using OneStopBot.Knowledge.Text;
 
@@ -7,8 +9,9 @@ namespace OneStopBot.Knowledge.Search;
 /// <summary>
 /// Indexes Vietnamese as residents type it. Each syllable is indexed in its canonical form (teencode and dialect
 /// expanded) and, at the same position, its folded form; each pair of neighbouring syllables is also indexed as a
-/// bigram ("khai_sinh"), because Vietnamese words are mostly two syllables. A query typed with diacritics matches
-/// both the exact and the folded term of a document, so it scores above a query that only matches folded.
+/// bigram ("khai_sinh") at the position of its first syllable, because Vietnamese words are mostly two syllables.
+/// A query typed with diacritics matches both the exact and the folded term of a document, so it scores above a
+/// query that only matches folded.
 /// </summary>
 public sealed class VietnameseAnalyzer : Analyzer
 {
@@ -18,8 +21,10 @@ public sealed class VietnameseAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new SyllableTokenizer(reader);
-        TokenStream stream = new SyllableBigramFilter(tokenizer);
-        stream = new FoldedFormFilter(stream);
+        // Lucene's own filters: each syllable then its bigram with the next, and after each term its folded form.
+        var bigrams = new ShingleFilter(tokenizer, minShingleSize: 2, maxShingleSize: 2);
+        bigrams.SetTokenSeparator(BigramSeparator.ToString());
+        var stream = new ASCIIFoldingFilter(bigrams, preserveOriginal: true);
         return new TokenStreamComponents(tokenizer, stream);
     }
 
@@ -71,82 +76,6 @@ public sealed class VietnameseAnalyzer : Analyzer
             base.End();
             var final = CorrectOffset(Math.Max(0, position - 1));
             offset.SetOffset(final, final);
-        }
-    }
-
-    /// <summary>Passes every token through and, after it, one derived term at the same position where there is one.</summary>
-    private abstract class SamePositionTermFilter : TokenFilter
-    {
-        private readonly ICharTermAttribute term;
-        private readonly IPositionIncrementAttribute increment;
-        private string? pendingTerm;
-        private State? pendingState;
-
-        protected SamePositionTermFilter(TokenStream input)
-            : base(input)
-        {
-            term = AddAttribute<ICharTermAttribute>();
-            increment = AddAttribute<IPositionIncrementAttribute>();
-        }
-
-        public sealed override bool IncrementToken()
-        {
-            if (pendingTerm is not null)
-            {
-                RestoreState(pendingState);
-                term.SetEmpty().Append(pendingTerm);
-                increment.PositionIncrement = 0;
-                pendingTerm = null;
-                return true;
-            }
-
-            if (!m_input.IncrementToken())
-            {
-                return false;
-            }
-
-            pendingTerm = DerivedTerm(term.ToString());
-            pendingState = pendingTerm is null ? null : CaptureState();
-            return true;
-        }
-
-        public override void Reset()
-        {
-            base.Reset();
-            pendingTerm = null;
-            pendingState = null;
-        }
-
-        /// <summary>The term to add at the position of <paramref name="current"/>, or null.</summary>
-        protected abstract string? DerivedTerm(string current);
-    }
-
-    /// <summary>After each syllable, the bigram it forms with the previous one.</summary>
-    private sealed class SyllableBigramFilter(TokenStream input) : SamePositionTermFilter(input)
-    {
-        private string? previous;
-
-        public override void Reset()
-        {
-            base.Reset();
-            previous = null;
-        }
-
-        protected override string? DerivedTerm(string current)
-        {
-            var bigram = previous is null ? null : previous + BigramSeparator + current;
-            previous = current;
-            return bigram;
-        }
-    }
-
-    /// <summary>After each term with diacritics, its folded form.</summary>
-    private sealed class FoldedFormFilter(TokenStream input) : SamePositionTermFilter(input)
-    {
-        protected override string? DerivedTerm(string current)
-        {
-            var folded = VietnameseText.Fold(current);
-            return folded == current ? null : folded;
         }
     }
 }

@@ -14,10 +14,10 @@ public sealed class VietnameseAnalyzerTests
 
         Assert.Equal(
             [
-                ("làm", 1), ("lam", 0),
-                ("giấy", 1), ("giay", 0), ("làm_giấy", 0), ("lam_giay", 0),
-                ("khai", 1), ("giấy_khai", 0), ("giay_khai", 0),
-                ("sinh", 1), ("khai_sinh", 0),
+                ("lam", 1), ("làm", 0), ("lam_giay", 0), ("làm_giấy", 0),
+                ("giay", 1), ("giấy", 0), ("giay_khai", 0), ("giấy_khai", 0),
+                ("khai", 1), ("khai_sinh", 0),
+                ("sinh", 1),
             ],
             tokens);
     }
