@@ -143,6 +143,12 @@ public sealed class FollowUpTableTests : IDisposable
         { "dang ky nghia vu quan su", "con giay to thi sao", "nghia-vu-quan-su", ProcedureAspect.Documents },
         { "sua ten trong giay khai sinh", "mat bao lau", "cai-chinh-ho-tich", ProcedureAspect.Time },
         { "sua ten trong giay khai sinh", "co mat phi ko", "cai-chinh-ho-tich", ProcedureAspect.Fee },
+        // A word the procedure in context shares with others ("chứng thực", "giấy", "đăng ký") names no other one.
+        { "chung thuc ban sao", "chứng thực mất bao lâu", "chung-thuc-ban-sao", ProcedureAspect.Time },
+        { "chứng thực chữ ký", "chứng thực ở mô", "chung-thuc-chu-ky", ProcedureAspect.Where },
+        { "đăng ký tạm trú", "đăng ký online được không", "tam-tru", ProcedureAspect.Online },
+        { "xin trích lục khai sinh", "giấy đó mất bao nhiêu tiền", "trich-luc-ho-tich", ProcedureAspect.Fee },
+        { "xin vao ho ngheo", "ho ngheo thi ai duoc xet", "ho-ngheo", ProcedureAspect.WhoQualifies },
     };
 
     /// <summary>A follow-up that names another procedure clearly, even loosely typed, moves the topic and says so.</summary>
