@@ -21,7 +21,11 @@ public sealed class RootReplies(IOptions<OfficeOptions> office)
     }
 
     public Task ThanksAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(Replies.WithChoices(RootTexts.Thanks, [MainMenu.AskProcedure, MainMenu.CheckDossier]), cancellationToken);
+        BackToWorkAsync(turnContext, RootTexts.Thanks, cancellationToken);
+
+    /// <summary>Small talk or an insult: one polite line back to what the bot does, not the whole menu.</summary>
+    public Task ChitChatAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        BackToWorkAsync(turnContext, RootTexts.ChitChat, cancellationToken);
 
     /// <summary>Where to go for a procedure another agency handles: only the facts of its file.</summary>
     public Task OtherAgencyAsync(ITurnContext turnContext, OtherAgency agency, CancellationToken cancellationToken)
@@ -33,6 +37,9 @@ public sealed class RootReplies(IOptions<OfficeOptions> office)
     /// <summary>A text with the main menu as buttons.</summary>
     public Task MenuAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(Replies.WithChoices(text, MainMenu.Items), cancellationToken);
+
+    private static Task BackToWorkAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(Replies.WithChoices(text, [MainMenu.AskProcedure, MainMenu.CheckDossier]), cancellationToken);
 
     private string Format(string template)
     {

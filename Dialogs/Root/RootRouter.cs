@@ -135,7 +135,9 @@ public sealed class RootRouter(
             // "10 trang thì bao nhiêu", "còn 500 trang thì sao" after chứng thực bản sao ask its fee for that many pages.
             aspect = ProcedureAspect.Fee;
         }
-        var namesAnother = understood.ProcedureId is not null && understood.ProcedureId != current && understood.Band == ConfidenceBand.Answer;
+        // Words the procedure in context shares with another ("xác nhận") do not move the topic; its own name does.
+        var namesAnother = understood.ProcedureId is { } other && other != current && understood.Band == ConfidenceBand.Answer
+            && understanding.NamesApart(text, other, current);
         var isQuestion = understood.Intent is Intent.Ask or Intent.None || (understood.Intent == Intent.Greeting && aspect != ProcedureAspect.None);
         return aspect != ProcedureAspect.None && isQuestion && !namesAnother && understood.OtherAgencyId is null
             ? understood with { Intent = Intent.Ask, ProcedureId = current, Aspect = aspect, Alternatives = [], Band = ConfidenceBand.Answer }
@@ -228,6 +230,10 @@ public sealed class RootRouter(
                 break;
             case Intent.Help:
                 await replies.MenuAsync(turn, RootTexts.Help, cancellationToken);
+                break;
+            case Intent.None when understood.ChitChat:
+                // Learned apart from real messages nothing fits, which still go to staff below.
+                await replies.ChitChatAsync(turn, cancellationToken);
                 break;
             default:
                 await answers.SendNotFoundAsync(turn, cancellationToken);

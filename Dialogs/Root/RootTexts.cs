@@ -11,6 +11,7 @@ internal static class RootTexts
 
     public const string Thanks = "Dạ, không có chi ạ. Anh/chị cần hỏi thêm thủ tục hay tra cứu hồ sơ thì cứ nhắn em nhé.";
 
+    public const string ChitChat = "Dạ, em chỉ giúp được việc giấy tờ của xã: hỏi thủ tục, nộp hồ sơ trước, tra cứu hồ sơ. Anh/chị cần gì thì bấm nút bên dưới nhé.";
 
     /// <summary>{0}: procedure; {1}: the agency handling it; {2}: where to file; {3}: how to reach it.</summary>
     public const string OtherAgency = "{0}: việc này do {1} giải quyết, không làm ở bộ phận một cửa của xã.\n{2}\n{3}";

@@ -11,7 +11,13 @@ public sealed class EvalSet
     private const string NoProcedure = "-";
 
     /// <summary>The project's own held-out set, copied beside the assembly: written before tuning, never trained on.</summary>
-    public static string HeldOutPath => Path.Combine(AppContext.BaseDirectory, "Evaluation", "understand.test.tsv");
+    public static string HeldOutPath => Shipped("understand.test.tsv");
+
+    /// <summary>Messages as residents type them, written before the second round of tuning, never trained on.</summary>
+    public static string UnseenPath => Shipped("understand.unseen.tsv");
+
+    /// <summary>A file of the evaluation folder copied beside the assembly.</summary>
+    internal static string Shipped(string file) => Path.Combine(AppContext.BaseDirectory, "Evaluation", file);
 
     private EvalSet(string name, IReadOnlyList<EvalCase> cases)
     {

@@ -15,6 +15,7 @@ public sealed record OtherAgency(
 
 /// <summary>
 /// Example messages of one intent that is not a question about a procedure ("xin chào", "hồ sơ tới đâu rồi");
-/// <paramref name="ProcedureId"/> is set for a submit example that names its procedure.
+/// <paramref name="ProcedureId"/> is set for a submit example that names its procedure. <paramref name="ChitChat"/> marks
+/// small talk and insults (intent none, file label <c>chitchat</c>): learned apart from real messages nothing fits.
 /// </summary>
-public sealed record MessageExample(Understanding.Intent Intent, string? ProcedureId, IReadOnlyList<string> Examples);
+public sealed record MessageExample(Understanding.Intent Intent, string? ProcedureId, IReadOnlyList<string> Examples, bool ChitChat = false);

@@ -17,6 +17,9 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
     // One line after the word, in brackets: longer is no longer an explanation.
     private const int MaxExplanationLength = 80;
 
+    /// <summary>The label in the intents file of small talk, jokes and insults.</summary>
+    public const string ChitChatLabel = "chitchat";
+
     public static OtherFiles Load(string directory, IReadOnlyList<Procedure> procedures)
     {
         var procedureIds = procedures.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
@@ -95,7 +98,10 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
             var at = $"[{i + 1}]";
             var entry = entries[i] ?? throw ProcedureCatalog.Missing(file, at);
             var name = ProcedureCatalog.Text(file, at + ".intent", entry.Intent);
-            if (!Enum.TryParse<Intent>(name, ignoreCase: true, out var intent) || !Enum.IsDefined(intent) || name.Any(char.IsDigit))
+            // Small talk is its own label but intent none to the evaluation contract: it fits no procedure either.
+            var chitChat = string.Equals(name, ChitChatLabel, StringComparison.OrdinalIgnoreCase);
+            var intent = Intent.None;
+            if (!chitChat && (!Enum.TryParse(name, ignoreCase: true, out intent) || !Enum.IsDefined(intent) || name.Any(char.IsDigit)))
             {
                 throw new ProcedureCatalogException(file, at + ".intent", $"'{name}' is not an intent");
             }
@@ -111,7 +117,7 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
                 throw new ProcedureCatalogException(file, at + ".procedure", $"'{procedure}' is not a procedure");
             }
 
-            messages.Add(new MessageExample(intent, procedure, ProcedureCatalog.Texts(file, at + ".examples", entry.Examples)));
+            messages.Add(new MessageExample(intent, procedure, ProcedureCatalog.Texts(file, at + ".examples", entry.Examples), chitChat));
         }
 
         return messages;

@@ -11,6 +11,12 @@ public sealed class TypoCorrector
     /// <summary>Shorter syllables are left alone: at 3 letters one edit turns most of them into other real words.</summary>
     public const int MinLength = 4;
 
+    // A run-together word holds at least two syllables of two letters; longer than this it is no word (a link, a key held).
+    private const int MinPartLength = 2;
+    private const int MinSplitLength = 2 * MinPartLength + 1;
+    private const int MaxSplitLength = 20;
+    private const int MaxParts = 4;
+
     private readonly FrozenDictionary<string, int> counts;
     private readonly FrozenDictionary<string, string[]> byDeletion;
 
@@ -73,6 +79,44 @@ public sealed class TypoCorrector
         }
 
         return best ?? syllable;
+    }
+
+    /// <summary>
+    /// Syllables typed without the space between them ("khaisinh", "dangkykethon") as the known syllables they are made
+    /// of, each of at least two letters; null when the word is known or cannot be cut into known syllables.
+    /// </summary>
+    public IReadOnlyList<string>? Split(string word)
+    {
+        var folded = VietnameseText.Fold(word);
+        return folded.Length < MinSplitLength || folded.Length > MaxSplitLength || counts.ContainsKey(folded) || folded.Any(char.IsAsciiDigit)
+            ? null
+            : SplitKnown(folded, MaxParts);
+    }
+
+    private List<string>? SplitKnown(string folded, int parts)
+    {
+        // Longest first part first: "thuongtru" is "thuong tru", not "thu ong tru".
+        for (var cut = folded.Length - MinPartLength; cut >= MinPartLength; cut--)
+        {
+            var head = folded[..cut];
+            if (!counts.ContainsKey(head))
+            {
+                continue;
+            }
+
+            var tail = folded[cut..];
+            if (counts.ContainsKey(tail))
+            {
+                return [head, tail];
+            }
+
+            if (parts > 2 && tail.Length >= 2 * MinPartLength && SplitKnown(tail, parts - 1) is { } rest)
+            {
+                return [head, .. rest];
+            }
+        }
+
+        return null;
     }
 
     private bool IsBetter(string candidate, string? best, string typed)

@@ -28,6 +28,13 @@ public static class VietnameseText
         ["bhyt"] = ["bảo", "hiểm", "y", "tế"], ["hk"] = ["hộ", "khẩu"], ["hs"] = ["hồ", "sơ"],
         ["ubnd"] = ["ủy", "ban", "nhân", "dân"], ["ub"] = ["ủy", "ban"], ["vs"] = ["với"], ["ms"] = ["mới"],
         ["trc"] = ["trước"], ["onl"] = ["online"], ["r"] = ["rồi"], ["bh"] = ["bao", "giờ"],
+        ["e"] = ["em"], ["ak"] = ["à"], ["ah"] = ["à"], ["lm"] = ["làm"], ["ng"] = ["người"], ["cx"] = ["cũng"],
+        ["kq"] = ["kết", "quả"], ["mk"] = ["mình"], ["mik"] = ["mình"], ["bik"] = ["biết"], ["wa"] = ["qua"],
+        ["vk"] = ["vợ"], ["ck"] = ["chồng"], ["hnay"] = ["hôm", "nay"], ["hqua"] = ["hôm", "qua"], ["hem"] = ["không"],
+        ["tg"] = ["thời", "gian"], ["gcn"] = ["giấy", "chứng", "nhận"], ["kd"] = ["kinh", "doanh"],
+        ["hkd"] = ["hộ", "kinh", "doanh"], ["tthc"] = ["thủ", "tục", "hành", "chính"], ["dt"] = ["điện", "thoại"],
+        ["dki"] = ["đăng", "ký"], ["dky"] = ["đăng", "ký"], ["gd"] = ["gia", "đình"], ["nhìu"] = ["nhiều"],
+        ["cj"] = ["chị"], ["gplx"] = ["giấy", "phép", "lái", "xe"], ["qsdd"] = ["quyền", "sử", "dụng", "đất"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // Central dialect, keyed by the exact form: without diacritics these spellings are ordinary words.
@@ -35,11 +42,15 @@ public static class VietnameseText
     {
         ["mô"] = "đâu", ["răng"] = "sao", ["rứa"] = "thế", ["chi"] = "gì", ["ni"] = "này", ["tê"] = "kia",
         ["nớ"] = "đó", ["hỉ"] = "nhỉ", ["tui"] = "tôi", ["chừ"] = "giờ", ["bựa"] = "hôm", ["mần"] = "làm",
+        ["bọ"] = "bố", ["mạ"] = "mẹ", ["mi"] = "mày", ["tau"] = "tao", ["ri"] = "thế", ["cấy"] = "cái", ["nì"] = "này",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // "chi" stays itself in these compounds (chi phí, chi trả): there it is not the dialect "gì".
     private static readonly FrozenSet<string> ChiCompounds =
         new[] { "phí", "trả", "tiết", "tiêu", "hội", "bộ", "nhánh", "cục", "tiền" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> TimeWords =
+        new[] { "hom", "bua", "nam", "thang", "tuan", "sang", "chieu", "toi", "dem" }.ToFrozenSet(StringComparer.Ordinal);
 
     // Base letter of every char up to the end of Latin Extended Additional (where Vietnamese letters live).
     private static readonly char[] FoldTable = BuildFoldTable();
@@ -163,7 +174,8 @@ public static class VietnameseText
             if (Dialect.TryGetValue(word, out var standard)
                 && !(word == "chi" && i + 1 < words.Count && ChiCompounds.Contains(words[i + 1])))
             {
-                result.Add(standard);
+                // "hôm ni", "năm ni": after a word of time "ni" is "nay", not "này".
+                result.Add(word == "ni" && i > 0 && TimeWords.Contains(Fold(words[i - 1])) ? "nay" : standard);
             }
             else if (Abbreviations.TryGetValue(Fold(word), out var expansion))
             {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -30,10 +31,13 @@ public sealed partial class MessageUnderstanding
     private const double RuleScore = 1.0;
     private const int MinSegmentSyllables = 2;
     private const int MaxWordLength = 20;
+    private const int ShortNameSyllables = 4;
+    private const int NamedQuestionsPerProcedure = 10;
 
     private const string ProcedureLabel = "p:";
     private const string AgencyLabel = "o:";
     private const string IntentLabel = "i:";
+    private const string ChitChatLabel = IntentLabel + OtherFiles.ChitChatLabel;
 
     // Words that join two requests in one message: "làm khai sinh và nhập hộ khẩu cho con", "kết hôn xong rồi chuyển khẩu".
     private static readonly HashSet<string> Joiners = new(StringComparer.Ordinal) { "va", "voi", "kem", "cung", "xong", "roi" };
@@ -41,11 +45,14 @@ public sealed partial class MessageUnderstanding
     private readonly MessageClassifier classifier;
     private readonly TypoCorrector corrector;
 
+    // The folded syllable pairs of each procedure's names; empty when learning from examples alone (cross-validation).
+    private readonly FrozenDictionary<string, FrozenSet<string>> nameBigrams = FrozenDictionary<string, FrozenSet<string>>.Empty;
+
     /// <summary>The trained model shipped beside the procedure files; start-up trains anew when the examples changed since.</summary>
     public const string ModelFile = "understanding.model";
 
     // Part of the fingerprint: a change to how features are read must retrain the model too.
-    private const string FeaturesVersion = "features-1";
+    private const string FeaturesVersion = "features-2";
 
     /// <summary>
     /// Loads the shipped model when it was trained on exactly the catalog's examples, or trains on them (a few
@@ -54,6 +61,10 @@ public sealed partial class MessageUnderstanding
     public MessageUnderstanding(ProcedureCatalog catalog)
         : this(TrainingExample.From(catalog), Path.Combine(catalog.Folder, ModelFile))
     {
+        nameBigrams = catalog.All.ToFrozenDictionary(
+            p => p.Id,
+            p => p.Phrases.Append(p.OfficialName).Append(p.SimpleName).SelectMany(name => Bigrams(Canonical(name, corrector))).ToFrozenSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
     }
 
     /// <summary>Learns from <paramref name="training"/> only, as cross-validation does with part of the catalog's examples.</summary>
@@ -62,7 +73,31 @@ public sealed partial class MessageUnderstanding
         corrector = new TypoCorrector(training.SelectMany(e => VietnameseText.Syllables(e.Text)).Concat(Keywords.Vocabulary));
         Fingerprint = FingerprintOf(training);
         classifier = (modelPath is null ? null : LoadModel(modelPath, Fingerprint))
-            ?? MessageClassifier.Train(training.Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), Label(e))).ToList());
+            ?? MessageClassifier.Train(training.Concat(NamedQuestions(training))
+                .Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), Label(e))).ToList());
+    }
+
+    /// <summary>
+    /// Residents name a procedure loosely and ask about one part of it ("căn cước bao lâu thì có"): each procedure's
+    /// short names joined to questions that name no procedure teach that the name decides, not the question words.
+    /// Derived from <paramref name="training"/> alone, so cross-validation never sees a held-out example this way.
+    /// </summary>
+    private static IEnumerable<TrainingExample> NamedQuestions(IReadOnlyList<TrainingExample> training)
+    {
+        var questions = training.Where(e => e.Intent == Intent.Ask && e.ProcedureId is null).Select(e => e.Text).ToList();
+        if (questions.Count == 0)
+        {
+            yield break;
+        }
+
+        var next = 0;
+        foreach (var procedure in training.Where(e => e.Intent == Intent.Ask && e.ProcedureId is not null).GroupBy(e => e.ProcedureId))
+        {
+            foreach (var name in procedure.Where(e => VietnameseText.Syllables(e.Text).Count <= ShortNameSyllables).Take(NamedQuestionsPerProcedure))
+            {
+                yield return name with { Text = $"{name.Text} {questions[next++ % questions.Count]}" };
+            }
+        }
     }
 
     /// <summary>What the model was trained on: a hash of every example with its label, and of the feature version.</summary>
@@ -92,7 +127,8 @@ public sealed partial class MessageUnderstanding
         var syllables = Canonical(original, corrector);
         if (syllables.Count == 0)
         {
-            return NotFound(original, []);
+            // Emoji and punctuation alone ("😂", ":))", "???") carry no question for staff.
+            return NotFound(original, []) with { ChitChat = !string.IsNullOrWhiteSpace(original) };
         }
 
         var probabilities = classifier.Predict(TextFeatures.Extract(syllables), out var known);
@@ -137,6 +173,11 @@ public sealed partial class MessageUnderstanding
             return new Understanding(original, Intent.None, null, score, [], ProcedureAspect.None) { OtherAgencyId = best[AgencyLabel.Length..] };
         }
 
+        if (best == ChitChatLabel)
+        {
+            return NotFound(original, [], score) with { ChitChat = true };
+        }
+
         var intent = Enum.Parse<Intent>(best[IntentLabel.Length..]);
         return intent switch
         {
@@ -153,6 +194,30 @@ public sealed partial class MessageUnderstanding
     {
         var original = text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty;
         return Aspect($" {string.Join(' ', Canonical(original, corrector).Select(VietnameseText.Fold))} ");
+    }
+
+    /// <summary>
+    /// True when the message uses a pair of syllables from <paramref name="otherId"/>'s names that
+    /// <paramref name="currentId"/>'s names lack: "còn làm căn cước" after khai sinh names another procedure, while
+    /// "ai được xác nhận" after xác nhận khuyết tật does not, though "xác nhận" also names the giấy xác nhận độc thân.
+    /// </summary>
+    public bool NamesApart(string? text, string otherId, string currentId)
+    {
+        if (!nameBigrams.TryGetValue(otherId, out var other) || !nameBigrams.TryGetValue(currentId, out var current))
+        {
+            return true;
+        }
+
+        var original = text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty;
+        return Bigrams(Canonical(original, corrector)).Any(pair => other.Contains(pair) && !current.Contains(pair));
+    }
+
+    private static IEnumerable<string> Bigrams(List<string> syllables)
+    {
+        for (var i = 0; i + 1 < syllables.Count; i++)
+        {
+            yield return $"{VietnameseText.Fold(syllables[i])} {VietnameseText.Fold(syllables[i + 1])}";
+        }
     }
 
     private static MessageClassifier? LoadModel(string path, string fingerprint)
@@ -190,12 +255,15 @@ public sealed partial class MessageUnderstanding
     /// A "word" far longer than any syllable (a key held down, a link) says nothing and is left out.
     /// </summary>
     private static List<string> Canonical(string text, TypoCorrector corrector) =>
-        VietnameseText.Syllables(text).Where(s => s.Length <= MaxWordLength).Select(corrector.Correct).ToList();
+        VietnameseText.Syllables(text).Where(s => s.Length <= MaxWordLength)
+            .SelectMany(s => corrector.Split(s) ?? [corrector.Correct(s)])
+            .ToList();
 
     private static string Label(TrainingExample example) => example switch
     {
         { OtherAgencyId: { } agency } => AgencyLabel + agency,
         { ProcedureId: { } procedure } => ProcedureLabel + procedure,
+        { ChitChat: true } => ChitChatLabel,
         _ => IntentLabel + example.Intent,
     };
 

@@ -4,9 +4,9 @@ namespace OneStopBot.Knowledge.Understanding;
 
 /// <summary>
 /// One labelled message the understanding learns from: what a resident wrote, the intent, and the procedure or
-/// other agency's procedure it names (both null for most intents).
+/// other agency's procedure it names (both null for most intents); <paramref name="ChitChat"/> for small talk (intent none).
 /// </summary>
-public sealed record TrainingExample(string Text, Intent Intent, string? ProcedureId, string? OtherAgencyId = null)
+public sealed record TrainingExample(string Text, Intent Intent, string? ProcedureId, string? OtherAgencyId = null, bool ChitChat = false)
 {
     /// <summary>Everything the catalog teaches: each procedure's names, phrases and examples, the other agencies' and intents' examples.</summary>
     public static IReadOnlyList<TrainingExample> From(ProcedureCatalog catalog)
@@ -25,7 +25,7 @@ public sealed record TrainingExample(string Text, Intent Intent, string? Procedu
 
         foreach (var group in catalog.MessageExamples)
         {
-            examples.AddRange(group.Examples.Select(text => new TrainingExample(text, group.Intent, group.ProcedureId)));
+            examples.AddRange(group.Examples.Select(text => new TrainingExample(text, group.Intent, group.ProcedureId, ChitChat: group.ChitChat)));
         }
 
         return examples;

@@ -66,6 +66,9 @@ public sealed record Understanding(
     /// <summary>A procedure of another agency the message asks about (intent none), e.g. "ly-hon".</summary>
     public string? OtherAgencyId { get; init; }
 
+    /// <summary>Small talk, a joke or an insult (intent none): answered with one line, never kept as a question for staff.</summary>
+    public bool ChitChat { get; init; }
+
     /// <summary>Further procedures the same message names ("khai sinh và nhập hộ khẩu"), after <see cref="ProcedureId"/>.</summary>
     public IReadOnlyList<string> AlsoProcedureIds { get; init; } = [];
 }

@@ -64,6 +64,17 @@ public sealed class ConversationTableTests : IDisposable
         { "làm hộ chiếu", "agency:ho-chieu" },
         { "đăng ký khai sinh | muốn ly hôn thì làm sao", "agency:ly-hon" },
         // Insults and chit-chat: one polite line, not recorded.
+        { "mày ngu quá", "chitchat" },
+        { "haha", "chitchat" },
+        { "ok bạn", "chitchat" },
+        { "đăng ký kết hôn | hehe", "chitchat" },
+        { "làm hộ chiếu | bot dở ẹc", "chitchat" },
+        { "đăng ký khai sinh | yêu em", "chitchat" },
+        { "😂", "chitchat" },
+        // Real statements nothing fits are recorded though no question is asked.
+        { "nhà tui bị sạt lở", "notfound" },
+        { "xin hỏi về đền bù đường điện", "notfound" },
+        { "đăng ký khai sinh | đường vô thôn bị ngập rồi", "notfound" },
         // A real question nothing fits is recorded.
         { "giá cà phê hôm nay bao nhiêu", "notfound" },
         // Fees counted by pages.
@@ -145,6 +156,11 @@ public sealed class ConversationTableTests : IDisposable
                 var agency = harness.Get<ProcedureCatalog>().FindOtherAgency(parts[1])!;
                 Assert.Contains(agency.Agency, firstText, StringComparison.Ordinal);
                 Assert.Contains(agency.Where, firstText, StringComparison.Ordinal);
+                Assert.Empty(recorded);
+                break;
+            case "chitchat":
+                Assert.Equal(RootTexts.ChitChat, Assert.Single(replies).Text);
+                Assert.Equal([MainMenu.AskProcedure, MainMenu.CheckDossier], first.SuggestedActions.Actions.Select(a => a.Title));
                 Assert.Empty(recorded);
                 break;
             case "notfound":

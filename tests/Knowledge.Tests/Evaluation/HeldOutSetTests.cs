@@ -23,12 +23,16 @@ public sealed class HeldOutSetTests(KnowledgeFixture knowledge, ITestOutputHelpe
         Assert.Empty(Enum.GetValues<Intent>().Except(HeldOut.Cases.Select(c => c.Intent)));
     }
 
-    [Fact]
-    public void No_sentence_of_it_is_a_training_example()
+    public static TheoryData<string> HeldOutFiles => new() { EvalSet.HeldOutPath, EvalSet.UnseenPath, SmallTalkSet.Path };
+
+    [Theory]
+    [MemberData(nameof(HeldOutFiles))]
+    public void No_sentence_of_it_is_a_training_example(string path)
     {
         var training = TrainingExample.From(knowledge.Catalog).Select(e => Key(e.Text)).ToHashSet(StringComparer.Ordinal);
+        var texts = path == SmallTalkSet.Path ? SmallTalkSet.Load(path).Select(c => c.Text) : EvalSet.Load(path).Cases.Select(c => c.Text);
 
-        var copied = HeldOut.Cases.Where(c => training.Contains(Key(c.Text))).Select(c => c.Text).ToList();
+        var copied = texts.Where(text => training.Contains(Key(text))).ToList();
 
         Assert.True(copied.Count == 0, $"held-out sentences among the training examples: {string.Join(" | ", copied)}");
     }

@@ -28,4 +28,25 @@ public sealed class TypoCorrectorTests
     {
         Assert.Equal(typed, corrector.Correct(typed));
     }
+
+    [Theory]
+    [InlineData("khaisinh", "khai sinh")]
+    [InlineData("kethon", "ket hon")]
+    [InlineData("thuongtru", "thuong tru")]
+    [InlineData("dangkhaisinh", null)]
+    [InlineData("khai", null)]
+    [InlineData("kethon2024", null)]
+    [InlineData("xyzzyx", null)]
+    public void Splits_syllables_typed_without_a_space_into_known_ones(string typed, string? expected)
+    {
+        var split = corrector.Split(typed);
+        Assert.Equal(expected, split is null ? null : string.Join(' ', split));
+    }
+
+    [Fact]
+    public void Splits_a_long_run_in_bounded_work()
+    {
+        Assert.Equal("khai sinh ket hon", string.Join(' ', corrector.Split("khaisinhkethon")!));
+        Assert.Null(corrector.Split(new string('a', 400)));
+    }
 }

@@ -58,6 +58,8 @@ public sealed class VietnameseTextTests
     [InlineData("sđt xã, sdt cán bộ", "số điện thoại xã số điện thoại cán bộ")]
     [InlineData("mất cccd, cmnd, gks", "mất căn cước công dân chứng minh nhân dân giấy khai sinh")]
     [InlineData("dkkh nvqs bhyt hk", "đăng ký kết hôn nghĩa vụ quân sự bảo hiểm y tế hộ khẩu")]
+    [InlineData("e muon lm gcn cho vk ak", "em muon làm giấy chứng nhận cho vợ à")]
+    [InlineData("hnay mk hoi kq", "hôm nay mình hoi kết quả")]
     public void Syllables_expand_teencode_and_abbreviations(string input, string expected)
     {
         Assert.Equal(expected, string.Join(' ', VietnameseText.Syllables(input)));
@@ -71,6 +73,9 @@ public sealed class VietnameseTextTests
     [InlineData("được hỉ", "được nhỉ")]
     [InlineData("tui hỏi", "tôi hỏi")]
     [InlineData("chi phí mai táng", "chi phí mai táng")]
+    [InlineData("bọ mạ tui", "bố mẹ tôi")]
+    [InlineData("hôm ni mi hỏi chi", "hôm nay mày hỏi gì")]
+    [InlineData("giấy ni", "giấy này")]
     public void Syllables_read_the_central_dialect(string input, string expected)
     {
         Assert.Equal(expected, string.Join(' ', VietnameseText.Syllables(input)));

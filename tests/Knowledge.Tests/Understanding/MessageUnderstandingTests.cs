@@ -179,6 +179,23 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
         Assert.Equal(["thuong-tru"], result.AlsoProcedureIds);
     }
 
+    [Theory]
+    [InlineData("con lam can cuoc thi sao", "can-cuoc", "khai-sinh", true)]
+    [InlineData("ai được xác nhận", "xac-nhan-hon-nhan", "xac-nhan-khuyet-tat", false)]
+    [InlineData("phí bao nhiêu", "ket-hon", "khai-sinh", false)]
+    public void Names_another_procedure_apart_only_by_words_the_current_one_lacks(string text, string other, string current, bool apart)
+    {
+        Assert.Equal(apart, knowledge.Understanding.NamesApart(text, other, current));
+    }
+
+    [Theory]
+    [InlineData("khaisinh cho be can gi", "khai-sinh")]
+    [InlineData("lam cancuoc o dau", "can-cuoc")]
+    public void Syllables_typed_together_are_read_apart(string text, string procedureId)
+    {
+        Assert.Equal(procedureId, Understand(text).ProcedureId);
+    }
+
     [Fact]
     public void A_single_procedure_names_no_further_one()
     {
