@@ -1,4 +1,3 @@
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,7 +33,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<OfficeDatabase>();
         services.AddSingleton<ICollectionSetup, DossierCollectionSetup>();
         services.AddSingleton<ICollectionSetup, StaffAuditSetup>();
-        services.AddSingleton<IStorage, LiteDbStorage>();
+        services.AddSingleton<ICollectionSetup, ChatAddressMigration>();
 
         services.AddSingleton<WorkingCalendar>();
         services.AddSingleton<StaffAuditLog>();

@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Chats;
 
 namespace OneStopBot.Bot.Conversation;
 
@@ -36,7 +37,7 @@ public sealed class RootBot(
     {
         if (membersRemoved.Any(member => IsSomeoneElse(member, turnContext)))
         {
-            await notices.UnsubscribeAsync(turnContext.ChatAddress());
+            notices.Unsubscribe(turnContext.ChatAddress());
         }
     }
 

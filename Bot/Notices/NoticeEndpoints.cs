@@ -9,19 +9,19 @@ public static class NoticeEndpoints
 {
     public static RouteGroupBuilder MapNoticeEndpoints(this RouteGroupBuilder staff)
     {
-        staff.MapPost("/notices", BroadcastAsync);
-        staff.MapGet("/notices/{id:int}", Status);
+        staff.MapPost("/notices", Broadcast).ProducesProblem(StatusCodes.Status400BadRequest);
+        staff.MapGet("/notices/{id:int}", Status).ProducesProblem(StatusCodes.Status404NotFound);
         return staff;
     }
 
-    public static async Task<Results<Accepted<NoticeAccepted>, ProblemHttpResult>> BroadcastAsync(
+    public static Results<Accepted<NoticeAccepted>, ProblemHttpResult> Broadcast(
         NoticeRequest? request, NoticeService service, HttpContext context)
     {
         if (request is null)
         {
             return TypedResults.Problem("A JSON body {\"text\":…,\"village\":…|null} is required.", statusCode: StatusCodes.Status400BadRequest);
         }
-        var outcome = await service.BroadcastAsync(request.Text, request.Village, StaffApi.ApiActor);
+        var outcome = service.Broadcast(request.Text, request.Village, StaffApi.ApiActor);
         if (!outcome.Succeeded)
         {
             var error = outcome.Error!;

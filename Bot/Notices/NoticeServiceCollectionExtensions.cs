@@ -1,5 +1,5 @@
 using OneStopBot.Bot.Channels;
-using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs;
 
 namespace OneStopBot.Bot.Notices;
 
@@ -8,7 +8,7 @@ public static class NoticeServiceCollectionExtensions
     /// <summary>The notice records and service, proactive sending and the outbox worker.</summary>
     public static IServiceCollection AddNotices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddNoticeStores();
+        services.AddNoticeFlows();
         services.AddOptions<ProactiveMessengerOptions>().Bind(configuration);
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section))

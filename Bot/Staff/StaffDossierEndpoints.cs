@@ -46,16 +46,20 @@ public static class StaffDossierEndpoints
 
     public static RouteGroupBuilder MapDossierEndpoints(this RouteGroupBuilder staff)
     {
-        staff.MapPost("dossiers", CreateAsync);
-        staff.MapPost("dossiers/import", ImportAsync);
-        staff.MapPatch("dossiers/{code}", UpdateAsync);
+        // The bodies are read inside the handlers (see ReadBodyAsync), so they are declared here for the document.
+        staff.MapPost("dossiers", CreateAsync).Accepts<CreateDossierRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        staff.MapPost("dossiers/import", ImportAsync).Accepts<string>("text/csv")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        staff.MapPatch("dossiers/{code}", UpdateAsync).Accepts<UpdateDossierRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         staff.MapGet("dossiers/{code}", Get);
         staff.MapPost("dossiers/{code}/unlock", Unlock);
         staff.MapGet("stats", GetStatistics);
         return staff;
     }
 
-    internal static async Task<Results<Created<Dossier>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<DossierResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpRequest http, DossierStore store, ProcedureCatalog catalog)
     {
         var (request, problem) = await ReadBodyAsync<CreateDossierRequest>(http);
@@ -82,7 +86,7 @@ public static class StaffDossierEndpoints
                     WorkingDays = procedure.Time.WorkingDays,
                 },
                 StaffApi.ApiActor);
-            return TypedResults.Created("/api/staff/dossiers/" + Uri.EscapeDataString(dossier.Code), dossier);
+            return TypedResults.Created("/api/staff/dossiers/" + Uri.EscapeDataString(dossier.Code), DossierResponse.From(dossier));
         }
         catch (DossierValidationException invalid)
         {
@@ -90,7 +94,7 @@ public static class StaffDossierEndpoints
         }
     }
 
-    internal static async Task<Results<Ok<DossierImportReport>, ProblemHttpResult>> ImportAsync(HttpRequest request, DossierImport import)
+    internal static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest request, DossierImport import)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim() ?? string.Empty;
         if (!CsvMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
@@ -116,7 +120,7 @@ public static class StaffDossierEndpoints
         }
         buffer.Position = 0;
         using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return TypedResults.Ok(import.Import(reader, StaffApi.ApiActor));
+        return TypedResults.Ok(ImportResponse.From(import.Import(reader, StaffApi.ApiActor)));
     }
 
     /// <summary>
@@ -134,7 +138,7 @@ public static class StaffDossierEndpoints
         return TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Ok<Dossier>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<DossierResponse>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string code, HttpRequest http, DossierUpdates updates)
     {
         var (request, problem) = await ReadBodyAsync<UpdateDossierRequest>(http);
@@ -150,7 +154,7 @@ public static class StaffDossierEndpoints
         try
         {
             return updates.ChangeStatus(code, status, StaffApi.ApiActor, request.Note) is { } dossier
-                ? TypedResults.Ok(dossier)
+                ? TypedResults.Ok(DossierResponse.From(dossier))
                 : NotFound(code);
         }
         catch (DossierValidationException invalid)
@@ -163,7 +167,7 @@ public static class StaffDossierEndpoints
         }
     }
 
-    internal static Results<Ok<Dossier>, NotFound<ProblemDetails>> Get(string code, DossierStore store, StaffAuditLog audit)
+    internal static Results<Ok<DossierResponse>, NotFound<ProblemDetails>> Get(string code, DossierStore store, StaffAuditLog audit)
     {
         if (store.Find(code) is not { } dossier)
         {
@@ -171,7 +175,7 @@ public static class StaffDossierEndpoints
         }
         // Reading a dossier shows personal data: it is a staff action like any other.
         audit.Record(StaffApi.ApiActor, "dossier.view", dossier.Code);
-        return TypedResults.Ok(dossier);
+        return TypedResults.Ok(DossierResponse.From(dossier));
     }
 
     internal static Results<Ok<StatisticsResponse>, ValidationProblem> GetStatistics(

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Chats;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Prompts;
@@ -113,8 +114,8 @@ public sealed partial class CheckDossierDialog(
         var permission = guard.RecordWrongDigits(step.Values.Code!);
         if (!permission.Allowed && dossier?.Owner is { } owner)
         {
-            await notices.NotifyStatusChangeAsync(
-                new ChatAddress(owner.ChannelId, owner.UserId, owner.ConversationReference),
+            notices.NotifyStatusChange(
+                owner,
                 DossierFormat.Text(CheckDossierTexts.OwnerWarned, dossier.Code, office.Value.Phone),
                 [MainMenu.CheckDossier, MainMenu.TalkToStaff]);
         }
@@ -128,8 +129,8 @@ public sealed partial class CheckDossierDialog(
 
     private async Task<DialogTurnResult> ListOwnDossiersAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
     {
-        var activity = step.Context.Activity;
-        var own = store.ListByOwner(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty);
+        var chat = step.Context.ChatAddress();
+        var own = store.ListByOwner(chat.ChannelId, chat.UserId);
         switch (own.Count)
         {
             case 0:
@@ -212,7 +213,7 @@ public sealed partial class CheckDossierDialog(
     }
 
     private static bool IsOwner(Dossier dossier, ITurnContext context) =>
-        dossier.Owner is { } owner && owner.Is(context.Activity.ChannelId ?? string.Empty, context.Activity.From?.Id ?? string.Empty);
+        dossier.Owner is { } owner && owner.IsSameChat(context.ChatAddress());
 
     private static Task<bool> ValidateDigitsAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(FourDigits().IsMatch(prompt.Value.Trim()));

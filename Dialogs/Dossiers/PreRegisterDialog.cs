@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Chats;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
@@ -317,7 +318,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
             Phone = state.Phone!,
             Village = state.Village!,
             CitizenId = state.CitizenId,
-            Owner = DossierOwner.From(step.Context.Activity.GetConversationReference()),
+            Owner = step.Context.ChatAddress(),
             Submission = Submission.Online,
             WorkingDays = procedure.Time.WorkingDays,
             AppointmentDate = state.Day,

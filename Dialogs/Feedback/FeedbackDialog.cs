@@ -3,6 +3,7 @@ using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Chats;
 
 namespace OneStopBot.Dialogs.Feedback;
 

@@ -3,6 +3,7 @@ using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Chats;
 
 namespace OneStopBot.Dialogs.Notices;
 
@@ -47,7 +48,7 @@ public sealed class OfferNoticesDialog(NoticeService notices, SubscriptionStore 
         if (answer.Value)
         {
             var village = GetState(dc).Village;
-            var outcome = await notices.SubscribeAsync(dc.Context.ChatAddress(), village);
+            var outcome = notices.Subscribe(dc.Context.ChatAddress(), village);
             reply = outcome.Error?.Message ?? DossierFormat.Text(SubscribeTexts.Subscribed, village);
         }
         await dc.Context.SendActivityAsync(Replies.WithChoices(reply, MainMenu.Items), cancellationToken);

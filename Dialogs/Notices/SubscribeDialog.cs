@@ -5,6 +5,7 @@ using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Chats;
 
 namespace OneStopBot.Dialogs.Notices;
 
@@ -54,7 +55,7 @@ public sealed class SubscribeDialog(NoticeService notices, SubscriptionStore sub
         switch ((step.Result as FoundChoice)?.Value)
         {
             case SubscribeTexts.Stop:
-                await notices.UnsubscribeAsync(step.Context.ChatAddress());
+                notices.Unsubscribe(step.Context.ChatAddress());
                 await step.Context.SendActivityAsync(Replies.WithChoices(UnsubscribeTexts.Stopped, [MainMenu.Subscribe, NoticeButtons.Menu]), cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             case SubscribeTexts.Keep:
@@ -68,7 +69,7 @@ public sealed class SubscribeDialog(NoticeService notices, SubscriptionStore sub
     private async Task<DialogTurnResult> SubscribeStepAsync(WaterfallStepContext<SubscribeState> step, CancellationToken cancellationToken)
     {
         var village = VillageOf((FoundChoice)step.Result!, office.CurrentValue);
-        var outcome = await notices.SubscribeAsync(step.Context.ChatAddress(), village);
+        var outcome = notices.Subscribe(step.Context.ChatAddress(), village);
         var text = outcome.Error?.Message ?? DossierFormat.Text(step.Values.Changing ? SubscribeTexts.Changed : SubscribeTexts.Subscribed, AudienceName(village));
         await step.Context.SendActivityAsync(Replies.WithChoices(text, MainMenu.Items), cancellationToken);
         return await step.EndDialogAsync(village, cancellationToken);

@@ -8,6 +8,7 @@ using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
+using OneStopBot.Dialogs.Chats;
 
 namespace OneStopBot.Dialogs.Staff;
 
@@ -52,7 +53,7 @@ public sealed class StaffBroadcastDialog(
         await step.Context.SendActivitiesAsync(
             [
                 MessageFactory.Text(StaffBroadcastTexts.PreviewHeading),
-                Replies.WithChoices(text, NoticeCollections.BroadcastActions),
+                Replies.WithChoices(text, NoticeTexts.Broadcast),
             ],
             cancellationToken);
         var prompt = DossierFormat.Text(StaffBroadcastTexts.Confirm, SubscribeDialog.AudienceName(step.Values.Village), audience);
@@ -67,7 +68,7 @@ public sealed class StaffBroadcastDialog(
             return await step.EndDialogAsync(null, cancellationToken);
         }
         var values = step.Values;
-        var outcome = await notices.BroadcastAsync(values.Text, values.Village, StaffActor.Of(step.Context), step.Context.ChatAddress());
+        var outcome = notices.Broadcast(values.Text, values.Village, StaffActor.Of(step.Context), step.Context.ChatAddress());
         var reply = outcome.Value is { } notice
             ? DossierFormat.Text(StaffBroadcastTexts.Accepted, notice.Id)
             : outcome.Error!.Message;

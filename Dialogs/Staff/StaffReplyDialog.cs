@@ -22,7 +22,7 @@ public sealed class StaffReplyDialog(NoticeService notices) : Dialog(DialogIds.S
         else
         {
             var reference = arguments[..space];
-            var outcome = await notices.ReplyToResidentAsync(reference, arguments[(space + 1)..], StaffActor.Of(dc.Context));
+            var outcome = notices.ReplyToResident(reference, arguments[(space + 1)..], StaffActor.Of(dc.Context));
             reply = outcome.Value is { } handoff ? DossierFormat.Text(StaffReplyTexts.Sent, handoff.Id) : outcome.Error!.Message;
         }
         await dc.Context.SendActivityAsync(reply, cancellationToken: cancellationToken);

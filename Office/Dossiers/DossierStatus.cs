@@ -1,23 +1,21 @@
 using System.Collections.Frozen;
-using System.Text.Json.Serialization;
 
 namespace OneStopBot.Office.Dossiers;
 
 /// <summary>The statuses that provincial systems push to residents.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DossierStatus>))]
 public enum DossierStatus
 {
-    [JsonStringEnumMemberName("preRegistered")] PreRegistered,
-    [JsonStringEnumMemberName("received")] Received,
-    [JsonStringEnumMemberName("inProgress")] InProgress,
-    [JsonStringEnumMemberName("supplementRequested")] SupplementRequested,
-    [JsonStringEnumMemberName("paymentRequested")] PaymentRequested,
-    [JsonStringEnumMemberName("financialObligation")] FinancialObligation,
-    [JsonStringEnumMemberName("resultReady")] ResultReady,
-    [JsonStringEnumMemberName("resultReturned")] ResultReturned,
-    [JsonStringEnumMemberName("rejected")] Rejected,
-    [JsonStringEnumMemberName("stopped")] Stopped,
-    [JsonStringEnumMemberName("withdrawn")] Withdrawn,
+    PreRegistered,
+    Received,
+    InProgress,
+    SupplementRequested,
+    PaymentRequested,
+    FinancialObligation,
+    ResultReady,
+    ResultReturned,
+    Rejected,
+    Stopped,
+    Withdrawn,
 }
 
 /// <summary>How a status reads to a resident: a label, what it means, and what to do next.</summary>

@@ -14,6 +14,7 @@ public sealed class NoticeService(
     Outbox outbox,
     SubscriptionStore subscriptions,
     HandoffStore handoffs,
+    INoticeTexts texts,
     IOptionsMonitor<OfficeOptions> office,
     IOptionsMonitor<StaffOptions> staff)
 {
@@ -23,104 +24,88 @@ public sealed class NoticeService(
     public const string TextField = "text";
     public const string VillageField = "village";
 
-    /// <summary>Buttons under a rating request, in the order residents see them.</summary>
-    public static readonly IReadOnlyList<(string Label, Satisfaction Score)> RatingChoices =
-    [
-        ("Hài lòng", Satisfaction.Satisfied),
-        ("Bình thường", Satisfaction.Neutral),
-        ("Không hài lòng", Satisfaction.Unsatisfied),
-    ];
-
-    /// <summary>Buttons under a staff answer, so the resident can go on.</summary>
-    public static readonly IReadOnlyList<string> AfterReplyActions = ["Gặp cán bộ", "Trang chủ"];
-
     /// <summary>Accepts a notice for every subscriber, or those of one village; the outbox worker sends it.</summary>
-    public Task<NoticeOutcome<Notice>> BroadcastAsync(string? text, string? village, string createdBy, ChatAddress? staffChat = null)
+    public NoticeOutcome<Notice> Broadcast(string? text, string? village, string createdBy, ChatAddress? staffChat = null)
     {
         if (ValidateText(text) is { } textError)
         {
-            return Task.FromResult(NoticeOutcome<Notice>.Fail(textError));
+            return NoticeOutcome<Notice>.Fail(textError);
         }
         if (!TryResolveVillage(village, out var audience, out var villageError))
         {
-            return Task.FromResult(NoticeOutcome<Notice>.Fail(villageError));
+            return NoticeOutcome<Notice>.Fail(villageError);
         }
         var notice = notices.Create(text!.Trim(), audience, createdBy, staffChat);
-        return Task.FromResult(NoticeOutcome<Notice>.Ok(notice));
+        return NoticeOutcome<Notice>.Ok(notice);
     }
 
     /// <summary>Tells a resident that their dossier's status changed; <paramref name="text"/> is the whole message.</summary>
-    public Task<NoticeOutcome<Delivery>> NotifyStatusChangeAsync(ChatAddress resident, string? text, IReadOnlyList<string>? actions = null) =>
+    public NoticeOutcome<Delivery> NotifyStatusChange(ChatAddress resident, string? text, IReadOnlyList<string>? actions = null) =>
         Enqueue(DeliveryKind.StatusChange, resident, text, actions);
 
     /// <summary>
-    /// Asks a resident to rate the service once their dossier's result is returned. <paramref name="statusMessage"/>
-    /// goes first in the same message, so the rating request can never arrive before the news it refers to.
+    /// Asks a resident to rate the service once their dossier's result is returned. <paramref name="text"/> carries
+    /// the status news first, so the rating request can never arrive before the news it refers to.
     /// </summary>
-    public Task<NoticeOutcome<Delivery>> RequestRatingAsync(ChatAddress resident, string dossierCode, string? statusMessage = null) =>
-        Enqueue(
-            DeliveryKind.RatingRequest,
-            resident,
-            (statusMessage is null ? string.Empty : statusMessage + "\n")
-                + $"Hồ sơ {dossierCode} đã trả kết quả. Anh/chị có hài lòng với cách phục vụ không? Anh/chị chọn một ý bên dưới.",
-            [.. RatingChoices.Select(c => c.Label)]);
+    public NoticeOutcome<Delivery> RequestRating(ChatAddress resident, string? text, IReadOnlyList<string> ratingChoices) =>
+        Enqueue(DeliveryKind.RatingRequest, resident, text, ratingChoices);
 
     /// <summary>Subscribes a chat to every village's notices (<paramref name="village"/> null) or one village's.</summary>
-    public Task<NoticeOutcome<Subscription>> SubscribeAsync(ChatAddress chat, string? village)
+    public NoticeOutcome<Subscription> Subscribe(ChatAddress chat, string? village)
     {
         if (!TryResolveVillage(village, out var audience, out var error))
         {
-            return Task.FromResult(NoticeOutcome<Subscription>.Fail(error));
+            return NoticeOutcome<Subscription>.Fail(error);
         }
-        return Task.FromResult(NoticeOutcome<Subscription>.Ok(subscriptions.Subscribe(chat, audience)));
+        return NoticeOutcome<Subscription>.Ok(subscriptions.Subscribe(chat, audience));
     }
 
     /// <summary>Returns false when the chat was not subscribed.</summary>
-    public Task<bool> UnsubscribeAsync(ChatAddress chat) => Task.FromResult(subscriptions.Unsubscribe(chat));
+    public bool Unsubscribe(ChatAddress chat) => subscriptions.Unsubscribe(chat);
 
     /// <summary>
     /// Forwards a resident's question to every known staff chat with a short reference. <see cref="Forwarded.StaffReached"/>
     /// is 0 when no staff member of <c>Staff:Members</c> has written to the bot yet; the question is kept all the same.
     /// </summary>
-    public Task<NoticeOutcome<Forwarded>> ForwardToStaffAsync(ChatAddress resident, string? question)
+    public NoticeOutcome<Forwarded> ForwardToStaff(ChatAddress resident, string? question)
     {
         if (ValidateText(question) is { } error)
         {
-            return Task.FromResult(NoticeOutcome<Forwarded>.Fail(error));
+            return NoticeOutcome<Forwarded>.Fail(error);
         }
         // Staff need the question, not the resident's phone or ID numbers, which stay masked in the record and the message.
         var handoff = handoffs.Create(resident, Masking.NumbersIn(question!.Trim()));
         var staffChats = ReachableStaffChats();
-        var text = $"Câu hỏi {handoff.Id} của người dân:\n{handoff.Question}\n\nTrả lời bằng: /traloi {handoff.Id} nội dung";
+        var text = texts.StaffForward(handoff.Id, handoff.Question);
         foreach (var chat in staffChats)
         {
             outbox.Enqueue(new OutboxMessage(DeliveryKind.StaffForward, chat.Address, text));
         }
-        return Task.FromResult(NoticeOutcome<Forwarded>.Ok(new Forwarded(handoff, staffChats.Count)));
+        return NoticeOutcome<Forwarded>.Ok(new Forwarded(handoff, staffChats.Count));
     }
 
     /// <summary>Whether a question forwarded now reaches at least one staff member's chat.</summary>
     public bool CanReachStaff() => ReachableStaffChats().Count > 0;
 
     /// <summary>Sends a staff answer (<c>/traloi REF text</c>) back to the resident who asked.</summary>
-    public Task<NoticeOutcome<Handoff>> ReplyToResidentAsync(string reference, string? text, string staffName)
+    public NoticeOutcome<Handoff> ReplyToResident(string reference, string? text, string staffName)
     {
         var handoff = handoffs.Find(reference);
         if (handoff is null)
         {
-            return Task.FromResult(NoticeOutcome<Handoff>.Fail(new InputError(
-                "reference", $"Không tìm thấy câu hỏi mã \"{reference.Trim()}\". Anh/chị kiểm tra lại mã, ví dụ: /traloi H7K2 nội dung.")));
+            return NoticeOutcome<Handoff>.Fail(new InputError(
+                "reference", $"Không tìm thấy câu hỏi mã \"{reference.Trim()}\". Anh/chị kiểm tra lại mã, ví dụ: /traloi H7K2 nội dung."));
         }
         if (ValidateText(text) is { } error)
         {
-            return Task.FromResult(NoticeOutcome<Handoff>.Fail(error));
+            return NoticeOutcome<Handoff>.Fail(error);
         }
         outbox.Enqueue(new OutboxMessage(
             DeliveryKind.StaffReply,
             handoff.Resident,
-            $"Cán bộ một cửa trả lời câu hỏi {handoff.Id} của anh/chị:\n{text!.Trim()}",
-            AfterReplyActions));
-        return Task.FromResult(NoticeOutcome<Handoff>.Ok(handoffs.MarkAnswered(handoff, staffName)));
+            texts.StaffReply(handoff.Id, text!.Trim()),
+            texts.AfterReplyActions));
+        return NoticeOutcome<Handoff>.Ok(handoffs.MarkAnswered(handoff, staffName));
     }
 
     /// <summary>Null when <paramref name="text"/> can be sent; otherwise what is wrong with it.</summary>
@@ -165,13 +150,13 @@ public sealed class NoticeService(
     private List<StaffChat> ReachableStaffChats() =>
         handoffs.StaffChats().Where(c => staff.CurrentValue.IsStaff(c.Address.ChannelId, c.Address.UserId)).ToList();
 
-    private Task<NoticeOutcome<Delivery>> Enqueue(DeliveryKind kind, ChatAddress to, string? text, IReadOnlyList<string>? actions)
+    private NoticeOutcome<Delivery> Enqueue(DeliveryKind kind, ChatAddress to, string? text, IReadOnlyList<string>? actions)
     {
         if (ValidateText(text) is { } error)
         {
-            return Task.FromResult(NoticeOutcome<Delivery>.Fail(error));
+            return NoticeOutcome<Delivery>.Fail(error);
         }
-        return Task.FromResult(NoticeOutcome<Delivery>.Ok(outbox.Enqueue(new OutboxMessage(kind, to, text!.Trim(), actions))));
+        return NoticeOutcome<Delivery>.Ok(outbox.Enqueue(new OutboxMessage(kind, to, text!.Trim(), actions)));
     }
 }
 

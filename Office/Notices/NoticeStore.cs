@@ -47,7 +47,7 @@ public sealed class NoticeStore(NoticeCollections collections, SubscriptionStore
                 }
                 var page = subscriptions.AudiencePage(notice.Village, notice.AudienceCursor, pageSize);
                 collections.Deliveries.InsertBulk(page.Select(s => collections.NewDelivery(
-                    DeliveryKind.Broadcast, new ChatAddress(s.ChannelId, s.UserId, s.Reference), notice.Text, NoticeCollections.BroadcastActions, notice.Id)));
+                    DeliveryKind.Broadcast, s.Chat, notice.Text, collections.Texts.BroadcastActions, notice.Id)));
                 more = page.Count == pageSize;
                 var advanced = notice with
                 {

@@ -18,9 +18,7 @@ public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider time
         var subscription = new Subscription
         {
             Id = chat.Key,
-            ChannelId = chat.ChannelId,
-            UserId = chat.UserId,
-            Reference = chat.Reference,
+            Chat = chat,
             Village = village,
             SubscribedAt = timeProvider.GetUtcNow(),
         };

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
+using OneStopBot.Office.Storage;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using JsonSerializer = Newtonsoft.Json.JsonSerializer;
 using Newtonsoft.Json.Linq;
 
-namespace OneStopBot.Office.Storage;
+namespace OneStopBot.Bot.State;
 
 /// <summary>
 /// Bot Framework state (conversation and user state) in the office database, with the semantics of the SDK's
