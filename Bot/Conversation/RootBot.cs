@@ -3,7 +3,7 @@ using Microsoft.Bot.Schema;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
-using OneStopBot.Dialogs.Chats;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Bot.Conversation;
 

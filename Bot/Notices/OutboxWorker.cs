@@ -2,7 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels;
-using OneStopBot.Dialogs.Chats;
+using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Office.Notices;
 using Polly;
 using Polly.Retry;

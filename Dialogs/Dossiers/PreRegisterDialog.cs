@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
-using OneStopBot.Dialogs.Chats;
+using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;

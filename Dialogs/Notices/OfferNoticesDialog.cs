@@ -3,7 +3,7 @@ using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
-using OneStopBot.Dialogs.Chats;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Dialogs.Notices;
 

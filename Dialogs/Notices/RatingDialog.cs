@@ -5,7 +5,7 @@ using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
-using OneStopBot.Dialogs.Chats;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Dialogs.Notices;
 

@@ -1,7 +1,7 @@
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
-using OneStopBot.Dialogs.Chats;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Dialogs.Notices;
 

@@ -8,7 +8,7 @@ using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
-using OneStopBot.Dialogs.Chats;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Dialogs.Staff;
 

@@ -19,8 +19,8 @@ public sealed class OutboxTests : IDisposable
         var due = Assert.Single(Outbox.Due(host.Time.GetUtcNow(), limit: 10));
         Assert.Equal(queued.Id, due.Id);
         Assert.Equal(DeliveryKind.RatingRequest, due.Kind);
-        Assert.Equal("zalo", due.ChannelId);
-        Assert.Equal(chat.Reference, due.Reference);
+        Assert.Equal("zalo", due.To.ChannelId);
+        Assert.Equal(chat, due.To);
         Assert.Equal(["Hài lòng", "Không hài lòng"], due.Actions);
         Assert.Equal(DeliveryState.Pending, due.State);
         Assert.Equal(host.Time.GetUtcNow(), Outbox.NextDueAt());
@@ -89,7 +89,7 @@ public sealed class OutboxTests : IDisposable
 
         var rows = Outbox.Due(host.Time.GetUtcNow(), limit: 100);
         Assert.Equal(5, rows.Count);
-        Assert.Equal(5, rows.Select(r => r.Reference).Distinct().Count());
+        Assert.Equal(5, rows.Select(r => r.To).Distinct().Count());
         Assert.All(rows, r => Assert.Equal(notice.Id, r.NoticeId));
         Outbox.MarkSent(rows[0].Id);
         Outbox.MarkSent(rows[1].Id);
@@ -116,8 +116,8 @@ public sealed class OutboxTests : IDisposable
 
         var report = Assert.Single(Outbox.Due(host.Time.GetUtcNow(), 10));
         Assert.Equal(DeliveryKind.DeliveryReport, report.Kind);
-        Assert.Equal(staff.Reference, report.Reference);
-        Assert.Contains("Đã gửi 1, lỗi 1", report.Text);
+        Assert.Equal(staff, report.To);
+        Assert.Equal(host.Get<INoticeTexts>().DeliveryReport(notice.Id, sent: 1, failed: 1), report.Text);
         Assert.True(Notices.Get(notice.Id)!.ReportQueued);
     }
 
@@ -129,7 +129,7 @@ public sealed class OutboxTests : IDisposable
         Assert.False(Notices.FanOutNextPage(notice.Id, pageSize: 10));
 
         var report = Assert.Single(Outbox.Due(host.Time.GetUtcNow(), 10));
-        Assert.Contains("Đã gửi 0, lỗi 0", report.Text);
+        Assert.Equal(host.Get<INoticeTexts>().DeliveryReport(notice.Id, sent: 0, failed: 0), report.Text);
         var progress = Notices.Progress(notice.Id)!;
         Assert.Equal((0, 0, 0), (progress.Sent, progress.Pending, progress.Failed));
     }

@@ -18,7 +18,7 @@ public sealed class SubscriptionStoreTests : IDisposable
         var found = Store.Find(chat);
         Assert.NotNull(found);
         Assert.Null(found.Village);
-        Assert.Equal(chat.Reference, found.Reference);
+        Assert.Equal(chat, found.Chat);
         Assert.Equal(1, Store.Count());
         Assert.True(Store.IsSubscribed(chat));
     }

@@ -2,7 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using OneStopBot.Office.Notices;
 
-namespace OneStopBot.Dialogs.Chats;
+namespace OneStopBot.Dialogs.Addressing;
 
 /// <summary>
 /// The one place where the Bot Framework's conversation references become the office's chat addresses and back: the
