@@ -19,15 +19,12 @@ public sealed class StaffShowDossierDialog(DossierStore store, DossierDetails de
 
     public override IEnumerable<Dialog> Dependencies => [codePrompt];
 
-    protected override StaffDossierCodeState CreateState(object? options) =>
-        new((options as FeatureOptions)?.Text is { Length: > 0 } code ? code : null);
+    protected override StaffDossierCodeState CreateState(object? options) => new(StaffDossierCode.Typed(options));
 
     protected override IReadOnlyList<WaterfallStep<StaffDossierCodeState>> Steps() => [AskCodeStepAsync, ShowStepAsync];
 
     private Task<DialogTurnResult> AskCodeStepAsync(WaterfallStepContext<StaffDossierCodeState> step, CancellationToken cancellationToken) =>
-        step.Values.Code is { } code
-            ? step.NextAsync(code, cancellationToken)
-            : step.PromptAsync(codePrompt.Id, new PromptOptions(StaffShowDossierTexts.AskCode), cancellationToken);
+        StaffDossierCode.AskAsync(step, step.Values.Code, codePrompt, StaffShowDossierTexts.AskCode, cancellationToken);
 
     private async Task<DialogTurnResult> ShowStepAsync(WaterfallStepContext<StaffDossierCodeState> step, CancellationToken cancellationToken)
     {

@@ -26,16 +26,13 @@ public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates 
 
     public override IEnumerable<Dialog> Dependencies => [codePrompt, statusPrompt, notePrompt, requiredNotePrompt, confirmPrompt];
 
-    protected override StaffUpdateState CreateState(object? options) =>
-        new((options as FeatureOptions)?.Text is { Length: > 0 } code ? code : null);
+    protected override StaffUpdateState CreateState(object? options) => new(StaffDossierCode.Typed(options));
 
     protected override IReadOnlyList<WaterfallStep<StaffUpdateState>> Steps() =>
         [AskCodeStepAsync, AskStatusStepAsync, AskNoteStepAsync, ConfirmStepAsync, ApplyStepAsync];
 
     private Task<DialogTurnResult> AskCodeStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken) =>
-        step.Values.Code is { } code
-            ? step.NextAsync(code, cancellationToken)
-            : step.PromptAsync(codePrompt.Id, new PromptOptions(StaffUpdateTexts.AskCode), cancellationToken);
+        StaffDossierCode.AskAsync(step, step.Values.Code, codePrompt, StaffUpdateTexts.AskCode, cancellationToken);
 
     private async Task<DialogTurnResult> AskStatusStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken)
     {
