@@ -42,16 +42,29 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<ICollectionSetup, ChatAddressMigration>();
 
         services.AddSingleton<WorkingCalendar>();
-        services.AddSingleton<StaffAuditLog>();
+        services.AddStore<IStaffAuditLog, StaffAuditLog>();
         services.AddSingleton<DailyFigures>();
-        services.AddSingleton<DossierStore>();
+        services.AddStore<IDossierStore, DossierStore>();
         services.AddSingleton<DossierImport>();
         services.AddSingleton<DossierUpdates>();
         services.TryAddSingleton<IProcedureObligations, NoFinancialObligations>();
         services.AddSingleton<LookupGuard>();
         services.AddSingleton<OfficeStatistics>();
         services.AddSingleton<DemoData>();
-        services.AddSingleton<UnansweredQuestionStore>();
+        services.AddStore<IUnansweredQuestionStore, UnansweredQuestionStore>();
+        return services;
+    }
+
+    /// <summary>
+    /// A store under its interface, which the rest of the system uses, and as itself, one instance for both (the
+    /// office's own services share its transactions).
+    /// </summary>
+    public static IServiceCollection AddStore<TInterface, TStore>(this IServiceCollection services)
+        where TInterface : class
+        where TStore : class, TInterface
+    {
+        services.TryAddSingleton<TStore>();
+        services.TryAddSingleton<TInterface>(sp => sp.GetRequiredService<TStore>());
         return services;
     }
 }

@@ -4,6 +4,7 @@ using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Conversation;
 
@@ -13,7 +14,7 @@ public sealed class RootBot(
     ConversationState conversationState,
     UserState userState,
     NoticeService notices,
-    HandoffStore handoffs) : ActivityHandler
+    IHandoffStore handoffs) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Office.Notices;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Notices;
 
@@ -35,7 +36,7 @@ public static class NoticeEndpoints
         return TypedResults.Accepted($"{context.Request.PathBase}/api/staff/notices/{id}", new NoticeAccepted(id));
     }
 
-    public static Results<Ok<NoticeStatus>, ProblemHttpResult> Status(int id, NoticeStore notices)
+    public static Results<Ok<NoticeStatus>, ProblemHttpResult> Status(int id, INoticeStore notices)
     {
         if (notices.Progress(id) is not { } progress)
         {

@@ -7,6 +7,7 @@ using OneStopBot.Office.Notices;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Notices;
 
@@ -17,8 +18,8 @@ namespace OneStopBot.Bot.Notices;
 /// </summary>
 public sealed class OutboxWorker : BackgroundService
 {
-    private readonly Outbox outbox;
-    private readonly NoticeStore notices;
+    private readonly IOutbox outbox;
+    private readonly INoticeStore notices;
     private readonly OutboxSignal signal;
     private readonly ProactiveMessenger messenger;
     private readonly OutboxOptions options;
@@ -28,8 +29,8 @@ public sealed class OutboxWorker : BackgroundService
     private readonly ResiliencePipeline pipeline;
 
     public OutboxWorker(
-        Outbox outbox,
-        NoticeStore notices,
+        IOutbox outbox,
+        INoticeStore notices,
         OutboxSignal signal,
         ProactiveMessenger messenger,
         IOptions<OutboxOptions> options,
@@ -225,7 +226,7 @@ public sealed class OutboxWorker : BackgroundService
     /// writer took it). So each sender has at most one accepted row not yet recorded, and a crash can repeat at most
     /// <see cref="OutboxOptions.MaxConcurrency"/> messages; under load one transaction still records many.
     /// </summary>
-    private sealed class AcceptedDeliveries(Outbox outbox)
+    private sealed class AcceptedDeliveries(IOutbox outbox)
     {
         private readonly Lock pendingGate = new();
         private readonly Lock writing = new();

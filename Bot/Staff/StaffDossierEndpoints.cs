@@ -8,6 +8,7 @@ using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Statistics;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Staff;
 
@@ -60,7 +61,7 @@ public static class StaffDossierEndpoints
     }
 
     internal static async Task<Results<Created<DossierResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpRequest http, DossierStore store, ProcedureCatalog catalog)
+        HttpRequest http, IDossierStore store, ProcedureCatalog catalog)
     {
         var (request, problem) = await ReadBodyAsync<CreateDossierRequest>(http);
         if (request is null)
@@ -127,7 +128,7 @@ public static class StaffDossierEndpoints
     /// Lifts the lock that wrong last-4 guesses put on a dossier's chat verification, once staff have checked with the
     /// resident; audited. 404 for an unknown code, so the API does not confirm codes it does not hold.
     /// </summary>
-    internal static Results<NoContent, NotFound<ProblemDetails>> Unlock(string code, DossierStore store, LookupGuard guard, StaffAuditLog audit)
+    internal static Results<NoContent, NotFound<ProblemDetails>> Unlock(string code, IDossierStore store, LookupGuard guard, IStaffAuditLog audit)
     {
         if (store.Find(code) is not { } dossier)
         {
@@ -167,7 +168,7 @@ public static class StaffDossierEndpoints
         }
     }
 
-    internal static Results<Ok<DossierResponse>, NotFound<ProblemDetails>> Get(string code, DossierStore store, StaffAuditLog audit)
+    internal static Results<Ok<DossierResponse>, NotFound<ProblemDetails>> Get(string code, IDossierStore store, IStaffAuditLog audit)
     {
         if (store.Find(code) is not { } dossier)
         {
@@ -179,7 +180,7 @@ public static class StaffDossierEndpoints
     }
 
     internal static Results<Ok<StatisticsResponse>, ValidationProblem> GetStatistics(
-        string? from, string? to, OfficeStatistics statistics, WorkingCalendar calendar, StaffAuditLog audit)
+        string? from, string? to, OfficeStatistics statistics, WorkingCalendar calendar, IStaffAuditLog audit)
     {
         var today = calendar.Today;
         var errors = new Dictionary<string, string[]>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStopBot.Office.Questions;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Staff;
 
@@ -15,7 +16,7 @@ public static class StaffQuestionEndpoints
         return staff;
     }
 
-    internal static Results<Ok<QuestionResponse[]>, ProblemHttpResult> GetUnanswered(UnansweredQuestionStore questions, int? count) =>
+    internal static Results<Ok<QuestionResponse[]>, ProblemHttpResult> GetUnanswered(IUnansweredQuestionStore questions, int? count) =>
         count is < 1 or > MaxCount
             ? TypedResults.Problem($"count must be between 1 and {MaxCount}.", statusCode: StatusCodes.Status400BadRequest)
             : TypedResults.Ok(questions.Latest(count ?? DefaultCount).Select(QuestionResponse.From).ToArray());

@@ -10,6 +10,7 @@ using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Dossiers;
 
@@ -24,7 +25,7 @@ public sealed record CheckDossierState(string? Text = null, string? Code = null,
 /// only that it exists until they give the last 4 digits of its phone. Failed codes and checks are rate limited.
 /// </summary>
 public sealed partial class CheckDossierDialog(
-    DossierStore store,
+    IDossierStore store,
     DossierDetails details,
     LookupGuard guard,
     NoticeService notices,

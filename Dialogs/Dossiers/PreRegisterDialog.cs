@@ -12,6 +12,7 @@ using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Dossiers;
 
@@ -48,7 +49,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
 
     private readonly ProcedureCatalog catalog;
     private readonly MessageUnderstanding understanding;
-    private readonly DossierStore store;
+    private readonly IDossierStore store;
     private readonly WorkingCalendar calendar;
     private readonly IOptions<OfficeOptions> office;
     private readonly TextPrompt procedurePrompt = new("submit.procedure");
@@ -64,7 +65,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     public PreRegisterDialog(
         ProcedureCatalog catalog,
         MessageUnderstanding understanding,
-        DossierStore store,
+        IDossierStore store,
         WorkingCalendar calendar,
         IOptions<OfficeOptions> office,
         TimeProvider time)

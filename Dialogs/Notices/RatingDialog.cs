@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Notices;
 
@@ -16,7 +17,7 @@ public sealed record RatingState(int? RatingId = null);
 /// and <see cref="IsAwaited"/>. The rating is stored at once, for the returned dossier of this chat still unrated;
 /// then an optional comment.
 /// </summary>
-public sealed class RatingDialog(RatingStore ratings, DossierStore dossiers) : WaterfallDialog<RatingState>(DialogIds.Rating)
+public sealed class RatingDialog(IRatingStore ratings, IDossierStore dossiers) : WaterfallDialog<RatingState>(DialogIds.Rating)
 {
     /// <summary>Buttons under a rating request, in the order residents see them.</summary>
     public static readonly IReadOnlyList<(string Label, Satisfaction Score)> Choices =

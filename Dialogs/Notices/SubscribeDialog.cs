@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Notices;
 
@@ -15,7 +16,7 @@ public sealed record SubscribeState(bool Changing = false);
 /// "Nhận thông báo": all villages or one, then this chat is subscribed. A chat already subscribed is told so and may
 /// change its village or stop.
 /// </summary>
-public sealed class SubscribeDialog(NoticeService notices, SubscriptionStore subscriptions, IOptionsMonitor<OfficeOptions> office)
+public sealed class SubscribeDialog(NoticeService notices, ISubscriptionStore subscriptions, IOptionsMonitor<OfficeOptions> office)
     : WaterfallDialog<SubscribeState>(DialogIds.Subscribe)
 {
     private static readonly IReadOnlyList<string> SubscribedChoices = [SubscribeTexts.Change, SubscribeTexts.Stop, SubscribeTexts.Keep];

@@ -9,6 +9,7 @@ using OneStopBot.Office;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
 using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Staff;
 
@@ -20,7 +21,7 @@ public sealed record StaffBroadcastState(string? Village = null, string? Text = 
 /// </summary>
 public sealed class StaffBroadcastDialog(
     NoticeService notices,
-    SubscriptionStore subscriptions,
+    ISubscriptionStore subscriptions,
     IOptionsMonitor<OfficeOptions> office)
     : WaterfallDialog<StaffBroadcastState>(DialogIds.StaffBroadcast)
 {

@@ -5,6 +5,7 @@ using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Staff;
 
@@ -12,7 +13,7 @@ namespace OneStopBot.Dialogs.Staff;
 public sealed record StaffDossierCodeState(string? Code);
 
 /// <summary><c>/hoso MÃ</c>: a dossier's full details for staff, with the phone and ID number still masked.</summary>
-public sealed class StaffShowDossierDialog(DossierStore store, DossierDetails details, StaffAuditLog audit)
+public sealed class StaffShowDossierDialog(IDossierStore store, DossierDetails details, IStaffAuditLog audit)
     : WaterfallDialog<StaffDossierCodeState>(DialogIds.StaffShowDossier)
 {
     private readonly TextPrompt codePrompt = new("staff.hoso.code");

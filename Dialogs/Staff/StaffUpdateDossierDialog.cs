@@ -5,6 +5,7 @@ using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Staff;
 
@@ -15,7 +16,7 @@ public sealed record StaffUpdateState(string? Code = null, DossierStatus? Status
 /// procedure), a note (required where the resident must be told what or why), a confirmation, then the change
 /// (audited, resident notified).
 /// </summary>
-public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates updates)
+public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates updates)
     : WaterfallDialog<StaffUpdateState>(DialogIds.StaffUpdateDossier)
 {
     private readonly TextPrompt codePrompt = new("staff.capnhat.code");

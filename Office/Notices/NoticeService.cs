@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Notices;
 
@@ -10,10 +11,10 @@ namespace OneStopBot.Office.Notices;
 /// subscriptions and questions forwarded to staff. Every proactive message goes through the <see cref="Outbox"/>.
 /// </summary>
 public sealed class NoticeService(
-    NoticeStore notices,
-    Outbox outbox,
-    SubscriptionStore subscriptions,
-    HandoffStore handoffs,
+    INoticeStore notices,
+    IOutbox outbox,
+    ISubscriptionStore subscriptions,
+    IHandoffStore handoffs,
     INoticeTexts texts,
     IOptionsMonitor<OfficeOptions> office,
     IOptionsMonitor<StaffOptions> staff)

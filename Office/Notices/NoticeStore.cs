@@ -1,7 +1,9 @@
+using OneStopBot.Office.Storage;
+
 namespace OneStopBot.Office.Notices;
 
 /// <summary>Broadcast notices and their fan-out into the outbox.</summary>
-public sealed class NoticeStore(NoticeCollections collections, SubscriptionStore subscriptions)
+public sealed class NoticeStore(NoticeCollections collections, ISubscriptionStore subscriptions) : INoticeStore
 {
     public Notice Create(string text, string? village, string createdBy, ChatAddress? reportTo)
     {

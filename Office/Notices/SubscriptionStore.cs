@@ -4,7 +4,7 @@ using OneStopBot.Office.Storage;
 namespace OneStopBot.Office.Notices;
 
 /// <summary>Chats that receive notices, and the chats already asked whether they want them.</summary>
-public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider timeProvider)
+public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider timeProvider) : ISubscriptionStore
 {
     public const string CollectionName = "subscriptions";
     public const string AskedCollectionName = "subscription_offers";
