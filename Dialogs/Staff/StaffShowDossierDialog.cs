@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Dossiers;
-using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Staff;
