@@ -53,9 +53,10 @@ public static class StaffDossierEndpoints
         staff.MapPost("dossiers/import", ImportAsync).Accepts<string>("text/csv")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         staff.MapPatch("dossiers/{code}", UpdateAsync).Accepts<UpdateDossierRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        staff.MapGet("dossiers/{code}", Get);
-        staff.MapPost("dossiers/{code}/unlock", Unlock);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        staff.MapGet("dossiers/{code}", Get).ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapPost("dossiers/{code}/unlock", Unlock).ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapGet("stats", GetStatistics);
         return staff;
     }
@@ -128,7 +129,7 @@ public static class StaffDossierEndpoints
     /// Lifts the lock that wrong last-4 guesses put on a dossier's chat verification, once staff have checked with the
     /// resident; audited. 404 for an unknown code, so the API does not confirm codes it does not hold.
     /// </summary>
-    internal static Results<NoContent, NotFound<ProblemDetails>> Unlock(string code, IDossierStore store, LookupGuard guard, IStaffAuditLog audit)
+    internal static Results<NoContent, ProblemHttpResult> Unlock(string code, IDossierStore store, LookupGuard guard, IStaffAuditLog audit)
     {
         if (store.Find(code) is not { } dossier)
         {
@@ -139,7 +140,7 @@ public static class StaffDossierEndpoints
         return TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Ok<DossierResponse>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<DossierResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string code, HttpRequest http, DossierUpdates updates)
     {
         var (request, problem) = await ReadBodyAsync<UpdateDossierRequest>(http);
@@ -168,7 +169,7 @@ public static class StaffDossierEndpoints
         }
     }
 
-    internal static Results<Ok<DossierResponse>, NotFound<ProblemDetails>> Get(string code, IDossierStore store, IStaffAuditLog audit)
+    internal static Results<Ok<DossierResponse>, ProblemHttpResult> Get(string code, IDossierStore store, IStaffAuditLog audit)
     {
         if (store.Find(code) is not { } dossier)
         {
@@ -264,13 +265,12 @@ public static class StaffDossierEndpoints
 
     private static string? Percent(decimal? percent) => percent is { } value ? VietnamesePercent.Format(value) : null;
 
-    private static NotFound<ProblemDetails> NotFound(string code) =>
-        TypedResults.NotFound(new ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "Dossier not found",
-            Detail = $"No dossier has the code '{(code.Length > 80 ? code[..80] : code)}'.",
-        });
+    // A ProblemDetails body with its own media type, as every other error of the API.
+    private static ProblemHttpResult NotFound(string code) =>
+        TypedResults.Problem(
+            $"No dossier has the code '{(code.Length > 80 ? code[..80] : code)}'.",
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Dossier not found");
 
     private static Dictionary<string, string[]> Field(string name, string message) => new() { [name] = [message] };
 }
