@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStopBot.Bot.Staff;
+using OneStopBot.Dialogs.Notices;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
 
@@ -27,7 +28,7 @@ public static class NoticeEndpoints
         {
             var error = outcome.Error!;
             return TypedResults.Problem(
-                detail: error.Message,
+                detail: error.Message(),
                 statusCode: StatusCodes.Status400BadRequest,
                 title: $"Invalid field \"{error.Field}\"",
                 extensions: new Dictionary<string, object?> { ["field"] = error.Field });

@@ -9,7 +9,10 @@ public static class NoticeServiceCollectionExtensions
     public static IServiceCollection AddNotices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddNoticeFlows();
-        services.AddOptions<ProactiveMessengerOptions>().Bind(configuration);
+        services.AddOptions<ProactiveMessengerOptions>().Bind(configuration)
+            .Validate(o => string.IsNullOrWhiteSpace(o.MicrosoftAppId) || Guid.TryParse(o.MicrosoftAppId, out _),
+                "MicrosoftAppId must be empty (local testing only) or the bot's application ID, a GUID from its Azure Bot registration.")
+            .ValidateOnStart();
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section))
             .Validate(o => o.IsValid(), "Outbox settings are out of range: counts and limits must be at least 1, durations positive.")

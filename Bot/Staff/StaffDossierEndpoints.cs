@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
@@ -165,7 +166,7 @@ public static class StaffDossierEndpoints
         }
         catch (DossierStatusRefusedException refused)
         {
-            return TypedResults.Problem(refused.Reason, statusCode: StatusCodes.Status400BadRequest, title: RefusedTitle);
+            return TypedResults.Problem(refused.Refusal.Reason(), statusCode: StatusCodes.Status400BadRequest, title: RefusedTitle);
         }
     }
 

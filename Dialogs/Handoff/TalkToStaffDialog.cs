@@ -42,7 +42,7 @@ public sealed class TalkToStaffDialog(NoticeService notices, IOptionsMonitor<Off
         var outcome = notices.ForwardToStaff(step.Context.ChatAddress(), (string)step.Result!);
         var text = outcome.Value is { StaffReached: > 0 } forwarded
             ? Format(TalkToStaffTexts.Forwarded, forwarded.Handoff.Id)
-            : outcome.Error?.Message ?? Format(TalkToStaffTexts.CallInstead);
+            : outcome.Error?.Message() ?? Format(TalkToStaffTexts.CallInstead);
         await step.Context.SendActivityAsync(Replies.WithChoices(text, MainMenu.Items), cancellationToken);
         return await step.EndDialogAsync(outcome.Value?.Handoff.Id, cancellationToken);
     }

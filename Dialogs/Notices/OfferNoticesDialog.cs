@@ -50,7 +50,7 @@ public sealed class OfferNoticesDialog(NoticeService notices, ISubscriptionStore
         {
             var village = GetState(dc).Village;
             var outcome = notices.Subscribe(dc.Context.ChatAddress(), village);
-            reply = outcome.Error?.Message ?? DossierFormat.Text(SubscribeTexts.Subscribed, village);
+            reply = outcome.Error?.Message() ?? DossierFormat.Text(SubscribeTexts.Subscribed, village);
         }
         await dc.Context.SendActivityAsync(Replies.WithChoices(reply, MainMenu.Items), cancellationToken);
         return await dc.EndDialogAsync(answer.Value, cancellationToken);

@@ -71,7 +71,7 @@ public sealed class SubscribeDialog(NoticeService notices, ISubscriptionStore su
     {
         var village = VillageOf((FoundChoice)step.Result!, office.CurrentValue);
         var outcome = notices.Subscribe(step.Context.ChatAddress(), village);
-        var text = outcome.Error?.Message ?? DossierFormat.Text(step.Values.Changing ? SubscribeTexts.Changed : SubscribeTexts.Subscribed, AudienceName(village));
+        var text = outcome.Error?.Message() ?? DossierFormat.Text(step.Values.Changing ? SubscribeTexts.Changed : SubscribeTexts.Subscribed, AudienceName(village));
         await step.Context.SendActivityAsync(Replies.WithChoices(text, MainMenu.Items), cancellationToken);
         return await step.EndDialogAsync(village, cancellationToken);
     }

@@ -72,14 +72,14 @@ public sealed class StaffBroadcastDialog(
         var outcome = notices.Broadcast(values.Text, values.Village, StaffActor.Of(step.Context), step.Context.ChatAddress());
         var reply = outcome.Value is { } notice
             ? DossierFormat.Text(StaffBroadcastTexts.Accepted, notice.Id)
-            : outcome.Error!.Message;
+            : outcome.Error!.Message();
         await step.Context.SendActivityAsync(reply, cancellationToken: cancellationToken);
         return await step.EndDialogAsync(outcome.Value?.Id, cancellationToken);
     }
 
     private static Task<bool> ValidateTextAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
-        prompt.RetryMessage = NoticeService.ValidateText(prompt.Value)?.Message;
+        prompt.RetryMessage = NoticeService.ValidateText(prompt.Value)?.Message();
         return Task.FromResult(prompt.RetryMessage is null);
     }
 }

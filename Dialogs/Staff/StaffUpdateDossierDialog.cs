@@ -94,7 +94,7 @@ public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates
         {
             // Someone changed the dossier since the choice was offered.
             changed = null;
-            text = refused.Reason;
+            text = refused.Refusal.Reason();
         }
         await step.Context.SendActivityAsync(text, cancellationToken: cancellationToken);
         return await step.EndDialogAsync(changed?.Code, cancellationToken);

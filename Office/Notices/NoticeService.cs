@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
@@ -19,11 +18,10 @@ public sealed class NoticeService(
     IOptionsMonitor<OfficeOptions> office,
     IOptionsMonitor<StaffOptions> staff)
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-
     public const int MaxTextLength = 2000;
     public const string TextField = "text";
     public const string VillageField = "village";
+    public const string ReferenceField = "reference";
 
     /// <summary>Accepts a notice for every subscriber, or those of one village; the outbox worker sends it.</summary>
     public NoticeOutcome<Notice> Broadcast(string? text, string? village, string createdBy, ChatAddress? staffChat = null)
@@ -94,8 +92,7 @@ public sealed class NoticeService(
         var handoff = handoffs.Find(reference);
         if (handoff is null)
         {
-            return NoticeOutcome<Handoff>.Fail(new InputError(
-                "reference", $"Không tìm thấy câu hỏi mã \"{reference.Trim()}\". Anh/chị kiểm tra lại mã, ví dụ: /traloi H7K2 nội dung."));
+            return NoticeOutcome<Handoff>.Fail(new InputError(ReferenceField, InputProblem.UnknownReference, reference.Trim()));
         }
         if (ValidateText(text) is { } error)
         {
@@ -115,12 +112,11 @@ public sealed class NoticeService(
         var trimmed = text?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
         {
-            return new InputError(TextField, "Nội dung đang trống. Anh/chị vui lòng nhập nội dung.");
+            return new InputError(TextField, InputProblem.Empty);
         }
         if (trimmed.Length > MaxTextLength)
         {
-            return new InputError(TextField, string.Create(Vietnamese,
-                $"Nội dung dài {trimmed.Length:N0} ký tự, quá giới hạn {MaxTextLength:N0} ký tự. Anh/chị vui lòng rút gọn."));
+            return new InputError(TextField, InputProblem.TooLong, Length: trimmed.Length, Limit: MaxTextLength);
         }
         return null;
     }
@@ -140,8 +136,7 @@ public sealed class NoticeService(
         {
             var shown = village.Trim();
             shown = shown.Length > 50 ? shown[..50] + "…" : shown;
-            error = new InputError(VillageField,
-                $"Không có \"{shown}\" trong danh sách thôn: {string.Join(", ", options.Villages)}. Anh/chị vui lòng chọn lại.");
+            error = new InputError(VillageField, InputProblem.UnknownVillage, shown, Choices: options.Villages);
             return false;
         }
         return true;
@@ -161,8 +156,21 @@ public sealed class NoticeService(
     }
 }
 
-/// <summary>Input that cannot be accepted: which field, and why, in words for the person who typed it.</summary>
-public sealed record InputError(string Field, string Message);
+/// <summary>Why input cannot be accepted; the chat and the staff API word it for the person who typed it.</summary>
+public enum InputProblem
+{
+    Empty,
+    /// <summary><see cref="InputError.Length"/> characters, more than <see cref="InputError.Limit"/>.</summary>
+    TooLong,
+    /// <summary><see cref="InputError.Given"/> is none of <see cref="InputError.Choices"/> (the configured villages).</summary>
+    UnknownVillage,
+    /// <summary>No forwarded question has the reference <see cref="InputError.Given"/>.</summary>
+    UnknownReference,
+}
+
+/// <summary>Input that cannot be accepted: which field, why, and what the wording needs (what was typed, lengths, choices).</summary>
+public sealed record InputError(
+    string Field, InputProblem Problem, string? Given = null, int Length = 0, int Limit = 0, IReadOnlyList<string>? Choices = null);
 
 /// <summary>The result of a <see cref="NoticeService"/> call: a value, or the reason there is none.</summary>
 public sealed record NoticeOutcome<T>(T? Value, InputError? Error)

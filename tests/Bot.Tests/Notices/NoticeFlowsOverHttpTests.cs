@@ -52,7 +52,7 @@ public sealed class NoticeFlowsOverHttpTests : IDisposable
         // The test adapter stands for an authenticated channel: its user id is who the user is.
         return adapter.ProcessActivityAsync(activity, (turn, cancellationToken) =>
         {
-            turn.SetVerifiedCaller(VerifiedCaller.ChannelUser(chat.ChannelId, chat.User.Id, staff));
+            turn.SetVerifiedCaller(VerifiedCaller.ChannelUser(turn.ChatAddress(), staff));
             return bot.OnTurnAsync(turn, cancellationToken);
         }, CancellationToken.None);
     }

@@ -19,7 +19,7 @@ public sealed class NoticeServiceTests : IDisposable
 
         Assert.False(outcome.Succeeded);
         Assert.Equal("text", outcome.Error!.Field);
-        Assert.Contains("trống", outcome.Error.Message);
+        Assert.Equal(InputProblem.Empty, outcome.Error.Problem);
     }
 
     [Fact]
@@ -29,8 +29,7 @@ public sealed class NoticeServiceTests : IDisposable
         var longest = Service.Broadcast(new string('a', 2000), null, "api");
 
         Assert.Equal("text", tooLong.Error!.Field);
-        Assert.Contains("2.001", tooLong.Error.Message);
-        Assert.Contains("2.000", tooLong.Error.Message);
+        Assert.Equal((InputProblem.TooLong, 2001, 2000), (tooLong.Error.Problem, tooLong.Error.Length, tooLong.Error.Limit));
         Assert.True(longest.Succeeded);
     }
 
@@ -57,7 +56,8 @@ public sealed class NoticeServiceTests : IDisposable
         var outcome = Service.Subscribe(NoticeTestHost.Chat("u1"), village);
 
         Assert.Equal("village", outcome.Error!.Field);
-        Assert.Contains("Thôn 3", outcome.Error.Message);
+        Assert.Equal((InputProblem.UnknownVillage, village), (outcome.Error.Problem, outcome.Error.Given));
+        Assert.Contains("Thôn 3", outcome.Error.Choices!);
         Assert.False(host.Get<SubscriptionStore>().IsSubscribed(NoticeTestHost.Chat("u1")));
     }
 
@@ -120,6 +120,7 @@ public sealed class NoticeServiceTests : IDisposable
         var outcome = Service.ReplyToResident(reference, text, "Chị Hoa");
 
         Assert.Equal(field, outcome.Error!.Field);
+        Assert.Equal((InputProblem.UnknownReference, reference), (outcome.Error.Problem, outcome.Error.Given));
         Assert.Empty(Outbox.Due(host.Time.GetUtcNow(), 10));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OneStopBot.Office.Channels;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
 
@@ -35,6 +36,7 @@ public sealed class NoticeTestHost : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddOffice(configuration);
+        services.AddChannelTokens();
         services.AddNoticeStores();
         services.AddSingleton<INoticeTexts, TestNoticeTexts>();
         provider = services.BuildServiceProvider();

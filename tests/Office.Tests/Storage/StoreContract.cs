@@ -23,6 +23,18 @@ public sealed class LiteDbStores : IStoreEngine
     public void Dispose() => host.Dispose();
 }
 
+/// <summary>The LiteDB engine configured by the shipped appsettings.json, on Thursday 26/11/2026 09:00 in Vietnam.</summary>
+public sealed class LiteDbOffice : IStoreEngine
+{
+    private readonly TestOffice office = new();
+
+    public FakeTimeProvider Time => office.Time;
+
+    public T Get<T>() where T : notnull => office.Get<T>();
+
+    public void Dispose() => office.Dispose();
+}
+
 /// <summary>
 /// The base of the stores' contract tests: each contract is written against the interfaces only, so a second storage
 /// engine passes the same tests by deriving them with its own <see cref="IStoreEngine"/>.
