@@ -35,7 +35,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<Dialog, StaffUpdateDossierDialog>();
         services.Replace(ServiceDescriptor.Singleton<IProcedureObligations, CatalogProcedureObligations>());
         services.AddSingleton<Dialog, StaffStatisticsDialog>();
-        services.AddNoticeStores();
+        services.AddNoticeFlows();
         services.AddSingleton<Dialog, SubscribeDialog>();
         services.AddSingleton<Dialog, UnsubscribeDialog>();
         services.AddSingleton<Dialog, OfferNoticesDialog>();
@@ -51,6 +51,14 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<RootRouter>();
         services.AddSingleton<DialogDrafts>();
         services.AddSingleton<ConversationRunner>();
+        return services;
+    }
+
+    /// <summary>The notice records and service, with the words the office's own messages use. Safe to call more than once.</summary>
+    public static IServiceCollection AddNoticeFlows(this IServiceCollection services)
+    {
+        services.AddNoticeStores();
+        services.TryAddSingleton<INoticeTexts, NoticeTexts>();
         return services;
     }
 }

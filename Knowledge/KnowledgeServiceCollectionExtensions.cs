@@ -15,7 +15,10 @@ public static class KnowledgeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section));
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section))
+            .Validate(o => Directory.Exists(o.ResolveProceduresPath()),
+                "Knowledge:ProceduresPath must be an existing folder of procedure files, or empty for the one beside the program.")
+            .ValidateOnStart();
         services.AddSingleton(sp => ProcedureCatalog.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveProceduresPath()));
         services.AddSingleton(sp => new MessageUnderstanding(sp.GetRequiredService<ProcedureCatalog>()));
         services.AddHostedService<KnowledgeWarmUp>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OneStopBot.Office;
 
 /// <summary>Configuration section <c>Office</c>: the facts about the commune's one-stop office.</summary>
@@ -6,6 +8,8 @@ public sealed class OfficeOptions
     public const string Section = "Office";
 
     /// <summary>Agency code that starts every dossier code (Circular 01/2018/TT-VPCP, art. 19).</summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression(@"^[0-9A-Z]+(\.[0-9A-Z]+)*$", ErrorMessage = "Office:AgencyCode is dot-separated groups of digits and capitals, e.g. 000.32.30.H49.")]
     public string AgencyCode { get; set; } = "000.32.30.H49";
 
     public string CommuneName { get; set; } = string.Empty;

@@ -1,4 +1,3 @@
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,16 +16,22 @@ public static class OfficeServiceCollectionExtensions
     /// <summary>The office's records: one LiteDB file and the stores over it.</summary>
     public static IServiceCollection AddOffice(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
-        services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section));
+        // Every section is checked when the host starts, so a wrong setting stops it with the setting's name.
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section))
             .Validate(o => o.Members.TrueForAll(m => m.PasswordHash.Length == 0 || StaffPassword.IsWellFormed(m.PasswordHash)),
                 "Staff: a member's PasswordHash must be made by the hash-password verb.")
             .ValidateOnStart();
-        services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section));
+        services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<LookupGuardOptions>().Bind(configuration.GetSection(LookupGuardOptions.Section))
-            .Validate(o => o.MaxFailures > 0 && o.MaxWrongDigits > 0 && o.Window > TimeSpan.Zero && o.DigitsWindow > TimeSpan.Zero,
-                "Lookup: MaxFailures, MaxWrongDigits, Window and DigitsWindow must be positive.")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
@@ -34,19 +39,32 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<OfficeDatabase>();
         services.AddSingleton<ICollectionSetup, DossierCollectionSetup>();
         services.AddSingleton<ICollectionSetup, StaffAuditSetup>();
-        services.AddSingleton<IStorage, LiteDbStorage>();
+        services.AddSingleton<ICollectionSetup, ChatAddressMigration>();
 
         services.AddSingleton<WorkingCalendar>();
-        services.AddSingleton<StaffAuditLog>();
+        services.AddStore<IStaffAuditLog, StaffAuditLog>();
         services.AddSingleton<DailyFigures>();
-        services.AddSingleton<DossierStore>();
+        services.AddStore<IDossierStore, DossierStore>();
         services.AddSingleton<DossierImport>();
         services.AddSingleton<DossierUpdates>();
         services.TryAddSingleton<IProcedureObligations, NoFinancialObligations>();
         services.AddSingleton<LookupGuard>();
         services.AddSingleton<OfficeStatistics>();
         services.AddSingleton<DemoData>();
-        services.AddSingleton<UnansweredQuestionStore>();
+        services.AddStore<IUnansweredQuestionStore, UnansweredQuestionStore>();
+        return services;
+    }
+
+    /// <summary>
+    /// A store under its interface, which the rest of the system uses, and as itself, one instance for both (the
+    /// office's own services share its transactions).
+    /// </summary>
+    public static IServiceCollection AddStore<TInterface, TStore>(this IServiceCollection services)
+        where TInterface : class
+        where TStore : class, TInterface
+    {
+        services.TryAddSingleton<TStore>();
+        services.TryAddSingleton<TInterface>(sp => sp.GetRequiredService<TStore>());
         return services;
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.Bot.Schema;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Conversation;
 
@@ -12,7 +14,7 @@ public sealed class RootBot(
     ConversationState conversationState,
     UserState userState,
     NoticeService notices,
-    HandoffStore handoffs) : ActivityHandler
+    IHandoffStore handoffs) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -36,7 +38,7 @@ public sealed class RootBot(
     {
         if (membersRemoved.Any(member => IsSomeoneElse(member, turnContext)))
         {
-            await notices.UnsubscribeAsync(turnContext.ChatAddress());
+            notices.Unsubscribe(turnContext.ChatAddress());
         }
     }
 

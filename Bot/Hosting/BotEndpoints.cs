@@ -38,6 +38,7 @@ public static class BotEndpoints
         staff.MapDossierEndpoints();
         staff.MapQuestionEndpoints();
         staff.MapBackupEndpoints();
+        app.MapStaffApiReference();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Console;
 using OneStopBot.Bot.Channels.Turns;
+using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Knowledge.Evaluation;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;

@@ -9,6 +9,7 @@ using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Conversation;
 using OneStopBot.Bot.Edge;
 using OneStopBot.Bot.Notices;
+using OneStopBot.Bot.State;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs;
@@ -35,6 +36,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddSingleton<ConnectorAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ConnectorAdapter>());
 
+        services.AddSingleton<IStorage, LiteDbStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, RootBot>();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStopBot.Bot.Staff;
+using OneStopBot.Dialogs.Notices;
 using OneStopBot.Office.Notices;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Notices;
 
@@ -9,24 +11,24 @@ public static class NoticeEndpoints
 {
     public static RouteGroupBuilder MapNoticeEndpoints(this RouteGroupBuilder staff)
     {
-        staff.MapPost("/notices", BroadcastAsync);
-        staff.MapGet("/notices/{id:int}", Status);
+        staff.MapPost("/notices", Broadcast).ProducesProblem(StatusCodes.Status400BadRequest);
+        staff.MapGet("/notices/{id:int}", Status).ProducesProblem(StatusCodes.Status404NotFound);
         return staff;
     }
 
-    public static async Task<Results<Accepted<NoticeAccepted>, ProblemHttpResult>> BroadcastAsync(
+    public static Results<Accepted<NoticeAccepted>, ProblemHttpResult> Broadcast(
         NoticeRequest? request, NoticeService service, HttpContext context)
     {
         if (request is null)
         {
             return TypedResults.Problem("A JSON body {\"text\":…,\"village\":…|null} is required.", statusCode: StatusCodes.Status400BadRequest);
         }
-        var outcome = await service.BroadcastAsync(request.Text, request.Village, StaffApi.ApiActor);
+        var outcome = service.Broadcast(request.Text, request.Village, StaffApi.ApiActor);
         if (!outcome.Succeeded)
         {
             var error = outcome.Error!;
             return TypedResults.Problem(
-                detail: error.Message,
+                detail: error.Message(),
                 statusCode: StatusCodes.Status400BadRequest,
                 title: $"Invalid field \"{error.Field}\"",
                 extensions: new Dictionary<string, object?> { ["field"] = error.Field });
@@ -35,7 +37,7 @@ public static class NoticeEndpoints
         return TypedResults.Accepted($"{context.Request.PathBase}/api/staff/notices/{id}", new NoticeAccepted(id));
     }
 
-    public static Results<Ok<NoticeStatus>, ProblemHttpResult> Status(int id, NoticeStore notices)
+    public static Results<Ok<NoticeStatus>, ProblemHttpResult> Status(int id, INoticeStore notices)
     {
         if (notices.Progress(id) is not { } progress)
         {

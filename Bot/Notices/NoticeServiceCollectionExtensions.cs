@@ -1,5 +1,5 @@
 using OneStopBot.Bot.Channels;
-using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs;
 
 namespace OneStopBot.Bot.Notices;
 
@@ -8,8 +8,11 @@ public static class NoticeServiceCollectionExtensions
     /// <summary>The notice records and service, proactive sending and the outbox worker.</summary>
     public static IServiceCollection AddNotices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddNoticeStores();
-        services.AddOptions<ProactiveMessengerOptions>().Bind(configuration);
+        services.AddNoticeFlows();
+        services.AddOptions<ProactiveMessengerOptions>().Bind(configuration)
+            .Validate(o => string.IsNullOrWhiteSpace(o.MicrosoftAppId) || Guid.TryParse(o.MicrosoftAppId, out _),
+                "MicrosoftAppId must be empty (local testing only) or the bot's application ID, a GUID from its Azure Bot registration.")
+            .ValidateOnStart();
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section))
             .Validate(o => o.IsValid(), "Outbox settings are out of range: counts and limits must be at least 1, durations positive.")

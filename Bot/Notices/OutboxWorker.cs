@@ -1,12 +1,13 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json;
 using OneStopBot.Bot.Channels;
+using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Office.Notices;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Notices;
 
@@ -17,8 +18,8 @@ namespace OneStopBot.Bot.Notices;
 /// </summary>
 public sealed class OutboxWorker : BackgroundService
 {
-    private readonly Outbox outbox;
-    private readonly NoticeStore notices;
+    private readonly IOutbox outbox;
+    private readonly INoticeStore notices;
     private readonly OutboxSignal signal;
     private readonly ProactiveMessenger messenger;
     private readonly OutboxOptions options;
@@ -28,8 +29,8 @@ public sealed class OutboxWorker : BackgroundService
     private readonly ResiliencePipeline pipeline;
 
     public OutboxWorker(
-        Outbox outbox,
-        NoticeStore notices,
+        IOutbox outbox,
+        INoticeStore notices,
         OutboxSignal signal,
         ProactiveMessenger messenger,
         IOptions<OutboxOptions> options,
@@ -115,7 +116,7 @@ public sealed class OutboxWorker : BackgroundService
 
     private async ValueTask SendAsync(Delivery row, AcceptedDeliveries accepted, CancellationToken cancellationToken)
     {
-        using var lease = await rateLimits.AcquireAsync(row.ChannelId, cancellationToken);
+        using var lease = await rateLimits.AcquireAsync(row.To.ChannelId, cancellationToken);
         if (!lease.IsAcquired)
         {
             return;
@@ -123,11 +124,11 @@ public sealed class OutboxWorker : BackgroundService
         ConversationReference reference;
         try
         {
-            reference = ConversationReferences.Parse(row.Reference);
+            reference = row.To.ToConversationReference();
         }
-        catch (JsonException)
+        catch (ArgumentException)
         {
-            Finish(row, "The stored conversation reference is unreadable.", isTransient: false);
+            Finish(row, "The stored chat address has no conversation.", isTransient: false);
             return;
         }
         try
@@ -152,7 +153,7 @@ public sealed class OutboxWorker : BackgroundService
         catch (Exception e)
         {
             // Unexpected failures are retried like transient ones; MaxAttempts still bounds them.
-            logger.LogError(e, "Delivery {Delivery} on {Channel} failed unexpectedly", row.Id, row.ChannelId);
+            logger.LogError(e, "Delivery {Delivery} on {Channel} failed unexpectedly", row.Id, row.To.ChannelId);
             Finish(row, $"{e.GetType().Name}: {e.Message}", isTransient: true);
             return;
         }
@@ -168,12 +169,12 @@ public sealed class OutboxWorker : BackgroundService
             var delay = options.RetryDelay * Math.Pow(2, Math.Min(attempts - 1, 16));
             outbox.Reschedule(row.Id, timeProvider.GetUtcNow() + delay, reason);
             logger.LogWarning("Delivery {Delivery} on {Channel} failed ({Reason}); attempt {Attempt} of {MaxAttempts}, next in {Delay}",
-                row.Id, row.ChannelId, reason, attempts, options.MaxAttempts, delay);
+                row.Id, row.To.ChannelId, reason, attempts, options.MaxAttempts, delay);
             return;
         }
         outbox.MarkFailed(row.Id, reason);
         logger.LogWarning("Delivery {Delivery} ({Kind}) on {Channel} failed for good after {Attempts} attempt(s): {Reason}",
-            row.Id, row.Kind, row.ChannelId, attempts, reason);
+            row.Id, row.Kind, row.To.ChannelId, attempts, reason);
     }
 
     private async Task WaitForWorkAsync(CancellationToken cancellationToken)
@@ -225,7 +226,7 @@ public sealed class OutboxWorker : BackgroundService
     /// writer took it). So each sender has at most one accepted row not yet recorded, and a crash can repeat at most
     /// <see cref="OutboxOptions.MaxConcurrency"/> messages; under load one transaction still records many.
     /// </summary>
-    private sealed class AcceptedDeliveries(Outbox outbox)
+    private sealed class AcceptedDeliveries(IOutbox outbox)
     {
         private readonly Lock pendingGate = new();
         private readonly Lock writing = new();

@@ -1,8 +1,7 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.WebChat;
+using static OneStopBot.Bot.Hosting.HtmlText;
 
 namespace OneStopBot.Bot.Qr;
 
@@ -70,9 +69,4 @@ public static class QrEndpoints
             </section>
 
             """);
-
-    /// <summary>Vietnamese letters stay readable in the source; markup characters are escaped.</summary>
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private static string Encode(string text) => Html.Encode(text);
 }

@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
 using OneStopBot.Bot.Edge;
 using OneStopBot.Office.Staff;
 
@@ -14,20 +18,72 @@ public static class StaffApi
     /// <summary>Who made a staff API call, for the audit log.</summary>
     public const string ApiActor = "api";
 
+    public const string Prefix = "/api/staff";
+
+    /// <summary>The OpenAPI document's name: it is served at <c>/openapi/v1.json</c>.</summary>
+    public const string DocumentName = "v1";
+
+    public const string DocumentPath = "/openapi/{documentName}.json";
+
+    /// <summary>The API reference page (Scalar), reading the document above.</summary>
+    public const string ReferencePath = "/scalar";
+
     private const string Scheme = "StaffApiKey";
     private const string Policy = "Staff";
 
-    /// <summary>Authentication by the <c>X-Api-Key</c> header, checked before any request body is read.</summary>
+    /// <summary>
+    /// Authentication by the <c>X-Api-Key</c> header, checked before any request body is read; enums on the wire by
+    /// their camel-case names (<c>resultReady</c>); the OpenAPI document of the staff endpoints only.
+    /// </summary>
     public static IServiceCollection AddStaffApi(this IServiceCollection services)
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, StaffApiKeyHandler>(Scheme, configureOptions: null);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.ShouldInclude = description =>
+                ("/" + description.RelativePath).StartsWith(Prefix + "/", StringComparison.OrdinalIgnoreCase);
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "OneStopBot staff API";
+                document.Info.Description = "Dossiers, statistics, notices and unanswered questions of the one-stop office. "
+                    + "Every call needs the staff API key in the " + ApiKeyHeader + " header; errors are ProblemDetails.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[Scheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiKeyHeader,
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, document)] = [] }];
+                return Task.CompletedTask;
+            });
+        });
         return services;
     }
 
-    /// <summary>The group <c>/api/staff</c>; every endpoint in it requires the staff API key.</summary>
-    public static RouteGroupBuilder MapStaffApi(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/staff").RequireAuthorization(Policy);
+    /// <summary>
+    /// The group <c>/api/staff</c>; every endpoint in it requires the staff API key and may answer 401 or 429 with a
+    /// ProblemDetails.
+    /// </summary>
+    public static RouteGroupBuilder MapStaffApi(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup(Prefix).RequireAuthorization(Policy);
+        staff.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return staff;
+    }
+
+    /// <summary>The OpenAPI document and its reference page, behind the same key as the API they describe.</summary>
+    public static IEndpointRouteBuilder MapStaffApiReference(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi(DocumentPath).RequireAuthorization(Policy);
+        app.MapScalarApiReference(ReferencePath, options => options.WithTitle("OneStopBot staff API").WithOpenApiRoutePattern(DocumentPath))
+            .RequireAuthorization(Policy);
+        return app;
+    }
 }
 
 /// <summary>A request carrying the configured staff API key is the office's other systems; without it, 401.</summary>

@@ -14,7 +14,7 @@ public static class StaffBackupEndpoints
         return staff;
     }
 
-    internal static Created<BackupWritten> Backup(OfficeDatabase database, IConfiguration configuration, TimeProvider time, StaffAuditLog audit)
+    internal static Created<BackupWritten> Backup(OfficeDatabase database, IConfiguration configuration, TimeProvider time, IStaffAuditLog audit)
     {
         var target = BackupVerbs.DefaultTarget(DatabaseStartCheck.DatabasePath(configuration), time.GetUtcNow());
         database.Backup(target);

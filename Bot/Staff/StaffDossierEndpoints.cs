@@ -3,11 +3,13 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Statistics;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Staff;
 
@@ -46,17 +48,22 @@ public static class StaffDossierEndpoints
 
     public static RouteGroupBuilder MapDossierEndpoints(this RouteGroupBuilder staff)
     {
-        staff.MapPost("dossiers", CreateAsync);
-        staff.MapPost("dossiers/import", ImportAsync);
-        staff.MapPatch("dossiers/{code}", UpdateAsync);
-        staff.MapGet("dossiers/{code}", Get);
-        staff.MapPost("dossiers/{code}/unlock", Unlock);
+        // The bodies are read inside the handlers (see ReadBodyAsync), so they are declared here for the document.
+        staff.MapPost("dossiers", CreateAsync).Accepts<CreateDossierRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        staff.MapPost("dossiers/import", ImportAsync).Accepts<string>("text/csv")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        staff.MapPatch("dossiers/{code}", UpdateAsync).Accepts<UpdateDossierRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        staff.MapGet("dossiers/{code}", Get).ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapPost("dossiers/{code}/unlock", Unlock).ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapGet("stats", GetStatistics);
         return staff;
     }
 
-    internal static async Task<Results<Created<Dossier>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpRequest http, DossierStore store, ProcedureCatalog catalog)
+    internal static async Task<Results<Created<DossierResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        HttpRequest http, IDossierStore store, ProcedureCatalog catalog)
     {
         var (request, problem) = await ReadBodyAsync<CreateDossierRequest>(http);
         if (request is null)
@@ -82,7 +89,7 @@ public static class StaffDossierEndpoints
                     WorkingDays = procedure.Time.WorkingDays,
                 },
                 StaffApi.ApiActor);
-            return TypedResults.Created("/api/staff/dossiers/" + Uri.EscapeDataString(dossier.Code), dossier);
+            return TypedResults.Created("/api/staff/dossiers/" + Uri.EscapeDataString(dossier.Code), DossierResponse.From(dossier));
         }
         catch (DossierValidationException invalid)
         {
@@ -90,7 +97,7 @@ public static class StaffDossierEndpoints
         }
     }
 
-    internal static async Task<Results<Ok<DossierImportReport>, ProblemHttpResult>> ImportAsync(HttpRequest request, DossierImport import)
+    internal static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest request, DossierImport import)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim() ?? string.Empty;
         if (!CsvMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
@@ -116,14 +123,14 @@ public static class StaffDossierEndpoints
         }
         buffer.Position = 0;
         using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return TypedResults.Ok(import.Import(reader, StaffApi.ApiActor));
+        return TypedResults.Ok(ImportResponse.From(import.Import(reader, StaffApi.ApiActor)));
     }
 
     /// <summary>
     /// Lifts the lock that wrong last-4 guesses put on a dossier's chat verification, once staff have checked with the
     /// resident; audited. 404 for an unknown code, so the API does not confirm codes it does not hold.
     /// </summary>
-    internal static Results<NoContent, NotFound<ProblemDetails>> Unlock(string code, DossierStore store, LookupGuard guard, StaffAuditLog audit)
+    internal static Results<NoContent, ProblemHttpResult> Unlock(string code, IDossierStore store, LookupGuard guard, IStaffAuditLog audit)
     {
         if (store.Find(code) is not { } dossier)
         {
@@ -134,7 +141,7 @@ public static class StaffDossierEndpoints
         return TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Ok<Dossier>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<DossierResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string code, HttpRequest http, DossierUpdates updates)
     {
         var (request, problem) = await ReadBodyAsync<UpdateDossierRequest>(http);
@@ -150,7 +157,7 @@ public static class StaffDossierEndpoints
         try
         {
             return updates.ChangeStatus(code, status, StaffApi.ApiActor, request.Note) is { } dossier
-                ? TypedResults.Ok(dossier)
+                ? TypedResults.Ok(DossierResponse.From(dossier))
                 : NotFound(code);
         }
         catch (DossierValidationException invalid)
@@ -159,11 +166,11 @@ public static class StaffDossierEndpoints
         }
         catch (DossierStatusRefusedException refused)
         {
-            return TypedResults.Problem(refused.Reason, statusCode: StatusCodes.Status400BadRequest, title: RefusedTitle);
+            return TypedResults.Problem(refused.Refusal.Reason(), statusCode: StatusCodes.Status400BadRequest, title: RefusedTitle);
         }
     }
 
-    internal static Results<Ok<Dossier>, NotFound<ProblemDetails>> Get(string code, DossierStore store, StaffAuditLog audit)
+    internal static Results<Ok<DossierResponse>, ProblemHttpResult> Get(string code, IDossierStore store, IStaffAuditLog audit)
     {
         if (store.Find(code) is not { } dossier)
         {
@@ -171,11 +178,11 @@ public static class StaffDossierEndpoints
         }
         // Reading a dossier shows personal data: it is a staff action like any other.
         audit.Record(StaffApi.ApiActor, "dossier.view", dossier.Code);
-        return TypedResults.Ok(dossier);
+        return TypedResults.Ok(DossierResponse.From(dossier));
     }
 
     internal static Results<Ok<StatisticsResponse>, ValidationProblem> GetStatistics(
-        string? from, string? to, OfficeStatistics statistics, WorkingCalendar calendar, StaffAuditLog audit)
+        string? from, string? to, OfficeStatistics statistics, WorkingCalendar calendar, IStaffAuditLog audit)
     {
         var today = calendar.Today;
         var errors = new Dictionary<string, string[]>();
@@ -259,13 +266,12 @@ public static class StaffDossierEndpoints
 
     private static string? Percent(decimal? percent) => percent is { } value ? VietnamesePercent.Format(value) : null;
 
-    private static NotFound<ProblemDetails> NotFound(string code) =>
-        TypedResults.NotFound(new ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "Dossier not found",
-            Detail = $"No dossier has the code '{(code.Length > 80 ? code[..80] : code)}'.",
-        });
+    // A ProblemDetails body with its own media type, as every other error of the API.
+    private static ProblemHttpResult NotFound(string code) =>
+        TypedResults.Problem(
+            $"No dossier has the code '{(code.Length > 80 ? code[..80] : code)}'.",
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Dossier not found");
 
     private static Dictionary<string, string[]> Field(string name, string message) => new() { [name] = [message] };
 }

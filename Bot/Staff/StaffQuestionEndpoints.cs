@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using OneStopBot.Office.Questions;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Staff;
 
@@ -10,12 +12,12 @@ public static class StaffQuestionEndpoints
 
     public static RouteGroupBuilder MapQuestionEndpoints(this RouteGroupBuilder staff)
     {
-        staff.MapGet("questions", GetUnanswered);
+        staff.MapGet("questions", GetUnanswered).ProducesProblem(StatusCodes.Status400BadRequest);
         return staff;
     }
 
-    internal static IResult GetUnanswered(UnansweredQuestionStore questions, int? count) =>
+    internal static Results<Ok<QuestionResponse[]>, ProblemHttpResult> GetUnanswered(IUnansweredQuestionStore questions, int? count) =>
         count is < 1 or > MaxCount
             ? TypedResults.Problem($"count must be between 1 and {MaxCount}.", statusCode: StatusCodes.Status400BadRequest)
-            : TypedResults.Ok(questions.Latest(count ?? DefaultCount));
+            : TypedResults.Ok(questions.Latest(count ?? DefaultCount).Select(QuestionResponse.From).ToArray());
 }

@@ -1,9 +1,8 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Qr;
+using static OneStopBot.Bot.Hosting.HtmlText;
 
 namespace OneStopBot.Bot.WebChat;
 
@@ -75,9 +74,4 @@ public static class WebChatPage
     /// <summary>The procedure a QR link asks about: known ids only, so nothing else from the address reaches the page.</summary>
     private static ProcedureEntry? AskedProcedure(string id, IProcedureDirectory directory) =>
         id.Length is 0 or > 100 ? null : directory.Find(id);
-
-    /// <summary>Vietnamese letters stay readable in the source; markup characters are escaped.</summary>
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private static string Encode(string text) => Html.Encode(text);
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Prompts;
@@ -9,6 +10,7 @@ using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Dossiers;
 
@@ -23,7 +25,7 @@ public sealed record CheckDossierState(string? Text = null, string? Code = null,
 /// only that it exists until they give the last 4 digits of its phone. Failed codes and checks are rate limited.
 /// </summary>
 public sealed partial class CheckDossierDialog(
-    DossierStore store,
+    IDossierStore store,
     DossierDetails details,
     LookupGuard guard,
     NoticeService notices,
@@ -113,8 +115,8 @@ public sealed partial class CheckDossierDialog(
         var permission = guard.RecordWrongDigits(step.Values.Code!);
         if (!permission.Allowed && dossier?.Owner is { } owner)
         {
-            await notices.NotifyStatusChangeAsync(
-                new ChatAddress(owner.ChannelId, owner.UserId, owner.ConversationReference),
+            notices.NotifyStatusChange(
+                owner,
                 DossierFormat.Text(CheckDossierTexts.OwnerWarned, dossier.Code, office.Value.Phone),
                 [MainMenu.CheckDossier, MainMenu.TalkToStaff]);
         }
@@ -128,8 +130,8 @@ public sealed partial class CheckDossierDialog(
 
     private async Task<DialogTurnResult> ListOwnDossiersAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
     {
-        var activity = step.Context.Activity;
-        var own = store.ListByOwner(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty);
+        var chat = step.Context.ChatAddress();
+        var own = store.ListByOwner(chat.ChannelId, chat.UserId);
         switch (own.Count)
         {
             case 0:
@@ -212,7 +214,7 @@ public sealed partial class CheckDossierDialog(
     }
 
     private static bool IsOwner(Dossier dossier, ITurnContext context) =>
-        dossier.Owner is { } owner && owner.Is(context.Activity.ChannelId ?? string.Empty, context.Activity.From?.Id ?? string.Empty);
+        dossier.Owner is { } owner && owner.IsSameChat(context.ChatAddress());
 
     private static Task<bool> ValidateDigitsAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(FourDigits().IsMatch(prompt.Value.Trim()));

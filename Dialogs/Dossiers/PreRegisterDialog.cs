@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
@@ -11,6 +12,7 @@ using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Dossiers;
 
@@ -47,7 +49,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
 
     private readonly ProcedureCatalog catalog;
     private readonly MessageUnderstanding understanding;
-    private readonly DossierStore store;
+    private readonly IDossierStore store;
     private readonly WorkingCalendar calendar;
     private readonly IOptions<OfficeOptions> office;
     private readonly TextPrompt procedurePrompt = new("submit.procedure");
@@ -63,7 +65,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     public PreRegisterDialog(
         ProcedureCatalog catalog,
         MessageUnderstanding understanding,
-        DossierStore store,
+        IDossierStore store,
         WorkingCalendar calendar,
         IOptions<OfficeOptions> office,
         TimeProvider time)
@@ -127,9 +129,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         }
         if (state.Candidates is { Count: > 0 } candidates)
         {
-            var choices = candidates
-                .Select((id, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {catalog.Find(id)!.SimpleName}"))
-                .ToList();
+            var choices = NumberedChoices.Of(candidates.Select(id => catalog.Find(id)!.SimpleName));
             return step.PromptAsync(candidatePrompt.Id, new PromptOptions(PreRegisterTexts.ChooseProcedure, Choices: choices), cancellationToken);
         }
         return step.PromptAsync(procedurePrompt.Id, new PromptOptions(PreRegisterTexts.AskProcedure), cancellationToken);
@@ -212,53 +212,43 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
             : PreRegisterTexts.ExpectedUnknown;
 
     private Task<DialogTurnResult> AskNameStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
-        step.Values.ApplicantName is not null
-            ? step.NextAsync(null, cancellationToken)
-            : step.PromptAsync(namePrompt.Id, new PromptOptions(PreRegisterTexts.AskName, PreRegisterTexts.NameRetry), cancellationToken);
+        KeepThenAskAsync(step, step.Values, s => s.ApplicantName is not null,
+            namePrompt.Id, new PromptOptions(PreRegisterTexts.AskName, PreRegisterTexts.NameRetry), cancellationToken);
 
-    private Task<DialogTurnResult> AskPhoneStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    private Task<DialogTurnResult> AskPhoneStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
+        KeepThenAskAsync(step, WithName(step.Values, step.Result), s => s.Phone is not null,
+            phonePrompt.Id, new PromptOptions(PreRegisterTexts.AskPhone), cancellationToken);
+
+    private Task<DialogTurnResult> AskVillageStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
+        KeepThenAskAsync(step, step.Result is string phone ? step.Values with { Phone = phone } : step.Values, s => s.Village is not null,
+            villagePrompt.Id, new PromptOptions(PreRegisterTexts.AskVillage, Choices: office.Value.Villages, FallbackChoices: office.Value.Villages), cancellationToken);
+
+    private Task<DialogTurnResult> AskDayStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
+        KeepThenAskAsync(step, step.Result is FoundChoice village ? step.Values with { Village = village.Value } : step.Values, s => s.Day is not null,
+            dayPrompt.Id, DayOptions(), cancellationToken);
+
+    private Task<DialogTurnResult> AskCitizenIdStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
+        KeepThenAskAsync(step, step.Result is DateOnly day ? step.Values with { Day = day } : step.Values, s => s.CitizenIdAnswered,
+            citizenIdPrompt.Id, new PromptOptions(PreRegisterTexts.AskCitizenId, Choices: [PreRegisterTexts.Skip], FallbackChoices: [PreRegisterTexts.Skip]), cancellationToken);
+
+    /// <summary>
+    /// Keeps the previous step's answer in the draft, then asks this step's question unless the draft has its answer
+    /// already: a resident who corrects one field, or whose message named it, is not asked the others again.
+    /// </summary>
+    private static Task<DialogTurnResult> KeepThenAskAsync(
+        WaterfallStepContext<PreRegisterState> step,
+        PreRegisterState kept,
+        Func<PreRegisterState, bool> answered,
+        string promptId,
+        PromptOptions question,
+        CancellationToken cancellationToken)
     {
-        if (step.Result is string name && DossierValidation.TryNormalizeName(name, out var normalized))
-        {
-            step.Values = step.Values with { ApplicantName = normalized };
-        }
-        return step.Values.Phone is not null
-            ? step.NextAsync(null, cancellationToken)
-            : step.PromptAsync(phonePrompt.Id, new PromptOptions(PreRegisterTexts.AskPhone), cancellationToken);
+        step.Values = kept;
+        return answered(kept) ? step.NextAsync(null, cancellationToken) : step.PromptAsync(promptId, question, cancellationToken);
     }
 
-    private Task<DialogTurnResult> AskVillageStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
-    {
-        if (step.Result is string phone)
-        {
-            step.Values = step.Values with { Phone = phone };
-        }
-        return step.Values.Village is not null
-            ? step.NextAsync(null, cancellationToken)
-            : step.PromptAsync(villagePrompt.Id, new PromptOptions(PreRegisterTexts.AskVillage, Choices: office.Value.Villages, FallbackChoices: office.Value.Villages), cancellationToken);
-    }
-
-    private Task<DialogTurnResult> AskDayStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
-    {
-        if (step.Result is FoundChoice village)
-        {
-            step.Values = step.Values with { Village = village.Value };
-        }
-        return step.Values.Day is not null
-            ? step.NextAsync(null, cancellationToken)
-            : step.PromptAsync(dayPrompt.Id, DayOptions(), cancellationToken);
-    }
-
-    private Task<DialogTurnResult> AskCitizenIdStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
-    {
-        if (step.Result is DateOnly day)
-        {
-            step.Values = step.Values with { Day = day };
-        }
-        return step.Values.CitizenIdAnswered
-            ? step.NextAsync(null, cancellationToken)
-            : step.PromptAsync(citizenIdPrompt.Id, new PromptOptions(PreRegisterTexts.AskCitizenId, Choices: [PreRegisterTexts.Skip], FallbackChoices: [PreRegisterTexts.Skip]), cancellationToken);
-    }
+    private static PreRegisterState WithName(PreRegisterState state, object? result) =>
+        result is string name && DossierValidation.TryNormalizeName(name, out var normalized) ? state with { ApplicantName = normalized } : state;
 
     private Task<DialogTurnResult> SummaryStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
     {
@@ -317,7 +307,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
             Phone = state.Phone!,
             Village = state.Village!,
             CitizenId = state.CitizenId,
-            Owner = DossierOwner.From(step.Context.Activity.GetConversationReference()),
+            Owner = step.Context.ChatAddress(),
             Submission = Submission.Online,
             WorkingDays = procedure.Time.WorkingDays,
             AppointmentDate = state.Day,

@@ -3,13 +3,15 @@ using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Feedback;
 
 public sealed record FeedbackState;
 
 /// <summary>"Góp ý": anyone, any time, types what they want to tell the office; it is kept and they are thanked.</summary>
-public sealed class FeedbackDialog(FeedbackStore feedback) : WaterfallDialog<FeedbackState>(DialogIds.Feedback)
+public sealed class FeedbackDialog(IFeedbackStore feedback) : WaterfallDialog<FeedbackState>(DialogIds.Feedback)
 {
     private readonly TextPrompt textPrompt = new("feedback.text", maxLength: FeedbackStore.MaxLength);
 

@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Dialogs.Handoff;
 
@@ -38,10 +39,10 @@ public sealed class TalkToStaffDialog(NoticeService notices, IOptionsMonitor<Off
 
     private async Task<DialogTurnResult> ForwardStepAsync(WaterfallStepContext<TalkToStaffState> step, CancellationToken cancellationToken)
     {
-        var outcome = await notices.ForwardToStaffAsync(step.Context.ChatAddress(), (string)step.Result!);
+        var outcome = notices.ForwardToStaff(step.Context.ChatAddress(), (string)step.Result!);
         var text = outcome.Value is { StaffReached: > 0 } forwarded
             ? Format(TalkToStaffTexts.Forwarded, forwarded.Handoff.Id)
-            : outcome.Error?.Message ?? Format(TalkToStaffTexts.CallInstead);
+            : outcome.Error?.Message() ?? Format(TalkToStaffTexts.CallInstead);
         await step.Context.SendActivityAsync(Replies.WithChoices(text, MainMenu.Items), cancellationToken);
         return await step.EndDialogAsync(outcome.Value?.Handoff.Id, cancellationToken);
     }

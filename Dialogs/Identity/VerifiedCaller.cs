@@ -1,4 +1,6 @@
 using Microsoft.Bot.Builder;
+using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Identity;
@@ -12,10 +14,8 @@ namespace OneStopBot.Dialogs.Identity;
 public sealed record VerifiedCaller(string Source, string? StaffName = null)
 {
     /// <summary>A user the channel itself authenticates (a JWT channel, a signed webhook): staff when listed for that channel.</summary>
-    public static VerifiedCaller ChannelUser(string channelId, string userId, StaffOptions staff) =>
-        new(ChatSource(channelId, userId), staff.StaffNameOf(channelId, userId));
-
-    public static string ChatSource(string channelId, string userId) => channelId + "|" + userId;
+    public static VerifiedCaller ChannelUser(ChatAddress chat, StaffOptions staff) =>
+        new(chat.Key, staff.StaffNameOf(chat.ChannelId, chat.UserId));
 }
 
 public static class VerifiedCallers
@@ -32,5 +32,5 @@ public static class VerifiedCallers
 
     /// <summary>What lookups from this turn are limited by: the verified source, or else the chat.</summary>
     public static string LookupSource(this ITurnContext context) =>
-        context.VerifiedCaller()?.Source ?? Identity.VerifiedCaller.ChatSource(context.Activity.ChannelId ?? string.Empty, context.Activity.From?.Id ?? string.Empty);
+        context.VerifiedCaller()?.Source ?? context.ChatAddress().Key;
 }

@@ -21,14 +21,17 @@ public sealed class DossierStatusNotifier(NoticeService notices, IOptionsMonitor
         {
             return;
         }
-        var resident = new ChatAddress(owner.ChannelId, owner.UserId, owner.ConversationReference);
-        // The notice service only writes the outbox row, so these tasks are already complete. A returned result and
-        // its rating request are one message: rows are sent in parallel and retried, so two could arrive swapped.
+        // A returned result and its rating request are one message: rows are sent in parallel and retried, so two
+        // could arrive swapped.
         var message = Message(dossier.Code, change, office.CurrentValue);
-        var queued = change.Status == DossierStatus.ResultReturned
-            ? notices.RequestRatingAsync(resident, dossier.Code, message)
-            : notices.NotifyStatusChangeAsync(resident, message, Actions);
-        queued.GetAwaiter().GetResult();
+        if (change.Status == DossierStatus.ResultReturned)
+        {
+            notices.RequestRating(owner, message + "\n" + DossierFormat.Text(RatingTexts.Ask, dossier.Code), RatingDialog.ChoiceLabels);
+        }
+        else
+        {
+            notices.NotifyStatusChange(owner, message, Actions);
+        }
     }
 
     /// <summary>The message a resident gets: the code, the new status, what it means, the staff note and what to do next.</summary>

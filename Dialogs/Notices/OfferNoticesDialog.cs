@@ -3,6 +3,8 @@ using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Notices;
 
@@ -16,7 +18,7 @@ public sealed record OfferNoticesState(string Village);
 /// to the dossier's village. A chat already subscribed, or asked before, is not asked. The question is asked by the
 /// way: any answer other than yes or no leaves it, and the message is handled as if it had not been asked.
 /// </summary>
-public sealed class OfferNoticesDialog(NoticeService notices, SubscriptionStore subscriptions) : Dialog<OfferNoticesState>(DialogId)
+public sealed class OfferNoticesDialog(NoticeService notices, ISubscriptionStore subscriptions) : Dialog<OfferNoticesState>(DialogId)
 {
     public const string DialogId = "notices.offer";
 
@@ -47,8 +49,8 @@ public sealed class OfferNoticesDialog(NoticeService notices, SubscriptionStore 
         if (answer.Value)
         {
             var village = GetState(dc).Village;
-            var outcome = await notices.SubscribeAsync(dc.Context.ChatAddress(), village);
-            reply = outcome.Error?.Message ?? DossierFormat.Text(SubscribeTexts.Subscribed, village);
+            var outcome = notices.Subscribe(dc.Context.ChatAddress(), village);
+            reply = outcome.Error?.Message() ?? DossierFormat.Text(SubscribeTexts.Subscribed, village);
         }
         await dc.Context.SendActivityAsync(Replies.WithChoices(reply, MainMenu.Items), cancellationToken);
         return await dc.EndDialogAsync(answer.Value, cancellationToken);

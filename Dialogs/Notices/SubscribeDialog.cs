@@ -5,6 +5,8 @@ using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Notices;
 
@@ -14,7 +16,7 @@ public sealed record SubscribeState(bool Changing = false);
 /// "Nhận thông báo": all villages or one, then this chat is subscribed. A chat already subscribed is told so and may
 /// change its village or stop.
 /// </summary>
-public sealed class SubscribeDialog(NoticeService notices, SubscriptionStore subscriptions, IOptionsMonitor<OfficeOptions> office)
+public sealed class SubscribeDialog(NoticeService notices, ISubscriptionStore subscriptions, IOptionsMonitor<OfficeOptions> office)
     : WaterfallDialog<SubscribeState>(DialogIds.Subscribe)
 {
     private static readonly IReadOnlyList<string> SubscribedChoices = [SubscribeTexts.Change, SubscribeTexts.Stop, SubscribeTexts.Keep];
@@ -54,7 +56,7 @@ public sealed class SubscribeDialog(NoticeService notices, SubscriptionStore sub
         switch ((step.Result as FoundChoice)?.Value)
         {
             case SubscribeTexts.Stop:
-                await notices.UnsubscribeAsync(step.Context.ChatAddress());
+                notices.Unsubscribe(step.Context.ChatAddress());
                 await step.Context.SendActivityAsync(Replies.WithChoices(UnsubscribeTexts.Stopped, [MainMenu.Subscribe, NoticeButtons.Menu]), cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             case SubscribeTexts.Keep:
@@ -68,8 +70,8 @@ public sealed class SubscribeDialog(NoticeService notices, SubscriptionStore sub
     private async Task<DialogTurnResult> SubscribeStepAsync(WaterfallStepContext<SubscribeState> step, CancellationToken cancellationToken)
     {
         var village = VillageOf((FoundChoice)step.Result!, office.CurrentValue);
-        var outcome = await notices.SubscribeAsync(step.Context.ChatAddress(), village);
-        var text = outcome.Error?.Message ?? DossierFormat.Text(step.Values.Changing ? SubscribeTexts.Changed : SubscribeTexts.Subscribed, AudienceName(village));
+        var outcome = notices.Subscribe(step.Context.ChatAddress(), village);
+        var text = outcome.Error?.Message() ?? DossierFormat.Text(step.Values.Changing ? SubscribeTexts.Changed : SubscribeTexts.Subscribed, AudienceName(village));
         await step.Context.SendActivityAsync(Replies.WithChoices(text, MainMenu.Items), cancellationToken);
         return await step.EndDialogAsync(village, cancellationToken);
     }

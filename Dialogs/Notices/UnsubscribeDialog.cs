@@ -1,6 +1,7 @@
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Dialogs.Notices;
 
@@ -9,7 +10,7 @@ public sealed class UnsubscribeDialog(NoticeService notices) : Dialog(DialogIds.
 {
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
-        var stopped = await notices.UnsubscribeAsync(dc.Context.ChatAddress());
+        var stopped = notices.Unsubscribe(dc.Context.ChatAddress());
         var text = stopped ? UnsubscribeTexts.Stopped : UnsubscribeTexts.NotSubscribed;
         await dc.Context.SendActivityAsync(Replies.WithChoices(text, [MainMenu.Subscribe, NoticeButtons.Menu]), cancellationToken);
         return await dc.EndDialogAsync(stopped, cancellationToken);

@@ -65,9 +65,7 @@ public sealed class AskProcedureDialog(
         }
         if (state.Candidates.Count > 0)
         {
-            var choices = state.Candidates
-                .Select((id, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {catalog.Find(id)!.SimpleName}"))
-                .ToList();
+            var choices = NumberedChoices.Of(state.Candidates.Select(id => catalog.Find(id)!.SimpleName));
             if (state.Question is null)
             {
                 return step.PromptAsync(choicePrompt.Id, new PromptOptions(ProcedureTexts.ChooseOne, Choices: choices), cancellationToken);

@@ -64,15 +64,6 @@ public sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
         ConfirmRecognizer.Recognize(text);
 }
 
-/// <summary>A whole number.</summary>
-public sealed class NumberPrompt(string id, PromptValidator<int>? validator = null) : Prompt<int>(id, validator)
-{
-    protected override string DefaultRetryPrompt => "Anh/chị vui lòng gõ một con số, ví dụ: 2.";
-
-    protected override Recognition<int> Recognize(string? text, PromptOptions options) =>
-        NumberRecognizer.Recognize(text);
-}
-
 /// <summary>A day, relative to today in the office's time zone.</summary>
 public sealed class DatePrompt(string id, TimeProvider time, TimeZoneInfo zone, PromptValidator<DateOnly>? validator = null)
     : Prompt<DateOnly>(id, validator)
@@ -90,13 +81,4 @@ public sealed class PhonePrompt(string id) : Prompt<string>(id)
 
     protected override Recognition<string> Recognize(string? text, PromptOptions options) =>
         PhoneRecognizer.Recognize(text);
-}
-
-/// <summary>A 12-digit citizen ID number.</summary>
-public sealed class CitizenIdPrompt(string id) : Prompt<string>(id)
-{
-    protected override string DefaultRetryPrompt => "Số căn cước có 12 chữ số. Anh/chị vui lòng gõ lại.";
-
-    protected override Recognition<string> Recognize(string? text, PromptOptions options) =>
-        CitizenIdRecognizer.Recognize(text);
 }

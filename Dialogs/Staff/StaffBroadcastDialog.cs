@@ -8,6 +8,8 @@ using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
+using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Staff;
 
@@ -19,7 +21,7 @@ public sealed record StaffBroadcastState(string? Village = null, string? Text = 
 /// </summary>
 public sealed class StaffBroadcastDialog(
     NoticeService notices,
-    SubscriptionStore subscriptions,
+    ISubscriptionStore subscriptions,
     IOptionsMonitor<OfficeOptions> office)
     : WaterfallDialog<StaffBroadcastState>(DialogIds.StaffBroadcast)
 {
@@ -52,7 +54,7 @@ public sealed class StaffBroadcastDialog(
         await step.Context.SendActivitiesAsync(
             [
                 MessageFactory.Text(StaffBroadcastTexts.PreviewHeading),
-                Replies.WithChoices(text, NoticeCollections.BroadcastActions),
+                Replies.WithChoices(text, NoticeTexts.Broadcast),
             ],
             cancellationToken);
         var prompt = DossierFormat.Text(StaffBroadcastTexts.Confirm, SubscribeDialog.AudienceName(step.Values.Village), audience);
@@ -67,17 +69,17 @@ public sealed class StaffBroadcastDialog(
             return await step.EndDialogAsync(null, cancellationToken);
         }
         var values = step.Values;
-        var outcome = await notices.BroadcastAsync(values.Text, values.Village, StaffActor.Of(step.Context), step.Context.ChatAddress());
+        var outcome = notices.Broadcast(values.Text, values.Village, StaffActor.Of(step.Context), step.Context.ChatAddress());
         var reply = outcome.Value is { } notice
             ? DossierFormat.Text(StaffBroadcastTexts.Accepted, notice.Id)
-            : outcome.Error!.Message;
+            : outcome.Error!.Message();
         await step.Context.SendActivityAsync(reply, cancellationToken: cancellationToken);
         return await step.EndDialogAsync(outcome.Value?.Id, cancellationToken);
     }
 
     private static Task<bool> ValidateTextAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
-        prompt.RetryMessage = NoticeService.ValidateText(prompt.Value)?.Message;
+        prompt.RetryMessage = NoticeService.ValidateText(prompt.Value)?.Message();
         return Task.FromResult(prompt.RetryMessage is null);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
@@ -22,8 +23,8 @@ public sealed class StaffReplyDialog(NoticeService notices) : Dialog(DialogIds.S
         else
         {
             var reference = arguments[..space];
-            var outcome = await notices.ReplyToResidentAsync(reference, arguments[(space + 1)..], StaffActor.Of(dc.Context));
-            reply = outcome.Value is { } handoff ? DossierFormat.Text(StaffReplyTexts.Sent, handoff.Id) : outcome.Error!.Message;
+            var outcome = notices.ReplyToResident(reference, arguments[(space + 1)..], StaffActor.Of(dc.Context));
+            reply = outcome.Value is { } handoff ? DossierFormat.Text(StaffReplyTexts.Sent, handoff.Id) : outcome.Error!.Message();
         }
         await dc.Context.SendActivityAsync(reply, cancellationToken: cancellationToken);
         return await dc.EndDialogAsync(null, cancellationToken);

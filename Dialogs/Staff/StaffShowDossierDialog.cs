@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Dossiers;
-using OneStopBot.Office.Staff;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Staff;
 
@@ -12,22 +11,19 @@ namespace OneStopBot.Dialogs.Staff;
 public sealed record StaffDossierCodeState(string? Code);
 
 /// <summary><c>/hoso MÃ</c>: a dossier's full details for staff, with the phone and ID number still masked.</summary>
-public sealed class StaffShowDossierDialog(DossierStore store, DossierDetails details, StaffAuditLog audit)
+public sealed class StaffShowDossierDialog(IDossierStore store, DossierDetails details, IStaffAuditLog audit)
     : WaterfallDialog<StaffDossierCodeState>(DialogIds.StaffShowDossier)
 {
     private readonly TextPrompt codePrompt = new("staff.hoso.code");
 
     public override IEnumerable<Dialog> Dependencies => [codePrompt];
 
-    protected override StaffDossierCodeState CreateState(object? options) =>
-        new((options as FeatureOptions)?.Text is { Length: > 0 } code ? code : null);
+    protected override StaffDossierCodeState CreateState(object? options) => new(StaffDossierCode.Typed(options));
 
     protected override IReadOnlyList<WaterfallStep<StaffDossierCodeState>> Steps() => [AskCodeStepAsync, ShowStepAsync];
 
     private Task<DialogTurnResult> AskCodeStepAsync(WaterfallStepContext<StaffDossierCodeState> step, CancellationToken cancellationToken) =>
-        step.Values.Code is { } code
-            ? step.NextAsync(code, cancellationToken)
-            : step.PromptAsync(codePrompt.Id, new PromptOptions(StaffShowDossierTexts.AskCode), cancellationToken);
+        StaffDossierCode.AskAsync(step, step.Values.Code, codePrompt, StaffShowDossierTexts.AskCode, cancellationToken);
 
     private async Task<DialogTurnResult> ShowStepAsync(WaterfallStepContext<StaffDossierCodeState> step, CancellationToken cancellationToken)
     {

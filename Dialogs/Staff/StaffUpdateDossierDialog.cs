@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Dossiers;
-using OneStopBot.Office.Staff;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Staff;
 
@@ -15,7 +14,7 @@ public sealed record StaffUpdateState(string? Code = null, DossierStatus? Status
 /// procedure), a note (required where the resident must be told what or why), a confirmation, then the change
 /// (audited, resident notified).
 /// </summary>
-public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates updates)
+public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates updates)
     : WaterfallDialog<StaffUpdateState>(DialogIds.StaffUpdateDossier)
 {
     private readonly TextPrompt codePrompt = new("staff.capnhat.code");
@@ -26,16 +25,13 @@ public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates 
 
     public override IEnumerable<Dialog> Dependencies => [codePrompt, statusPrompt, notePrompt, requiredNotePrompt, confirmPrompt];
 
-    protected override StaffUpdateState CreateState(object? options) =>
-        new((options as FeatureOptions)?.Text is { Length: > 0 } code ? code : null);
+    protected override StaffUpdateState CreateState(object? options) => new(StaffDossierCode.Typed(options));
 
     protected override IReadOnlyList<WaterfallStep<StaffUpdateState>> Steps() =>
         [AskCodeStepAsync, AskStatusStepAsync, AskNoteStepAsync, ConfirmStepAsync, ApplyStepAsync];
 
     private Task<DialogTurnResult> AskCodeStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken) =>
-        step.Values.Code is { } code
-            ? step.NextAsync(code, cancellationToken)
-            : step.PromptAsync(codePrompt.Id, new PromptOptions(StaffUpdateTexts.AskCode), cancellationToken);
+        StaffDossierCode.AskAsync(step, step.Values.Code, codePrompt, StaffUpdateTexts.AskCode, cancellationToken);
 
     private async Task<DialogTurnResult> AskStatusStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken)
     {
@@ -98,7 +94,7 @@ public sealed class StaffUpdateDossierDialog(DossierStore store, DossierUpdates 
         {
             // Someone changed the dossier since the choice was offered.
             changed = null;
-            text = refused.Reason;
+            text = refused.Refusal.Reason();
         }
         await step.Context.SendActivityAsync(text, cancellationToken: cancellationToken);
         return await step.EndDialogAsync(changed?.Code, cancellationToken);

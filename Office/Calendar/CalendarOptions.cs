@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OneStopBot.Office.Calendar;
 
 /// <summary>Configuration section <c>Calendar</c>: the office's time zone, the same-day cut-off and the official days off.</summary>
@@ -5,6 +7,7 @@ public sealed class CalendarOptions
 {
     public const string Section = "Calendar";
 
+    [Required(AllowEmptyStrings = false)]
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 
     /// <summary>A same-day dossier received at or after this local time is due the next working day.</summary>

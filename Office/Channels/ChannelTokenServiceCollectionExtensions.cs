@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneStopBot.Office;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Channels;
 
@@ -7,7 +9,7 @@ public static class ChannelTokenServiceCollectionExtensions
 {
     public static IServiceCollection AddChannelTokens(this IServiceCollection services)
     {
-        services.TryAddSingleton<ChannelTokenStore>();
+        services.AddStore<IChannelTokenStore, ChannelTokenStore>();
         return services;
     }
 }

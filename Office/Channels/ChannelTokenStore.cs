@@ -3,7 +3,7 @@ using OneStopBot.Office.Storage;
 namespace OneStopBot.Office.Channels;
 
 /// <summary>The channels' API tokens in the office database, one document per channel.</summary>
-public sealed class ChannelTokenStore(OfficeDatabase database)
+public sealed class ChannelTokenStore(OfficeDatabase database) : IChannelTokenStore
 {
     public const string CollectionName = "channel_tokens";
 

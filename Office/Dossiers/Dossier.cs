@@ -1,18 +1,15 @@
-using System.Text.Json.Serialization;
 using LiteDB;
-using Microsoft.Bot.Schema;
-using Newtonsoft.Json;
+using OneStopBot.Office.Notices;
 
 namespace OneStopBot.Office.Dossiers;
 
 /// <summary>
 /// One administrative dossier. The phone and citizen ID numbers are stored normalised and never leave the office
-/// unmasked: JSON carries only <see cref="MaskedPhone"/> and <see cref="MaskedCitizenId"/>, and
+/// unmasked: what is shown or sent carries only <see cref="MaskedPhone"/> and <see cref="MaskedCitizenId"/>, and
 /// <see cref="ToString"/> shows no personal data.
 /// </summary>
 public sealed record Dossier
 {
-    [System.Text.Json.Serialization.JsonIgnore]
     public int Id { get; init; }
 
     public required string Code { get; init; }
@@ -22,18 +19,15 @@ public sealed record Dossier
     public required string ApplicantName { get; init; }
 
     /// <summary>Ten digits starting with 0.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
     public string Phone { get; init; } = string.Empty;
 
     /// <summary>Twelve digits, when the resident gave it.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
     public string? CitizenId { get; init; }
 
     public required string Village { get; init; }
 
     /// <summary>The chat that filed it; null when staff filed it at the desk.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public DossierOwner? Owner { get; init; }
+    public ChatAddress? Owner { get; init; }
 
     public DossierStatus Status { get; init; }
 
@@ -84,11 +78,10 @@ public sealed record Dossier
 }
 
 /// <summary>How the dossier was submitted, for the share handled online.</summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(JsonStringEnumConverter<Submission>))]
 public enum Submission
 {
-    [JsonStringEnumMemberName("online")] Online,
-    [JsonStringEnumMemberName("inPerson")] InPerson,
+    Online,
+    InPerson,
 }
 
 /// <summary>One step in a dossier's history.</summary>
@@ -102,32 +95,4 @@ public sealed record StatusChange
     public required string Actor { get; init; }
 
     public string? Note { get; init; }
-}
-
-/// <summary>The chat a dossier was filed from: its channel, user, and the reference to reach that chat later.</summary>
-public sealed record DossierOwner
-{
-    public required string ChannelId { get; init; }
-
-    public required string UserId { get; init; }
-
-    /// <summary>The chat's <see cref="Microsoft.Bot.Schema.ConversationReference"/> as JSON, so notifications can reach it.</summary>
-    public required string ConversationReference { get; init; }
-
-    public static DossierOwner From(ConversationReference reference)
-    {
-        ArgumentNullException.ThrowIfNull(reference);
-        return new DossierOwner
-        {
-            ChannelId = reference.ChannelId ?? throw new ArgumentException("The reference has no channel.", nameof(reference)),
-            UserId = reference.User?.Id ?? throw new ArgumentException("The reference has no user.", nameof(reference)),
-            ConversationReference = JsonConvert.SerializeObject(reference),
-        };
-    }
-
-    public ConversationReference ToConversationReference() =>
-        JsonConvert.DeserializeObject<ConversationReference>(ConversationReference)!;
-
-    public bool Is(string channelId, string userId) =>
-        string.Equals(ChannelId, channelId, StringComparison.OrdinalIgnoreCase) && UserId == userId;
 }

@@ -1,84 +1,45 @@
 using System.Collections.Frozen;
-using System.Text.Json.Serialization;
 
 namespace OneStopBot.Office.Dossiers;
 
 /// <summary>The statuses that provincial systems push to residents.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DossierStatus>))]
 public enum DossierStatus
 {
-    [JsonStringEnumMemberName("preRegistered")] PreRegistered,
-    [JsonStringEnumMemberName("received")] Received,
-    [JsonStringEnumMemberName("inProgress")] InProgress,
-    [JsonStringEnumMemberName("supplementRequested")] SupplementRequested,
-    [JsonStringEnumMemberName("paymentRequested")] PaymentRequested,
-    [JsonStringEnumMemberName("financialObligation")] FinancialObligation,
-    [JsonStringEnumMemberName("resultReady")] ResultReady,
-    [JsonStringEnumMemberName("resultReturned")] ResultReturned,
-    [JsonStringEnumMemberName("rejected")] Rejected,
-    [JsonStringEnumMemberName("stopped")] Stopped,
-    [JsonStringEnumMemberName("withdrawn")] Withdrawn,
+    PreRegistered,
+    Received,
+    InProgress,
+    SupplementRequested,
+    PaymentRequested,
+    FinancialObligation,
+    ResultReady,
+    ResultReturned,
+    Rejected,
+    Stopped,
+    Withdrawn,
 }
 
-/// <summary>How a status reads to a resident: a label, what it means, and what to do next.</summary>
-public sealed record DossierStatusText(string Label, string Explanation, string NextStep);
+/// <summary>Why the office's rules refuse a change of status; Dialogs and the staff API word it for staff.</summary>
+public enum StatusRefusalKind
+{
+    /// <summary>Financial obligations exist for land procedures only.</summary>
+    NoFinancialObligation,
+    /// <summary>Nothing follows an end status.</summary>
+    FinalStatus,
+    /// <summary>The new status may not follow the current one; <see cref="StatusRefusal.Allowed"/> lists those that may.</summary>
+    NotAllowed,
+    /// <summary>The new status tells the resident to read the staff's note, so a note is needed.</summary>
+    NoteRequired,
+}
+
+/// <summary>A refused change from <paramref name="From"/> to <paramref name="To"/>, with the statuses that may follow instead.</summary>
+public sealed record StatusRefusal(StatusRefusalKind Kind, DossierStatus From, DossierStatus To, IReadOnlyList<DossierStatus> Allowed);
 
 public static class DossierStatuses
 {
-    private static readonly FrozenDictionary<DossierStatus, DossierStatusText> Texts = new Dictionary<DossierStatus, DossierStatusText>
-    {
-        [DossierStatus.PreRegistered] = new(
-            "Đã đăng ký trước",
-            "Cán bộ đã biết anh/chị sẽ đến nộp hồ sơ.",
-            "Anh/chị mang đủ giấy tờ đến bộ phận một cửa để nộp."),
-        [DossierStatus.Received] = new(
-            "Đã nhận hồ sơ",
-            "Bộ phận một cửa đã nhận đủ hồ sơ của anh/chị.",
-            "Anh/chị chờ kết quả, không cần đến xã."),
-        [DossierStatus.InProgress] = new(
-            "Đang giải quyết",
-            "Cán bộ đang xem xét hồ sơ của anh/chị.",
-            "Anh/chị chờ tin nhắn báo kết quả."),
-        [DossierStatus.SupplementRequested] = new(
-            "Cần bổ sung giấy tờ",
-            "Hồ sơ còn thiếu hoặc cần sửa giấy tờ.",
-            "Anh/chị xem ghi chú của cán bộ rồi mang giấy tờ bổ sung đến xã."),
-        [DossierStatus.PaymentRequested] = new(
-            "Cần nộp lệ phí",
-            "Hồ sơ cần nộp lệ phí (tiền thủ tục) để làm tiếp.",
-            "Anh/chị nộp lệ phí tại xã hoặc nộp trực tuyến."),
-        [DossierStatus.FinancialObligation] = new(
-            "Cần làm nghĩa vụ tài chính",
-            "Anh/chị cần nộp thuế hoặc tiền theo thông báo của cơ quan thuế.",
-            "Anh/chị nộp theo thông báo, rồi báo cho cán bộ xã."),
-        [DossierStatus.ResultReady] = new(
-            "Đã có kết quả",
-            "Kết quả hồ sơ của anh/chị đã xong.",
-            "Anh/chị mang căn cước đến xã để nhận."),
-        [DossierStatus.ResultReturned] = new(
-            "Đã trả kết quả",
-            "Anh/chị đã nhận kết quả hồ sơ.",
-            "Anh/chị không cần làm gì thêm."),
-        [DossierStatus.Rejected] = new(
-            "Không giải quyết",
-            "Hồ sơ không đủ điều kiện để giải quyết.",
-            "Anh/chị xem lý do trong ghi chú, hoặc gọi cán bộ để hỏi thêm."),
-        [DossierStatus.Stopped] = new(
-            "Đã dừng xử lý",
-            "Hồ sơ đã dừng xử lý theo quy định.",
-            "Anh/chị gọi cán bộ xã để biết lý do và cách làm lại."),
-        [DossierStatus.Withdrawn] = new(
-            "Đã rút hồ sơ",
-            "Hồ sơ đã được rút theo đề nghị của anh/chị.",
-            "Khi cần, anh/chị có thể nộp hồ sơ mới."),
-    }.ToFrozenDictionary();
-
     private static readonly FrozenDictionary<string, DossierStatus> ByName = Enum.GetValues<DossierStatus>()
         .SelectMany(status => new[] { (Name: JsonName(status), status), (Name: status.ToString(), status) })
         .DistinctBy(pair => pair.Name, StringComparer.OrdinalIgnoreCase)
         .ToFrozenDictionary(pair => pair.Name, pair => pair.status, StringComparer.OrdinalIgnoreCase);
-
-    public static DossierStatusText Text(this DossierStatus status) => Texts[status];
 
     /// <summary>The status's name in JSON and CSV: <c>resultReady</c>.</summary>
     public static string JsonName(this DossierStatus status)
@@ -123,26 +84,18 @@ public static class DossierStatuses
 
     /// <summary>
     /// Why staff may not move a dossier from <paramref name="from"/> to <paramref name="to"/> with
-    /// <paramref name="note"/>, in Vietnamese for staff; null when the change follows the office's rules.
+    /// <paramref name="note"/>; null when the change follows the office's rules.
     /// <paramref name="hasFinancialObligation"/>: the procedure can owe land taxes and charges (land procedures only).
     /// </summary>
-    public static string? Refusal(DossierStatus from, DossierStatus to, string? note, bool hasFinancialObligation)
+    public static StatusRefusal? Refusal(DossierStatus from, DossierStatus to, string? note, bool hasFinancialObligation)
     {
-        if (to == DossierStatus.FinancialObligation && !hasFinancialObligation)
-        {
-            return "Thủ tục này không có nghĩa vụ tài chính (chỉ thủ tục đất đai mới có).";
-        }
-        if (!Next[from].Contains(to))
-        {
-            var allowed = Next[from];
-            return allowed.Length == 0
-                ? $"Hồ sơ đã ở trạng thái cuối \"{from.Text().Label}\", không đổi được nữa."
-                : $"Không chuyển được từ \"{from.Text().Label}\" sang \"{to.Text().Label}\". Chỉ chuyển được sang: "
-                    + string.Join(", ", allowed.Select(s => s.Text().Label)) + ".";
-        }
-        return to.RequiresNote() && string.IsNullOrWhiteSpace(note)
-            ? $"Trạng thái \"{to.Text().Label}\" cần ghi chú cho người dân (cần bổ sung gì, nộp bao nhiêu, hoặc lý do)."
+        var allowed = Next[from];
+        StatusRefusalKind? kind =
+            to == DossierStatus.FinancialObligation && !hasFinancialObligation ? StatusRefusalKind.NoFinancialObligation
+            : !allowed.Contains(to) ? (allowed.Length == 0 ? StatusRefusalKind.FinalStatus : StatusRefusalKind.NotAllowed)
+            : to.RequiresNote() && string.IsNullOrWhiteSpace(note) ? StatusRefusalKind.NoteRequired
             : null;
+        return kind is { } refused ? new StatusRefusal(refused, from, to, allowed) : null;
     }
 
     private static DossierStatus[] Working(params DossierStatus[] first) =>

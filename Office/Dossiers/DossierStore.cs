@@ -16,7 +16,7 @@ public sealed partial class DossierStore(
     DailyFigures figures,
     IOptions<OfficeOptions> options,
     TimeProvider time,
-    ILogger<DossierStore> logger)
+    ILogger<DossierStore> logger) : IDossierStore
 {
     public const string CollectionName = "dossiers";
     public const string CountersCollectionName = "dossier_counters";

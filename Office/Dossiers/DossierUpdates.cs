@@ -16,12 +16,13 @@ public interface IProcedureObligations
 }
 
 /// <summary>
-/// A change of status that the office's rules refuse (see <see cref="DossierStatuses.Refusal"/>), with the reason
-/// for staff in Vietnamese.
+/// A change of status that the office's rules refuse (see <see cref="DossierStatuses.Refusal"/>), with the reason;
+/// the chat and the staff API word it.
 /// </summary>
-public sealed class DossierStatusRefusedException(string reason) : InvalidOperationException(reason)
+public sealed class DossierStatusRefusedException(StatusRefusal refusal)
+    : InvalidOperationException($"{refusal.Kind}: {refusal.From} to {refusal.To}")
 {
-    public string Reason { get; } = reason;
+    public StatusRefusal Refusal { get; } = refusal;
 }
 
 /// <summary>
@@ -32,12 +33,12 @@ public sealed class DossierStatusRefusedException(string reason) : InvalidOperat
 /// </summary>
 public sealed class DossierUpdates(
     OfficeDatabase database,
-    DossierStore store,
+    IDossierStore store,
     IEnumerable<IDossierStatusObserver> observers,
     IProcedureObligations obligations)
 {
     /// <summary>Why the change would break the office's rules; null when it may be made.</summary>
-    public string? Refusal(Dossier dossier, DossierStatus status, string? note) =>
+    public StatusRefusal? Refusal(Dossier dossier, DossierStatus status, string? note) =>
         DossierStatuses.Refusal(dossier.Status, status, note, obligations.HasFinancialObligation(dossier.ProcedureId));
 
     /// <summary>Changes the status; null when no dossier has that code.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LiteDB;
 using Microsoft.Extensions.Options;
 using OneStopBot.Office.Storage;
@@ -10,13 +11,17 @@ public sealed class LookupGuardOptions
     public const string Section = "Lookup";
 
     /// <summary>Failed codes (unknown or malformed) one source may make within <see cref="Window"/>.</summary>
+    [Range(1, 10_000)]
     public int MaxFailures { get; set; } = 5;
 
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Wrong last-4 guesses against one dossier, from anyone, that lock its chat verification.</summary>
+    [Range(1, 10_000)]
     public int MaxWrongDigits { get; set; } = 5;
 
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan DigitsWindow { get; set; } = TimeSpan.FromHours(24);
 }
 
@@ -97,11 +102,10 @@ public sealed class LookupGuard(OfficeDatabase database, IOptions<LookupGuardOpt
         return [.. failures.At.Select(at => DateTime.SpecifyKind(at, DateTimeKind.Utc)).Where(at => at > since).Order()];
     }
 
-    private (int Max, TimeSpan Window) SourceLimits() =>
-        (Math.Max(0, options.Value.MaxFailures), options.Value.Window > TimeSpan.Zero ? options.Value.Window : TimeSpan.FromMinutes(15));
+    // The options are validated at start-up (positive counts and windows), so they are used as they are.
+    private (int Max, TimeSpan Window) SourceLimits() => (options.Value.MaxFailures, options.Value.Window);
 
-    private (int Max, TimeSpan Window) CodeLimits() =>
-        (Math.Max(1, options.Value.MaxWrongDigits), options.Value.DigitsWindow > TimeSpan.Zero ? options.Value.DigitsWindow : TimeSpan.FromHours(24));
+    private (int Max, TimeSpan Window) CodeLimits() => (options.Value.MaxWrongDigits, options.Value.DigitsWindow);
 
     private static string Required(string value)
     {

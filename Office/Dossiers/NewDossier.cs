@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OneStopBot.Office.Notices;
 
 namespace OneStopBot.Office.Dossiers;
 
@@ -16,7 +17,7 @@ public sealed record NewDossier
     public string? CitizenId { get; init; }
 
     /// <summary>The chat that files it; null when staff file it.</summary>
-    public DossierOwner? Owner { get; init; }
+    public ChatAddress? Owner { get; init; }
 
     public Submission Submission { get; init; } = Submission.Online;
 

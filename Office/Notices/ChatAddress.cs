@@ -3,12 +3,25 @@ using LiteDB;
 namespace OneStopBot.Office.Notices;
 
 /// <summary>
-/// Where a chat can be reached later: its channel, its user and the channel's conversation reference, kept as the
-/// JSON the Bot Framework serialises it to, so that the office's records stay free of channel types.
+/// Where a chat can be reached later, in the office's own terms: what a proactive message needs (channel,
+/// conversation, user, the channel's service address, the bot's account and the tenant) and nothing of any channel
+/// SDK's types. The host converts it to and from its channels' references.
 /// </summary>
-public sealed record ChatAddress(string ChannelId, string UserId, string Reference)
+public sealed record ChatAddress(string ChannelId, string UserId, string ConversationId)
 {
+    /// <summary>The channel's service address for replies, when the channel has one (Bot Framework Connector).</summary>
+    public string? ServiceUrl { get; init; }
+
+    /// <summary>The bot's account on the channel, to send as.</summary>
+    public string? BotId { get; init; }
+
+    public string? TenantId { get; init; }
+
     /// <summary>One key per chat; channel ids never contain '/'.</summary>
     [BsonIgnore]
     public string Key => ChannelId + "/" + UserId;
+
+    /// <summary>Whether <paramref name="other"/> is the same resident's chat (channel ids compare in any case).</summary>
+    public bool IsSameChat(ChatAddress other) =>
+        string.Equals(ChannelId, other.ChannelId, StringComparison.OrdinalIgnoreCase) && UserId == other.UserId;
 }

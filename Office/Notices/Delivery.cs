@@ -28,10 +28,8 @@ public sealed record Delivery
     /// <summary>The broadcast this delivery belongs to; null for other kinds.</summary>
     public int? NoticeId { get; init; }
 
-    public required string ChannelId { get; init; }
-
-    /// <summary>The conversation reference as JSON.</summary>
-    public required string Reference { get; init; }
+    /// <summary>The chat it goes to.</summary>
+    public required ChatAddress To { get; init; }
 
     public required string Text { get; init; }
 

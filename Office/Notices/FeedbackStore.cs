@@ -3,7 +3,7 @@ using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Notices;
 
-public sealed class FeedbackStore(OfficeDatabase database, TimeProvider timeProvider)
+public sealed class FeedbackStore(OfficeDatabase database, TimeProvider timeProvider) : IFeedbackStore
 {
     public const string CollectionName = "feedback";
     public const int MaxLength = 2000;

@@ -5,7 +5,7 @@ using OneStopBot.Office.Storage;
 namespace OneStopBot.Office.Notices;
 
 /// <summary>Questions forwarded to staff, and the staff chats they are forwarded to.</summary>
-public sealed class HandoffStore(OfficeDatabase database, TimeProvider timeProvider)
+public sealed class HandoffStore(OfficeDatabase database, TimeProvider timeProvider) : IHandoffStore
 {
     public const string CollectionName = "handoffs";
     public const string StaffChatsCollectionName = "staff_chats";

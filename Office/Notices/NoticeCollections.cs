@@ -8,7 +8,7 @@ namespace OneStopBot.Office.Notices;
 /// and its notice's counters change together under <see cref="WriteGate"/>, so no two writers interleave a
 /// read-modify-write of the same notice.
 /// </summary>
-public sealed class NoticeCollections(OfficeDatabase database, OutboxSignal signal, TimeProvider timeProvider)
+public sealed class NoticeCollections(OfficeDatabase database, OutboxSignal signal, INoticeTexts texts, TimeProvider timeProvider)
 {
     public const string NoticesName = "notices";
     public const string DeliveriesName = "deliveries";
@@ -25,8 +25,7 @@ public sealed class NoticeCollections(OfficeDatabase database, OutboxSignal sign
 
     internal Lock WriteGate { get; } = new();
 
-    /// <summary>Buttons under every broadcast: the resident can always stop them.</summary>
-    public static readonly IReadOnlyList<string> BroadcastActions = ["Không nhận nữa", "Trang chủ"];
+    internal INoticeTexts Texts { get; } = texts;
 
     internal Delivery NewDelivery(DeliveryKind kind, ChatAddress to, string text, IReadOnlyList<string>? actions, int? noticeId = null)
     {
@@ -35,8 +34,7 @@ public sealed class NoticeCollections(OfficeDatabase database, OutboxSignal sign
         {
             Kind = kind,
             NoticeId = noticeId,
-            ChannelId = to.ChannelId,
-            Reference = to.Reference,
+            To = to,
             Text = text,
             Actions = actions is null ? [] : [.. actions],
             State = DeliveryState.Pending,
@@ -52,7 +50,7 @@ public sealed class NoticeCollections(OfficeDatabase database, OutboxSignal sign
         {
             return notice;
         }
-        var text = $"Thông báo số {notice.Id} đã gửi xong. Đã gửi {notice.Sent}, lỗi {notice.Failed}.";
+        var text = Texts.DeliveryReport(notice.Id, notice.Sent, notice.Failed);
         Deliveries.Insert(NewDelivery(DeliveryKind.DeliveryReport, notice.ReportTo, text, actions: null));
         return notice with { ReportQueued = true };
     }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Notices;
 
@@ -10,117 +10,100 @@ namespace OneStopBot.Office.Notices;
 /// subscriptions and questions forwarded to staff. Every proactive message goes through the <see cref="Outbox"/>.
 /// </summary>
 public sealed class NoticeService(
-    NoticeStore notices,
-    Outbox outbox,
-    SubscriptionStore subscriptions,
-    HandoffStore handoffs,
+    INoticeStore notices,
+    IOutbox outbox,
+    ISubscriptionStore subscriptions,
+    IHandoffStore handoffs,
+    INoticeTexts texts,
     IOptionsMonitor<OfficeOptions> office,
     IOptionsMonitor<StaffOptions> staff)
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-
     public const int MaxTextLength = 2000;
     public const string TextField = "text";
     public const string VillageField = "village";
-
-    /// <summary>Buttons under a rating request, in the order residents see them.</summary>
-    public static readonly IReadOnlyList<(string Label, Satisfaction Score)> RatingChoices =
-    [
-        ("Hài lòng", Satisfaction.Satisfied),
-        ("Bình thường", Satisfaction.Neutral),
-        ("Không hài lòng", Satisfaction.Unsatisfied),
-    ];
-
-    /// <summary>Buttons under a staff answer, so the resident can go on.</summary>
-    public static readonly IReadOnlyList<string> AfterReplyActions = ["Gặp cán bộ", "Trang chủ"];
+    public const string ReferenceField = "reference";
 
     /// <summary>Accepts a notice for every subscriber, or those of one village; the outbox worker sends it.</summary>
-    public Task<NoticeOutcome<Notice>> BroadcastAsync(string? text, string? village, string createdBy, ChatAddress? staffChat = null)
+    public NoticeOutcome<Notice> Broadcast(string? text, string? village, string createdBy, ChatAddress? staffChat = null)
     {
         if (ValidateText(text) is { } textError)
         {
-            return Task.FromResult(NoticeOutcome<Notice>.Fail(textError));
+            return NoticeOutcome<Notice>.Fail(textError);
         }
         if (!TryResolveVillage(village, out var audience, out var villageError))
         {
-            return Task.FromResult(NoticeOutcome<Notice>.Fail(villageError));
+            return NoticeOutcome<Notice>.Fail(villageError);
         }
         var notice = notices.Create(text!.Trim(), audience, createdBy, staffChat);
-        return Task.FromResult(NoticeOutcome<Notice>.Ok(notice));
+        return NoticeOutcome<Notice>.Ok(notice);
     }
 
     /// <summary>Tells a resident that their dossier's status changed; <paramref name="text"/> is the whole message.</summary>
-    public Task<NoticeOutcome<Delivery>> NotifyStatusChangeAsync(ChatAddress resident, string? text, IReadOnlyList<string>? actions = null) =>
+    public NoticeOutcome<Delivery> NotifyStatusChange(ChatAddress resident, string? text, IReadOnlyList<string>? actions = null) =>
         Enqueue(DeliveryKind.StatusChange, resident, text, actions);
 
     /// <summary>
-    /// Asks a resident to rate the service once their dossier's result is returned. <paramref name="statusMessage"/>
-    /// goes first in the same message, so the rating request can never arrive before the news it refers to.
+    /// Asks a resident to rate the service once their dossier's result is returned. <paramref name="text"/> carries
+    /// the status news first, so the rating request can never arrive before the news it refers to.
     /// </summary>
-    public Task<NoticeOutcome<Delivery>> RequestRatingAsync(ChatAddress resident, string dossierCode, string? statusMessage = null) =>
-        Enqueue(
-            DeliveryKind.RatingRequest,
-            resident,
-            (statusMessage is null ? string.Empty : statusMessage + "\n")
-                + $"Hồ sơ {dossierCode} đã trả kết quả. Anh/chị có hài lòng với cách phục vụ không? Anh/chị chọn một ý bên dưới.",
-            [.. RatingChoices.Select(c => c.Label)]);
+    public NoticeOutcome<Delivery> RequestRating(ChatAddress resident, string? text, IReadOnlyList<string> ratingChoices) =>
+        Enqueue(DeliveryKind.RatingRequest, resident, text, ratingChoices);
 
     /// <summary>Subscribes a chat to every village's notices (<paramref name="village"/> null) or one village's.</summary>
-    public Task<NoticeOutcome<Subscription>> SubscribeAsync(ChatAddress chat, string? village)
+    public NoticeOutcome<Subscription> Subscribe(ChatAddress chat, string? village)
     {
         if (!TryResolveVillage(village, out var audience, out var error))
         {
-            return Task.FromResult(NoticeOutcome<Subscription>.Fail(error));
+            return NoticeOutcome<Subscription>.Fail(error);
         }
-        return Task.FromResult(NoticeOutcome<Subscription>.Ok(subscriptions.Subscribe(chat, audience)));
+        return NoticeOutcome<Subscription>.Ok(subscriptions.Subscribe(chat, audience));
     }
 
     /// <summary>Returns false when the chat was not subscribed.</summary>
-    public Task<bool> UnsubscribeAsync(ChatAddress chat) => Task.FromResult(subscriptions.Unsubscribe(chat));
+    public bool Unsubscribe(ChatAddress chat) => subscriptions.Unsubscribe(chat);
 
     /// <summary>
     /// Forwards a resident's question to every known staff chat with a short reference. <see cref="Forwarded.StaffReached"/>
     /// is 0 when no staff member of <c>Staff:Members</c> has written to the bot yet; the question is kept all the same.
     /// </summary>
-    public Task<NoticeOutcome<Forwarded>> ForwardToStaffAsync(ChatAddress resident, string? question)
+    public NoticeOutcome<Forwarded> ForwardToStaff(ChatAddress resident, string? question)
     {
         if (ValidateText(question) is { } error)
         {
-            return Task.FromResult(NoticeOutcome<Forwarded>.Fail(error));
+            return NoticeOutcome<Forwarded>.Fail(error);
         }
         // Staff need the question, not the resident's phone or ID numbers, which stay masked in the record and the message.
         var handoff = handoffs.Create(resident, Masking.NumbersIn(question!.Trim()));
         var staffChats = ReachableStaffChats();
-        var text = $"Câu hỏi {handoff.Id} của người dân:\n{handoff.Question}\n\nTrả lời bằng: /traloi {handoff.Id} nội dung";
+        var text = texts.StaffForward(handoff.Id, handoff.Question);
         foreach (var chat in staffChats)
         {
             outbox.Enqueue(new OutboxMessage(DeliveryKind.StaffForward, chat.Address, text));
         }
-        return Task.FromResult(NoticeOutcome<Forwarded>.Ok(new Forwarded(handoff, staffChats.Count)));
+        return NoticeOutcome<Forwarded>.Ok(new Forwarded(handoff, staffChats.Count));
     }
 
     /// <summary>Whether a question forwarded now reaches at least one staff member's chat.</summary>
     public bool CanReachStaff() => ReachableStaffChats().Count > 0;
 
     /// <summary>Sends a staff answer (<c>/traloi REF text</c>) back to the resident who asked.</summary>
-    public Task<NoticeOutcome<Handoff>> ReplyToResidentAsync(string reference, string? text, string staffName)
+    public NoticeOutcome<Handoff> ReplyToResident(string reference, string? text, string staffName)
     {
         var handoff = handoffs.Find(reference);
         if (handoff is null)
         {
-            return Task.FromResult(NoticeOutcome<Handoff>.Fail(new InputError(
-                "reference", $"Không tìm thấy câu hỏi mã \"{reference.Trim()}\". Anh/chị kiểm tra lại mã, ví dụ: /traloi H7K2 nội dung.")));
+            return NoticeOutcome<Handoff>.Fail(new InputError(ReferenceField, InputProblem.UnknownReference, reference.Trim()));
         }
         if (ValidateText(text) is { } error)
         {
-            return Task.FromResult(NoticeOutcome<Handoff>.Fail(error));
+            return NoticeOutcome<Handoff>.Fail(error);
         }
         outbox.Enqueue(new OutboxMessage(
             DeliveryKind.StaffReply,
             handoff.Resident,
-            $"Cán bộ một cửa trả lời câu hỏi {handoff.Id} của anh/chị:\n{text!.Trim()}",
-            AfterReplyActions));
-        return Task.FromResult(NoticeOutcome<Handoff>.Ok(handoffs.MarkAnswered(handoff, staffName)));
+            texts.StaffReply(handoff.Id, text!.Trim()),
+            texts.AfterReplyActions));
+        return NoticeOutcome<Handoff>.Ok(handoffs.MarkAnswered(handoff, staffName));
     }
 
     /// <summary>Null when <paramref name="text"/> can be sent; otherwise what is wrong with it.</summary>
@@ -129,12 +112,11 @@ public sealed class NoticeService(
         var trimmed = text?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
         {
-            return new InputError(TextField, "Nội dung đang trống. Anh/chị vui lòng nhập nội dung.");
+            return new InputError(TextField, InputProblem.Empty);
         }
         if (trimmed.Length > MaxTextLength)
         {
-            return new InputError(TextField, string.Create(Vietnamese,
-                $"Nội dung dài {trimmed.Length:N0} ký tự, quá giới hạn {MaxTextLength:N0} ký tự. Anh/chị vui lòng rút gọn."));
+            return new InputError(TextField, InputProblem.TooLong, Length: trimmed.Length, Limit: MaxTextLength);
         }
         return null;
     }
@@ -154,8 +136,7 @@ public sealed class NoticeService(
         {
             var shown = village.Trim();
             shown = shown.Length > 50 ? shown[..50] + "…" : shown;
-            error = new InputError(VillageField,
-                $"Không có \"{shown}\" trong danh sách thôn: {string.Join(", ", options.Villages)}. Anh/chị vui lòng chọn lại.");
+            error = new InputError(VillageField, InputProblem.UnknownVillage, shown, Choices: options.Villages);
             return false;
         }
         return true;
@@ -165,18 +146,31 @@ public sealed class NoticeService(
     private List<StaffChat> ReachableStaffChats() =>
         handoffs.StaffChats().Where(c => staff.CurrentValue.IsStaff(c.Address.ChannelId, c.Address.UserId)).ToList();
 
-    private Task<NoticeOutcome<Delivery>> Enqueue(DeliveryKind kind, ChatAddress to, string? text, IReadOnlyList<string>? actions)
+    private NoticeOutcome<Delivery> Enqueue(DeliveryKind kind, ChatAddress to, string? text, IReadOnlyList<string>? actions)
     {
         if (ValidateText(text) is { } error)
         {
-            return Task.FromResult(NoticeOutcome<Delivery>.Fail(error));
+            return NoticeOutcome<Delivery>.Fail(error);
         }
-        return Task.FromResult(NoticeOutcome<Delivery>.Ok(outbox.Enqueue(new OutboxMessage(kind, to, text!.Trim(), actions))));
+        return NoticeOutcome<Delivery>.Ok(outbox.Enqueue(new OutboxMessage(kind, to, text!.Trim(), actions)));
     }
 }
 
-/// <summary>Input that cannot be accepted: which field, and why, in words for the person who typed it.</summary>
-public sealed record InputError(string Field, string Message);
+/// <summary>Why input cannot be accepted; the chat and the staff API word it for the person who typed it.</summary>
+public enum InputProblem
+{
+    Empty,
+    /// <summary><see cref="InputError.Length"/> characters, more than <see cref="InputError.Limit"/>.</summary>
+    TooLong,
+    /// <summary><see cref="InputError.Given"/> is none of <see cref="InputError.Choices"/> (the configured villages).</summary>
+    UnknownVillage,
+    /// <summary>No forwarded question has the reference <see cref="InputError.Given"/>.</summary>
+    UnknownReference,
+}
+
+/// <summary>Input that cannot be accepted: which field, why, and what the wording needs (what was typed, lengths, choices).</summary>
+public sealed record InputError(
+    string Field, InputProblem Problem, string? Given = null, int Length = 0, int Limit = 0, IReadOnlyList<string>? Choices = null);
 
 /// <summary>The result of a <see cref="NoticeService"/> call: a value, or the reason there is none.</summary>
 public sealed record NoticeOutcome<T>(T? Value, InputError? Error)

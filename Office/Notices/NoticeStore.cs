@@ -1,7 +1,9 @@
+using OneStopBot.Office.Storage;
+
 namespace OneStopBot.Office.Notices;
 
 /// <summary>Broadcast notices and their fan-out into the outbox.</summary>
-public sealed class NoticeStore(NoticeCollections collections, SubscriptionStore subscriptions)
+public sealed class NoticeStore(NoticeCollections collections, ISubscriptionStore subscriptions) : INoticeStore
 {
     public Notice Create(string text, string? village, string createdBy, ChatAddress? reportTo)
     {
@@ -47,7 +49,7 @@ public sealed class NoticeStore(NoticeCollections collections, SubscriptionStore
                 }
                 var page = subscriptions.AudiencePage(notice.Village, notice.AudienceCursor, pageSize);
                 collections.Deliveries.InsertBulk(page.Select(s => collections.NewDelivery(
-                    DeliveryKind.Broadcast, new ChatAddress(s.ChannelId, s.UserId, s.Reference), notice.Text, NoticeCollections.BroadcastActions, notice.Id)));
+                    DeliveryKind.Broadcast, s.Chat, notice.Text, collections.Texts.BroadcastActions, notice.Id)));
                 more = page.Count == pageSize;
                 var advanced = notice with
                 {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office;
 
 namespace OneStopBot.Office.Notices;
 
@@ -16,13 +17,13 @@ public static class NoticeStoresServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICollectionSetup, NoticeCollectionSetup>());
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<NoticeCollections>();
-        services.TryAddSingleton<Outbox>();
-        services.TryAddSingleton<NoticeStore>();
-        services.TryAddSingleton<SubscriptionStore>();
-        services.TryAddSingleton<RatingStore>();
+        services.AddStore<IOutbox, Outbox>();
+        services.AddStore<INoticeStore, NoticeStore>();
+        services.AddStore<ISubscriptionStore, SubscriptionStore>();
+        services.AddStore<IRatingStore, RatingStore>();
         services.TryAddSingleton<ISatisfactionSource>(sp => sp.GetRequiredService<RatingStore>());
-        services.TryAddSingleton<FeedbackStore>();
-        services.TryAddSingleton<HandoffStore>();
+        services.AddStore<IFeedbackStore, FeedbackStore>();
+        services.AddStore<IHandoffStore, HandoffStore>();
         services.TryAddSingleton<NoticeService>();
         return services;
     }

@@ -8,7 +8,7 @@ namespace OneStopBot.Office.Notices;
 /// marked Sent right after its channel accepted it and is never picked again; rows still Pending when the process
 /// stops are picked up by the next worker.
 /// </summary>
-public sealed class Outbox(NoticeCollections collections)
+public sealed class Outbox(NoticeCollections collections) : IOutbox
 {
     public Delivery Enqueue(OutboxMessage message)
     {

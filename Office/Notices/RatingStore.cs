@@ -5,7 +5,7 @@ using OneStopBot.Office.Storage;
 namespace OneStopBot.Office.Notices;
 
 /// <summary>Residents' ratings of the service; the satisfaction figure of the statistics comes from here.</summary>
-public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvider) : ISatisfactionSource
+public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvider) : IRatingStore, ISatisfactionSource
 {
     public const string CollectionName = "ratings";
     public const int MaxCommentLength = 1000;

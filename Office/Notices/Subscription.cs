@@ -6,12 +6,7 @@ public sealed record Subscription
     /// <summary><see cref="ChatAddress.Key"/> of the chat.</summary>
     public required string Id { get; init; }
 
-    public required string ChannelId { get; init; }
-
-    public required string UserId { get; init; }
-
-    /// <summary>The conversation reference as JSON.</summary>
-    public required string Reference { get; init; }
+    public required ChatAddress Chat { get; init; }
 
     public string? Village { get; init; }
 

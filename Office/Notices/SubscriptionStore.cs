@@ -4,7 +4,7 @@ using OneStopBot.Office.Storage;
 namespace OneStopBot.Office.Notices;
 
 /// <summary>Chats that receive notices, and the chats already asked whether they want them.</summary>
-public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider timeProvider)
+public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider timeProvider) : ISubscriptionStore
 {
     public const string CollectionName = "subscriptions";
     public const string AskedCollectionName = "subscription_offers";
@@ -18,9 +18,7 @@ public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider time
         var subscription = new Subscription
         {
             Id = chat.Key,
-            ChannelId = chat.ChannelId,
-            UserId = chat.UserId,
-            Reference = chat.Reference,
+            Chat = chat,
             Village = village,
             SubscribedAt = timeProvider.GetUtcNow(),
         };

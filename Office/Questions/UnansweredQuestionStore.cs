@@ -16,7 +16,7 @@ public sealed record UnansweredQuestion
     public required string ChannelId { get; init; }
 }
 
-public sealed class UnansweredQuestionStore(OfficeDatabase database, TimeProvider time)
+public sealed class UnansweredQuestionStore(OfficeDatabase database, TimeProvider time) : IUnansweredQuestionStore
 {
     public const string CollectionName = "unanswered_questions";
 

@@ -24,7 +24,7 @@ public sealed record StaffAction
 }
 
 /// <summary>The audit log of every staff action (who, when, what).</summary>
-public sealed class StaffAuditLog(OfficeDatabase database, TimeProvider time)
+public sealed class StaffAuditLog(OfficeDatabase database, TimeProvider time) : IStaffAuditLog
 {
     public const string CollectionName = "staff_audit";
 

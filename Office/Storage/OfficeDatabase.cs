@@ -29,6 +29,13 @@ public sealed class OfficeDatabase : IDisposable
 
     public ILiteCollection<T> Collection<T>(string name) => database.GetCollection<T>(name);
 
+    /// <summary>The version of the records' shape this file holds (LiteDB's user version), for start-up migrations.</summary>
+    internal int SchemaVersion
+    {
+        get => database.UserVersion;
+        set => database.UserVersion = value;
+    }
+
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction. Synchronous on purpose: no transaction spans an await.
     /// Transactions are serialised so that a read-check-write inside one is atomic; a nested call joins the outer one.

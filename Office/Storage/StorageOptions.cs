@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OneStopBot.Office.Storage;
 
 /// <summary>Configuration section <c>Storage</c>.</summary>
@@ -6,5 +8,6 @@ public sealed class StorageOptions
     public const string Section = "Storage";
 
     /// <summary>The LiteDB file; relative paths are resolved against the working directory.</summary>
+    [Required(AllowEmptyStrings = false)]
     public string DatabasePath { get; set; } = "data/onestop.db";
 }

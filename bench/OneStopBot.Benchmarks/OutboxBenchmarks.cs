@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Hosting;
 using OneStopBot.Bot.Notices;
+using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Office.Notices;
 
 namespace OneStopBot.Benchmarks;
@@ -94,13 +95,13 @@ public class OutboxBenchmarks
         var messenger = host!.Services.GetRequiredService<ProactiveMessenger>();
         foreach (var subscription in host.Services.GetRequiredService<SubscriptionStore>().Audience(village: null))
         {
-            await messenger.SendAsync(ConversationReferences.Parse(subscription.Reference), MessageFactory.Text(Text), CancellationToken.None);
+            await messenger.SendAsync(subscription.Chat.ToConversationReference(), MessageFactory.Text(Text), CancellationToken.None);
         }
     }
 
     private async Task BroadcastThroughOutboxAsync()
     {
-        await host!.Services.GetRequiredService<NoticeService>().BroadcastAsync(Text, village: null, createdBy: "bench");
+        host!.Services.GetRequiredService<NoticeService>().Broadcast(Text, village: null, createdBy: "bench");
         await host.Services.GetRequiredService<OutboxWorker>().DrainAsync(CancellationToken.None);
     }
 

@@ -49,11 +49,11 @@ public sealed class TestOffice : IDisposable
     public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
 
     /// <summary>Closes the database and opens the same file again in a new set of services, as a restart does.</summary>
-    public TestOffice Reopen()
+    public TestOffice Reopen(Action<IServiceCollection>? services = null)
     {
         provider.Dispose();
         ownsFolder = false;
-        return new TestOffice(folder, Time.GetUtcNow(), null, null);
+        return new TestOffice(folder, Time.GetUtcNow(), null, services);
     }
 
     public void Dispose()

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Office.Staff;
 using OneStopBot.Bot.Channels.Turns;
@@ -37,9 +38,9 @@ public sealed class ConnectorAdapter : CloudAdapter
         public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
         {
             var activity = turnContext.Activity;
-            if (!security.IsAnonymous && activity.From?.Id is { Length: > 0 } user && activity.ChannelId is { Length: > 0 } channel)
+            if (!security.IsAnonymous && activity.From?.Id is { Length: > 0 } && activity.ChannelId is { Length: > 0 })
             {
-                turnContext.SetVerifiedCaller(VerifiedCaller.ChannelUser(channel, user, staff.CurrentValue));
+                turnContext.SetVerifiedCaller(VerifiedCaller.ChannelUser(turnContext.ChatAddress(), staff.CurrentValue));
             }
             return next(cancellationToken);
         }

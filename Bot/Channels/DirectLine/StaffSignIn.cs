@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Bot.Edge;
 using OneStopBot.Office.Staff;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
 
@@ -18,7 +19,7 @@ public static class StaffSignIn
 
     internal static async Task<IResult> SignInAsync(
         HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, FailedCredentials failed,
-        IOptionsMonitor<StaffOptions> staff, StaffAuditLog audit)
+        IOptionsMonitor<StaffOptions> staff, IStaffAuditLog audit)
     {
         if (failed.IsBlocked(http))
         {

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Office.Staff;
 using OneStopBot.Bot.Channels.Turns;
@@ -58,7 +59,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
                     var bot = scope.ServiceProvider.GetRequiredService<IBot>();
                     using var context = new TurnContext(this, CreateActivity(zaloEvent));
                     // The webhook's signature vouches for the Zalo user id.
-                    context.SetVerifiedCaller(VerifiedCaller.ChannelUser(ChannelId, zaloEvent.UserId!, staff.CurrentValue));
+                    context.SetVerifiedCaller(VerifiedCaller.ChannelUser(context.ChatAddress(), staff.CurrentValue));
                     await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
                 }
                 break;

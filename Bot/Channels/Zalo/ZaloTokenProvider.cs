@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OneStopBot.Office.Channels;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
@@ -8,7 +9,7 @@ namespace OneStopBot.Bot.Channels.Zalo;
 /// spends the previous refresh token. Refreshes are serialised so that one token is never spent twice.
 /// </summary>
 public sealed class ZaloTokenProvider(
-    ChannelTokenStore store,
+    IChannelTokenStore store,
     ZaloOAuthClient oauth,
     IOptionsMonitor<ZaloOptions> options,
     TimeProvider timeProvider,

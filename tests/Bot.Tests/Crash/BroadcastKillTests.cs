@@ -2,11 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json;
 using OneStopBot.Bot.Tests.Zalo;
+using OneStopBot.Dialogs;
 using OneStopBot.Office;
 using OneStopBot.Office.Notices;
 using WireMock.RequestBuilders;
@@ -106,21 +105,13 @@ public sealed class BroadcastKillTests(ITestOutputHelper output) : IDisposable
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath })
             .Build();
-        var services = new ServiceCollection().AddOffice(configuration).AddNoticeStores();
+        var services = new ServiceCollection().AddOffice(configuration).AddNoticeFlows();
         using var provider = services.BuildServiceProvider();
         var subscriptions = provider.GetRequiredService<SubscriptionStore>();
         var users = Enumerable.Range(1, Subscribers).Select(i => $"30000000000{i:D5}").ToList();
         foreach (var user in users)
         {
-            var reference = new ConversationReference
-            {
-                ChannelId = "zalo",
-                ServiceUrl = apiUrl,
-                User = new ChannelAccount(user),
-                Bot = new ChannelAccount(ZaloTestHost.OaId),
-                Conversation = new ConversationAccount(id: user),
-            };
-            subscriptions.Subscribe(new ChatAddress("zalo", user, JsonConvert.SerializeObject(reference)), village: null);
+            subscriptions.Subscribe(new ChatAddress("zalo", user, user) { ServiceUrl = apiUrl, BotId = ZaloTestHost.OaId }, village: null);
         }
         return users;
     }

@@ -7,6 +7,7 @@ using OneStopBot.Bot.Tests.Infrastructure;
 using OneStopBot.Bot.Tests.Staff;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
+using OneStopBot.Bot.State;
 
 namespace OneStopBot.Bot.Tests.Integrity;
 

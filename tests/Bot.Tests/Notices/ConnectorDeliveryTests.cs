@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Bot.Tests.Notices;
 

@@ -12,6 +12,7 @@ using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Bot.Tests.Notices;
 
@@ -51,7 +52,7 @@ public sealed class NoticeFlowsOverHttpTests : IDisposable
         // The test adapter stands for an authenticated channel: its user id is who the user is.
         return adapter.ProcessActivityAsync(activity, (turn, cancellationToken) =>
         {
-            turn.SetVerifiedCaller(VerifiedCaller.ChannelUser(chat.ChannelId, chat.User.Id, staff));
+            turn.SetVerifiedCaller(VerifiedCaller.ChannelUser(turn.ChatAddress(), staff));
             return bot.OnTurnAsync(turn, cancellationToken);
         }, CancellationToken.None);
     }
@@ -67,7 +68,7 @@ public sealed class NoticeFlowsOverHttpTests : IDisposable
         var dossier = Get<DossierStore>().PreRegister(new NewDossier
         {
             ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345621", Village = "Thôn 2",
-            Owner = DossierOwner.From(resident), WorkingDays = 5, AppointmentDate = new DateOnly(2026, 11, 30),
+            Owner = resident.ToChatAddress(), WorkingDays = 5, AppointmentDate = new DateOnly(2026, 11, 30),
         });
         // Earlier steps of the office's path, recorded without notifying anyone.
         Get<DossierStore>().ChangeStatus(dossier.Code, DossierStatus.Received, "desk", null);
@@ -81,7 +82,7 @@ public sealed class NoticeFlowsOverHttpTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var deliveries = Deliveries();
         Assert.Equal(kinds, deliveries.Select(d => d.Kind));
-        Assert.All(deliveries, d => Assert.Contains("resident-1", d.Reference, StringComparison.Ordinal));
+        Assert.All(deliveries, d => Assert.Equal("resident-1", d.To.UserId));
         Assert.Equal($"Hồ sơ {dossier.Code} đã chuyển sang: {label}.", deliveries[0].Text.Split('\n')[0]);
     }
 

@@ -11,6 +11,7 @@ using OneStopBot.Bot.Channels.Turns;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Office;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Bot.Tests.Notices;
 

@@ -7,6 +7,7 @@ using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.Tests.Infrastructure;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
+using OneStopBot.Bot.State;
 
 namespace OneStopBot.Bot.Tests.Security;
 

@@ -110,7 +110,7 @@ public sealed class ConnectorAttackTests(SecurityHost host)
     public async Task A_zalo_residents_subscription_cannot_be_ended_or_made_through_the_connector()
     {
         var resident = new ChatAddress("zalo", "2512888000000001", "{}");
-        await host.Get<NoticeService>().SubscribeAsync(resident, null);
+        host.Get<NoticeService>().Subscribe(resident, null);
         var before = host.Records();
         var leave = new JObject
         {

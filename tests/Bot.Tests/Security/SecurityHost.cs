@@ -14,6 +14,7 @@ using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Bot.Tests.Security;
 
@@ -107,7 +108,7 @@ public sealed class SecurityHost : IDisposable
         var dossier = Get<DossierStore>().PreRegister(new NewDossier
         {
             ProcedureId = "khai-sinh", ApplicantName = Name, Phone = Phone, Village = Village, CitizenId = "001234567889",
-            Owner = DossierOwner.From(owner), WorkingDays = 5, AppointmentDate = new DateOnly(2026, 12, 7),
+            Owner = owner.ToChatAddress(), WorkingDays = 5, AppointmentDate = new DateOnly(2026, 12, 7),
         });
         return Get<DossierStore>().ChangeStatus(dossier.Code, DossierStatus.SupplementRequested, "Chị Hoa", Note)!;
     }
@@ -137,7 +138,7 @@ public sealed class SecurityHost : IDisposable
     /// <summary>The texts queued for the chat of <paramref name="userId"/>.</summary>
     public IReadOnlyList<string> DeliveriesTo(string userId) =>
         [.. Get<OfficeDatabase>().Collection<Delivery>(NoticeCollections.DeliveriesName).FindAll()
-            .Where(d => d.Reference.Contains(userId, StringComparison.Ordinal)).Select(d => d.Text)];
+            .Where(d => d.To.UserId == userId).Select(d => d.Text)];
 
     public IReadOnlyList<(string Staff, string Action)> AuditActions() =>
         [.. Get<OfficeDatabase>().Collection<StaffAction>(StaffAuditLog.CollectionName).FindAll().Select(a => (a.Staff, a.Action))];

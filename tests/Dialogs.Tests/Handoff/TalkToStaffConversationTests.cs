@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Staff;
 using OneStopBot.Dialogs.Tests.Dossiers;
 using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Dialogs.Tests.Handoff;
 
@@ -58,7 +59,7 @@ public sealed class TalkToStaffConversationTests : IDisposable
 
         var forward = Assert.Single(Queued());
         Assert.Equal(DeliveryKind.StaffForward, forward.Kind);
-        Assert.Contains("\"id\":\"user1\"", forward.Reference, StringComparison.Ordinal);
+        Assert.Equal("user1", forward.To.UserId);
         Assert.Contains("Con tôi sinh ở nhà", forward.Text, StringComparison.Ordinal);
         Assert.Contains($"/traloi {reference} nội dung", forward.Text, StringComparison.Ordinal);
 
@@ -68,7 +69,7 @@ public sealed class TalkToStaffConversationTests : IDisposable
             .StartTestAsync();
 
         var answer = Queued().Single(d => d.Kind == DeliveryKind.StaffReply);
-        Assert.Contains("\"id\":\"resident\"", answer.Reference, StringComparison.Ordinal);
+        Assert.Equal("resident", answer.To.UserId);
         Assert.EndsWith("Anh/chị mang giấy chứng sinh đến xã nhé.", answer.Text, StringComparison.Ordinal);
         Assert.Equal("Cán bộ Hoa", harness.Get<HandoffStore>().Find(reference)!.AnsweredBy);
     }

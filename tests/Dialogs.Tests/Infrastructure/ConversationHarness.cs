@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge;
@@ -104,7 +105,7 @@ public sealed class ConversationHarness : IDisposable
         // The test adapter stands for an authenticated channel: its user id is who the user is.
         var activity = turnContext.Activity;
         var staff = provider.GetRequiredService<IOptions<StaffOptions>>().Value;
-        turnContext.SetVerifiedCaller(VerifiedCaller.ChannelUser(activity.ChannelId ?? "", activity.From?.Id ?? "", staff));
+        turnContext.SetVerifiedCaller(VerifiedCaller.ChannelUser(turnContext.ChatAddress(), staff));
         if (turnContext.Activity.Type == ActivityTypes.Message)
         {
             await runner.RunMessageAsync(turnContext, cancellationToken);

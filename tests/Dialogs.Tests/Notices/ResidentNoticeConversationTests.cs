@@ -43,8 +43,8 @@ public sealed class ResidentNoticeConversationTests : IDisposable
 
         var message = Assert.Single(Queued());
         Assert.Equal(DeliveryKind.StatusChange, message.Kind);
-        Assert.Equal(Chats.Channel, message.ChannelId);
-        Assert.Contains(Chats.User, message.Reference, StringComparison.Ordinal);
+        Assert.Equal(Chats.Channel, message.To.ChannelId);
+        Assert.Equal(Chats.User, message.To.UserId);
         Assert.Equal(
             $"Hồ sơ {Code} đã chuyển sang: Cần bổ sung giấy tờ.\nHồ sơ còn thiếu hoặc cần sửa giấy tờ.\nCán bộ ghi chú: Thiếu giấy chứng sinh\n"
             + "Anh/chị xem ghi chú của cán bộ rồi mang giấy tờ bổ sung đến xã.\nMuốn xem chi tiết, anh/chị bấm \"Tra cứu hồ sơ\".",
@@ -81,7 +81,7 @@ public sealed class ResidentNoticeConversationTests : IDisposable
 
         var message = Assert.Single(Queued());
         Assert.Equal(DeliveryKind.RatingRequest, message.Kind);
-        Assert.Equal(NoticeService.RatingChoices.Select(c => c.Label), message.Actions);
+        Assert.Equal(RatingDialog.ChoiceLabels, message.Actions);
         var lines = message.Text.Split('\n');
         Assert.Equal($"Hồ sơ {Code} đã chuyển sang: Đã trả kết quả.", lines[0]);
         Assert.Contains("hài lòng", lines[^1], StringComparison.Ordinal);

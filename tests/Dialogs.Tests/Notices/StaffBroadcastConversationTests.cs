@@ -20,9 +20,9 @@ public sealed class StaffBroadcastConversationTests : IDisposable
     public StaffBroadcastConversationTests()
     {
         var subscriptions = harness.Get<SubscriptionStore>();
-        subscriptions.Subscribe(new ChatAddress("zalo", "a", "{}"), "Thôn 2");
-        subscriptions.Subscribe(new ChatAddress("zalo", "b", "{}"), "Thôn 3");
-        subscriptions.Subscribe(new ChatAddress("webchat", "c", "{}"), village: null);
+        subscriptions.Subscribe(new ChatAddress("zalo", "a", "c1"), "Thôn 2");
+        subscriptions.Subscribe(new ChatAddress("zalo", "b", "c1"), "Thôn 3");
+        subscriptions.Subscribe(new ChatAddress("webchat", "c", "c1"), village: null);
     }
 
     public void Dispose() => harness.Dispose();
@@ -37,7 +37,7 @@ public sealed class StaffBroadcastConversationTests : IDisposable
             .Send("/thongbao").AssertReplyWithButtons(StaffBroadcastTexts.AskAudience, [.. harness.Office.Villages, SubscribeTexts.AllVillages])
             .Send(answer).AssertReply(StaffBroadcastTexts.AskText)
             .Send(Text).AssertReply(StaffBroadcastTexts.PreviewHeading)
-            .AssertReplyWithButtons(Text, [.. NoticeCollections.BroadcastActions])
+            .AssertReplyWithButtons(Text, [.. NoticeTexts.Broadcast])
             .AssertReply(DossierFormat.Text(StaffBroadcastTexts.Confirm, SubscribeDialog.AudienceName(village), audience))
             .Send("Có").AssertReply(DossierFormat.Text(StaffBroadcastTexts.Accepted, 1))
             .StartTestAsync();

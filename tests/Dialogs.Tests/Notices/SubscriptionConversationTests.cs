@@ -14,7 +14,7 @@ public sealed class SubscriptionConversationTests : IDisposable
     public void Dispose() => harness.Dispose();
 
     private Subscription? Subscription(string user = Chats.User) =>
-        harness.Get<SubscriptionStore>().Find(new ChatAddress(Chats.Channel, user, "{}"));
+        harness.Get<SubscriptionStore>().Find(new ChatAddress(Chats.Channel, user, "c1"));
 
     private string[] VillageButtons => [.. harness.Office.Villages, SubscribeTexts.AllVillages];
 
@@ -32,7 +32,7 @@ public sealed class SubscriptionConversationTests : IDisposable
         var subscription = Subscription();
         Assert.NotNull(subscription);
         Assert.Equal(village, subscription.Village);
-        Assert.Contains("\"conversation\"", subscription.Reference, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(subscription.Chat.ConversationId));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class SubscriptionConversationTests : IDisposable
             .StartTestAsync();
 
         Assert.Equal(subscribedVillage, Subscription()?.Village);
-        Assert.True(harness.Get<SubscriptionStore>().WasAsked(new ChatAddress(Chats.Channel, Chats.User, "{}")));
+        Assert.True(harness.Get<SubscriptionStore>().WasAsked(new ChatAddress(Chats.Channel, Chats.User, "c1")));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class SubscriptionConversationTests : IDisposable
             .StartTestAsync();
 
         Assert.Null(Subscription());
-        Assert.True(harness.Get<SubscriptionStore>().WasAsked(new ChatAddress(Chats.Channel, Chats.User, "{}")));
+        Assert.True(harness.Get<SubscriptionStore>().WasAsked(new ChatAddress(Chats.Channel, Chats.User, "c1")));
     }
 
     [Fact]

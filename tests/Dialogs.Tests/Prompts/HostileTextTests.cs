@@ -42,7 +42,6 @@ public class HostileTextTests(ITestOutputHelper output)
         Measure("choice", () => ChoiceRecognizer.Recognize(payload, ["Thôn 2", "Thôn 3"]));
         Measure("confirm", () => ConfirmRecognizer.Recognize(payload));
         Measure("date", () => DateRecognizer.Recognize(payload, today));
-        Measure("number", () => NumberRecognizer.Recognize(payload));
         Measure("phone", () => PhoneRecognizer.Recognize(payload));
         Measure("citizen id", () => CitizenIdRecognizer.Recognize(payload));
         Measure("name", () => PersonName.TryNormalize(payload, out _, out _));

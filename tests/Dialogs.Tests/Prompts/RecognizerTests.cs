@@ -66,25 +66,6 @@ public class RecognizerTests
     [InlineData("🙂")]
     public void Confirm_refuses_what_is_neither(string text) => Assert.False(ConfirmRecognizer.Recognize(text).Succeeded);
 
-    [Theory]
-    [InlineData("3", 3)]
-    [InlineData(" 12 ", 12)]
-    [InlineData("1.000", 1000)]
-    [InlineData("hai", 2)]
-    [InlineData("mười", 10)]
-    public void Number_in_digits_or_words(string text, int expected)
-    {
-        var result = NumberRecognizer.Recognize(text);
-        Assert.True(result.Succeeded);
-        Assert.Equal(expected, result.Value);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("nhiều")]
-    [InlineData("99999999999999")]
-    public void Number_refuses_what_is_not_one(string text) => Assert.False(NumberRecognizer.Recognize(text).Succeeded);
-
     // Today is Thursday 26/11/2026.
     [Theory]
     [InlineData("hôm nay", "2026-11-26")]

@@ -54,7 +54,7 @@ public sealed class DossierUpdatesTests : IDisposable
         var dossier = harness.Get<DossierStore>().PreRegister(new NewDossier
         {
             ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0,
-            Owner = new DossierOwner { ChannelId = "webchat", UserId = "u1", ConversationReference = "{}" },
+            Owner = new ChatAddress("webchat", "u1", "c1"),
         });
         var notifier = harness.Get<IEnumerable<IDossierStatusObserver>>().ToList();
         var outbox = harness.Get<Outbox>();

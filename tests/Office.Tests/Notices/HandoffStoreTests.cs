@@ -1,12 +1,14 @@
+using OneStopBot.Office.Storage;
+using OneStopBot.Office.Tests.Storage;
 using OneStopBot.Office.Notices;
 
 namespace OneStopBot.Office.Tests.Notices;
 
-public sealed class HandoffStoreTests : IDisposable
+/// <summary>What every storage engine's store must do; <see cref="LiteDbHandoffStoreTests"/> runs it on LiteDB.</summary>
+public abstract class HandoffStoreContract<TEngine> : StoreContract<TEngine>
+    where TEngine : IStoreEngine, new()
 {
-    private readonly NoticeTestHost host = new();
-
-    private HandoffStore Store => host.Get<HandoffStore>();
+    private IHandoffStore Store => Get<IHandoffStore>();
 
     [Fact]
     public void References_are_short_unique_and_found_however_staff_type_them()
@@ -34,13 +36,13 @@ public sealed class HandoffStoreTests : IDisposable
     public void Answering_records_who_and_when()
     {
         var handoff = Store.Create(NoticeTestHost.Chat("u1"), "Hỏi");
-        host.Time.Advance(TimeSpan.FromMinutes(10));
+        Time.Advance(TimeSpan.FromMinutes(10));
 
         Store.MarkAnswered(handoff, "Chị Hoa");
 
         var found = Store.Find(handoff.Id)!;
         Assert.Equal("Chị Hoa", found.AnsweredBy);
-        Assert.Equal(host.Time.GetUtcNow(), found.AnsweredAt);
+        Assert.Equal(Time.GetUtcNow(), found.AnsweredAt);
     }
 
     [Fact]
@@ -52,6 +54,6 @@ public sealed class HandoffStoreTests : IDisposable
 
         Assert.Equal(["emulator/staff-1", "zalo/staff-2"], Store.StaffChats().Select(c => c.Id).Order());
     }
-
-    public void Dispose() => host.Dispose();
 }
+
+public sealed class LiteDbHandoffStoreTests : HandoffStoreContract<LiteDbStores>;

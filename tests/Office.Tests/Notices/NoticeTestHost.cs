@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OneStopBot.Office.Channels;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
 
@@ -35,7 +36,9 @@ public sealed class NoticeTestHost : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddOffice(configuration);
+        services.AddChannelTokens();
         services.AddNoticeStores();
+        services.AddSingleton<INoticeTexts, TestNoticeTexts>();
         provider = services.BuildServiceProvider();
     }
 
@@ -46,7 +49,7 @@ public sealed class NoticeTestHost : IDisposable
     public OfficeDatabase Database => Get<OfficeDatabase>();
 
     public static ChatAddress Chat(string userId, string channelId = "emulator") =>
-        new(channelId, userId, $$"""{"channelId":"{{channelId}}","user":{"id":"{{userId}}"},"conversation":{"id":"c-{{userId}}"},"serviceUrl":"http://localhost:1/"}""");
+        new(channelId, userId, "c-" + userId) { ServiceUrl = "http://localhost:1/", BotId = "bot" };
 
     public void Dispose()
     {
@@ -56,4 +59,18 @@ public sealed class NoticeTestHost : IDisposable
             Directory.Delete(directory, recursive: true);
         }
     }
+}
+
+/// <summary>Words for the office's own messages, as the host would supply them, recognisable in assertions.</summary>
+public sealed class TestNoticeTexts : INoticeTexts
+{
+    public IReadOnlyList<string> BroadcastActions { get; } = ["stop", "menu"];
+
+    public IReadOnlyList<string> AfterReplyActions { get; } = ["staff", "menu"];
+
+    public string DeliveryReport(int noticeId, int sent, int failed) => $"report {noticeId}: sent {sent}, failed {failed}";
+
+    public string StaffForward(string reference, string question) => $"forward {reference}: {question}";
+
+    public string StaffReply(string reference, string answer) => $"reply {reference}: {answer}";
 }

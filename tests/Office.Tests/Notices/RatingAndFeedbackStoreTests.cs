@@ -1,24 +1,26 @@
+using OneStopBot.Office.Storage;
+using OneStopBot.Office.Tests.Storage;
 using OneStopBot.Office.Notices;
 
 namespace OneStopBot.Office.Tests.Notices;
 
-public sealed class RatingAndFeedbackStoreTests : IDisposable
+/// <summary>What every storage engine's store must do; <see cref="LiteDbRatingAndFeedbackStoreTests"/> runs it on LiteDB.</summary>
+public abstract class RatingAndFeedbackStoreContract<TEngine> : StoreContract<TEngine>
+    where TEngine : IStoreEngine, new()
 {
-    private readonly NoticeTestHost host = new();
-
     [Fact]
     public void Satisfaction_counts_ratings_by_office_day_inclusive()
     {
-        var ratings = host.Get<RatingStore>();
+        var ratings = Get<IRatingStore>();
         var chat = NoticeTestHost.Chat("u1");
         // 2026-11-30 02:00 UTC is 09:00 in the office; 22 hours later it is already the next office day.
-        Assert.Equal(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero), host.Time.GetUtcNow());
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero), Time.GetUtcNow());
         ratings.Add(chat, Satisfaction.Satisfied, "000.32.30.H49-261130-0001");
         ratings.Add(chat, Satisfaction.Unsatisfied, comment: "  Chờ lâu  ");
-        host.Time.Advance(TimeSpan.FromHours(22));
+        Time.Advance(TimeSpan.FromHours(22));
         ratings.Add(chat, Satisfaction.Satisfied);
         ratings.Add(chat, Satisfaction.Neutral);
-        host.Time.Advance(TimeSpan.FromDays(1));
+        Time.Advance(TimeSpan.FromDays(1));
         ratings.Add(chat, Satisfaction.Satisfied);
 
         Assert.Equal((1, 2), ratings.CountSatisfaction(new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 30)));
@@ -32,7 +34,7 @@ public sealed class RatingAndFeedbackStoreTests : IDisposable
     [Fact]
     public void A_comment_is_trimmed_and_an_overlong_one_is_refused()
     {
-        var ratings = host.Get<RatingStore>();
+        var ratings = Get<IRatingStore>();
         var chat = NoticeTestHost.Chat("u1");
 
         Assert.Equal("Tốt 👍", ratings.Add(chat, Satisfaction.Satisfied, comment: " Tốt 👍 ").Comment);
@@ -46,21 +48,21 @@ public sealed class RatingAndFeedbackStoreTests : IDisposable
     [InlineData(null)]
     public void Empty_feedback_is_refused(string? text)
     {
-        var feedback = host.Get<FeedbackStore>();
+        var feedback = Get<IFeedbackStore>();
         Assert.Throws<ArgumentException>(() => feedback.Add(NoticeTestHost.Chat("u1"), text ?? string.Empty));
     }
 
     [Fact]
     public void Feedback_is_listed_newest_first()
     {
-        var feedback = host.Get<FeedbackStore>();
+        var feedback = Get<IFeedbackStore>();
         feedback.Add(NoticeTestHost.Chat("u1"), "Cần thêm ghế chờ");
-        host.Time.Advance(TimeSpan.FromMinutes(5));
+        Time.Advance(TimeSpan.FromMinutes(5));
         feedback.Add(NoticeTestHost.Chat("u2"), "Cán bộ nhiệt tình 😊");
 
         Assert.Equal(["Cán bộ nhiệt tình 😊", "Cần thêm ghế chờ"], feedback.Latest(10).Select(f => f.Text));
         Assert.Throws<ArgumentException>(() => feedback.Add(NoticeTestHost.Chat("u1"), new string('x', FeedbackStore.MaxLength + 1)));
     }
-
-    public void Dispose() => host.Dispose();
 }
+
+public sealed class LiteDbRatingAndFeedbackStoreTests : RatingAndFeedbackStoreContract<LiteDbStores>;

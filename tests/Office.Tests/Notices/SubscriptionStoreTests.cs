@@ -1,12 +1,14 @@
+using OneStopBot.Office.Storage;
+using OneStopBot.Office.Tests.Storage;
 using OneStopBot.Office.Notices;
 
 namespace OneStopBot.Office.Tests.Notices;
 
-public sealed class SubscriptionStoreTests : IDisposable
+/// <summary>What every storage engine's store must do; <see cref="LiteDbSubscriptionStoreTests"/> runs it on LiteDB.</summary>
+public abstract class SubscriptionStoreContract<TEngine> : StoreContract<TEngine>
+    where TEngine : IStoreEngine, new()
 {
-    private readonly NoticeTestHost host = new();
-
-    private SubscriptionStore Store => host.Get<SubscriptionStore>();
+    private ISubscriptionStore Store => Get<ISubscriptionStore>();
 
     [Fact]
     public void Subscribe_keeps_the_reference_and_resubscribing_changes_the_village()
@@ -18,7 +20,7 @@ public sealed class SubscriptionStoreTests : IDisposable
         var found = Store.Find(chat);
         Assert.NotNull(found);
         Assert.Null(found.Village);
-        Assert.Equal(chat.Reference, found.Reference);
+        Assert.Equal(chat, found.Chat);
         Assert.Equal(1, Store.Count());
         Assert.True(Store.IsSubscribed(chat));
     }
@@ -86,6 +88,6 @@ public sealed class SubscriptionStoreTests : IDisposable
         Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
         Assert.Equal(5, third.Count);
     }
-
-    public void Dispose() => host.Dispose();
 }
+
+public sealed class LiteDbSubscriptionStoreTests : SubscriptionStoreContract<LiteDbStores>;

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Serialization;
 
-namespace OneStopBot.Office.Storage;
+namespace OneStopBot.Bot.State;
 
 /// <summary>
 /// The types bot state may name in <c>$type</c>: the project's own (dialog stacks, dialog and topic state), the Bot

@@ -1,8 +1,12 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneStopBot.Bot.State;
+using OneStopBot.Bot.Tests.Infrastructure;
 using OneStopBot.Office.Storage;
 
-namespace OneStopBot.Office.Tests.Storage;
+namespace OneStopBot.Bot.Tests.State;
 
 public sealed class PocoItem
 {
@@ -231,18 +235,103 @@ public sealed class MemoryStorageContractTests : StorageContractTests
     protected override IStorage Storage { get; } = new MemoryStorage(LiteDbStorage.CreateSerializer());
 }
 
+/// <summary>A bot state storage over a database file in a temporary folder that can be closed and opened again.</summary>
+public sealed class StateDatabase : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "onestop-state-" + Guid.NewGuid().ToString("N"));
+
+    public StateDatabase()
+    {
+        Directory.CreateDirectory(folder);
+        Database = Open();
+        Storage = new LiteDbStorage(Database);
+    }
+
+    public OfficeDatabase Database { get; private set; }
+
+    public LiteDbStorage Storage { get; private set; }
+
+    /// <summary>Closes the file and opens it again, as a restart does.</summary>
+    public void Reopen()
+    {
+        Database.Dispose();
+        Database = Open();
+        Storage = new LiteDbStorage(Database);
+    }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private OfficeDatabase Open() =>
+        new(Options.Create(new StorageOptions { DatabasePath = Path.Combine(folder, "state.db") }), []);
+}
+
 public sealed class LiteDbStorageContractTests : StorageContractTests, IDisposable
 {
-    private readonly TestOffice office = new();
+    private readonly StateDatabase office = new();
 
-    protected override IStorage Storage => office.Get<IStorage>();
+    protected override IStorage Storage => office.Storage;
 
     [Fact]
-    public async Task The_office_registers_the_lite_db_storage()
+    public async Task The_host_registers_the_lite_db_storage()
     {
-        Assert.IsType<LiteDbStorage>(Storage);
+        using var factory = new OneStopBotFactory();
+        Assert.IsType<LiteDbStorage>(factory.Services.GetRequiredService<IStorage>());
         await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new PocoItem { Id = "x" } });
-        Assert.Equal(1, office.Get<OfficeDatabase>().Collection<LiteDB.BsonDocument>(LiteDbStorage.CollectionName).Count());
+        Assert.Equal(1, office.Database.Collection<LiteDB.BsonDocument>(LiteDbStorage.CollectionName).Count());
+    }
+
+    [Fact]
+    public async Task Writing_what_is_stored_already_keeps_the_document_and_its_etag()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["conversation"] = new PocoStoreItem { Id = "a", Count = 1 },
+            ["user"] = new PocoItem { Id = "u", Count = 1 },
+        });
+        var read = await Storage.ReadAsync(["conversation", "user"]);
+        var etag = ((PocoStoreItem)read["conversation"]).ETag;
+        var states = office.Database.Collection<LiteDB.BsonDocument>(LiteDbStorage.CollectionName);
+        // Marks the stored documents: a skipped write leaves the mark, a real one replaces the document.
+        foreach (var document in states.FindAll().ToList())
+        {
+            document["mark"] = true;
+            states.Update(document);
+        }
+
+        await Storage.WriteAsync(read);
+
+        Assert.All(states.FindAll(), document => Assert.True(document["mark"].AsBoolean));
+        Assert.Equal(etag, ((PocoStoreItem)(await Storage.ReadAsync(["conversation"]))["conversation"]).ETag);
+
+        ((PocoStoreItem)read["conversation"]).Count = 2;
+        await Storage.WriteAsync(read);
+        var changed = (PocoStoreItem)(await Storage.ReadAsync(["conversation"]))["conversation"];
+        Assert.Equal(2, changed.Count);
+        Assert.NotEqual(etag, changed.ETag);
+    }
+
+    [Fact]
+    public async Task A_stale_etag_is_refused_even_when_the_content_is_the_same()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["c"] = new PocoStoreItem { Id = "a", Count = 1 } });
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            Storage.WriteAsync(new Dictionary<string, object> { ["c"] = new PocoStoreItem { Id = "a", Count = 1, ETag = "stale" } }));
+    }
+
+    [Fact]
+    public async Task Reads_of_many_keys_at_once_each_find_their_own_document()
+    {
+        var keys = Enumerable.Range(0, 40).Select(i => "conversation/" + i).ToArray();
+        await Storage.WriteAsync(keys.ToDictionary(k => k, object (k) => new PocoItem { Id = k }));
+
+        var found = await Task.WhenAll(keys.Select(k => Task.Run(() => Storage.ReadAsync([k]))));
+
+        Assert.Equal(keys, found.Select(r => ((PocoItem)Assert.Single(r).Value).Id));
     }
 
     [Fact]
@@ -255,8 +344,8 @@ public sealed class LiteDbStorageContractTests : StorageContractTests, IDisposab
         });
         var etag = ((PocoStoreItem)(await Storage.ReadAsync(["conversation"]))["conversation"]).ETag;
 
-        using var reopened = office.Reopen();
-        var storage = reopened.Get<IStorage>();
+        office.Reopen();
+        var storage = office.Storage;
         var read = await storage.ReadAsync(["conversation", "user"]);
 
         var conversation = Assert.IsType<PocoStoreItem>(read["conversation"]);
@@ -290,7 +379,7 @@ public sealed class LiteDbStorageContractTests : StorageContractTests, IDisposab
     public async Task A_tampered_document_naming_another_type_is_refused(string type)
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Id = "x" } });
-        var states = office.Get<OfficeDatabase>().Collection<LiteDB.BsonDocument>(LiteDbStorage.CollectionName);
+        var states = office.Database.Collection<LiteDB.BsonDocument>(LiteDbStorage.CollectionName);
         var document = states.FindById("state");
         document["json"] = "{\"$type\":\"" + type + "\",\"FileName\":\"/etc/passwd\"}";
         states.Update(document);

@@ -2,17 +2,19 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
+using OneStopBot.Office.Storage;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using JsonSerializer = Newtonsoft.Json.JsonSerializer;
 using Newtonsoft.Json.Linq;
 
-namespace OneStopBot.Office.Storage;
+namespace OneStopBot.Bot.State;
 
 /// <summary>
 /// Bot Framework state (conversation and user state) in the office database, with the semantics of the SDK's
 /// <see cref="MemoryStorage"/>: missing keys are left out of reads, store items carry an eTag that changes on
-/// every write, a stale eTag is refused, <c>*</c> always writes.
+/// every write, a stale eTag is refused, <c>*</c> always writes. A write that would store what is already stored is
+/// skipped (the eTag stays), and documents are found by id with one expression parsed once, not per call.
 /// </summary>
 public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
 {
@@ -40,7 +42,11 @@ public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
         MaxDepth = null,
     });
 
-    private ILiteCollection<BsonDocument> States => database.Collection<BsonDocument>(CollectionName);
+    private readonly ILiteCollection<BsonDocument> states = database.Collection<BsonDocument>(CollectionName);
+
+    // FindById parses "_id = @0" on every call; this expression is parsed once and its parameter set under the gate.
+    private readonly BsonExpression byId = BsonExpression.Create("_id = @0", BsonValue.Null);
+    private readonly Lock byIdGate = new();
 
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
@@ -49,7 +55,7 @@ public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
         var items = new Dictionary<string, object>(keys.Length);
         foreach (var key in keys.Distinct())
         {
-            var document = States.FindById(DocumentId(key));
+            var document = Find(DocumentId(key));
             if (document is not null)
             {
                 items[key] = Deserialize(document["json"].AsString);
@@ -78,7 +84,7 @@ public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
     {
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
-        database.InTransaction(() => keys.Count(key => States.Delete(DocumentId(key))));
+        database.InTransaction(() => keys.Count(key => states.Delete(DocumentId(key))));
         return Task.CompletedTask;
     }
 
@@ -88,21 +94,32 @@ public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
         if (value is null)
         {
             // MemoryStorage keeps a null that reads as missing; removing the document is the same to readers.
-            States.Delete(id);
+            states.Delete(id);
             return;
         }
 
         var newState = JObject.FromObject(value, serializer);
+        var stored = Find(id);
         if (value is IStoreItem item)
         {
-            var current = States.FindById(id)?["etag"];
+            var current = stored?["etag"];
             var currentETag = current is null || current.IsNull ? null : current.AsString;
             if (currentETag is not null && item.ETag != "*" && item.ETag != currentETag)
             {
                 throw new InvalidOperationException(
                     string.Create(CultureInfo.InvariantCulture, $"Etag conflict.\r\n\r\nOriginal: {item.ETag}\r\nCurrent: {currentETag}"));
             }
+            // Compared with the stored eTag in place: same content means nothing to write, and the eTag stays valid.
+            newState[ETagProperty] = currentETag;
+            if (stored is not null && stored["json"].AsString == newState.ToString(Formatting.None))
+            {
+                return;
+            }
             newState[ETagProperty] = Guid.NewGuid().ToString("N");
+        }
+        else if (stored is not null && stored["json"].AsString == newState.ToString(Formatting.None))
+        {
+            return;
         }
 
         var document = new BsonDocument
@@ -112,7 +129,16 @@ public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
             ["json"] = newState.ToString(Formatting.None),
             ["etag"] = value is IStoreItem ? newState.Value<string>(ETagProperty) : BsonValue.Null,
         };
-        States.Upsert(document);
+        states.Upsert(document);
+    }
+
+    private BsonDocument? Find(string id)
+    {
+        lock (byIdGate)
+        {
+            byId.Parameters["0"] = id;
+            return states.Find(byId, skip: 0, limit: 1).FirstOrDefault();
+        }
     }
 
     private object Deserialize(string json)

@@ -1,0 +1,150 @@
+using OneStopBot.Office.Channels;
+using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Notices;
+using OneStopBot.Office.Questions;
+using OneStopBot.Office.Staff;
+
+namespace OneStopBot.Office.Storage;
+
+// The office's records as the rest of the system reaches them. LiteDB implements each today; a second storage engine
+// (several communes on a shared database) implements the same interfaces and passes the same contract tests.
+
+/// <summary>Dossiers: filing, lookup and status changes.</summary>
+public interface IDossierStore
+{
+    string AgencyCode { get; }
+
+    Dossier PreRegister(NewDossier request);
+
+    Dossier Receive(NewDossier request, string staff);
+
+    Dossier? Find(string? code);
+
+    IReadOnlyList<Dossier> ListByOwner(string channelId, string userId);
+
+    IReadOnlyList<Dossier> ListByPhone(string? phone);
+
+    Dossier? ChangeStatus(string code, DossierStatus status, string staff, string? note);
+}
+
+/// <summary>Chats that receive notices, and the chats already asked whether they want them.</summary>
+public interface ISubscriptionStore
+{
+    Subscription Subscribe(ChatAddress chat, string? village);
+
+    bool Unsubscribe(ChatAddress chat);
+
+    Subscription? Find(ChatAddress chat);
+
+    bool IsSubscribed(ChatAddress chat);
+
+    bool TryMarkAsked(ChatAddress chat);
+
+    bool WasAsked(ChatAddress chat);
+
+    IEnumerable<Subscription> Audience(string? village, int pageSize = 500);
+
+    IReadOnlyList<Subscription> AudiencePage(string? village, string? after, int pageSize);
+
+    int CountAudience(string? village, string? after = null);
+
+    int Count();
+}
+
+/// <summary>Broadcast notices and their fan-out into the outbox.</summary>
+public interface INoticeStore
+{
+    Notice Create(string text, string? village, string createdBy, ChatAddress? reportTo);
+
+    Notice? Get(int id);
+
+    IReadOnlyList<int> AwaitingFanOut();
+
+    bool FanOutNextPage(int noticeId, int pageSize);
+
+    NoticeProgress? Progress(int id);
+}
+
+/// <summary>The durable outbox of proactive messages.</summary>
+public interface IOutbox
+{
+    Delivery Enqueue(OutboxMessage message);
+
+    Delivery? Get(long id);
+
+    IReadOnlyList<Delivery> Due(DateTimeOffset now, int limit);
+
+    DateTimeOffset? NextDueAt();
+
+    void MarkSent(long id);
+
+    void MarkSent(IReadOnlyCollection<long> ids);
+
+    void MarkFailed(long id, string reason);
+
+    void Reschedule(long id, DateTimeOffset dueAt, string reason);
+}
+
+/// <summary>Residents' ratings of the service.</summary>
+public interface IRatingStore
+{
+    Rating Add(ChatAddress chat, Satisfaction score, string? dossierCode = null, string? comment = null);
+
+    Rating? AddOnce(ChatAddress chat, Satisfaction score, string dossierCode);
+
+    bool IsRated(string dossierCode);
+
+    (int Satisfied, int Total) CountSatisfaction(DateOnly from, DateOnly to);
+
+    bool AddComment(int ratingId, string comment);
+
+    IReadOnlyList<Rating> ForDossier(string dossierCode);
+}
+
+/// <summary>Residents' feedback ("Góp ý").</summary>
+public interface IFeedbackStore
+{
+    Feedback Add(ChatAddress chat, string text);
+
+    IReadOnlyList<Feedback> Latest(int count);
+}
+
+/// <summary>Questions forwarded to staff, and the staff chats they are forwarded to.</summary>
+public interface IHandoffStore
+{
+    Handoff Create(ChatAddress resident, string question);
+
+    Handoff? Find(string reference);
+
+    Handoff MarkAnswered(Handoff handoff, string answeredBy);
+
+    void RememberStaffChat(ChatAddress chat);
+
+    IReadOnlyList<StaffChat> StaffChats();
+}
+
+/// <summary>Questions the bot could not answer, kept for staff.</summary>
+public interface IUnansweredQuestionStore
+{
+    UnansweredQuestion Record(string text, string channelId);
+
+    IReadOnlyList<UnansweredQuestion> Latest(int count);
+}
+
+/// <summary>The audit log of staff actions.</summary>
+public interface IStaffAuditLog
+{
+    StaffAction Record(string staff, string action, string? target = null, string? details = null);
+
+    IReadOnlyList<StaffAction> Recent(int count);
+
+    IReadOnlyList<StaffAction> ForTarget(string target);
+}
+
+/// <summary>The channels' API tokens, one pair per channel.</summary>
+public interface IChannelTokenStore
+{
+    ChannelTokens? Find(string channel);
+
+    void Save(ChannelTokens tokens);
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace OneStopBot.Bot.Tests.Infrastructure;
+
+public sealed class StartupSettingsTests
+{
+    [Theory]
+    [InlineData("Knowledge:ProceduresPath", "/no/such/procedures/folder", "Knowledge:ProceduresPath must be an existing folder")]
+    [InlineData("MicrosoftAppId", "my-bot", "MicrosoftAppId must be empty")]
+    [InlineData("Connector:AllowedServiceUrls:0", "ftp://smba.trafficmanager.net/", "AllowedServiceUrls must be absolute http or https")]
+    [InlineData("Edge:KnownProxies:0", "not-an-address", "KnownProxies IP addresses")]
+    public void A_wrong_setting_stops_start_up_with_its_name(string key, string value, string reason)
+    {
+        using var factory = new OneStopBotFactory();
+        factory.Settings[key] = value;
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+}
