@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using OneStopBot.Dialogs.Notices;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
@@ -50,7 +51,7 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
         // The resident's rating and what they said went wrong, so that staff can put it right.
         foreach (var rating in ratings.ForDossier(dossier.Code))
         {
-            var label = NoticeService.RatingChoices.First(c => c.Score == rating.Score).Label;
+            var label = RatingDialog.Choices.First(c => c.Score == rating.Score).Label;
             lines.Add(DossierFormat.Text(DossierDetailTexts.Rating, label) + (rating.Comment is { } comment ? " " + DossierFormat.Text(DossierDetailTexts.RatingComment, comment) : string.Empty));
         }
         return lines;
