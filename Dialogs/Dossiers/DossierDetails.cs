@@ -4,11 +4,12 @@ using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Dossiers;
 
 /// <summary>A dossier described in short lines: to the resident who filed it, or to staff (with masked personal data).</summary>
-public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider time, RatingStore ratings)
+public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider time, IRatingStore ratings)
 {
     /// <summary>The procedure's simple name, or its id when the catalogue no longer has it.</summary>
     public string ProcedureName(string procedureId) => catalog.Find(procedureId)?.SimpleName ?? procedureId;
