@@ -14,6 +14,9 @@ public sealed class DirectLineOptions
     /// <summary>Key that signs the tokens; when empty a random key is made at start, so tokens die with the process.</summary>
     public string TokenSecret { get; set; } = "";
 
+    /// <summary>HMAC-SHA256 wants a key as long as its hash; a shorter one is refused at start-up.</summary>
+    public const int MinTokenSecretBytes = 32;
+
     /// <summary>DirectLineJS renews on a fixed 15-minute timer; five minutes of slack cover a slow phone.</summary>
     public static readonly TimeSpan MinTokenLifetime = TimeSpan.FromMinutes(20);
 

@@ -12,6 +12,9 @@ public static class DirectLineServiceCollectionExtensions
             .Validate(o => o.TokenLifetime >= DirectLineOptions.MinTokenLifetime,
                 $"DirectLine:TokenLifetime must be at least {DirectLineOptions.MinTokenLifetime.TotalMinutes:0} minutes: "
                 + "the official Web Chat client renews its token every 15 minutes, so a shorter lifetime cuts every open chat.")
+            .Validate(o => o.TokenSecret.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(o.TokenSecret) >= DirectLineOptions.MinTokenSecretBytes,
+                $"DirectLine:TokenSecret must be empty (a random key at each start) or at least {DirectLineOptions.MinTokenSecretBytes} bytes: "
+                + "it signs the chat tokens with HMAC-SHA256, and a shorter key can be guessed.")
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxConversations > 0, "DirectLine: MaxBodyBytes and MaxConversations must be positive.")
             .ValidateOnStart();
         services.AddSingleton<DirectLineTokens>();
