@@ -60,10 +60,18 @@ public static class DirectLineEndpoints
         return conversation is null ? error! : TokenFor(conversation, tokens);
     }
 
-    /// <summary>A new token for the same conversation; an open page refreshes regularly, which keeps its conversation alive.</summary>
+    /// <summary>
+    /// A new token for the same conversation; an open page refreshes regularly, which keeps its conversation alive. A
+    /// resident's expired token still renews its own conversation if it was issued within a day (a phone locked for an
+    /// hour): holding the signed token proves the page had the conversation. Staff sign in again.
+    /// </summary>
     internal static async Task<IResult> RefreshTokenAsync(HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, TimeProvider time)
     {
         var (grant, error) = await AuthorizeAsync(http, tokens, conversationId: null);
+        if (grant is null && BearerToken(http.Request) is { } expired)
+        {
+            grant = await tokens.CarriedOverAsync(expired);
+        }
         if (grant is null)
         {
             return error!;
