@@ -21,6 +21,11 @@ public static class WebChatPage
     /// <summary>Shown until the chat bundle has loaded, which takes a while on a slow phone.</summary>
     public const string LoadingText = "Đang mở khung trò chuyện, anh/chị chờ một chút…";
 
+    /// <summary>Shown when the chat could not start, or cannot carry on (the conversation expired, the host forgot its key).</summary>
+    public const string OfflineText = "Chưa kết nối được với bộ phận một cửa. Anh/chị bấm nút dưới đây để hỏi lại từ đầu.";
+
+    public const string RestartButton = "Bắt đầu lại";
+
     public static WebApplication MapWebChat(this WebApplication app)
     {
         app.UseStaticFiles(new StaticFileOptions { FileProvider = StaticFiles(app.Environment) });
@@ -52,7 +57,7 @@ public static class WebChatPage
             </header>
             <p id="loading" class="loading" role="status">{{LoadingText}}</p>
             <main id="webchat" data-directline="{{DirectLineEndpoints.BasePath.TrimStart('/')}}" data-procedure-id="{{Encode(asked?.Id ?? "")}}" data-procedure-name="{{Encode(asked?.Name ?? "")}}"></main>
-            <p id="offline" class="offline" hidden>Chưa kết nối được. Anh/chị hãy tải lại trang sau ít phút.</p>
+            <div id="offline" class="offline" role="alert" hidden><p>{{OfflineText}}</p><button type="button" id="restart">{{RestartButton}}</button></div>
             <noscript><p class="offline">Anh/chị hãy bật JavaScript để trò chuyện.</p></noscript>
             <script src="webchat/webchat.js"></script>
             <script src="chat.js"></script>
