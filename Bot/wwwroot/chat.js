@@ -100,12 +100,23 @@
   }
 
   // The stream's socket, watched: when it closes, the token is checked at once instead of after minutes of retries.
+  var NativeWebSocket = window.WebSocket;
   function WatchedSocket(url, protocols) {
-    var socket = new window.WebSocket(url, protocols);
+    var socket = new NativeWebSocket(url, protocols);
     socket.addEventListener('close', function () {
       window.setTimeout(keepAlive, 1000);
     });
     return socket;
+  }
+
+  // Web Chat's createDirectLine passes no WebSocket option on; DirectLineJS takes the global one when it is built.
+  function createWatchedDirectLine(options) {
+    window.WebSocket = WatchedSocket;
+    try {
+      return window.WebChat.createDirectLine(options);
+    } finally {
+      window.WebSocket = NativeWebSocket;
+    }
   }
 
   // The saved conversation with a fresh token, else a new conversation (as the same visitor while its token is good).
@@ -187,12 +198,11 @@
     });
 
     // A resumed conversation is reopened from its start, so the reloaded page shows the transcript again.
-    directLine = window.WebChat.createDirectLine({
+    directLine = createWatchedDirectLine({
       token: token,
       conversationId: chat.resumed ? chat.conversationId : undefined,
       domain: api,
-      webSocket: true,
-      WebSocket: WatchedSocket
+      webSocket: true
     });
     directLine.connectionStatus$.subscribe(function (status) {
       if (status === connectionExpiredToken) {

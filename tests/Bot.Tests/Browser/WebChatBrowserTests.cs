@@ -9,36 +9,24 @@ namespace OneStopBot.Bot.Tests.Browser;
 /// </summary>
 public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private const string BotBubble = ".webchat__bubble:not(.webchat__bubble--from-user)";
-
     private KestrelWebChatFactory? host;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
+    private Chromium? chromium;
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        chromium = await Chromium.LaunchAsync();
+        if (chromium is not null)
         {
-            return;
+            host = new KestrelWebChatFactory();
         }
-        host = new KestrelWebChatFactory();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
     }
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        if (chromium is not null)
         {
-            await browser.DisposeAsync();
+            await chromium.DisposeAsync();
         }
-        playwright?.Dispose();
         if (host is not null)
         {
             await host.DisposeAsync();
@@ -48,8 +36,8 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     [SkippableFact]
     public async Task A_resident_asks_about_khai_sinh_from_the_welcome()
     {
-        Skip.If(browser is null, $"Chromium is not installed at {ChromiumPath} (Debian package: chromium).");
-        var page = await NewPhonePageAsync();
+        Skip.If(chromium is null, Chromium.NotInstalled);
+        var page = await chromium.NewPhonePageAsync();
 
         await page.GotoAsync(host!.BaseUrl + "/");
         // The visible buttons; Web Chat keeps a copy of them in a screen-reader region too.
@@ -62,11 +50,9 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await sendBox.FillAsync("lam giay khai sinh");
         await sendBox.PressAsync("Enter");
 
-        var answer = page.Locator(BotBubble).Filter(new() { HasText = "khai sinh" });
+        var answer = page.Locator(Chromium.BotBubble).Filter(new() { HasText = "khai sinh" });
         await answer.First.WaitForAsync();
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "webchat-phone.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        var screenshot = await Chromium.ScreenshotAsync(page, "webchat-phone");
         output.WriteLine($"Screenshot: {screenshot}");
         Assert.True(new FileInfo(screenshot).Length > 0);
     }
@@ -74,21 +60,21 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     [SkippableFact]
     public async Task A_qr_link_opens_the_chat_on_ket_hon()
     {
-        Skip.If(browser is null, $"Chromium is not installed at {ChromiumPath} (Debian package: chromium).");
-        var page = await NewPhonePageAsync();
+        Skip.If(chromium is null, Chromium.NotInstalled);
+        var page = await chromium.NewPhonePageAsync();
 
         await page.GotoAsync(host!.BaseUrl + "/?hoi=ket-hon");
 
-        await page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = "Đăng ký kết hôn" }).WaitForAsync();
-        await page.Locator(BotBubble).Filter(new() { HasText = "kết hôn" }).First.WaitForAsync();
+        await page.Locator(Chromium.UserBubble).Filter(new() { HasText = "Đăng ký kết hôn" }).WaitForAsync();
+        await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "kết hôn" }).First.WaitForAsync();
         Assert.Equal(host.BaseUrl + "/", page.Url);
     }
 
     [SkippableFact]
     public async Task The_page_speaks_to_anh_chi_and_loads_without_missing_files()
     {
-        Skip.If(browser is null, $"Chromium is not installed at {ChromiumPath} (Debian package: chromium).");
-        var page = await NewPhonePageAsync();
+        Skip.If(chromium is null, Chromium.NotInstalled);
+        var page = await chromium.NewPhonePageAsync();
         var notFound = new List<string>();
         page.Response += (_, response) =>
         {
@@ -100,26 +86,11 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
 
         await page.GotoAsync(host!.BaseUrl + "/");
         var sendBox = page.Locator("#webchat").GetByRole(AriaRole.Textbox);
-        await page.Locator(BotBubble).First.WaitForAsync();
+        await page.Locator(Chromium.BotBubble).First.WaitForAsync();
 
         await Assertions.Expect(sendBox).ToHaveAttributeAsync("placeholder", "Anh/chị gõ câu hỏi ở đây");
         await Assertions.Expect(sendBox).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#loading")).ToBeHiddenAsync();
         Assert.Empty(notFound);
-    }
-
-    private async Task<IPage> NewPhonePageAsync()
-    {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
-            Locale = "vi-VN",
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
-        return page;
     }
 }
