@@ -73,3 +73,32 @@ public sealed class Chromium : IAsyncDisposable
         playwright.Dispose();
     }
 }
+
+/// <summary>A test class with a browser and one host on Kestrel, both started only where Chromium is installed.</summary>
+public abstract class BrowserAndHostTests : IAsyncLifetime
+{
+    protected KestrelWebChatFactory? Host { get; private set; }
+
+    protected Chromium? Chromium { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Chromium = await Chromium.LaunchAsync();
+        if (Chromium is not null)
+        {
+            Host = new KestrelWebChatFactory();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Chromium is not null)
+        {
+            await Chromium.DisposeAsync();
+        }
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+    }
+}

@@ -10,40 +10,16 @@ namespace OneStopBot.Bot.Tests.Browser;
 /// written to the test output; they depend on how busy the machine's processor is (parsing the 3.9 MB bundle), so the
 /// bytes are what is asserted.
 /// </summary>
-public sealed class SlowPhoneBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SlowPhoneBrowserTests(ITestOutputHelper output) : BrowserAndHostTests
 {
     private const double DownloadBitsPerSecond = 1.6e6;
     private const int LatencyMilliseconds = 150;
 
-    private KestrelWebChatFactory? host;
-    private Chromium? chromium;
-
-    public async Task InitializeAsync()
-    {
-        chromium = await Chromium.LaunchAsync();
-        if (chromium is not null)
-        {
-            host = new KestrelWebChatFactory();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (chromium is not null)
-        {
-            await chromium.DisposeAsync();
-        }
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-    }
-
     [SkippableFact]
     public async Task A_first_visit_downloads_under_700_KB_and_the_next_one_almost_nothing()
     {
-        Skip.If(chromium is null, Chromium.NotInstalled);
-        var first = await chromium.NewPhonePageAsync();
+        Skip.If(Chromium is null, Chromium.NotInstalled);
+        var first = await Chromium.NewPhonePageAsync();
 
         var (cold, coldBytes) = await FirstBotMessageAsync(first);
         // A new tab of the same browser: its own chat (sessionStorage is per tab), the browser's cache shared.
@@ -77,7 +53,7 @@ public sealed class SlowPhoneBrowserTests(ITestOutputHelper output) : IAsyncLife
         };
 
         var clock = Stopwatch.StartNew();
-        await page.GotoAsync(host!.BaseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
+        await page.GotoAsync(Host!.BaseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator(Chromium.BotBubble).First.WaitForAsync(new() { Timeout = 30_000 });
         return (clock.Elapsed, Interlocked.Read(ref bytes));
     }

@@ -7,39 +7,15 @@ namespace OneStopBot.Bot.Tests.Browser;
 /// A resident's first visit, in headless Chromium against the host on Kestrel: the page loads, the bot greets,
 /// a question about khai sinh gets its answer, and a QR link for kết hôn opens on that procedure.
 /// </summary>
-public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class WebChatBrowserTests(ITestOutputHelper output) : BrowserAndHostTests
 {
-    private KestrelWebChatFactory? host;
-    private Chromium? chromium;
-
-    public async Task InitializeAsync()
-    {
-        chromium = await Chromium.LaunchAsync();
-        if (chromium is not null)
-        {
-            host = new KestrelWebChatFactory();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (chromium is not null)
-        {
-            await chromium.DisposeAsync();
-        }
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-    }
-
     [SkippableFact]
     public async Task A_resident_asks_about_khai_sinh_from_the_welcome()
     {
-        Skip.If(chromium is null, Chromium.NotInstalled);
-        var page = await chromium.NewPhonePageAsync();
+        Skip.If(Chromium is null, Chromium.NotInstalled);
+        var page = await Chromium.NewPhonePageAsync();
 
-        await page.GotoAsync(host!.BaseUrl + "/");
+        await page.GotoAsync(Host!.BaseUrl + "/");
         // The visible buttons; Web Chat keeps a copy of them in a screen-reader region too.
         var askButton = page.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = "Hỏi thủ tục", Exact = true });
         await askButton.WaitForAsync();
@@ -60,21 +36,21 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     [SkippableFact]
     public async Task A_qr_link_opens_the_chat_on_ket_hon()
     {
-        Skip.If(chromium is null, Chromium.NotInstalled);
-        var page = await chromium.NewPhonePageAsync();
+        Skip.If(Chromium is null, Chromium.NotInstalled);
+        var page = await Chromium.NewPhonePageAsync();
 
-        await page.GotoAsync(host!.BaseUrl + "/?hoi=ket-hon");
+        await page.GotoAsync(Host!.BaseUrl + "/?hoi=ket-hon");
 
         await page.Locator(Chromium.UserBubble).Filter(new() { HasText = "Đăng ký kết hôn" }).WaitForAsync();
         await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "kết hôn" }).First.WaitForAsync();
-        Assert.Equal(host.BaseUrl + "/", page.Url);
+        Assert.Equal(Host.BaseUrl + "/", page.Url);
     }
 
     [SkippableFact]
     public async Task The_page_speaks_to_anh_chi_and_loads_without_missing_files()
     {
-        Skip.If(chromium is null, Chromium.NotInstalled);
-        var page = await chromium.NewPhonePageAsync();
+        Skip.If(Chromium is null, Chromium.NotInstalled);
+        var page = await Chromium.NewPhonePageAsync();
         var notFound = new List<string>();
         page.Response += (_, response) =>
         {
@@ -84,7 +60,7 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
             }
         };
 
-        await page.GotoAsync(host!.BaseUrl + "/");
+        await page.GotoAsync(Host!.BaseUrl + "/");
         var sendBox = page.Locator("#webchat").GetByRole(AriaRole.Textbox);
         await page.Locator(Chromium.BotBubble).First.WaitForAsync();
 
