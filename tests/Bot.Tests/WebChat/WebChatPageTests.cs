@@ -112,8 +112,8 @@ public sealed class CatalogProcedureDirectoryTests : IClassFixture<OneStopBotFac
     {
         var html = await client.GetStringAsync("/qr/posters");
 
-        Assert.Contains("<img src=\"/qr/khai-sinh\"", html);
-        Assert.Contains("<img src=\"/qr/ket-hon\"", html);
+        Assert.Contains("<img src=\"http://localhost/qr/khai-sinh\"", html);
+        Assert.Contains("<img src=\"http://localhost/qr/ket-hon\"", html);
         Assert.True(System.Text.RegularExpressions.Regex.Count(html, "<section class=\"card\">") > 20);
     }
 
