@@ -74,23 +74,26 @@ public sealed class Chromium : IAsyncDisposable
     }
 }
 
-/// <summary>A test class with a browser and one host on Kestrel, both started only where Chromium is installed.</summary>
-public abstract class BrowserAndHostTests : IAsyncLifetime
+/// <summary>
+/// A test class with a browser and one host on Kestrel, both started only where Chromium is installed; a class may give
+/// the host settings and the browser command-line switches.
+/// </summary>
+public abstract class BrowserAndHostTests(IReadOnlyDictionary<string, string?>? hostSettings = null, params string[] browserArguments) : IAsyncLifetime
 {
     protected KestrelWebChatFactory? Host { get; private set; }
 
     protected Chromium? Chromium { get; private set; }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        Chromium = await Chromium.LaunchAsync();
+        Chromium = await Chromium.LaunchAsync(browserArguments);
         if (Chromium is not null)
         {
-            Host = new KestrelWebChatFactory();
+            Host = new KestrelWebChatFactory(hostSettings);
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Chromium is not null)
         {
