@@ -82,6 +82,9 @@ public abstract class BrowserAndHostTests(IReadOnlyDictionary<string, string?>? 
 {
     protected KestrelWebChatFactory? Host { get; private set; }
 
+    /// <summary>The host's settings, which a class may complete before the host starts.</summary>
+    protected Dictionary<string, string?> HostSettings { get; } = new(hostSettings ?? new Dictionary<string, string?>());
+
     protected Chromium? Chromium { get; private set; }
 
     public virtual async Task InitializeAsync()
@@ -89,7 +92,7 @@ public abstract class BrowserAndHostTests(IReadOnlyDictionary<string, string?>? 
         Chromium = await Chromium.LaunchAsync(browserArguments);
         if (Chromium is not null)
         {
-            Host = new KestrelWebChatFactory(hostSettings);
+            Host = new KestrelWebChatFactory(HostSettings);
         }
     }
 
