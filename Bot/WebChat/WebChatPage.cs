@@ -69,8 +69,8 @@ public static class WebChatPage
             <main id="webchat" data-directline="{{DirectLineEndpoints.BasePath.TrimStart('/')}}" data-procedure-id="{{Encode(asked?.Id ?? "")}}" data-procedure-name="{{Encode(asked?.Name ?? "")}}"></main>
             <div id="offline" class="offline" role="alert" hidden><p>{{OfflineText}}</p><button type="button" id="restart">{{RestartButton}}</button></div>
             <noscript><p class="offline">Anh/chị hãy bật JavaScript để trò chuyện.</p></noscript>
-            <script src="{{Asset("webchat/webchat.js")}}"></script>
             <script src="{{Asset("chat.js")}}"></script>
+            <script src="{{Asset("webchat/webchat.js")}}"></script>
             </body>
             </html>
             """;

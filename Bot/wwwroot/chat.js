@@ -1,4 +1,5 @@
-// Starts Web Chat against this host's Direct Line endpoint. The bundle (window.WebChat) is served by the host.
+// Starts Web Chat against this host's Direct Line endpoint. The bundle (window.WebChat) is served by the host and
+// loaded by the next script on the page.
 (function () {
   'use strict';
 
@@ -164,8 +165,20 @@
     return JSON.parse(window.atob(payload + '==='.slice((payload.length + 3) % 4))).user;
   }
 
+  // The page runs this file before the bundle's script, so the token is asked for while the bundle still downloads.
+  function bundleLoaded() {
+    return new Promise(function (resolve) {
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', resolve, { once: true });
+      } else {
+        resolve();
+      }
+    });
+  }
+
   async function start() {
     var chat = await connect();
+    await bundleLoaded();
     var token = chat.token;
     saveChat(chat.conversationId, token);
 
