@@ -18,7 +18,7 @@ public sealed class EmbeddedBrowserTests(ITestOutputHelper output) : BrowserAndH
     public override async Task InitializeAsync()
     {
         portal = await Portal.StartAsync(DirectLineFactory.BackendSecret);
-        HostSettings["WebChat:AllowedOrigins:0"] = portal.Origin;
+        HostSettings["WebChat:AllowedOrigins:0"] = portal.BaseUrl;
         await base.InitializeAsync();
         portal.ChatHost = Host?.BaseUrl;
     }
@@ -40,7 +40,7 @@ public sealed class EmbeddedBrowserTests(ITestOutputHelper output) : BrowserAndH
         var refused = new List<string>();
         page.RequestFailed += (_, request) => refused.Add(request.Url);
 
-        await page.GotoAsync(portal!.Origin + Portal.EmbedPath);
+        await page.GotoAsync(portal!.BaseUrl + Portal.EmbedPath);
         await page.Locator(Chromium.BotBubble).First.WaitForAsync();
         var sendBox = page.Locator("#chat").GetByRole(AriaRole.Textbox);
         await sendBox.FillAsync("lam giay khai sinh");
@@ -48,7 +48,7 @@ public sealed class EmbeddedBrowserTests(ITestOutputHelper output) : BrowserAndH
         await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "khai sinh" }).First.WaitForAsync();
 
         output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, "webchat-on-the-portal")}");
-        Assert.NotEqual(new Uri(portal.Origin).Port, Host!.Port);
+        Assert.NotEqual(new Uri(portal.BaseUrl).Port, Host!.Port);
         Assert.Empty(refused);
     }
 
@@ -58,7 +58,7 @@ public sealed class EmbeddedBrowserTests(ITestOutputHelper output) : BrowserAndH
         Skip.If(Chromium is null, Chromium.NotInstalled);
         var page = await Chromium.NewPhonePageAsync();
 
-        await page.GotoAsync(portal!.Origin + Portal.FramePath);
+        await page.GotoAsync(portal!.BaseUrl + Portal.FramePath);
         var chat = page.FrameLocator("iframe");
         await chat.Locator(Chromium.BotBubble).First.WaitForAsync();
         await Assertions.Expect(chat.Locator("#loading")).ToBeHiddenAsync();

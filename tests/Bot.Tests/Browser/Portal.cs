@@ -1,41 +1,31 @@
-using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace OneStopBot.Bot.Tests.Browser;
 
 /// <summary>
-/// The commune's portal on its own loopback origin, embedding the chat as README shows: the official Web Chat bundle
-/// from the host with a token its backend asks for with DirectLine:Secret, and the iframe in a tall page.
+/// The commune's portal on its own loopback origin (BaseUrl, another port than the host's), embedding the chat as
+/// README shows: the official Web Chat bundle from the host with a token its backend asks for with DirectLine:Secret,
+/// and the iframe in a tall page.
 /// </summary>
-public sealed class Portal : IAsyncDisposable
+public sealed class Portal : LoopbackSite
 {
     public const string EmbedPath = "/hoi-dap";
     public const string FramePath = "/trang-dai";
 
-    private readonly WebApplication app;
     private readonly HttpClient backend = new();
 
-    private Portal(WebApplication app) => this.app = app;
-
-    /// <summary>Where the portal is served, e.g. http://127.0.0.1:40123 (another origin than the host's port).</summary>
-    public string Origin { get; private set; } = "";
+    private Portal(WebApplication app) : base(app)
+    {
+    }
 
     /// <summary>The chat host, known once it has started (it must list the portal's origin first).</summary>
     public string? ChatHost { get; set; }
 
     public static async Task<Portal> StartAsync(string directLineSecret)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = NewBuilder().Build();
         var portal = new Portal(app);
         app.MapGet(EmbedPath, () => Results.Content(portal.EmbedPage(), "text/html; charset=utf-8"));
         app.MapGet(FramePath, () => Results.Content(portal.FramingPage(), "text/html; charset=utf-8"));
@@ -50,8 +40,7 @@ public sealed class Portal : IAsyncDisposable
             using var response = await portal.backend.SendAsync(request);
             return Results.Content(await response.Content.ReadAsStringAsync(), "application/json", statusCode: (int)response.StatusCode);
         });
-        await app.StartAsync();
-        portal.Origin = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+        await portal.StartAsync();
         return portal;
     }
 
@@ -83,10 +72,9 @@ public sealed class Portal : IAsyncDisposable
         </body></html>
         """;
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         backend.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await base.DisposeAsync();
     }
 }

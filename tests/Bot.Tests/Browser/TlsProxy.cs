@@ -3,44 +3,31 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Transforms;
 
 namespace OneStopBot.Bot.Tests.Browser;
 
 /// <summary>
 /// A loopback reverse proxy that terminates TLS with a self-signed certificate and forwards plain HTTP and WebSockets
-/// to the host, with X-Forwarded-Proto/Host/For, as nginx in front of the office's server does.
+/// to the host, with X-Forwarded-Proto/Host/For, as nginx in front of the office's server does. Its BaseUrl is https.
 /// </summary>
-public sealed class TlsProxy : IAsyncDisposable
+public sealed class TlsProxy : LoopbackSite
 {
-    private readonly WebApplication app;
-
-    private TlsProxy(WebApplication app, string baseUrl)
+    private TlsProxy(WebApplication app) : base(app)
     {
-        this.app = app;
-        BaseUrl = baseUrl;
     }
-
-    /// <summary>The https address the browser opens.</summary>
-    public string BaseUrl { get; }
 
     public static async Task<TlsProxy> StartAsync(string destination)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        // Its request log would carry every Direct Line token in the stream addresses.
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var certificate = SelfSignedCertificate();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        var builder = NewBuilder(listen => listen.UseHttps(certificate));
         builder.Services.AddHttpForwarder();
         var app = builder.Build();
         app.MapForwarder("/{**path}", destination, transforms => transforms.AddXForwarded(ForwardedTransformActions.Set));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new TlsProxy(app, address.TrimEnd('/'));
+        var proxy = new TlsProxy(app);
+        await proxy.StartAsync();
+        return proxy;
     }
 
     private static X509Certificate2 SelfSignedCertificate()
@@ -56,11 +43,5 @@ public sealed class TlsProxy : IAsyncDisposable
         using var created = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
         // Kestrel on Linux needs the private key in a form it can load: a PFX round trip gives it one.
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), password: null);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
     }
 }
