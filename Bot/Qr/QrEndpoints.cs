@@ -30,6 +30,8 @@ public static class QrEndpoints
     {
         var office = names.Value;
         var page = options.Value.PageUrl(request);
+        // Absolute, from the public address: the sheet lives under /qr/, and behind a proxy the host may sit under a path.
+        string Beside(string relative) => Encode(new Uri(page, relative).AbsoluteUri);
         var html = new StringBuilder();
         html.Append($$"""
             <!DOCTYPE html>
@@ -38,8 +40,8 @@ public static class QrEndpoints
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Mã QR hỏi đáp thủ tục — {{Encode(office.OfficeName)}}</title>
-            <link rel="icon" href="{{WebChatPage.FaviconPath}}">
-            <link rel="stylesheet" href="/posters.css">
+            <link rel="icon" href="{{Beside(WebChatPage.FaviconPath.TrimStart('/'))}}">
+            <link rel="stylesheet" href="{{Beside("posters.css")}}">
             </head>
             <body>
             <p class="no-print">Bấm Ctrl+P (hoặc "In") để in. Mỗi thẻ có thể cắt rời và dán ở quầy.</p>
@@ -49,10 +51,10 @@ public static class QrEndpoints
             html.Append($"<p class=\"warning no-print\" role=\"alert\">{Encode(LoopbackWarning)}</p>\n");
         }
         html.Append("<main class=\"sheet\">\n");
-        AppendCard(html, office, "Hỏi đáp thủ tục hành chính", "/qr", page.AbsoluteUri);
+        AppendCard(html, office, "Hỏi đáp thủ tục hành chính", new Uri(page, "qr").AbsoluteUri, page.AbsoluteUri);
         foreach (var procedure in directory.All())
         {
-            AppendCard(html, office, procedure.Name, $"/qr/{Uri.EscapeDataString(procedure.Id)}", WebChatOptions.ProcedureUrl(page, procedure.Id));
+            AppendCard(html, office, procedure.Name, new Uri(page, $"qr/{Uri.EscapeDataString(procedure.Id)}").AbsoluteUri, WebChatOptions.ProcedureUrl(page, procedure.Id));
         }
         html.Append("</main>\n</body>\n</html>\n");
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OneStopBot.Bot.Hosting;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
@@ -104,25 +105,13 @@ public static class StaffDossierEndpoints
         {
             return TypedResults.Problem("The body must be CSV (Content-Type: text/csv).", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
-        if (request.ContentLength > MaxImportBytes)
-        {
-            return TypedResults.Problem($"The CSV body is larger than {MaxImportBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
         // Read the body whole first: the import reads synchronously, which Kestrel forbids on the request stream.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        var (csv, tooLarge) = await CappedBody.ReadAsync(request, MaxImportBytes);
+        if (csv is null)
         {
-            if (buffer.Length + read > MaxImportBytes)
-            {
-                return TypedResults.Problem($"The CSV body is larger than {MaxImportBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
-            }
-            buffer.Write(chunk, 0, read);
+            return tooLarge!;
         }
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(new MemoryStream(csv), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return TypedResults.Ok(ImportResponse.From(import.Import(reader, StaffApi.ApiActor)));
     }
 

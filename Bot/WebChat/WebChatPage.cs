@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels.DirectLine;
@@ -20,18 +22,31 @@ public static class WebChatPage
     /// <summary>Shown until the chat bundle has loaded, which takes a while on a slow phone.</summary>
     public const string LoadingText = "Đang mở khung trò chuyện, anh/chị chờ một chút…";
 
+    /// <summary>Shown when the chat could not start, or cannot carry on (the conversation expired, the host forgot its key).</summary>
+    public const string OfflineText = "Chưa kết nối được với bộ phận một cửa. Anh/chị bấm nút dưới đây để hỏi lại từ đầu.";
+
+    public const string RestartButton = "Bắt đầu lại";
+
     public static WebApplication MapWebChat(this WebApplication app)
     {
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = StaticFiles(app.Environment) });
+        // Served as built, in every environment: nobody edits wwwroot while the host runs, and the framework's runtime
+        // patching for that case would send the bundle uncompressed and uncached.
+        app.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
+        UseBuiltStaticFiles(app.Environment, app.Configuration);
+        // Precompressed at build (Brotli and gzip), content-hashed URLs cached for a year, the bare names revalidated.
+        app.MapStaticAssets();
         app.MapGet("/", Render);
         app.MapGet("/favicon.ico", () => Results.Redirect(FaviconPath, permanent: true));
         app.MapQr();
         return app;
     }
 
-    internal static IResult Render(HttpContext http, IOptions<OfficeNames> names, IProcedureDirectory directory)
+    internal static IResult Render(HttpContext http, IOptions<OfficeNames> names, IProcedureDirectory directory, EndpointDataSource endpoints)
     {
         var office = names.Value;
+        var hashed = HashedNames(endpoints);
+        // The content-hashed name, so that a phone keeps the bundle until it changes; relative, for proxies under a path.
+        string Asset(string path) => hashed.GetValueOrDefault(path, path);
         var asked = AskedProcedure(http.Request.Query[ProcedureParameter].ToString(), directory);
         var html = $$"""
             <!DOCTYPE html>
@@ -41,8 +56,8 @@ public static class WebChatPage
             <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
             <meta name="theme-color" content="#0b5cad">
             <title>Hỏi đáp thủ tục — {{Encode(office.OfficeName)}}</title>
-            <link rel="icon" href="favicon.svg" type="image/svg+xml">
-            <link rel="stylesheet" href="chat.css">
+            <link rel="icon" href="{{Asset("favicon.svg")}}" type="image/svg+xml">
+            <link rel="stylesheet" href="{{Asset("chat.css")}}">
             </head>
             <body>
             <header class="top">
@@ -51,10 +66,10 @@ public static class WebChatPage
             </header>
             <p id="loading" class="loading" role="status">{{LoadingText}}</p>
             <main id="webchat" data-directline="{{DirectLineEndpoints.BasePath.TrimStart('/')}}" data-procedure-id="{{Encode(asked?.Id ?? "")}}" data-procedure-name="{{Encode(asked?.Name ?? "")}}"></main>
-            <p id="offline" class="offline" hidden>Chưa kết nối được. Anh/chị hãy tải lại trang sau ít phút.</p>
+            <div id="offline" class="offline" role="alert" hidden><p>{{OfflineText}}</p><button type="button" id="restart">{{RestartButton}}</button></div>
             <noscript><p class="offline">Anh/chị hãy bật JavaScript để trò chuyện.</p></noscript>
-            <script src="webchat/webchat.js"></script>
-            <script src="chat.js"></script>
+            <script src="{{Asset("chat.js")}}"></script>
+            <script src="{{Asset("webchat/webchat.js")}}"></script>
             </body>
             </html>
             """;
@@ -62,13 +77,36 @@ public static class WebChatPage
     }
 
     /// <summary>
-    /// The copy of wwwroot beside the binaries when there is one: <c>dotnet run</c> starts the host in the directory
-    /// it was typed in, where the content root's wwwroot may not be.
+    /// Where the static files are. A build's manifest maps them to the project's wwwroot and the compressed copies made at
+    /// build, whatever directory <c>dotnet run</c> was typed in (Development loads it by itself); a published host has
+    /// them, compressed too, in the wwwroot beside its binaries.
     /// </summary>
-    private static IFileProvider StaticFiles(IWebHostEnvironment environment)
+    private static void UseBuiltStaticFiles(IWebHostEnvironment environment, IConfiguration configuration)
     {
+        if (!environment.IsDevelopment())
+        {
+            StaticWebAssetsLoader.UseStaticWebAssets(environment, configuration);
+        }
         var besideBinaries = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        return Directory.Exists(besideBinaries) ? new PhysicalFileProvider(besideBinaries) : environment.WebRootFileProvider;
+        if (!Directory.Exists(environment.WebRootPath) && File.Exists(Path.Combine(besideBinaries, "webchat", "webchat.js.br")))
+        {
+            environment.WebRootFileProvider = new PhysicalFileProvider(besideBinaries);
+        }
+    }
+
+    /// <summary>Each static file's content-hashed route (<c>chat.js</c> → <c>chat.u5maustp9i.js</c>), from the build's manifest.</summary>
+    private static Dictionary<string, string> HashedNames(EndpointDataSource endpoints)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var descriptor in endpoints.Endpoints.Select(e => e.Metadata.GetMetadata<StaticAssetDescriptor>()).OfType<StaticAssetDescriptor>())
+        {
+            var label = descriptor.Properties.FirstOrDefault(p => p.Name == "label")?.Value;
+            if (label is not null && descriptor.Properties.Any(p => p.Name == "fingerprint"))
+            {
+                names[label] = descriptor.Route;
+            }
+        }
+        return names;
     }
 
     /// <summary>The procedure a QR link asks about: known ids only, so nothing else from the address reaches the page.</summary>

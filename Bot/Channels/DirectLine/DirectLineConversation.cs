@@ -4,23 +4,33 @@ namespace OneStopBot.Bot.Channels.DirectLine;
 public sealed record ActivitySet(IReadOnlyList<string> Activities, int Watermark);
 
 /// <summary>
-/// One web chat conversation in memory: its transcript (each activity kept as the JSON sent to clients, so
-/// later changes to the objects cannot alter what was said) and a signal for the streams waiting on it.
+/// One web chat conversation held in memory: its last activities (each kept as the JSON sent to clients, so later
+/// changes to the objects cannot alter what was said) and a signal for the streams waiting on it. Every change is
+/// written through to the database, from which a conversation dropped from memory or lost in a restart comes back.
 /// </summary>
 public sealed class DirectLineConversation
 {
     private readonly Lock gate = new();
-    private readonly List<string> transcript = [];
+    private readonly List<string> transcript;
     private readonly CancellationTokenSource closed = new();
+    private readonly DirectLineTranscripts store;
+    private readonly int kept;
     private TaskCompletionSource changed = NewSignal();
+    private int first;
     private bool started;
 
-    public DirectLineConversation(string id, string userId, DateTimeOffset now, string? staffName = null)
+    /// <summary>A conversation as stored; <paramref name="activities"/> are the last ones, ending at <see cref="StoredConversation.Count"/>.</summary>
+    public DirectLineConversation(StoredConversation stored, IReadOnlyList<string> activities, DirectLineTranscripts store, int kept)
     {
-        Id = id;
-        UserId = userId;
-        StaffName = staffName;
-        LastActive = now;
+        Id = stored.Id;
+        UserId = stored.UserId;
+        StaffName = stored.StaffName;
+        LastActive = new DateTimeOffset(stored.LastActive, TimeSpan.Zero);
+        started = stored.Started;
+        transcript = [.. activities.TakeLast(kept)];
+        first = stored.Count - transcript.Count;
+        this.store = store;
+        this.kept = kept;
     }
 
     public string Id { get; }
@@ -35,28 +45,33 @@ public sealed class DirectLineConversation
     /// <summary>Turns run one at a time, so replies keep the order of the messages they answer.</summary>
     public SemaphoreSlim TurnGate { get; } = new(1, 1);
 
-    /// <summary>Cancelled when the conversation is dropped, which ends its open streams.</summary>
+    /// <summary>Cancelled when the conversation is dropped from memory, which ends its open streams.</summary>
     public CancellationToken Closed => closed.Token;
 
+    /// <summary>How many activities were ever appended.</summary>
     public int Count
     {
         get
         {
             lock (gate)
             {
-                return transcript.Count;
+                return first + transcript.Count;
             }
         }
     }
 
-    /// <summary>True the first time only: the conversation is announced to the bot once.</summary>
+    /// <summary>True the first time only: the conversation is announced to the bot once, even across restarts.</summary>
     public bool TryMarkStarted()
     {
         lock (gate)
         {
-            var first = !started;
+            if (started)
+            {
+                return false;
+            }
             started = true;
-            return first;
+            store.MarkStarted(Id);
+            return true;
         }
     }
 
@@ -67,8 +82,16 @@ public sealed class DirectLineConversation
         string id;
         lock (gate)
         {
-            id = ActivityId(transcript.Count);
-            transcript.Add(serialize(id));
+            var index = first + transcript.Count;
+            id = ActivityId(index);
+            var json = serialize(id);
+            transcript.Add(json);
+            if (transcript.Count > kept)
+            {
+                transcript.RemoveAt(0);
+                first++;
+            }
+            store.Append(Id, index, json, kept, now);
             LastActive = now;
             wake = changed;
             changed = NewSignal();
@@ -77,12 +100,13 @@ public sealed class DirectLineConversation
         return id;
     }
 
+    /// <summary>What follows <paramref name="watermark"/>, from the oldest activity still kept.</summary>
     public ActivitySet Read(int watermark)
     {
         lock (gate)
         {
-            var from = Math.Clamp(watermark, 0, transcript.Count);
-            return new ActivitySet(transcript.GetRange(from, transcript.Count - from), transcript.Count);
+            var from = Math.Clamp(watermark, first, first + transcript.Count) - first;
+            return new ActivitySet(transcript.GetRange(from, transcript.Count - from), first + transcript.Count);
         }
     }
 
@@ -91,7 +115,7 @@ public sealed class DirectLineConversation
     {
         lock (gate)
         {
-            return transcript.Count > watermark ? Task.CompletedTask : changed.Task.WaitAsync(cancellationToken);
+            return first + transcript.Count > watermark ? Task.CompletedTask : changed.Task.WaitAsync(cancellationToken);
         }
     }
 
@@ -102,6 +126,7 @@ public sealed class DirectLineConversation
             if (now > LastActive)
             {
                 LastActive = now;
+                store.Touch(Id, now);
             }
         }
     }

@@ -4,69 +4,95 @@ using Microsoft.Extensions.Options;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
 
-/// <summary>The web chat conversations held in memory, and the dropping of those left idle.</summary>
-public sealed class DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time, ILogger<DirectLineConversations> logger)
+/// <summary>
+/// The web chat conversations: those in use held in memory, every one kept in the database until
+/// <see cref="DirectLineOptions.ConversationExpiry"/>, so that an open page carries on after a restart or a long pause.
+/// </summary>
+public sealed class DirectLineConversations(
+    DirectLineTranscripts store, IOptions<DirectLineOptions> options, TimeProvider time, ILogger<DirectLineConversations> logger)
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> conversations = new(StringComparer.Ordinal);
+    private readonly Lock admission = new();
     private readonly TimeSpan idleTimeout = options.Value.IdleTimeout;
+    private readonly TimeSpan expiry = options.Value.ConversationExpiry;
     private readonly int maxConversations = options.Value.MaxConversations;
+    private readonly int kept = options.Value.KeptActivities;
 
+    /// <summary>How many are held in memory.</summary>
     public int Count => conversations.Count;
 
     /// <summary>
-    /// A new conversation. At the limit, idle conversations go first, then the anonymous one left alone longest, so
-    /// that a flood of starts pushes out only other anonymous visitors' quiet chats, never a signed-in staff member's;
-    /// null only when every conversation belongs to staff.
+    /// A new conversation. At the limit, idle conversations leave memory first, then the anonymous one left alone
+    /// longest, so that a flood of starts pushes out only other anonymous visitors' quiet chats, never a signed-in staff
+    /// member's; null only when every conversation in memory belongs to staff.
     /// </summary>
     public DirectLineConversation? TryCreate(string userId, string? staffName = null)
     {
-        if (conversations.Count >= maxConversations && RemoveIdle() == 0 && conversations.Count >= maxConversations && !EvictOldestAnonymous())
+        var stored = new StoredConversation { Id = RandomId(), UserId = userId, StaffName = staffName, LastActive = time.GetUtcNow().UtcDateTime };
+        var conversation = Admit(new DirectLineConversation(stored, [], store, kept));
+        if (conversation is not null)
         {
-            logger.LogWarning("Web chat is full: {Count} conversations open", conversations.Count);
-            return null;
-        }
-        while (true)
-        {
-            var conversation = new DirectLineConversation(RandomId(), userId, time.GetUtcNow(), staffName);
-            if (conversations.TryAdd(conversation.Id, conversation))
-            {
-                return conversation;
-            }
-        }
-    }
-
-    /// <summary>The live conversation with this id; one idle past its time counts as gone even before the sweep.</summary>
-    public DirectLineConversation? Find(string id)
-    {
-        if (!conversations.TryGetValue(id, out var conversation))
-        {
-            return null;
-        }
-        if (conversation.IsIdle(time.GetUtcNow(), idleTimeout))
-        {
-            Drop(conversation);
-            return null;
+            store.Create(stored);
         }
         return conversation;
     }
 
-    /// <summary>Drops every idle conversation; returns how many.</summary>
-    public int RemoveIdle()
+    /// <summary>
+    /// The conversation with this id: from memory, or else from the database unless unused past its expiry. One idle past
+    /// <see cref="DirectLineOptions.IdleTimeout"/> leaves memory (its streams end) and is read back.
+    /// </summary>
+    public DirectLineConversation? Find(string id)
     {
         var now = time.GetUtcNow();
-        var dropped = 0;
-        foreach (var conversation in conversations.Values)
+        if (conversations.TryGetValue(id, out var conversation))
         {
-            if (conversation.IsIdle(now, idleTimeout) && Drop(conversation))
+            if (!conversation.IsIdle(now, idleTimeout))
             {
-                dropped++;
+                return conversation;
             }
+            Drop(conversation);
         }
-        if (dropped > 0)
+        return store.Load(id, now - expiry) is { } restored
+            ? Admit(new DirectLineConversation(restored.Conversation, restored.Activities, store, kept))
+            : null;
+    }
+
+    /// <summary>Drops every idle conversation from memory and deletes those past their expiry; returns how many left memory.</summary>
+    public int RemoveIdle()
+    {
+        var dropped = RemoveIdleFromMemory();
+        var deleted = store.DeleteInactive(time.GetUtcNow() - expiry);
+        if (dropped > 0 || deleted > 0)
         {
-            logger.LogInformation("Dropped {Count} idle web chat conversations; {Left} remain", dropped, conversations.Count);
+            logger.LogInformation(
+                "Web chat: {Dropped} idle conversations left memory, {Deleted} expired ones deleted; {Left} remain in memory", dropped, deleted, conversations.Count);
         }
         return dropped;
+    }
+
+    /// <summary>Holds the conversation in memory, making room first; the one already held wins a race for the same id.</summary>
+    private DirectLineConversation? Admit(DirectLineConversation conversation)
+    {
+        lock (admission)
+        {
+            if (conversations.TryGetValue(conversation.Id, out var held))
+            {
+                return held;
+            }
+            if (conversations.Count >= maxConversations && RemoveIdleFromMemory() == 0 && !EvictOldestAnonymous())
+            {
+                logger.LogWarning("Web chat is full: {Count} conversations open", conversations.Count);
+                return null;
+            }
+            conversations[conversation.Id] = conversation;
+            return conversation;
+        }
+    }
+
+    private int RemoveIdleFromMemory()
+    {
+        var now = time.GetUtcNow();
+        return conversations.Values.Count(c => c.IsIdle(now, idleTimeout) && Drop(c));
     }
 
     private bool EvictOldestAnonymous()

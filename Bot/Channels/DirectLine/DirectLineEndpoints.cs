@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Bot.Edge;
+using OneStopBot.Bot.Hosting;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Office.Staff;
 using JsonPropertyName = System.Text.Json.Serialization.JsonPropertyNameAttribute;
@@ -37,12 +38,12 @@ public static class DirectLineEndpoints
         app.UseWebSockets();
         var group = app.MapGroup(BasePath).RequireCors(WebChatServiceCollectionExtensions.CorsPolicy);
         group.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(EdgeRateLimits.ConversationStarts);
-        group.MapPost("/tokens/refresh", RefreshToken);
+        group.MapPost("/tokens/refresh", RefreshTokenAsync);
         group.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(EdgeRateLimits.ConversationStarts);
         group.MapPost(StaffSignIn.Route, StaffSignIn.SignInAsync);
-        group.MapGet("/conversations/{conversationId}", Reconnect);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
         group.Map("/conversations/{conversationId}/stream", DirectLineStream.RunAsync);
         return app;
@@ -59,10 +60,18 @@ public static class DirectLineEndpoints
         return conversation is null ? error! : TokenFor(conversation, tokens);
     }
 
-    /// <summary>A new token for the same conversation; an open page refreshes regularly, which keeps its conversation alive.</summary>
-    internal static IResult RefreshToken(HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, TimeProvider time)
+    /// <summary>
+    /// A new token for the same conversation; an open page refreshes regularly, which keeps its conversation alive. A
+    /// resident's expired token still renews its own conversation if it was issued within a day (a phone locked for an
+    /// hour): holding the signed token proves the page had the conversation. Staff sign in again.
+    /// </summary>
+    internal static async Task<IResult> RefreshTokenAsync(HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, TimeProvider time)
     {
-        var (grant, error) = Authorize(http, tokens, conversationId: null);
+        var (grant, error) = await AuthorizeAsync(http, tokens, conversationId: null);
+        if (grant is null && BearerToken(http.Request) is { } expired)
+        {
+            grant = await tokens.CarriedOverAsync(expired);
+        }
         if (grant is null)
         {
             return error!;
@@ -90,6 +99,7 @@ public static class DirectLineEndpoints
         IOptions<DirectLineOptions> options)
     {
         DirectLineConversation? conversation;
+        DirectLineGrant? grant = null;
         string token;
         if (BearerToken(http.Request) is not { } bearer || IsSecret(bearer, options.Value))
         {
@@ -102,7 +112,7 @@ public static class DirectLineEndpoints
         }
         else
         {
-            var (grant, error) = Authorize(http, tokens, conversationId: null);
+            (grant, var error) = await AuthorizeAsync(http, tokens, conversationId: null);
             if (grant is null)
             {
                 return error!;
@@ -116,14 +126,14 @@ public static class DirectLineEndpoints
         }
 
         await adapter.StartAsync(conversation, bot.OnTurnAsync, CancellationToken.None);
-        var response = new ConversationResponse(conversation.Id, token, SecondsLeft(tokens, token), StreamUrl(http.Request, conversation.Id, token, watermark: null));
+        var response = new ConversationResponse(conversation.Id, token, grant is null ? (int)tokens.Lifetime.TotalSeconds : tokens.SecondsLeft(grant), StreamUrl(http.Request, conversation.Id, token, watermark: null));
         return Results.Json(response, statusCode: StatusCodes.Status201Created);
     }
 
     /// <summary>What DirectLineJS calls to reopen a dropped WebSocket: a fresh stream URL from a watermark.</summary>
-    internal static IResult Reconnect(HttpContext http, string conversationId, string? watermark, DirectLineConversations conversations, DirectLineTokens tokens)
+    internal static async Task<IResult> ReconnectAsync(HttpContext http, string conversationId, string? watermark, DirectLineConversations conversations, DirectLineTokens tokens)
     {
-        var (conversation, token, error) = Open(http, conversationId, conversations, tokens);
+        var (conversation, token, grant, error) = await OpenAsync(http, conversationId, conversations, tokens);
         if (conversation is null)
         {
             return error!;
@@ -132,7 +142,7 @@ public static class DirectLineEndpoints
         {
             return BadWatermark();
         }
-        var response = new ConversationResponse(conversation.Id, token!, SecondsLeft(tokens, token!), StreamUrl(http.Request, conversation.Id, token!, from));
+        var response = new ConversationResponse(conversation.Id, token!, tokens.SecondsLeft(grant!), StreamUrl(http.Request, conversation.Id, token!, from));
         return Results.Json(response);
     }
 
@@ -140,7 +150,7 @@ public static class DirectLineEndpoints
         HttpContext http, string conversationId, DirectLineConversations conversations, DirectLineTokens tokens,
         DirectLineAdapter adapter, IBot bot, IOptions<DirectLineOptions> options)
     {
-        var (conversation, _, error) = Open(http, conversationId, conversations, tokens);
+        var (conversation, _, _, error) = await OpenAsync(http, conversationId, conversations, tokens);
         if (conversation is null)
         {
             return error!;
@@ -157,7 +167,7 @@ public static class DirectLineEndpoints
         HttpContext http, string conversationId, DirectLineConversations conversations, DirectLineTokens tokens,
         DirectLineAdapter adapter, IBot bot, IOptions<DirectLineOptions> options)
     {
-        var (conversation, _, error) = Open(http, conversationId, conversations, tokens);
+        var (conversation, _, _, error) = await OpenAsync(http, conversationId, conversations, tokens);
         if (conversation is null)
         {
             return error!;
@@ -214,9 +224,9 @@ public static class DirectLineEndpoints
         return Results.Json(new ResourceResponse(id));
     }
 
-    internal static IResult GetActivities(HttpContext http, string conversationId, string? watermark, DirectLineConversations conversations, DirectLineTokens tokens)
+    internal static async Task<IResult> GetActivitiesAsync(HttpContext http, string conversationId, string? watermark, DirectLineConversations conversations, DirectLineTokens tokens)
     {
-        var (conversation, _, error) = Open(http, conversationId, conversations, tokens);
+        var (conversation, _, _, error) = await OpenAsync(http, conversationId, conversations, tokens);
         if (conversation is null)
         {
             return error!;
@@ -229,25 +239,25 @@ public static class DirectLineEndpoints
     }
 
     /// <summary>The conversation a request names, once its token is checked against it.</summary>
-    internal static (DirectLineConversation? Conversation, string? Token, IResult? Error) Open(
+    internal static async Task<(DirectLineConversation? Conversation, string? Token, DirectLineGrant? Grant, IResult? Error)> OpenAsync(
         HttpContext http, string conversationId, DirectLineConversations conversations, DirectLineTokens tokens)
     {
-        var (grant, error) = Authorize(http, tokens, conversationId);
+        var (grant, error) = await AuthorizeAsync(http, tokens, conversationId);
         if (grant is null)
         {
-            return (null, null, error);
+            return (null, null, null, error);
         }
         var conversation = conversations.Find(conversationId);
         return conversation is null
-            ? (null, null, ConversationGone())
-            : (conversation, BearerToken(http.Request) ?? http.Request.Query["t"].ToString(), null);
+            ? (null, null, null, ConversationGone())
+            : (conversation, BearerToken(http.Request) ?? http.Request.Query["t"].ToString(), grant, null);
     }
 
     /// <summary>Checks the bearer token (or, for WebSockets which cannot send headers, the <c>t</c> query parameter).</summary>
-    private static (DirectLineGrant? Grant, IResult? Error) Authorize(HttpContext http, DirectLineTokens tokens, string? conversationId)
+    private static async Task<(DirectLineGrant? Grant, IResult? Error)> AuthorizeAsync(HttpContext http, DirectLineTokens tokens, string? conversationId)
     {
         var token = BearerToken(http.Request) ?? http.Request.Query["t"].ToString();
-        var check = tokens.Check(token);
+        var check = await tokens.CheckAsync(token);
         return check.Status switch
         {
             TokenStatus.Missing => (null, Error(StatusCodes.Status401Unauthorized, "MissingToken", "A Direct Line token is required (Authorization: Bearer …).")),
@@ -271,9 +281,6 @@ public static class DirectLineEndpoints
             ? header[scheme.Length..].Trim()
             : null;
     }
-
-    private static int SecondsLeft(DirectLineTokens tokens, string token) =>
-        tokens.Check(token).Grant is { } grant ? tokens.SecondsLeft(grant) : 0;
 
     /// <summary>
     /// Beside the page's public address (or the request's, after the forwarded headers of known proxies): behind an
@@ -309,26 +316,16 @@ public static class DirectLineEndpoints
 
     private static async Task<(JObject? Body, IResult? Error)> ReadJsonAsync(Stream source, long? length, int maxBytes, bool required, CancellationToken cancellationToken)
     {
-        if (length > maxBytes)
+        var (bytes, tooLarge) = await CappedBody.ReadAsync(source, length, maxBytes, cancellationToken);
+        if (bytes is null)
         {
-            return (null, TooLarge(maxBytes));
-        }
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return (null, TooLarge(maxBytes));
-            }
-            buffer.Write(chunk, 0, read);
+            return (null, tooLarge);
         }
 
         string text;
         try
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
         }
         catch (DecoderFallbackException)
         {
@@ -391,9 +388,9 @@ public static class DirectLineEndpoints
             {
                 userId = requested ?? userId;
             }
-            else if (tokens.Continues(bearer) is { } earlier)
+            else if (await tokens.CarriedOverAsync(bearer) is { } earlier)
             {
-                userId = earlier;
+                userId = earlier.UserId;
             }
             else
             {
@@ -434,9 +431,6 @@ public static class DirectLineEndpoints
 
     private static IResult BadWatermark() =>
         Error(StatusCodes.Status400BadRequest, "BadArgument", "\"watermark\" must be a whole number of at least 0.");
-
-    private static IResult TooLarge(int maxBytes) =>
-        Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The body is larger than {maxBytes} bytes.");
 
     internal static IResult Error(int status, string code, string message) =>
         Results.Json(new ErrorResponse(new ErrorDetail(code, message)), statusCode: status);

@@ -17,7 +17,7 @@ public static class DirectLineStream
         {
             return DirectLineEndpoints.Error(StatusCodes.Status400BadRequest, "BadArgument", "This address takes WebSocket connections only.");
         }
-        var (conversation, _, error) = DirectLineEndpoints.Open(http, conversationId, conversations, tokens);
+        var (conversation, _, _, error) = await DirectLineEndpoints.OpenAsync(http, conversationId, conversations, tokens);
         if (conversation is null)
         {
             return error!;

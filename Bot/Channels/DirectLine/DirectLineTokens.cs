@@ -1,9 +1,8 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
 
@@ -22,20 +21,41 @@ public sealed record TokenCheck(TokenStatus Status, DirectLineGrant? Grant);
 
 /// <summary>
 /// Direct Line tokens as compact JWTs signed with HMAC-SHA256, so that clients which peek into the token
-/// (Web Chat reads the user id from it) see the usual shape.
+/// (Web Chat reads the user id from it) see the usual shape. Expiry is judged here against the injected clock,
+/// so that an expired token is told apart from a forged one (403 against 401).
 /// </summary>
 public sealed class DirectLineTokens
 {
-    private static readonly string Header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
+    /// <summary>A page may carry on from an earlier token (even expired) issued within this long.</summary>
+    public static readonly TimeSpan CarryOverWindow = TimeSpan.FromDays(1);
 
-    private readonly byte[] key;
+    private const string ConversationClaim = "conv";
+    private const string UserClaim = "user";
+    private const string StaffClaim = "staff";
+
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    private readonly SigningCredentials credentials;
+    private readonly TokenValidationParameters validation;
     private readonly TimeSpan lifetime;
     private readonly TimeProvider time;
 
     public DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider time)
     {
         var secret = options.Value.TokenSecret;
-        key = secret.Length == 0 ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(secret);
+        var key = new SymmetricSecurityKey(secret.Length == 0 ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(secret));
+        credentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
+        validation = new TokenValidationParameters
+        {
+            IssuerSigningKey = key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            // Judged below with the injected clock and no skew, so that expiry is exact and testable.
+            ValidateLifetime = false,
+        };
         lifetime = options.Value.TokenLifetime;
         this.time = time;
     }
@@ -45,70 +65,57 @@ public sealed class DirectLineTokens
     public string Issue(string conversationId, string userId, string? staffName = null)
     {
         var now = time.GetUtcNow();
-        var claims = new Claims(conversationId, userId, now.ToUnixTimeSeconds(), (now + lifetime).ToUnixTimeSeconds(), staffName);
-        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims));
-        var unsigned = $"{Header}.{payload}";
-        return $"{unsigned}.{Base64Url.EncodeToString(Sign(unsigned))}";
+        var claims = new Dictionary<string, object> { [ConversationClaim] = conversationId, [UserClaim] = userId };
+        if (staffName is not null)
+        {
+            claims[StaffClaim] = staffName;
+        }
+        return Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
+            SigningCredentials = credentials,
+        });
     }
 
-    public TokenCheck Check(string? token)
+    public async Task<TokenCheck> CheckAsync(string? token)
     {
         if (string.IsNullOrWhiteSpace(token))
         {
             return new TokenCheck(TokenStatus.Missing, null);
         }
-
-        var parts = token.Split('.');
-        if (parts.Length != 3 || parts[0] != Header || !Base64Url.IsValid(parts[2]) || !Base64Url.IsValid(parts[1]))
+        // Longer than any token issued here: the handler is not asked to parse megabytes.
+        if (token.Length > 4096)
         {
             return new TokenCheck(TokenStatus.Invalid, null);
         }
-        if (!CryptographicOperations.FixedTimeEquals(Sign($"{parts[0]}.{parts[1]}"), Base64Url.DecodeFromChars(parts[2])))
+        var result = await Handler.ValidateTokenAsync(token, validation);
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt
+            || !jwt.TryGetPayloadValue<string>(ConversationClaim, out var conversation) || string.IsNullOrEmpty(conversation)
+            || !jwt.TryGetPayloadValue<string>(UserClaim, out var user) || string.IsNullOrEmpty(user))
         {
             return new TokenCheck(TokenStatus.Invalid, null);
         }
-
-        Claims? claims;
-        try
-        {
-            claims = JsonSerializer.Deserialize<Claims>(Base64Url.DecodeFromChars(parts[1]));
-        }
-        catch (JsonException)
-        {
-            return new TokenCheck(TokenStatus.Invalid, null);
-        }
-        if (claims is null || string.IsNullOrEmpty(claims.Conversation) || string.IsNullOrEmpty(claims.User))
-        {
-            return new TokenCheck(TokenStatus.Invalid, null);
-        }
-
-        var grant = new DirectLineGrant(
-            claims.Conversation, claims.User, DateTimeOffset.FromUnixTimeSeconds(claims.ExpiresAt), claims.Staff, DateTimeOffset.FromUnixTimeSeconds(claims.IssuedAt));
+        var staff = jwt.TryGetPayloadValue<string>(StaffClaim, out var name) ? name : null;
+        var grant = new DirectLineGrant(conversation, user, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), staff, new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero));
         return time.GetUtcNow() >= grant.ExpiresAt
             ? new TokenCheck(TokenStatus.Expired, grant)
             : new TokenCheck(TokenStatus.Valid, grant);
     }
 
     /// <summary>
-    /// The resident whose earlier token (even expired, if issued within a day) a page presents to start a new
-    /// conversation as the same user; null for anything else. Staff tokens never carry over: staff sign in again.
+    /// The grant of a resident's earlier token, even expired, if it was issued within <see cref="CarryOverWindow"/>:
+    /// what a page shows to continue as the same user or in the same conversation. Null for anything else; staff
+    /// tokens never carry over: staff sign in again.
     /// </summary>
-    public string? Continues(string token) =>
-        Check(token) is { Status: TokenStatus.Valid or TokenStatus.Expired, Grant: { StaffName: null } grant }
-        && time.GetUtcNow() - grant.IssuedAt < TimeSpan.FromDays(1)
-            ? grant.UserId
+    public async Task<DirectLineGrant?> CarriedOverAsync(string token) =>
+        await CheckAsync(token) is { Status: TokenStatus.Valid or TokenStatus.Expired, Grant: { StaffName: null } grant }
+        && time.GetUtcNow() - grant.IssuedAt < CarryOverWindow
+            ? grant
             : null;
 
     /// <summary>Seconds until the grant expires, as Direct Line's <c>expires_in</c>.</summary>
     public int SecondsLeft(DirectLineGrant grant) =>
         (int)Math.Max(0, Math.Ceiling((grant.ExpiresAt - time.GetUtcNow()).TotalSeconds));
-
-    private byte[] Sign(string unsigned) => HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(unsigned));
-
-    private sealed record Claims(
-        [property: JsonPropertyName("conv")] string Conversation,
-        [property: JsonPropertyName("user")] string User,
-        [property: JsonPropertyName("iat")] long IssuedAt,
-        [property: JsonPropertyName("exp")] long ExpiresAt,
-        [property: JsonPropertyName("staff"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Staff);
 }

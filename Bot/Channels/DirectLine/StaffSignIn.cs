@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Bot.Edge;
+using OneStopBot.Bot.Hosting;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
 
@@ -44,14 +45,14 @@ public static class StaffSignIn
 
     private static async Task<(string? User, string? Password)> ReadAsync(HttpRequest request)
     {
-        if (request.ContentLength is null or > MaxBodyBytes)
+        var (bytes, _) = await CappedBody.ReadAsync(request, MaxBodyBytes);
+        if (bytes is null)
         {
             return (null, null);
         }
         try
         {
-            using var reader = new StreamReader(request.Body);
-            var body = JToken.Parse(await reader.ReadToEndAsync(request.HttpContext.RequestAborted)) as JObject;
+            var body = JToken.Parse(System.Text.Encoding.UTF8.GetString(bytes)) as JObject;
             return (body?["user"] is JValue { Value: string user } ? user : null, body?["password"] is JValue { Value: string password } ? password : null);
         }
         catch (Newtonsoft.Json.JsonException)

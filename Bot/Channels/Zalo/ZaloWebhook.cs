@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OneStopBot.Bot.Hosting;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
@@ -24,19 +25,15 @@ public sealed class ZaloWebhook(
             return TypedResults.NotFound();
         }
         var request = context.Request;
-        if (request.ContentLength > settings.MaxBodyBytes)
-        {
-            return TooLarge(settings);
-        }
         var signature = request.Headers[ZaloSignature.Header].ToString();
         if (string.IsNullOrWhiteSpace(signature))
         {
             return Unauthorized();
         }
-        var body = await ReadBodyAsync(request.Body, settings.MaxBodyBytes, context.RequestAborted);
+        var (body, tooLarge) = await CappedBody.ReadAsync(request, settings.MaxBodyBytes);
         if (body is null)
         {
-            return TooLarge(settings);
+            return tooLarge!;
         }
         if (!ZaloEvent.TryParse(body, out var zaloEvent, out var error))
         {
@@ -79,23 +76,4 @@ public sealed class ZaloWebhook(
     private static IResult Unauthorized() =>
         TypedResults.Problem($"A valid {ZaloSignature.Header} header is required.", statusCode: StatusCodes.Status401Unauthorized);
 
-    private static IResult TooLarge(ZaloOptions settings) =>
-        TypedResults.Problem($"The body is larger than {settings.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
-
-    /// <summary>The raw bytes as sent, or null when there are more than <paramref name="maxBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 }

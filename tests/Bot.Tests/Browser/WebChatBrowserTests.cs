@@ -10,51 +10,15 @@ namespace OneStopBot.Bot.Tests.Browser;
 /// A resident's first visit, in headless Chromium against the host on Kestrel: the page loads, the bot greets,
 /// a question about khai sinh gets its answer, and a QR link for kết hôn opens on that procedure.
 /// </summary>
-public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class WebChatBrowserTests(ITestOutputHelper output) : BrowserAndHostTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private const string BotBubble = ".webchat__bubble:not(.webchat__bubble--from-user)";
-
-    private KestrelWebChatFactory? host;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-        {
-            return;
-        }
-        host = new KestrelWebChatFactory();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-        playwright?.Dispose();
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-    }
-
     [SkippableFact]
     public async Task A_resident_asks_about_khai_sinh_from_the_welcome()
     {
-        Skip.If(browser is null, $"Chromium is not installed at {ChromiumPath} (Debian package: chromium).");
-        var page = await NewPhonePageAsync();
+        Skip.If(Chromium is null, Chromium.NotInstalled);
+        var page = await Chromium.NewPhonePageAsync();
 
-        await page.GotoAsync(host!.BaseUrl + "/");
+        await page.GotoAsync(Host!.BaseUrl + "/");
         // The visible buttons; Web Chat keeps a copy of them in a screen-reader region too.
         var askButton = page.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = "Hỏi thủ tục", Exact = true });
         await askButton.WaitForAsync();
@@ -65,11 +29,9 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await sendBox.FillAsync("lam giay khai sinh");
         await sendBox.PressAsync("Enter");
 
-        var answer = page.Locator(BotBubble).Filter(new() { HasText = "khai sinh" });
+        var answer = page.Locator(Chromium.BotBubble).Filter(new() { HasText = "khai sinh" });
         await answer.First.WaitForAsync();
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "webchat-phone.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        var screenshot = await Chromium.ScreenshotAsync(page, "webchat-phone");
         output.WriteLine($"Screenshot: {screenshot}");
         Assert.True(new FileInfo(screenshot).Length > 0);
     }
@@ -81,66 +43,57 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     [SkippableFact]
     public async Task A_first_answer_and_a_dossier_status_show_separate_lines()
     {
-        Skip.If(browser is null, $"Chromium is not installed at {ChromiumPath} (Debian package: chromium).");
-        var dossier = host!.Services.GetRequiredService<DossierStore>().Receive(
+        Skip.If(Chromium is null, Chromium.NotInstalled);
+        var dossier = Host!.Services.GetRequiredService<DossierStore>().Receive(
             new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "hồ thị lan", Phone = "0912345678", Village = "Thôn 2", WorkingDays = 0 }, "desk");
-        var khaiSinh = host.Services.GetRequiredService<ProcedureCatalog>().Find("khai-sinh")!;
-        var page = await NewPhonePageAsync();
-        await page.GotoAsync(host.BaseUrl + "/");
+        var khaiSinh = Host.Services.GetRequiredService<ProcedureCatalog>().Find("khai-sinh")!;
+        var page = await Chromium.NewPhonePageAsync();
+        await page.GotoAsync(Host.BaseUrl + "/");
         var sendBox = page.Locator("#webchat").GetByRole(AriaRole.Textbox);
-        await page.Locator(BotBubble).First.WaitForAsync();
+        await page.Locator(Chromium.BotBubble).First.WaitForAsync();
 
         await sendBox.FillAsync("lam giay khai sinh");
         await sendBox.PressAsync("Enter");
-        var papers = page.Locator(BotBubble).Filter(new() { HasText = "Giấy tờ cần mang:" }).Last;
+        var papers = page.Locator(Chromium.BotBubble).Filter(new() { HasText = "Giấy tờ cần mang:" }).Last;
         await papers.WaitForAsync();
         await Assertions.Expect(papers.Locator("br")).ToHaveCountAsync(khaiSinh.Documents.Count);
         Assert.Equal(0, await papers.Locator("ol, ul, li").CountAsync());
-        var essentials = page.Locator(BotBubble).Filter(new() { HasText = "Lệ phí:" }).Last;
+        var essentials = page.Locator(Chromium.BotBubble).Filter(new() { HasText = "Lệ phí:" }).Last;
         await Assertions.Expect(essentials.Locator("br")).ToHaveCountAsync(2);
-        await SaveScreenshotAsync(page, "webchat-first-answer.png");
+        output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, "webchat-first-answer")}");
 
         await sendBox.FillAsync(dossier.Code);
         await sendBox.PressAsync("Enter");
-        await page.Locator(BotBubble).Filter(new() { HasText = "4 số cuối" }).Last.WaitForAsync();
+        await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "4 số cuối" }).Last.WaitForAsync();
         await sendBox.FillAsync("5678");
         await sendBox.PressAsync("Enter");
-        var status = page.Locator(BotBubble).Filter(new() { HasText = "Trạng thái:" }).Last;
+        var status = page.Locator(Chromium.BotBubble).Filter(new() { HasText = "Trạng thái:" }).Last;
         await status.WaitForAsync();
         var lines = (await status.InnerTextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(await status.Locator("br").CountAsync() >= 3, await status.InnerHTMLAsync());
         Assert.Contains(lines, line => line.StartsWith("Trạng thái:", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith("Hồ sơ " + dossier.Code, StringComparison.Ordinal));
-        await SaveScreenshotAsync(page, "webchat-status.png");
-    }
-
-    private async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
-        output.WriteLine($"Screenshot: {screenshot}");
-        Assert.True(new FileInfo(screenshot).Length > 0);
+        output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, "webchat-status")}");
     }
 
     [SkippableFact]
     public async Task A_qr_link_opens_the_chat_on_ket_hon()
     {
-        Skip.If(browser is null, $"Chromium is not installed at {ChromiumPath} (Debian package: chromium).");
-        var page = await NewPhonePageAsync();
+        Skip.If(Chromium is null, Chromium.NotInstalled);
+        var page = await Chromium.NewPhonePageAsync();
 
-        await page.GotoAsync(host!.BaseUrl + "/?hoi=ket-hon");
+        await page.GotoAsync(Host!.BaseUrl + "/?hoi=ket-hon");
 
-        await page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = "Đăng ký kết hôn" }).WaitForAsync();
-        await page.Locator(BotBubble).Filter(new() { HasText = "kết hôn" }).First.WaitForAsync();
-        Assert.Equal(host.BaseUrl + "/", page.Url);
+        await page.Locator(Chromium.UserBubble).Filter(new() { HasText = "Đăng ký kết hôn" }).WaitForAsync();
+        await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "kết hôn" }).First.WaitForAsync();
+        Assert.Equal(Host.BaseUrl + "/", page.Url);
     }
 
     [SkippableFact]
     public async Task The_page_speaks_to_anh_chi_and_loads_without_missing_files()
     {
-        Skip.If(browser is null, $"Chromium is not installed at {ChromiumPath} (Debian package: chromium).");
-        var page = await NewPhonePageAsync();
+        Skip.If(Chromium is null, Chromium.NotInstalled);
+        var page = await Chromium.NewPhonePageAsync();
         var notFound = new List<string>();
         page.Response += (_, response) =>
         {
@@ -150,28 +103,13 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
             }
         };
 
-        await page.GotoAsync(host!.BaseUrl + "/");
+        await page.GotoAsync(Host!.BaseUrl + "/");
         var sendBox = page.Locator("#webchat").GetByRole(AriaRole.Textbox);
-        await page.Locator(BotBubble).First.WaitForAsync();
+        await page.Locator(Chromium.BotBubble).First.WaitForAsync();
 
         await Assertions.Expect(sendBox).ToHaveAttributeAsync("placeholder", "Anh/chị gõ câu hỏi ở đây");
         await Assertions.Expect(sendBox).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#loading")).ToBeHiddenAsync();
         Assert.Empty(notFound);
-    }
-
-    private async Task<IPage> NewPhonePageAsync()
-    {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
-            Locale = "vi-VN",
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
-        return page;
     }
 }

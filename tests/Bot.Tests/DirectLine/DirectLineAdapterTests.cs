@@ -47,13 +47,13 @@ public sealed class DirectLineAdapterTests(DirectLineFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_proactive_message_to_a_dropped_conversation_fails_for_good()
+    public async Task A_proactive_message_to_an_expired_conversation_fails_for_good()
     {
         var client = new DirectLineClient(factory.CreateClient());
         var conversation = await client.StartAsync();
         var reference = await CaptureReferenceAsync(conversation);
         var adapter = factory.Services.GetRequiredService<DirectLineAdapter>();
-        factory.Time.Advance(TimeSpan.FromHours(2));
+        factory.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
 
         var failure = await Assert.ThrowsAsync<DeliveryFailedException>(() => adapter.ContinueConversationAsync(reference,
             (turn, cancellationToken) => turn.SendActivityAsync("Thông báo", cancellationToken: cancellationToken), CancellationToken.None));

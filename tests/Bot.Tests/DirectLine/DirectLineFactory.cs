@@ -19,7 +19,7 @@ public class DirectLineFactory : OneStopBotFactory
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Settings.TryAdd("DirectLine:TokenSecret", "test-secret");
+        Settings.TryAdd("DirectLine:TokenSecret", "test-secret-of-at-least-32-bytes!");
         Settings.TryAdd("DirectLine:Secret", BackendSecret);
         Settings.TryAdd("DirectLine:TokenLifetime", "00:30:00");
         Settings.TryAdd("DirectLine:IdleTimeout", "01:00:00");

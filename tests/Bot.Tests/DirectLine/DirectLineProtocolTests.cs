@@ -265,24 +265,23 @@ public sealed class DirectLineProtocolTests : IClassFixture<DirectLineFactory>
     }
 
     [Fact]
-    public async Task An_idle_conversation_is_dropped_but_one_in_use_is_kept()
+    public async Task An_idle_conversation_comes_back_from_the_database_until_it_expires()
     {
         using var shortIdle = new DirectLineFactory();
         shortIdle.Settings["DirectLine:IdleTimeout"] = "00:10:00";
+        shortIdle.Settings["DirectLine:ConversationExpiry"] = "01:00:00";
         var dl = new DirectLineClient(shortIdle.CreateClient());
         var conversation = await dl.StartAsync();
         shortIdle.Time.Advance(TimeSpan.FromMinutes(5));
         await dl.SayAsync(conversation, "vẫn ở đây");
 
-        shortIdle.Time.Advance(TimeSpan.FromMinutes(9));
-        using var alive = await dl.GetActivitiesAsync(conversation.Id, conversation.Token);
-        shortIdle.Time.Advance(TimeSpan.FromMinutes(2));
-        using var gone = await dl.GetActivitiesAsync(conversation.Id, conversation.Token);
-        using var postToGone = await dl.PostAsync(conversation.Id, conversation.Token, """{"type":"message","text":"còn không?"}""");
+        shortIdle.Time.Advance(TimeSpan.FromMinutes(11));
+        var (afterIdle, _) = await dl.PollAsync(conversation);
+        shortIdle.Time.Advance(TimeSpan.FromMinutes(61));
+        using var refresh = await dl.SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh", conversation.Token, null);
 
-        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, postToGone.StatusCode);
+        Assert.Contains(afterIdle, a => (string?)a["text"] == "Bạn nói: vẫn ở đây");
+        Assert.Equal(HttpStatusCode.NotFound, refresh.StatusCode);
     }
 
     [Fact]

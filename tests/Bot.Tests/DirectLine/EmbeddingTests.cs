@@ -51,6 +51,8 @@ public sealed class EmbeddingTests
     [Theory]
     [InlineData("DirectLine:TokenLifetime", "00:15:00", "TokenLifetime must be at least 20 minutes")]
     [InlineData("DirectLine:TokenLifetime", "00:00:00", "TokenLifetime must be at least 20 minutes")]
+    [InlineData("DirectLine:TokenSecret", "short-secret", "TokenSecret must be empty (a random key at each start) or at least 32 bytes")]
+    [InlineData("DirectLine:TokenSecret", "0123456789abcdef0123456789abcde", "TokenSecret must be empty (a random key at each start) or at least 32 bytes")]
     [InlineData("WebChat:AllowedOrigins:0", "https://phuocduc.example.vn/", "AllowedOrigins")]
     [InlineData("WebChat:AllowedOrigins:0", "*", "AllowedOrigins")]
     [InlineData("Edge:KnownNetworks:0", "10.0.0.0/33", "KnownNetworks")]

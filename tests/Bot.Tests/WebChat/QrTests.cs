@@ -63,9 +63,14 @@ public sealed class QrTests : IClassFixture<WebChatFactory>
         foreach (var procedure in FakeProcedureDirectory.Procedures)
         {
             Assert.Contains($"<h2>{procedure.Name}</h2>", html);
-            Assert.Contains($"<img src=\"/qr/{procedure.Id}\"", html);
+            Assert.Contains($"<img src=\"{PublicUrl}qr/{procedure.Id}\"", html);
         }
-        Assert.Contains("<img src=\"/qr\"", html);
+        // Through the public address, path included: the sheet itself lives under /qr/.
+        Assert.Contains($"<img src=\"{PublicUrl}qr\"", html);
+        Assert.Contains($"<link rel=\"stylesheet\" href=\"{PublicUrl}posters.css\">", html);
+        Assert.Contains($"<link rel=\"icon\" href=\"{PublicUrl}favicon.svg\">", html);
+        Assert.DoesNotContain("src=\"/", html);
+        Assert.DoesNotContain("href=\"/", html);
         Assert.Equal(FakeProcedureDirectory.Procedures.Count + 1, Regex.Count(html, "<section class=\"card\">"));
     }
 

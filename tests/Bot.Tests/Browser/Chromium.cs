@@ -1,0 +1,110 @@
+using Microsoft.Playwright;
+
+namespace OneStopBot.Bot.Tests.Browser;
+
+/// <summary>Headless Chromium from the Debian package, and pages the size of a resident's phone.</summary>
+public sealed class Chromium : IAsyncDisposable
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    public const string NotInstalled = $"Chromium is not installed at {ExecutablePath} (Debian package: chromium).";
+
+    /// <summary>What the bot says, not what the visitor typed.</summary>
+    public const string BotBubble = ".webchat__bubble:not(.webchat__bubble--from-user)";
+
+    public const string UserBubble = ".webchat__bubble--from-user";
+
+    private readonly IPlaywright playwright;
+
+    private Chromium(IPlaywright playwright, IBrowser browser)
+    {
+        this.playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    public static bool IsInstalled => File.Exists(ExecutablePath);
+
+    /// <summary>A browser, or null where Chromium is not installed (the tests then say they were skipped and why).</summary>
+    public static async Task<Chromium?> LaunchAsync(params string[] extraArguments)
+    {
+        if (!IsInstalled)
+        {
+            return null;
+        }
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", .. extraArguments],
+        });
+        return new Chromium(playwright, browser);
+    }
+
+    public async Task<IPage> NewPhonePageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "vi-VN",
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        return page;
+    }
+
+    /// <summary>Saves a screenshot to the test output folder (not the repository) and returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}
+
+/// <summary>
+/// A test class with a browser and one host on Kestrel, both started only where Chromium is installed; a class may give
+/// the host settings and the browser command-line switches.
+/// </summary>
+public abstract class BrowserAndHostTests(IReadOnlyDictionary<string, string?>? hostSettings = null, params string[] browserArguments) : IAsyncLifetime
+{
+    protected KestrelWebChatFactory? Host { get; private set; }
+
+    /// <summary>The host's settings, which a class may complete before the host starts.</summary>
+    protected Dictionary<string, string?> HostSettings { get; } = new(hostSettings ?? new Dictionary<string, string?>());
+
+    protected Chromium? Chromium { get; private set; }
+
+    public virtual async Task InitializeAsync()
+    {
+        Chromium = await Chromium.LaunchAsync(browserArguments);
+        if (Chromium is not null)
+        {
+            Host = new KestrelWebChatFactory(HostSettings);
+        }
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (Chromium is not null)
+        {
+            await Chromium.DisposeAsync();
+        }
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+    }
+}

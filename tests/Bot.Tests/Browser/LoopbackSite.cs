@@ -1,0 +1,39 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OneStopBot.Bot.Tests.Browser;
+
+/// <summary>A small web application of a test on a free loopback port: a proxy or a portal beside the host.</summary>
+public abstract class LoopbackSite(WebApplication app) : IAsyncDisposable
+{
+    /// <summary>Its address once started, e.g. http://127.0.0.1:40123.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    protected static WebApplicationBuilder NewBuilder(Action<ListenOptions>? listen = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        // Its request log would carry every Direct Line token in the stream addresses.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen ?? (_ => { })));
+        return builder;
+    }
+
+    protected async Task StartAsync()
+    {
+        await app.StartAsync();
+        BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

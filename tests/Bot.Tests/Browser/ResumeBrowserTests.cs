@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using OneStopBot.Bot.WebChat;
+using Xunit.Abstractions;
+
+namespace OneStopBot.Bot.Tests.Browser;
+
+/// <summary>
+/// An open chat in a phone's browser that carries on: after a reload (with its transcript), after the host restarts
+/// over the same database, and after the phone slept past the token's expiry; and that says so, with a button to start
+/// again, when it really cannot.
+/// </summary>
+public sealed class ResumeBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string FixedSecret = "a-fixed-secret-of-at-least-32-bytes-for-tests";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "onestop-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<KestrelWebChatFactory> hosts = [];
+    private Chromium? chromium;
+
+    public async Task InitializeAsync() => chromium = await Chromium.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (chromium is not null)
+        {
+            await chromium.DisposeAsync();
+        }
+        foreach (var host in hosts)
+        {
+            await host.DisposeAsync();
+        }
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A host over this test's database; given the port of an earlier one, it is that host restarted.</summary>
+    private KestrelWebChatFactory Host(string tokenSecret = FixedSecret, int port = 0)
+    {
+        var host = new KestrelWebChatFactory(
+            new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(folder, "onestop.db"), ["DirectLine:TokenSecret"] = tokenSecret },
+            port);
+        hosts.Add(host);
+        return host;
+    }
+
+    [SkippableFact]
+    public async Task A_reloaded_page_shows_its_conversation_again_without_a_second_welcome()
+    {
+        Skip.If(chromium is null, Chromium.NotInstalled);
+        var host = Host();
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(host.BaseUrl + "/");
+        var welcome = await page.Locator(Chromium.BotBubble).First.InnerTextAsync();
+        await AskAsync(page, "lam giay khai sinh");
+        var before = await SavedChatAsync(page);
+
+        await page.ReloadAsync();
+
+        await page.Locator(Chromium.UserBubble).Filter(new() { HasText = "lam giay khai sinh" }).WaitForAsync();
+        await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "khai sinh" }).First.WaitForAsync();
+        await Assertions.Expect(page.Locator(Chromium.BotBubble).Filter(new() { HasText = welcome })).ToHaveCountAsync(1);
+        Assert.Equal(before.ConversationId, (await SavedChatAsync(page)).ConversationId);
+        output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, "resume-after-reload")}");
+    }
+
+    [SkippableFact]
+    public async Task With_a_fixed_secret_an_open_page_carries_on_after_the_host_restarts()
+    {
+        Skip.If(chromium is null, Chromium.NotInstalled);
+        var first = Host();
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(first.BaseUrl + "/");
+        await AskAsync(page, "lam giay khai sinh");
+
+        await first.DisposeAsync();
+        Host(port: first.Port);
+        await AskAsync(page, "ket hon can giay gi");
+
+        await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "kết hôn" }).First.WaitForAsync();
+        await Assertions.Expect(page.Locator(Chromium.UserBubble).Filter(new() { HasText = "lam giay khai sinh" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#offline")).ToBeHiddenAsync();
+    }
+
+    [SkippableFact]
+    public async Task With_a_random_secret_the_page_says_it_cannot_carry_on_and_starts_again_on_the_button()
+    {
+        Skip.If(chromium is null, Chromium.NotInstalled);
+        var first = Host(tokenSecret: "");
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(first.BaseUrl + "/");
+        await AskAsync(page, "lam giay khai sinh");
+
+        await first.DisposeAsync();
+        Host(tokenSecret: "", port: first.Port);
+
+        var offline = page.Locator("#offline");
+        await Assertions.Expect(offline).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(offline).ToContainTextAsync(WebChatPage.OfflineText);
+        output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, "cannot-reconnect")}");
+        await page.GetByRole(AriaRole.Button, new() { Name = WebChatPage.RestartButton }).ClickAsync();
+
+        await page.Locator(Chromium.BotBubble).First.WaitForAsync();
+        await Assertions.Expect(page.Locator(Chromium.UserBubble)).ToHaveCountAsync(0);
+        await Assertions.Expect(offline).ToBeHiddenAsync();
+    }
+
+    [SkippableFact]
+    public async Task A_phone_woken_after_its_token_expired_carries_on_in_the_same_chat()
+    {
+        Skip.If(chromium is null, Chromium.NotInstalled);
+        var host = Host();
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(host.BaseUrl + "/");
+        await AskAsync(page, "lam giay khai sinh");
+        var before = await SavedChatAsync(page);
+
+        host.Time.Advance(TimeSpan.FromMinutes(45));
+        // What a phone's browser fires when the screen is unlocked.
+        await page.EvaluateAsync("document.dispatchEvent(new Event('visibilitychange'))");
+        await page.WaitForFunctionAsync($"JSON.parse(sessionStorage.getItem('onestop.chat')).token !== {JsonSerializer.Serialize(before.Token)}");
+        await AskAsync(page, "ket hon can giay gi");
+
+        await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "kết hôn" }).First.WaitForAsync();
+        Assert.Equal(before.ConversationId, (await SavedChatAsync(page)).ConversationId);
+        await Assertions.Expect(page.Locator("#offline")).ToBeHiddenAsync();
+    }
+
+    /// <summary>Types a question once the chat is connected (the welcome is there), and waits for the bot to answer it.</summary>
+    private static async Task AskAsync(IPage page, string text)
+    {
+        await page.Locator(Chromium.BotBubble).First.WaitForAsync();
+        var sendBox = page.Locator("#webchat").GetByRole(AriaRole.Textbox);
+        var answers = await page.Locator(Chromium.BotBubble).CountAsync();
+        await sendBox.FillAsync(text);
+        await sendBox.PressAsync("Enter");
+        await page.Locator(Chromium.UserBubble).Filter(new() { HasText = text }).Last.WaitForAsync();
+        await page.WaitForFunctionAsync(
+            $"document.querySelectorAll({JsonSerializer.Serialize(Chromium.BotBubble)}).length > {answers}", null, new() { Timeout = 30_000 });
+    }
+
+    private static async Task<SavedChat> SavedChatAsync(IPage page) =>
+        JsonSerializer.Deserialize<SavedChat>(await page.EvaluateAsync<string>("sessionStorage.getItem('onestop.chat')"), JsonSerializerOptions.Web)!;
+
+    private sealed record SavedChat(string ConversationId, string Token);
+}
