@@ -11,8 +11,9 @@ namespace OneStopBot.Knowledge;
 public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
-    /// The procedure catalog, message understanding and procedure search, as singletons (the host disposes the index). The catalog is loaded when the host starts,
-    /// so a broken procedure file stops start-up with its name, field and reason.
+    /// The procedure catalog, message understanding and procedure search, as singletons (the host disposes the index).
+    /// The catalog is loaded when the host starts, so a broken procedure file stops start-up with its name, field and
+    /// reason.
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
