@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Understanding;
 
 namespace OneStopBot.Knowledge;
@@ -10,8 +11,9 @@ namespace OneStopBot.Knowledge;
 public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
-    /// The procedure catalog and message understanding, as singletons. The catalog is loaded when the host starts,
-    /// so a broken procedure file stops start-up with its name, field and reason.
+    /// The procedure catalog, message understanding and procedure search, as singletons (the host disposes the index).
+    /// The catalog is loaded when the host starts, so a broken procedure file stops start-up with its name, field and
+    /// reason.
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,16 +23,18 @@ public static class KnowledgeServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => ProcedureCatalog.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveProceduresPath()));
         services.AddSingleton(sp => new MessageUnderstanding(sp.GetRequiredService<ProcedureCatalog>()));
+        services.AddSingleton(sp => new ProcedureIndex(sp.GetRequiredService<ProcedureCatalog>()));
         services.AddHostedService<KnowledgeWarmUp>();
         return services;
     }
 
-    // Loads the catalog and trains the understanding at start-up rather than on the first message.
+    // Loads the catalog, trains the understanding and builds the index at start-up rather than on the first message.
     private sealed class KnowledgeWarmUp(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             services.GetRequiredService<MessageUnderstanding>();
+            services.GetRequiredService<ProcedureIndex>();
             return Task.CompletedTask;
         }
 

@@ -10,27 +10,30 @@ namespace OneStopBot.Dialogs.Procedures;
 /// <summary>How the ask dialog starts: with a procedure, a list of close ones to choose from, or neither.</summary>
 /// <remarks>
 /// <paramref name="Question"/> set means the understanding was not sure: "Có phải anh/chị hỏi về …?" offers the
-/// candidates and "Không phải", which keeps the question for staff.
+/// candidates and "Không phải", which keeps the question for staff unless <paramref name="Recorded"/> says it is kept.
 /// </remarks>
 public sealed record AskOptions(
     string? ProcedureId = null,
     ProcedureAspect Aspect = ProcedureAspect.None,
     IReadOnlyList<string>? Candidates = null,
     string? Question = null,
-    IReadOnlyList<string>? Also = null);
+    IReadOnlyList<string>? Also = null,
+    bool Recorded = false);
 
 /// <summary>
 /// <paramref name="Also"/>: further procedures the same message named, answered after the first.
 /// <paramref name="Linked"/>: the message asked about the liên thông group (<see cref="LinkedGroup"/>).
+/// <paramref name="Recorded"/>: the question was kept for staff when the candidates were offered.
 /// </summary>
-public sealed record AskState(string? ProcedureId, ProcedureAspect Aspect, IReadOnlyList<string> Candidates, string? Question, IReadOnlyList<string> Also, bool Linked = false);
+public sealed record AskState(string? ProcedureId, ProcedureAspect Aspect, IReadOnlyList<string> Candidates, string? Question, IReadOnlyList<string> Also, bool Linked = false, bool Recorded = false);
 
 /// <summary>"Hỏi thủ tục": finds out which procedure is meant, then answers about it.</summary>
 public sealed class AskProcedureDialog(
     ProcedureCatalog catalog,
     MessageUnderstanding understanding,
     ProcedureAnswers answers,
-    ProcedureTopic topic) : WaterfallDialog<AskState>(DialogIds.AskProcedure)
+    ProcedureTopic topic,
+    RootReplies replies) : WaterfallDialog<AskState>(DialogIds.AskProcedure)
 {
     private readonly TextPrompt questionPrompt = new("ask.question");
     private readonly ChoicePrompt choicePrompt = new("ask.choice");
@@ -43,7 +46,7 @@ public sealed class AskProcedureDialog(
         var candidates = (ask.Candidates ?? []).Where(id => catalog.Find(id) is not null).ToList();
         var known = ask.ProcedureId is { } id && catalog.Find(id) is not null ? id : null;
         var also = (ask.Also ?? []).Where(id => id != known && catalog.Find(id) is not null).Distinct().ToList();
-        return new AskState(known, ask.Aspect, candidates, candidates.Count > 0 ? ask.Question : null, also);
+        return new AskState(known, ask.Aspect, candidates, candidates.Count > 0 ? ask.Question : null, also, Recorded: ask.Recorded);
     }
 
     protected override IReadOnlyList<WaterfallStep<AskState>> Steps() =>
@@ -84,16 +87,27 @@ public sealed class AskProcedureDialog(
         {
             case FoundChoice choice when choice.Index >= step.Values.Candidates.Count:
                 // "Không phải": none of the guesses; the question goes to staff and a person is offered.
-                await answers.SendNotThisAsync(step.Context, step.Values.Question!, cancellationToken);
+                await answers.SendNotThisAsync(step.Context, step.Values.Question!, step.Values.Recorded, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             case FoundChoice choice:
                 step.Values = step.Values with { ProcedureId = step.Values.Candidates[choice.Index] };
                 break;
             case string question:
                 var understood = QuestionReading.Read(understanding, question);
+                if (understood.ChitChat)
+                {
+                    // Small talk is no answer to "which procedure?": the same one line as at the root, nothing kept.
+                    await replies.ChitChatAsync(step.Context, cancellationToken);
+                    return await step.EndDialogAsync(null, cancellationToken);
+                }
                 if (understood.ProcedureId is { } procedureId)
                 {
                     step.Values = step.Values with { ProcedureId = procedureId, Aspect = Pick(step.Values.Aspect, understood.Aspect) };
+                }
+                else if (understood.Band == ConfidenceBand.NotFound && answers.SearchNotFound(step.Context, understood) is { Count: > 0 } found)
+                {
+                    step.Values = step.Values with { Candidates = found, Question = question, Recorded = true };
+                    return await step.GoToStepAsync(0, cancellationToken);
                 }
                 else if (understood.Alternatives.Count > 0)
                 {

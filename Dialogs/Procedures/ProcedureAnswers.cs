@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
 using OneStopBot.Office.Questions;
@@ -16,8 +17,11 @@ namespace OneStopBot.Dialogs.Procedures;
 /// Answers about a procedure. A first answer is at most three messages — what it is, what to bring, one line each for
 /// time, fee and where — with buttons only for what it did not show; a follow-up is one message about one aspect.
 /// </summary>
-public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQuestionStore unanswered, PlainWords plainWords)
+public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQuestionStore unanswered, PlainWords plainWords, ProcedureIndex index)
 {
+    // As many as the confirm band offers: a short list, not a catalogue.
+    private const int MaxSearchHits = 3;
+
     /// <summary>The aspect each answer button asks about, for the router to read a pressed button.</summary>
     public static readonly IReadOnlyDictionary<string, ProcedureAspect> AspectButtons = new Dictionary<string, ProcedureAspect>(StringComparer.Ordinal)
     {
@@ -86,13 +90,45 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQ
     public Task SendNotFoundAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         RecordAndOfferStaffAsync(turnContext, turnContext.Activity.Text ?? string.Empty, ProcedureTexts.NotFound, cancellationToken);
 
-    /// <summary>The resident said none of the procedures offered to confirm is meant: the question goes to staff.</summary>
-    public Task SendNotThisAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
-        RecordAndOfferStaffAsync(turnContext, question, ProcedureTexts.NotThisAnswer, cancellationToken);
+    /// <summary>
+    /// The resident said none of the procedures offered to confirm is meant: the question goes to staff, unless it
+    /// was <paramref name="recorded"/> when the list was offered.
+    /// </summary>
+    public Task SendNotThisAsync(ITurnContext turnContext, string question, bool recorded, CancellationToken cancellationToken)
+    {
+        if (!recorded)
+        {
+            Record(turnContext, question);
+        }
+        return OfferStaffAsync(turnContext, ProcedureTexts.NotThisAnswer, cancellationToken);
+    }
+
+    /// <summary>
+    /// For a question understanding found nothing for: the procedures search finds strongly in their names, phrases
+    /// and papers, those the classifier also ranked first, at most 3. When there are any, the question is kept for
+    /// staff at once, since understanding missed it whichever the resident picks.
+    /// </summary>
+    public IReadOnlyList<string> SearchNotFound(ITurnContext turnContext, Understanding understood)
+    {
+        var hits = index.Suggest(understood.Text, MaxSearchHits);
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+        Record(turnContext, understood.Text);
+        return [.. understood.Alternatives.Intersect(hits), .. hits.Except(understood.Alternatives)];
+    }
 
     private async Task RecordAndOfferStaffAsync(ITurnContext turnContext, string question, string template, CancellationToken cancellationToken)
     {
-        unanswered.Record(question, turnContext.Activity.ChannelId ?? "unknown");
+        Record(turnContext, question);
+        await OfferStaffAsync(turnContext, template, cancellationToken);
+    }
+
+    private void Record(ITurnContext turnContext, string question) => unanswered.Record(question, turnContext.Activity.ChannelId ?? "unknown");
+
+    private async Task OfferStaffAsync(ITurnContext turnContext, string template, CancellationToken cancellationToken)
+    {
         var text = string.Format(CultureInfo.InvariantCulture, template, office.Value.Phone);
         await turnContext.SendActivityAsync(
             Replies.WithChoices(text, [MainMenu.TalkToStaff, ProcedureTexts.OtherProcedureButton, MainMenu.CheckDossier]),

@@ -235,6 +235,10 @@ public sealed class RootRouter(
                 // Learned apart from real messages nothing fits, which still go to staff below.
                 await replies.ChitChatAsync(turn, cancellationToken);
                 break;
+            case Intent.None or Intent.Ask when answers.SearchNotFound(turn, understood) is { Count: > 0 } found:
+                // Understanding found nothing, search finds the procedure by its words: a short list, "Không phải" last.
+                await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(null, understood.Aspect, found, understood.Text, Recorded: true), cancellationToken);
+                break;
             default:
                 await answers.SendNotFoundAsync(turn, cancellationToken);
                 break;

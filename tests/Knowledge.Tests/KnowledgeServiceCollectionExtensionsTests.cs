@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Understanding;
 
 namespace OneStopBot.Knowledge.Tests;
@@ -22,6 +23,19 @@ public sealed class KnowledgeServiceCollectionExtensionsTests
         Assert.Same(catalog, provider.GetRequiredService<ProcedureCatalog>());
         Assert.Same(provider.GetRequiredService<MessageUnderstanding>(), provider.GetRequiredService<MessageUnderstanding>());
         Assert.Equal(28, catalog.Count);
+    }
+
+    [Fact]
+    public void The_procedure_index_is_one_for_the_process_and_closed_with_it()
+    {
+        var provider = Build(new Dictionary<string, string?> { ["Knowledge:ProceduresPath"] = "" });
+        var index = provider.GetRequiredService<ProcedureIndex>();
+        Assert.Same(index, provider.GetRequiredService<ProcedureIndex>());
+        Assert.Contains("khai-sinh", index.Suggest("giấy chứng sinh", 3));
+
+        provider.Dispose();
+
+        Assert.ThrowsAny<ObjectDisposedException>(() => index.Suggest("giấy chứng sinh", 3));
     }
 
     [Fact]

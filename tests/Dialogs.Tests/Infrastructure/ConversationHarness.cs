@@ -11,6 +11,7 @@ using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge;
 using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
 using OneStopBot.Office.Staff;
@@ -29,6 +30,7 @@ public sealed class ConversationHarness : IDisposable
     // Loading the catalog and building the index once is enough for every test.
     private static readonly Lazy<ProcedureCatalog> SharedCatalog = new(() => ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath));
     private static readonly Lazy<MessageUnderstanding> SharedUnderstanding = new(() => new MessageUnderstanding(SharedCatalog.Value));
+    private static readonly Lazy<ProcedureIndex> SharedIndex = new(() => new ProcedureIndex(SharedCatalog.Value));
 
     private readonly ServiceProvider provider;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "onestop-dialog-tests", Guid.NewGuid().ToString("N"));
@@ -49,6 +51,7 @@ public sealed class ConversationHarness : IDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(SharedCatalog.Value);
         services.AddSingleton(SharedUnderstanding.Value);
+        services.AddSingleton(SharedIndex.Value);
         services.AddOffice(configuration);
         services.AddDialogs();
         services.AddSingleton(Storage);

@@ -12,7 +12,8 @@ namespace OneStopBot.Dialogs.Tests.Root;
 /// <summary>
 /// Short conversations and the kind of reply the last turn must get. Turns are separated by " | ". Expected:
 /// "answer:ID", "aspect:ID:Aspect", "now:ID" (the topic changed and the bot says so), "both:ID,ID", "confirm",
-/// "notthis" (the confirm question went to staff), "agency:ID", "chitchat", "notfound", "welcome", "thanks".
+/// "notthis" (the confirm question went to staff), "search:ID" (understanding found nothing; search offers ID
+/// among a short list and records the question), "agency:ID", "chitchat", "notfound", "welcome", "thanks".
 /// </summary>
 public sealed class ConversationTableTests : IDisposable
 {
@@ -77,6 +78,25 @@ public sealed class ConversationTableTests : IDisposable
         { "đăng ký khai sinh | đường vô thôn bị ngập rồi", "notfound" },
         // A real question nothing fits is recorded.
         { "giá cà phê hôm nay bao nhiêu", "notfound" },
+        // Understanding finds nothing but search finds the procedure by a paper or a phrase: a short list to choose
+        // from, and the question still recorded for staff.
+        { "giấy ra viện với bệnh án", "search:xac-nhan-khuyet-tat" },
+        { "giay ra vien voi benh an", "search:xac-nhan-khuyet-tat" },
+        { "giấy tờ cho ở nhờ", "search:tam-tru" },
+        { "mau ct01", "search:tam-tru" },
+        { "đăng ký kết hôn | giấy ra viện với bệnh án", "search:xac-nhan-khuyet-tat" },
+        { "giấy ra viện với bệnh án | 1", "answer:xac-nhan-khuyet-tat" },
+        { "giấy ra viện với bệnh án | Không phải", "notthis" },
+        // Out of scope, whatever words it shares with the procedures: the plain not-found reply.
+        { "xin số điện thoại bác sĩ trạm y tế", "notfound" },
+        { "con chó nhà hàng xóm sủa cả đêm", "notfound" },
+        { "đóng học phí cho con ở trường", "notfound" },
+        // Small talk never gets the list, at the root or at the "which procedure?" prompt.
+        { "bạn là người hay máy", "chitchat" },
+        { "hỏi thủ tục | haha", "chitchat" },
+        { "hỏi thủ tục | mày ngu quá", "chitchat" },
+        // At that prompt, search helps too.
+        { "hỏi thủ tục | giay ra vien voi benh an", "search:xac-nhan-khuyet-tat" },
         // Fees counted by pages.
         { "chứng thực bản sao | 10 trang thì bao nhiêu", "pages:chung-thuc-ban-sao:10" },
         { "chứng thực 3 trang hết bao nhiêu tiền", "pages:chung-thuc-ban-sao:3" },
@@ -147,6 +167,14 @@ public sealed class ConversationTableTests : IDisposable
                 Assert.InRange(buttons.Count, 2, 4);
                 Assert.Equal(ProcedureTexts.NotThis, buttons[^1]);
                 Assert.Empty(recorded);
+                break;
+            case "search":
+                Assert.StartsWith("Có phải anh/chị hỏi về", firstText, StringComparison.Ordinal);
+                var offered = first.SuggestedActions.Actions.Select(a => a.Title).ToList();
+                Assert.InRange(offered.Count, 2, 4);
+                Assert.Equal(ProcedureTexts.NotThis, offered[^1]);
+                Assert.Contains(offered, title => title.EndsWith(Find(parts[1]).SimpleName, StringComparison.Ordinal));
+                Assert.Equal(all[^1], Assert.Single(recorded).Text);
                 break;
             case "notthis":
                 Assert.Contains(MainMenu.TalkToStaff, first.SuggestedActions.Actions.Select(a => a.Title));
