@@ -10,6 +10,7 @@ using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
 using OneStopBot.Office.Questions;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Dialogs.Procedures;
 
@@ -17,7 +18,7 @@ namespace OneStopBot.Dialogs.Procedures;
 /// Answers about a procedure. A first answer is at most three messages — what it is, what to bring, one line each for
 /// time, fee and where — with buttons only for what it did not show; a follow-up is one message about one aspect.
 /// </summary>
-public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, UnansweredQuestionStore unanswered, PlainWords plainWords, ProcedureIndex index)
+public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnansweredQuestionStore unanswered, PlainWords plainWords, ProcedureIndex index)
 {
     // As many as the confirm band offers: a short list, not a catalogue.
     private const int MaxSearchHits = 3;
