@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
@@ -5,12 +6,18 @@ namespace OneStopBot.Office.Storage;
 
 /// <summary>
 /// The one LiteDB file of the process, opened once with a direct connection and shared by every store.
-/// Stores register their indexes through <see cref="ICollectionSetup"/> so they exist before the first query.
+/// Stores register their indexes through <see cref="ICollectionSetup"/> so they exist before the first query, and
+/// every collection is created on its own before its first use.
 /// </summary>
 public sealed class OfficeDatabase : IDisposable
 {
     private readonly LiteDatabase database;
     private readonly Lock transactionGate = new();
+
+    // Names of the collections known to exist in the file. LiteDB 5 fails, and closes its engine for good, when one
+    // thread reads a collection while another's transaction is creating it (the reader sees the new name with an old
+    // snapshot of its page); so a collection is created on its own, under the gate, before anyone uses it.
+    private readonly ConcurrentDictionary<string, bool> existing = new(StringComparer.OrdinalIgnoreCase);
 
     public OfficeDatabase(IOptions<StorageOptions> options, IEnumerable<ICollectionSetup> setups)
     {
@@ -18,6 +25,10 @@ public sealed class OfficeDatabase : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         Mapper = CreateMapper();
         database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper);
+        foreach (var name in database.GetCollectionNames())
+        {
+            existing.TryAdd(name, true);
+        }
         foreach (var setup in setups)
         {
             setup.Configure(this);
@@ -27,7 +38,36 @@ public sealed class OfficeDatabase : IDisposable
     /// <summary>The mapper of this database only; the global <see cref="BsonMapper.Global"/> is never touched.</summary>
     public BsonMapper Mapper { get; }
 
-    public ILiteCollection<T> Collection<T>(string name) => database.GetCollection<T>(name);
+    public ILiteCollection<T> Collection<T>(string name)
+    {
+        if (!existing.ContainsKey(name))
+        {
+            Create(name);
+        }
+        return database.GetCollection<T>(name);
+    }
+
+    private void Create(string name)
+    {
+        lock (transactionGate)
+        {
+            if (existing.ContainsKey(name))
+            {
+                return;
+            }
+            // LiteDB has no "create collection": a document written and removed in one transaction leaves it empty.
+            var placeholder = new BsonDocument { ["_id"] = ObjectId.NewObjectId() };
+            // Inside another transaction the collection exists only once that one commits.
+            InTransaction(
+                () =>
+                {
+                    var collection = database.GetCollection(name);
+                    collection.Insert(placeholder);
+                    return collection.Delete(placeholder["_id"]);
+                },
+                committed: () => existing.TryAdd(name, true));
+        }
+    }
 
     /// <summary>The version of the records' shape this file holds (LiteDB's user version), for start-up migrations.</summary>
     internal int SchemaVersion
@@ -40,7 +80,9 @@ public sealed class OfficeDatabase : IDisposable
     /// Runs <paramref name="work"/> in one transaction. Synchronous on purpose: no transaction spans an await.
     /// Transactions are serialised so that a read-check-write inside one is atomic; a nested call joins the outer one.
     /// </summary>
-    public T InTransaction<T>(Func<T> work)
+    public T InTransaction<T>(Func<T> work) => InTransaction(work, committed: null);
+
+    private T InTransaction<T>(Func<T> work, Action? committed)
     {
         lock (transactionGate)
         {
@@ -52,6 +94,7 @@ public sealed class OfficeDatabase : IDisposable
                 if (owner)
                 {
                     database.Commit();
+                    committed?.Invoke();
                 }
                 return result;
             }

@@ -89,10 +89,10 @@ public sealed record ZaloEvent(
         zaloEvent = new ZaloEvent(
             name,
             timestamp,
-            UserId: Scalar(raw["follower"]?["id"]) ?? Scalar(raw["sender"]?["id"]),
-            OaId: Scalar(raw["recipient"]?["id"]) ?? Scalar(raw["oa_id"]),
-            MessageId: Scalar(raw["message"]?["msg_id"]),
-            Text: Scalar(raw["message"]?["text"]),
+            UserId: Scalar(Child(raw, "follower", "id")) ?? Scalar(Child(raw, "sender", "id")),
+            OaId: Scalar(Child(raw, "recipient", "id")) ?? Scalar(raw["oa_id"]),
+            MessageId: Scalar(Child(raw, "message", "msg_id")),
+            Text: Scalar(Child(raw, "message", "text")),
             raw);
         if (zaloEvent.Kind != ZaloEventKind.Unknown && string.IsNullOrEmpty(zaloEvent.UserId))
         {
@@ -103,6 +103,9 @@ public sealed record ZaloEvent(
         error = null;
         return true;
     }
+
+    // Indexing a string or a number throws: a "sender" or "message" that is not an object simply has no fields.
+    private static JToken? Child(JObject raw, string name, string field) => raw[name] is JObject child ? child[field] : null;
 
     private static string? Scalar(JToken? token) => token switch
     {

@@ -38,9 +38,10 @@ public sealed class ZaloTestHost : IAsyncDisposable
     private readonly Factory factory;
 
     /// <param name="realBot">Whether to keep the application's own bot instead of the probe bot.</param>
-    public ZaloTestHost(Action<Dictionary<string, string?>>? settings = null, bool realBot = false)
+    /// <param name="services">Services of the test's own, registered over the application's.</param>
+    public ZaloTestHost(Action<Dictionary<string, string?>>? settings = null, bool realBot = false, Action<IServiceCollection>? services = null)
     {
-        factory = new Factory(realBot ? null : Probe);
+        factory = new Factory(realBot ? null : Probe, services);
         factory.Settings["Zalo:AppId"] = AppId;
         factory.Settings["Zalo:OaSecretKey"] = OaSecretKey;
         factory.Settings["Zalo:AppSecret"] = AppSecret;
@@ -94,19 +95,19 @@ public sealed class ZaloTestHost : IAsyncDisposable
         Api.Dispose();
     }
 
-    private sealed class Factory(BotProbe? probe) : OneStopBotFactory
+    private sealed class Factory(BotProbe? probe, Action<IServiceCollection>? testServices) : OneStopBotFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            if (probe is null)
-            {
-                return;
-            }
             builder.ConfigureTestServices(services =>
             {
-                services.AddSingleton(probe);
-                services.AddTransient<IBot, ProbeBot>();
+                testServices?.Invoke(services);
+                if (probe is not null)
+                {
+                    services.AddSingleton(probe);
+                    services.AddTransient<IBot, ProbeBot>();
+                }
             });
         }
     }

@@ -93,6 +93,9 @@ public sealed class ZaloWebhookTests(SharedZaloHost shared)
     [InlineData("{\"event_name\":\"user_send_text\"}")]
     [InlineData("{\"event_name\":\"user_send_text\",\"timestamp\":\"1\",\"message\":{\"text\":\"hi\"}}")]
     [InlineData("{\"a\":1} {\"b\":2}")]
+    [InlineData("{\"event_name\":\"user_send_text\",\"timestamp\":\"1\",\"sender\":\"251252362540001\",\"message\":{\"text\":\"hi\"}}")]
+    [InlineData("{\"event_name\":\"follow\",\"timestamp\":\"1\",\"follower\":5,\"sender\":[1]}")]
+    [InlineData("{\"event_name\":\"user_send_text\",\"timestamp\":\"1\",\"sender\":{\"id\":\"1\"},\"recipient\":\"oa\",\"message\":\"hi\"}")]
     public async Task A_signed_body_that_is_not_a_usable_event_gets_400(string json)
     {
         var user = host.NewUser();
