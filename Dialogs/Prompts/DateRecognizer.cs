@@ -181,7 +181,9 @@ public static partial class DateRecognizer
     private static bool ContainsWord(string text, string word) =>
         $" {text} ".Contains($" {word} ", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})\s*[/\-.]\s*(?<m>\d{1,2})(?:\s*[/\-.]\s*(?<y>\d{4}|\d{2}))?(?!\d)", RegexOptions.None, matchTimeoutMilliseconds: 50)]
+    // No digit right before or after; written without lookarounds so that the linear engine can run it (a timeout
+    // would fail a resident's turn on a busy host).
+    [GeneratedRegex(@"(?:^|\D)(?<d>\d{1,2})\s*[/\-.]\s*(?<m>\d{1,2})(?:\s*[/\-.]\s*(?<y>\d{4}|\d{2}))?(?:\D|$)", RegexOptions.NonBacktracking)]
     private static partial Regex SlashDate();
 
     [GeneratedRegex(@"ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})(?:\s+nam\s+(?<y>\d{4}))?", RegexOptions.NonBacktracking)]
