@@ -170,6 +170,27 @@ public sealed class DossierImportTests : IDisposable
         Assert.Single(office.Get<StaffAuditLog>().ForTarget("000.32.30.H49-261125-0002"));
     }
 
+    [Fact]
+    public void A_long_file_goes_in_by_batches_each_audited_once_and_found_by_every_code()
+    {
+        const int Rows = DossierImport.BatchSize * 2 + 7;
+        var csv = new System.Text.StringBuilder("code,procedure,name,phone,village,status,received date\n");
+        for (var i = 1; i <= Rows; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"261125-{i:D4},khai-sinh,Hồ Văn Tuấn,09{i:D8},Thôn 2,received,25/11/2026\n");
+        }
+
+        var report = Import(csv.ToString());
+
+        Assert.Equal((Rows, 0), (report.Imported, report.Rejected));
+        var audit = office.Get<StaffAuditLog>();
+        var batches = audit.Recent(10);
+        Assert.Equal([7, DossierImport.BatchSize, DossierImport.BatchSize], batches.Select(b => b.Targets!.Count));
+        Assert.All(batches, b => Assert.Equal(("api", "dossier.import"), (b.Staff, b.Action)));
+        Assert.Equal(batches[1].Id, Assert.Single(audit.ForTarget($"000.32.30.H49-261125-{DossierImport.BatchSize + 1:D4}")).Id);
+        Assert.Equal(Rows, Figures().Received);
+    }
+
     private PeriodStatistics Figures()
     {
         var today = office.Get<WorkingCalendar>().Today;
