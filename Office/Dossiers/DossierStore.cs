@@ -8,7 +8,10 @@ using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
 
-/// <summary>The office's dossiers in LiteDB: filing, lookups by code, phone and chat, and status changes.</summary>
+/// <summary>
+/// The office's dossiers in LiteDB: filing, lookups by code, phone and chat, and status changes; and, as the archive,
+/// imports from the provincial system and records dated in the past.
+/// </summary>
 public sealed partial class DossierStore(
     OfficeDatabase database,
     WorkingCalendar calendar,

@@ -49,7 +49,10 @@ public interface IDossierArchive
     /// <summary>True when no dossier is stored at all.</summary>
     bool IsEmpty { get; }
 
-    /// <summary>Runs <paramref name="work"/>, its writes through this archive kept all together or none (one transaction).</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/>, its writes through this archive kept all together or none (one transaction).
+    /// Synchronous: the work must not await.
+    /// </summary>
     T AllOrNothing<T>(Func<T> work);
 }
 
