@@ -45,6 +45,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddStore<IStaffAuditLog, StaffAuditLog>();
         services.AddSingleton<DailyFigures>();
         services.AddStore<IDossierStore, DossierStore>();
+        services.AddStore<IDossierArchive, DossierStore>();
         services.AddSingleton<DossierImport>();
         services.AddSingleton<DossierUpdates>();
         services.TryAddSingleton<IProcedureObligations, NoFinancialObligations>();

@@ -112,7 +112,7 @@ public static class StaffDossierEndpoints
             return tooLarge!;
         }
         using var reader = new StreamReader(new MemoryStream(csv), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return TypedResults.Ok(ImportResponse.From(import.Import(reader, StaffApi.ApiActor)));
+        return TypedResults.Ok(ImportResponse.From(import.Import(reader, StaffApi.ApiActor, ImportWording.ImportedNote)));
     }
 
     /// <summary>

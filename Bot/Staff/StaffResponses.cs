@@ -53,7 +53,7 @@ public sealed record ImportResponse(int Imported, int Rejected, IReadOnlyList<Im
     public static ImportResponse From(DossierImportReport report) => new(
         report.Imported,
         report.Rejected,
-        [.. report.Rows.Select(row => new ImportRowResponse(row.Line, row.Code, row.Imported, row.Reason))]);
+        [.. report.Rows.Select(row => new ImportRowResponse(row.Line, row.Code, row.Imported, ImportWording.Text(row.Reason)))]);
 }
 
 public sealed record ImportRowResponse(int Line, string? Code, bool Imported, string? Reason);

@@ -13,7 +13,7 @@ public sealed record DemoSeedResult(int Created, IReadOnlyList<string> CodesToTr
 /// A realistic month of dossiers for demonstrations and training: varied procedures, villages and statuses, mostly
 /// online, a few late or needing more papers. Deterministic for a given seed and clock.
 /// </summary>
-public sealed class DemoData(DossierStore store, OfficeDatabase database, WorkingCalendar calendar, IOptions<OfficeOptions> options, TimeProvider time)
+public sealed class DemoData(IDossierArchive archive, WorkingCalendar calendar, IOptions<OfficeOptions> options, TimeProvider time)
 {
     public const string DemoStaff = "Cán bộ một cửa (dữ liệu mẫu)";
     public const int Days = 30;
@@ -50,11 +50,11 @@ public sealed class DemoData(DossierStore store, OfficeDatabase database, Workin
     /// <summary>Fills an empty database; refuses one that already holds dossiers, so real records are never mixed with samples.</summary>
     public DemoSeedResult Seed(int seed = 2026) =>
         // One transaction for the whole month: all or nothing, and one write to disk instead of hundreds.
-        database.InTransaction(() => SeedAll(seed));
+        archive.AllOrNothing(() => SeedAll(seed));
 
     private DemoSeedResult SeedAll(int seed)
     {
-        if (database.Collection<Dossier>(DossierStore.CollectionName).Count() > 0)
+        if (!archive.IsEmpty)
         {
             throw new InvalidOperationException("The database already holds dossiers; demo data only goes into an empty one.");
         }
@@ -82,7 +82,7 @@ public sealed class DemoData(DossierStore store, OfficeDatabase database, Workin
                     CitizenId = random.NextDouble() < 0.5 ? "0" + random.NextInt64(10_000_000_000, 99_999_999_999).ToString(CultureInfo.InvariantCulture) : null,
                     Submission = online ? Submission.Online : Submission.InPerson,
                 };
-                var dossier = store.Insert(request, DossierStatus.Received, DemoStaff, at);
+                var dossier = archive.FileAt(request, DemoStaff, at);
                 created.Add(Progress(dossier, random, now));
             }
         }
@@ -92,9 +92,8 @@ public sealed class DemoData(DossierStore store, OfficeDatabase database, Workin
         for (var i = 0; i < 4; i++)
         {
             visit = calendar.NextWorkingDay(visit);
-            created.Add(store.Insert(
+            created.Add(archive.FileAt(
                 Applicant(random, villages) with { AppointmentDate = visit },
-                DossierStatus.PreRegistered,
                 staff: null,
                 now.AddMinutes(-10 * (i + 1))));
         }
@@ -129,10 +128,10 @@ public sealed class DemoData(DossierStore store, OfficeDatabase database, Workin
                 Submission = i % (PublishedReceived / inPerson) == 0 && i / (PublishedReceived / inPerson) < inPerson ? Submission.InPerson : Submission.Online,
             };
             var at = calendar.StartOf(days[i * days.Count / PublishedReceived]).AddMinutes(random.Next(7 * 60 + 30, 11 * 60));
-            var dossier = store.Insert(request, DossierStatus.Received, DemoStaff, at);
+            var dossier = archive.FileAt(request, DemoStaff, at);
             var readyAt = Max(calendar.StartOf(dossier.DueDate!.Value).AddHours(14), at.AddHours(1));
-            store.ChangeStatus(dossier.Code, DossierStatus.ResultReady, DemoStaff, null, readyAt);
-            store.ChangeStatus(dossier.Code, DossierStatus.ResultReturned, DemoStaff, null, readyAt.AddHours(2));
+            archive.ChangeStatusAt(dossier.Code, DossierStatus.ResultReady, DemoStaff, null, readyAt);
+            archive.ChangeStatusAt(dossier.Code, DossierStatus.ResultReturned, DemoStaff, null, readyAt.AddHours(2));
         }
         return PublishedReceived;
     }
@@ -165,7 +164,7 @@ public sealed class DemoData(DossierStore store, OfficeDatabase database, Workin
     }
 
     private Dossier Step(Dossier dossier, DossierStatus status, DateTimeOffset at, DateTimeOffset now, string? note) =>
-        at > now ? dossier : store.ChangeStatus(dossier.Code, status, DemoStaff, note, at)!;
+        at > now ? dossier : archive.ChangeStatusAt(dossier.Code, status, DemoStaff, note, at)!;
 
     private static IReadOnlyList<string> CodesToTry(List<Dossier> dossiers) =>
         new[] { DossierStatus.ResultReady, DossierStatus.InProgress, DossierStatus.SupplementRequested, DossierStatus.ResultReturned, DossierStatus.PreRegistered }

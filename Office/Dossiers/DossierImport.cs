@@ -4,11 +4,59 @@ using CsvHelper;
 using Microsoft.Extensions.Options;
 using LiteDB;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
 
-/// <summary>What happened to one row of an import.</summary>
-public sealed record DossierImportRow(int Line, string? Code, bool Imported, string? Reason);
+/// <summary>What happened to one row of an import: imported, or the reason it was not.</summary>
+public sealed record DossierImportRow(int Line, string? Code, DossierImportReason? Reason)
+{
+    public bool Imported => Reason is null;
+}
+
+/// <summary>Why a row, or the whole file (line 1), was not imported. Office names the reason; the caller words it.</summary>
+public enum DossierImportProblem
+{
+    /// <summary>No header line.</summary>
+    EmptyFile,
+
+    /// <summary>Columns are missing; the arguments name them (code, procedure, name, phone, village, status, received).</summary>
+    MissingColumns,
+
+    /// <summary>More than <see cref="DossierImport.MaxRows"/> rows: the rest is not read.</summary>
+    TooManyRows,
+
+    /// <summary>The rest of the file cannot be read as CSV.</summary>
+    UnreadableRest,
+
+    /// <summary>The row is not well-formed CSV (a stray quote).</summary>
+    MalformedRow,
+
+    /// <summary>The code is not a dossier code; the argument is an example of one.</summary>
+    BadCode,
+
+    /// <summary>The status is unknown; the argument is the status as written, cut to 30 characters.</summary>
+    UnknownStatus,
+
+    /// <summary>The received date is unreadable or after today.</summary>
+    BadReceivedDate,
+
+    /// <summary>The dossier's fields are not valid; <see cref="DossierImportReason.FieldErrors"/> says which and why.</summary>
+    InvalidDossier,
+
+    /// <summary>A stored dossier, or an earlier row, has the code.</summary>
+    CodeTaken,
+
+    /// <summary>The database refused the row; it may go in when tried again.</summary>
+    NotSaved,
+}
+
+/// <summary>A reason with its arguments.</summary>
+public sealed record DossierImportReason(DossierImportProblem Problem, params IReadOnlyList<string> Arguments)
+{
+    /// <summary>The field errors of <see cref="DossierImportProblem.InvalidDossier"/>, as the dossier's validation gives them.</summary>
+    public IReadOnlyDictionary<string, string[]>? FieldErrors { get; init; }
+}
 
 /// <summary>The per-row report of an import.</summary>
 public sealed record DossierImportReport(IReadOnlyList<DossierImportRow> Rows)
@@ -23,7 +71,7 @@ public sealed record DossierImportReport(IReadOnlyList<DossierImportRow> Rows)
 /// received date; English or Vietnamese headers, comma or semicolon). Each row is imported whole or not at all, and a
 /// bad row is reported without stopping the good ones.
 /// </summary>
-public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, IOptions<OfficeOptions> options, TimeProvider time)
+public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calendar, IOptions<OfficeOptions> options, TimeProvider time)
 {
     public const int MaxRows = 5000;
     public const int MaxRecordChars = 16 * 1024;
@@ -37,7 +85,8 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
         "yyyy-MM-dd", "yyyy-MM-dd H:mm", "yyyy-MM-dd H:mm:ss", "yyyy-MM-dd'T'H:mm", "yyyy-MM-dd'T'H:mm:ss",
     ];
 
-    // Accepted header names, folded (lower case, no diacritics, no spaces or punctuation).
+    // Accepted header names, folded (lower case, no diacritics, no spaces or punctuation); a column's place here is
+    // its index in a row's fields.
     private static readonly (string Column, string[] Names)[] Columns =
     [
         ("code", ["code", "mahoso", "ma", "sohoso"]),
@@ -49,7 +98,14 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
         ("received", ["receiveddate", "received", "ngaynhan", "ngaytiepnhan"]),
     ];
 
-    public DossierImportReport Import(TextReader csv, string staff)
+    // Column indexes, as in Columns.
+    private const int Code = 0, Procedure = 1, Name = 2, Phone = 3, Village = 4, Status = 5, Received = 6;
+
+    /// <summary>
+    /// Reads <paramref name="csv"/> and imports its good rows as <paramref name="staff"/>; each dossier's first step
+    /// carries <paramref name="note"/> (the caller's words for where it came from).
+    /// </summary>
+    public DossierImportReport Import(TextReader csv, string staff, string? note)
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentException.ThrowIfNullOrWhiteSpace(staff);
@@ -68,19 +124,20 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
         };
         using var reader = CsvReader.Create(csv, options, leaveOpen: true);
         var batch = new List<CsvRow>(BatchSize);
+        var context = new BatchContext(staff, note);
         try
         {
             reader.ReadHeader();
-            var header = reader.Headers ?? [];
-            var positions = Columns.ToDictionary(c => c.Column, c => header.Select(Fold).ToList().FindIndex(h => c.Names.Contains(h)));
-            var missing = positions.Where(p => p.Value < 0).Select(p => p.Key).ToList();
+            var header = (reader.Headers ?? []).Select(Fold).ToList();
             if (header.Count == 0)
             {
-                return new DossierImportReport([new DossierImportRow(1, null, false, "Tệp trống, không có dòng tiêu đề.")]);
+                return new DossierImportReport([new DossierImportRow(1, null, new DossierImportReason(DossierImportProblem.EmptyFile))]);
             }
+            var positions = Columns.Select(c => header.FindIndex(h => c.Names.Contains(h))).ToArray();
+            var missing = Columns.Where((_, i) => positions[i] < 0).Select(c => c.Column).ToList();
             if (missing.Count > 0)
             {
-                return new DossierImportReport([new DossierImportRow(1, null, false, "Thiếu cột: " + string.Join(", ", missing) + ".")]);
+                return new DossierImportReport([new DossierImportRow(1, null, new DossierImportReason(DossierImportProblem.MissingColumns, missing))]);
             }
 
             var read = 0;
@@ -89,45 +146,47 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
                 var line = (int)reader.LineNumber;
                 if (read++ >= MaxRows)
                 {
-                    ImportBatch(batch, staff, rows);
-                    rows.Add(new DossierImportRow(line, null, false, $"Tệp quá dài: chỉ nhập {MaxRows} dòng đầu."));
+                    ImportBatch(batch, context, rows);
+                    rows.Add(new DossierImportRow(line, null, new DossierImportReason(DossierImportProblem.TooManyRows)));
                     return new DossierImportReport(rows);
                 }
-                batch.Add(new CsvRow(
-                    line,
-                    malformedLine == line,
-                    positions.ToDictionary(p => p.Key, p => p.Value < reader.FieldCount ? reader.GetString(p.Value).Trim() : string.Empty)));
+                var fields = new string[Columns.Length];
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = positions[i] < reader.FieldCount ? reader.GetString(positions[i]).Trim() : string.Empty;
+                }
+                batch.Add(new CsvRow(line, malformedLine == line, fields));
                 if (batch.Count == BatchSize)
                 {
-                    ImportBatch(batch, staff, rows);
+                    ImportBatch(batch, context, rows);
                 }
             }
-            ImportBatch(batch, staff, rows);
+            ImportBatch(batch, context, rows);
         }
         catch (CsvFormatException error)
         {
             // The rows read before the unreadable part still go in.
-            ImportBatch(batch, staff, rows);
-            rows.Add(new DossierImportRow((int)error.LineNumber, null, false, "Không đọc được phần còn lại của tệp CSV."));
+            ImportBatch(batch, context, rows);
+            rows.Add(new DossierImportRow((int)error.LineNumber, null, new DossierImportReason(DossierImportProblem.UnreadableRest)));
         }
         return new DossierImportReport(rows.OrderBy(r => r.Line).ToList());
     }
 
     // The batch's good rows go in with one transaction; should it fail unexpectedly, it is undone and the rows are
     // taken one by one, so every good row still goes in whole and a failing one alone is reported.
-    private void ImportBatch(List<CsvRow> batch, string staff, List<DossierImportRow> report)
+    private void ImportBatch(List<CsvRow> batch, BatchContext context, List<DossierImportRow> report)
     {
         if (batch.Count == 0)
         {
             return;
         }
         var now = time.GetUtcNow();
-        var rows = batch.Select(row => Check(row, staff, now)).ToList();
-        report.AddRange(rows.Where(r => r.Dossier is null).Select(r => new DossierImportRow(r.Line, r.Code, false, r.Reason)));
+        var rows = batch.Select(row => Check(row, context, now)).ToList();
+        report.AddRange(rows.Where(r => r.Dossier is null).Select(r => new DossierImportRow(r.Line, r.Code, r.Reason)));
         var good = rows.Where(r => r.Dossier is not null).ToList();
         try
         {
-            Report(good, store.InsertImported(good.Select(r => r.Dossier!).ToList(), staff, now), report);
+            Report(good, archive.InsertImported(good.Select(r => r.Dossier!).ToList(), context.Staff, now), report);
         }
         catch (LiteException)
         {
@@ -135,66 +194,67 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
             {
                 try
                 {
-                    Report([row], store.InsertImported([row.Dossier!], staff, now), report);
+                    Report([row], archive.InsertImported([row.Dossier!], context.Staff, now), report);
                 }
                 catch (LiteException)
                 {
-                    report.Add(new DossierImportRow(row.Line, row.Code, false, "Không lưu được dòng này, anh/chị thử lại sau."));
+                    report.Add(new DossierImportRow(row.Line, row.Code, new DossierImportReason(DossierImportProblem.NotSaved)));
                 }
             }
         }
         batch.Clear();
     }
 
-    private static void Report(List<CheckedRow> rows, IReadOnlyList<bool> inserted, List<DossierImportRow> report) =>
-        report.AddRange(rows.Select((row, i) => inserted[i]
-            ? new DossierImportRow(row.Line, row.Code, true, null)
-            : new DossierImportRow(row.Line, row.Code, false, "Mã hồ sơ đã có.")));
+    private static readonly DossierImportReason CodeTaken = new(DossierImportProblem.CodeTaken);
 
-    private CheckedRow Check(CsvRow row, string staff, DateTimeOffset now)
+    private static void Report(List<CheckedRow> rows, IReadOnlyList<bool> inserted, List<DossierImportRow> report) =>
+        report.AddRange(rows.Select((row, i) => new DossierImportRow(row.Line, row.Code, inserted[i] ? null : CodeTaken)));
+
+    private CheckedRow Check(CsvRow row, BatchContext context, DateTimeOffset now)
     {
         var line = row.Line;
+        var fields = row.Fields;
         if (row.Malformed)
         {
-            return CheckedRow.Rejected(line, null, "Dòng sai định dạng CSV (dấu ngoặc kép).");
+            return CheckedRow.Rejected(line, null, new DossierImportReason(DossierImportProblem.MalformedRow));
         }
-        string Field(string column) => row.Fields[column];
-        if (!DossierCode.TryNormalize(Field("code"), store.AgencyCode, out var code))
+        var agency = options.Value.AgencyCode;
+        if (!DossierCode.TryNormalize(fields[Code], agency, out var code))
         {
-            return CheckedRow.Rejected(line, null, "Mã hồ sơ không đúng dạng " + DossierCode.Example(store.AgencyCode) + ".");
+            return CheckedRow.Rejected(line, null, new DossierImportReason(DossierImportProblem.BadCode, DossierCode.Example(agency)));
         }
-        if (!DossierStatuses.TryParse(Field("status"), out var status))
+        if (!DossierStatuses.TryParse(fields[Status], out var status))
         {
-            return CheckedRow.Rejected(line, code, "Trạng thái không rõ: " + Truncate(Field("status")) + ".");
+            return CheckedRow.Rejected(line, code, new DossierImportReason(DossierImportProblem.UnknownStatus, Truncate(fields[Status])));
         }
-        if (!TryParseReceived(Field("received"), out var received) || received > now)
+        if (!TryParseReceived(fields[Received], out var received) || received > now)
         {
-            return CheckedRow.Rejected(line, code, "Ngày nhận không đúng (dd/MM/yyyy, không sau hôm nay).");
+            return CheckedRow.Rejected(line, code, new DossierImportReason(DossierImportProblem.BadReceivedDate));
         }
 
         var request = DossierValidation.Normalize(
             new NewDossier
             {
-                ProcedureId = Field("procedure"),
-                ApplicantName = Field("name"),
-                Phone = Field("phone"),
-                Village = Field("village"),
+                ProcedureId = fields[Procedure],
+                ApplicantName = fields[Name],
+                Phone = fields[Phone],
+                Village = fields[Village],
                 Submission = Submission.InPerson,
             },
             options.Value.Villages,
             out var errors);
         if (errors.Count > 0)
         {
-            return CheckedRow.Rejected(line, code, string.Join(" ", errors.Values.SelectMany(e => e)));
+            return CheckedRow.Rejected(line, code, new DossierImportReason(DossierImportProblem.InvalidDossier) { FieldErrors = errors });
         }
 
         // The provincial system gives the current status only: it is dated now, after the reception.
         List<StatusChange> history = status == DossierStatus.PreRegistered
-            ? [new StatusChange { At = now, Status = status, Actor = staff, Note = "Nhập từ hệ thống của tỉnh" }]
-            : [new StatusChange { At = received, Status = DossierStatus.Received, Actor = staff, Note = "Nhập từ hệ thống của tỉnh" }];
+            ? [new StatusChange { At = now, Status = status, Actor = context.Staff, Note = context.Note }]
+            : [new StatusChange { At = received, Status = DossierStatus.Received, Actor = context.Staff, Note = context.Note }];
         if (status is not (DossierStatus.PreRegistered or DossierStatus.Received))
         {
-            history.Add(new StatusChange { At = now, Status = status, Actor = staff });
+            history.Add(new StatusChange { At = now, Status = status, Actor = context.Staff });
         }
         return new CheckedRow(line, code, new ImportedDossier(request, code, history), null);
     }
@@ -211,13 +271,17 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
         return true;
     }
 
-    private sealed record CsvRow(int Line, bool Malformed, IReadOnlyDictionary<string, string> Fields);
+    // A row's fields in the order of Columns.
+    private sealed record CsvRow(int Line, bool Malformed, string[] Fields);
 
     // A row after its checks: the dossier to insert, or the reason it is refused.
-    private sealed record CheckedRow(int Line, string? Code, ImportedDossier? Dossier, string? Reason)
+    private sealed record CheckedRow(int Line, string? Code, ImportedDossier? Dossier, DossierImportReason? Reason)
     {
-        public static CheckedRow Rejected(int line, string? code, string reason) => new(line, code, null, reason);
+        public static CheckedRow Rejected(int line, string? code, DossierImportReason reason) => new(line, code, null, reason);
     }
+
+    // What one import's rows share.
+    private sealed record BatchContext(string Staff, string? Note);
 
     private static string Truncate(string text) => text.Length <= 30 ? text : text[..30] + "…";
 

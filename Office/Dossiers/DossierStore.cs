@@ -8,7 +8,10 @@ using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
 
-/// <summary>The office's dossiers in LiteDB: filing, lookups by code, phone and chat, and status changes.</summary>
+/// <summary>
+/// The office's dossiers in LiteDB: filing, lookups by code, phone and chat, and status changes; and, as the archive,
+/// imports from the provincial system and records dated in the past.
+/// </summary>
 public sealed partial class DossierStore(
     OfficeDatabase database,
     WorkingCalendar calendar,
@@ -16,7 +19,7 @@ public sealed partial class DossierStore(
     DailyFigures figures,
     IOptions<OfficeOptions> options,
     TimeProvider time,
-    ILogger<DossierStore> logger) : IDossierStore
+    ILogger<DossierStore> logger) : IDossierStore, IDossierArchive
 {
     public const string CollectionName = "dossiers";
     public const string CountersCollectionName = "dossier_counters";
@@ -41,13 +44,13 @@ public sealed partial class DossierStore(
     /// the same chat on the same day (a double "Gửi", a retry after a crash before the reply) returns the dossier
     /// already filed, with its code, instead of filing a second one.
     /// </summary>
-    public Dossier PreRegister(NewDossier request) => Insert(request, DossierStatus.PreRegistered, staff: null, time.GetUtcNow());
+    public Dossier PreRegister(NewDossier request) => FileAt(request, staff: null, time.GetUtcNow());
 
     /// <summary>Staff file a dossier they have received (at the desk or from the portal).</summary>
     public Dossier Receive(NewDossier request, string staff)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(staff);
-        return Insert(request, DossierStatus.Received, staff, time.GetUtcNow());
+        return FileAt(request, staff, time.GetUtcNow());
     }
 
     /// <summary>Finds a dossier by its code as typed (see <see cref="DossierCode.TryNormalize"/>); null when malformed or unknown.</summary>
@@ -76,9 +79,9 @@ public sealed partial class DossierStore(
     /// change is audited. Null when no dossier has that code.
     /// </summary>
     public Dossier? ChangeStatus(string code, DossierStatus status, string staff, string? note) =>
-        ChangeStatus(code, status, staff, note, time.GetUtcNow());
+        ChangeStatusAt(code, status, staff, note, time.GetUtcNow());
 
-    internal Dossier? ChangeStatus(string code, DossierStatus status, string staff, string? note, DateTimeOffset at)
+    public Dossier? ChangeStatusAt(string code, DossierStatus status, string staff, string? note, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(staff);
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -112,7 +115,14 @@ public sealed partial class DossierStore(
             };
             Dossiers.Update(changed);
             figures.Replace(dossier, changed);
-            audit.Record(staff, "dossier.status", changed.Code, $"{dossier.Status.JsonName()} → {status.JsonName()}" + (note is null ? "" : "; " + note), at);
+            audit.Record(new StaffAction
+            {
+                At = at,
+                Staff = staff,
+                Action = "dossier.status",
+                Target = changed.Code,
+                Details = $"{dossier.Status.JsonName()} → {status.JsonName()}" + (note is null ? "" : "; " + note),
+            });
             return changed;
         });
         if (updated is not null)
@@ -122,8 +132,9 @@ public sealed partial class DossierStore(
         return updated;
     }
 
-    internal Dossier Insert(NewDossier request, DossierStatus status, string? staff, DateTimeOffset at)
+    public Dossier FileAt(NewDossier request, string? staff, DateTimeOffset at)
     {
+        var status = staff is null ? DossierStatus.PreRegistered : DossierStatus.Received;
         var valid = DossierValidation.Normalize(request, options.Value.Villages, out var errors);
         if (errors.Count > 0)
         {
@@ -149,7 +160,7 @@ public sealed partial class DossierStore(
             }
             if (staff is not null)
             {
-                audit.Record(staff, "dossier.create", code, $"{valid.ProcedureId}; {status.JsonName()}", at);
+                audit.Record(new StaffAction { At = at, Staff = staff, Action = "dossier.create", Target = code, Details = $"{valid.ProcedureId}; {status.JsonName()}" });
             }
             return (created, true);
         });
@@ -164,12 +175,18 @@ public sealed partial class DossierStore(
         return dossier;
     }
 
-    /// <summary>
-    /// Inserts dossiers with codes given by another system, all in one transaction; per row, whether it went in
-    /// (false when the code is taken, by the archive or by an earlier row of the same batch).
-    /// </summary>
-    internal IReadOnlyList<bool> InsertImported(IReadOnlyList<ImportedDossier> rows, string staff, DateTimeOffset at)
+    public bool IsEmpty => Dossiers.Count() == 0;
+
+    public T AllOrNothing<T>(Func<T> work) => database.InTransaction(work);
+
+    public IReadOnlyList<bool> InsertImported(IReadOnlyList<ImportedDossier> rows, string staff, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentException.ThrowIfNullOrWhiteSpace(staff);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
         try
         {
             // Most batches are new: the unique index on the code finds a taken one, so no row pays a lookup first.
@@ -190,12 +207,20 @@ public sealed partial class DossierStore(
     private IReadOnlyList<bool> WriteImported(IReadOnlyList<ImportedDossier> rows, bool[] taken, string staff, DateTimeOffset at)
     {
         var inserted = rows.Where((_, i) => !taken[i]).Select(row => Imported(row, staff, at)).ToList();
-        Dossiers.InsertBulk(inserted);
-        figures.ReplaceAll(inserted.Select(d => ((Dossier?)null, (Dossier?)d)));
-        audit.RecordAll(inserted.Select(d => new StaffAction
+        if (inserted.Count > 0)
         {
-            At = at, Staff = staff, Action = "dossier.import", Target = d.Code, Details = $"{d.ProcedureId}; {d.Status.JsonName()}",
-        }));
+            Dossiers.InsertBulk(inserted);
+            figures.ReplaceAll(inserted.Select(d => ((Dossier?)null, (Dossier?)d)));
+            // One entry for the batch, found by each of its codes: an entry per dossier cost as much as the dossier.
+            audit.Record(new StaffAction
+            {
+                At = at,
+                Staff = staff,
+                Action = "dossier.import",
+                Targets = inserted.Select(d => d.Code).ToList(),
+                Details = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{inserted.Count} dossiers"),
+            });
+        }
         return taken.Select(t => !t).ToList();
     }
 
@@ -270,8 +295,8 @@ public sealed partial class DossierStore(
     private partial void LogStatusChanged(string code, string status, string staff);
 }
 
-/// <summary>A validated dossier from another system, with its own code and history.</summary>
-internal sealed record ImportedDossier(NewDossier Valid, string Code, IReadOnlyList<StatusChange> History);
+/// <summary>A validated dossier from another system, with its own code and history (in order, the last step its status).</summary>
+public sealed record ImportedDossier(NewDossier Valid, string Code, IReadOnlyList<StatusChange> History);
 
 /// <summary>The last sequence number given out on one local day (<c>YYMMDD</c>).</summary>
 internal sealed record DayCounter

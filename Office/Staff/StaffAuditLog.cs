@@ -19,6 +19,12 @@ public sealed record StaffAction
     /// <summary>What it was done to, such as a dossier code.</summary>
     public string? Target { get; init; }
 
+    /// <summary>
+    /// Everything one action was done to at once, such as the dossiers of one import batch: one entry for the batch
+    /// instead of one per dossier, and still found by each of them (<see cref="IStaffAuditLog.ForTarget"/>).
+    /// </summary>
+    public IReadOnlyList<string>? Targets { get; init; }
+
     /// <summary>Details without personal data.</summary>
     public string? Details { get; init; }
 }
@@ -32,39 +38,49 @@ public sealed class StaffAuditLog(OfficeDatabase database, TimeProvider time) : 
 
     /// <summary>Records an action now. Call it inside the transaction of the change it describes, so both happen or neither.</summary>
     public StaffAction Record(string staff, string action, string? target = null, string? details = null) =>
-        Record(staff, action, target, details, time.GetUtcNow());
+        Record(new StaffAction { At = time.GetUtcNow(), Staff = staff, Action = action, Target = target, Details = details });
 
-    internal StaffAction Record(string staff, string action, string? target, string? details, DateTimeOffset at)
+    /// <summary>Records an entry as given, its time included (a batch's, or a change dated in the past).</summary>
+    public StaffAction Record(StaffAction entry)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(staff);
-        ArgumentException.ThrowIfNullOrWhiteSpace(action);
-        var entry = new StaffAction { At = at, Staff = staff, Action = action, Target = target, Details = details };
-        var id = Actions.Insert(entry);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Staff);
+        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Action);
+        var id = Actions.Insert(entry with { Id = 0 });
         return entry with { Id = id.AsInt32 };
     }
-
-    /// <summary>Records many actions at once, inside the transaction of the changes they describe.</summary>
-    internal void RecordAll(IEnumerable<StaffAction> entries) => Actions.InsertBulk(entries);
 
     /// <summary>The latest actions, newest first.</summary>
     public IReadOnlyList<StaffAction> Recent(int count) =>
         Actions.Query().OrderByDescending(a => a.Id).Limit(Math.Clamp(count, 1, 1000)).ToList();
 
-    /// <summary>Every action on one target (a dossier code), oldest first.</summary>
-    public IReadOnlyList<StaffAction> ForTarget(string target) =>
-        Actions.Query().Where(a => a.Target == target).OrderBy(a => a.Id).ToList();
+    /// <summary>
+    /// Every action on one target (a dossier code), oldest first; an action on many (<see cref="StaffAction.Targets"/>)
+    /// is given as done to this one.
+    /// </summary>
+    public IReadOnlyList<StaffAction> ForTarget(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var alone = Actions.Find(Filter.Equal(nameof(StaffAction.Target), target));
+        var together = Actions.Find(Filter.AnyEqual(StaffAuditSetup.TargetsExpression, target)).Select(a => a with { Target = target, Targets = null });
+        return alone.Concat(together).OrderBy(a => a.Id).ToList();
+    }
 }
 
 /// <summary>
-/// Indexes of the audit log: the target only. The log is read newest first by id; an index on the time, which no
-/// query read, cost every row an import writes.
+/// Indexes of the audit log: the target, and each of the targets of an action on many (a multikey index). The log is
+/// read newest first by id; an index on the time, which no query read, cost every row an import writes.
 /// </summary>
 internal sealed class StaffAuditSetup : ICollectionSetup
 {
+    /// <summary>The index expression of the targets: one key per target.</summary>
+    internal const string TargetsExpression = "$.Targets[*]";
+
     public void Configure(OfficeDatabase database)
     {
         var actions = database.Collection<StaffAction>(StaffAuditLog.CollectionName);
         actions.EnsureIndex(a => a.Target);
+        actions.EnsureIndex("targets", TargetsExpression);
         actions.DropIndex(nameof(StaffAction.At));
     }
 }

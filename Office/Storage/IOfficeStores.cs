@@ -27,6 +27,35 @@ public interface IDossierStore
     Dossier? ChangeStatus(string code, DossierStatus status, string staff, string? note);
 }
 
+/// <summary>
+/// Dossiers written with codes or times from elsewhere: the provincial system's export, and sample data dated in the
+/// past. Apart from <see cref="IDossierStore"/>, whose writes are the office's own, dated now.
+/// </summary>
+public interface IDossierArchive
+{
+    /// <summary>
+    /// Inserts dossiers with the codes another system gave them, as one all-or-nothing batch, with their daily figures
+    /// and one audit entry (<c>dossier.import</c>) naming every code that went in. Per row, whether it went in: false
+    /// when its code is taken, by a stored dossier or by an earlier row of the batch.
+    /// </summary>
+    IReadOnlyList<bool> InsertImported(IReadOnlyList<ImportedDossier> rows, string staff, DateTimeOffset at);
+
+    /// <summary>Files a dossier at <paramref name="at"/>: received by <paramref name="staff"/>, or pre-registered by a resident when null.</summary>
+    Dossier FileAt(NewDossier request, string? staff, DateTimeOffset at);
+
+    /// <summary><see cref="IDossierStore.ChangeStatus"/> dated <paramref name="at"/>, its audit entry too.</summary>
+    Dossier? ChangeStatusAt(string code, DossierStatus status, string staff, string? note, DateTimeOffset at);
+
+    /// <summary>True when no dossier is stored at all.</summary>
+    bool IsEmpty { get; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, its writes through this archive kept all together or none (one transaction).
+    /// Synchronous: the work must not await.
+    /// </summary>
+    T AllOrNothing<T>(Func<T> work);
+}
+
 /// <summary>Chats that receive notices, and the chats already asked whether they want them.</summary>
 public interface ISubscriptionStore
 {
@@ -135,6 +164,9 @@ public interface IUnansweredQuestionStore
 public interface IStaffAuditLog
 {
     StaffAction Record(string staff, string action, string? target = null, string? details = null);
+
+    /// <summary>Records an entry as given, its time included: an action on many targets, or one dated in the past.</summary>
+    StaffAction Record(StaffAction entry);
 
     IReadOnlyList<StaffAction> Recent(int count);
 

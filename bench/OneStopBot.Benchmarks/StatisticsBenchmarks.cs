@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Hosting;
+using OneStopBot.Bot.Staff;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
@@ -100,7 +101,7 @@ public class ImportBenchmarks
             {
                 Code = code, ProcedureId = "khai-sinh", ApplicantName = "Alăng Thị Hoa", Phone = phone, Village = village,
                 Status = DossierStatus.Received, Submission = Submission.InPerson, CreatedAt = now, ReceivedAt = received,
-                History = [new StatusChange { At = received, Status = DossierStatus.Received, Actor = "bench", Note = "Nhập từ hệ thống của tỉnh" }],
+                History = [new StatusChange { At = received, Status = DossierStatus.Received, Actor = "bench", Note = ImportWording.ImportedNote }],
             };
         }
         csv = lines.ToString();
@@ -124,7 +125,7 @@ public class ImportBenchmarks
     [Benchmark(OperationsPerInvoke = Rows)]
     public int Import()
     {
-        var report = host!.Services.GetRequiredService<DossierImport>().Import(new StringReader(csv), "bench");
+        var report = host!.Services.GetRequiredService<DossierImport>().Import(new StringReader(csv), "bench", ImportWording.ImportedNote);
         return report.Imported == Rows ? report.Imported : throw new InvalidOperationException($"{report.Imported} of {Rows} rows imported.");
     }
 }

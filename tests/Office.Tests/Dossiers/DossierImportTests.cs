@@ -9,7 +9,9 @@ public sealed class DossierImportTests : IDisposable
 {
     private readonly TestOffice office = new();
 
-    private DossierImportReport Import(string csv) => office.Get<DossierImport>().Import(new StringReader(csv), "api");
+    private const string Note = "Nhập từ hệ thống của tỉnh";
+
+    private DossierImportReport Import(string csv) => office.Get<DossierImport>().Import(new StringReader(csv), "api", Note);
 
     [Fact]
     public void Good_rows_are_imported_and_each_bad_row_is_reported_with_its_reason()
@@ -33,13 +35,17 @@ public sealed class DossierImportTests : IDisposable
             [(2, true), (3, false), (4, false), (5, false), (6, false), (7, false), (8, false), (9, false), (10, true)],
             report.Rows.Select(r => (r.Line, r.Imported)));
         Assert.Equal((2, 7), (report.Imported, report.Rejected));
-        Assert.Contains("Số điện thoại", report.Rows[1].Reason);
-        Assert.Contains("Mã hồ sơ", report.Rows[2].Reason);
-        Assert.Contains("Trạng thái", report.Rows[3].Reason);
-        Assert.Contains("Ngày nhận", report.Rows[4].Reason);
-        Assert.Contains("Thôn", report.Rows[5].Reason);
-        Assert.Contains("CSV", report.Rows[6].Reason);
-        Assert.Equal("Mã hồ sơ đã có.", report.Rows[7].Reason);
+        Assert.Equal(
+            [
+                DossierImportProblem.InvalidDossier, DossierImportProblem.BadCode, DossierImportProblem.UnknownStatus,
+                DossierImportProblem.BadReceivedDate, DossierImportProblem.InvalidDossier, DossierImportProblem.MalformedRow,
+                DossierImportProblem.CodeTaken,
+            ],
+            report.Rows.Where(r => !r.Imported).Select(r => r.Reason!.Problem));
+        Assert.Equal(["phone"], report.Rows[1].Reason!.FieldErrors!.Keys);
+        Assert.Equal(["village"], report.Rows[5].Reason!.FieldErrors!.Keys);
+        Assert.Equal(["000.32.30.H49-261120-0012"], report.Rows[2].Reason!.Arguments);
+        Assert.Equal(["finished"], report.Rows[3].Reason!.Arguments);
 
         var store = office.Get<DossierStore>();
         Assert.Null(store.Find("261120-0002"));
@@ -62,6 +68,7 @@ public sealed class DossierImportTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(7)), dossier.History[0].At);
         Assert.Equal(office.Time.GetUtcNow(), dossier.ReturnedAt);
         Assert.Equal(("api", "dossier.import"), office.Get<StaffAuditLog>().ForTarget(dossier.Code).Select(a => (a.Staff, a.Action)).Single());
+        Assert.Equal(Note, dossier.History[0].Note);
     }
 
     [Fact]
@@ -77,16 +84,17 @@ public sealed class DossierImportTests : IDisposable
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("code,procedure,name\n261125-0007,tam-tru,Lan")]
-    [InlineData("🙂🙂🙂\n1,2,3")]
-    public void A_file_without_the_needed_columns_is_rejected_as_a_whole(string csv)
+    [InlineData("", DossierImportProblem.EmptyFile, "")]
+    [InlineData("code,procedure,name\n261125-0007,tam-tru,Lan", DossierImportProblem.MissingColumns, "phone village status received")]
+    [InlineData("🙂🙂🙂\n1,2,3", DossierImportProblem.MissingColumns, "code procedure name phone village status received")]
+    public void A_file_without_the_needed_columns_is_rejected_as_a_whole(string csv, DossierImportProblem problem, string missing)
     {
         var row = Assert.Single(Import(csv).Rows);
 
         Assert.False(row.Imported);
         Assert.Equal(1, row.Line);
-        Assert.NotEmpty(row.Reason!);
+        Assert.Equal((problem, missing), (row.Reason!.Problem, string.Join(' ', row.Reason.Arguments)));
+        Assert.Empty(office.Get<StaffAuditLog>().Recent(10));
     }
 
     [Fact]
@@ -133,7 +141,7 @@ public sealed class DossierImportTests : IDisposable
             """);
 
         Assert.Equal([true, false, true, false], report.Rows.Select(r => r.Imported));
-        Assert.All(report.Rows.Where(r => !r.Imported), r => Assert.Equal("Mã hồ sơ đã có.", r.Reason));
+        Assert.All(report.Rows.Where(r => !r.Imported), r => Assert.Equal(DossierImportProblem.CodeTaken, r.Reason!.Problem));
         var audit = office.Get<StaffAuditLog>();
         Assert.Equal("dossier.import", Assert.Single(audit.ForTarget($"000.32.30.H49-{today}-0101")).Action);
         Assert.Equal("dossier.import", Assert.Single(audit.ForTarget($"000.32.30.H49-{today}-0102")).Action);
@@ -160,6 +168,27 @@ public sealed class DossierImportTests : IDisposable
         Assert.Equal([false, false], again.Rows.Select(r => r.Imported));
         Assert.Equal(figures, Figures());
         Assert.Single(office.Get<StaffAuditLog>().ForTarget("000.32.30.H49-261125-0002"));
+    }
+
+    [Fact]
+    public void A_long_file_goes_in_by_batches_each_audited_once_and_found_by_every_code()
+    {
+        const int Rows = DossierImport.BatchSize * 2 + 7;
+        var csv = new System.Text.StringBuilder("code,procedure,name,phone,village,status,received date\n");
+        for (var i = 1; i <= Rows; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"261125-{i:D4},khai-sinh,Hồ Văn Tuấn,09{i:D8},Thôn 2,received,25/11/2026\n");
+        }
+
+        var report = Import(csv.ToString());
+
+        Assert.Equal((Rows, 0), (report.Imported, report.Rejected));
+        var audit = office.Get<StaffAuditLog>();
+        var batches = audit.Recent(10);
+        Assert.Equal([7, DossierImport.BatchSize, DossierImport.BatchSize], batches.Select(b => b.Targets!.Count));
+        Assert.All(batches, b => Assert.Equal(("api", "dossier.import"), (b.Staff, b.Action)));
+        Assert.Equal(batches[1].Id, Assert.Single(audit.ForTarget($"000.32.30.H49-261125-{DossierImport.BatchSize + 1:D4}")).Id);
+        Assert.Equal(Rows, Figures().Received);
     }
 
     private PeriodStatistics Figures()

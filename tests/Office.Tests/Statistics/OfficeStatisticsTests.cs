@@ -25,8 +25,8 @@ public sealed class OfficeStatisticsTests : IDisposable
     {
         var store = target.Get<DossierStore>();
         Dossier Received(string at, Submission submission, int? days) =>
-            store.Insert(DossierStoreTests.Request(workingDays: days) with { Submission = submission }, DossierStatus.Received, "Chị Lan", Local(at));
-        void Change(Dossier dossier, DossierStatus status, string at) => store.ChangeStatus(dossier.Code, status, "Chị Lan", null, Local(at));
+            store.FileAt(DossierStoreTests.Request(workingDays: days) with { Submission = submission }, "Chị Lan", Local(at));
+        void Change(Dossier dossier, DossierStatus status, string at) => store.ChangeStatusAt(dossier.Code, status, "Chị Lan", null, Local(at));
 
         var a = Received("2026-11-02 09:00", Submission.Online, 3);
         Change(a, DossierStatus.ResultReady, "2026-11-04 10:00");
@@ -41,7 +41,7 @@ public sealed class OfficeStatisticsTests : IDisposable
         Change(e, DossierStatus.ResultReady, "2026-11-03 14:00");
         var f = Received("2026-11-05 09:00", Submission.Online, 0);
         Change(f, DossierStatus.Rejected, "2026-11-05 11:00");
-        store.Insert(DossierStoreTests.Request(), DossierStatus.PreRegistered, null, Local("2026-11-24 20:00"));
+        store.FileAt(DossierStoreTests.Request(), null, Local("2026-11-24 20:00"));
         var h = Received("2026-11-12 09:00", Submission.Online, null);
         Change(h, DossierStatus.ResultReady, "2026-11-13 09:00");
         var i = Received("2026-11-16 09:00", Submission.InPerson, 3);
@@ -61,9 +61,9 @@ public sealed class OfficeStatisticsTests : IDisposable
     {
         var store = office.Get<DossierStore>();
         // Received on Monday 2/11 with 3 working days (due 5/11), ready on 3/11, taken back into work on 9/11.
-        var dossier = store.Insert(DossierStoreTests.Request(workingDays: 3), DossierStatus.Received, "Chị Lan", Local("2026-11-02 09:00"));
-        store.ChangeStatus(dossier.Code, DossierStatus.ResultReady, "Chị Lan", null, Local("2026-11-03 10:00"));
-        store.ChangeStatus(dossier.Code, DossierStatus.InProgress, "Chị Lan", "Sai tên, làm lại.", Local("2026-11-09 08:00"));
+        var dossier = store.FileAt(DossierStoreTests.Request(workingDays: 3), "Chị Lan", Local("2026-11-02 09:00"));
+        store.ChangeStatusAt(dossier.Code, DossierStatus.ResultReady, "Chị Lan", null, Local("2026-11-03 10:00"));
+        store.ChangeStatusAt(dossier.Code, DossierStatus.InProgress, "Chị Lan", "Sai tên, làm lại.", Local("2026-11-09 08:00"));
         var end = DateOnly.Parse(periodEnd, System.Globalization.CultureInfo.InvariantCulture);
 
         var stats = office.Get<OfficeStatistics>().Compute(end.AddDays(-1), end);

@@ -78,7 +78,7 @@ public sealed class StatisticsRecountTests
     // times; the clock ends after the last change.
     private static void FillRandomArchive(TestOffice office, Random random, int dossiers)
     {
-        var store = office.Get<DossierStore>();
+        var store = office.Get<OneStopBot.Office.Storage.IDossierArchive>();
         var days = new int?[] { 0, 0, 1, 3, 7, null, 25 };
         var at = ArchiveStart;
         var walks = new List<(Dossier Dossier, DateTimeOffset At)>();
@@ -91,7 +91,7 @@ public sealed class StatisticsRecountTests
                 Submission = random.NextDouble() < 0.6 ? Submission.Online : Submission.InPerson,
             };
             var status = random.NextDouble() < 0.15 ? DossierStatus.PreRegistered : DossierStatus.Received;
-            walks.Add((store.Insert(request, status, status == DossierStatus.PreRegistered ? null : "Chị Lan", at), at));
+            walks.Add((store.FileAt(request, status == DossierStatus.PreRegistered ? null : "Chị Lan", at), at));
         }
 
         foreach (var (dossier, filedAt) in walks)
@@ -101,7 +101,7 @@ public sealed class StatisticsRecountTests
             {
                 step = step.AddHours(random.Next(1, 24 * 12));
                 office.Time.SetUtcNow(Later(office.Time.GetUtcNow(), step));
-                store.ChangeStatus(dossier.Code, status, "Chị Lan", note, step);
+                store.ChangeStatusAt(dossier.Code, status, "Chị Lan", note, step);
             }
         }
         office.Time.SetUtcNow(Later(office.Time.GetUtcNow(), at).AddDays(3));
