@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,13 @@ public sealed class OfficeDatabase : IDisposable
     // thread reads a collection while another's transaction is creating it (the reader sees the new name with an old
     // snapshot of its page); so a collection is created on its own, under the gate, before anyone uses it.
     private readonly ConcurrentDictionary<string, bool> existing = new(StringComparer.OrdinalIgnoreCase);
+
+    // Record types whose LiteDB mappings are complete (ready: with every type inside them). LiteDB publishes a type's mapping before it has filled it in,
+    // so a thread using a type while another maps it reads a mapping with no fields and stores an empty record; a type
+    // and every type inside it are mapped on one thread before anyone reads or writes it.
+    private readonly ConcurrentDictionary<Type, bool> ready = new();
+    private readonly HashSet<Type> mapped = [];
+    private static readonly MethodInfo MapEntity = typeof(BsonMapper).GetMethod(nameof(BsonMapper.Entity))!;
 
     public OfficeDatabase(IOptions<StorageOptions> options, IEnumerable<ICollectionSetup> setups)
     {
@@ -44,7 +52,45 @@ public sealed class OfficeDatabase : IDisposable
         {
             Create(name);
         }
+        if (!ready.ContainsKey(typeof(T)))
+        {
+            lock (mapped)
+            {
+                Map(typeof(T));
+            }
+            ready.TryAdd(typeof(T), true);
+        }
         return database.GetCollection<T>(name);
+    }
+
+    /// <summary>Maps <paramref name="type"/> and the records it holds (its properties, their elements) if not yet done.</summary>
+    private void Map(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (!mapped.Add(type))
+        {
+            return;
+        }
+        if (type.IsArray)
+        {
+            Map(type.GetElementType()!);
+            return;
+        }
+        foreach (var argument in type.GetGenericArguments())
+        {
+            Map(argument);
+        }
+        // The framework's own types (dates, lists, strings) are LiteDB's built-in conversions; only our records are mapped.
+        if (type.Assembly.GetName().Name?.StartsWith(nameof(OneStopBot), StringComparison.Ordinal) != true
+            || type.IsInterface || type.IsAbstract || type.IsEnum)
+        {
+            return;
+        }
+        MapEntity.MakeGenericMethod(type).Invoke(Mapper, null);
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            Map(property.PropertyType);
+        }
     }
 
     private void Create(string name)

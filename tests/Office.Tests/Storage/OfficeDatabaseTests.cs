@@ -60,5 +60,36 @@ public sealed class OfficeDatabaseTests : IDisposable
         Assert.Null(Database.HealthProblem());
     }
 
+    /// <summary>
+    /// After a start, several turns read the same kind of record at once. LiteDB alone maps a type on first use and
+    /// lets the other threads see the mapping half built: they read the record with none of its fields.
+    /// </summary>
+    [Fact]
+    public async Task Records_read_by_many_threads_on_first_use_keep_their_fields()
+    {
+        const int Threads = 8;
+        const int Records = 20;
+        var raw = Database.Collection<BsonDocument>("first_mapping");
+        Database.InTransaction(() => raw.InsertBulk(Enumerable.Range(1, Records).Select(id => new BsonDocument
+        {
+            ["_id"] = id,
+            ["Name"] = $"tên {id}",
+            ["Items"] = new BsonArray { new BsonDocument { ["Code"] = $"c{id}", ["Count"] = id } },
+        })));
+
+        using var start = new Barrier(Threads);
+        var read = await Task.WhenAll(Enumerable.Range(0, Threads).Select(thread => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return Database.Collection<Nested>("first_mapping").FindAll().ToList();
+        })));
+
+        Assert.All(read.SelectMany(records => records), r => Assert.Equal([new Inner($"c{r.Id}", r.Id)], r.Items));
+    }
+
+    public sealed record Inner(string Code, int Count);
+
+    public sealed record Nested(int Id, string Name, IReadOnlyList<Inner> Items);
+
     public void Dispose() => office.Dispose();
 }
