@@ -67,7 +67,18 @@ public sealed class PlainWords : IMiddleware
             Explain(messages, new HashSet<string>(StringComparer.Ordinal));
             return;
         }
-        var state = await accessor.GetAsync(context, () => new ExplainedWords([]), cancellationToken);
+        ExplainedWords state;
+        try
+        {
+            state = await accessor.GetAsync(context, () => new ExplainedWords([]), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Unreadable state (a damaged record) fails the turn, and its apology must still go out: explained as
+            // a notice is, remembering nothing. The turn's error handler deals with the state itself.
+            Explain(messages, new HashSet<string>(StringComparer.Ordinal));
+            return;
+        }
         var explained = state.Keys.ToHashSet(StringComparer.Ordinal);
         if (Explain(messages, explained))
         {
@@ -95,7 +106,8 @@ public sealed class PlainWords : IMiddleware
 
     /// <summary>
     /// The text with the first use of each word not in <paramref name="explained"/> explained; the words explained,
-    /// or already followed by a bracket of their own ("Chứng thực (công chứng)"), are added to it.
+    /// or already followed by a bracket of their own ("Chứng thực (công chứng)") or by their explanation in words, are
+    /// added to it.
     /// </summary>
     public string Explain(string text, ISet<string> explained)
     {
@@ -113,7 +125,9 @@ public sealed class PlainWords : IMiddleware
             }
             explained.Add(term.Key);
             var end = at + spelling.Length;
-            taken.Add((at, end, FollowedByBracket(text, end) ? null : term.Explanation));
+            // "tạm trú khi ở nơi khác một thời gian" explains itself: a bracket would say it twice.
+            var saidAlready = FollowedByBracket(text, end) || text.Contains(term.Explanation, StringComparison.OrdinalIgnoreCase);
+            taken.Add((at, end, saidAlready ? null : term.Explanation));
         }
         var builder = new StringBuilder(text);
         foreach (var (_, end, explanation) in taken.Where(t => t.Explanation is not null).OrderByDescending(t => t.End))

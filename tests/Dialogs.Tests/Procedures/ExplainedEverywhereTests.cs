@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
@@ -10,6 +11,7 @@ using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
+using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Tests.Procedures;
 
@@ -116,6 +118,29 @@ public sealed class ExplainedEverywhereTests : IDisposable
             })
             .AssertReply(activity => Assert.Equal("Chứng thực (công chứng) bản photo.", ((IMessageActivity)activity).Text))
             .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_message_still_goes_out_explained_when_the_conversation_state_cannot_be_read()
+    {
+        var words = new PlainWords(new ConversationState(new UnreadableStorage()), harness.Get<ProcedureCatalog>(), harness.Get<IOptionsMonitor<StaffOptions>>());
+        var adapter = new TestAdapter(TestAdapter.CreateConversation("damaged")).Use(words);
+
+        await new TestFlow(adapter, (turn, ct) => turn.SendActivityAsync("Danh sách đang niêm yết.", cancellationToken: ct))
+            .Send("xin chào")
+            .AssertReply(activity => Assert.Equal($"Danh sách đang niêm yết ({Explanation(harness, "niêm yết")}).", ((IMessageActivity)activity).Text))
+            .StartTestAsync();
+    }
+
+    /// <summary>A damaged state record: every read fails.</summary>
+    private sealed class UnreadableStorage : IStorage
+    {
+        public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) =>
+            throw new InvalidDataException("The stored state is damaged.");
+
+        public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 
     /// <summary>Sends a queued notice as the outbox worker does: a continuation of the chat, outside its turns.</summary>
