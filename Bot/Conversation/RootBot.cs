@@ -1,3 +1,5 @@
+using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Bot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using OneStopBot.Dialogs.Identity;
@@ -58,7 +60,7 @@ public sealed class RootBot(
         Task.FromResult(new InvokeResponse
         {
             Status = StatusCodes.Status400BadRequest,
-            Body = new { title = "Yêu cầu không được hỗ trợ", detail = $"This bot handles no invoke activity ('{turnContext.Activity.Name}')." },
+            Body = new { title = ProblemTexts.InvokeNotHandledTitle, detail = DossierFormat.Text(ProblemTexts.InvokeNotHandled, turnContext.Activity.Name) },
         });
 
     /// <summary>A member entry a client may send malformed (null, no id) is nobody.</summary>

@@ -1,3 +1,4 @@
+using OneStopBot.Bot.Hosting;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -70,7 +71,7 @@ public static class EdgeRateLimits
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (rejected, cancellationToken) => new ValueTask(
-                Results.Problem("Too many requests from this address; try again in a minute.", statusCode: StatusCodes.Status429TooManyRequests)
+                Results.Problem(ProblemTexts.TooManyRequests, statusCode: StatusCodes.Status429TooManyRequests)
                     .ExecuteAsync(rejected.HttpContext));
             limiter.AddPolicy(ConversationStarts, http =>
             {

@@ -1,3 +1,5 @@
+using OneStopBot.Office;
+using OneStopBot.Dialogs.Dossiers;
 using Microsoft.AspNetCore.Http.HttpResults;
 namespace OneStopBot.Bot.Hosting;
 
@@ -33,5 +35,5 @@ public static class CappedBody
     }
 
     public static ProblemHttpResult TooLarge(int maxBytes) =>
-        TypedResults.Problem($"The body is larger than {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        TypedResults.Problem(DossierFormat.Text(ProblemTexts.BodyTooLarge, VietnameseNumber.Of(maxBytes)), statusCode: StatusCodes.Status413PayloadTooLarge);
 }

@@ -1,3 +1,5 @@
+using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Bot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Dialogs.Notices;
@@ -21,7 +23,7 @@ public static class NoticeEndpoints
     {
         if (request is null)
         {
-            return TypedResults.Problem("A JSON body {\"text\":…,\"village\":…|null} is required.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(ProblemTexts.NoticeBodyRequired, statusCode: StatusCodes.Status400BadRequest);
         }
         var outcome = service.Broadcast(request.Text, request.Village, StaffApi.ApiActor);
         if (!outcome.Succeeded)
@@ -30,7 +32,7 @@ public static class NoticeEndpoints
             return TypedResults.Problem(
                 detail: error.Message(),
                 statusCode: StatusCodes.Status400BadRequest,
-                title: $"Invalid field \"{error.Field}\"",
+                title: DossierFormat.Text(ProblemTexts.InvalidFieldTitle, error.Field),
                 extensions: new Dictionary<string, object?> { ["field"] = error.Field });
         }
         var id = outcome.Value!.Id;
@@ -41,7 +43,7 @@ public static class NoticeEndpoints
     {
         if (notices.Progress(id) is not { } progress)
         {
-            return TypedResults.Problem($"There is no notice {id}.", statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(DossierFormat.Text(ProblemTexts.NoticeNotFound, id), statusCode: StatusCodes.Status404NotFound);
         }
         var notice = progress.Notice;
         return TypedResults.Ok(new NoticeStatus(notice.Id, notice.Text, notice.Village, progress.Sent, progress.Pending, progress.Failed, notice.CreatedAt));

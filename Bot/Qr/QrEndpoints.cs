@@ -1,3 +1,5 @@
+using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Bot.Hosting;
 using System.Text;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.WebChat;
@@ -15,7 +17,7 @@ public static class QrEndpoints
         app.MapGet("/qr/{procedureId}", (HttpRequest request, string procedureId, IOptions<WebChatOptions> options, IProcedureDirectory directory) =>
             directory.Find(procedureId) is { } procedure
                 ? Png(WebChatOptions.ProcedureUrl(options.Value.PageUrl(request), procedure.Id))
-                : TypedResults.Problem($"There is no procedure with the id \"{procedureId}\".", statusCode: StatusCodes.Status404NotFound));
+                : TypedResults.Problem(DossierFormat.Text(ProblemTexts.ProcedureNotFound, procedureId), statusCode: StatusCodes.Status404NotFound));
         return app;
     }
 

@@ -1,3 +1,4 @@
+using OneStopBot.Bot.Hosting;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -122,7 +123,7 @@ public sealed class StaffApiKeyHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
         blocked
-            ? Results.Problem("Too many failed staff API keys from this address; try again later.", statusCode: StatusCodes.Status429TooManyRequests)
+            ? Results.Problem(ProblemTexts.TooManyApiKeys, statusCode: StatusCodes.Status429TooManyRequests)
                 .ExecuteAsync(Context)
             : base.HandleChallengeAsync(properties);
 }

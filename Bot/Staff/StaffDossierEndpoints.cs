@@ -103,7 +103,7 @@ public static class StaffDossierEndpoints
         var mediaType = request.ContentType?.Split(';')[0].Trim() ?? string.Empty;
         if (!CsvMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
         {
-            return TypedResults.Problem("The body must be CSV (Content-Type: text/csv).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return TypedResults.Problem(ProblemTexts.CsvRequired, statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
         // Read the body whole first: the import reads synchronously, which Kestrel forbids on the request stream.
         var (csv, tooLarge) = await CappedBody.ReadAsync(request, MaxImportBytes);
@@ -217,18 +217,18 @@ public static class StaffDossierEndpoints
     {
         if (!request.HasJsonContentType())
         {
-            return (null, TypedResults.Problem("The body must be JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType));
+            return (null, TypedResults.Problem(ProblemTexts.JsonRequired, statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
         try
         {
             var value = await request.ReadFromJsonAsync<T>(request.HttpContext.RequestAborted);
             return value is null
-                ? (null, TypedResults.Problem("The body is empty.", statusCode: StatusCodes.Status400BadRequest))
+                ? (null, TypedResults.Problem(ProblemTexts.EmptyBody, statusCode: StatusCodes.Status400BadRequest))
                 : (value, null);
         }
         catch (JsonException error)
         {
-            return (null, TypedResults.Problem("The body is not valid JSON for this request: " + error.Message, statusCode: StatusCodes.Status400BadRequest));
+            return (null, TypedResults.Problem(error.Path is { Length: > 0 } path ? DossierFormat.Text(ProblemTexts.InvalidJsonAt, path) : ProblemTexts.InvalidJson, statusCode: StatusCodes.Status400BadRequest));
         }
     }
 
@@ -240,11 +240,11 @@ public static class StaffDossierEndpoints
         }
         if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            errors[field] = ["Dates are written yyyy-MM-dd, for example 2026-11-30."];
+            errors[field] = [ProblemTexts.DateFormat];
         }
         else if (!OfficeDates.Contains(day))
         {
-            errors[field] = [$"Dates are between the years {OfficeDates.MinYear} and {OfficeDates.MaxYear}."];
+            errors[field] = [DossierFormat.Text(ProblemTexts.DateRange, OfficeDates.MinYear, OfficeDates.MaxYear)];
         }
         else
         {
@@ -258,9 +258,9 @@ public static class StaffDossierEndpoints
     // A ProblemDetails body with its own media type, as every other error of the API.
     private static ProblemHttpResult NotFound(string code) =>
         TypedResults.Problem(
-            $"No dossier has the code '{(code.Length > 80 ? code[..80] : code)}'.",
+            DossierFormat.Text(ProblemTexts.DossierNotFound, code.Length > 80 ? code[..80] : code),
             statusCode: StatusCodes.Status404NotFound,
-            title: "Dossier not found");
+            title: ProblemTexts.DossierNotFoundTitle);
 
     private static Dictionary<string, string[]> Field(string name, string message) => new() { [name] = [message] };
 }

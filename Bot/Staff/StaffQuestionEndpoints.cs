@@ -1,3 +1,5 @@
+using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Bot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStopBot.Office.Questions;
 using OneStopBot.Office.Storage;
@@ -18,6 +20,6 @@ public static class StaffQuestionEndpoints
 
     internal static Results<Ok<QuestionResponse[]>, ProblemHttpResult> GetUnanswered(IUnansweredQuestionStore questions, int? count) =>
         count is < 1 or > MaxCount
-            ? TypedResults.Problem($"count must be between 1 and {MaxCount}.", statusCode: StatusCodes.Status400BadRequest)
+            ? TypedResults.Problem(DossierFormat.Text(ProblemTexts.QuestionCount, MaxCount), statusCode: StatusCodes.Status400BadRequest)
             : TypedResults.Ok(questions.Latest(count ?? DefaultCount).Select(QuestionResponse.From).ToArray());
 }

@@ -14,7 +14,7 @@ public static class DossierStatusWording
         [DossierStatus.PreRegistered] = new(
             "Đã đăng ký trước",
             "Cán bộ đã biết anh/chị sẽ đến nộp hồ sơ.",
-            "Anh/chị mang đủ giấy tờ đến bộ phận một cửa để nộp."),
+            "Anh/chị mang đủ giấy tờ đến xã để nộp."),
         [DossierStatus.Received] = new(
             "Đã nhận hồ sơ",
             "Bộ phận một cửa đã nhận đủ hồ sơ của anh/chị.",
@@ -58,6 +58,10 @@ public static class DossierStatusWording
     }.ToFrozenDictionary();
 
     public static DossierStatusText Text(this DossierStatus status) => Texts[status];
+
+    /// <summary>Whether the next step takes the resident to whoever receives the procedure (to file, complete or collect).</summary>
+    public static bool SendsToReceiver(this DossierStatus status) =>
+        status is DossierStatus.PreRegistered or DossierStatus.SupplementRequested or DossierStatus.ResultReady;
 
     /// <summary>Why the change is refused, in Vietnamese for staff (in chat and in the staff API's answers).</summary>
     public static string Reason(this StatusRefusal refusal) => refusal.Kind switch

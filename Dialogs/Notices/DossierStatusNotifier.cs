@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Root;
+using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
@@ -11,7 +13,7 @@ namespace OneStopBot.Dialogs.Notices;
 /// Tells the chat that filed a dossier of each status change, through the outbox; when the result is returned, the
 /// same message asks for a rating. Dossiers filed at the desk have no chat and get nothing.
 /// </summary>
-public sealed class DossierStatusNotifier(NoticeService notices, IOptionsMonitor<OfficeOptions> office) : IDossierStatusObserver
+public sealed class DossierStatusNotifier(NoticeService notices, ProcedureCatalog catalog, IOptionsMonitor<OfficeOptions> office) : IDossierStatusObserver
 {
     public static readonly IReadOnlyList<string> Actions = [MainMenu.CheckDossier, MainMenu.TalkToStaff];
 
@@ -23,7 +25,7 @@ public sealed class DossierStatusNotifier(NoticeService notices, IOptionsMonitor
         }
         // A returned result and its rating request are one message: rows are sent in parallel and retried, so two
         // could arrive swapped.
-        var message = Message(dossier.Code, change, office.CurrentValue);
+        var message = Message(dossier.Code, change, Receivers.Visit(catalog.Find(dossier.ProcedureId), office.CurrentValue));
         if (change.Status == DossierStatus.ResultReturned)
         {
             notices.RequestRating(owner, message + "\n" + DossierFormat.Text(RatingTexts.Ask, dossier.Code), RatingDialog.ChoiceLabels);
@@ -34,8 +36,11 @@ public sealed class DossierStatusNotifier(NoticeService notices, IOptionsMonitor
         }
     }
 
-    /// <summary>The message a resident gets: the code, the new status, what it means, the staff note and what to do next.</summary>
-    public static string Message(string code, StatusChange change, OfficeOptions office)
+    /// <summary>
+    /// The message a resident gets: the code, the new status, what it means, the staff note, what to do next and, when
+    /// that means going somewhere, where and when (<paramref name="visit"/>: the procedure's own receiver).
+    /// </summary>
+    public static string Message(string code, StatusChange change, string? visit)
     {
         var status = change.Status.Text();
         var lines = new List<string>
@@ -48,9 +53,9 @@ public sealed class DossierStatusNotifier(NoticeService notices, IOptionsMonitor
             lines.Add(DossierFormat.Text(DossierStatusTexts.Note, change.Note.Trim()));
         }
         lines.Add(status.NextStep);
-        if (change.Status == DossierStatus.ResultReady)
+        if (change.Status.SendsToReceiver() && visit is not null)
         {
-            lines.Add(DossierFormat.Text(DossierStatusTexts.Hours, office.WorkingHours));
+            lines.Add(visit);
         }
         lines.Add(DossierStatusTexts.Next);
         return string.Join("\n", lines);
@@ -62,6 +67,5 @@ public static class DossierStatusTexts
 {
     public const string Heading = "Hồ sơ {0} đã chuyển sang: {1}.";
     public const string Note = "Cán bộ ghi chú: {0}";
-    public const string Hours = "Giờ làm việc của bộ phận một cửa: {0}.";
     public const string Next = "Muốn xem chi tiết, anh/chị bấm \"Tra cứu hồ sơ\".";
 }

@@ -1,7 +1,11 @@
 using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Dialogs.Identity;
 using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Procedures;
 
@@ -9,44 +13,101 @@ namespace OneStopBot.Dialogs.Procedures;
 public sealed record ExplainedWords(IReadOnlyList<string> Keys);
 
 /// <summary>
-/// Explains a glossary word in brackets the first time a conversation uses it — "trích lục (bản sao giấy tờ hộ tịch
-/// do xã cấp)" — and never again in that conversation.
+/// Explains a glossary word in brackets the first time a conversation reads it — "trích lục (bản sao giấy tờ hộ tịch
+/// do xã cấp)" — and never again in that conversation, in every message the bot sends: answers, status replies,
+/// notices. It rewrites message text only, never buttons. Attached before <see cref="Engine.ChannelLines"/>, so the
+/// explanation is written for the channel like the rest of the text.
+/// <list type="bullet">
+/// <item>A staff member's turn is left as it is: staff know the words, and a resident's question forwarded to them
+/// must read as the resident wrote it. A proactive message to a chat of <c>Staff:Members</c> likewise.</item>
+/// <item>A proactive message (a status change, a broadcast) is read on its own, often days later: its words are
+/// explained in it whatever the chat was told before, and the conversation's state is neither read nor written (the
+/// outbox runs outside any turn of that conversation).</item>
+/// </list>
+/// The words explained in a turn are set in conversation state while the turn runs; the turn saves them with the rest.
 /// </summary>
-public sealed class PlainWords
+public sealed class PlainWords : IMiddleware
 {
     private readonly IStatePropertyAccessor<ExplainedWords> accessor;
+    private readonly IOptionsMonitor<StaffOptions> staff;
 
     // Longest first, so that "sổ hộ tịch" is explained as itself and not as "hộ tịch".
     private readonly IReadOnlyList<(string Spelling, GlossaryTerm Term)> spellings;
 
-    public PlainWords(ConversationState conversationState, ProcedureCatalog catalog)
+    public PlainWords(ConversationState conversationState, ProcedureCatalog catalog, IOptionsMonitor<StaffOptions> staff)
     {
         accessor = conversationState.CreateProperty<ExplainedWords>(nameof(ExplainedWords));
+        this.staff = staff;
         spellings = catalog.Glossary
             .SelectMany(term => term.Terms.Select(spelling => (spelling, term)))
             .OrderByDescending(pair => pair.spelling.Length)
             .ToList();
     }
 
-    /// <summary>The messages with each word not explained yet in this conversation explained at its first use.</summary>
-    public async Task ExplainAsync(ITurnContext turnContext, IEnumerable<IActivity> messages, CancellationToken cancellationToken)
+    public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        var state = await accessor.GetAsync(turnContext, () => new ExplainedWords([]), cancellationToken);
-        var explained = state.Keys.ToHashSet(StringComparer.Ordinal);
-        var before = explained.Count;
-        foreach (var message in messages.OfType<IMessageActivity>().Where(m => !string.IsNullOrEmpty(m.Text)))
+        turnContext.OnSendActivities(async (context, activities, nextSend) =>
         {
-            message.Text = Explain(message.Text, explained);
+            await ExplainAsync(context, activities, cancellationToken);
+            return await nextSend();
+        });
+        return next(cancellationToken);
+    }
+
+    /// <summary>The messages with each word not explained yet to this reader explained at its first use.</summary>
+    private async Task ExplainAsync(ITurnContext context, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        var messages = activities.Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text)).ToList();
+        if (messages.Count == 0 || ForStaff(context))
+        {
+            return;
         }
-        if (explained.Count != before)
+        if (IsProactive(context))
         {
-            await accessor.SetAsync(turnContext, new ExplainedWords(explained.ToList()), cancellationToken);
+            Explain(messages, new HashSet<string>(StringComparer.Ordinal));
+            return;
+        }
+        ExplainedWords state;
+        try
+        {
+            state = await accessor.GetAsync(context, () => new ExplainedWords([]), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Unreadable state (a damaged record) fails the turn, and its apology must still go out: explained as
+            // a notice is, remembering nothing. The turn's error handler deals with the state itself.
+            Explain(messages, new HashSet<string>(StringComparer.Ordinal));
+            return;
+        }
+        var explained = state.Keys.ToHashSet(StringComparer.Ordinal);
+        if (Explain(messages, explained))
+        {
+            await accessor.SetAsync(context, new ExplainedWords(explained.ToList()), cancellationToken);
         }
     }
 
+    /// <summary>Whether any word was explained.</summary>
+    private bool Explain(List<Activity> messages, HashSet<string> explained)
+    {
+        var before = explained.Count;
+        foreach (var message in messages)
+        {
+            message.Text = Explain(message.Text, explained);
+        }
+        return explained.Count != before;
+    }
+
+    private bool ForStaff(ITurnContext context) =>
+        context.StaffName() is not null
+        || (IsProactive(context) && context.ChatAddress() is var chat && staff.CurrentValue.IsStaff(chat.ChannelId, chat.UserId));
+
+    private static bool IsProactive(ITurnContext context) =>
+        context.Activity is { Type: ActivityTypes.Event, Name: ActivityEventNames.ContinueConversation };
+
     /// <summary>
     /// The text with the first use of each word not in <paramref name="explained"/> explained; the words explained,
-    /// or already followed by a bracket of their own ("Chứng thực (công chứng)"), are added to it.
+    /// or already followed by a bracket of their own ("Chứng thực (công chứng)") or by their explanation in words, are
+    /// added to it.
     /// </summary>
     public string Explain(string text, ISet<string> explained)
     {
@@ -64,7 +125,9 @@ public sealed class PlainWords
             }
             explained.Add(term.Key);
             var end = at + spelling.Length;
-            taken.Add((at, end, FollowedByBracket(text, end) ? null : term.Explanation));
+            // "tạm trú khi ở nơi khác một thời gian" explains itself: a bracket would say it twice.
+            var saidAlready = FollowedByBracket(text, end) || text.Contains(term.Explanation, StringComparison.OrdinalIgnoreCase);
+            taken.Add((at, end, saidAlready ? null : term.Explanation));
         }
         var builder = new StringBuilder(text);
         foreach (var (_, end, explanation) in taken.Where(t => t.Explanation is not null).OrderByDescending(t => t.End))

@@ -18,7 +18,7 @@ namespace OneStopBot.Dialogs.Procedures;
 /// Answers about a procedure. A first answer is at most three messages — what it is, what to bring, one line each for
 /// time, fee and where — with buttons only for what it did not show; a follow-up is one message about one aspect.
 /// </summary>
-public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnansweredQuestionStore unanswered, PlainWords plainWords, ProcedureIndex index)
+public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnansweredQuestionStore unanswered, ProcedureIndex index)
 {
     // As many as the confirm band offers: a short list, not a catalogue.
     private const int MaxSearchHits = 3;
@@ -35,14 +35,14 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
     };
 
     public Task SendAsync(ITurnContext turnContext, Procedure procedure, ProcedureAspect aspect, CancellationToken cancellationToken) =>
-        SendExplainedAsync(turnContext, Compose(procedure, aspect, turnContext.Activity.Text), cancellationToken);
+        turnContext.SendActivitiesAsync([.. Compose(procedure, aspect, turnContext.Activity.Text)], cancellationToken);
 
     /// <summary>
     /// The liên thông group (khai sinh – thường trú – BHYT for children under 6): one dossier, what to bring for it,
     /// and a button to each of its procedures.
     /// </summary>
     public Task SendLinkedGroupAsync(ITurnContext turnContext, ProcedureCatalog catalog, CancellationToken cancellationToken) =>
-        SendExplainedAsync(turnContext, ComposeLinkedGroup(catalog), cancellationToken);
+        turnContext.SendActivitiesAsync([.. ComposeLinkedGroup(catalog)], cancellationToken);
 
     internal IReadOnlyList<IActivity> ComposeLinkedGroup(ProcedureCatalog catalog)
     {
@@ -58,13 +58,6 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
             MessageFactory.Text($"{DocumentList(birth)}\n{ProcedureTexts.GroupMore}"),
             Replies.WithChoices(essentials, buttons),
         ];
-    }
-
-    /// <summary>Sends messages about procedures, with the words a resident may not know explained at their first use.</summary>
-    private async Task SendExplainedAsync(ITurnContext turnContext, IReadOnlyList<IActivity> messages, CancellationToken cancellationToken)
-    {
-        await plainWords.ExplainAsync(turnContext, messages, cancellationToken);
-        await turnContext.SendActivitiesAsync([.. messages], cancellationToken);
     }
 
     /// <summary>What the procedure file says about one aspect, or an honest "not written" where it says nothing.</summary>
@@ -217,26 +210,15 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
     }
 
     /// <summary>The receiver's place from configuration; null where the receiver is not confirmed (the file says where to ask).</summary>
-    private string? PlaceOf(Procedure procedure) => procedure.Handler switch
-    {
-        ProcedureHandler.OneStopDesk => office.Value.OfficeName,
-        ProcedureHandler.Unconfirmed => null,
-        _ => Capitalized(Receiver(procedure).Place),
-    };
+    private string? PlaceOf(Procedure procedure) => Receivers.Of(procedure.Handler, office.Value)?.Place;
 
     /// <summary>The hours of whoever receives the dossier: Công an xã's own, not the one-stop desk's.</summary>
     private string HoursOf(Procedure procedure) => procedure.Handler switch
     {
-        ProcedureHandler.CommunePolice or ProcedureHandler.CommuneMilitary =>
-            string.Format(CultureInfo.InvariantCulture, ProcedureTexts.HoursOf, Receiver(procedure).Name, Receiver(procedure).Hours),
+        ProcedureHandler.CommunePolice or ProcedureHandler.CommuneMilitary when Receivers.Of(procedure.Handler, office.Value) is { } receiver =>
+            string.Format(CultureInfo.InvariantCulture, ProcedureTexts.HoursOf, receiver.Name, receiver.Hours),
         _ => ProcedureTexts.OfficeHours + office.Value.WorkingHours,
     };
-
-    private HandlerOffice Receiver(Procedure procedure) =>
-        office.Value.Handlers[procedure.Handler == ProcedureHandler.CommunePolice ? OfficeOptions.CommunePolice : OfficeOptions.CommuneMilitary];
-
-    private static string Capitalized(string text) =>
-        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
 
     /// <summary>A follow-up answer names its procedure, so it is clear what it is about.</summary>
     private static string Named(Procedure procedure, string answer) => $"{procedure.SimpleName}. {answer}";

@@ -1,3 +1,4 @@
+using OneStopBot.Bot.Hosting;
 using System.Globalization;
 using System.Text;
 using Newtonsoft.Json;
@@ -67,14 +68,14 @@ public sealed record ZaloEvent(
             };
             if (JToken.ReadFrom(reader) is not JObject obj || reader.Read())
             {
-                error = "The body is not a JSON object.";
+                error = ProblemTexts.ZaloNotObject;
                 return false;
             }
             raw = obj;
         }
         catch (JsonException)
         {
-            error = "The body is not valid JSON.";
+            error = ProblemTexts.ZaloNotJson;
             return false;
         }
 
@@ -82,7 +83,7 @@ public sealed record ZaloEvent(
         var timestamp = Scalar(raw["timestamp"]);
         if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(timestamp))
         {
-            error = "The event needs an event_name and a timestamp.";
+            error = ProblemTexts.ZaloIncomplete;
             return false;
         }
 

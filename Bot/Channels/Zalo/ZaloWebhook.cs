@@ -1,3 +1,4 @@
+using OneStopBot.Dialogs.Dossiers;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Hosting;
 
@@ -50,7 +51,7 @@ public sealed class ZaloWebhook(
         if (zaloEvent.OccurredAt is not { } occurredAt || occurredAt < now - settings.MaxEventAge || occurredAt > now + settings.MaxClockSkew)
         {
             logger.LogWarning("Zalo event {Event} refused: its timestamp is outside the accepted window", zaloEvent.Name);
-            return TypedResults.Problem("The event's timestamp is too old or in the future.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(ProblemTexts.ZaloStaleEvent, statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (zaloEvent.Kind == ZaloEventKind.Unknown)
@@ -68,12 +69,12 @@ public sealed class ZaloWebhook(
             // Forget it so that Zalo's next delivery of this event is taken.
             delivered.Remove(zaloEvent.DeliveryKey);
             logger.LogWarning("Zalo event {Event} refused: {Pending} turns are waiting", zaloEvent.Name, queue.Pending);
-            return TypedResults.Problem("Too many messages are waiting; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Problem(ProblemTexts.ZaloBusy, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         return TypedResults.Ok();
     }
 
     private static IResult Unauthorized() =>
-        TypedResults.Problem($"A valid {ZaloSignature.Header} header is required.", statusCode: StatusCodes.Status401Unauthorized);
+        TypedResults.Problem(DossierFormat.Text(ProblemTexts.ZaloSignatureRequired, ZaloSignature.Header), statusCode: StatusCodes.Status401Unauthorized);
 
 }

@@ -25,7 +25,7 @@ public sealed class CappedBodyTests
 
         Assert.Null(read);
         Assert.Equal(StatusCodes.Status413PayloadTooLarge, tooLarge!.StatusCode);
-        Assert.Contains("50000 bytes", tooLarge.ProblemDetails.Detail);
+        Assert.Contains("50.000 byte", tooLarge.ProblemDetails.Detail);
         Assert.True(endless.Given < 50_000 + 16 * 1024 + 1, $"{endless.Given} bytes were read");
     }
 

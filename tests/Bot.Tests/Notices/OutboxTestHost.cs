@@ -12,6 +12,9 @@ using OneStopBot.Bot.Notices;
 using OneStopBot.Office;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Dialogs.Procedures;
+using OneStopBot.Knowledge;
+using OneStopBot.Knowledge.Procedures;
 
 namespace OneStopBot.Bot.Tests.Notices;
 
@@ -45,6 +48,8 @@ public sealed class OutboxTestHost : IDisposable
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
         services.AddTurnPipeline(new ConfigurationBuilder().Build());
+        services.AddSingleton(ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath));
+        services.AddSingleton<PlainWords>();
         services.AddConnectorSecurity(configuration);
         services.AddSingleton<ConnectorAdapter>();
         foreach (var channel in channels)

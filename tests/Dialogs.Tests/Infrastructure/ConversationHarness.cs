@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Identity;
+using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge;
 using OneStopBot.Knowledge.Procedures;
@@ -60,6 +61,8 @@ public sealed class ConversationHarness : IDisposable
         var replaced = replace.Select(d => d.Id).ToHashSet();
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>().Where(d => !replaced.Contains(d.Id)).Concat(replace)));
         provider = services.BuildServiceProvider();
+        // As every channel's pipeline does: the words a resident may not know are explained in what is sent.
+        Adapter.Use(provider.GetRequiredService<PlainWords>());
     }
 
     public FakeTimeProvider Time { get; }

@@ -1,14 +1,29 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
 
 namespace OneStopBot.Dialogs.Tests.Language;
 
 /// <summary>What people read that is written in advance: the text constants and the procedure files' told fields.</summary>
-internal static class ShownTexts
+internal static partial class ShownTexts
 {
-    public static IEnumerable<(string Where, string Text)> Constants() =>
-        new[] { typeof(MainMenu).Assembly, typeof(NoticeService).Assembly }
+    // English words that have leaked or could leak into replies; Vietnamese typed without diacritics never spells them.
+    [GeneratedRegex(@"\b(menu|resident|staff|emulator|admin|status|submit|cancel|help|click|button|please|error|online|offline|email|link|file|upload|download|the|and|you|yes|no|next|back|home|send|ok|invalid|required|body|must|there|is|not|found|too|many|try|again|later|valid|larger)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex EnglishWord();
+
+    // Addresses and names people may see written as they are.
+    [GeneratedRegex(@"https?://\S+|[\w.-]+\.gov\.vn|VNeID|Zalo|\{\d+\}|/\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex AllowedNames();
+
+    /// <summary>Whether a text people read holds an English word, addresses and names aside.</summary>
+    public static bool HasEnglish(string text) => EnglishWord().IsMatch(AllowedNames().Replace(text, " "));
+
+    public static IEnumerable<(string Where, string Text)> Constants() => ConstantsOf(typeof(MainMenu).Assembly, typeof(NoticeService).Assembly);
+
+    /// <summary>The string constants of the assemblies' text classes (named "…Texts", and the menu's buttons).</summary>
+    public static IEnumerable<(string Where, string Text)> ConstantsOf(params Assembly[] assemblies) =>
+        assemblies
             .SelectMany(assembly => assembly.GetTypes())
             .Where(type => type.Name.EndsWith("Texts", StringComparison.Ordinal) || type.Name is "MainMenu" or "NoticeButtons")
             .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)

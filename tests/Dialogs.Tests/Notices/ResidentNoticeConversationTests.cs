@@ -47,7 +47,8 @@ public sealed class ResidentNoticeConversationTests : IDisposable
         Assert.Equal(Chats.User, message.To.UserId);
         Assert.Equal(
             $"Hồ sơ {Code} đã chuyển sang: Cần bổ sung giấy tờ.\nHồ sơ còn thiếu hoặc cần sửa giấy tờ.\nCán bộ ghi chú: Thiếu giấy chứng sinh\n"
-            + "Anh/chị xem ghi chú của cán bộ rồi mang giấy tờ bổ sung đến xã.\nMuốn xem chi tiết, anh/chị bấm \"Tra cứu hồ sơ\".",
+            + "Anh/chị xem ghi chú của cán bộ rồi mang giấy tờ bổ sung đến xã.\n"
+            + $"Nơi đến: {harness.Office.OfficeName}. Giờ làm việc: {harness.Office.WorkingHours}.\nMuốn xem chi tiết, anh/chị bấm \"Tra cứu hồ sơ\".",
             message.Text);
         Assert.Equal([MainMenu.CheckDossier, MainMenu.TalkToStaff], message.Actions);
     }
@@ -64,7 +65,7 @@ public sealed class ResidentNoticeConversationTests : IDisposable
         Assert.Contains("mang căn cước đến xã", text, StringComparison.Ordinal);
         // A pre-registration in the chat gave no appointment slip: the resident is never told to bring one.
         Assert.DoesNotContain("giấy hẹn", text, StringComparison.Ordinal);
-        Assert.Contains($"Giờ làm việc của bộ phận một cửa: {harness.Office.WorkingHours}.", text, StringComparison.Ordinal);
+        Assert.Contains($"Nơi đến: {harness.Office.OfficeName}. Giờ làm việc: {harness.Office.WorkingHours}.", text, StringComparison.Ordinal);
     }
 
     [Fact]

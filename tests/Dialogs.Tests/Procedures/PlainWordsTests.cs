@@ -42,6 +42,8 @@ public sealed class PlainWordsTests : IDisposable
     [InlineData("giám hộ và giám hộ", "giám hộ ({0}) và giám hộ", "giám hộ", "giám hộ")]
     [InlineData("làm uỷ quyền", "làm uỷ quyền ({0})", "ủy quyền", "ủy quyền")]
     [InlineData("người mất năng lực hành vi", "người mất năng lực hành vi ({0})", "mất năng lực hành vi", "mất năng lực hành vi")]
+    [InlineData("Đăng ký tạm trú khi ở nơi khác một thời gian.", "Đăng ký tạm trú khi ở nơi khác một thời gian.", "tạm trú", "tạm trú")]
+    [InlineData("Nơi cư trú, tức là nơi sinh sống, và tạm trú", "Nơi cư trú, tức là nơi sinh sống, và tạm trú ({1})", "cư trú", "tạm trú")]
     public void Explain_brackets_the_first_whole_word_longest_first(string text, string expected, string first, string second)
     {
         var explained = new HashSet<string>(StringComparer.Ordinal);
