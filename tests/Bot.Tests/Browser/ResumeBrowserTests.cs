@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.WebChat;
 using Xunit.Abstractions;
 
@@ -84,6 +86,47 @@ public sealed class ResumeBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         await Assertions.Expect(page.Locator("#offline")).ToBeHiddenAsync();
     }
 
+    /// <summary>
+    /// The stream dropped (here by a restart) and the office sent a notice before the phone came back: on waking, the
+    /// page reopens the stream from its watermark at once, so the notice shows, once, and nothing said before shows again.
+    /// DirectLineJS alone would wait 3 to 15 s and more before trying again.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_phone_back_after_the_stream_dropped_shows_what_was_sent_meanwhile_once()
+    {
+        Skip.If(chromium is null, Chromium.NotInstalled);
+        var first = Host();
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(first.BaseUrl + "/");
+        var welcome = await page.Locator(Chromium.BotBubble).First.InnerTextAsync();
+        await AskAsync(page, "lam giay khai sinh");
+        var chat = await SavedChatAsync(page);
+        Assert.False(string.IsNullOrEmpty(chat.Watermark));
+
+        await first.DisposeAsync();
+        var second = Host(port: first.Port);
+        const string notice = "Hồ sơ của anh/chị đã có kết quả.";
+        var reference = new Microsoft.Bot.Schema.ConversationReference
+        {
+            ChannelId = DirectLineAdapter.ChannelId,
+            ServiceUrl = DirectLineAdapter.ServiceUrl,
+            Conversation = new Microsoft.Bot.Schema.ConversationAccount(id: chat.ConversationId),
+            Bot = new Microsoft.Bot.Schema.ChannelAccount(DirectLineAdapter.BotId),
+        };
+        await second.Services.GetRequiredService<DirectLineAdapter>().ContinueConversationAsync(
+            reference, (context, cancellationToken) => context.SendActivityAsync(notice, cancellationToken: cancellationToken), CancellationToken.None);
+        await page.EvaluateAsync("document.dispatchEvent(new Event('visibilitychange'))");
+
+        await page.Locator(Chromium.BotBubble).Filter(new() { HasText = notice }).WaitForAsync(new() { Timeout = 3_000 });
+        await Assertions.Expect(page.Locator(Chromium.BotBubble).Filter(new() { HasText = notice })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(Chromium.BotBubble).Filter(new() { HasText = welcome })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(Chromium.UserBubble).Filter(new() { HasText = "lam giay khai sinh" })).ToHaveCountAsync(1);
+        Assert.NotEqual(chat.Watermark, (await SavedChatAsync(page)).Watermark);
+        await AskAsync(page, "ket hon can giay gi");
+        await Assertions.Expect(page.Locator(Chromium.BotBubble).Filter(new() { HasText = notice })).ToHaveCountAsync(1);
+        output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, "back-after-the-stream-dropped")}");
+    }
+
     [SkippableFact]
     public async Task With_a_random_secret_the_page_says_it_cannot_carry_on_and_starts_again_on_the_button()
     {
@@ -144,5 +187,5 @@ public sealed class ResumeBrowserTests(ITestOutputHelper output) : IAsyncLifetim
     private static async Task<SavedChat> SavedChatAsync(IPage page) =>
         JsonSerializer.Deserialize<SavedChat>(await page.EvaluateAsync<string>("sessionStorage.getItem('onestop.chat')"), JsonSerializerOptions.Web)!;
 
-    private sealed record SavedChat(string ConversationId, string Token);
+    private sealed record SavedChat(string ConversationId, string Token, string Watermark);
 }
