@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.WebChat;
 using Xunit.Abstractions;
 
@@ -53,10 +51,7 @@ public sealed class ResumeBrowserTests(ITestOutputHelper output) : IAsyncLifetim
     {
         Skip.If(chromium is null, Chromium.NotInstalled);
         var host = Host();
-        var page = await chromium.NewPhonePageAsync();
-        await page.GotoAsync(host.BaseUrl + "/");
-        var welcome = await page.Locator(Chromium.BotBubble).First.InnerTextAsync();
-        await AskAsync(page, "lam giay khai sinh");
+        var (page, welcome) = await ChatOpenAsync(host);
         var before = await SavedChatAsync(page);
 
         await page.ReloadAsync();
@@ -96,25 +91,14 @@ public sealed class ResumeBrowserTests(ITestOutputHelper output) : IAsyncLifetim
     {
         Skip.If(chromium is null, Chromium.NotInstalled);
         var first = Host();
-        var page = await chromium.NewPhonePageAsync();
-        await page.GotoAsync(first.BaseUrl + "/");
-        var welcome = await page.Locator(Chromium.BotBubble).First.InnerTextAsync();
-        await AskAsync(page, "lam giay khai sinh");
+        var (page, welcome) = await ChatOpenAsync(first);
         var chat = await SavedChatAsync(page);
         Assert.False(string.IsNullOrEmpty(chat.Watermark));
 
         await first.DisposeAsync();
         var second = Host(port: first.Port);
         const string notice = "Hồ sơ của anh/chị đã có kết quả.";
-        var reference = new Microsoft.Bot.Schema.ConversationReference
-        {
-            ChannelId = DirectLineAdapter.ChannelId,
-            ServiceUrl = DirectLineAdapter.ServiceUrl,
-            Conversation = new Microsoft.Bot.Schema.ConversationAccount(id: chat.ConversationId),
-            Bot = new Microsoft.Bot.Schema.ChannelAccount(DirectLineAdapter.BotId),
-        };
-        await second.Services.GetRequiredService<DirectLineAdapter>().ContinueConversationAsync(
-            reference, (context, cancellationToken) => context.SendActivityAsync(notice, cancellationToken: cancellationToken), CancellationToken.None);
+        await second.NotifyAsync(chat.ConversationId, notice);
         await page.EvaluateAsync("document.dispatchEvent(new Event('visibilitychange'))");
 
         await page.Locator(Chromium.BotBubble).Filter(new() { HasText = notice }).WaitForAsync(new() { Timeout = 3_000 });
@@ -169,6 +153,16 @@ public sealed class ResumeBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "kết hôn" }).First.WaitForAsync();
         Assert.Equal(before.ConversationId, (await SavedChatAsync(page)).ConversationId);
         await Assertions.Expect(page.Locator("#offline")).ToBeHiddenAsync();
+    }
+
+    /// <summary>A phone with the chat open on the host: the welcome shown (its text returned) and khai sinh asked about.</summary>
+    private async Task<(IPage Page, string Welcome)> ChatOpenAsync(KestrelWebChatFactory host)
+    {
+        var page = await chromium!.NewPhonePageAsync();
+        await page.GotoAsync(host.BaseUrl + "/");
+        var welcome = await page.Locator(Chromium.BotBubble).First.InnerTextAsync();
+        await AskAsync(page, "lam giay khai sinh");
+        return (page, welcome);
     }
 
     /// <summary>Types a question once the chat is connected (the welcome is there), and waits for the bot to answer it.</summary>

@@ -10,8 +10,10 @@ namespace OneStopBot.Bot.Tests.Browser;
 /// to the bot's first message on screen. Cold: a phone that never came, which downloads the Brotli copies only. Warm: the
 /// same phone coming back (a new tab: its own chat, the browser's caches and service worker shared), which takes the
 /// files and their compiled code from the service worker. The machine's processor is shared, so each is timed three
-/// times and the median must meet the target; every visit's times and bytes are written to the test output.
+/// times and the median must meet the target; every visit's times and bytes are written to the test output. It runs
+/// alone, after the tests that run in parallel, so that its own run's other browsers do not take the processor.
 /// </summary>
+[Collection(nameof(TimedBrowserTests))]
 public sealed class SlowPhoneBrowserTests(ITestOutputHelper output) : BrowserAndHostTests
 {
     private const double DownloadBitsPerSecond = 1.6e6;
@@ -85,3 +87,7 @@ public sealed class SlowPhoneBrowserTests(ITestOutputHelper output) : BrowserAnd
 
     private sealed record Visit(TimeSpan Elapsed, long Bytes);
 }
+
+/// <summary>Tests timed in a real browser: run one at a time, with nothing else of the test run beside them.</summary>
+[CollectionDefinition(nameof(TimedBrowserTests), DisableParallelization = true)]
+public sealed class TimedBrowserTests;
