@@ -27,6 +27,15 @@ public static class WebChatPage
 
     public const string RestartButton = "Bắt đầu lại";
 
+    /// <summary>The official bundle the page loads: the minimal one, whose Markdown chat.js renders itself.</summary>
+    public const string BundlePath = "webchat/webchat-minimal.js";
+
+    /// <summary>The service worker, beside the page so that its scope is the page's folder (also under a proxy's path).</summary>
+    public const string ServiceWorkerPath = "/sw.js";
+
+    /// <summary>What the service worker keeps: the page's own files, under their content-hashed names.</summary>
+    private static readonly string[] OfflineAssets = ["chat.js", "chat.css", "favicon.svg", BundlePath];
+
     public static WebApplication MapWebChat(this WebApplication app)
     {
         // Served as built, in every environment: nobody edits wwwroot while the host runs, and the framework's runtime
@@ -36,6 +45,7 @@ public static class WebChatPage
         // Precompressed at build (Brotli and gzip), content-hashed URLs cached for a year, the bare names revalidated.
         app.MapStaticAssets();
         app.MapGet("/", Render);
+        app.MapGet(ServiceWorkerPath, ServiceWorker);
         app.MapGet("/favicon.ico", () => Results.Redirect(FaviconPath, permanent: true));
         app.MapQr();
         return app;
@@ -69,11 +79,52 @@ public static class WebChatPage
             <div id="offline" class="offline" role="alert" hidden><p>{{OfflineText}}</p><button type="button" id="restart">{{RestartButton}}</button></div>
             <noscript><p class="offline">Anh/chị hãy bật JavaScript để trò chuyện.</p></noscript>
             <script src="{{Asset("chat.js")}}"></script>
-            <script src="{{Asset("webchat/webchat.js")}}"></script>
+            <script src="{{Asset(BundlePath)}}"></script>
             </body>
             </html>
             """;
         return TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// A service worker that keeps the page's files under their hashed names. Chromium compiles a script put in its cache
+    /// at install and keeps the compiled code beside it, so the next visit starts the 1.9 MB bundle without parsing it
+    /// again. Only those exact names are answered from the cache; everything else (the page, Direct Line) goes to the
+    /// network as if there were no worker. A new build changes the names, hence this script, which the browser then
+    /// installs again, dropping the old cache; until then a name it does not know is fetched from the network.
+    /// </summary>
+    internal static IResult ServiceWorker(HttpContext http, EndpointDataSource endpoints)
+    {
+        var hashed = HashedNames(endpoints);
+        var assets = OfflineAssets.Select(path => hashed.GetValueOrDefault(path)).OfType<string>().ToArray();
+        var version = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('|', assets))))[..12];
+        var script = $$"""
+            'use strict';
+            var cacheName = 'onestop-{{version}}';
+            var assets = {{System.Text.Json.JsonSerializer.Serialize(assets)}}.map(function (path) { return new URL(path, self.registration.scope).href; });
+
+            self.addEventListener('install', function (event) {
+              event.waitUntil(caches.open(cacheName).then(function (cache) { return cache.addAll(assets); }).then(function () { return self.skipWaiting(); }));
+            });
+
+            self.addEventListener('activate', function (event) {
+              event.waitUntil(caches.keys().then(function (names) {
+                return Promise.all(names.filter(function (name) { return name.indexOf('onestop-') === 0 && name !== cacheName; }).map(function (name) { return caches.delete(name); }));
+              }));
+            });
+
+            self.addEventListener('fetch', function (event) {
+              if (event.request.method !== 'GET' || assets.indexOf(event.request.url) < 0) {
+                return;
+              }
+              event.respondWith(caches.open(cacheName).then(function (cache) {
+                return cache.match(event.request).then(function (kept) { return kept || fetch(event.request); });
+              }));
+            });
+            """;
+        // Checked on every visit, so that a new build reaches phones at once.
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Content(script, "text/javascript; charset=utf-8");
     }
 
     /// <summary>

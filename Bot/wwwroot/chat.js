@@ -16,6 +16,9 @@
   var connectionEnded = 5;
 
   var directLine = null;
+  var stream = null;
+  var reopen = null;
+  var afterDisconnect = null;
   var ended = false;
   var renewing = false;
   var retryDelay = 5000;
@@ -28,8 +31,9 @@
     }
   }
 
-  function saveChat(conversationId, token) {
-    window.sessionStorage.setItem(chatKey, JSON.stringify({ conversationId: conversationId, token: token }));
+  // The watermark is how far the page has shown the conversation: a new connection starts there.
+  function saveChat(conversationId, token, watermark) {
+    window.sessionStorage.setItem(chatKey, JSON.stringify({ conversationId: conversationId, token: token, watermark: watermark || '' }));
   }
 
   // Said once the chat cannot carry on; "Bắt đầu lại" opens a new conversation as the same visitor.
@@ -69,7 +73,8 @@
   }
 
   // Renews the token before it expires, and after anything that may have cut the chat: the stream closing, the phone
-  // waking, the network coming back. A stream cut by an expired token is reopened with the new one.
+  // waking, the network coming back. A stream cut by an expired token is reopened with the new one; a stream that
+  // closed (a restart, no signal) is reopened at once from where the page was, not after DirectLineJS's own delays.
   async function keepAlive() {
     if (!directLine || ended || renewing) {
       return;
@@ -82,14 +87,14 @@
         return;
       }
       directLine.token = fresh.token;
-      saveChat(fresh.conversationId, fresh.token);
+      saveChat(fresh.conversationId, fresh.token, directLine.watermark);
       retryDelay = 5000;
       if (directLine.connectionStatus$.getValue() === connectionExpiredToken) {
-        var path = '/conversations/' + encodeURIComponent(fresh.conversationId) + '?watermark=' + encodeURIComponent(directLine.watermark || '');
-        var reconnect = await call('GET', path, fresh.token);
-        if (reconnect.ok) {
-          directLine.reconnect(await reconnect.json());
-        }
+        directLine.reconnect(await streamOf(fresh.conversationId, fresh.token, directLine.watermark));
+      } else if (stream && stream.readyState === NativeWebSocket.CLOSED) {
+        var from = savedChat().watermark;
+        var reopened = await streamOf(fresh.conversationId, fresh.token, from);
+        reopen({ conversationId: fresh.conversationId, token: reopened.token, streamUrl: reopened.streamUrl, watermark: from });
       }
     } catch (error) {
       // Not reachable yet (a restart, no signal): ask again a little later, less often each time.
@@ -104,6 +109,7 @@
   var NativeWebSocket = window.WebSocket;
   function WatchedSocket(url, protocols) {
     var socket = new NativeWebSocket(url, protocols);
+    stream = socket;
     socket.addEventListener('close', function () {
       window.setTimeout(keepAlive, 1000);
     });
@@ -120,24 +126,42 @@
     }
   }
 
+  // The stream of a conversation from a watermark, with a token good for it.
+  async function streamOf(conversationId, token, watermark) {
+    var response = await call('GET', '/conversations/' + encodeURIComponent(conversationId) + '?watermark=' + encodeURIComponent(watermark || ''), token);
+    if (!response.ok) {
+      throw new Error('Direct Line reconnect: HTTP ' + response.status);
+    }
+    return response.json();
+  }
+
   // The saved conversation with a fresh token, else a new conversation (as the same visitor while its token is good).
+  // Everything Direct Line needs, stream address included, is asked for here while the bundle still loads: Web Chat
+  // then opens the socket at once instead of making these round trips after the bundle has run.
   async function connect() {
     var earlier = savedChat();
     if (earlier && earlier.conversationId) {
       var resumed = await renew(earlier.token).catch(function () { return null; });
       if (resumed) {
-        return { conversationId: resumed.conversationId, token: resumed.token, expiresIn: resumed.expires_in, resumed: true };
+        // From the start of what the server kept: the reloaded page shows the transcript again.
+        var stream = await streamOf(resumed.conversationId, resumed.token, '').catch(function () { return null; });
+        if (stream) {
+          return { conversationId: resumed.conversationId, token: stream.token, streamUrl: stream.streamUrl, expiresIn: resumed.expires_in };
+        }
       }
     }
-    var response = await call('POST', '/tokens/generate', earlier && earlier.token);
-    if (response.status === 401) {
-      response = await call('POST', '/tokens/generate', null);
+    var token = null;
+    if (earlier && earlier.token) {
+      var again = await call('POST', '/tokens/generate', earlier.token);
+      token = again.ok ? (await again.json()).token : null;
     }
+    // One request makes the conversation, the greeting and the token of a first visit.
+    var response = await call('POST', '/conversations', token);
     if (!response.ok) {
-      throw new Error('Direct Line token: HTTP ' + response.status);
+      throw new Error('Direct Line conversation: HTTP ' + response.status);
     }
     var created = await response.json();
-    return { conversationId: created.conversationId, token: created.token, expiresIn: created.expires_in, resumed: false };
+    return { conversationId: created.conversationId, token: created.token, streamUrl: created.streamUrl, expiresIn: created.expires_in };
   }
 
   // Bare office sites ("dichvucong.gov.vn") would be linked as http://; phone numbers become tap-to-call.
@@ -159,6 +183,65 @@
     return Object.assign({}, activity, { text: linkify(activity.text) });
   }
 
+  // The Markdown the bot sends Web Chat is small: lines ending in a hard break ("  \n"), paragraphs, backslash escapes
+  // (dialogs escape every other Markdown character), and the links made above. The minimal bundle has no renderer,
+  // so this one renders exactly that; anything else shows as typed. Everything is HTML-escaped: only <p>, <br> and
+  // https:/tel: links come out.
+  var escapable = /[!-\/:-@\[-`{-~]/;
+  var markdownLink = /^\[([^\]\n]{1,200})\]\(((?:https:\/\/|tel:)[^\s()]{1,2000})\)/;
+  var bareUrl = /https?:\/\/[^\s<>()]*[^\s<>().,;:!?'"]/g;
+
+  function html(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  }
+
+  function anchor(href, label) {
+    var external = href.indexOf('tel:') === 0 ? '' : ' target="_blank" rel="noopener noreferrer"';
+    return '<a href="' + html(href) + '"' + external + '>' + html(label) + '</a>';
+  }
+
+  function withBareLinks(text) {
+    var out = '';
+    var last = 0;
+    text.replace(bareUrl, function (url, at) {
+      out += html(text.slice(last, at)) + anchor(url, url);
+      last = at + url.length;
+      return url;
+    });
+    return out + html(text.slice(last));
+  }
+
+  function renderLine(line) {
+    var out = '';
+    var plain = '';
+    for (var i = 0; i < line.length; i++) {
+      var c = line.charAt(i);
+      if (c === '\\' && i + 1 < line.length && escapable.test(line.charAt(i + 1))) {
+        plain += line.charAt(++i);
+        continue;
+      }
+      var link = c === '[' ? markdownLink.exec(line.slice(i)) : null;
+      if (link) {
+        out += withBareLinks(plain) + anchor(link[2], link[1]);
+        plain = '';
+        i += link[0].length - 1;
+        continue;
+      }
+      plain += c;
+    }
+    return out + withBareLinks(plain);
+  }
+
+  function renderMarkdown(markdown) {
+    return markdown.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/).filter(function (block) {
+      return block.trim().length > 0;
+    }).map(function (block) {
+      return '<p>' + block.split('\n').map(function (line) {
+        return renderLine(line.replace(/ {2,}$/, '').replace(/^ {1,3}/, ''));
+      }).join('<br>') + '</p>';
+    }).join('');
+  }
+
   // The user id the server put in the token (Web Chat must show messages from it as the visitor's own).
   function userOf(token) {
     var payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
@@ -178,9 +261,12 @@
 
   async function start() {
     var chat = await connect();
+    // Marks for the page's timeline (how long the connection and the bundle took), read by the speed test.
+    window.performance.mark('chat:connected');
     await bundleLoaded();
+    window.performance.mark('chat:bundle');
     var token = chat.token;
-    saveChat(chat.conversationId, token);
+    saveChat(chat.conversationId, token, '');
 
     var asked = false;
     var store = window.WebChat.createStore({}, function (api) {
@@ -197,12 +283,20 @@
             window.history.replaceState(null, '', window.location.pathname);
             return result;
           }
+          if (action.type === 'DIRECT_LINE/DISCONNECT_FULFILLED' && afterDisconnect) {
+            // After Web Chat has gone back to waiting for a connection.
+            window.setTimeout(afterDisconnect, 0);
+            afterDisconnect = null;
+          }
           if (action.type === 'DIRECT_LINE/CONNECT_REJECTED') {
             showOffline();
           }
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
-            // DirectLineJS renews the token on its own too: the tab keeps whichever is newest.
-            saveChat(chat.conversationId, directLine.token);
+            // DirectLineJS takes a new token on its own too when it reconnects: the tab keeps whichever is newest.
+            if (!window.performance.getEntriesByName('chat:first-activity').length) {
+              window.performance.mark('chat:first-activity');
+            }
+            saveChat(chat.conversationId, directLine.token, directLine.watermark);
             action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: withLinks(action.payload.activity) }) });
           }
           return next(action);
@@ -210,20 +304,6 @@
       };
     });
 
-    // A resumed conversation is reopened from its start, so the reloaded page shows the transcript again.
-    directLine = createWatchedDirectLine({
-      token: token,
-      conversationId: chat.resumed ? chat.conversationId : undefined,
-      domain: api,
-      webSocket: true
-    });
-    directLine.connectionStatus$.subscribe(function (status) {
-      if (status === connectionExpiredToken) {
-        keepAlive();
-      } else if (status === connectionFailed || status === connectionEnded) {
-        showOffline();
-      }
-    });
     window.setInterval(keepAlive, Math.max(60, (chat.expiresIn || 1800) / 3) * 1000);
     document.addEventListener('visibilitychange', function () {
       if (!document.hidden) {
@@ -232,12 +312,60 @@
     });
     window.addEventListener('online', keepAlive);
 
+    // The connection Web Chat uses; replaced by a new one when the stream is reopened. Web Chat keeps its transcript
+    // (its store) across the swap and the new stream starts at the saved watermark, so nothing shows twice or goes
+    // missing. Web Chat's own swap (rendering it again) can lose the new connection, so the page makes it itself:
+    // disconnect, and connect the new one once the old one is let go.
+    var subscription = null;
+    function connectTo(connection) {
+      if (subscription) {
+        subscription.unsubscribe();
+      }
+      directLine = createWatchedDirectLine({
+        token: connection.token,
+        conversationId: connection.conversationId,
+        streamUrl: connection.streamUrl,
+        watermark: connection.watermark,
+        domain: api,
+        webSocket: true
+      });
+      subscription = directLine.connectionStatus$.subscribe(function (status) {
+        if (status === connectionExpiredToken) {
+          keepAlive();
+        } else if (status === connectionFailed || status === connectionEnded) {
+          showOffline();
+        }
+      });
+      return directLine;
+    }
+    reopen = function (connection) {
+      var previous = directLine;
+      var next = connectTo(connection);
+      afterDisconnect = function () {
+        previous.end();
+        store.dispatch({ type: 'DIRECT_LINE/CONNECT', payload: { directLine: next, userID: userOf(token) } });
+      };
+      store.dispatch({ type: 'DIRECT_LINE/DISCONNECT' });
+    };
+    connectTo(chat);
+    render(store, token);
+    document.getElementById('loading').hidden = true;
+    // Inside the portal's iframe, focusing would scroll the portal's page down to the chat on load.
+    var input = root.querySelector('input, textarea');
+    if (input && window.self === window.top) {
+      input.focus();
+    }
+    keepFiles();
+  }
+
+  function render(store, token) {
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
         store: store,
         userID: userOf(token),
         locale: 'vi-VN',
+        renderMarkdown: renderMarkdown,
         // The bot says "anh/chị"; the bundle's Vietnamese placeholder says "của bạn".
         overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Anh/chị gõ câu hỏi ở đây' },
         styleOptions: {
@@ -269,11 +397,23 @@
       },
       root
     );
-    document.getElementById('loading').hidden = true;
-    // Inside the portal's iframe, focusing would scroll the portal's page down to the chat on load.
-    var input = root.querySelector('input, textarea');
-    if (input && window.self === window.top) {
-      input.focus();
+  }
+
+  // Once the chat is up (never competing with the first download), the service worker keeps the page's files, so a
+  // later visit starts without downloading or compiling the bundle again. Not available: the page works as before.
+  function keepFiles() {
+    if (!('serviceWorker' in window.navigator)) {
+      return;
+    }
+    var register = function () {
+      window.navigator.serviceWorker.register('sw.js').catch(function (error) {
+        console.warn('Service worker not registered', error);
+      });
+    };
+    if (document.readyState === 'complete') {
+      register();
+    } else {
+      window.addEventListener('load', register, { once: true });
     }
   }
 

@@ -102,7 +102,11 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveChannel
     {
         var conversation = conversations.Find(reference.Conversation?.Id ?? "")
             ?? throw new DeliveryFailedException("The web chat conversation has ended.", isTransient: false);
-        await RunTurnAsync(conversation, reference.GetContinuationActivity(), caller: null, callback, record: false, cancellationToken);
+        // The notice answers nothing the chat has shown: with a reply-to id Web Chat would hold it back for 5 s, waiting
+        // for a message that never comes.
+        var continuation = reference.GetContinuationActivity();
+        continuation.Id = null;
+        await RunTurnAsync(conversation, continuation, caller: null, callback, record: false, cancellationToken);
     }
 
     /// <summary>One turn at a time per conversation; <paramref name="record"/> puts the incoming activity in the transcript first.</summary>

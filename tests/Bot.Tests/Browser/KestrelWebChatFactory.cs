@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Tests.WebChat;
 
 namespace OneStopBot.Bot.Tests.Browser;
@@ -30,6 +32,20 @@ public sealed class KestrelWebChatFactory : WebChatFactory
     public string BaseUrl { get; }
 
     public int Port => new Uri(BaseUrl).Port;
+
+    /// <summary>A message from the office into an open web chat, as a notice or a status change sends it.</summary>
+    public Task NotifyAsync(string conversationId, string text)
+    {
+        var reference = new ConversationReference
+        {
+            ChannelId = DirectLineAdapter.ChannelId,
+            ServiceUrl = DirectLineAdapter.ServiceUrl,
+            Conversation = new ConversationAccount(id: conversationId),
+            Bot = new ChannelAccount(DirectLineAdapter.BotId),
+        };
+        return Services.GetRequiredService<DirectLineAdapter>().ContinueConversationAsync(
+            reference, (context, cancellationToken) => context.SendActivityAsync(text, cancellationToken: cancellationToken), CancellationToken.None);
+    }
 
     /// <summary>The host's clock: the real one, which a test may move forward (timers keep real time).</summary>
     public ShiftedTimeProvider Time { get; } = new();

@@ -76,6 +76,37 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : BrowserAndHo
         output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, "webchat-status")}");
     }
 
+    /// <summary>
+    /// The page renders the bot's Markdown itself (the minimal bundle has no renderer): phone numbers tap to call, office
+    /// sites link over https, and whatever looks like HTML or a script link, from the bot or typed, shows as text.
+    /// </summary>
+    [SkippableFact]
+    public async Task Links_tap_and_markup_shows_as_text()
+    {
+        Skip.If(Chromium is null, Chromium.NotInstalled);
+        var page = await Chromium.NewPhonePageAsync();
+        await page.GotoAsync(Host!.BaseUrl + "/");
+        await page.Locator(Chromium.BotBubble).First.WaitForAsync();
+        var conversationId = await page.EvaluateAsync<string>("JSON.parse(sessionStorage.getItem('onestop.chat')).conversationId");
+        const string notice = "Gọi 0235 3881 234 hoặc xem dichvucong.gov.vn/thu_tuc.\n<b>1. đậm</b> *nghiêng* [x](javascript:alert(1))";
+        await Host.NotifyAsync(conversationId, notice);
+
+        var bubble = page.Locator(Chromium.BotBubble).Filter(new() { HasText = "Gọi" }).Last;
+        await bubble.WaitForAsync();
+        await Assertions.Expect(bubble.Locator("a[href='tel:02353881234']")).ToHaveTextAsync("0235 3881 234");
+        await Assertions.Expect(bubble.Locator("a[href='https://dichvucong.gov.vn/thu_tuc']")).ToHaveCountAsync(1);
+        await Assertions.Expect(bubble).ToContainTextAsync("<b>1. đậm</b> *nghiêng* [x](javascript:alert(1))");
+        Assert.Equal(0, await bubble.Locator("b, em, ol, a[href^='javascript']").CountAsync());
+
+        var sendBox = page.Locator("#webchat").GetByRole(AriaRole.Textbox);
+        await sendBox.FillAsync("<img src=x onerror=\"window.hacked=1\"> [x](javascript:window.hacked=2)");
+        await sendBox.PressAsync("Enter");
+        var typed = page.Locator(Chromium.UserBubble).Filter(new() { HasText = "<img" }).Last;
+        await typed.WaitForAsync();
+        Assert.Equal(0, await typed.Locator("img, a").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("window.hacked === undefined"));
+    }
+
     [SkippableFact]
     public async Task A_qr_link_opens_the_chat_on_ket_hon()
     {
