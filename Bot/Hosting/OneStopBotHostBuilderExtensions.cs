@@ -36,9 +36,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddSingleton<ConnectorAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ConnectorAdapter>());
 
-        services.AddSingleton<IStorage, LiteDbStorage>();
-        services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
+        services.AddBotState(configuration);
         services.AddTransient<IBot, RootBot>();
 
         services.AddEdgeRateLimits(configuration);

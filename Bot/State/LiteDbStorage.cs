@@ -14,9 +14,11 @@ namespace OneStopBot.Bot.State;
 /// Bot Framework state (conversation and user state) in the office database, with the semantics of the SDK's
 /// <see cref="MemoryStorage"/>: missing keys are left out of reads, store items carry an eTag that changes on
 /// every write, a stale eTag is refused, <c>*</c> always writes. A write that would store what is already stored is
-/// skipped (the eTag stays), and documents are found by id with one expression parsed once, not per call.
+/// skipped (the eTag stays). What was last stored under each recently used key is remembered in a
+/// <see cref="StateCache"/>, so a turn's reads and its write checks need no database query; every write is committed
+/// before it returns.
 /// </summary>
-public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
+public sealed class LiteDbStorage(OfficeDatabase database, StateCache cache) : IStorage
 {
     public const string CollectionName = "bot_state";
 
@@ -44,9 +46,9 @@ public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
 
     private readonly ILiteCollection<BsonDocument> states = database.Collection<BsonDocument>(CollectionName);
 
-    // FindById parses "_id = @0" on every call; this expression is parsed once and its parameter set under the gate.
-    private readonly BsonExpression byId = BsonExpression.Create("_id = @0", BsonValue.Null);
-    private readonly Lock byIdGate = new();
+    // Database reads for the cache and commits with their cache updates happen under this gate (always taken before the
+    // database's own), so a read can never put into the cache an older document than one committed meanwhile.
+    private readonly Lock gate = new();
 
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
@@ -55,10 +57,9 @@ public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
         var items = new Dictionary<string, object>(keys.Length);
         foreach (var key in keys.Distinct())
         {
-            var document = Find(DocumentId(key));
-            if (document is not null)
+            if (Stored(DocumentId(key)).Json is { } json)
             {
-                items[key] = Deserialize(document["json"].AsString);
+                items[key] = Deserialize(json);
             }
         }
         return Task.FromResult<IDictionary<string, object>>(items);
@@ -68,15 +69,17 @@ public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
     {
         ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
-        // The whole batch or nothing: a conflict on one key leaves every key as it was.
-        database.InTransaction(() =>
+        // Plain objects are serialised before the gate, so the costly part of a write holds no other turn up.
+        var pending = changes.Select(pair => (pair.Key, pair.Value, Json: pair.Value is null or IStoreItem ? null : Serialize(pair.Value))).ToList();
+        lock (gate)
         {
-            foreach (var (key, value) in changes)
+            // The whole batch or nothing: a conflict on one key leaves every key as it was, in the file and in the cache.
+            var stored = database.InTransaction(() => pending.Select(change => Write(change.Key, change.Value, change.Json)).ToList());
+            foreach (var state in stored)
             {
-                Write(key, value);
+                cache.Set(state);
             }
-            return changes.Count;
-        });
+        }
         return Task.CompletedTask;
     }
 
@@ -84,61 +87,96 @@ public sealed class LiteDbStorage(OfficeDatabase database) : IStorage
     {
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
-        database.InTransaction(() => keys.Count(key => states.Delete(DocumentId(key))));
+        var ids = keys.Select(DocumentId).ToList();
+        lock (gate)
+        {
+            database.InTransaction(() => ids.Count(id => states.Delete(id)));
+            foreach (var id in ids)
+            {
+                cache.Set(StoredState.Missing(id));
+            }
+        }
         return Task.CompletedTask;
     }
 
-    private void Write(string key, object? value)
+    /// <summary>Writes one change inside the batch's transaction; what is stored under its id afterwards.</summary>
+    private StoredState Write(string key, object? value, string? plainJson)
     {
         var id = DocumentId(key);
         if (value is null)
         {
             // MemoryStorage keeps a null that reads as missing; removing the document is the same to readers.
             states.Delete(id);
-            return;
+            return StoredState.Missing(id);
         }
 
-        var newState = JObject.FromObject(value, serializer);
-        var stored = Find(id);
+        var stored = Stored(id);
+        string json;
+        string? etag = null;
         if (value is IStoreItem item)
         {
-            var current = stored?["etag"];
-            var currentETag = current is null || current.IsNull ? null : current.AsString;
-            if (currentETag is not null && item.ETag != "*" && item.ETag != currentETag)
+            if (stored.ETag is not null && item.ETag != "*" && item.ETag != stored.ETag)
             {
                 throw new InvalidOperationException(
-                    string.Create(CultureInfo.InvariantCulture, $"Etag conflict.\r\n\r\nOriginal: {item.ETag}\r\nCurrent: {currentETag}"));
+                    string.Create(CultureInfo.InvariantCulture, $"Etag conflict.\r\n\r\nOriginal: {item.ETag}\r\nCurrent: {stored.ETag}"));
             }
             // Compared with the stored eTag in place: same content means nothing to write, and the eTag stays valid.
-            newState[ETagProperty] = currentETag;
-            if (stored is not null && stored["json"].AsString == newState.ToString(Formatting.None))
+            var state = JObject.FromObject(value, serializer);
+            state[ETagProperty] = stored.ETag;
+            if (stored.Json == state.ToString(Formatting.None))
             {
-                return;
+                return stored;
             }
-            newState[ETagProperty] = Guid.NewGuid().ToString("N");
+            etag = Guid.NewGuid().ToString("N");
+            state[ETagProperty] = etag;
+            json = state.ToString(Formatting.None);
         }
-        else if (stored is not null && stored["json"].AsString == newState.ToString(Formatting.None))
+        else
         {
-            return;
+            json = plainJson!;
+            if (stored.Json == json)
+            {
+                return stored;
+            }
         }
 
-        var document = new BsonDocument
+        states.Upsert(new BsonDocument
         {
             ["_id"] = id,
             ["key"] = key,
-            ["json"] = newState.ToString(Formatting.None),
-            ["etag"] = value is IStoreItem ? newState.Value<string>(ETagProperty) : BsonValue.Null,
-        };
-        states.Upsert(document);
+            ["json"] = json,
+            ["etag"] = etag is null ? BsonValue.Null : etag,
+        });
+        return new StoredState(id, json, etag);
     }
 
-    private BsonDocument? Find(string id)
+    /// <summary>What is stored under <paramref name="id"/>: from the cache, or read from the database into it.</summary>
+    private StoredState Stored(string id)
     {
-        lock (byIdGate)
+        if (cache.Find(id) is { } cached)
         {
-            byId.Parameters["0"] = id;
-            return states.Find(byId, skip: 0, limit: 1).FirstOrDefault();
+            return cached;
         }
+        lock (gate)
+        {
+            var document = states.FindById(id);
+            var etag = document?["etag"];
+            var stored = document is null
+                ? StoredState.Missing(id)
+                : new StoredState(id, document["json"].AsString, etag is null || etag.IsNull ? null : etag.AsString);
+            cache.Set(stored);
+            return stored;
+        }
+    }
+
+    private string Serialize(object value)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text))
+        {
+            serializer.Serialize(writer, value);
+        }
+        return text.ToString();
     }
 
     private object Deserialize(string json)

@@ -8,7 +8,8 @@ namespace OneStopBot.LoadTest;
 /// <summary>A host started as a child process on a free loopback port, with its CPU time read from /proc.</summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    // A bot opening a large archive on a busy machine takes more than a minute to listen.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly Process process;
 
     private HostProcess(string name, Process process, Uri endpoint)
@@ -55,7 +56,16 @@ internal sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var host = new HostProcess(name, process, new Uri($"http://127.0.0.1:{port}/api/messages"));
-        await host.WaitUntilListeningAsync(port);
+        try
+        {
+            await host.WaitUntilListeningAsync(port);
+        }
+        catch
+        {
+            // A host that never listened is not left running behind the load test.
+            await host.DisposeAsync();
+            throw;
+        }
         return host;
     }
 

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
+using OneStopBot.Bot.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace OneStopBot.Bot.Channels.Connector;
 
@@ -19,7 +19,11 @@ public static class ConnectorEndpoint
     public const int MaxBodyBytes = 256 * 1024;
 
     /// <summary>What the adapter and the state stores need of every incoming Activity.</summary>
-    private static readonly string[] RequiredFields = ["type", "channelId", "serviceUrl", "conversation.id", "from.id"];
+    private static readonly (string Name, Func<Activity, string?> Value)[] RequiredFields =
+    [
+        ("type", a => a.Type), ("channelId", a => a.ChannelId), ("serviceUrl", a => a.ServiceUrl),
+        ("conversation.id", a => a.Conversation?.Id), ("from.id", a => a.From?.Id),
+    ];
 
     public static async Task<IResult> HandleAsync(HttpContext context, ConnectorAdapter adapter, IBot bot, ConnectorSecurity security)
     {
@@ -37,14 +41,7 @@ public static class ConnectorEndpoint
         {
             return TypedResults.Problem("Content-Type must be application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return TooLarge();
-        }
-
-        // Buffering with a limit caps a body sent without a length, too.
-        request.EnableBuffering(bufferThreshold: MaxBodyBytes, bufferLimit: MaxBodyBytes);
-        var (activity, serviceUrl, refusal) = await ReadActivityAsync(request, security.IsAnonymous, context.RequestAborted);
+        var (activity, serviceUrl, refusal) = await ReadActivityAsync(request, security.IsAnonymous);
         if (refusal is not null)
         {
             return refusal;
@@ -93,66 +90,71 @@ public static class ConnectorEndpoint
     private static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Split(';')[0].Trim().EndsWith("json", StringComparison.OrdinalIgnoreCase);
 
-    private static IResult TooLarge() =>
-        TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
-
-    /// <summary>The body as an Activity with its serviceUrl, or why it is not one the adapter may take.</summary>
-    private static async Task<(Activity? Activity, Uri? ServiceUrl, IResult? Refusal)> ReadActivityAsync(HttpRequest request, bool anonymous, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, read once and capped, as the Activity the adapter is handed (so the SDK parses nothing again), with its
+    /// serviceUrl; or why it is not one the adapter may take.
+    /// </summary>
+    private static async Task<(Activity? Activity, Uri? ServiceUrl, IResult? Refusal)> ReadActivityAsync(HttpRequest request, bool anonymous)
     {
-        string body;
+        var (body, tooLarge) = await CappedBody.ReadAsync(request, MaxBodyBytes);
+        if (tooLarge is not null)
+        {
+            return (null, null, tooLarge);
+        }
+
+        Activity? activity;
         try
         {
-            using var reader = new StreamReader(request.Body, leaveOpen: true);
-            body = await reader.ReadToEndAsync(cancellationToken);
+            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body!)));
+            activity = ActivityReader.Deserialize<Activity>(reader);
+            if (activity is not null && reader.Read())
+            {
+                return (null, null, BadRequest("The body holds more than one JSON value."));
+            }
         }
-        catch (IOException)
+        catch (JsonException)
         {
-            return (null, null, TooLarge());
+            return (null, null, BadRequest("The body is not an Activity in valid JSON."));
         }
-
-        if (string.IsNullOrWhiteSpace(body))
+        if (activity is null)
         {
             return (null, null, BadRequest("The body is empty; an Activity was expected."));
         }
 
-        try
+        var missing = RequiredFields.FirstOrDefault(field => string.IsNullOrWhiteSpace(field.Value(activity)));
+        if (missing.Name is not null)
         {
-            var json = JToken.Parse(body);
-            if (json is not JObject obj)
-            {
-                return (null, null, BadRequest("The body is not an Activity object."));
-            }
-            var missing = RequiredFields.FirstOrDefault(path => obj.SelectToken(path)?.Type != JTokenType.String || string.IsNullOrWhiteSpace((string?)obj.SelectToken(path)));
-            if (missing is not null)
-            {
-                return (null, null, BadRequest($"The Activity has no \"{missing}\"."));
-            }
-            if (!Uri.TryCreate((string?)obj["serviceUrl"], UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
-            {
-                return (null, null, BadRequest("\"serviceUrl\" must be an absolute http or https URL."));
-            }
-            if (anonymous && !ConnectorSecurity.IsLoopback(serviceUrl))
-            {
-                return (null, null, Forbidden("Without MicrosoftAppId the bot answers loopback serviceUrls only."));
-            }
-            if (ConnectorSecurity.IsOwnChannel((string)obj["channelId"]!))
-            {
-                return (null, null, Forbidden("This channel has its own endpoint on this host; it cannot be used here."));
-            }
-            return (obj.ToObject<Activity>(ActivityReader), serviceUrl, null);
+            return (null, null, BadRequest($"The Activity has no \"{missing.Name}\"."));
         }
-        catch (JsonException)
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
         {
-            return (null, null, BadRequest("The body is not valid JSON."));
+            return (null, null, BadRequest("\"serviceUrl\" must be an absolute http or https URL."));
         }
+        if (anonymous && !ConnectorSecurity.IsLoopback(serviceUrl))
+        {
+            return (null, null, Forbidden("Without MicrosoftAppId the bot answers loopback serviceUrls only."));
+        }
+        if (ConnectorSecurity.IsOwnChannel(activity.ChannelId))
+        {
+            return (null, null, Forbidden("This channel has its own endpoint on this host; it cannot be used here."));
+        }
+        return (activity, serviceUrl, null);
     }
 
     private static IResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 
     private static IResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden);
 
-    // The Bot Framework's own reading of an Activity, from the object already parsed.
-    private static readonly JsonSerializer ActivityReader = JsonSerializer.Create(HttpHelper.BotMessageSerializerSettings);
+    // The Bot Framework's own reading of an Activity, nested no deeper than Newtonsoft's default allows (the SDK's
+    // settings lift the limit, and a deeply nested body must be refused, not recursed into).
+    private static readonly JsonSerializer ActivityReader = CreateActivityReader();
+
+    private static JsonSerializer CreateActivityReader()
+    {
+        var serializer = JsonSerializer.Create(HttpHelper.BotMessageSerializerSettings);
+        serializer.MaxDepth = 64;
+        return serializer;
+    }
 
     /// <summary>The turn's answer as the SDK writes it: its status, and its body (expected replies, an invoke's value) as JSON.</summary>
     private sealed class ActivityAnswer(int status, string? json) : IResult

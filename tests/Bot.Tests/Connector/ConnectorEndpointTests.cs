@@ -50,7 +50,37 @@ public class ConnectorEndpointTests : IClassFixture<OneStopBotFactory>
         { "{\"type\":\"message\",\"text\":\"hi\"}", "text/plain", HttpStatusCode.UnsupportedMediaType },
         { "type=message", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType },
         { new string('a', 1024 * 1024), "application/json", HttpStatusCode.RequestEntityTooLarge },
+        { "null", "application/json", HttpStatusCode.BadRequest },
+        { "{\"type\":\"message\",\"conversation\":\"not an account\"}", "application/json", HttpStatusCode.BadRequest },
+        { Message("deep", new string('[', 200) + new string(']', 200)), "application/json", HttpStatusCode.BadRequest },
+        { Message("twice", "1") + Message("twice", "2"), "application/json", HttpStatusCode.BadRequest },
+        { Message("trailing", "1") + " x", "application/json", HttpStatusCode.BadRequest },
     };
+
+    /// <summary>A complete message Activity whose <c>value</c> is the given JSON, as this endpoint accepts it.</summary>
+    private static string Message(string conversation, string value) =>
+        "{\"type\":\"message\",\"channelId\":\"emulator\",\"serviceUrl\":\"http://localhost:1/\",\"deliveryMode\":\"expectReplies\","
+        + $"\"conversation\":{{\"id\":\"{conversation}\"}},\"from\":{{\"id\":\"u\"}},\"recipient\":{{\"id\":\"bot\"}},\"text\":\"giup\",\"value\":{value}}}";
+
+    [Fact]
+    public async Task A_complete_message_is_answered_whether_or_not_its_length_is_declared()
+    {
+        using var client = factory.CreateClient();
+        foreach (var declared in new[] { true, false })
+        {
+            var bytes = Encoding.UTF8.GetBytes(Message("declared-" + declared, "1"));
+            using var content = new StreamContent(new MemoryStream(bytes));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            content.Headers.ContentLength = declared ? bytes.Length : null;
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+            request.Headers.TransferEncodingChunked = !declared;
+
+            using var response = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Em giúp được", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(NotActivities))]

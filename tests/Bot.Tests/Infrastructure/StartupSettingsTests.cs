@@ -9,6 +9,7 @@ public sealed class StartupSettingsTests
     [InlineData("MicrosoftAppId", "my-bot", "MicrosoftAppId must be empty")]
     [InlineData("Connector:AllowedServiceUrls:0", "ftp://smba.trafficmanager.net/", "AllowedServiceUrls must be absolute http or https")]
     [InlineData("Edge:KnownProxies:0", "not-an-address", "KnownProxies IP addresses")]
+    [InlineData("State:CachedDocuments", "0", "State:CachedDocuments must be between 1 and 1000000")]
     public void A_wrong_setting_stops_start_up_with_its_name(string key, string value, string reason)
     {
         using var factory = new OneStopBotFactory();

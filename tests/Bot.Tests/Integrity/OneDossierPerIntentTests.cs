@@ -43,7 +43,7 @@ public sealed partial class OneDossierPerIntentTests : IDisposable
     {
         var crash = new CrashAfterFiling();
         string filed;
-        using (var first = Factory(services => services.AddSingleton<IStorage>(sp => crash.Wrap(new LiteDbStorage(sp.GetRequiredService<OfficeDatabase>())))))
+        using (var first = Factory(services => services.AddSingleton<IStorage>(sp => crash.Wrap(new LiteDbStorage(sp.GetRequiredService<OfficeDatabase>(), sp.GetRequiredService<StateCache>())))))
         {
             using var client = first.CreateClient();
             var user = new ConnectorUser(client, "crash-chat", "crash-user");

@@ -134,6 +134,8 @@ public sealed class ChannelAndStaffAttackTests(SecurityHost host)
         var document = states.FindById("webchat/conversations/" + ConversationOf(visitor));
         document["json"] = new JObject { ["$type"] = "System.IO.FileInfo, System.IO.FileSystem", ["fileName"] = "/etc/passwd" }.ToString();
         states.Update(document);
+        // As after a restart: while the host runs, the file is its alone and its cache serves what it wrote.
+        host.Get<StateCache>().Clear();
 
         var reply = await visitor.SayAsync("làm giấy khai sinh cần gì");
 

@@ -239,25 +239,33 @@ public sealed class MemoryStorageContractTests : StorageContractTests
 public sealed class StateDatabase : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "onestop-state-" + Guid.NewGuid().ToString("N"));
+    private readonly int cachedDocuments;
 
-    public StateDatabase()
+    public StateDatabase(int cachedDocuments = 4_000)
     {
+        this.cachedDocuments = cachedDocuments;
         Directory.CreateDirectory(folder);
         Database = Open();
-        Storage = new LiteDbStorage(Database);
+        Cache = NewCache();
+        Storage = new LiteDbStorage(Database, Cache);
     }
 
     public OfficeDatabase Database { get; private set; }
 
+    public StateCache Cache { get; private set; }
+
     public LiteDbStorage Storage { get; private set; }
 
-    /// <summary>Closes the file and opens it again, as a restart does.</summary>
+    /// <summary>Closes the file and opens it again, as a restart does: nothing of the old cache is kept.</summary>
     public void Reopen()
     {
         Database.Dispose();
         Database = Open();
-        Storage = new LiteDbStorage(Database);
+        Cache = NewCache();
+        Storage = new LiteDbStorage(Database, Cache);
     }
+
+    private StateCache NewCache() => new(Options.Create(new StateOptions { CachedDocuments = cachedDocuments }));
 
     public void Dispose()
     {
@@ -383,6 +391,8 @@ public sealed class LiteDbStorageContractTests : StorageContractTests, IDisposab
         var document = states.FindById("state");
         document["json"] = "{\"$type\":\"" + type + "\",\"FileName\":\"/etc/passwd\"}";
         states.Update(document);
+        // The file is the host's alone while it runs (and the cache serves what the host wrote): tampering happens at rest.
+        office.Reopen();
 
         await Assert.ThrowsAsync<Newtonsoft.Json.JsonSerializationException>(() => Storage.ReadAsync(["state"]));
     }
@@ -397,6 +407,129 @@ public sealed class LiteDbStorageContractTests : StorageContractTests, IDisposab
 
         Assert.Equal("a", Assert.Single(Assert.IsType<List<PocoItem>>(read["list"])).Id);
         Assert.Equal(3L, Assert.IsType<Dictionary<string, object>>(read["map"])["n"]);
+    }
+
+    public void Dispose() => office.Dispose();
+}
+
+/// <summary>The cache of stored state documents: it never lets a write through that the database alone would refuse.</summary>
+public sealed class StateCacheTests : IDisposable
+{
+    private readonly StateDatabase office = new(cachedDocuments: 3);
+
+    [Fact]
+    public async Task A_stale_etag_is_refused_while_the_current_document_is_cached()
+    {
+        await office.Storage.WriteAsync(new Dictionary<string, object> { ["c"] = new PocoStoreItem { Id = "a", Count = 1 } });
+        var first = (PocoStoreItem)(await office.Storage.ReadAsync(["c"]))["c"];
+        var second = (PocoStoreItem)(await office.Storage.ReadAsync(["c"]))["c"];
+        first.Count = 2;
+        await office.Storage.WriteAsync(new Dictionary<string, object> { ["c"] = first });
+
+        second.Count = 3;
+        await Assert.ThrowsAnyAsync<Exception>(() => office.Storage.WriteAsync(new Dictionary<string, object> { ["c"] = second }));
+
+        office.Reopen();
+        Assert.Equal(2, ((PocoStoreItem)(await office.Storage.ReadAsync(["c"]))["c"]).Count);
+    }
+
+    [Fact]
+    public async Task Concurrent_read_modify_write_loops_lose_no_update()
+    {
+        await office.Storage.WriteAsync(new Dictionary<string, object> { ["counter"] = new PocoStoreItem { Id = "n", Count = 0 } });
+        var succeeded = 0;
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                var item = (PocoStoreItem)(await office.Storage.ReadAsync(["counter"]))["counter"];
+                item.Count++;
+                try
+                {
+                    await office.Storage.WriteAsync(new Dictionary<string, object> { ["counter"] = item });
+                    Interlocked.Increment(ref succeeded);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Another writer came first: its count stands, this one is dropped as a stale eTag must be.
+                }
+            }
+        })));
+
+        Assert.Equal(succeeded, ((PocoStoreItem)(await office.Storage.ReadAsync(["counter"]))["counter"]).Count);
+        office.Reopen();
+        Assert.Equal(succeeded, ((PocoStoreItem)(await office.Storage.ReadAsync(["counter"]))["counter"]).Count);
+    }
+
+    [Fact]
+    public async Task A_deleted_document_reads_as_missing_and_is_gone_from_the_file()
+    {
+        await office.Storage.WriteAsync(new Dictionary<string, object> { ["d"] = new PocoItem { Id = "x" } });
+        Assert.Single(await office.Storage.ReadAsync(["d"]));
+
+        await office.Storage.DeleteAsync(["d"]);
+
+        Assert.Empty(await office.Storage.ReadAsync(["d"]));
+        Assert.Equal(0, office.Database.Collection<LiteDB.BsonDocument>(LiteDbStorage.CollectionName).Count());
+        // A write after the delete is a new document again.
+        await office.Storage.WriteAsync(new Dictionary<string, object> { ["d"] = new PocoItem { Id = "y" } });
+        Assert.Equal("y", ((PocoItem)(await office.Storage.ReadAsync(["d"]))["d"]).Id);
+    }
+
+    [Fact]
+    public async Task The_cache_stays_within_its_bound_and_evicted_documents_read_from_the_file()
+    {
+        var keys = Enumerable.Range(0, 20).Select(i => "conversation/" + i).ToArray();
+        foreach (var key in keys)
+        {
+            await office.Storage.WriteAsync(new Dictionary<string, object> { [key] = new PocoStoreItem { Id = key, Count = 1 } });
+            Assert.InRange(office.Cache.Count, 1, 3);
+        }
+
+        var read = await office.Storage.ReadAsync(keys);
+
+        Assert.Equal(keys, keys.Select(k => ((PocoStoreItem)read[k]).Id));
+        Assert.InRange(office.Cache.Count, 1, 3);
+        // An evicted document's eTag is checked against the file.
+        var evicted = (PocoStoreItem)read[keys[0]];
+        await office.Storage.WriteAsync(new Dictionary<string, object> { [keys[1]] = new PocoItem(), [keys[2]] = new PocoItem(), [keys[3]] = new PocoItem() });
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            office.Storage.WriteAsync(new Dictionary<string, object> { [keys[0]] = new PocoStoreItem { Id = "stale", ETag = "old" } }));
+        evicted.Count = 5;
+        await office.Storage.WriteAsync(new Dictionary<string, object> { [keys[0]] = evicted });
+        Assert.Equal(5, ((PocoStoreItem)(await office.Storage.ReadAsync([keys[0]]))[keys[0]]).Count);
+    }
+
+    [Fact]
+    public async Task A_refused_batch_leaves_nothing_of_itself_in_the_cache()
+    {
+        await office.Storage.WriteAsync(new Dictionary<string, object> { ["guarded"] = new PocoStoreItem { Id = "1", Count = 1 } });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => office.Storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["fresh"] = new PocoItem { Id = "new" },
+            ["guarded"] = new PocoStoreItem { Id = "1", Count = 2, ETag = "stale" },
+        }));
+
+        Assert.Empty(await office.Storage.ReadAsync(["fresh"]));
+        Assert.Equal(1, ((PocoStoreItem)(await office.Storage.ReadAsync(["guarded"]))["guarded"]).Count);
+    }
+
+    [Fact]
+    public void The_least_recently_used_document_leaves_first()
+    {
+        var cache = new StateCache(Options.Create(new StateOptions { CachedDocuments = 2 }));
+        cache.Set(new StoredState("a", "{}", null));
+        cache.Set(new StoredState("b", "{}", null));
+        Assert.NotNull(cache.Find("a"));
+
+        cache.Set(new StoredState("c", "{}", null));
+
+        Assert.Null(cache.Find("b"));
+        Assert.NotNull(cache.Find("a"));
+        Assert.NotNull(cache.Find("c"));
+        Assert.Equal(2, cache.Count);
     }
 
     public void Dispose() => office.Dispose();
