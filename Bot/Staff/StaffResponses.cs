@@ -1,3 +1,4 @@
+using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Questions;
 
@@ -53,7 +54,7 @@ public sealed record ImportResponse(int Imported, int Rejected, IReadOnlyList<Im
     public static ImportResponse From(DossierImportReport report) => new(
         report.Imported,
         report.Rejected,
-        [.. report.Rows.Select(row => new ImportRowResponse(row.Line, row.Code, row.Imported, row.Reason))]);
+        [.. report.Rows.Select(row => new ImportRowResponse(row.Line, row.Code, row.Imported, row.Reason ?? row.Invalid?.InOneLine()))]);
 }
 
 public sealed record ImportRowResponse(int Line, string? Code, bool Imported, string? Reason);

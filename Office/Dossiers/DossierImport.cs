@@ -7,8 +7,8 @@ using OneStopBot.Office.Calendar;
 
 namespace OneStopBot.Office.Dossiers;
 
-/// <summary>What happened to one row of an import.</summary>
-public sealed record DossierImportRow(int Line, string? Code, bool Imported, string? Reason);
+/// <summary>What happened to one row of an import; a row refused for its fields names them in <paramref name="Invalid"/>.</summary>
+public sealed record DossierImportRow(int Line, string? Code, bool Imported, string? Reason, IReadOnlyList<DossierValidationError>? Invalid = null);
 
 /// <summary>The per-row report of an import.</summary>
 public sealed record DossierImportReport(IReadOnlyList<DossierImportRow> Rows)
@@ -123,7 +123,7 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
         }
         var now = time.GetUtcNow();
         var rows = batch.Select(row => Check(row, staff, now)).ToList();
-        report.AddRange(rows.Where(r => r.Dossier is null).Select(r => new DossierImportRow(r.Line, r.Code, false, r.Reason)));
+        report.AddRange(rows.Where(r => r.Dossier is null).Select(r => new DossierImportRow(r.Line, r.Code, false, r.Reason, r.Invalid)));
         var good = rows.Where(r => r.Dossier is not null).ToList();
         try
         {
@@ -185,7 +185,7 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
             out var errors);
         if (errors.Count > 0)
         {
-            return CheckedRow.Rejected(line, code, string.Join(" ", errors.Values.SelectMany(e => e)));
+            return new CheckedRow(line, code, null, null, errors);
         }
 
         // The provincial system gives the current status only: it is dated now, after the reception.
@@ -214,7 +214,7 @@ public sealed class DossierImport(DossierStore store, WorkingCalendar calendar, 
     private sealed record CsvRow(int Line, bool Malformed, IReadOnlyDictionary<string, string> Fields);
 
     // A row after its checks: the dossier to insert, or the reason it is refused.
-    private sealed record CheckedRow(int Line, string? Code, ImportedDossier? Dossier, string? Reason)
+    private sealed record CheckedRow(int Line, string? Code, ImportedDossier? Dossier, string? Reason, IReadOnlyList<DossierValidationError>? Invalid = null)
     {
         public static CheckedRow Rejected(int line, string? code, string reason) => new(line, code, null, reason);
     }

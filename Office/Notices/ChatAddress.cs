@@ -24,4 +24,17 @@ public sealed record ChatAddress(string ChannelId, string UserId, string Convers
     /// <summary>Whether <paramref name="other"/> is the same resident's chat (channel ids compare in any case).</summary>
     public bool IsSameChat(ChatAddress other) =>
         string.Equals(ChannelId, other.ChannelId, StringComparison.OrdinalIgnoreCase) && UserId == other.UserId;
+
+    /// <summary>
+    /// The key under which records kept for a chat are looked up, equal for two addresses exactly when
+    /// <see cref="IsSameChat"/> holds: the channel id in lower case, '|', the user id.
+    /// </summary>
+    public static string ChatKey(string channelId, string userId) => channelId.ToLowerInvariant() + "|" + userId;
+
+    /// <summary>
+    /// <see cref="ChatKey"/> as a LiteDB expression over an address stored at <paramref name="path"/> (e.g.
+    /// <c>$.Owner</c>): an index is computed by the database from the stored document, so the key must be written in
+    /// its language too; this is the one definition of both, kept side by side.
+    /// </summary>
+    public static string ChatKeyExpression(string path) => $"LOWER({path}.ChannelId) + '|' + {path}.UserId";
 }

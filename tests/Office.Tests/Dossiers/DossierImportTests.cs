@@ -33,11 +33,11 @@ public sealed class DossierImportTests : IDisposable
             [(2, true), (3, false), (4, false), (5, false), (6, false), (7, false), (8, false), (9, false), (10, true)],
             report.Rows.Select(r => (r.Line, r.Imported)));
         Assert.Equal((2, 7), (report.Imported, report.Rejected));
-        Assert.Contains("Số điện thoại", report.Rows[1].Reason);
+        Assert.Equal(DossierProblem.InvalidPhone, Assert.Single(report.Rows[1].Invalid!).Problem);
         Assert.Contains("Mã hồ sơ", report.Rows[2].Reason);
         Assert.Contains("Trạng thái", report.Rows[3].Reason);
         Assert.Contains("Ngày nhận", report.Rows[4].Reason);
-        Assert.Contains("Thôn", report.Rows[5].Reason);
+        Assert.Equal(DossierProblem.UnknownVillage, Assert.Single(report.Rows[5].Invalid!).Problem);
         Assert.Contains("CSV", report.Rows[6].Reason);
         Assert.Equal("Mã hồ sơ đã có.", report.Rows[7].Reason);
 
