@@ -26,8 +26,9 @@ public sealed record ChatAddress(string ChannelId, string UserId, string Convers
         string.Equals(ChannelId, other.ChannelId, StringComparison.OrdinalIgnoreCase) && UserId == other.UserId;
 
     /// <summary>
-    /// The key under which records kept for a chat are looked up, equal for two addresses exactly when
-    /// <see cref="IsSameChat"/> holds: the channel id in lower case, '|', the user id.
+    /// The key that finds the records a chat filed (its dossiers) whatever the case its channel id arrives in, as
+    /// <see cref="IsSameChat"/> compares: the channel id in lower case, '|', the user id. (<see cref="Key"/> stays the
+    /// id of the records already stored under it.)
     /// </summary>
     public static string ChatKey(string channelId, string userId) => channelId.ToLowerInvariant() + "|" + userId;
 
@@ -36,5 +37,5 @@ public sealed record ChatAddress(string ChannelId, string UserId, string Convers
     /// <c>$.Owner</c>): an index is computed by the database from the stored document, so the key must be written in
     /// its language too; this is the one definition of both, kept side by side.
     /// </summary>
-    public static string ChatKeyExpression(string path) => $"LOWER({path}.ChannelId) + '|' + {path}.UserId";
+    public static string ChatKeyExpression(string path) => $"LOWER({path}.{nameof(ChannelId)}) + '|' + {path}.{nameof(UserId)}";
 }
