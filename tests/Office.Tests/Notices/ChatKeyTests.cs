@@ -25,7 +25,7 @@ public sealed class ChatKeyTests
             var stored = new BsonDocument { ["Owner"] = mapper.ToDocument(new ChatAddress(channel, user, "conversation")) };
 
             Assert.Equal(ChatAddress.ChatKey(channel, user), expression.ExecuteScalar(stored).AsString);
-        });
+        }, threads: 1); // A LiteDB expression keeps the document it runs on: one expression, one thread.
     }
 
     [Fact]
