@@ -21,7 +21,7 @@ public static class DialogsServiceCollectionExtensions
     {
         // Pre-registration sends residents to these receivers: a missing place or hours stops the start-up.
         services.AddOptions<OfficeOptions>()
-            .Validate(office => !office.HandlerProblems().Any(), "Office:Handlers needs Name, Place and Hours for communePolice and communeMilitary.")
+            .Validate(office => !office.HandlerProblems().Any(), "Office:Handlers must have Name, Place and Hours for communePolice and communeMilitary.")
             .ValidateOnStart();
         services.AddSingleton<ProcedureTopic>();
         services.AddSingleton<PlainWords>();

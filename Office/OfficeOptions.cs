@@ -8,8 +8,8 @@ public sealed class OfficeOptions
     public const string Section = "Office";
 
     /// <summary>Agency code that starts every dossier code (Circular 01/2018/TT-VPCP, art. 19).</summary>
-    [Required(AllowEmptyStrings = false)]
-    [RegularExpression(@"^[0-9A-Z]+(\.[0-9A-Z]+)*$", ErrorMessage = "Office:AgencyCode is dot-separated groups of digits and capitals, e.g. 000.32.30.H49.")]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Office:AgencyCode must be set: it starts every dossier code, e.g. 000.32.30.H49.")]
+    [RegularExpression(@"^[0-9A-Z]+(\.[0-9A-Z]+)*$", ErrorMessage = "Office:AgencyCode must be dot-separated groups of digits and capitals, e.g. 000.32.30.H49.")]
     public string AgencyCode { get; set; } = "000.32.30.H49";
 
     public string CommuneName { get; set; } = string.Empty;
@@ -41,7 +41,7 @@ public sealed class OfficeOptions
         new[] { CommunePolice, CommuneMilitary }
             .Where(key => !Handlers.TryGetValue(key, out var handler)
                 || string.IsNullOrWhiteSpace(handler.Name) || string.IsNullOrWhiteSpace(handler.Place) || string.IsNullOrWhiteSpace(handler.Hours))
-            .Select(key => $"Office:Handlers:{key} needs Name, Place and Hours");
+            .Select(key => $"Office:Handlers:{key} must have Name, Place and Hours");
 
     /// <summary>
     /// The configured spelling of a village as someone typed it: case, Unicode form and a leading "thôn" do not

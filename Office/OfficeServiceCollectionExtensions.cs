@@ -25,7 +25,7 @@ public static class OfficeServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section))
             .Validate(o => o.Members.TrueForAll(m => m.PasswordHash.Length == 0 || StaffPassword.IsWellFormed(m.PasswordHash)),
-                "Staff: a member's PasswordHash must be made by the hash-password verb.")
+                "Staff:Members:PasswordHash must be empty or made by the hash-password verb.")
             .ValidateOnStart();
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section))
             .ValidateDataAnnotations()

@@ -1,3 +1,4 @@
+using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office.Dossiers;
 
 namespace OneStopBot.Bot.Staff;
@@ -31,7 +32,7 @@ public static class ImportWording
         DossierImportProblem.BadCode => Format(BadCode, reason.Arguments[0]),
         DossierImportProblem.UnknownStatus => Format(UnknownStatus, reason.Arguments[0]),
         DossierImportProblem.BadReceivedDate => BadReceivedDate,
-        DossierImportProblem.InvalidDossier => string.Join(" ", (reason.FieldErrors?.Values ?? []).SelectMany(e => e)),
+        DossierImportProblem.InvalidDossier => (reason.FieldErrors ?? []).InOneLine(),
         DossierImportProblem.CodeTaken => CodeTaken,
         DossierImportProblem.NotSaved => NotSaved,
         var other => throw new ArgumentOutOfRangeException(nameof(reason), other, "No wording for this import problem."),

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OneStopBot.Bot.Hosting;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Dialogs.Staff;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
@@ -94,7 +95,7 @@ public static class StaffDossierEndpoints
         }
         catch (DossierValidationException invalid)
         {
-            return TypedResults.ValidationProblem(invalid.Errors);
+            return TypedResults.ValidationProblem(invalid.Errors.ByField());
         }
     }
 
@@ -151,7 +152,7 @@ public static class StaffDossierEndpoints
         }
         catch (DossierValidationException invalid)
         {
-            return TypedResults.ValidationProblem(invalid.Errors);
+            return TypedResults.ValidationProblem(invalid.Errors.ByField());
         }
         catch (DossierStatusRefusedException refused)
         {
@@ -205,7 +206,7 @@ public static class StaffDossierEndpoints
             figures.Overdue,
             figures.Satisfaction?.Total,
             Percent(figures.SatisfactionPercent),
-            figures.Lines()));
+            StatisticsWording.Lines(figures)));
     }
 
     /// <summary>

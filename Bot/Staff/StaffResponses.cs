@@ -1,3 +1,4 @@
+using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Questions;
 

@@ -348,7 +348,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     private static Task<bool> ValidateNameAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
         var valid = PersonName.TryNormalize(prompt.Value, out _, out var reason);
-        prompt.RetryMessage = valid ? null : reason;
+        prompt.RetryMessage = valid ? null : reason.Message();
         return Task.FromResult(valid);
     }
 

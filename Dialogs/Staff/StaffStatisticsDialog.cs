@@ -17,7 +17,7 @@ public sealed class StaffStatisticsDialog(OfficeStatistics statistics, WorkingCa
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var text = TryReadPeriod((options as FeatureOptions)?.Text, calendar.Today, out var from, out var to)
-            ? string.Join("\n", statistics.Compute(from, to).Lines())
+            ? string.Join("\n", StatisticsWording.Lines(statistics.Compute(from, to)))
             : DossierFormat.Text(StaffStatisticsTexts.Usage, VietnameseNumber.Of(OfficeStatistics.MaxPeriodDays));
         await dc.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
         return await dc.EndDialogAsync(null, cancellationToken);
@@ -47,7 +47,43 @@ public sealed class StaffStatisticsDialog(OfficeStatistics statistics, WorkingCa
         DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out day) && OfficeDates.Contains(day);
 }
 
+/// <summary>The office's figures as staff read them, one per line: in <c>/thongke</c> and in the staff API's answer.</summary>
+public static class StatisticsWording
+{
+    public static IReadOnlyList<string> Lines(PeriodStatistics figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var lines = new List<string>
+        {
+            DossierFormat.Text(StaffStatisticsTexts.Period, Day(figures.From), Day(figures.To)),
+            DossierFormat.Text(StaffStatisticsTexts.Received, VietnameseNumber.Of(figures.Received), VietnameseNumber.Of(figures.Online), Percent(figures.Online, figures.Received)),
+            DossierFormat.Text(StaffStatisticsTexts.Resolved, VietnameseNumber.Of(figures.Resolved), VietnameseNumber.Of(figures.ResolvedOnTime), Percent(figures.ResolvedOnTime, figures.Resolved)),
+            DossierFormat.Text(StaffStatisticsTexts.InProgress, VietnameseNumber.Of(figures.InProgress), VietnameseNumber.Of(figures.Overdue)),
+        };
+        if (figures.Satisfaction is { } s)
+        {
+            lines.Add(DossierFormat.Text(StaffStatisticsTexts.Satisfied, VietnameseNumber.Of(s.Satisfied), VietnameseNumber.Of(s.Total), Percent(s.Satisfied, s.Total)));
+        }
+        return lines;
+    }
+
+    private static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private static string Percent(int part, int whole) => VietnamesePercent.Format(part, whole) ?? StaffStatisticsTexts.NoPercent;
+}
+
+/// <summary>Texts of <c>/thongke</c>. {0}, {1}…: values in the order each text names them.</summary>
 internal static class StaffStatisticsTexts
 {
     public const string Usage = "Gõ /thongke cho tháng này, hoặc /thongke 1/11/2026 30/11/2026 (tối đa {0} ngày, từ năm 2000 đến năm 2100).";
+    public const string Period = "Từ {0} đến {1}:";
+    /// <summary>{0}: received, {1}: of those online, {2}: their share.</summary>
+    public const string Received = "Tiếp nhận: {0} hồ sơ, trực tuyến {1} ({2}).";
+    /// <summary>{0}: resolved, {1}: of those on time, {2}: their share.</summary>
+    public const string Resolved = "Đã giải quyết: {0} hồ sơ, đúng hạn {1} ({2}).";
+    public const string InProgress = "Đang giải quyết: {0} hồ sơ, quá hạn {1}.";
+    /// <summary>{0}: satisfied ratings, {1}: all ratings, {2}: the share.</summary>
+    public const string Satisfied = "Hài lòng: {0}/{1} lượt đánh giá ({2}).";
+    /// <summary>A share of nothing.</summary>
+    public const string NoPercent = "chưa có";
 }

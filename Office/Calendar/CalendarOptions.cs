@@ -7,7 +7,7 @@ public sealed class CalendarOptions
 {
     public const string Section = "Calendar";
 
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Calendar:TimeZone must be set, e.g. Asia/Ho_Chi_Minh: due dates and the same-day cut-off are local times.")]
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 
     /// <summary>A same-day dossier received at or after this local time is due the next working day.</summary>

@@ -55,7 +55,7 @@ public enum DossierImportProblem
 public sealed record DossierImportReason(DossierImportProblem Problem, params IReadOnlyList<string> Arguments)
 {
     /// <summary>The field errors of <see cref="DossierImportProblem.InvalidDossier"/>, as the dossier's validation gives them.</summary>
-    public IReadOnlyDictionary<string, string[]>? FieldErrors { get; init; }
+    public IReadOnlyList<DossierValidationError>? FieldErrors { get; init; }
 }
 
 /// <summary>The per-row report of an import.</summary>

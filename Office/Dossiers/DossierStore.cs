@@ -2,6 +2,7 @@ using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
@@ -28,8 +29,8 @@ public sealed partial class DossierStore(
     /// <summary>The actor of a history entry written by the resident's own chat.</summary>
     public const string ResidentActor = "resident";
 
-    /// <summary>The index expression of the owning chat: channel (lower case) and user id.</summary>
-    internal const string OwnerExpression = "LOWER($.Owner.ChannelId) + '|' + $.Owner.UserId";
+    /// <summary>The index expression of the owning chat's <see cref="ChatAddress.ChatKey"/>.</summary>
+    internal static readonly string OwnerExpression = ChatAddress.ChatKeyExpression("$." + nameof(Dossier.Owner));
 
     private ILiteCollection<Dossier> Dossiers => database.Collection<Dossier>(CollectionName);
 
@@ -62,7 +63,7 @@ public sealed partial class DossierStore(
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentNullException.ThrowIfNull(userId);
-        return Dossiers.Find(Filter.Equal(OwnerExpression, channelId.ToLowerInvariant() + "|" + userId))
+        return Dossiers.Find(Filter.Equal(OwnerExpression, ChatAddress.ChatKey(channelId, userId)))
             .OrderByDescending(d => d.CreatedAt)
             .ThenByDescending(d => d.Code, StringComparer.Ordinal)
             .ToList();
@@ -84,14 +85,7 @@ public sealed partial class DossierStore(
     public Dossier? ChangeStatusAt(string code, DossierStatus status, string staff, string? note, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(staff);
-        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        if (note is { Length: > DossierValidation.MaxNoteLength })
-        {
-            throw new DossierValidationException(new Dictionary<string, string[]>
-            {
-                ["note"] = [$"Ghi chú tối đa {VietnameseNumber.Of(DossierValidation.MaxNoteLength)} ký tự."],
-            });
-        }
+        note = DossierValidation.NormalizeNote(note);
         if (!DossierCode.TryNormalize(code, AgencyCode, out var normalized))
         {
             return null;

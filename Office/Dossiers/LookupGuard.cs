@@ -11,17 +11,17 @@ public sealed class LookupGuardOptions
     public const string Section = "Lookup";
 
     /// <summary>Failed codes (unknown or malformed) one source may make within <see cref="Window"/>.</summary>
-    [Range(1, 10_000)]
+    [Range(1, 10_000, ErrorMessage = "Lookup:MaxFailures must be between {1} and {2}.")]
     public int MaxFailures { get; set; } = 5;
 
-    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00", ErrorMessage = "Lookup:Window must be between {1} and {2}.")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Wrong last-4 guesses against one dossier, from anyone, that lock its chat verification.</summary>
-    [Range(1, 10_000)]
+    [Range(1, 10_000, ErrorMessage = "Lookup:MaxWrongDigits must be between {1} and {2}.")]
     public int MaxWrongDigits { get; set; } = 5;
 
-    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00", ErrorMessage = "Lookup:DigitsWindow must be between {1} and {2}.")]
     public TimeSpan DigitsWindow { get; set; } = TimeSpan.FromHours(24);
 }
 

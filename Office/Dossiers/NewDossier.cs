@@ -28,11 +28,40 @@ public sealed record NewDossier
     public DateOnly? AppointmentDate { get; init; }
 }
 
-/// <summary>Field errors of a request, keyed by the field's JSON name (as ProblemDetails expects).</summary>
-public sealed class DossierValidationException(IReadOnlyDictionary<string, string[]> errors)
-    : ArgumentException("The dossier request is not valid: " + string.Join(", ", errors.Keys))
+/// <summary>Why a field of a dossier request, or a status change's note, is refused.</summary>
+public enum DossierProblem
 {
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+    /// <summary>Not the shape of a procedure id (lower-case words joined by hyphens).</summary>
+    MalformedProcedureId,
+    /// <summary>See <see cref="DossierValidationError.Name"/>.</summary>
+    InvalidName,
+    InvalidPhone,
+    InvalidCitizenId,
+    MissingVillage,
+    /// <summary>None of <see cref="DossierValidationError.Choices"/> (the configured villages).</summary>
+    UnknownVillage,
+    /// <summary>Outside 0 to <see cref="DossierValidationError.Limit"/> working days.</summary>
+    WorkingDaysOutOfRange,
+    /// <summary>Longer than <see cref="DossierValidationError.Limit"/> characters.</summary>
+    NoteTooLong,
+}
+
+/// <summary>
+/// One refused field, keyed by the field's JSON name (as ProblemDetails expects), with what the wording needs; the
+/// host words it for the chat and the staff API, so the office keeps no sentence of its own.
+/// </summary>
+public sealed record DossierValidationError(
+    string Field,
+    DossierProblem Problem,
+    PersonNameProblem Name = PersonNameProblem.None,
+    int Limit = 0,
+    IReadOnlyList<string>? Choices = null);
+
+/// <summary>The refused fields of a request.</summary>
+public sealed class DossierValidationException(IReadOnlyList<DossierValidationError> errors)
+    : ArgumentException("The dossier request is not valid: " + string.Join(", ", errors.Select(e => e.Field + " " + e.Problem)))
+{
+    public IReadOnlyList<DossierValidationError> Errors { get; } = errors;
 }
 
 public static partial class DossierValidation
@@ -41,11 +70,19 @@ public static partial class DossierValidation
     public const int MaxNoteLength = 1000;
     public const int MaxWorkingDays = 365;
 
+    public const string ProcedureIdField = "procedureId";
+    public const string ApplicantNameField = "applicantName";
+    public const string PhoneField = "phone";
+    public const string CitizenIdField = "citizenId";
+    public const string VillageField = "village";
+    public const string WorkingDaysField = "workingDays";
+    public const string NoteField = "note";
+
     /// <summary>
     /// Checks a request and returns it normalised (trimmed name, normalised phone and ID number, the village spelled as
-    /// configured); <paramref name="errors"/> names each bad field. Villages are checked only when some are configured.
+    /// configured); <paramref name="errors"/> names each bad field once. Villages are checked only when some are configured.
     /// </summary>
-    public static NewDossier Normalize(NewDossier request, IReadOnlyCollection<string> villages, out Dictionary<string, string[]> errors)
+    public static NewDossier Normalize(NewDossier request, IReadOnlyCollection<string> villages, out List<DossierValidationError> errors)
     {
         ArgumentNullException.ThrowIfNull(request);
         errors = [];
@@ -53,17 +90,17 @@ public static partial class DossierValidation
         var procedureId = request.ProcedureId?.Trim().ToLowerInvariant() ?? string.Empty;
         if (procedureId.Length > 64 || !ProcedureIdShape().IsMatch(procedureId))
         {
-            errors["procedureId"] = ["Mã thủ tục không đúng. Ví dụ: khai-sinh."];
+            errors.Add(new(ProcedureIdField, DossierProblem.MalformedProcedureId));
         }
 
-        if (!PersonName.TryNormalize(request.ApplicantName, out var name, out var nameReason))
+        if (!PersonName.TryNormalize(request.ApplicantName, out var name, out var nameProblem))
         {
-            errors["applicantName"] = [nameReason];
+            errors.Add(new(ApplicantNameField, DossierProblem.InvalidName, Name: nameProblem));
         }
 
         if (!PersonalNumbers.TryNormalizePhone(request.Phone, out var phone))
         {
-            errors["phone"] = ["Số điện thoại cần 10 số, bắt đầu bằng 0. Ví dụ: 0912345678."];
+            errors.Add(new(PhoneField, DossierProblem.InvalidPhone));
         }
 
         string? citizenId = null;
@@ -75,7 +112,7 @@ public static partial class DossierValidation
             }
             else
             {
-                errors["citizenId"] = ["Số căn cước cần đủ 12 số."];
+                errors.Add(new(CitizenIdField, DossierProblem.InvalidCitizenId));
             }
         }
 
@@ -83,14 +120,14 @@ public static partial class DossierValidation
         var known = OfficeOptions.FindVillage(villages, village);
         if (village.Length == 0 || village.Length > MaxNameLength || (villages.Count > 0 && known is null))
         {
-            errors["village"] = villages.Count > 0
-                ? ["Thôn không có trong danh sách: " + string.Join(", ", villages) + "."]
-                : ["Cần ghi tên thôn."];
+            errors.Add(villages.Count > 0
+                ? new(VillageField, DossierProblem.UnknownVillage, Choices: [.. villages])
+                : new(VillageField, DossierProblem.MissingVillage));
         }
 
         if (request.WorkingDays is < 0 or > MaxWorkingDays)
         {
-            errors["workingDays"] = [$"Thời hạn giải quyết từ 0 đến {MaxWorkingDays} ngày làm việc."];
+            errors.Add(new(WorkingDaysField, DossierProblem.WorkingDaysOutOfRange, Limit: MaxWorkingDays));
         }
 
         return request with
@@ -101,6 +138,16 @@ public static partial class DossierValidation
             CitizenId = citizenId,
             Village = known ?? village,
         };
+    }
+
+    /// <summary>A status change's note for the resident: none, or at most <see cref="MaxNoteLength"/> characters.</summary>
+    /// <exception cref="DossierValidationException">The note is too long.</exception>
+    public static string? NormalizeNote(string? note)
+    {
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        return note is { Length: > MaxNoteLength }
+            ? throw new DossierValidationException([new(NoteField, DossierProblem.NoteTooLong, Limit: MaxNoteLength)])
+            : note;
     }
 
     /// <summary>A person's name as <see cref="PersonName"/> checks and writes it.</summary>

@@ -6,7 +6,8 @@ namespace OneStopBot.Office.Dossiers;
 /// <summary>
 /// The one check of a person's name, for the chat and for staff alike: letters of any script (with their combining
 /// marks), spaces, apostrophes (H'Hen), hyphens and dots; at most <see cref="MaxLength"/> characters after NFC. A
-/// refused name comes with a short, polite reason. Names are kept title-cased as Vietnamese names are written.
+/// refused name comes with its <see cref="PersonNameProblem"/>, which the chat and the staff API word. Names are kept
+/// title-cased as Vietnamese names are written.
 /// </summary>
 public static class PersonName
 {
@@ -15,27 +16,22 @@ public static class PersonName
     /// <summary>More marks on one letter than any script needs is an attack on the display, not a name.</summary>
     private const int MaxMarksPerLetter = 3;
 
-    public const string Empty = "Anh/chị chưa gõ họ tên. Ví dụ: Hồ Thị Lan.";
-    public const string TooLong = "Họ tên dài quá, tối đa 100 ký tự.";
-    public const string HasDigits = "Họ tên không có chữ số. Anh/chị gõ lại họ tên, ví dụ: Hồ Thị Lan.";
-    public const string HasOther = "Họ tên chỉ gồm chữ cái, dấu cách, dấu nháy ('), gạch nối (-) hoặc dấu chấm. Ví dụ: Hồ Thị Lan.";
-
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>True with the name as it is kept; false with the reason to show the person.</summary>
-    public static bool TryNormalize(string? input, out string name, out string reason)
+    /// <summary>True with the name as it is kept (and <see cref="PersonNameProblem.None"/>); false with what is wrong.</summary>
+    public static bool TryNormalize(string? input, out string name, out PersonNameProblem reason)
     {
         name = string.Empty;
         var text = (input ?? string.Empty).Trim();
         if (text.Length == 0)
         {
-            reason = Empty;
+            reason = PersonNameProblem.Empty;
             return false;
         }
         // Checked before normalising too, so that a huge input costs no more than its first characters.
         if (text.Length > MaxLength * 4)
         {
-            reason = TooLong;
+            reason = PersonNameProblem.TooLong;
             return false;
         }
         text = text.Normalize(NormalizationForm.FormC);
@@ -49,7 +45,7 @@ public static class PersonName
             var category = Rune.GetUnicodeCategory(rune);
             if (Rune.IsDigit(rune) || category is UnicodeCategory.OtherNumber or UnicodeCategory.LetterNumber)
             {
-                reason = HasDigits;
+                reason = PersonNameProblem.HasDigits;
                 return false;
             }
             if (Rune.IsWhiteSpace(rune) && category != UnicodeCategory.Format)
@@ -84,24 +80,36 @@ public static class PersonName
                 marks = 0;
                 continue;
             }
-            reason = HasOther;
+            reason = PersonNameProblem.HasOther;
             return false;
         }
 
         name = kept.ToString().TrimEnd(' ');
         if (!hasLetter)
         {
-            reason = HasOther;
+            reason = PersonNameProblem.HasOther;
             name = string.Empty;
             return false;
         }
         if (name.Length > MaxLength)
         {
-            reason = TooLong;
+            reason = PersonNameProblem.TooLong;
             name = string.Empty;
             return false;
         }
-        reason = string.Empty;
+        reason = PersonNameProblem.None;
         return true;
     }
+}
+
+/// <summary>Why <see cref="PersonName.TryNormalize"/> refused a name.</summary>
+public enum PersonNameProblem
+{
+    None,
+    Empty,
+    /// <summary>More than <see cref="PersonName.MaxLength"/> characters.</summary>
+    TooLong,
+    HasDigits,
+    /// <summary>Something that is neither a letter, its mark, a space, an apostrophe, a hyphen nor a dot.</summary>
+    HasOther,
 }

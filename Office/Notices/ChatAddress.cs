@@ -24,4 +24,18 @@ public sealed record ChatAddress(string ChannelId, string UserId, string Convers
     /// <summary>Whether <paramref name="other"/> is the same resident's chat (channel ids compare in any case).</summary>
     public bool IsSameChat(ChatAddress other) =>
         string.Equals(ChannelId, other.ChannelId, StringComparison.OrdinalIgnoreCase) && UserId == other.UserId;
+
+    /// <summary>
+    /// The key that finds the records a chat filed (its dossiers) whatever the case its channel id arrives in, as
+    /// <see cref="IsSameChat"/> compares: the channel id in lower case, '|', the user id. (<see cref="Key"/> stays the
+    /// id of the records already stored under it.)
+    /// </summary>
+    public static string ChatKey(string channelId, string userId) => channelId.ToLowerInvariant() + "|" + userId;
+
+    /// <summary>
+    /// <see cref="ChatKey"/> as a LiteDB expression over an address stored at <paramref name="path"/> (e.g.
+    /// <c>$.Owner</c>): an index is computed by the database from the stored document, so the key must be written in
+    /// its language too; this is the one definition of both, kept side by side.
+    /// </summary>
+    public static string ChatKeyExpression(string path) => $"LOWER({path}.{nameof(ChannelId)}) + '|' + {path}.{nameof(UserId)}";
 }

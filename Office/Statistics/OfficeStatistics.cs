@@ -35,25 +35,6 @@ public sealed record PeriodStatistics
     public decimal? OnTimePercent => VietnamesePercent.Of(ResolvedOnTime, Resolved);
 
     public decimal? SatisfactionPercent => Satisfaction is { } s ? VietnamesePercent.Of(s.Satisfied, s.Total) : null;
-
-    /// <summary>The figures as staff read them, one per line, in Vietnamese.</summary>
-    public IReadOnlyList<string> Lines()
-    {
-        var lines = new List<string>
-        {
-            $"Từ {From:dd/MM/yyyy} đến {To:dd/MM/yyyy}:",
-            $"Tiếp nhận: {VietnameseNumber.Of(Received)} hồ sơ, trực tuyến {VietnameseNumber.Of(Online)} ({PercentText(Online, Received)}).",
-            $"Đã giải quyết: {VietnameseNumber.Of(Resolved)} hồ sơ, đúng hạn {VietnameseNumber.Of(ResolvedOnTime)} ({PercentText(ResolvedOnTime, Resolved)}).",
-            $"Đang giải quyết: {VietnameseNumber.Of(InProgress)} hồ sơ, quá hạn {VietnameseNumber.Of(Overdue)}.",
-        };
-        if (Satisfaction is { } s)
-        {
-            lines.Add($"Hài lòng: {VietnameseNumber.Of(s.Satisfied)}/{VietnameseNumber.Of(s.Total)} lượt đánh giá ({PercentText(s.Satisfied, s.Total)}).");
-        }
-        return lines;
-    }
-
-    private static string PercentText(int part, int whole) => VietnamesePercent.Format(part, whole) ?? "chưa có";
 }
 
 public sealed record SatisfactionCount(int Satisfied, int Total);
@@ -101,5 +82,4 @@ public sealed class OfficeStatistics(DailyFigures figures, WorkingCalendar calen
             Satisfaction = ratings is { total: > 0 } r ? new SatisfactionCount(r.satisfied, r.total) : null,
         };
     }
-
 }

@@ -35,7 +35,7 @@ public sealed class ImportWordingTests : IDisposable
     public void Every_reason_has_words_and_an_imported_row_none()
     {
         Assert.All(Enum.GetValues<DossierImportProblem>(), problem =>
-            Assert.False(string.IsNullOrWhiteSpace(ImportWording.Text(new DossierImportReason(problem, "x") { FieldErrors = new Dictionary<string, string[]> { ["phone"] = ["x"] } }))));
+            Assert.False(string.IsNullOrWhiteSpace(ImportWording.Text(new DossierImportReason(problem, "x") { FieldErrors = [new("phone", DossierProblem.InvalidPhone)] }))));
         Assert.Null(ImportWording.Text(null));
     }
 

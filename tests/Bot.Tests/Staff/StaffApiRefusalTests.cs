@@ -30,11 +30,11 @@ public sealed class StaffApiRefusalTests(StaffApiFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
     [Theory]
-    [InlineData("khong-co-thu-tuc", "0912345621", "Thôn 2", "procedureId")]
-    [InlineData("khai-sinh", "12345", "Thôn 2", "phone")]
-    [InlineData("khai-sinh", "0912345621", "Thôn Không Có", "village")]
-    [InlineData("khai-sinh", "😀", "", "phone")]
-    public async Task Create_answers_400_naming_the_bad_field(string procedureId, string phone, string village, string field)
+    [InlineData("khong-co-thu-tuc", "0912345621", "Thôn 2", "procedureId", "Không có thủ tục này. Ví dụ: khai-sinh.")]
+    [InlineData("khai-sinh", "12345", "Thôn 2", "phone", "Số điện thoại cần 10 số, bắt đầu bằng 0. Ví dụ: 0912345678.")]
+    [InlineData("khai-sinh", "0912345621", "Thôn Không Có", "village", "Thôn không có trong danh sách: Thôn 1, Thôn 2, Thôn 3, Thôn 4, Thôn 5, Thôn 6.")]
+    [InlineData("khai-sinh", "😀", "", "phone", "Số điện thoại cần 10 số, bắt đầu bằng 0. Ví dụ: 0912345678.")]
+    public async Task Create_answers_400_naming_the_bad_field_in_vietnamese(string procedureId, string phone, string village, string field, string message)
     {
         using var client = factory.CreateStaffClient();
         var response = await client.PostAsJsonAsync("/api/staff/dossiers", NewDossier(procedureId, phone, village));
@@ -43,6 +43,18 @@ public sealed class StaffApiRefusalTests(StaffApiFactory factory) : IClassFixtur
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
         Assert.True(errors.ContainsKey(field), $"errors should name {field}: {errors.ToJsonString()}");
+        Assert.Equal([message], errors[field]!.AsArray().Select(m => (string?)m));
+    }
+
+    [Fact]
+    public async Task A_refused_name_is_told_why()
+    {
+        using var client = factory.CreateStaffClient();
+        var response = await client.PostAsJsonAsync("/api/staff/dossiers", new { procedureId = "khai-sinh", applicantName = "Lan 2", phone = "0912345621", village = "Thôn 2" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.Equal(["Họ tên không có chữ số. Anh/chị gõ lại họ tên, ví dụ: Hồ Thị Lan."], errors["applicantName"]!.AsArray().Select(m => (string?)m));
     }
     [Theory]
     [InlineData("{not json")]

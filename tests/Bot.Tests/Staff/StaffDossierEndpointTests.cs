@@ -130,7 +130,8 @@ public sealed class StaffDossierEndpointTests : IDisposable
         var response = await client.PatchAsJsonAsync($"/api/staff/dossiers/{code}", new { status = "inProgress", note = new string('a', 5000) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject().ContainsKey("note"));
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.Equal("Ghi chú tối đa 1.000 ký tự.", (string?)Assert.Single(errors["note"]!.AsArray()));
     }
 
     [Fact]
@@ -165,7 +166,9 @@ public sealed class StaffDossierEndpointTests : IDisposable
         Assert.Equal("100%", (string?)json["onTimePercent"]);
         Assert.Equal(2, (int)json["inProgress"]!);
         Assert.Null((string?)json["satisfactionPercent"]);
-        Assert.Contains(json["lines"]!.AsArray(), line => ((string?)line)!.StartsWith("Tiếp nhận: 3 hồ sơ", StringComparison.Ordinal));
+        Assert.Equal(
+            ["Từ 01/11/2026 đến 30/11/2026:", "Tiếp nhận: 3 hồ sơ, trực tuyến 0 (0%).", "Đã giải quyết: 1 hồ sơ, đúng hạn 1 (100%).", "Đang giải quyết: 2 hồ sơ, quá hạn 0."],
+            json["lines"]!.AsArray().Select(line => (string?)line));
     }
 
     [Fact]

@@ -120,10 +120,10 @@ public sealed partial class PreRegisterConversationTests : IDisposable
 
     [Theory]
     [InlineData("", "gõ câu hỏi bằng chữ")]
-    [InlineData("123", PersonName.HasDigits)]
-    [InlineData("😀😀", PersonName.HasOther)]
-    [InlineData("Lan\u202Eabc", PersonName.HasOther)]
-    [InlineData("<b>Lan</b>", PersonName.HasOther)]
+    [InlineData("123", DossierValidationTexts.NameHasDigits)]
+    [InlineData("😀😀", DossierValidationTexts.NameHasOther)]
+    [InlineData("Lan\u202Eabc", DossierValidationTexts.NameHasOther)]
+    [InlineData("<b>Lan</b>", DossierValidationTexts.NameHasOther)]
     public Task A_name_that_is_not_a_name_is_asked_again_with_the_reason(string name, string reason) =>
         harness.Flow()
             .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)

@@ -18,7 +18,7 @@ public sealed partial class ThousandsSeparatorTests
 
     // Excepted: dossier codes (…-231120-0012), dates and legal references (123/2015/NĐ-CP), years, digits to type
     // as they are ("4 chữ số, ví dụ: 5678") and a file's bare number fields (pageFee).
-    [GeneratedRegex(@"[\w.]*\d{6}-\d{4}|\d+/\d+(/[\w-]+)?|\b(19|20|21)\d\d\b(?! (ký tự|chữ|đồng|ngày|trang|hồ sơ))|ví dụ: \d+|^\s*\d+$")]
+    [GeneratedRegex(@"[\w.]*\d{6}-\d{4}|\d+/\d+(/[\w-]+)?|\b(19|20|21)\d\d\b(?! (ký tự|chữ|đồng|ngày|trang|hồ sơ))|[Vv]í dụ: \d+|^\s*\d+$")]
     private static partial Regex Excepted();
 
     private static IEnumerable<string> Unseparated(string text) =>
@@ -29,6 +29,7 @@ public sealed partial class ThousandsSeparatorTests
     [InlineData("Lệ phí 15000 đồng", "15000")]
     [InlineData("dưới 2000 chữ", "2000")]
     [InlineData("Mã 000.32.30.H49-231120-0012, năm 2026, 30/11/2026, Nghị định 123/2015/NĐ-CP, 15.000 đồng", null)]
+    [InlineData("Số điện thoại cần 10 số. Ví dụ: 0912345678.", null)]
     public void The_check_finds_unseparated_numbers_only(string text, string? found) =>
         Assert.Equal(found is null ? [] : [found], Unseparated(text));
 
@@ -52,7 +53,7 @@ public sealed partial class ThousandsSeparatorTests
         };
         string[] composed =
         [
-            .. statistics.Lines(),
+            .. StatisticsWording.Lines(statistics),
             DossierFormat.Text(StaffStatisticsTextsUsage(), VietnameseNumber.Of(OfficeStatistics.MaxPeriodDays)),
             DossierFormat.Ago(new DateOnly(2020, 1, 1), new DateOnly(2026, 1, 1)),
             ProcedureAnswers.PageFeeOf(copy, "5000 trang")!,

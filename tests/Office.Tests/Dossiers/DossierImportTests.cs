@@ -42,8 +42,8 @@ public sealed class DossierImportTests : IDisposable
                 DossierImportProblem.CodeTaken,
             ],
             report.Rows.Where(r => !r.Imported).Select(r => r.Reason!.Problem));
-        Assert.Equal(["phone"], report.Rows[1].Reason!.FieldErrors!.Keys);
-        Assert.Equal(["village"], report.Rows[5].Reason!.FieldErrors!.Keys);
+        Assert.Equal(DossierProblem.InvalidPhone, Assert.Single(report.Rows[1].Reason!.FieldErrors!).Problem);
+        Assert.Equal(DossierProblem.UnknownVillage, Assert.Single(report.Rows[5].Reason!.FieldErrors!).Problem);
         Assert.Equal(["000.32.30.H49-261120-0012"], report.Rows[2].Reason!.Arguments);
         Assert.Equal(["finished"], report.Rows[3].Reason!.Arguments);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
@@ -195,29 +196,66 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
         var error = Assert.Throws<DossierValidationException>(() =>
             Store.ChangeStatus(filed.Code, DossierStatus.Rejected, "Chị Lan", new string('x', 5000)));
 
-        Assert.Contains("note", error.Errors.Keys);
+        Assert.Equal(new DossierValidationError("note", DossierProblem.NoteTooLong, Limit: DossierValidation.MaxNoteLength), Assert.Single(error.Errors));
         Assert.Equal(DossierStatus.Received, Store.Find(filed.Code)!.Status);
     }
 
     [Theory]
-    [InlineData("", "Hoa", "0912345678", "Thôn 6", null, "procedureId")]
-    [InlineData("Khai Sinh!", "Hoa", "0912345678", "Thôn 6", null, "procedureId")]
-    [InlineData("khai-sinh", "", "0912345678", "Thôn 6", null, "applicantName")]
-    [InlineData("khai-sinh", "🙂🙂", "0912345678", "Thôn 6", null, "applicantName")]
-    [InlineData("khai-sinh", "12345", "0912345678", "Thôn 6", null, "applicantName")]
-    [InlineData("khai-sinh", "Hoa", "12345", "Thôn 6", null, "phone")]
-    [InlineData("khai-sinh", "Hoa", "0912345678", "Thôn Không Có", null, "village")]
-    [InlineData("khai-sinh", "Hoa", "0912345678", "", null, "village")]
-    [InlineData("khai-sinh", "Hoa", "0912345678", "Thôn 6", "123", "citizenId")]
-    public void Bad_requests_name_the_field_and_store_nothing(string procedure, string name, string phone, string village, string? citizenId, string field)
+    [InlineData("", "Hoa", "0912345678", "Thôn 6", null, "procedureId", DossierProblem.MalformedProcedureId)]
+    [InlineData("Khai Sinh!", "Hoa", "0912345678", "Thôn 6", null, "procedureId", DossierProblem.MalformedProcedureId)]
+    [InlineData("khai-sinh", "", "0912345678", "Thôn 6", null, "applicantName", DossierProblem.InvalidName)]
+    [InlineData("khai-sinh", "🙂🙂", "0912345678", "Thôn 6", null, "applicantName", DossierProblem.InvalidName)]
+    [InlineData("khai-sinh", "12345", "0912345678", "Thôn 6", null, "applicantName", DossierProblem.InvalidName)]
+    [InlineData("khai-sinh", "Hoa", "12345", "Thôn 6", null, "phone", DossierProblem.InvalidPhone)]
+    [InlineData("khai-sinh", "Hoa", "0912345678", "Thôn Không Có", null, "village", DossierProblem.UnknownVillage)]
+    [InlineData("khai-sinh", "Hoa", "0912345678", "", null, "village", DossierProblem.UnknownVillage)]
+    [InlineData("khai-sinh", "Hoa", "0912345678", "Thôn 6", "123", "citizenId", DossierProblem.InvalidCitizenId)]
+    public void Bad_requests_name_the_field_and_store_nothing(
+        string procedure, string name, string phone, string village, string? citizenId, string field, DossierProblem problem)
     {
         var request = new NewDossier { ProcedureId = procedure, ApplicantName = name, Phone = phone, Village = village, CitizenId = citizenId };
 
         var error = Assert.Throws<DossierValidationException>(() => Store.PreRegister(request));
 
-        Assert.Equal([field], error.Errors.Keys);
-        Assert.NotEmpty(error.Errors[field][0]);
+        var refused = Assert.Single(error.Errors);
+        Assert.Equal((field, problem), (refused.Field, refused.Problem));
         Assert.Null(Store.Find("261126-0001"));
+    }
+
+    [Theory]
+    [InlineData("", PersonNameProblem.Empty)]
+    [InlineData("12345", PersonNameProblem.HasDigits)]
+    [InlineData("🙂🙂", PersonNameProblem.HasOther)]
+    public void A_refused_name_says_why(string name, PersonNameProblem why) =>
+        Assert.Equal(
+            why,
+            Assert.Single(Assert.Throws<DossierValidationException>(() => Store.PreRegister(Request() with { ApplicantName = name })).Errors).Name);
+
+    [Fact]
+    public void An_unknown_village_carries_the_configured_ones_to_choose_from()
+    {
+        var error = Assert.Throws<DossierValidationException>(() => Store.PreRegister(Request() with { Village = "Thôn Không Có" }));
+
+        Assert.Equal(Get<IOptions<OfficeOptions>>().Value.Villages, Assert.Single(error.Errors).Choices);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(DossierValidation.MaxWorkingDays + 1)]
+    public void A_time_limit_out_of_range_is_refused_with_the_limit(int workingDays)
+    {
+        var error = Assert.Throws<DossierValidationException>(() => Store.Receive(Request() with { WorkingDays = workingDays }, "Chị Lan"));
+
+        Assert.Equal(new DossierValidationError("workingDays", DossierProblem.WorkingDaysOutOfRange, Limit: DossierValidation.MaxWorkingDays), Assert.Single(error.Errors));
+    }
+
+    [Fact]
+    public void Without_configured_villages_a_missing_village_is_refused_as_missing()
+    {
+        var valid = DossierValidation.Normalize(Request() with { Village = "  " }, [], out var errors);
+
+        Assert.Equal(new DossierValidationError("village", DossierProblem.MissingVillage), Assert.Single(errors));
+        Assert.Equal(string.Empty, valid.Village);
     }
 
     [Fact]
@@ -225,7 +263,7 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
     {
         var error = Assert.Throws<DossierValidationException>(() => Store.PreRegister(Request() with { ApplicantName = new string('a', 100_000) }));
 
-        Assert.Contains("applicantName", error.Errors.Keys);
+        Assert.Equal(new DossierValidationError("applicantName", DossierProblem.InvalidName, PersonNameProblem.TooLong), Assert.Single(error.Errors));
     }
 
     [Fact]
