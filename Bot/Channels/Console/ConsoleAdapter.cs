@@ -62,10 +62,8 @@ public sealed class ConsoleAdapter : BotAdapter
             if (activity.Type == ActivityTypes.Message)
             {
                 var message = NumberedMessages.Compose(activity);
-                if (message.Choices.Count > 0)
-                {
-                    lastChoices = message.Choices;
-                }
+                // As on Zalo: only the last message's numbers can be meant by a typed number.
+                lastChoices = message.Choices;
                 await output.WriteLineAsync(message.Text);
             }
             responses.Add(new ResourceResponse(activity.Id ?? Guid.NewGuid().ToString("N")));

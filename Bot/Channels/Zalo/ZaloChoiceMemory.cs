@@ -11,11 +11,19 @@ public sealed class ZaloChoiceMemory(IOptions<ZaloOptions> options, TimeProvider
     private readonly ExpiringCache<string, IReadOnlyList<NumberedChoice>> offered =
         new(options.Value.ChoicesCapacity, options.Value.ChoicesLifetime, timeProvider);
 
+    /// <summary>
+    /// The numbers of the message sent last are the ones a reply can mean: a message without choices (a question to
+    /// answer in words) forgets the earlier ones, so "1" typed as an answer stays "1".
+    /// </summary>
     public void Remember(string userId, IReadOnlyList<NumberedChoice> choices)
     {
         if (choices.Count > 0)
         {
             offered.Set(userId, choices);
+        }
+        else
+        {
+            offered.Remove(userId);
         }
     }
 

@@ -24,4 +24,22 @@ public class ConsoleAdapterTests
         Assert.Contains("thủ tục gì", text, StringComparison.Ordinal);
         Assert.Contains("đã dừng", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_number_typed_at_a_question_in_words_is_not_an_earlier_messages_button()
+    {
+        using var factory = new OneStopBotFactory();
+        var services = factory.Services;
+        var output = new StringWriter();
+        // The answer offers numbered buttons; the name question after it offers none, so "1" is a (wrong) name.
+        var input = new StringReader("khai sinh can giay to gi\nNộp hồ sơ trước\n1\nhuỷ\n");
+        var adapter = new ConsoleAdapter(input, output, services.GetRequiredService<TurnPipeline>());
+
+        await adapter.RunAsync(services.GetRequiredService<IBot>(), CancellationToken.None);
+
+        var text = output.ToString();
+        Assert.Contains("Gõ 1 để chọn: Lệ phí", text, StringComparison.Ordinal);
+        Assert.Contains("Họ tên không có chữ số", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lệ Phí", text, StringComparison.Ordinal);
+    }
 }

@@ -222,6 +222,11 @@ public sealed class ZaloWebhookTests(SharedZaloHost shared)
         await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-3", "7"));
         sent = await host.Api.WaitForCountAsync(user, 3);
         Assert.Equal("Đã nhận: 7", sent[2].Text);
+
+        // The last messages offered no choices: a number typed now is an answer in its own right.
+        await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-4", "1"));
+        sent = await host.Api.WaitForCountAsync(user, 4);
+        Assert.Equal("Đã nhận: 1", sent[3].Text);
     }
 
     [Fact]
