@@ -188,13 +188,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     }
 
     /// <summary>The receiver other than the one-stop desk, from configuration; null for the desk.</summary>
-    private HandlerOffice? Receiver(Procedure procedure) =>
-        procedure.Handler switch
-        {
-            ProcedureHandler.CommunePolice => office.Value.Handlers[OfficeOptions.CommunePolice],
-            ProcedureHandler.CommuneMilitary => office.Value.Handlers[OfficeOptions.CommuneMilitary],
-            _ => null,
-        };
+    private HandlerOffice? Receiver(Procedure procedure) => Receivers.Elsewhere(procedure.Handler, office.Value);
 
     /// <summary>Where and when to bring the papers: the receiver's place and hours.</summary>
     private string Visit(Procedure procedure, DateOnly day) =>

@@ -15,11 +15,16 @@ public static class Receivers
 {
     public const string VisitLine = "Nơi đến: {0}. Giờ làm việc: {1}.";
 
-    public static Receiver? Of(ProcedureHandler handler, OfficeOptions office) => handler switch
+    public static Receiver? Of(ProcedureHandler handler, OfficeOptions office) =>
+        handler == ProcedureHandler.OneStopDesk
+            ? new(office.OfficeName, office.OfficeName, office.WorkingHours)
+            : Elsewhere(handler, office) is { } other ? Other(other) : null;
+
+    /// <summary>The receiver's office as configured when it is not the one-stop desk (Công an xã, Ban Chỉ huy quân sự); null otherwise.</summary>
+    public static HandlerOffice? Elsewhere(ProcedureHandler handler, OfficeOptions office) => handler switch
     {
-        ProcedureHandler.OneStopDesk => new(office.OfficeName, office.OfficeName, office.WorkingHours),
-        ProcedureHandler.CommunePolice => Other(office.Handlers[OfficeOptions.CommunePolice]),
-        ProcedureHandler.CommuneMilitary => Other(office.Handlers[OfficeOptions.CommuneMilitary]),
+        ProcedureHandler.CommunePolice => office.Handlers[OfficeOptions.CommunePolice],
+        ProcedureHandler.CommuneMilitary => office.Handlers[OfficeOptions.CommuneMilitary],
         _ => null,
     };
 
