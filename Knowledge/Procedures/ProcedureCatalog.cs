@@ -241,10 +241,10 @@ public sealed partial class ProcedureCatalog
     internal static ProcedureCatalogException Missing(string file, string field) =>
         new(file, field, "is required and must not be empty");
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.NonBacktracking)]
     private static partial Regex IdPattern();
 
     // A sentence ends at . ! ? followed by a space or the end; "15.000 đồng" is not an end.
-    [GeneratedRegex(@"[.!?](\s|$)")]
+    [GeneratedRegex(@"[.!?](\s|$)", RegexOptions.NonBacktracking)]
     private static partial Regex SentenceEnd();
 }
