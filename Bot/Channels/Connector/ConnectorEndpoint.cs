@@ -69,6 +69,9 @@ public static class ConnectorEndpoint
     private static IResult Unauthenticated() =>
         TypedResults.Problem("The Authorization header is not a valid Bot Framework token.", statusCode: StatusCodes.Status401Unauthorized);
 
+    // Reading a token keeps no state in the handler: one serves every request.
+    private static readonly JsonWebTokenHandler TokenReader = new();
+
     private static bool IsReadableBearer(string header)
     {
         const string scheme = "Bearer ";
@@ -78,7 +81,7 @@ public static class ConnectorEndpoint
         }
         try
         {
-            new JsonWebTokenHandler().ReadJsonWebToken(header[scheme.Length..].Trim());
+            TokenReader.ReadJsonWebToken(header[scheme.Length..].Trim());
             return true;
         }
         catch (ArgumentException)
