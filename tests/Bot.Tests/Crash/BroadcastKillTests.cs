@@ -71,17 +71,17 @@ public sealed class BroadcastKillTests(ITestOutputHelper output) : IDisposable
             using var broadcast = await client.PostAsJsonAsync("api/staff/notices", new { text = "Họp thôn lúc 8 giờ sáng thứ Hai.", village = (string?)null });
             Assert.Equal(HttpStatusCode.Accepted, broadcast.StatusCode);
             var threshold = Subscribers / 4 + run * 10;
-            await WaitAsync(() => api.Sent.Count >= threshold, "the broadcast to begin");
+            await WaitAsync(() => api.Sent.Count >= threshold, "the broadcast to begin", host);
             await host.KillAsync();
             received = api.Sent.Count;
         }
 
         await using (var restarted = await HostProcess.StartAsync(directory, settings))
         {
-            await WaitAsync(() => api.Sent.Select(m => m.UserId).Distinct().Count() >= Subscribers, "every subscriber to get the notice");
+            await WaitAsync(() => api.Sent.Select(m => m.UserId).Distinct().Count() >= Subscribers, "every subscriber to get the notice", restarted);
             using var client = StaffClient(restarted);
             // The notice's own count agrees once the rows are marked.
-            await WaitAsync(async () => (await client.GetFromJsonAsync<JsonElement>("api/staff/notices/1")).GetProperty("pending").GetInt32() == 0, "the notice to finish");
+            await WaitAsync(async () => (await client.GetFromJsonAsync<JsonElement>("api/staff/notices/1")).GetProperty("pending").GetInt32() == 0, "the notice to finish", restarted);
         }
 
         var perUser = api.Sent.GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => g.Count());
@@ -141,17 +141,17 @@ public sealed class BroadcastKillTests(ITestOutputHelper output) : IDisposable
         return client;
     }
 
-    private static Task WaitAsync(Func<bool> done, string what) => WaitAsync(() => Task.FromResult(done()), what);
+    private static Task WaitAsync(Func<bool> done, string what, HostProcess host) => WaitAsync(() => Task.FromResult(done()), what, host);
 
-    /// <summary>Polls an outside process's progress, with a bound.</summary>
-    private static async Task WaitAsync(Func<Task<bool>> done, string what)
+    /// <summary>Polls an outside process's progress, with a bound; on timeout the host's own log says why.</summary>
+    private static async Task WaitAsync(Func<Task<bool>> done, string what, HostProcess host)
     {
         var watch = Stopwatch.StartNew();
         while (!await done())
         {
             if (watch.Elapsed > TimeSpan.FromSeconds(60))
             {
-                throw new TimeoutException($"Waited 60 s for {what}.");
+                throw new TimeoutException($"Waited 60 s for {what}. The host's last output:{Environment.NewLine}{host.RecentOutput}");
             }
             await Task.Delay(5);
         }

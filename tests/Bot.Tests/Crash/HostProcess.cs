@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace OneStopBot.Bot.Tests.Crash;
 
@@ -10,20 +9,34 @@ namespace OneStopBot.Bot.Tests.Crash;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    private const int KeptLines = 200;
+    private const string ChatLine = "Chat:";
+
     private readonly Process process;
+    private readonly Queue<string> lines = new();
+    private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private HostProcess(Process process, Uri address)
+    private HostProcess(Process process) => this.process = process;
+
+    /// <summary>Where the host listens, as its start-up banner says.</summary>
+    public Uri Address => listening.Task.IsCompletedSuccessfully
+        ? listening.Task.Result
+        : throw new InvalidOperationException("The host has not said where it listens yet.");
+
+    /// <summary>The host's last lines of output, for a failing test to show why the host did not do its part.</summary>
+    public string RecentOutput
     {
-        this.process = process;
-        Address = address;
+        get
+        {
+            lock (lines)
+            {
+                return string.Join(Environment.NewLine, lines);
+            }
+        }
     }
-
-    public Uri Address { get; }
 
     public static async Task<HostProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings)
     {
-        var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -32,7 +45,8 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OneStopBot.Bot.dll"));
-        start.ArgumentList.Add("--urls=" + address.ToString().TrimEnd('/'));
+        // Port 0: the system picks a free port at bind time, so no other test can take it between choosing and binding.
+        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");
@@ -40,13 +54,13 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
-        // Drained so that a full pipe never blocks the host.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process);
+        // Drained so that a full pipe never blocks the host; the last lines are kept.
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new HostProcess(process, address);
         await host.WaitUntilHealthyAsync();
         return host;
     }
@@ -67,15 +81,46 @@ public sealed class HostProcess : IAsyncDisposable
         process.Dispose();
     }
 
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        if (line.TrimStart().StartsWith(ChatLine, StringComparison.Ordinal) && Uri.TryCreate(line.TrimStart()[ChatLine.Length..].Trim(), UriKind.Absolute, out var address))
+        {
+            listening.TrySetResult(address);
+        }
+        lock (lines)
+        {
+            lines.Enqueue(line);
+            if (lines.Count > KeptLines)
+            {
+                lines.Dequeue();
+            }
+        }
+    }
+
     private async Task WaitUntilHealthyAsync()
     {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
+        using (var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            var exited = process.WaitForExitAsync(bound.Token);
+            if (await Task.WhenAny(listening.Task, exited) != listening.Task)
+            {
+                throw process.HasExited
+                    ? new InvalidOperationException($"The host exited with {process.ExitCode} before listening:{Environment.NewLine}{RecentOutput}")
+                    : new TimeoutException($"The host did not say where it listens within 60 s:{Environment.NewLine}{RecentOutput}");
+            }
+            await bound.CancelAsync();
+        }
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The host exited with {process.ExitCode} before answering.");
+                throw new InvalidOperationException($"The host exited with {process.ExitCode} before answering:{Environment.NewLine}{RecentOutput}");
             }
             try
             {
@@ -87,17 +132,10 @@ public sealed class HostProcess : IAsyncDisposable
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not answering yet.
             }
             await Task.Delay(50);
         }
-        throw new TimeoutException("The host did not become healthy within 60 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        throw new TimeoutException($"The host did not become healthy within 60 s:{Environment.NewLine}{RecentOutput}");
     }
 }
