@@ -30,13 +30,15 @@ public sealed class LiteDbStorage(OfficeDatabase database, StateCache cache) : I
     private readonly JsonSerializer serializer = CreateSerializer();
 
     /// <summary>
-    /// The serializer settings MemoryStorage recommends, so typed objects come back with their type, with a binder
-    /// that lets a stored document name only the project's own state types (and the framework's plain values and
+    /// Typed objects come back with their type: a document names the type of its root and of every value whose
+    /// declared type does not say it (<c>object</c> properties, dictionary values), which is what a read needs and
+    /// keeps a turn's documents small (documents that name every type, as MemoryStorage writes them, read the same).
+    /// The binder lets a document name only the project's own state types (and the framework's plain values and
     /// collections of them): a tampered document cannot make the reader build anything else.
     /// </summary>
     public static JsonSerializer CreateSerializer() => JsonSerializer.Create(new JsonSerializerSettings
     {
-        TypeNameHandling = TypeNameHandling.All,
+        TypeNameHandling = TypeNameHandling.Auto,
         SerializationBinder = StateTypeBinder.Instance,
         NullValueHandling = NullValueHandling.Include,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
@@ -121,7 +123,7 @@ public sealed class LiteDbStorage(OfficeDatabase database, StateCache cache) : I
                     string.Create(CultureInfo.InvariantCulture, $"Etag conflict.\r\n\r\nOriginal: {item.ETag}\r\nCurrent: {stored.ETag}"));
             }
             // Compared with the stored eTag in place: same content means nothing to write, and the eTag stays valid.
-            var state = JObject.FromObject(value, serializer);
+            var state = (JObject)ToToken(value);
             state[ETagProperty] = stored.ETag;
             if (stored.Json == state.ToString(Formatting.None))
             {
@@ -169,14 +171,22 @@ public sealed class LiteDbStorage(OfficeDatabase database, StateCache cache) : I
         }
     }
 
+    // Serialised as an object, so that the root names its type too: a read asks for an object.
     private string Serialize(object value)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var writer = new JsonTextWriter(text))
         {
-            serializer.Serialize(writer, value);
+            serializer.Serialize(writer, value, typeof(object));
         }
         return text.ToString();
+    }
+
+    private JToken ToToken(object value)
+    {
+        using var writer = new JTokenWriter();
+        serializer.Serialize(writer, value, typeof(object));
+        return writer.Token!;
     }
 
     private object Deserialize(string json)

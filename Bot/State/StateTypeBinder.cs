@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Newtonsoft.Json.Serialization;
 
 namespace OneStopBot.Bot.State;
@@ -5,7 +6,8 @@ namespace OneStopBot.Bot.State;
 /// <summary>
 /// The types bot state may name in <c>$type</c>: the project's own (dialog stacks, dialog and topic state), the Bot
 /// Framework schema's (conversation references), plain values, and the framework collections of those. Anything
-/// else is refused before its assembly is even loaded.
+/// else is refused before its assembly is even loaded. Names already allowed are remembered, as every turn's state
+/// names the same few types; a bound keeps tampered documents from growing that memory.
 /// </summary>
 public sealed class StateTypeBinder : ISerializationBinder
 {
@@ -27,7 +29,10 @@ public sealed class StateTypeBinder : ISerializationBinder
         typeof(Guid), typeof(DateOnly), typeof(TimeOnly),
     ];
 
+    private const int MaxRemembered = 1_000;
+
     private readonly DefaultSerializationBinder inner = new();
+    private readonly ConcurrentDictionary<(string? Assembly, string Type), Type> allowed = new();
 
     private StateTypeBinder()
     {
@@ -35,12 +40,24 @@ public sealed class StateTypeBinder : ISerializationBinder
 
     public Type BindToType(string? assemblyName, string typeName)
     {
+        if (allowed.TryGetValue((assemblyName, typeName), out var known))
+        {
+            return known;
+        }
         if (assemblyName is not null && !IsAllowedAssembly(assemblyName))
         {
             throw new Newtonsoft.Json.JsonSerializationException($"Stored state may not name types of {assemblyName}.");
         }
         var type = inner.BindToType(assemblyName, typeName);
-        return IsAllowed(type) ? type : throw new Newtonsoft.Json.JsonSerializationException($"Stored state may not name {type}.");
+        if (!IsAllowed(type))
+        {
+            throw new Newtonsoft.Json.JsonSerializationException($"Stored state may not name {type}.");
+        }
+        if (allowed.Count < MaxRemembered)
+        {
+            allowed.TryAdd((assemblyName, typeName), type);
+        }
+        return type;
     }
 
     public void BindToName(Type serializedType, out string? assemblyName, out string? typeName) =>

@@ -66,8 +66,37 @@ internal static class LoadRun
     }
 
     /// <summary>
-    /// The whole conversation, a few times over, unmeasured: every kind of turn is compiled and past the runtime's first
-    /// tier before anything is counted, so the first measured run pays for no start-up work (JIT, first reads).
+    /// Unmeasured load in windows of a few seconds until the host's CPU per request stops falling (two windows within
+    /// 5%, after at least half a minute: early on it can stay high for a while), or <see cref="LoadOptions.Settle"/> has
+    /// passed: the runtime recompiles hot code in the background for tens of seconds after start, and a run measured
+    /// meanwhile pays for it. Returns how long it took, and the first and last window's CPU per request.
+    /// </summary>
+    public static async Task<(TimeSpan Took, double FirstCpu, double LastCpu)> SettleAsync(HostProcess host, LoadOptions options, TimeProvider time)
+    {
+        const int concurrency = 10;
+        const double steady = 0.05;
+        var atLeast = TimeSpan.FromSeconds(30);
+        var window = options with { Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(5) };
+        var took = TimeSpan.Zero;
+        double? first = null;
+        double? last = null;
+        while (took < options.Settle)
+        {
+            var result = await RunAsync(host, host.Name, concurrency, window, $"settle{took.TotalSeconds:0}", time);
+            took += window.Duration;
+            first ??= result.CpuMicrosPerRequest;
+            if (took >= atLeast && last is { } previous && Math.Abs(result.CpuMicrosPerRequest - previous) <= steady * previous)
+            {
+                return (took, first.Value, result.CpuMicrosPerRequest);
+            }
+            last = result.CpuMicrosPerRequest;
+        }
+        return (took, first ?? 0, last ?? 0);
+    }
+
+    /// <summary>
+    /// The whole conversation, a few times over, unmeasured: every kind of turn has run once before anything is
+    /// counted, so the first measured run pays for no first reads and first compilation.
     /// </summary>
     public static async Task PrimeAsync(HostProcess host, TimeProvider time)
     {

@@ -41,6 +41,14 @@ try
 
     await LoadRun.PrimeAsync(bot, time);
     await LoadRun.PrimeAsync(echo, time);
+    foreach (var host in new[] { bot, echo })
+    {
+        if (options.Settle > TimeSpan.Zero)
+        {
+            var (took, first, last) = await LoadRun.SettleAsync(host, options, time);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{host.Name,-5} settled after {took.TotalSeconds:0} s of unmeasured load: cpu {first:F0} → {last:F0} µs/req"));
+        }
+    }
     var results = new List<RunResult>();
     for (var repeat = 0; repeat < options.Repeats; repeat++)
     {

@@ -230,9 +230,10 @@ public abstract class StorageContractTests
     }
 }
 
+/// <summary>The SDK's own storage, as it comes, is the reference the contract is written against.</summary>
 public sealed class MemoryStorageContractTests : StorageContractTests
 {
-    protected override IStorage Storage { get; } = new MemoryStorage(LiteDbStorage.CreateSerializer());
+    protected override IStorage Storage { get; } = new MemoryStorage();
 }
 
 /// <summary>A bot state storage over a database file in a temporary folder that can be closed and opened again.</summary>
@@ -395,6 +396,44 @@ public sealed class LiteDbStorageContractTests : StorageContractTests, IDisposab
         office.Reopen();
 
         await Assert.ThrowsAsync<Newtonsoft.Json.JsonSerializationException>(() => Storage.ReadAsync(["state"]));
+    }
+
+    [Fact]
+    public async Task A_document_names_its_root_type_and_the_types_of_untyped_values_only()
+    {
+        var state = new Dictionary<string, object> { ["items"] = new List<PocoItem> { new() { Id = "a" } }, ["words"] = new List<string> { "thụ lý" } };
+        await Storage.WriteAsync(new Dictionary<string, object> { ["compact"] = state });
+
+        var json = office.Database.Collection<LiteDB.BsonDocument>(LiteDbStorage.CollectionName).FindById("compact")["json"].AsString;
+        var document = Newtonsoft.Json.Linq.JObject.Parse(json);
+        Assert.StartsWith("System.Collections.Generic.Dictionary`2", document["$type"]!.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("System.Collections.Generic.List`1[[OneStopBot.Bot.Tests.State.PocoItem", document["items"]!["$type"]!.ToString(), StringComparison.Ordinal);
+        // Inside a typed list the element type is known: no name per element.
+        Assert.Null(document["items"]!["$values"]![0]!["$type"]);
+        office.Reopen();
+        var read = Assert.IsType<Dictionary<string, object>>((await Storage.ReadAsync(["compact"]))["compact"]);
+        Assert.Equal("a", Assert.Single(Assert.IsType<List<PocoItem>>(read["items"])).Id);
+        Assert.Equal(["thụ lý"], Assert.IsType<List<string>>(read["words"]));
+    }
+
+    [Fact]
+    public async Task A_document_that_names_every_type_as_memory_storage_writes_it_reads_back_typed()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["older"] = new PocoItem { Id = "x" } });
+        var states = office.Database.Collection<LiteDB.BsonDocument>(LiteDbStorage.CollectionName);
+        var document = states.FindById("older");
+        document["json"] = """
+            {"$type":"System.Collections.Generic.Dictionary`2[[System.String, System.Private.CoreLib],[System.Object, System.Private.CoreLib]], System.Private.CoreLib",
+             "items":{"$type":"System.Collections.Generic.List`1[[OneStopBot.Bot.Tests.State.PocoItem, OneStopBot.Bot.Tests]], System.Private.CoreLib",
+                      "$values":[{"$type":"OneStopBot.Bot.Tests.State.PocoItem, OneStopBot.Bot.Tests","Id":"b","Count":2}]}}
+            """;
+        states.Update(document);
+        office.Reopen();
+
+        var read = Assert.IsType<Dictionary<string, object>>((await Storage.ReadAsync(["older"]))["older"]);
+
+        var item = Assert.Single(Assert.IsType<List<PocoItem>>(read["items"]));
+        Assert.Equal(("b", 2), (item.Id, item.Count));
     }
 
     [Fact]
