@@ -58,7 +58,8 @@ try
             (HostProcess Host, string Name)[] order = (repeat + concurrency) % 2 == 0 ? [(bot, "bot"), (echo, "echo")] : [(echo, "echo"), (bot, "bot")];
             if (options.Archive > 0)
             {
-                order = [.. order, (bot, "bot+stats")];
+                // First in one repeat, last in the next, so that drift over the run favours neither.
+                order = repeat % 2 == 0 ? [.. order, (bot, "bot+stats")] : [(bot, "bot+stats"), .. order];
             }
             foreach (var (host, name) in order)
             {
