@@ -52,6 +52,11 @@ public sealed class OfficeOptions
     /// <inheritdoc cref="ResolveVillage"/>
     public static string? FindVillage(IEnumerable<string> villages, string? name)
     {
+        // Rows of an import name their village as configured: found without normalising every configured name.
+        if (villages.FirstOrDefault(v => string.Equals(v, name, StringComparison.Ordinal)) is { } exact)
+        {
+            return exact;
+        }
         var wanted = Comparable(name ?? string.Empty);
         return wanted.Length == 0 ? null : villages.FirstOrDefault(v => Comparable(v) == wanted);
     }
