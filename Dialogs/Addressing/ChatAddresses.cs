@@ -25,6 +25,13 @@ public static class ChatAddresses
     public static ChatAddress ChatAddress(this ITurnContext turnContext) =>
         turnContext.Activity.GetConversationReference().ToChatAddress();
 
+    /// <summary>
+    /// Whether the activity is the continuation of a stored reference (a notice, a status change, a reply from staff)
+    /// rather than something the chat sent: no one typed it, and it may run inside a turn of the same conversation.
+    /// </summary>
+    public static bool IsContinuation(this Activity activity) =>
+        activity is { Type: ActivityTypes.Event, Name: ActivityEventNames.ContinueConversation };
+
     /// <summary>A reference a channel can continue the conversation with.</summary>
     /// <exception cref="ArgumentException">The address has no conversation (a record kept from an unreadable reference).</exception>
     public static ConversationReference ToConversationReference(this ChatAddress address)

@@ -62,7 +62,7 @@ public sealed class PlainWords : IMiddleware
         {
             return;
         }
-        if (IsProactive(context))
+        if (context.Activity.IsContinuation())
         {
             Explain(messages, new HashSet<string>(StringComparer.Ordinal));
             return;
@@ -99,10 +99,7 @@ public sealed class PlainWords : IMiddleware
 
     private bool ForStaff(ITurnContext context) =>
         context.StaffName() is not null
-        || (IsProactive(context) && context.ChatAddress() is var chat && staff.CurrentValue.IsStaff(chat.ChannelId, chat.UserId));
-
-    private static bool IsProactive(ITurnContext context) =>
-        context.Activity is { Type: ActivityTypes.Event, Name: ActivityEventNames.ContinueConversation };
+        || (context.Activity.IsContinuation() && context.ChatAddress() is var chat && staff.CurrentValue.IsStaff(chat.ChannelId, chat.UserId));
 
     /// <summary>
     /// The text with the first use of each word not in <paramref name="explained"/> explained; the words explained,

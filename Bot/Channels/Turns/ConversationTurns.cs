@@ -1,5 +1,5 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
+using OneStopBot.Dialogs.Addressing;
 
 namespace OneStopBot.Bot.Channels.Turns;
 
@@ -28,8 +28,7 @@ public sealed class ConversationTurns : Microsoft.Bot.Builder.IMiddleware
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
-        if (activity.Conversation?.Id is not { } conversationId
-            || (activity.Type == ActivityTypes.Event && activity.Name == ActivityEventNames.ContinueConversation))
+        if (activity.Conversation?.Id is not { } conversationId || activity.IsContinuation())
         {
             await next(cancellationToken);
             return;
