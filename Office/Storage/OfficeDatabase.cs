@@ -20,9 +20,9 @@ public sealed class OfficeDatabase : IDisposable
     // snapshot of its page); so a collection is created on its own, under the gate, before anyone uses it.
     private readonly ConcurrentDictionary<string, bool> existing = new(StringComparer.OrdinalIgnoreCase);
 
-    // Record types whose LiteDB mappings are complete (ready: with every type inside them). LiteDB publishes a type's mapping before it has filled it in,
-    // so a thread using a type while another maps it reads a mapping with no fields and stores an empty record; a type
-    // and every type inside it are mapped on one thread before anyone reads or writes it.
+    // Record types whose LiteDB mappings are complete, with every type inside them. LiteDB publishes a type's mapping
+    // before it has filled it in, so a thread using a type while another maps it reads a mapping with no fields and
+    // stores an empty record; a type and every type inside it are mapped on one thread before anyone reads or writes it.
     private readonly ConcurrentDictionary<Type, bool> ready = new();
     private readonly HashSet<Type> mapped = [];
     private static readonly MethodInfo MapEntity = typeof(BsonMapper).GetMethod(nameof(BsonMapper.Entity))!;
