@@ -26,7 +26,7 @@ public sealed class ActivityFuzzTests(ITestOutputHelper output) : IDisposable
         Gen.Bool.Select(b => (JToken?)b),
         Gen.Double.Select(d => (JToken?)d),
         Gen.String.Select(s => (JToken?)s),
-        OneOf("Nộp hồ sơ trước", "Gửi", "huỷ", "tra cứu hồ sơ 261126-0001", "/thongke 1/12/9999 31/12/9999", "25/12/9999", "1", "có",
+        Gen.OneOf<string>("Nộp hồ sơ trước", "Gửi", "huỷ", "tra cứu hồ sơ 261126-0001", "/thongke 1/12/9999 31/12/9999", "25/12/9999", "1", "có",
             "khai sinh", "Menu", "Gặp cán bộ", "<script>", "\u202Eabc", "").Select(s => (JToken?)s));
 
     private static readonly Gen<JToken?> AnyValue = Gen.OneOf(
@@ -42,9 +42,9 @@ public sealed class ActivityFuzzTests(ITestOutputHelper output) : IDisposable
 
     private static readonly Gen<JObject> Activity =
         Gen.Select(
-            Gen.OneOf(OneOf("message", "conversationUpdate", "event", "invoke", "typing", "endOfConversation", "messageReaction")
+            Gen.OneOf(Gen.OneOf<string>("message", "conversationUpdate", "event", "invoke", "typing", "endOfConversation", "messageReaction")
                 .Select(t => (JToken?)t), AnyScalar),
-            Gen.Frequency((6, OneOf("Nộp hồ sơ trước", "khai sinh", "Hồ Thị Lan", "0912345621", "Gửi", "thứ hai", "Bỏ qua", "1", "2")
+            Gen.Frequency((6, Gen.OneOf<string>("Nộp hồ sơ trước", "khai sinh", "Hồ Thị Lan", "0912345621", "Gửi", "thứ hai", "Bỏ qua", "1", "2")
                 .Select(t => (JToken?)t)), (4, AnyScalar)),
             AnyValue,
             AnyAccount.Array[0, 3],
@@ -119,8 +119,6 @@ public sealed class ActivityFuzzTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"{(int)response.StatusCode} for {activity.ToString(Newtonsoft.Json.Formatting.None)}");
         return false;
     }
-
-    private static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 
     private static void Put(JObject activity, string name, JToken? value)
     {

@@ -39,7 +39,7 @@ public sealed class ZaloFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         Fresh(() => new JsonArray(1, "a", null)));
 
     // What residents of the commune type, and what an attacker types.
-    private static readonly Gen<string> Typed = OneOf(
+    private static readonly Gen<string> Typed = Gen.OneOf<string>(
         "khai sinh can giay to gi", "Nộp hồ sơ trước", "Gửi", "huỷ", "tra cứu hồ sơ 261126-0001", "261126-0001", "Hồ Thị Lan",
         "0912345621", "thứ hai", "1", "2", "có", "ko", "Menu", "Trang chủ", "Gặp cán bộ", "đăng ký nhận thông báo", "Thôn 3",
         "hài lòng", "/thongke", "/hoso 261126-0001", "<script>alert(1)</script>", "\u202Eabc", "\0", "💩💩💩", "   ", "");
@@ -49,7 +49,7 @@ public sealed class ZaloFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         (1, Gen.Char.Array[2_000, 6_000].Select(chars => (JsonNode?)JsonValue.Create(new string(chars)))),
         (3, AnyScalar));
 
-    private static readonly Gen<string> EventName = OneOf(
+    private static readonly Gen<string> EventName = Gen.OneOf<string>(
         "user_send_text", "user_send_text", "user_send_text", "follow", "unfollow", "user_send_image", "user_send_sticker",
         "user_send_location", "user_send_file", "user_send_gif", "user_submit_info", "oa_send_text", "user_received_message",
         "user_send_", "USER_SEND_TEXT", "");
@@ -67,7 +67,7 @@ public sealed class ZaloFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static readonly Gen<JsonNode?> Attachments = Gen.Frequency(
         (6, Gen.Const((JsonNode?)null)),
-        (2, OneOf("image", "sticker", "gif", "link", "location", "file", "audio", "video").Select(type => (JsonNode?)new JsonArray(
+        (2, Gen.OneOf<string>("image", "sticker", "gif", "link", "location", "file", "audio", "video").Select(type => (JsonNode?)new JsonArray(
             new JsonObject { ["type"] = type, ["payload"] = new JsonObject { ["url"] = "https://example.org/a", ["coordinates"] = new JsonObject() } }))),
         (1, AnyScalar));
 
@@ -168,6 +168,4 @@ public sealed class ZaloFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
     // A node belongs to one parent: each sample needs its own.
     private static Gen<JsonNode?> Fresh(Func<JsonNode> make) => Gen.Bool.Select(_ => (JsonNode?)make());
-
-    private static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 }
