@@ -106,24 +106,85 @@ public static class EdgeRateLimits
     public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
 }
 
-/// <summary>Failed staff credentials per client address, in fixed windows.</summary>
-public sealed class FailedCredentials(IOptions<EdgeOptions> options) : IDisposable
+/// <summary>
+/// Failed staff credentials per client address, in fixed windows. An attempt is counted, in one step with the check of
+/// the count, before its credential is compared, and taken back only when the credential was right: N concurrent wrong
+/// credentials are N counted attempts, and none past the limit is compared.
+/// </summary>
+public sealed class FailedCredentials(IOptions<EdgeOptions> options, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<string> failures = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.MaxFailedCredentials,
-            Window = options.Value.FailureWindow,
-            QueueLimit = 0,
-        }));
+    // Ended windows are dropped when the table has doubled since the last sweep, so addresses cannot grow it for good.
+    private const int MinSweepSize = 1024;
 
-    /// <summary>Whether the address has used up its failures for now.</summary>
-    public bool IsBlocked(HttpContext http) => failures.GetStatistics(EdgeRateLimits.ClientAddress(http))?.CurrentAvailablePermits == 0;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Window> windows = new(StringComparer.Ordinal);
+    private int sweepAt = MinSweepSize;
 
-    public void Record(HttpContext http)
+    /// <summary>Counts an attempt from the request's address before its credential is compared; null when the address has used up its failures.</summary>
+    public CredentialAttempt? TryBegin(HttpContext http)
     {
-        using var lease = failures.AttemptAcquire(EdgeRateLimits.ClientAddress(http));
+        var address = EdgeRateLimits.ClientAddress(http);
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            if (!windows.TryGetValue(address, out var window) || window.EndsAt <= now)
+            {
+                window = new Window(now + options.Value.FailureWindow, 0);
+                Sweep(now);
+            }
+            if (window.Count >= options.Value.MaxFailedCredentials)
+            {
+                return null;
+            }
+            windows[address] = window with { Count = window.Count + 1 };
+            return new CredentialAttempt(this, address, window.EndsAt);
+        }
     }
 
-    public void Dispose() => failures.Dispose();
+    /// <summary>A right credential is no failure: its attempt leaves the count of the window it was counted in.</summary>
+    internal void Forgive(string address, DateTimeOffset windowEndsAt)
+    {
+        lock (gate)
+        {
+            if (windows.TryGetValue(address, out var window) && window.EndsAt == windowEndsAt && window.Count > 0)
+            {
+                windows[address] = window with { Count = window.Count - 1 };
+            }
+        }
+    }
+
+    private void Sweep(DateTimeOffset now)
+    {
+        if (windows.Count < sweepAt)
+        {
+            return;
+        }
+        foreach (var (address, window) in windows)
+        {
+            if (window.EndsAt <= now)
+            {
+                windows.Remove(address);
+            }
+        }
+        sweepAt = Math.Max(MinSweepSize, windows.Count * 2);
+    }
+
+    private readonly record struct Window(DateTimeOffset EndsAt, int Count);
+}
+
+/// <summary>One counted credential attempt; <see cref="Succeeded"/> when the credential was right.</summary>
+public sealed class CredentialAttempt
+{
+    private readonly FailedCredentials owner;
+    private readonly string address;
+    private readonly DateTimeOffset windowEndsAt;
+
+    internal CredentialAttempt(FailedCredentials owner, string address, DateTimeOffset windowEndsAt)
+    {
+        this.owner = owner;
+        this.address = address;
+        this.windowEndsAt = windowEndsAt;
+    }
+
+    public void Succeeded() => owner.Forgive(address, windowEndsAt);
 }

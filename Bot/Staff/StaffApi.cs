@@ -106,17 +106,17 @@ public sealed class StaffApiKeyHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
         // An address that has failed too often is not even compared, so guessing gains nothing while blocked.
-        blocked = failed.IsBlocked(Context);
-        if (blocked)
+        if (failed.TryBegin(Context) is not { } attempt)
         {
+            blocked = true;
             return Task.FromResult(AuthenticateResult.Fail("Too many failed staff API keys from this address."));
         }
         // An empty configured key closes the API rather than opening it.
         if (expected.Length == 0 || !StaffPassword.SameSecret(expected, given.ToString()))
         {
-            failed.Record(Context);
             return Task.FromResult(AuthenticateResult.Fail("Invalid staff API key."));
         }
+        attempt.Succeeded();
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, StaffApi.ApiActor)], Scheme.Name);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
     }

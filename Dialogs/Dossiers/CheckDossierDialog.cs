@@ -95,9 +95,9 @@ public sealed partial class CheckDossierDialog(
 
     private async Task<DialogTurnResult> AskDigitsStepAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
     {
-        if (await RefuseIfLockedAsync(step, step.Values.Code!, guard.CheckCode(step.Values.Code!), cancellationToken) is { } locked)
+        if (guard.CheckCode(step.Values.Code!) is { Allowed: false, RetryAt: { } retryAt })
         {
-            return locked;
+            return await RefuseLockedAsync(step, step.Values.Code!, retryAt, cancellationToken);
         }
         var notice = step.Values.Notice ?? CheckDossierTexts.AskDigits;
         step.Values = step.Values with { Notice = null };
@@ -106,26 +106,23 @@ public sealed partial class CheckDossierDialog(
 
     private async Task<DialogTurnResult> VerifyStepAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
     {
-        var dossier = store.Find(step.Values.Code);
-        if (dossier is not null && dossier.PhoneEndsWith((string)step.Result!))
+        var code = step.Values.Code!;
+        // Compared and counted by the office in one step, against the dossier, whoever guesses: rotating chats or
+        // addresses gains nothing, and a chat left waiting at the question gets no guess once the code is locked.
+        var check = guard.VerifyDigits(code, (string)step.Result!, (dossier, owner) => notices.NotifyStatusChange(
+            owner,
+            DossierFormat.Text(CheckDossierTexts.OwnerWarned, dossier.Code, office.Value.Phone),
+            [MainMenu.CheckDossier, MainMenu.TalkToStaff]));
+        switch (check)
         {
-            return await ShowAsync(step, dossier, cancellationToken);
+            case DigitsCheck.Verified verified:
+                return await ShowAsync(step, verified.Dossier, cancellationToken);
+            case DigitsCheck.Locked locked:
+                return await RefuseLockedAsync(step, code, locked.RetryAt, cancellationToken);
+            default:
+                step.Values = step.Values with { Notice = CheckDossierTexts.WrongDigits };
+                return await step.GoToStepAsync(2, cancellationToken);
         }
-        // Counted against the dossier, whoever guesses: rotating chats or addresses gains nothing.
-        var permission = guard.RecordWrongDigits(step.Values.Code!);
-        if (!permission.Allowed && dossier?.Owner is { } owner)
-        {
-            notices.NotifyStatusChange(
-                owner,
-                DossierFormat.Text(CheckDossierTexts.OwnerWarned, dossier.Code, office.Value.Phone),
-                [MainMenu.CheckDossier, MainMenu.TalkToStaff]);
-        }
-        if (await RefuseIfLockedAsync(step, step.Values.Code!, permission, cancellationToken) is { } locked)
-        {
-            return locked;
-        }
-        step.Values = step.Values with { Notice = CheckDossierTexts.WrongDigits };
-        return await step.GoToStepAsync(2, cancellationToken);
     }
 
     private async Task<DialogTurnResult> ListOwnDossiersAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
@@ -189,18 +186,14 @@ public sealed partial class CheckDossierDialog(
         return await step.EndDialogAsync(null, cancellationToken);
     }
 
-    private async Task<DialogTurnResult?> RefuseIfLockedAsync(
-        WaterfallStepContext<CheckDossierState> step, string code, LookupPermission permission, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> RefuseLockedAsync(
+        WaterfallStepContext<CheckDossierState> step, string code, DateTimeOffset retryAt, CancellationToken cancellationToken)
     {
-        if (permission.Allowed)
-        {
-            return null;
-        }
         // A lock lasts up to a day, so the day is said with the time.
-        var local = calendar.LocalTime(permission.RetryAt!.Value);
-        var retryAt = DossierFormat.Time(local) + " " + DossierFormat.Day(DateOnly.FromDateTime(local.DateTime));
+        var local = calendar.LocalTime(retryAt);
+        var when = DossierFormat.Time(local) + " " + DossierFormat.Day(DateOnly.FromDateTime(local.DateTime));
         await step.Context.SendActivityAsync(
-            Replies.WithChoices(DossierFormat.Text(CheckDossierTexts.CodeLocked, code, retryAt, office.Value.Phone), [MainMenu.TalkToStaff, MainMenu.AskProcedure]),
+            Replies.WithChoices(DossierFormat.Text(CheckDossierTexts.CodeLocked, code, when, office.Value.Phone), [MainMenu.TalkToStaff, MainMenu.AskProcedure]),
             cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }

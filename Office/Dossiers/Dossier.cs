@@ -57,7 +57,8 @@ public sealed record Dossier
     public string? MaskedCitizenId => CitizenId is null ? null : Masking.CitizenId(CitizenId);
 
     /// <summary>Whether <paramref name="lastDigits"/> are the last 4 digits of the dossier's phone (the check for someone else's chat).</summary>
-    public bool PhoneEndsWith(string? lastDigits)
+    /// <remarks>Internal: outside the office, digits are checked only by <see cref="LookupGuard.VerifyDigits"/>, which counts them.</remarks>
+    internal bool PhoneEndsWith(string? lastDigits)
     {
         var digits = new string((lastDigits ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
         return digits.Length == 4 && Phone.EndsWith(digits, StringComparison.Ordinal);

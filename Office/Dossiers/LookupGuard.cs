@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LiteDB;
 using Microsoft.Extensions.Options;
+using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
@@ -28,6 +29,26 @@ public sealed class LookupGuardOptions
 /// <summary>Whether a lookup may go on, and if not, when it may again.</summary>
 public readonly record struct LookupPermission(bool Allowed, DateTimeOffset? RetryAt);
 
+/// <summary>What a guess of a dossier's last 4 phone digits came to.</summary>
+public abstract record DigitsCheck
+{
+    private DigitsCheck()
+    {
+    }
+
+    /// <summary>The digits are right: the dossier may be shown.</summary>
+    public sealed record Verified(Dossier Dossier) : DigitsCheck;
+
+    /// <summary>The digits are wrong and counted; <paramref name="Remaining"/> more wrong guesses lock the code.</summary>
+    public sealed record Wrong(int Remaining) : DigitsCheck;
+
+    /// <summary>
+    /// The code is locked until <paramref name="RetryAt"/>. <paramref name="ByThisGuess"/>: this guess was compared,
+    /// wrong, and locked it; otherwise it was not compared at all.
+    /// </summary>
+    public sealed record Locked(DateTimeOffset RetryAt, bool ByThisGuess) : DigitsCheck;
+}
+
 /// <summary>The failures counted under one key, as stored (UTC).</summary>
 public sealed record LookupFailures
 {
@@ -44,7 +65,7 @@ public sealed record LookupFailures
 /// in <see cref="LookupGuardOptions.DigitsWindow"/> locks the code's chat verification (its owner's chat needs no
 /// digits; staff can unlock). Five guesses a day out of 10,000 possible digits keeps 10,000 guesses below 0.1%.
 /// </summary>
-public sealed class LookupGuard(OfficeDatabase database, IOptions<LookupGuardOptions> options, TimeProvider time)
+public sealed class LookupGuard(OfficeDatabase database, IDossierStore dossiers, IOptions<LookupGuardOptions> options, TimeProvider time)
 {
     public const string CollectionName = "lookup_failures";
 
@@ -62,16 +83,51 @@ public sealed class LookupGuard(OfficeDatabase database, IOptions<LookupGuardOpt
     /// <summary>Whether the last 4 digits of <paramref name="code"/> may be asked for in a chat that does not own it.</summary>
     public LookupPermission CheckCode(string code) => Permission(CodePrefix + Required(code), CodeLimits(), refuseAt: CodeLimits().Max);
 
-    /// <summary>Counts a wrong guess of <paramref name="code"/>'s digits, whoever made it.</summary>
-    public LookupPermission RecordWrongDigits(string code) => Record(CodePrefix + Required(code), CodeLimits(), refuseAt: CodeLimits().Max);
+    /// <summary>
+    /// Compares <paramref name="digits"/> with the last 4 of <paramref name="code"/>'s phone and counts a wrong guess,
+    /// whoever makes it, in one transaction: concurrent guesses from any number of chats are counted exactly, and once
+    /// the code is locked no guess is compared. <paramref name="warnOwner"/> runs inside that transaction for the one
+    /// guess that locks the code, so its owner hears of each lock once and the warning is queued with the count or not
+    /// at all.
+    /// </summary>
+    public DigitsCheck VerifyDigits(string code, string? digits, Action<Dossier, ChatAddress> warnOwner)
+    {
+        var key = CodePrefix + Required(code);
+        var limits = CodeLimits();
+        ArgumentNullException.ThrowIfNull(warnOwner);
+        return database.InTransaction<DigitsCheck>(() =>
+        {
+            var recent = Failures.FindById(key) is { } stored ? Recent(stored, limits.Window) : [];
+            if (Evaluate(recent, limits.Window, refuseAt: limits.Max) is { Allowed: false, RetryAt: { } lockedUntil })
+            {
+                return new DigitsCheck.Locked(lockedUntil, ByThisGuess: false);
+            }
+            var dossier = dossiers.Find(code);
+            if (dossier is not null && dossier.PhoneEndsWith(digits))
+            {
+                return new DigitsCheck.Verified(dossier);
+            }
+            var permission = Record(key, limits, refuseAt: limits.Max);
+            if (permission is { Allowed: false, RetryAt: { } retryAt })
+            {
+                if (dossier?.Owner is { } owner)
+                {
+                    warnOwner(dossier, owner);
+                }
+                return new DigitsCheck.Locked(retryAt, ByThisGuess: true);
+            }
+            return new DigitsCheck.Wrong(limits.Max - recent.Count - 1);
+        });
+    }
 
     /// <summary>Staff lift a code's lock (after checking with the resident); returns whether it was locked.</summary>
-    public bool UnlockCode(string code)
-    {
-        var locked = !CheckCode(code).Allowed;
-        Failures.Delete(CodePrefix + Required(code));
-        return locked;
-    }
+    public bool UnlockCode(string code) =>
+        database.InTransaction(() =>
+        {
+            var locked = !CheckCode(code).Allowed;
+            Failures.Delete(CodePrefix + Required(code));
+            return locked;
+        });
 
     private LookupPermission Permission(string key, (int Max, TimeSpan Window) limits, int refuseAt)
     {

@@ -15,6 +15,14 @@ public static class StaffPassword
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 
+    /// <summary>
+    /// A well-formed hash of the same cost as <see cref="Hash"/> that no password matches (its salt and hash are zeros,
+    /// and finding a password whose PBKDF2 is all zeros is out of reach): sign-in checks an unknown user's password
+    /// against it, so an unknown user takes as long as a known one.
+    /// </summary>
+    public static readonly string Unmatchable = string.Join(
+        '$', Scheme, Iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(new byte[SaltBytes]), Convert.ToBase64String(new byte[HashBytes]));
+
     public static string Hash(string password)
     {
         ArgumentException.ThrowIfNullOrEmpty(password);
@@ -61,4 +69,17 @@ public static class StaffPassword
             return false;
         }
     }
+}
+
+
+/// <summary>Checks a staff member's password against a stored hash; a service, so that tests can count the checks.</summary>
+public interface IStaffPasswordCheck
+{
+    bool Matches(string? password, string storedHash);
+}
+
+/// <summary>The real check: <see cref="StaffPassword.Verify"/>.</summary>
+public sealed class StaffPasswordCheck : IStaffPasswordCheck
+{
+    public bool Matches(string? password, string storedHash) => StaffPassword.Verify(password, storedHash);
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
@@ -24,6 +26,7 @@ public static class DirectLineServiceCollectionExtensions
                 "DirectLine:KeptActivities must be between 20 and 10000: enough for a page to show the chat again, bounded for the database.")
             .ValidateOnStart();
         services.AddSingleton<DirectLineTokens>();
+        services.TryAddSingleton<IStaffPasswordCheck, StaffPasswordCheck>();
         services.AddSingleton<DirectLineTranscripts>();
         services.AddSingleton<ICollectionSetup, DirectLineTranscriptsSetup>();
         services.AddSingleton<DirectLineConversations>();

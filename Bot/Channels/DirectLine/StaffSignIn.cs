@@ -10,7 +10,8 @@ namespace OneStopBot.Bot.Channels.DirectLine;
 /// <summary>
 /// <c>POST /v3/directline/staff/tokens</c> with <c>{"user":"…","password":"…"}</c>: a staff member of the web chat
 /// signs in with their own password and gets a Direct Line token whose signed staff claim carries their name.
-/// Failed attempts count against the client's address; each sign-in is audited.
+/// Every attempt is counted against the client's address before the password is compared, and a right one is taken
+/// back; each sign-in is audited.
 /// </summary>
 public static class StaffSignIn
 {
@@ -20,20 +21,23 @@ public static class StaffSignIn
 
     internal static async Task<IResult> SignInAsync(
         HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, FailedCredentials failed,
-        IOptionsMonitor<StaffOptions> staff, IStaffAuditLog audit)
+        IStaffPasswordCheck passwords, IOptionsMonitor<StaffOptions> staff, IStaffAuditLog audit)
     {
-        if (failed.IsBlocked(http))
+        var (user, password) = await ReadAsync(http.Request);
+        // Counted before the password is compared, so concurrent guesses cannot all pass the check before any is counted.
+        if (failed.TryBegin(http) is not { } attempt)
         {
             return DirectLineEndpoints.Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many failed sign-ins; try again later.");
         }
-        var (user, password) = await ReadAsync(http.Request);
         var member = user is null ? null : staff.CurrentValue.Members.FirstOrDefault(m =>
             string.Equals(m.Channel, DirectLineAdapter.ChannelId, StringComparison.OrdinalIgnoreCase) && m.UserId == user && m.PasswordHash.Length > 0);
-        if (member is null || !StaffPassword.Verify(password, member.PasswordHash))
+        // An unknown user's password is hashed all the same, so the answer takes as long and names no account.
+        var matches = passwords.Matches(password, member?.PasswordHash ?? StaffPassword.Unmatchable);
+        if (member is null || !matches)
         {
-            failed.Record(http);
             return DirectLineEndpoints.Error(StatusCodes.Status401Unauthorized, "BadCredentials", "The user or password is not right.");
         }
+        attempt.Succeeded();
         var name = staff.CurrentValue.StaffNameOf(member.Channel, member.UserId)!;
         if (conversations.TryCreate(member.UserId, name) is not { } conversation)
         {

@@ -183,7 +183,7 @@ public sealed class DirectLineAttackTests(SecurityHost host)
         var dossier = host.Dossier();
         for (var i = 0; i < 5; i++)
         {
-            host.Get<LookupGuard>().RecordWrongDigits(dossier.Code);
+            host.Get<LookupGuard>().VerifyDigits(dossier.Code, "0000", (_, _) => { });
         }
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/staff/dossiers/{dossier.Code}/unlock");
         request.Headers.Add(OneStopBot.Bot.Staff.StaffApi.ApiKeyHeader, SecurityHost.ApiKey);

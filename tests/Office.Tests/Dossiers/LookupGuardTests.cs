@@ -1,4 +1,7 @@
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Notices;
+using OneStopBot.Office.Storage;
+using OneStopBot.Office.Tests.Storage;
 
 namespace OneStopBot.Office.Tests.Dossiers;
 
@@ -67,6 +70,41 @@ public sealed class LookupGuardTests : IDisposable
         Assert.Equal(start + TimeSpan.FromMinutes(15), refused.RetryAt);
         office.Time.SetUtcNow(start + TimeSpan.FromMinutes(15));
         Assert.True(Guard.Check("webchat/u").Allowed);
+    }
+
+    [Fact]
+    public void Wrong_digits_count_down_the_fifth_locks_and_warns_the_owner_and_nothing_is_compared_until_the_window_passes()
+    {
+        var dossier = office.Get<IDossierStore>().PreRegister(DossierStoreContract<LiteDbOffice>.Request(owner: DossierStoreContract<LiteDbOffice>.Owner("chu-ho-so")));
+        var warned = new List<string>();
+        void Warn(Dossier locked, ChatAddress owner) => warned.Add(owner.UserId);
+        var first = office.Time.GetUtcNow();
+
+        var wrong = Enumerable.Range(0, 4).Select(i => Guard.VerifyDigits(dossier.Code, $"100{i}", Warn)).ToList();
+        var locking = Guard.VerifyDigits(dossier.Code, "1004", Warn);
+        var right = Guard.VerifyDigits(dossier.Code, "5621", Warn);
+        office.Time.SetUtcNow(first + TimeSpan.FromHours(24));
+        var later = Guard.VerifyDigits(dossier.Code, "5621", Warn);
+
+        Assert.Equal(new[] { 4, 3, 2, 1 }, wrong.Select(check => Assert.IsType<DigitsCheck.Wrong>(check).Remaining));
+        Assert.Equal(new DigitsCheck.Locked(first + TimeSpan.FromHours(24), ByThisGuess: true), locking);
+        Assert.Equal(new DigitsCheck.Locked(first + TimeSpan.FromHours(24), ByThisGuess: false), right);
+        Assert.Equal(new[] { "chu-ho-so" }, warned);
+        Assert.Equal(dossier.Code, Assert.IsType<DigitsCheck.Verified>(later).Dossier.Code);
+    }
+
+    [Fact]
+    public void Staff_unlocking_a_code_lets_the_right_digits_through_at_once()
+    {
+        var dossier = office.Get<IDossierStore>().PreRegister(DossierStoreContract<LiteDbOffice>.Request());
+        for (var i = 0; i < 5; i++)
+        {
+            Guard.VerifyDigits(dossier.Code, "0000", (_, _) => { });
+        }
+
+        Assert.True(Guard.UnlockCode(dossier.Code));
+        Assert.False(Guard.UnlockCode(dossier.Code));
+        Assert.IsType<DigitsCheck.Verified>(Guard.VerifyDigits(dossier.Code, "5621", (_, _) => { }));
     }
 
     public void Dispose() => office.Dispose();
