@@ -10,7 +10,8 @@ namespace OneStopBot.Bot.Channels.DirectLine;
 /// <summary>
 /// <c>POST /v3/directline/staff/tokens</c> with <c>{"user":"…","password":"…"}</c>: a staff member of the web chat
 /// signs in with their own password and gets a Direct Line token whose signed staff claim carries their name.
-/// Failed attempts count against the client's address; each sign-in is audited.
+/// Failed attempts count against the client's address; each sign-in is audited. Only a JSON body is read, so no other
+/// site's form can sign anyone in.
 /// </summary>
 public static class StaffSignIn
 {
@@ -22,6 +23,12 @@ public static class StaffSignIn
         HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, FailedCredentials failed,
         IOptionsMonitor<StaffOptions> staff, IStaffAuditLog audit)
     {
+        // JSON only: a browser sends JSON to another origin only after a preflight that CORS refuses, whereas a form
+        // (text/plain, urlencoded, multipart) from any site would be sent as is.
+        if (!http.Request.HasJsonContentType())
+        {
+            return DirectLineEndpoints.Error(StatusCodes.Status415UnsupportedMediaType, "BadArgument", "Sign in with a JSON body.");
+        }
         if (failed.IsBlocked(http))
         {
             return DirectLineEndpoints.Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many failed sign-ins; try again later.");
