@@ -84,7 +84,7 @@ public static class StaffSignInTexts
 
     public const string Unreachable = "Chưa kết nối được với máy chủ. Anh/chị kiểm tra mạng rồi thử lại.";
 
-    public const string CommandPlaceholder = "Gõ lệnh, ví dụ /thongke hoặc /hoso mã hồ sơ";
+    public const string CommandPlaceholder = "Gõ lệnh, ví dụ /thongke";
 
     public const string Opening = "Đang mở khung làm việc…";
 

@@ -18,6 +18,16 @@ public sealed class StaffWebBrowserTests(ITestOutputHelper output) : BrowserAndH
     {
         Skip.If(Chromium is null, Chromium.NotInstalled);
         var page = await Chromium.NewPageAsync(width, height);
+        var elsewhere = new List<string>();
+        page.Request += (_, request) =>
+        {
+            // The page's own blob: and data: addresses are no download; everything else must come from the host.
+            var url = new Uri(request.Url.StartsWith("blob:", StringComparison.Ordinal) ? request.Url["blob:".Length..] : request.Url);
+            if (url.Scheme != "data" && url.Authority != new Uri(Host!.BaseUrl).Authority)
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
         await page.GotoAsync(Host!.BaseUrl + StaffSignInPage.Path);
         output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, $"staff-sign-in-{width}")}");
 
@@ -36,6 +46,7 @@ public sealed class StaffWebBrowserTests(ITestOutputHelper output) : BrowserAndH
         await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "Tiếp nhận:" }).WaitForAsync();
         await Assertions.Expect(page.Locator("#sign-in")).ToBeHiddenAsync();
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways.");
+        Assert.Empty(elsewhere);
         output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, $"staff-chat-{width}")}");
 
         await page.GetByRole(AriaRole.Button, new() { Name = StaffLayoutTexts.SignOut }).ClickAsync();
