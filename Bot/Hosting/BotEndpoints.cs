@@ -5,6 +5,7 @@ using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Edge;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.Staff;
+using OneStopBot.Bot.StaffWeb;
 using OneStopBot.Bot.WebChat;
 
 namespace OneStopBot.Bot.Hosting;
@@ -31,6 +32,7 @@ public static class BotEndpoints
         }
         app.MapDirectLine();
         app.MapWebChat();
+        app.MapStaffWeb();
         app.MapZalo();
 
         var staff = app.MapStaffApi();

@@ -59,15 +59,7 @@ public static class WebChatPage
         string Asset(string path) => hashed.GetValueOrDefault(path, path);
         var asked = AskedProcedure(http.Request.Query[ProcedureParameter].ToString(), directory);
         var html = $$"""
-            <!DOCTYPE html>
-            <html lang="vi">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-            <meta name="theme-color" content="#0b5cad">
-            <title>Hỏi đáp thủ tục — {{Encode(office.OfficeName)}}</title>
-            <link rel="icon" href="{{Asset("favicon.svg")}}" type="image/svg+xml">
-            <link rel="stylesheet" href="{{Asset("chat.css")}}">
+            {{Head("Hỏi đáp thủ tục — " + office.OfficeName, Asset)}}
             </head>
             <body>
             <header class="top">
@@ -84,6 +76,26 @@ public static class WebChatPage
             </html>
             """;
         return TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// The start of a page of this host up to its open head: Vietnamese, phone-sized, the office's colour and icon, and the
+    /// chat's style sheet followed by the page's own. <paramref name="asset"/> names a static file by its hashed route.
+    /// </summary>
+    internal static string Head(string title, Func<string, string> asset, params string[] more)
+    {
+        var styleSheets = string.Join('\n', more.Prepend("chat.css").Select(sheet => $"<link rel=\"stylesheet\" href=\"{asset(sheet)}\">"));
+        return $$"""
+        <!DOCTYPE html>
+        <html lang="vi">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+        <meta name="theme-color" content="#0b5cad">
+        <title>{{Encode(title)}}</title>
+        <link rel="icon" href="{{asset("favicon.svg")}}" type="image/svg+xml">
+        {{styleSheets}}
+        """;
     }
 
     /// <summary>
@@ -146,7 +158,7 @@ public static class WebChatPage
     }
 
     /// <summary>Each static file's content-hashed route (<c>chat.js</c> → <c>chat.u5maustp9i.js</c>), from the build's manifest.</summary>
-    private static Dictionary<string, string> HashedNames(EndpointDataSource endpoints)
+    internal static Dictionary<string, string> HashedNames(EndpointDataSource endpoints)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var descriptor in endpoints.Endpoints.Select(e => e.Metadata.GetMetadata<StaticAssetDescriptor>()).OfType<StaticAssetDescriptor>())

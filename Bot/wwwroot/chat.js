@@ -23,9 +23,44 @@
   var renewing = false;
   var retryDelay = 5000;
 
+  // The only access to the tab's storage. A page framed by another site (a commune portal) may be refused it
+  // (SecurityError when the browser blocks third-party storage) or find it gone; the chat then keeps what it would
+  // have stored in memory, for as long as the page is open. The staff page keeps nothing in the tab at all.
+  var tabMemory = {};
+  var tabStorage = root.dataset.signIn ? null : (function () {
+    try {
+      return window.sessionStorage;
+    } catch (error) {
+      return null;
+    }
+  })();
+
+  function remembered(key) {
+    if (tabStorage) {
+      try {
+        return tabStorage.getItem(key);
+      } catch (error) {
+        tabStorage = null;
+      }
+    }
+    return Object.prototype.hasOwnProperty.call(tabMemory, key) ? tabMemory[key] : null;
+  }
+
+  function remember(key, value) {
+    tabMemory[key] = value;
+    if (tabStorage) {
+      try {
+        tabStorage.setItem(key, value);
+      } catch (error) {
+        // Refused or full: from now on memory is the only copy, so that reading never finds an older one.
+        tabStorage = null;
+      }
+    }
+  }
+
   function savedChat() {
     try {
-      return JSON.parse(window.sessionStorage.getItem(chatKey));
+      return JSON.parse(remembered(chatKey));
     } catch (error) {
       return null;
     }
@@ -33,7 +68,7 @@
 
   // The watermark is how far the page has shown the conversation: a new connection starts there.
   function saveChat(conversationId, token, watermark) {
-    window.sessionStorage.setItem(chatKey, JSON.stringify({ conversationId: conversationId, token: token, watermark: watermark || '' }));
+    remember(chatKey, JSON.stringify({ conversationId: conversationId, token: token, watermark: watermark || '' }));
   }
 
   // Said once the chat cannot carry on; "Bắt đầu lại" opens a new conversation as the same visitor.
@@ -46,7 +81,7 @@
   document.getElementById('restart').addEventListener('click', function () {
     var earlier = savedChat();
     if (earlier && earlier.token) {
-      window.sessionStorage.setItem(chatKey, JSON.stringify({ token: earlier.token }));
+      remember(chatKey, JSON.stringify({ token: earlier.token }));
     }
     window.location.reload();
   });
@@ -139,6 +174,9 @@
   // Everything Direct Line needs, stream address included, is asked for here while the bundle still loads: Web Chat
   // then opens the socket at once instead of making these round trips after the bundle has run.
   async function connect() {
+    if (root.dataset.signIn) {
+      return startConversation(await signedIn());
+    }
     var earlier = savedChat();
     if (earlier && earlier.conversationId) {
       var resumed = await renew(earlier.token).catch(function () { return null; });
@@ -155,7 +193,20 @@
       var again = await call('POST', '/tokens/generate', earlier.token);
       token = again.ok ? (await again.json()).token : null;
     }
-    // One request makes the conversation, the greeting and the token of a first visit.
+    return startConversation(token);
+  }
+
+  // The staff page hands over the token its sign-in form got; until then there is no chat to start.
+  function signedIn() {
+    return new Promise(function (resolve) {
+      root.addEventListener('onestop:signed-in', function (event) {
+        resolve(event.detail.token);
+      }, { once: true });
+    });
+  }
+
+  // One request makes the conversation, the greeting and the token of a first visit (or of the token's conversation).
+  async function startConversation(token) {
     var response = await call('POST', '/conversations', token);
     if (!response.ok) {
       throw new Error('Direct Line conversation: HTTP ' + response.status);
@@ -366,8 +417,8 @@
         userID: userOf(token),
         locale: 'vi-VN',
         renderMarkdown: renderMarkdown,
-        // The bot says "anh/chị"; the bundle's Vietnamese placeholder says "của bạn".
-        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Anh/chị gõ câu hỏi ở đây' },
+        // The bot says "anh/chị"; the bundle's Vietnamese placeholder says "của bạn". The staff page names a command.
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: root.dataset.placeholder || 'Anh/chị gõ câu hỏi ở đây' },
         styleOptions: {
           primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
           accent: '#0b5cad',

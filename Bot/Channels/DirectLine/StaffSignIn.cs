@@ -11,7 +11,7 @@ namespace OneStopBot.Bot.Channels.DirectLine;
 /// <c>POST /v3/directline/staff/tokens</c> with <c>{"user":"…","password":"…"}</c>: a staff member of the web chat
 /// signs in with their own password and gets a Direct Line token whose signed staff claim carries their name.
 /// Every attempt is counted against the client's address before the password is compared, and a right one is taken
-/// back; each sign-in is audited.
+/// back; each sign-in is audited. Only a JSON body is read, so no other site's form can sign anyone in.
 /// </summary>
 public static class StaffSignIn
 {
@@ -23,6 +23,13 @@ public static class StaffSignIn
         HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, FailedCredentials failed,
         IStaffPasswordCheck passwords, IOptionsMonitor<StaffOptions> staff, IStaffAuditLog audit)
     {
+        // JSON only: a browser sends JSON to another origin only after a preflight that CORS refuses, whereas a form
+        // (text/plain, urlencoded, multipart) from any site would be sent as is.
+        if (!http.Request.HasJsonContentType())
+        {
+            return DirectLineEndpoints.Error(StatusCodes.Status415UnsupportedMediaType, "BadArgument", "Sign in with a JSON body.");
+        }
+
         var (user, password) = await ReadAsync(http.Request);
         // Counted before the password is compared, so concurrent guesses cannot all pass the check before any is counted.
         if (failed.TryBegin(http) is not { } attempt)

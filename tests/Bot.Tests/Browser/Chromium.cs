@@ -43,14 +43,18 @@ public sealed class Chromium : IAsyncDisposable
         return new Chromium(playwright, browser);
     }
 
-    public async Task<IPage> NewPhonePageAsync()
+    public Task<IPage> NewPhonePageAsync() => NewPageAsync(390, 844);
+
+    /// <summary>A page of that size: a phone up to 600 px wide (touch, twice the pixels), a desktop above.</summary>
+    public async Task<IPage> NewPageAsync(int width, int height)
     {
+        var phone = width <= 600;
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            DeviceScaleFactor = phone ? 2 : 1,
+            IsMobile = phone,
+            HasTouch = phone,
             Locale = "vi-VN",
         });
         var page = await context.NewPageAsync();

@@ -15,12 +15,13 @@ public abstract class LoopbackSite(WebApplication app) : IAsyncDisposable
     /// <summary>Its address once started, e.g. http://127.0.0.1:40123.</summary>
     public string BaseUrl { get; private set; } = "";
 
-    protected static WebApplicationBuilder NewBuilder(Action<ListenOptions>? listen = null)
+    /// <summary>A site on <paramref name="address"/> (default 127.0.0.1); 127.0.0.2 is another site to a browser, not only another origin.</summary>
+    protected static WebApplicationBuilder NewBuilder(Action<ListenOptions>? listen = null, IPAddress? address = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         // Its request log would carry every Direct Line token in the stream addresses.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen ?? (_ => { })));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(address ?? IPAddress.Loopback, 0, listen ?? (_ => { })));
         return builder;
     }
 

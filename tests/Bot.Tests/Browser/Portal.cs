@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,9 +24,9 @@ public sealed class Portal : LoopbackSite
     /// <summary>The chat host, known once it has started (it must list the portal's origin first).</summary>
     public string? ChatHost { get; set; }
 
-    public static async Task<Portal> StartAsync(string directLineSecret)
+    public static async Task<Portal> StartAsync(string directLineSecret, IPAddress? address = null)
     {
-        var app = NewBuilder().Build();
+        var app = NewBuilder(address: address).Build();
         var portal = new Portal(app);
         app.MapGet(EmbedPath, () => Results.Content(portal.EmbedPage(), "text/html; charset=utf-8"));
         app.MapGet(FramePath, () => Results.Content(portal.FramingPage(), "text/html; charset=utf-8"));
@@ -67,10 +68,22 @@ public sealed class Portal : LoopbackSite
         <body>
         <h1>Cổng thông tin xã Phước Đức</h1>
         <div style="height: 2000px">Tin tức của xã</div>
-        <iframe src="{{ChatHost}}/" title="Hỏi đáp thủ tục hành chính"
-                style="width: 100%; max-width: 480px; height: 640px; border: 1px solid #ccc; border-radius: 8px;"></iframe>
+        {{ReadmeIframe(ChatHost!)}}
         </body></html>
         """;
+
+    /// <summary>README's iframe snippet as a commune pastes it, with the chat host's address in place of the example's.</summary>
+    public static string ReadmeIframe(string chatHost)
+    {
+        const string example = "https://motcua.sonlam.gov.vn/";
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
+        var start = readme.IndexOf("```html\n<iframe ", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README has no ```html block starting with an iframe.");
+        start += "```html\n".Length;
+        var snippet = readme[start..readme.IndexOf("\n```", start, StringComparison.Ordinal)];
+        Assert.Contains($"src=\"{example}\"", snippet, StringComparison.Ordinal);
+        return snippet.Replace(example, chatHost + "/", StringComparison.Ordinal);
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -253,6 +253,36 @@ public sealed class DirectLineAttackTests(SecurityHost host)
         Assert.Equal(before, host.Records());
     }
 
+    /// <summary>
+    /// Another site's page posting a form to the sign-in with the right password (a text/plain form can carry JSON):
+    /// refused, as is the page's own address; only a JSON request, which a browser sends across sites only after CORS
+    /// allowed it, signs in.
+    /// </summary>
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData(null)]
+    public async Task A_form_post_with_the_right_password_signs_nobody_in(string? contentType)
+    {
+        var body = $$"""{"user":"hoa","password":"{{SecurityHost.StaffPasswordText}}","x":"="}""";
+        var signIns = host.AuditActions().Count(a => a.Action == "staff.signin");
+        using var content = new StringContent(body);
+        content.Headers.ContentType = contentType is null ? null : System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Base + StaffSignIn.Route) { Content = content };
+        request.Headers.Add("Origin", "https://ke-gian.example");
+
+        using var response = await host.FromElsewhere().SendAsync(request);
+        using var toPage = await host.FromElsewhere().PostAsync(OneStopBot.Bot.StaffWeb.StaffSignInPage.Path, new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["user"] = "hoa", ["password"] = SecurityHost.StaffPasswordText }));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.DoesNotContain("token", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, toPage.StatusCode);
+        Assert.Equal(signIns, host.AuditActions().Count(a => a.Action == "staff.signin"));
+    }
+
     [Fact]
     public async Task Guessing_a_staff_password_blocks_the_address_even_for_the_right_one()
     {

@@ -33,6 +33,18 @@ public sealed class WebChatPageTests : IClassFixture<WebChatFactory>
         Assert.Matches("<link rel=\"icon\" href=\"favicon\\.[a-z0-9]{6,}\\.svg\"", html);
     }
 
+    /// <summary>A commune portal of another site frames the page (README's iframe): nothing in its answer may forbid it.</summary>
+    [Fact]
+    public async Task Any_site_may_frame_the_chat_page()
+    {
+        using var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-Frame-Options"));
+        Assert.DoesNotContain(response.Headers.Concat(response.Content.Headers), header =>
+            header.Key.Equals("Content-Security-Policy", StringComparison.OrdinalIgnoreCase) && header.Value.Any(v => v.Contains("frame-ancestors", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("/webchat/webchat.js", "text/javascript")]
     [InlineData("/webchat/webchat-minimal.js", "text/javascript")]
