@@ -8,13 +8,12 @@ if (CommandLineVerbs.TryFind(args, out var verb))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOneStopBot();
 StartupBanner.QuietStartFailures(builder);
-if (DatabaseStartCheck.Problem(builder.Configuration) is { } problem)
-{
-    Console.Error.WriteLine(problem);
-    return 2;
-}
 
 var app = builder.Build();
+if (StartupChecks.Report(StartupChecks.Problems(app.Services, app.Configuration)))
+{
+    return StartupChecks.ExitCode;
+}
 app.MapBotEndpoints();
 return await StartupBanner.RunAsync(app);
 

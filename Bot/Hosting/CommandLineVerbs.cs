@@ -40,12 +40,17 @@ public static class CommandLineVerbs
     {
         if (args.Length > 0 && FileVerbs.TryGetValue(args[0], out var fileVerb))
         {
-            verb = verbArgs =>
+            verb = async verbArgs =>
             {
                 var (settings, operands) = Split(verbArgs[1..]);
                 var builder = Host.CreateApplicationBuilder(settings);
+                builder.Logging.ClearProviders();
                 builder.AddOneStopBot();
-                return fileVerb(builder.Configuration, operands);
+                using var host = builder.Build();
+                // The database file is each verb's own check: a restore is how a damaged file is replaced.
+                return StartupChecks.Report(StartupChecks.SettingProblems(host.Services))
+                    ? StartupChecks.ExitCode
+                    : await fileVerb(builder.Configuration, operands);
             };
             return true;
         }
@@ -64,12 +69,11 @@ public static class CommandLineVerbs
         var builder = Host.CreateApplicationBuilder(settings);
         builder.Logging.ClearProviders();
         builder.AddOneStopBot();
-        if (DatabaseStartCheck.Problem(builder.Configuration) is { } problem)
-        {
-            System.Console.Error.WriteLine(problem);
-            return 2;
-        }
         using var host = builder.Build();
+        if (StartupChecks.Report(StartupChecks.Problems(host.Services, host.Services.GetRequiredService<IConfiguration>())))
+        {
+            return StartupChecks.ExitCode;
+        }
         return await run(host.Services, operands);
     }
 
