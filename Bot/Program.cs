@@ -5,12 +5,14 @@ if (CommandLineVerbs.TryFind(args, out var verb))
     return await verb(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddOneStopBot();
-StartupBanner.QuietStartFailures(builder);
-
-var app = builder.Build();
-if (StartupChecks.Report(StartupChecks.Problems(app.Services, app.Configuration)))
+var app = StartupChecks.Build(() =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddOneStopBot();
+    StartupBanner.QuietStartFailures(builder);
+    return builder.Build();
+});
+if (app is null || StartupChecks.Report(StartupChecks.Problems(app.Services, app.Configuration)))
 {
     return StartupChecks.ExitCode;
 }

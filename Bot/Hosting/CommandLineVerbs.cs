@@ -43,14 +43,11 @@ public static class CommandLineVerbs
             verb = async verbArgs =>
             {
                 var (settings, operands) = Split(verbArgs[1..]);
-                var builder = Host.CreateApplicationBuilder(settings);
-                builder.Logging.ClearProviders();
-                builder.AddOneStopBot();
-                using var host = builder.Build();
+                using var host = Build(settings);
                 // The database file is each verb's own check: a restore is how a damaged file is replaced.
-                return StartupChecks.Report(StartupChecks.SettingProblems(host.Services))
+                return host is null || StartupChecks.Report(StartupChecks.SettingProblems(host.Services))
                     ? StartupChecks.ExitCode
-                    : await fileVerb(builder.Configuration, operands);
+                    : await fileVerb(host.Services.GetRequiredService<IConfiguration>(), operands);
             };
             return true;
         }
@@ -66,16 +63,22 @@ public static class CommandLineVerbs
     private static async Task<int> RunAsync(Func<IServiceProvider, string[], Task<int>> run, string[] args)
     {
         var (settings, operands) = Split(args);
-        var builder = Host.CreateApplicationBuilder(settings);
-        builder.Logging.ClearProviders();
-        builder.AddOneStopBot();
-        using var host = builder.Build();
-        if (StartupChecks.Report(StartupChecks.Problems(host.Services, host.Services.GetRequiredService<IConfiguration>())))
+        using var host = Build(settings);
+        if (host is null || StartupChecks.Report(StartupChecks.Problems(host.Services, host.Services.GetRequiredService<IConfiguration>())))
         {
             return StartupChecks.ExitCode;
         }
         return await run(host.Services, operands);
     }
+
+    /// <summary>The bot's services without the web server, or null when the settings file cannot be read (already said).</summary>
+    private static IHost? Build(string[] settings) => StartupChecks.Build(() =>
+    {
+        var builder = Host.CreateApplicationBuilder(settings);
+        builder.Logging.ClearProviders();
+        builder.AddOneStopBot();
+        return builder.Build();
+    });
 
     // Configuration switches (--Section:Key=value) go to the host; the rest (eval's --cv 5) are the verb's own arguments.
     private static (string[] Settings, string[] Operands) Split(string[] args) =>

@@ -11,6 +11,34 @@ public static class StartupChecks
 {
     public const int ExitCode = 2;
 
+    /// <summary>
+    /// Runs <paramref name="build"/> (read the settings, register and build the services); a settings file that is not
+    /// valid JSON is one line on standard error and null instead of a stack trace.
+    /// </summary>
+    public static T? Build<T>(Func<T> build)
+        where T : class
+    {
+        try
+        {
+            return build();
+        }
+        catch (InvalidDataException e)
+        {
+            // "Failed to load configuration from file '…/appsettings.json'." with the JSON reader's line and position inside.
+            var reasons = string.Join(" ", Causes(e).Select(cause => cause.Message.ReplaceLineEndings(" ").Trim()));
+            Console.Error.WriteLine($"Settings file not valid: {reasons} Correct the file and start again.");
+            return null;
+        }
+    }
+
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            yield return cause;
+        }
+    }
+
     /// <summary>The lines to stop with; empty when the host may start.</summary>
     public static IReadOnlyList<string> Problems(IServiceProvider services, IConfiguration configuration)
     {

@@ -104,5 +104,22 @@ public sealed class StartupSettingsTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("seed-demo")]
+    public async Task A_settings_file_that_is_not_json_is_one_line_naming_the_file_and_where(string verb)
+    {
+        var settings = Path.Combine(folder, "appsettings.json");
+        await File.WriteAllTextAsync(settings, "{ \"Office\": { \"Phone\": \"0235 3812 345\" \n");
+
+        var exited = await HostProcess.RunToExitAsync(folder, verb.Length > 0 ? verb : "--urls=http://127.0.0.1:0", $"--Storage:DatabasePath={DatabasePath}");
+
+        Assert.Equal(2, exited.Code);
+        var line = Assert.Single(exited.ErrorLines);
+        Assert.Contains(settings, line, StringComparison.Ordinal);
+        Assert.Contains("LineNumber", line, StringComparison.Ordinal);
+        Assert.Equal([settings], Directory.GetFileSystemEntries(folder));
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
