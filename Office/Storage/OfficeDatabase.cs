@@ -213,7 +213,7 @@ public sealed class OfficeDatabase : IDisposable
         }
         if (!File.Exists(path))
         {
-            return null;
+            return FolderProblem(path);
         }
         if (HeaderProblem(path) is { } header)
         {
@@ -275,6 +275,19 @@ public sealed class OfficeDatabase : IDisposable
         {
             return e.Message;
         }
+    }
+
+    /// <summary>A new database's folder is created at start: no part of its path may be a file.</summary>
+    private static string? FolderProblem(string path)
+    {
+        for (var folder = Path.GetDirectoryName(path); !string.IsNullOrEmpty(folder) && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return $"its folder {folder} is a file, so the database cannot be created there.";
+            }
+        }
+        return null;
     }
 
     // LiteDB 5's page size, and the text its header page carries.

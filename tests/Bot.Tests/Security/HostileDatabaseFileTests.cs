@@ -51,6 +51,19 @@ public sealed class HostileDatabaseFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_path_under_a_file_stops_the_host_with_one_line()
+    {
+        var file = Hostile("text");
+        var before = Fingerprint(file);
+
+        var exited = await HostProcess.RunToExitAsync(folder, "--urls=http://127.0.0.1:0", $"--Storage:DatabasePath={Path.Combine(file, "data", "onestop.db")}");
+
+        Assert.Equal(2, exited.Code);
+        Assert.Contains($"its folder {file} is a file", Assert.Single(exited.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(before, Fingerprint(file));
+    }
+
+    [Fact]
     public void A_real_database_passes_the_check_and_is_not_changed_by_it()
     {
         var path = RealDatabase();
