@@ -5,16 +5,17 @@ if (CommandLineVerbs.TryFind(args, out var verb))
     return await verb(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddOneStopBot();
-StartupBanner.QuietStartFailures(builder);
-if (DatabaseStartCheck.Problem(builder.Configuration) is { } problem)
+var app = StartupChecks.Build(() =>
 {
-    Console.Error.WriteLine(problem);
-    return 2;
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddOneStopBot();
+    StartupBanner.QuietStartFailures(builder);
+    return builder.Build();
+});
+if (app is null || StartupChecks.Report(StartupChecks.Problems(app.Services, app.Configuration)))
+{
+    return StartupChecks.ExitCode;
 }
-
-var app = builder.Build();
 app.MapBotEndpoints();
 return await StartupBanner.RunAsync(app);
 

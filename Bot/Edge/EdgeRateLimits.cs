@@ -46,7 +46,7 @@ public static class EdgeRateLimits
     public static IServiceCollection AddEdgeRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EdgeOptions>().Bind(configuration.GetSection(EdgeOptions.Section))
-            .Validate(o => o.IsValid(), "Edge: limits must be positive, KnownProxies IP addresses and KnownNetworks CIDR networks.")
+            .Validate(o => o.IsValid(), "Edge: ConversationStartsPerMinute, MaxFailedCredentials and FailureWindow must be positive, KnownProxies IP addresses and KnownNetworks CIDR networks.")
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<EdgeOptions>>((forwarded, edge) =>
         {

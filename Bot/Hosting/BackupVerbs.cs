@@ -25,6 +25,16 @@ public static class BackupVerbs
         {
             return await AskRunningHostAsync(configuration, target);
         }
+        if (!File.Exists(databasePath) && !Directory.Exists(databasePath))
+        {
+            System.Console.Error.WriteLine($"There is no database at {databasePath}: nothing to back up. Give its path with --Storage:DatabasePath=<file>.");
+            return 1;
+        }
+        if (DatabaseStartCheck.Problem(configuration) is { } problem)
+        {
+            System.Console.Error.WriteLine(problem);
+            return StartupChecks.ExitCode;
+        }
         using var database = new OfficeDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { DatabasePath = databasePath }), []);
         database.Backup(target);
         System.Console.WriteLine($"Backup written: {target}");
@@ -44,6 +54,11 @@ public static class BackupVerbs
         {
             System.Console.Error.WriteLine($"The backup {backup} cannot be read ({problem.ReplaceLineEndings(" ")}); nothing was changed.");
             return Task.FromResult(1);
+        }
+        if (Directory.Exists(databasePath))
+        {
+            System.Console.Error.WriteLine($"Storage:DatabasePath {databasePath} is a folder: set it to a file path (e.g. data/onestop.db); nothing was changed.");
+            return Task.FromResult(StartupChecks.ExitCode);
         }
         if (File.Exists(databasePath) && IsInUse(databasePath))
         {

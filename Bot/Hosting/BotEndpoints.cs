@@ -15,6 +15,7 @@ public static class BotEndpoints
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
         app.UseForwardedClientAddress();
+        app.UseAllowedHostNames();
         app.UseProblemResponses();
         // Placed here rather than where the host would add them, so that their 401, 404 and 429 get a body too.
         app.UseRouting();

@@ -40,12 +40,14 @@ public static class CommandLineVerbs
     {
         if (args.Length > 0 && FileVerbs.TryGetValue(args[0], out var fileVerb))
         {
-            verb = verbArgs =>
+            verb = async verbArgs =>
             {
                 var (settings, operands) = Split(verbArgs[1..]);
-                var builder = Host.CreateApplicationBuilder(settings);
-                builder.AddOneStopBot();
-                return fileVerb(builder.Configuration, operands);
+                using var host = Build(settings);
+                // The database file is each verb's own check: a restore is how a damaged file is replaced.
+                return host is null || StartupChecks.Report(StartupChecks.SettingProblems(host.Services))
+                    ? StartupChecks.ExitCode
+                    : await fileVerb(host.Services.GetRequiredService<IConfiguration>(), operands);
             };
             return true;
         }
@@ -61,17 +63,22 @@ public static class CommandLineVerbs
     private static async Task<int> RunAsync(Func<IServiceProvider, string[], Task<int>> run, string[] args)
     {
         var (settings, operands) = Split(args);
+        using var host = Build(settings);
+        if (host is null || StartupChecks.Report(StartupChecks.Problems(host.Services, host.Services.GetRequiredService<IConfiguration>())))
+        {
+            return StartupChecks.ExitCode;
+        }
+        return await run(host.Services, operands);
+    }
+
+    /// <summary>The bot's services without the web server, or null when the settings file cannot be read (already said).</summary>
+    private static IHost? Build(string[] settings) => StartupChecks.Build(() =>
+    {
         var builder = Host.CreateApplicationBuilder(settings);
         builder.Logging.ClearProviders();
         builder.AddOneStopBot();
-        if (DatabaseStartCheck.Problem(builder.Configuration) is { } problem)
-        {
-            System.Console.Error.WriteLine(problem);
-            return 2;
-        }
-        using var host = builder.Build();
-        return await run(host.Services, operands);
-    }
+        return builder.Build();
+    });
 
     // Configuration switches (--Section:Key=value) go to the host; the rest (eval's --cv 5) are the verb's own arguments.
     private static (string[] Settings, string[] Operands) Split(string[] args) =>

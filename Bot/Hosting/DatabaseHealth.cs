@@ -44,8 +44,9 @@ public static class DatabaseStartCheck
     {
         var path = DatabasePath(configuration);
         return OfficeDatabase.FileProblem(path) is { } reason
-            ? $"Cannot open the database {path}: {reason.ReplaceLineEndings(" ")} The file was not changed. "
-              + "Restore the last backup (dotnet run --project Bot -- restore <backup file>) or move the file aside to start with an empty database."
+            ? $"Cannot open the database {path}: {reason.ReplaceLineEndings(" ").TrimEnd('.', ' ')}. The file was not changed. "
+              + "Restore the last backup (dotnet run --project Bot -- restore <backup file>), move the file aside to start with an empty database, "
+              + "or set Storage:DatabasePath to another file."
             : null;
     }
 }

@@ -40,6 +40,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddTransient<IBot, RootBot>();
 
         services.AddEdgeRateLimits(configuration);
+        services.AddAllowedHostNames(configuration);
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
 

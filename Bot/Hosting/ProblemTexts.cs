@@ -31,5 +31,8 @@ public static class ProblemTexts
     public const string ZaloBusy = "Đang có quá nhiều tin nhắn chờ xử lý; xin thử lại sau ít phút.";
     public const string ZaloNotObject = "Nội dung không phải một đối tượng JSON.";
     public const string ZaloNotJson = "Nội dung không phải JSON đúng.";
+    public const string HostNotAllowedTitle = "Tên miền không được phục vụ";
+    public const string HostNotAllowed = "Máy chủ không phục vụ tên miền (tiêu đề Host) của yêu cầu này. Xin mở trang bằng địa chỉ chính thức của xã; "
+        + "người quản trị thêm tên miền vào AllowedHosts hoặc WebChat:PublicUrl trong appsettings.json.";
     public const string ZaloIncomplete = "Sự kiện cần có event_name và timestamp.";
 }

@@ -10,9 +10,16 @@ namespace OneStopBot.Bot.Hosting;
 /// <summary>What the console shows once the host listens, and the one line it stops with when the port is taken.</summary>
 public static class StartupBanner
 {
-    /// <summary>The host's own "failed to start" log would repeat the port error as a stack trace; the one line says it.</summary>
+    /// <summary>
+    /// The host's own "failed to start" log would repeat the port error as a stack trace; the one line says it. Its
+    /// "Now listening on", "Application started" lines say what the banner says, as log lines printed after it.
+    /// </summary>
     public static void QuietStartFailures(WebApplicationBuilder builder) =>
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical)
+            .AddFilter(LifetimeCategory, LogLevel.Warning);
+
+    /// <summary>The category of the host's start and stop messages.</summary>
+    public const string LifetimeCategory = "Microsoft.Hosting.Lifetime";
 
     /// <summary>Starts the host; a port already in use is one clear line and exit code 1, not a stack trace.</summary>
     public static async Task<int> RunAsync(WebApplication app)
@@ -28,7 +35,8 @@ public static class StartupBanner
         }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var page = app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.PublicUrl;
-        Console.WriteLine(Text(addresses, page, DatabaseStartCheck.DatabasePath(app.Configuration)));
+        // One write to the console's synchronised writer, where the console logger writes each entry whole: no log line lands inside the block.
+        Console.Out.Write(Environment.NewLine + Text(addresses, page, DatabaseStartCheck.DatabasePath(app.Configuration)) + Environment.NewLine + Environment.NewLine);
         await app.WaitForShutdownAsync();
         return 0;
     }

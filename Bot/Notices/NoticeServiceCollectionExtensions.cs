@@ -15,7 +15,8 @@ public static class NoticeServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section))
-            .Validate(o => o.IsValid(), "Outbox settings are out of range: counts and limits must be at least 1, durations positive.")
+            .Validate(o => o.IsValid(), "Outbox: MaxAttempts, BatchSize, MaxConcurrency, FanOutPageSize and every RateLimits value must be at least 1, QuickRetries 0 or more, "
+                + "PollInterval and SendTimeout positive, RetryDelay and QuickRetryDelay not negative.")
             .ValidateOnStart();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<OutboxWorker>();

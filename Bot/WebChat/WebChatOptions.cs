@@ -39,8 +39,13 @@ public sealed class WebChatOptions
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(page.AbsoluteUri, WebChatPage.ProcedureParameter, procedureId);
 
     /// <summary>A page on this machine only: a phone scanning a code for it reaches nothing.</summary>
-    public static bool IsLoopback(Uri page) =>
-        page.IsLoopback || (IPAddress.TryParse(page.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    public static bool IsLoopback(Uri page) => page.IsLoopback || IsLoopbackName(page.Host);
+
+    /// <summary><c>localhost</c>, a name under it (RFC 6761) or a loopback address (<c>127.0.0.2</c>, <c>[::1]</c>).</summary>
+    public static bool IsLoopbackName(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }
 
 /// <summary>The names the page shows, from the <c>Office</c> section of appsettings.json.</summary>

@@ -201,14 +201,23 @@ public sealed class OfficeDatabase : IDisposable
 
     /// <summary>
     /// Why the file at <paramref name="path"/> cannot be used as the office's database, or null when it can (or does
-    /// not exist yet). The check runs on a copy in a temporary folder, so a damaged file is never changed by it.
+    /// not exist yet). The file is only read: its first page is checked here, then the rest on a copy in a temporary
+    /// folder, so a damaged file is never changed by the check.
     /// </summary>
     public static string? FileProblem(string path)
     {
         path = Path.GetFullPath(path);
+        if (Directory.Exists(path))
+        {
+            return "it is a folder, not a database file.";
+        }
         if (!File.Exists(path))
         {
-            return null;
+            return FolderProblem(path);
+        }
+        if (HeaderProblem(path) is { } header)
+        {
+            return header;
         }
         var folder = Path.Combine(Path.GetTempPath(), "onestop-check-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -240,6 +249,50 @@ public sealed class OfficeDatabase : IDisposable
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>
+    /// LiteDB takes a file shorter than one page for a new database and writes an empty one over it, so a file must show
+    /// whole pages and LiteDB's header text in its first page before LiteDB is let near it, even on a copy.
+    /// </summary>
+    private static string? HeaderProblem(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (stream.Length == 0)
+            {
+                return "the file is empty (0 bytes), not a database.";
+            }
+            if (stream.Length % PageSize != 0)
+            {
+                return $"the file has {stream.Length} bytes, not whole {PageSize}-byte pages: it was cut short or is not a database.";
+            }
+            var page = new byte[PageSize];
+            stream.ReadExactly(page);
+            return page.AsSpan().IndexOf(HeaderText) < 0 ? "the file is not a LiteDB database (its first page has no LiteDB header)." : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>A new database's folder is created at start: no part of its path may be a file.</summary>
+    private static string? FolderProblem(string path)
+    {
+        for (var folder = Path.GetDirectoryName(path); !string.IsNullOrEmpty(folder) && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return $"its folder {folder} is a file, so the database cannot be created there.";
+            }
+        }
+        return null;
+    }
+
+    // LiteDB 5's page size, and the text its header page carries.
+    private const int PageSize = 8192;
+    private static readonly byte[] HeaderText = "** This is a LiteDB file **"u8.ToArray();
 
     /// <summary>LiteDB's write-ahead log beside the data file: <c>name-log.ext</c>.</summary>
     public static string LogFileOf(string path) =>

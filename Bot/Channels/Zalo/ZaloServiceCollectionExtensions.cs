@@ -11,7 +11,7 @@ public static class ZaloServiceCollectionExtensions
         services.AddOptions<ZaloOptions>()
             .Bind(configuration.GetSection(ZaloOptions.Section))
             .Validate(o => IsHttpUrl(o.ApiBaseUrl) && IsHttpUrl(o.OAuthBaseUrl), "Zalo:ApiBaseUrl and Zalo:OAuthBaseUrl must be absolute http(s) URLs.")
-            .Validate(o => o.MaxTextLength >= 2 && o.MaxBodyBytes > 0 && o.RateLimit.RequestsPerMinute > 0, "Zalo limits must be positive.")
+            .Validate(o => o.MaxTextLength >= 2 && o.MaxBodyBytes > 0 && o.RateLimit.RequestsPerMinute > 0, "Zalo: MaxTextLength must be at least 2, MaxBodyBytes and RateLimit:RequestsPerMinute positive.")
             .Validate(o => o.MaxEventAge > TimeSpan.Zero && o.MaxClockSkew >= TimeSpan.Zero && o.RedeliveryWindow > o.MaxEventAge + o.MaxClockSkew,
                 "Zalo: MaxEventAge must be positive and RedeliveryWindow longer than MaxEventAge plus MaxClockSkew.")
             .ValidateOnStart();

@@ -18,6 +18,31 @@ public sealed class StartupBannerTests
     }
 }
 
+/// <summary>The block as the console shows it when the real program starts.</summary>
+public sealed class StartupBlockTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "onestop-banner", Guid.NewGuid().ToString("N"));
+
+    public StartupBlockTests() => Directory.CreateDirectory(folder);
+
+    [Fact]
+    public async Task The_block_is_printed_whole_after_the_start_and_the_hosts_own_start_lines_are_not_repeated()
+    {
+        await using var host = await OneStopBot.Bot.Tests.Crash.HostProcess.StartAsync(folder, new Dictionary<string, string> { ["Storage:DatabasePath"] = Path.Combine(folder, "onestop.db") });
+
+        var lines = host.RecentOutput.Split(Environment.NewLine).ToList();
+        var first = lines.FindIndex(line => line.StartsWith("OneStopBot is running", StringComparison.Ordinal));
+
+        Assert.True(first >= 0, host.RecentOutput);
+        Assert.Equal(
+            [$"  Chat:        {host.Address}", $"  Direct Line: {host.Address}v3/directline", $"  Database:    {Path.Combine(folder, "onestop.db")}"],
+            lines.Skip(first + 1).Take(3));
+        Assert.DoesNotContain(lines, line => line.Contains(StartupBanner.LifetimeCategory, StringComparison.Ordinal) || line.Contains("Now listening on", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
+
 /// <summary>The real program in its own process, as someone starting a second copy would see it.</summary>
 public sealed class PortInUseTests
 {

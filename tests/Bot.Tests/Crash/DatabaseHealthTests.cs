@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -27,16 +26,10 @@ public sealed class DatabaseHealthTests : IDisposable
         var path = await DamagedDatabaseAsync(damage);
         var before = SHA256.HashData(await File.ReadAllBytesAsync(path));
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = folder };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OneStopBot.Bot.dll"));
-        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
-        start.ArgumentList.Add("--Storage:DatabasePath=" + path);
-        using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var exited = await HostProcess.RunToExitAsync(folder, "--urls=http://127.0.0.1:0", "--Storage:DatabasePath=" + path);
 
-        Assert.Equal(2, process.ExitCode);
-        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, exited.Code);
+        var line = Assert.Single(exited.ErrorLines);
         Assert.Contains(path, line, StringComparison.Ordinal);
         Assert.Contains("Restore the last backup", line, StringComparison.Ordinal);
         Assert.Equal(before, SHA256.HashData(await File.ReadAllBytesAsync(path)));
@@ -109,18 +102,7 @@ public sealed class DatabaseHealthTests : IDisposable
     /// <summary>A real database with dossiers, then damaged the way disks and power cuts do.</summary>
     private async Task<string> DamagedDatabaseAsync(string damage)
     {
-        var path = Path.Combine(folder, damage + ".db");
-        using (var database = new OfficeDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { DatabasePath = path }), []))
-        {
-            var dossiers = database.Collection<Dossier>(DossierStore.CollectionName);
-            for (var i = 0; i < 200; i++)
-            {
-                dossiers.Insert(new Dossier
-                {
-                    Code = $"code-{i}", ProcedureId = "khai-sinh", ApplicantName = new string('A', 500), Phone = "0912345678", Village = "V", History = [],
-                });
-            }
-        }
+        var path = DatabaseWithDossiers.Write(Path.Combine(folder, damage + ".db"), 200, applicantName: new string('A', 500));
         var bytes = await File.ReadAllBytesAsync(path);
         switch (damage)
         {

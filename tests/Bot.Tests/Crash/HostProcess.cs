@@ -65,6 +65,52 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Runs the built program (the host, or a verb when <paramref name="arguments"/> start with one) to its end, as an
+    /// operator would from a shell, for the programs that are expected to stop by themselves.
+    /// </summary>
+    public static async Task<Exited> RunToExitAsync(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OneStopBot.Bot.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The program did not start.");
+        // No input: a verb that reads standard input (chat, understand) sees its end at once.
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet OneStopBot.Bot.dll {string.Join(' ', arguments)} did not stop within 2 minutes.");
+        }
+        return new Exited(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>How a program run to its end stopped, and what it wrote.</summary>
+    public sealed record Exited(int Code, string Output, string Error)
+    {
+        /// <summary>Standard error's non-empty lines.</summary>
+        public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed by the process.</summary>
     public async Task KillAsync()
     {

@@ -12,10 +12,13 @@ namespace OneStopBot.Bot.Tests.DirectLine;
 /// </summary>
 public sealed class ProxiedAddressTests
 {
+    /// <summary>The site's name, as the proxy forwards it; the host answers it only when AllowedHosts names it.</summary>
+    private const string PublicHost = "chat.example.vn";
+
     [Fact]
     public async Task Forwarded_headers_from_a_known_proxy_give_a_secure_stream_on_the_public_host()
     {
-        using var host = new KestrelHost(new() { ["Edge:KnownProxies:0"] = "127.0.0.1" });
+        using var host = new KestrelHost(new() { ["Edge:KnownProxies:0"] = "127.0.0.1", ["AllowedHosts"] = PublicHost });
 
         var streamUrl = await StreamUrlAsync(host, forwarded: true);
 
@@ -23,9 +26,22 @@ public sealed class ProxiedAddressTests
     }
 
     [Fact]
+    public async Task A_forwarded_host_the_office_did_not_name_is_refused()
+    {
+        using var host = new KestrelHost(new() { ["Edge:KnownProxies:0"] = "127.0.0.1" });
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        using var request = Forwarded(new HttpRequestMessage(HttpMethod.Post, $"{DirectLineClient.Base}/conversations"));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(PublicHost, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Forwarded_headers_from_a_known_network_count_too()
     {
-        using var host = new KestrelHost(new() { ["Edge:KnownNetworks:0"] = "127.0.0.0/8" });
+        using var host = new KestrelHost(new() { ["Edge:KnownNetworks:0"] = "127.0.0.0/8", ["AllowedHosts"] = PublicHost });
 
         Assert.StartsWith("wss://chat.example.vn/v3/directline/", await StreamUrlAsync(host, forwarded: true));
     }
@@ -54,7 +70,7 @@ public sealed class ProxiedAddressTests
     [Fact]
     public async Task Qr_links_follow_the_forwarded_host_when_no_public_url_is_set()
     {
-        using var host = new KestrelHost(new() { ["Edge:KnownProxies:0"] = "127.0.0.1" });
+        using var host = new KestrelHost(new() { ["Edge:KnownProxies:0"] = "127.0.0.1", ["AllowedHosts"] = PublicHost });
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         using var request = Forwarded(new HttpRequestMessage(HttpMethod.Get, "/qr/posters"));
 
@@ -80,7 +96,7 @@ public sealed class ProxiedAddressTests
     private static HttpRequestMessage Forwarded(HttpRequestMessage request)
     {
         request.Headers.Add("X-Forwarded-Proto", "https");
-        request.Headers.Add("X-Forwarded-Host", "chat.example.vn");
+        request.Headers.Add("X-Forwarded-Host", PublicHost);
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
         return request;
     }
