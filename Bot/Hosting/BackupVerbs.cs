@@ -17,28 +17,40 @@ public static class BackupVerbs
         Path.Combine(Path.GetDirectoryName(databasePath)!, "backups",
             $"{Path.GetFileNameWithoutExtension(databasePath)}-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{Path.GetExtension(databasePath)}");
 
-    public static async Task<int> BackupAsync(IConfiguration configuration, string[] args)
+    public static Task<int> BackupAsync(IConfiguration configuration, string[] args) =>
+        BackupAsync(configuration, args, new HttpClientHandler(), System.Console.Out, System.Console.Error);
+
+    /// <summary>The verb with the way to the running host and the output given (tests give the test server's).</summary>
+    internal static async Task<int> BackupAsync(IConfiguration configuration, string[] args, HttpMessageHandler toHost, TextWriter output, TextWriter error)
     {
         var databasePath = DatabaseStartCheck.DatabasePath(configuration);
         var target = Path.GetFullPath(args.Length > 0 ? args[0] : DefaultTarget(databasePath, TimeProvider.System.GetUtcNow()));
-        if (IsInUse(databasePath))
+        // While another process has the file open, this one never opens it: the host writes the copy.
+        if (OfficeDatabase.InUse(databasePath))
         {
-            return await AskRunningHostAsync(configuration, target);
+            return await AskRunningHostAsync(configuration, databasePath, target, toHost, output, error);
         }
         if (!File.Exists(databasePath) && !Directory.Exists(databasePath))
         {
-            System.Console.Error.WriteLine($"There is no database at {databasePath}: nothing to back up. Give its path with --Storage:DatabasePath=<file>.");
+            error.WriteLine($"There is no database at {databasePath}: nothing to back up. Give its path with --Storage:DatabasePath=<file>.");
             return 1;
         }
         if (DatabaseStartCheck.Problem(configuration) is { } problem)
         {
-            System.Console.Error.WriteLine(problem);
+            error.WriteLine(problem);
             return StartupChecks.ExitCode;
         }
-        using var database = new OfficeDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { DatabasePath = databasePath }), []);
-        database.Backup(target);
-        System.Console.WriteLine($"Backup written: {target}");
-        return 0;
+        try
+        {
+            using var database = new OfficeDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { DatabasePath = databasePath }), []);
+            output.WriteLine($"Backup written: {database.Backup(target)}");
+            return 0;
+        }
+        catch (DatabaseInUseException)
+        {
+            // The host started between the check and the opening.
+            return await AskRunningHostAsync(configuration, databasePath, target, toHost, output, error);
+        }
     }
 
     public static Task<int> RestoreAsync(IConfiguration configuration, string[] args)
@@ -60,7 +72,7 @@ public static class BackupVerbs
             System.Console.Error.WriteLine($"Storage:DatabasePath {databasePath} is a folder: set it to a file path (e.g. data/onestop.db); nothing was changed.");
             return Task.FromResult(StartupChecks.ExitCode);
         }
-        if (File.Exists(databasePath) && IsInUse(databasePath))
+        if (OfficeDatabase.InUse(databasePath))
         {
             System.Console.Error.WriteLine($"The database {databasePath} is in use: stop the bot first; nothing was changed.");
             return Task.FromResult(1);
@@ -76,43 +88,63 @@ public static class BackupVerbs
         return Task.FromResult(0);
     }
 
-    /// <summary>Whether a process (the host) has the file open for writing: LiteDB's lock excludes ours.</summary>
-    private static bool IsInUse(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return false;
-        }
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-            return false;
-        }
-        catch (IOException)
-        {
-            return true;
-        }
-    }
-
-    private static async Task<int> AskRunningHostAsync(IConfiguration configuration, string target)
+    private static async Task<int> AskRunningHostAsync(IConfiguration configuration, string databasePath, string target, HttpMessageHandler toHost, TextWriter output, TextWriter error)
     {
         var url = (configuration["Urls"] ?? "http://localhost:3978").Split(';')[0].Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal);
         var key = configuration[$"{StaffOptions.Section}:{nameof(StaffOptions.ApiKey)}"];
-        using var client = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
-        client.DefaultRequestHeaders.Add(Staff.StaffApi.ApiKeyHeader, key);
-        using var response = await client.PostAsJsonAsync("api/staff/backup", new { });
-        if (!response.IsSuccessStatusCode)
+        var inUse = $"The database {databasePath} is in use by a running bot, which writes the backup itself";
+        if (string.IsNullOrWhiteSpace(key))
         {
-            System.Console.Error.WriteLine($"The running bot at {url} refused the backup ({(int)response.StatusCode}): check Staff:ApiKey.");
+            error.WriteLine($"{inUse}: set Staff:ApiKey (e.g. Staff__ApiKey=...) to the running bot's staff API key; nothing was written.");
             return 1;
         }
-        var written = (await response.Content.ReadFromJsonAsync<BackupWritten>())!.File;
-        if (!string.Equals(written, target, StringComparison.Ordinal))
+        using var client = new HttpClient(toHost) { BaseAddress = new Uri(url.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(10) };
+        client.DefaultRequestHeaders.Add(Staff.StaffApi.ApiKeyHeader, key);
+        HttpResponseMessage response;
+        try
         {
-            File.Move(written, target);
+            response = await client.PostAsJsonAsync("api/staff/backup", new { });
         }
-        System.Console.WriteLine($"Backup written by the running bot: {target}");
-        return 0;
+        catch (HttpRequestException e)
+        {
+            error.WriteLine($"{inUse}, but no bot answers at {url} ({e.Message}): give the bot's address with --Urls=http://host:port, "
+                + "or stop the process that has the database open; nothing was written.");
+            return 1;
+        }
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var reason = response.StatusCode == System.Net.HttpStatusCode.Unauthorized
+                    ? "the staff API key was refused: Staff:ApiKey here must be the running bot's key"
+                    : $"{(int)response.StatusCode} {await ProblemDetailOf(response)}".TrimEnd();
+                error.WriteLine($"The running bot at {url} did not write the backup: {reason}; nothing was written.");
+                return 1;
+            }
+            var written = (await response.Content.ReadFromJsonAsync<BackupWritten>())!.File;
+            if (!string.Equals(written, target, StringComparison.Ordinal))
+            {
+                target = OfficeDatabase.FreeName(target);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(written, target);
+            }
+            output.WriteLine($"Backup written by the running bot: {target}");
+            return 0;
+        }
+    }
+
+    // The "detail" of a ProblemDetails answer, or nothing.
+    private static async Task<string> ProblemDetailOf(HttpResponseMessage response)
+    {
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+            return problem?.Detail ?? problem?.Title ?? string.Empty;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
+        {
+            return string.Empty;
+        }
     }
 }
 

@@ -43,6 +43,12 @@ public static class DatabaseStartCheck
     public static string? Problem(IConfiguration configuration)
     {
         var path = DatabasePath(configuration);
+        // Checked first: a file another process is writing is never opened, nor copied for the check below.
+        if (OfficeDatabase.InUse(path))
+        {
+            return $"The database {path} is in use by another process (a running bot, or a verb such as chat or seed-demo): "
+                + "stop it first, or give this one another file with --Storage:DatabasePath=<file>.";
+        }
         return OfficeDatabase.FileProblem(path) is { } reason
             ? $"Cannot open the database {path}: {reason.ReplaceLineEndings(" ").TrimEnd('.', ' ')}. The file was not changed. "
               + "Restore the last backup (dotnet run --project Bot -- restore <backup file>), move the file aside to start with an empty database, "

@@ -14,9 +14,14 @@ public static class ImportWording
     public const string TooManyRows = "Tệp quá dài: chỉ nhập {0} dòng đầu.";
     public const string UnreadableRest = "Không đọc được phần còn lại của tệp CSV.";
     public const string MalformedRow = "Dòng sai định dạng CSV (dấu ngoặc kép).";
-    public const string BadCode = "Mã hồ sơ không đúng dạng {0}.";
-    public const string UnknownStatus = "Trạng thái không rõ: {0}.";
-    public const string BadReceivedDate = "Ngày nhận không đúng (dd/MM/yyyy, không sau hôm nay).";
+    /// <summary>{0}: an example code; {1}: the code as written.</summary>
+    public const string BadCode = "Cột mã hồ sơ: \"{1}\" không đúng dạng mã, ví dụ {0}.";
+    /// <summary>{0}: the status as written; {1}: the statuses' names.</summary>
+    public const string UnknownStatus = "Cột trạng thái: không rõ \"{0}\". Ghi một trong: {1} (có dấu hoặc không dấu).";
+    /// <summary>{0}: the date as written.</summary>
+    public const string BadReceivedDate = "Cột ngày nhận: \"{0}\" không đọc được, cần dạng dd/MM/yyyy (có thể thêm giờ HH:mm).";
+    /// <summary>{0}: the date as written.</summary>
+    public const string ReceivedInFuture = "Cột ngày nhận: {0} là sau hôm nay.";
     public const string CodeTaken = "Mã hồ sơ đã có.";
     public const string NotSaved = "Không lưu được dòng này, anh/chị thử lại sau.";
 
@@ -25,18 +30,21 @@ public static class ImportWording
     {
         null => null,
         DossierImportProblem.EmptyFile => EmptyFile,
-        DossierImportProblem.MissingColumns => Format(MissingColumns, string.Join(", ", reason.Arguments)),
-        DossierImportProblem.TooManyRows => Format(TooManyRows, DossierImport.MaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        DossierImportProblem.MissingColumns => DossierFormat.Text(MissingColumns, string.Join(", ", reason.Arguments)),
+        DossierImportProblem.TooManyRows => DossierFormat.Text(TooManyRows, DossierImport.MaxRows),
         DossierImportProblem.UnreadableRest => UnreadableRest,
         DossierImportProblem.MalformedRow => MalformedRow,
-        DossierImportProblem.BadCode => Format(BadCode, reason.Arguments[0]),
-        DossierImportProblem.UnknownStatus => Format(UnknownStatus, reason.Arguments[0]),
-        DossierImportProblem.BadReceivedDate => BadReceivedDate,
+        DossierImportProblem.BadCode => DossierFormat.Text(BadCode, reason.Arguments[0], reason.Arguments.ElementAtOrDefault(1) ?? string.Empty),
+        DossierImportProblem.UnknownStatus => DossierFormat.Text(UnknownStatus, reason.Arguments[0], StatusNames),
+        DossierImportProblem.BadReceivedDate => DossierFormat.Text(BadReceivedDate, reason.Arguments.ElementAtOrDefault(0) ?? string.Empty),
+        DossierImportProblem.ReceivedInFuture => DossierFormat.Text(ReceivedInFuture, reason.Arguments.ElementAtOrDefault(0) ?? string.Empty),
         DossierImportProblem.InvalidDossier => (reason.FieldErrors ?? []).InOneLine(),
         DossierImportProblem.CodeTaken => CodeTaken,
         DossierImportProblem.NotSaved => NotSaved,
         var other => throw new ArgumentOutOfRangeException(nameof(reason), other, "No wording for this import problem."),
     };
 
-    private static string Format(string text, string argument) => string.Format(System.Globalization.CultureInfo.InvariantCulture, text, argument);
+    // The labels staff see in the chat, which the import reads too.
+    private static readonly string StatusNames = string.Join(", ", Enum.GetValues<DossierStatus>().Select(s => s.Text().Label));
+
 }

@@ -29,7 +29,10 @@ public static class StaffApi
     /// <summary>The API reference page (Scalar), reading the document above.</summary>
     public const string ReferencePath = "/scalar";
 
-    private const string Scheme = "StaffApiKey";
+    /// <summary>The authentication scheme, also the OpenAPI document's name for the key.</summary>
+    public const string SecurityScheme = "StaffApiKey";
+
+    private const string Scheme = SecurityScheme;
     private const string Policy = "Staff";
 
     /// <summary>
@@ -81,7 +84,7 @@ public static class StaffApi
     public static IEndpointRouteBuilder MapStaffApiReference(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentPath).RequireAuthorization(Policy);
-        app.MapScalarApiReference(ReferencePath, options => options.WithTitle("OneStopBot staff API").WithOpenApiRoutePattern(DocumentPath))
+        app.MapScalarApiReference(ReferencePath, options => options.WithTitle("OneStopBot staff API").WithOpenApiRoutePattern(DocumentPath).Offline())
             .RequireAuthorization(Policy);
         return app;
     }
@@ -125,5 +128,7 @@ public sealed class StaffApiKeyHandler(
         blocked
             ? Results.Problem(ProblemTexts.TooManyApiKeys, statusCode: StatusCodes.Status429TooManyRequests)
                 .ExecuteAsync(Context)
+            // A browser opening the reference page is asked for the key, in a page rather than a ProblemDetails.
+            : StaffApiReferencePage.IsBrowserVisit(Context) ? StaffApiReferencePage.WriteSignInAsync(Context)
             : base.HandleChallengeAsync(properties);
 }

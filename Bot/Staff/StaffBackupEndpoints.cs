@@ -16,8 +16,8 @@ public static class StaffBackupEndpoints
 
     internal static Created<BackupWritten> Backup(OfficeDatabase database, IConfiguration configuration, TimeProvider time, IStaffAuditLog audit)
     {
-        var target = BackupVerbs.DefaultTarget(DatabaseStartCheck.DatabasePath(configuration), time.GetUtcNow());
-        database.Backup(target);
+        // Two backups in the same second: the second gets a suffix (-1) rather than failing.
+        var target = database.Backup(BackupVerbs.DefaultTarget(DatabaseStartCheck.DatabasePath(configuration), time.GetUtcNow()));
         audit.Record(StaffApi.ApiActor, "database.backup", details: Path.GetFileName(target));
         return TypedResults.Created((string?)null, new BackupWritten(target));
     }

@@ -32,14 +32,20 @@ public enum DossierImportProblem
     /// <summary>The row is not well-formed CSV (a stray quote).</summary>
     MalformedRow,
 
-    /// <summary>The code is not a dossier code; the argument is an example of one.</summary>
+    /// <summary>The code is not a dossier code; the arguments are an example of one and the code as written, cut to 30 characters.</summary>
     BadCode,
 
-    /// <summary>The status is unknown; the argument is the status as written, cut to 30 characters.</summary>
+    /// <summary>
+    /// The status is none of the names <see cref="DossierStatuses.TryRead"/> knows; the argument is the status as
+    /// written, cut to 30 characters.
+    /// </summary>
     UnknownStatus,
 
-    /// <summary>The received date is unreadable or after today.</summary>
+    /// <summary>The received date cannot be read; the argument is the date as written, cut to 30 characters.</summary>
     BadReceivedDate,
+
+    /// <summary>The received date is after now; the argument is the date as written.</summary>
+    ReceivedInFuture,
 
     /// <summary>The dossier's fields are not valid; <see cref="DossierImportReason.FieldErrors"/> says which and why.</summary>
     InvalidDossier,
@@ -128,7 +134,7 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
         try
         {
             reader.ReadHeader();
-            var header = (reader.Headers ?? []).Select(Fold).ToList();
+            var header = (reader.Headers ?? []).Select(FoldedName.Of).ToList();
             if (header.Count == 0)
             {
                 return new DossierImportReport([new DossierImportRow(1, null, new DossierImportReason(DossierImportProblem.EmptyFile))]);
@@ -221,15 +227,19 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
         var agency = options.Value.AgencyCode;
         if (!DossierCode.TryNormalize(fields[Code], agency, out var code))
         {
-            return CheckedRow.Rejected(line, null, new DossierImportReason(DossierImportProblem.BadCode, DossierCode.Example(agency)));
+            return CheckedRow.Rejected(line, null, new DossierImportReason(DossierImportProblem.BadCode, DossierCode.Example(agency), Truncate(fields[Code])));
         }
-        if (!DossierStatuses.TryParse(fields[Status], out var status))
+        if (!DossierStatuses.TryRead(fields[Status], out var status))
         {
             return CheckedRow.Rejected(line, code, new DossierImportReason(DossierImportProblem.UnknownStatus, Truncate(fields[Status])));
         }
-        if (!TryParseReceived(fields[Received], out var received) || received > now)
+        if (!TryParseReceived(fields[Received], out var received))
         {
-            return CheckedRow.Rejected(line, code, new DossierImportReason(DossierImportProblem.BadReceivedDate));
+            return CheckedRow.Rejected(line, code, new DossierImportReason(DossierImportProblem.BadReceivedDate, Truncate(fields[Received])));
+        }
+        if (received > now)
+        {
+            return CheckedRow.Rejected(line, code, new DossierImportReason(DossierImportProblem.ReceivedInFuture, Truncate(fields[Received])));
         }
 
         var request = DossierValidation.Normalize(
@@ -284,17 +294,4 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
     private sealed record BatchContext(string Staff, string? Note);
 
     private static string Truncate(string text) => text.Length <= 30 ? text : text[..30] + "…";
-
-    private static string Fold(string header)
-    {
-        var builder = new StringBuilder(header.Length);
-        foreach (var c in header.Trim().ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                builder.Append(c);
-            }
-        }
-        return builder.ToString();
-    }
 }

@@ -52,6 +52,32 @@ public static class DossierStatuses
     public static bool TryParse(string? name, out DossierStatus status) =>
         ByName.TryGetValue(name?.Trim() ?? string.Empty, out status);
 
+    // The names staff, and the provincial systems' exports, give each status, folded (see FoldedName: any case, with
+    // or without diacritics), with the enum's own names. They include the labels the chat shows for each status.
+    private static readonly FrozenDictionary<string, DossierStatus> ByWrittenName = new (DossierStatus Status, string[] Names)[]
+    {
+        (DossierStatus.PreRegistered, ["dadangkytruoc", "dangkytruoc", "dadangky", "moidangky", "dangkytructuyen", "chotiepnhan"]),
+        (DossierStatus.Received, ["datiepnhan", "tiepnhan", "moitiepnhan", "danhanhoso", "nhanhoso"]),
+        (DossierStatus.InProgress, ["danggiaiquyet", "dangxuly", "dangxulyhoso", "dangthuly"]),
+        (DossierStatus.SupplementRequested, ["chobosung", "canbosung", "canbosunggiayto", "chobosunghoso", "yeucaubosung", "bosunghoso"]),
+        (DossierStatus.PaymentRequested, ["cannoplephi", "chonoplephi", "cannopphi", "chonopphi", "chothanhtoan", "yeucauthanhtoan"]),
+        (DossierStatus.FinancialObligation, ["canlamnghiavutaichinh", "chothuchiennghiavutaichinh", "nghiavutaichinh", "chonghiavutaichinh"]),
+        (DossierStatus.ResultReady, ["dacoketqua", "coketqua", "chotraketqua", "dagiaiquyetxong", "daxulyxong"]),
+        (DossierStatus.ResultReturned, ["datraketqua", "traketqua", "datra", "danhanketqua"]),
+        (DossierStatus.Rejected, ["tuchoi", "datuchoi", "tuchoitiepnhan", "tuchoigiaiquyet", "khonggiaiquyet", "khongdudieukien"]),
+        (DossierStatus.Stopped, ["dungxuly", "dadungxuly", "dunggiaiquyet", "tamdungxuly"]),
+        (DossierStatus.Withdrawn, ["ruthoso", "daruthoso", "darut", "congdanruthoso"]),
+    }
+        .SelectMany(entry => entry.Names.Append(entry.Status.ToString().ToLowerInvariant()).Select(name => (Name: name, entry.Status)))
+        .ToFrozenDictionary(pair => pair.Name, pair => pair.Status, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads a status as staff write it in a file: the English names (<c>inProgress</c>, <c>In progress</c>) or the
+    /// Vietnamese ones (<c>Đang giải quyết</c>, <c>dang giai quyet</c>, <c>ĐÃ TIẾP NHẬN</c>, <c>Chờ bổ sung</c>…).
+    /// </summary>
+    public static bool TryRead(string? text, out DossierStatus status) =>
+        ByWrittenName.TryGetValue(FoldedName.Of(text), out status);
+
     // Which statuses may follow which, as the one-stop office works: a pre-registration is received (or withdrawn,
     // or refused at the desk); a received dossier is worked on, may wait for papers or money, and ends in a result,
     // a refusal, a stop or a withdrawal; a result is handed over. Nothing follows an end.

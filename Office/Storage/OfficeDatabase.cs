@@ -27,12 +27,24 @@ public sealed class OfficeDatabase : IDisposable
     private readonly HashSet<Type> mapped = [];
     private static readonly MethodInfo MapEntity = typeof(BsonMapper).GetMethod(nameof(BsonMapper.Entity))!;
 
+    // Held for the life of this object: no other process opens the file meanwhile (see LockFileOf).
+    private readonly FileStream processLock;
+
     public OfficeDatabase(IOptions<StorageOptions> options, IEnumerable<ICollectionSetup> setups)
     {
         var path = Path.GetFullPath(options.Value.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        processLock = TakeLock(path, FileMode.OpenOrCreate) ?? throw new DatabaseInUseException(path);
         Mapper = CreateMapper();
-        database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper);
+        try
+        {
+            database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper);
+        }
+        catch
+        {
+            processLock.Dispose();
+            throw;
+        }
         foreach (var name in database.GetCollectionNames())
         {
             existing.TryAdd(name, true);
@@ -155,7 +167,47 @@ public sealed class OfficeDatabase : IDisposable
         }
     }
 
-    public void Dispose() => database.Dispose();
+    public void Dispose()
+    {
+        database.Dispose();
+        processLock.Dispose();
+    }
+
+    /// <summary>
+    /// The file beside the database that the process using the database keeps locked (<c>onestop.db.lock</c>).
+    /// LiteDB's own file sharing does not keep a second process out on Linux, and a second process opening the file
+    /// replays and truncates the write-ahead log under the first one's feet; this lock does. The operating system
+    /// drops it when the process ends, however it ends, so a lock file left behind is harmless.
+    /// </summary>
+    public static string LockFileOf(string path) => Path.GetFullPath(path) + ".lock";
+
+    /// <summary>Whether a process (the running host, or a verb) has the database at <paramref name="path"/> open.</summary>
+    public static bool InUse(string path)
+    {
+        try
+        {
+            // Open only: checking creates nothing on disk.
+            using var probe = TakeLock(path, FileMode.Open);
+            return probe is null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    // The exclusive lock on the lock file, or null when another holder has it.
+    private static FileStream? TakeLock(string path, FileMode mode)
+    {
+        try
+        {
+            return new FileStream(LockFileOf(path), mode, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
+        {
+            return null;
+        }
+    }
 
     /// <summary>Why the open database cannot serve, or null: each collection's first page must be readable.</summary>
     public string? HealthProblem()
@@ -175,28 +227,49 @@ public sealed class OfficeDatabase : IDisposable
     }
 
     /// <summary>
-    /// Writes a copy of every collection to a new file at <paramref name="target"/>, while the host runs. The office's
-    /// own transactions wait meanwhile, so a dossier and its counter, or a status change and its notification, are
-    /// copied together. Indexes are not copied: every start creates them.
+    /// Writes a copy of every collection to a new file at <paramref name="target"/>, or beside it with a suffix
+    /// (<c>-1</c>, <c>-2</c>…) when that name is taken, while the host runs; returns the file written. The office's own
+    /// transactions wait meanwhile, so a dossier and its counter, or a status change and its notification, are copied
+    /// together. The copy is read through the engine, so the live file needs no checkpoint first (LiteDB 5.0.21's
+    /// explicit checkpoint can read a log page not yet flushed, "ReadFull must read PAGE_SIZE bytes"). Indexes are not
+    /// copied: every start creates them.
     /// </summary>
-    public void Backup(string target)
+    public string Backup(string target)
     {
-        var path = Path.GetFullPath(target);
-        if (File.Exists(path))
-        {
-            throw new IOException($"{path} already exists.");
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         lock (transactionGate)
         {
-            database.Checkpoint();
-            using var copy = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
-            foreach (var name in database.GetCollectionNames())
+            var path = FreeName(Path.GetFullPath(target));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
             {
-                copy.GetCollection(name).InsertBulk(database.GetCollection(name).FindAll());
+                using var copy = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+                foreach (var name in database.GetCollectionNames())
+                {
+                    copy.GetCollection(name).InsertBulk(database.GetCollection(name).FindAll());
+                }
             }
-            copy.Checkpoint();
+            catch
+            {
+                // A half-written copy is not a backup: nothing is left that could be restored by mistake.
+                foreach (var file in new[] { path, LogFileOf(path) }.Where(File.Exists))
+                {
+                    File.Delete(file);
+                }
+                throw;
+            }
+            return path;
         }
+    }
+
+    /// <summary><paramref name="path"/>, or the first of <c>name-1.ext</c>, <c>name-2.ext</c>… that does not exist.</summary>
+    public static string FreeName(string path)
+    {
+        var candidate = path;
+        for (var suffix = 1; File.Exists(candidate) || File.Exists(LogFileOf(candidate)); suffix++)
+        {
+            candidate = Path.Combine(Path.GetDirectoryName(path)!, $"{Path.GetFileNameWithoutExtension(path)}-{suffix}{Path.GetExtension(path)}");
+        }
+        return candidate;
     }
 
     /// <summary>
@@ -317,6 +390,13 @@ public sealed class OfficeDatabase : IDisposable
             bson => DateOnly.ParseExact(bson.AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return mapper;
     }
+}
+
+/// <summary>Another process has the database open: only one process may use the file at a time.</summary>
+public sealed class DatabaseInUseException(string path)
+    : IOException($"The database {path} is in use by another process (the running bot?): it cannot be opened twice.")
+{
+    public string DatabasePath { get; } = path;
 }
 
 /// <summary>Something that prepares its collections (indexes, mappings) when the database opens.</summary>

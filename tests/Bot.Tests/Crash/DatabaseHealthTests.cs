@@ -96,7 +96,7 @@ public sealed class DatabaseHealthTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static NewDossier Draft() =>
+    internal static NewDossier Draft() =>
         new() { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0 };
 
     /// <summary>A real database with dossiers, then damaged the way disks and power cuts do.</summary>

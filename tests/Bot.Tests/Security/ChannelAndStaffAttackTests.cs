@@ -89,6 +89,28 @@ public sealed class ChannelAndStaffAttackTests(SecurityHost host)
         Assert.Equal(HttpStatusCode.OK, office.StatusCode);
     }
 
+    [Fact]
+    public async Task Guessing_the_key_on_the_api_reference_page_is_counted_and_blocked_like_the_api()
+    {
+        // What the reference page does with each key typed into it: fetch the document with that key.
+        var guesser = host.FromElsewhere();
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await Get(guesser, "/openapi/v1.json", $"guess-{i}");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/scalar/v1");
+        page.Headers.Accept.ParseAdd("text/html");
+        page.Headers.TryAddWithoutValidation(StaffApi.ApiKeyHeader, SecurityHost.ApiKey);
+        using var blocked = await guesser.SendAsync(page);
+        using var document = await Get(guesser, "/openapi/v1.json", SecurityHost.ApiKey);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
+        Assert.Equal("application/problem+json", blocked.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.TooManyRequests, document.StatusCode);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(SecurityHost.ApiKey + " ")]

@@ -12,6 +12,10 @@ public sealed class ImportWordingTests : IDisposable
 
     public void Dispose() => factory.Dispose();
 
+    private const string FinishedUnknown = "Cột trạng thái: không rõ \"finished\". Ghi một trong: Đã đăng ký trước, Đã nhận hồ sơ, Đang giải quyết, "
+        + "Cần bổ sung giấy tờ, Cần nộp lệ phí, Cần làm nghĩa vụ tài chính, Đã có kết quả, Đã trả kết quả, Không giải quyết, Đã dừng xử lý, "
+        + "Đã rút hồ sơ (có dấu hoặc không dấu).";
+
     public static TheoryData<DossierImportProblem, string[], string> Reasons => new()
     {
         { DossierImportProblem.EmptyFile, [], "Tệp trống, không có dòng tiêu đề." },
@@ -19,9 +23,10 @@ public sealed class ImportWordingTests : IDisposable
         { DossierImportProblem.TooManyRows, [], "Tệp quá dài: chỉ nhập 5000 dòng đầu." },
         { DossierImportProblem.UnreadableRest, [], "Không đọc được phần còn lại của tệp CSV." },
         { DossierImportProblem.MalformedRow, [], "Dòng sai định dạng CSV (dấu ngoặc kép)." },
-        { DossierImportProblem.BadCode, ["000.32.30.H49-261120-0012"], "Mã hồ sơ không đúng dạng 000.32.30.H49-261120-0012." },
-        { DossierImportProblem.UnknownStatus, ["finished"], "Trạng thái không rõ: finished." },
-        { DossierImportProblem.BadReceivedDate, [], "Ngày nhận không đúng (dd/MM/yyyy, không sau hôm nay)." },
+        { DossierImportProblem.BadCode, ["000.32.30.H49-261120-0012", "12-3"], "Cột mã hồ sơ: \"12-3\" không đúng dạng mã, ví dụ 000.32.30.H49-261120-0012." },
+        { DossierImportProblem.UnknownStatus, ["finished"], FinishedUnknown },
+        { DossierImportProblem.BadReceivedDate, ["32/11/2026"], "Cột ngày nhận: \"32/11/2026\" không đọc được, cần dạng dd/MM/yyyy (có thể thêm giờ HH:mm)." },
+        { DossierImportProblem.ReceivedInFuture, ["31/12/2026"], "Cột ngày nhận: 31/12/2026 là sau hôm nay." },
         { DossierImportProblem.CodeTaken, [], "Mã hồ sơ đã có." },
         { DossierImportProblem.NotSaved, [], "Không lưu được dòng này, anh/chị thử lại sau." },
     };
@@ -60,9 +65,9 @@ public sealed class ImportWordingTests : IDisposable
         Assert.Equal(
             [
                 (2, (string?)null),
-                (3, "Mã hồ sơ không đúng dạng 000.32.30.H49-261120-0012."),
-                (4, "Trạng thái không rõ: finished."),
-                (5, "Ngày nhận không đúng (dd/MM/yyyy, không sau hôm nay)."),
+                (3, "Cột mã hồ sơ: \"not-a-code\" không đúng dạng mã, ví dụ 000.32.30.H49-261120-0012."),
+                (4, FinishedUnknown),
+                (5, "Cột ngày nhận: 31/12/2026 là sau hôm nay."),
                 (6, "Số điện thoại cần 10 số, bắt đầu bằng 0. Ví dụ: 0912345678."),
                 (7, "Mã hồ sơ đã có."),
             ],

@@ -20,6 +20,16 @@ public sealed class DossierStatusWordingTests
         Assert.Equal(Enum.GetValues<DossierStatus>().Length, Enum.GetValues<DossierStatus>().Select(s => s.Text().Label).Distinct().Count());
     }
 
+    [Fact]
+    public void Every_label_staff_see_in_the_chat_is_read_back_in_an_imported_file()
+    {
+        foreach (var status in Enum.GetValues<DossierStatus>())
+        {
+            Assert.True(DossierStatuses.TryRead(status.Text().Label, out var read), status.Text().Label);
+            Assert.Equal(status, read);
+        }
+    }
+
     [Theory]
     [InlineData(DossierStatus.PreRegistered, DossierStatus.ResultReady, null, true,
         "Không chuyển được từ \"Đã đăng ký trước\" sang \"Đã có kết quả\". Chỉ chuyển được sang: Đã nhận hồ sơ, Không giải quyết, Đã rút hồ sơ.")]

@@ -38,13 +38,14 @@ public sealed class DossierImportTests : IDisposable
         Assert.Equal(
             [
                 DossierImportProblem.InvalidDossier, DossierImportProblem.BadCode, DossierImportProblem.UnknownStatus,
-                DossierImportProblem.BadReceivedDate, DossierImportProblem.InvalidDossier, DossierImportProblem.MalformedRow,
+                DossierImportProblem.ReceivedInFuture, DossierImportProblem.InvalidDossier, DossierImportProblem.MalformedRow,
                 DossierImportProblem.CodeTaken,
             ],
             report.Rows.Where(r => !r.Imported).Select(r => r.Reason!.Problem));
         Assert.Equal(DossierProblem.InvalidPhone, Assert.Single(report.Rows[1].Reason!.FieldErrors!).Problem);
         Assert.Equal(DossierProblem.UnknownVillage, Assert.Single(report.Rows[5].Reason!.FieldErrors!).Problem);
-        Assert.Equal(["000.32.30.H49-261120-0012"], report.Rows[2].Reason!.Arguments);
+        Assert.Equal(["000.32.30.H49-261120-0012", "not-a-code"], report.Rows[2].Reason!.Arguments);
+        Assert.Equal(["31/12/2026"], report.Rows[4].Reason!.Arguments);
         Assert.Equal(["finished"], report.Rows[3].Reason!.Arguments);
 
         var store = office.Get<DossierStore>();
@@ -52,6 +53,43 @@ public sealed class DossierImportTests : IDisposable
         var first = store.Find("261120-0001")!;
         Assert.Equal((DossierStatus.Received, Submission.InPerson), (first.Status, first.Submission));
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 8, 15, 0, TimeSpan.FromHours(7)), first.ReceivedAt);
+    }
+
+    [Theory]
+    [InlineData("Đang giải quyết", DossierStatus.InProgress)]
+    [InlineData("dang giai quyet", DossierStatus.InProgress)]
+    [InlineData("ĐANG XỬ LÝ", DossierStatus.InProgress)]
+    [InlineData("Đã tiếp nhận", DossierStatus.Received)]
+    [InlineData("Chờ bổ sung", DossierStatus.SupplementRequested)]
+    [InlineData("Cần bổ sung", DossierStatus.SupplementRequested)]
+    [InlineData("Đã có kết quả", DossierStatus.ResultReady)]
+    [InlineData("da tra ket qua", DossierStatus.ResultReturned)]
+    [InlineData("Từ chối", DossierStatus.Rejected)]
+    [InlineData("Dừng xử lý", DossierStatus.Stopped)]
+    [InlineData("Rút hồ sơ", DossierStatus.Withdrawn)]
+    [InlineData("inProgress", DossierStatus.InProgress)]
+    [InlineData("RESULT READY", DossierStatus.ResultReady)]
+    public void A_status_is_read_in_the_words_staff_use_or_by_its_english_name(string written, DossierStatus status)
+    {
+        var report = Import($"""
+            mã hồ sơ;thủ tục;họ tên;số điện thoại;thôn;trạng thái;ngày tiếp nhận
+            261120-0001;khai-sinh;Alăng Thị Hoa;0912345621;Thôn 2;{written};20/11/2026
+            """);
+
+        Assert.True(Assert.Single(report.Rows).Imported);
+        Assert.Equal(status, office.Get<DossierStore>().Find("261120-0001")!.Status);
+    }
+
+    [Fact]
+    public void The_example_file_of_the_documentation_imports_every_row()
+    {
+        // deploy/examples/import-example.csv, copied beside the tests by the build.
+        var example = Path.Combine(AppContext.BaseDirectory, "import-example.csv");
+
+        var report = Import(File.ReadAllText(example));
+
+        Assert.NotEmpty(report.Rows);
+        Assert.All(report.Rows, row => Assert.Null(row.Reason));
     }
 
     [Fact]

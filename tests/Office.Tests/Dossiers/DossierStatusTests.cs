@@ -21,6 +21,15 @@ public sealed class DossierStatusTests
     [InlineData("")]
     [InlineData(null)]
     [InlineData("done")]
+    [InlineData("Đang")]
+    [InlineData("giải quyết xong rồi")]
+    public void Unknown_written_statuses_are_not_read(string? written) =>
+        Assert.False(DossierStatuses.TryRead(written, out _));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    [InlineData("done")]
     [InlineData("5")]
     public void Unknown_status_names_are_refused(string? name)
     {
