@@ -88,6 +88,7 @@ public sealed class HostileDatabaseFileTests : IDisposable
         var real = File.ReadAllBytes(source);
         File.Delete(source);
         File.Delete(OfficeDatabase.LogFileOf(source));
+        File.Delete(OfficeDatabase.LockFileOf(source));
         byte[] bytes = kind switch
         {
             "empty" => [],
