@@ -42,6 +42,7 @@ public static class ProblemResponses
         {
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
+        app.UseMiddleware<ClientFaults>();
         app.UseStatusCodePages();
         return app;
     }

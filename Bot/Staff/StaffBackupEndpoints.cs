@@ -19,6 +19,6 @@ public static class StaffBackupEndpoints
         var target = BackupVerbs.DefaultTarget(DatabaseStartCheck.DatabasePath(configuration), time.GetUtcNow());
         database.Backup(target);
         audit.Record(StaffApi.ApiActor, "database.backup", details: Path.GetFileName(target));
-        return TypedResults.Created((string?)null, new BackupWritten(target));
+        return TypedResults.Created((string?)null, new BackupWritten(Path.GetFileName(target)));
     }
 }
