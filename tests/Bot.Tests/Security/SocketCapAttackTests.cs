@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
@@ -34,7 +33,7 @@ public sealed class SocketCapAttackTests : IDisposable
         for (var i = 0; i <= PerConversation; i++)
         {
             sockets.Add(await OpenAsync(conversation.StreamUrl, "203.0.113.10"));
-            await ReceiveSetAsync(sockets[^1]);
+            await DirectLineClient.ReceiveSetAsync(sockets[^1]);
         }
 
         var (status, reason) = await ClosedAsync(sockets[0]);
@@ -59,11 +58,11 @@ public sealed class SocketCapAttackTests : IDisposable
         {
             conversations.Add(await client.StartAsync());
             sockets.Add(await OpenAsync(conversations[^1].StreamUrl, "203.0.113.20"));
-            await ReceiveSetAsync(sockets[^1]);
+            await DirectLineClient.ReceiveSetAsync(sockets[^1]);
         }
         // Another address is not touched by this one's streams.
         var elsewhere = await OpenAsync(conversations[0].StreamUrl, "203.0.113.21");
-        await ReceiveSetAsync(elsewhere);
+        await DirectLineClient.ReceiveSetAsync(elsewhere);
 
         var (status, reason) = await ClosedAsync(sockets[0]);
 
@@ -112,7 +111,7 @@ public sealed class SocketCapAttackTests : IDisposable
     {
         while (true)
         {
-            var (type, _) = await ReceiveAsync(socket);
+            var (type, _) = await DirectLineClient.ReceiveAsync(socket);
             if (type == WebSocketMessageType.Close)
             {
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
@@ -126,34 +125,11 @@ public sealed class SocketCapAttackTests : IDisposable
     {
         while (true)
         {
-            var set = await ReceiveSetAsync(socket);
+            var set = await DirectLineClient.ReceiveSetAsync(socket);
             if (set["activities"]!.FirstOrDefault(a => a["from"]?.Value<string>("role") == "user") is { } activity)
             {
                 return activity.Value<string>("text")!;
             }
         }
-    }
-
-    private static async Task<JObject> ReceiveSetAsync(WebSocket socket)
-    {
-        var (type, text) = await ReceiveAsync(socket);
-        Assert.Equal(WebSocketMessageType.Text, type);
-        return JObject.Parse(text);
-    }
-
-    private static async Task<(WebSocketMessageType Type, string Text)> ReceiveAsync(WebSocket socket)
-    {
-        // Only so that a broken stream fails the test instead of hanging it.
-        using var stuck = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, stuck.Token);
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return (result.MessageType, Encoding.UTF8.GetString(message.ToArray()));
     }
 }
