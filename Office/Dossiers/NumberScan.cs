@@ -18,6 +18,9 @@ internal static class NumberScan
 
         /// <summary>l, I, O or o: a digit when it stands inside a run of digits (<c>09l2</c>), else a letter.</summary>
         StandIn,
+
+        /// <summary>A format character (U+200B, U+2060, a soft hyphen): between digits like any separator, and beside a stand-in as if absent.</summary>
+        Invisible,
     }
 
     /// <summary>A character of the text; <see cref="Digits"/> are the ASCII digits it stands for.</summary>
@@ -125,6 +128,10 @@ internal static class NumberScan
         {
             return (Kind.Digit, AsciiDigits[CharUnicodeInfo.GetDecimalDigitValue(c)]);
         }
+        if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+        {
+            return (Kind.Invisible, string.Empty);
+        }
         if (char.IsLetter(c) && c < '\u2000')
         {
             // Latin, Vietnamese and the other alphabets below the symbol blocks have no compatibility form that is a digit or l, I, O, o.
@@ -165,7 +172,11 @@ internal static class NumberScan
     private static bool IsMark(char c) =>
         CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
-    /// <summary>Stand-ins touching a digit and no other letter are digits (<c>09l2</c>, <c>O912</c>); in a word (<c>lo</c>, <c>Hol2</c>) they are letters.</summary>
+    /// <summary>
+    /// Stand-ins are digits when they touch a digit and no other letter (<c>09l2</c>, <c>O912</c>), or stand alone between
+    /// digits (<c>0912 l 345678</c>); in a word (<c>lo</c>, <c>Hol2</c>) they are letters. Each separator is looked at by
+    /// at most the two stand-ins around it, so this stays linear.
+    /// </summary>
     private static void ResolveStandIns(List<Unit> units)
     {
         for (var i = 0; i < units.Count;)
@@ -180,14 +191,30 @@ internal static class NumberScan
             {
                 end++;
             }
-            var before = i > 0 ? units[i - 1].Kind : Kind.Other;
-            var after = end < units.Count ? units[end].Kind : Kind.Other;
-            var digits = before != Kind.Letter && after != Kind.Letter && (before == Kind.Digit || after == Kind.Digit);
+            var before = Beside(units, i - 1, -1, Kind.Invisible);
+            var after = Beside(units, end, +1, Kind.Invisible);
+            var digits = before != Kind.Letter && after != Kind.Letter
+                && (before == Kind.Digit || after == Kind.Digit
+                    || (Beside(units, i - 1, -1, Kind.Other) == Kind.Digit && Beside(units, end, +1, Kind.Other) == Kind.Digit));
             for (var j = i; j < end; j++)
             {
                 units[j] = digits ? units[j] with { Kind = Kind.Digit } : units[j] with { Kind = Kind.Letter, Digits = string.Empty };
             }
             i = end;
         }
+    }
+
+    /// <summary>The kind of the first unit from <paramref name="at"/> in <paramref name="step"/> direction that is neither invisible nor <paramref name="skipped"/>; Other at either end.</summary>
+    private static Kind Beside(List<Unit> units, int at, int step, Kind skipped)
+    {
+        for (; at >= 0 && at < units.Count; at += step)
+        {
+            var kind = units[at].Kind;
+            if (kind != Kind.Invisible && kind != skipped)
+            {
+                return kind;
+            }
+        }
+        return Kind.Other;
     }
 }

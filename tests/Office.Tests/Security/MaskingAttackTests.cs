@@ -101,6 +101,11 @@ public sealed class MaskingAttackTests
     [InlineData("０９１２.３４５.６７８", "09******78")]
     [InlineData("𝟎𝟗𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", "09******78")]
     [InlineData("0912\u200B345\u200B678", "09******78")]
+    [InlineData("09\u200Dl\u200D2345678", "09******78")]
+    [InlineData("0912 l 345 678", "09*******78")]
+    [InlineData("O912-345-67o", "09******70")]
+    [InlineData("٠٩١٢٣٤٥٦٧٨", "09******78")]
+    [InlineData("⓪⑨①②③④⑤⑥⑦⑧", "09******78")]
     [InlineData("(091) 234-5678", "(09******78")]
     [InlineData("+84 912 345 678", "+84*******78")]
     public void The_formats_that_reached_staff_unmasked_are_masked(string number, string expected) =>
