@@ -45,7 +45,9 @@ public sealed class ClientFaultAttackTests : IDisposable
 
         Assert.Equal(HttpStatusCode.RequestTimeout, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("quá chậm", (string?)JObject.Parse(await response.Content.ReadAsStringAsync())["detail"], StringComparison.Ordinal);
+        var problem = JObject.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Quá thời gian chờ", (string?)problem["title"]);
+        Assert.Contains("quá chậm", (string?)problem["detail"], StringComparison.Ordinal);
         AssertOneInformationLine();
     }
 
