@@ -12,9 +12,11 @@ namespace OneStopBot.Bot.Hosting;
 /// </summary>
 public static class BackupVerbs
 {
-    /// <summary>Where backups go when no file is named: <c>backups/</c> beside the database.</summary>
+    /// <summary>Where backups go unless told otherwise: <c>backups/</c> beside the database.</summary>
+    public static string Folder(string databasePath) => Path.Combine(Path.GetDirectoryName(databasePath)!, "backups");
+
     public static string DefaultTarget(string databasePath, DateTimeOffset now) =>
-        Path.Combine(Path.GetDirectoryName(databasePath)!, "backups",
+        Path.Combine(Folder(databasePath),
             $"{Path.GetFileNameWithoutExtension(databasePath)}-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{Path.GetExtension(databasePath)}");
 
     public static Task<int> BackupAsync(IConfiguration configuration, string[] args) =>
@@ -121,7 +123,9 @@ public static class BackupVerbs
                 error.WriteLine($"The running bot at {url} did not write the backup: {reason}; nothing was written.");
                 return 1;
             }
-            var written = (await response.Content.ReadFromJsonAsync<BackupWritten>())!.File;
+            // The host names the file only; it is in the backups folder beside the database both read.
+            var name = Path.GetFileName((await response.Content.ReadFromJsonAsync<BackupWritten>())!.File);
+            var written = Path.Combine(Folder(databasePath), name);
             if (!string.Equals(written, target, StringComparison.Ordinal))
             {
                 target = OfficeDatabase.FreeName(target);
@@ -148,5 +152,5 @@ public static class BackupVerbs
     }
 }
 
-/// <summary>The answer of <c>POST /api/staff/backup</c>.</summary>
+/// <summary>The answer of <c>POST /api/staff/backup</c>: the backup's file name in the backups folder, never a server path.</summary>
 public sealed record BackupWritten(string File);

@@ -16,6 +16,7 @@ public static class ProblemResponses
         [StatusCodes.Status403Forbidden] = "Không có quyền",
         [StatusCodes.Status404NotFound] = "Không tìm thấy",
         [StatusCodes.Status405MethodNotAllowed] = "Phương thức không được hỗ trợ",
+        [StatusCodes.Status408RequestTimeout] = "Quá thời gian chờ",
         [StatusCodes.Status409Conflict] = "Xung đột dữ liệu",
         [StatusCodes.Status413PayloadTooLarge] = "Nội dung quá lớn",
         [StatusCodes.Status415UnsupportedMediaType] = "Kiểu nội dung không được hỗ trợ",
@@ -42,6 +43,7 @@ public static class ProblemResponses
         {
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
+        app.UseMiddleware<ClientFaults>();
         app.UseStatusCodePages();
         return app;
     }

@@ -11,6 +11,7 @@ public static class ProblemTexts
     public const string CsvRequired = "Nội dung phải là CSV (Content-Type: text/csv).";
     public const string JsonRequired = "Nội dung phải là JSON (Content-Type: application/json).";
     public const string EmptyBody = "Nội dung trống.";
+    public const string BodyNotReceived = "Không nhận được trọn nội dung yêu cầu (gửi quá chậm hoặc bị ngắt); xin gửi lại.";
     public const string InvalidJson = "Nội dung không phải JSON đúng cho yêu cầu này.";
     public const string InvalidJsonAt = "Nội dung không phải JSON đúng cho yêu cầu này (chỗ sai: {0}).";
     public const string DateFormat = "Ngày viết theo dạng yyyy-MM-dd, ví dụ 2026-11-30.";

@@ -19,6 +19,6 @@ public static class StaffBackupEndpoints
         // Two backups in the same second: the second gets a suffix (-1) rather than failing.
         var target = database.Backup(BackupVerbs.DefaultTarget(DatabaseStartCheck.DatabasePath(configuration), time.GetUtcNow()));
         audit.Record(StaffApi.ApiActor, "database.backup", details: Path.GetFileName(target));
-        return TypedResults.Created((string?)null, new BackupWritten(target));
+        return TypedResults.Created((string?)null, new BackupWritten(Path.GetFileName(target)));
     }
 }

@@ -1,3 +1,4 @@
+using OneStopBot.Office.Dossiers;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Prompts;
@@ -26,7 +27,8 @@ public sealed class FeedbackDialog(IFeedbackStore feedback) : WaterfallDialog<Fe
 
     private async Task<DialogTurnResult> SaveStepAsync(WaterfallStepContext<FeedbackState> step, CancellationToken cancellationToken)
     {
-        feedback.Add(step.Context.ChatAddress(), (string)step.Result!);
+        // Staff read feedback; a phone or ID number typed into it stays masked, as in every kept text.
+        feedback.Add(step.Context.ChatAddress(), Masking.NumbersIn((string)step.Result!));
         await step.Context.SendActivityAsync(Replies.WithChoices(FeedbackTexts.Thanks, MainMenu.Items), cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }

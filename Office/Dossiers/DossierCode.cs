@@ -155,18 +155,29 @@ public static class DossierCode
     private static bool TryBuild(string agency, ReadOnlySpan<char> day, ReadOnlySpan<char> sequence, out string code)
     {
         code = string.Empty;
-        // Codes began with Circular 01/2018; an earlier "day" is a phone number's digits (09…).
-        if (!DateOnly.TryParseExact(day, "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date.Year < FirstYear)
-        {
-            return false;
-        }
-        var number = int.Parse(sequence, NumberStyles.None, CultureInfo.InvariantCulture);
-        if (number < 1)
+        if (!TryReadDayAndSequence(day, sequence, out var date, out var number))
         {
             return false;
         }
         code = Format(agency, date, number);
         return true;
+    }
+
+    /// <summary>Whether six and four ASCII digits are a code's day and sequence, as opposed to a part of a phone or ID number.</summary>
+    internal static bool IsDayAndSequence(ReadOnlySpan<char> day, ReadOnlySpan<char> sequence) =>
+        TryReadDayAndSequence(day, sequence, out _, out _);
+
+    private static bool TryReadDayAndSequence(ReadOnlySpan<char> day, ReadOnlySpan<char> sequence, out DateOnly date, out int number)
+    {
+        number = 0;
+        // Codes began with Circular 01/2018; an earlier "day" is a phone number's digits (09…).
+        if (!DateOnly.TryParseExact(day, "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) || date.Year < FirstYear
+            || sequence.Length != 4 || sequence.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+        number = int.Parse(sequence, NumberStyles.None, CultureInfo.InvariantCulture);
+        return number >= 1;
     }
 
     /// <summary>

@@ -56,7 +56,27 @@ public sealed class ConnectorSecurity(IConfiguration configuration, IOptions<Con
     /// <summary>True when requests carry no JWT: only for a developer's own machine.</summary>
     public bool IsAnonymous => string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
 
-    public static bool IsOwnChannel(string channelId) => OwnChannels.Contains(channelId);
+    /// <summary>
+    /// Whether <paramref name="channelId"/> names one of this host's own channels as a person reads it: blanks around it,
+    /// invisible format characters in it (U+200B, U+2060…), compatibility forms (full-width letters) and case do not
+    /// make another channel.
+    /// </summary>
+    public static bool IsOwnChannel(string channelId) => OwnChannels.Contains(AsRead(channelId));
+
+    private static string AsRead(string channelId)
+    {
+        var visible = new System.Text.StringBuilder(channelId.Length);
+        foreach (var c in channelId)
+        {
+            if (char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            {
+                visible.Append(c);
+            }
+        }
+        var text = visible.ToString().Trim();
+        // A lone surrogate has no compatibility form; it names no channel of ours either way.
+        return text.Any(char.IsSurrogate) ? text : text.Normalize(System.Text.NormalizationForm.FormKC);
+    }
 
     /// <summary>An in-process caller (no network peer, as in tests) counts as local.</summary>
     public static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);

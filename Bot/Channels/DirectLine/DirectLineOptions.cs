@@ -37,6 +37,15 @@ public sealed class DirectLineOptions
     /// <summary>Most conversations held in memory at once, so that anonymous starts cannot fill it.</summary>
     public int MaxConversations { get; set; } = 5000;
 
+    /// <summary>
+    /// Streams (WebSockets) open at once on one conversation: the official client keeps one, and a second covers a
+    /// reconnect that races the old stream's end. Past it the oldest is closed.
+    /// </summary>
+    public int MaxSocketsPerConversation { get; set; } = 2;
+
+    /// <summary>Streams open at once from one client address, whatever their conversations; past it the oldest is closed.</summary>
+    public int MaxSocketsPerAddress { get; set; } = 20;
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 }

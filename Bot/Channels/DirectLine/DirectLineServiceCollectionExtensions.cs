@@ -24,9 +24,12 @@ public static class DirectLineServiceCollectionExtensions
                 "DirectLine:ConversationExpiry must be at least IdleTimeout and TokenLifetime: a conversation must outlive its tokens.")
             .Validate(o => o.KeptActivities is >= 20 and <= 10_000,
                 "DirectLine:KeptActivities must be between 20 and 10000: enough for a page to show the chat again, bounded for the database.")
+            .Validate(o => o.MaxSocketsPerConversation >= 1 && o.MaxSocketsPerAddress >= o.MaxSocketsPerConversation,
+                "DirectLine:MaxSocketsPerConversation must be at least 1 and MaxSocketsPerAddress at least as large: every chat needs its stream.")
             .ValidateOnStart();
         services.AddSingleton<DirectLineTokens>();
         services.TryAddSingleton<IStaffPasswordCheck, StaffPasswordCheck>();
+        services.AddSingleton<DirectLineSockets>();
         services.AddSingleton<DirectLineTranscripts>();
         services.AddSingleton<ICollectionSetup, DirectLineTranscriptsSetup>();
         services.AddSingleton<DirectLineConversations>();

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using OneStopBot.Bot.Edge;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
 
@@ -11,7 +12,7 @@ public static class DirectLineStream
 {
     internal static async Task<IResult> RunAsync(
         HttpContext http, string conversationId, string? watermark, DirectLineConversations conversations, DirectLineTokens tokens,
-        IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory)
+        DirectLineSockets sockets, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -28,21 +29,34 @@ public static class DirectLineStream
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var lease = sockets.Open(conversation.Id, EdgeRateLimits.ClientAddress(http));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping, conversation.Closed);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, lease.Replaced);
         var receiving = DrainUntilClosedAsync(socket, stop);
         try
         {
-            await SendAsync(socket, conversation, from, stop.Token);
+            await SendAsync(socket, conversation, from, sending.Token);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
         {
             loggerFactory.CreateLogger(typeof(DirectLineStream)).LogDebug("Web chat stream ended: {Reason}", exception.Message);
         }
-        await stop.CancelAsync();
+        if (lease.Replaced.IsCancellationRequested && !stop.IsCancellationRequested)
+        {
+            // Close while still reading, so the client's answering close ends the read; one that never answers is cut off.
+            await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation, lease.Reason!);
+            stop.CancelAfter(CloseTimeout);
+        }
+        else
+        {
+            await stop.CancelAsync();
+        }
         await receiving;
-        await CloseAsync(socket, conversation.Closed.IsCancellationRequested ? "The conversation has ended." : "Closing.");
+        await CloseAsync(socket, WebSocketCloseStatus.NormalClosure, conversation.Closed.IsCancellationRequested ? "The conversation has ended." : "Closing.");
         return Results.Empty;
     }
+
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
     private static async Task SendAsync(WebSocket socket, DirectLineConversation conversation, int watermark, CancellationToken cancellationToken)
     {
@@ -78,7 +92,7 @@ public static class DirectLineStream
         await stop.CancelAsync();
     }
 
-    private static async Task CloseAsync(WebSocket socket, string reason)
+    private static async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status, string reason)
     {
         if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
         {
@@ -86,8 +100,8 @@ public static class DirectLineStream
         }
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, reason, timeout.Token);
+            using var timeout = new CancellationTokenSource(CloseTimeout);
+            await socket.CloseOutputAsync(status, reason, timeout.Token);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
         {

@@ -22,6 +22,9 @@ public sealed class BackupTests : IDisposable
 
     public BackupTests() => Directory.CreateDirectory(folder);
 
+    // The host answers with the file's name only; the file is in the backups folder beside the database.
+    private string Written(BackupWritten? answer) => Path.Combine(BackupVerbs.Folder(factory.DatabasePath), answer!.File);
+
     public void Dispose()
     {
         factory.Dispose();
@@ -41,7 +44,7 @@ public sealed class BackupTests : IDisposable
         var files = new List<string>();
         foreach (var response in new[] { first, second, third })
         {
-            files.Add((await response.Content.ReadFromJsonAsync<BackupWritten>())!.File);
+            files.Add(Written(await response.Content.ReadFromJsonAsync<BackupWritten>()));
         }
         var expected = BackupVerbs.DefaultTarget(factory.DatabasePath, factory.Time.GetUtcNow());
         Assert.Equal([expected, expected.Replace(".db", "-1.db", StringComparison.Ordinal), expected.Replace(".db", "-2.db", StringComparison.Ordinal)], files);
@@ -70,7 +73,7 @@ public sealed class BackupTests : IDisposable
         {
             using var response = await client.PostAsync("/api/staff/backup", null);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            during.Add((await response.Content.ReadFromJsonAsync<BackupWritten>())!.File);
+            during.Add(Written(await response.Content.ReadFromJsonAsync<BackupWritten>()));
             if (!threeTaken.IsSet)
             {
                 threeTaken.Signal();
@@ -78,7 +81,7 @@ public sealed class BackupTests : IDisposable
         }
         var filed = await writer;
         using var last = await client.PostAsync("/api/staff/backup", null);
-        var lastFile = (await last.Content.ReadFromJsonAsync<BackupWritten>())!.File;
+        var lastFile = Written(await last.Content.ReadFromJsonAsync<BackupWritten>());
 
         // A dossier and the day's counter are written in one transaction: every copy has as many of one as the other.
         Assert.InRange(during.Count, 3, int.MaxValue);

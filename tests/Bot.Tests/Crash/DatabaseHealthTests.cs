@@ -50,7 +50,7 @@ public sealed class DatabaseHealthTests : IDisposable
 
         using var backup = await client.PostAsync("/api/staff/backup", null);
         Assert.Equal(HttpStatusCode.Created, backup.StatusCode);
-        var file = (await backup.Content.ReadFromJsonAsync<BackupWritten>())!.File;
+        var file = Path.Combine(BackupVerbs.Folder(factory.DatabasePath), (await backup.Content.ReadFromJsonAsync<BackupWritten>())!.File);
         Assert.Null(OfficeDatabase.FileProblem(file));
         var later = store.Receive(Draft(), "desk");
 

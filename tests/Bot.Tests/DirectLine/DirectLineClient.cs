@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.WebSockets;
 using System.Text;
 using Newtonsoft.Json.Linq;
 
@@ -58,6 +59,31 @@ public sealed class DirectLineClient(HttpClient http)
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
         return http.SendAsync(request);
+    }
+
+    /// <summary>The next whole message of a stream: its type (text, or the server's close) and its text.</summary>
+    public static async Task<(WebSocketMessageType Type, string Text)> ReceiveAsync(WebSocket socket)
+    {
+        // Only so that a broken stream fails the test instead of hanging it.
+        using var stuck = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, stuck.Token);
+            message.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+        return (result.MessageType, Encoding.UTF8.GetString(message.ToArray()));
+    }
+
+    /// <summary>The next set of activities a stream sends.</summary>
+    public static async Task<JObject> ReceiveSetAsync(WebSocket socket)
+    {
+        var (type, text) = await ReceiveAsync(socket);
+        Assert.Equal(WebSocketMessageType.Text, type);
+        return JObject.Parse(text);
     }
 
     public sealed record Conversation(string Id, string Token, int ExpiresIn, string StreamUrl);

@@ -360,18 +360,5 @@ public sealed class DirectLineProtocolTests : IClassFixture<DirectLineFactory>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private static async Task<JObject> ReceiveSetAsync(WebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return JObject.Parse(Encoding.UTF8.GetString(message.ToArray()));
-    }
+    private static Task<JObject> ReceiveSetAsync(WebSocket socket) => DirectLineClient.ReceiveSetAsync(socket);
 }

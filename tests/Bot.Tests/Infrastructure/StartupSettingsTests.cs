@@ -40,6 +40,8 @@ public sealed class StartupSettingsTests : IDisposable
         { "DirectLine:MaxBodyBytes", "0", "MaxBodyBytes" },
         { "DirectLine:ConversationExpiry", "00:30:00", "DirectLine:ConversationExpiry must be at least" },
         { "DirectLine:KeptActivities", "5", "DirectLine:KeptActivities must be between 20 and 10000" },
+        { "DirectLine:MaxSocketsPerConversation", "0", "MaxSocketsPerConversation must be at least 1" },
+        { "DirectLine:MaxSocketsPerAddress", "1", "MaxSocketsPerConversation must be at least 1" },
         { "Turns:MaxTextLength", "10", "Turns:MaxTextLength must be between" },
         { "Zalo:ApiBaseUrl", "ftp://openapi.zalo.me", "Zalo:ApiBaseUrl" },
         { "Zalo:MaxTextLength", "1", "MaxTextLength must be at least 2" },

@@ -44,6 +44,14 @@ public sealed class ConnectorAttackTests(SecurityHost host)
         { "local", "ZALO", "http://localhost:1/", HttpStatusCode.Forbidden },
         { "local", "webchat", "http://localhost:1/", HttpStatusCode.Forbidden },
         { "local", "directline", "http://localhost:1/", HttpStatusCode.Forbidden },
+        // ... however they are padded, hidden in or cased.
+        { "local", "zalo ", "http://localhost:1/", HttpStatusCode.Forbidden },
+        { "local", "\tzalo\n", "http://localhost:1/", HttpStatusCode.Forbidden },
+        { "local", "zalo\u200b", "http://localhost:1/", HttpStatusCode.Forbidden },
+        { "local", "\ufeffZalo\u2060", "http://localhost:1/", HttpStatusCode.Forbidden },
+        { "local", "web\u200dchat", "http://localhost:1/", HttpStatusCode.Forbidden },
+        { "local", "DIRECTLINE\u00ad", "http://localhost:1/", HttpStatusCode.Forbidden },
+        { "local", "\uff5a\uff41\uff4c\uff4f", "http://localhost:1/", HttpStatusCode.Forbidden },
         // serviceUrls that are not web addresses: a clear 400, not a 500.
         { "local", "emulator", "not a url", HttpStatusCode.BadRequest },
         { "local", "emulator", "file:///etc/passwd", HttpStatusCode.BadRequest },

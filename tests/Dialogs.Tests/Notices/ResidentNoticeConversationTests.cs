@@ -188,6 +188,17 @@ public sealed class ResidentNoticeConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Feedback_is_kept_with_phone_numbers_masked()
+    {
+        await harness.Flow()
+            .Send("Góp ý").AssertReply(FeedbackTexts.Ask)
+            .Send("cán bộ gọi lại số ０９１２*345*678 giúp").AssertReplyWithButtons(FeedbackTexts.Thanks, [.. MainMenu.Items])
+            .StartTestAsync();
+
+        Assert.Equal("cán bộ gọi lại số 09******78 giúp", Assert.Single(harness.Get<FeedbackStore>().Latest(10)).Text);
+    }
+
+    [Fact]
     public async Task A_rating_button_inside_another_dialog_is_a_rating_and_that_dialog_goes_on()
     {
         await harness.Flow().PreRegister().StartTestAsync();
