@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace OneStopBot.Bot.Tests.Browser;
@@ -43,11 +44,11 @@ public sealed class Chromium : IAsyncDisposable
         return new Chromium(playwright, browser);
     }
 
-    public async Task<IPage> NewPhonePageAsync()
+    public async Task<IPage> NewPhonePageAsync(int width = 390, int height = 844)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             DeviceScaleFactor = 2,
             IsMobile = true,
             HasTouch = true,
@@ -56,6 +57,19 @@ public sealed class Chromium : IAsyncDisposable
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         return page;
+    }
+
+    /// <summary>Types a question once the chat is connected (the welcome is there), and waits for the bot to answer it.</summary>
+    public static async Task AskAsync(IPage page, string text)
+    {
+        await page.Locator(Chromium.BotBubble).First.WaitForAsync();
+        var sendBox = page.Locator("#webchat").GetByRole(AriaRole.Textbox);
+        var answers = await page.Locator(Chromium.BotBubble).CountAsync();
+        await sendBox.FillAsync(text);
+        await sendBox.PressAsync("Enter");
+        await page.Locator(Chromium.UserBubble).Filter(new() { HasText = text }).Last.WaitForAsync();
+        await page.WaitForFunctionAsync(
+            $"document.querySelectorAll({JsonSerializer.Serialize(Chromium.BotBubble)}).length > {answers}", null, new() { Timeout = 30_000 });
     }
 
     /// <summary>Saves a screenshot to the test output folder (not the repository) and returns its path.</summary>
