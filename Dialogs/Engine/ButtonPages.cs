@@ -45,13 +45,13 @@ public sealed class ButtonPages(ConversationState conversationState)
 
     private async Task PageAsync(ITurnContext context, Activity activity)
     {
-        if (activity.SuggestedActions?.Actions is not { Count: > 0 } actions)
+        if (activity.Type != ActivityTypes.Message)
         {
             return;
         }
-        if (actions.Count <= Replies.MaxButtons)
+        if (activity.SuggestedActions?.Actions is not { Count: > Replies.MaxButtons } actions)
         {
-            // Newer buttons: "Khác…" no longer refers to an older list.
+            // A newer message, which takes the buttons away: "Khác…" no longer refers to an older list.
             await accessor.DeleteAsync(context);
             return;
         }

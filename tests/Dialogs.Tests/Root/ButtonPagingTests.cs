@@ -80,8 +80,9 @@ public sealed class ButtonPagingTests : IDisposable
             .StartTestAsync();
 
     [Fact]
-    public Task Khac_with_no_long_list_before_it_is_an_ordinary_message() =>
+    public Task Khac_with_no_long_list_under_the_last_message_is_an_ordinary_message() =>
         harness.Flow()
+            .Send("xin chào").AssertReplyContains("Chào anh/chị")
             .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
             .Send("khai sinh").AssertReplyContains("Nộp hồ sơ trước: ")
             .AssertReply(PreRegisterTexts.AskName)
