@@ -50,6 +50,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<RootReplies>();
         services.AddSingleton<RootRouter>();
         services.AddSingleton<DialogDrafts>();
+        services.AddSingleton<ButtonPages>();
         services.AddSingleton<ConversationRunner>();
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Dialogs.Notices;
 using OneStopBot.Office.Notices;
 using Polly;
 using Polly.Retry;
@@ -133,7 +134,7 @@ public sealed class OutboxWorker : BackgroundService
         }
         try
         {
-            var activity = ToActivity(row);
+            var activity = OutboxActivity.Of(row);
             await pipeline.ExecuteAsync(async ct => await messenger.SendAsync(reference, activity, ct), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -195,11 +196,6 @@ public sealed class OutboxWorker : BackgroundService
         await wait.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
     }
-
-    private static IActivity ToActivity(Delivery row) =>
-        row.Actions.Length == 0
-            ? MessageFactory.Text(row.Text)
-            : MessageFactory.SuggestedActions(actions: row.Actions.ToList(), text: row.Text, ssml: null, inputHint: null, toList: null);
 
     private static ResiliencePipeline BuildPipeline(OutboxOptions options, TimeProvider timeProvider)
     {

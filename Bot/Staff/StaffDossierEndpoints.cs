@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OneStopBot.Bot.Hosting;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Staff;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
@@ -147,7 +148,11 @@ public static class StaffDossierEndpoints
         try
         {
             return updates.ChangeStatus(code, status, StaffApi.ApiActor, request.Note) is { } dossier
-                ? TypedResults.Ok(DossierResponse.From(dossier))
+                ? TypedResults.Ok(DossierResponse.From(dossier) with
+                {
+                    ResidentNotified = DossierStatusNotifier.ReachesResident(dossier),
+                    Message = DossierStatusNotifier.ToStaff(dossier),
+                })
                 : NotFound(code);
         }
         catch (DossierValidationException invalid)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Questions;
@@ -26,6 +27,14 @@ public sealed record DossierResponse(
     DateTimeOffset? ReturnedAt,
     DateTimeOffset? ResolvedAt)
 {
+    /// <summary>After a status change only: whether the resident is told by chat (a dossier filed elsewhere has no chat).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? ResidentNotified { get; init; }
+
+    /// <summary>After a status change only: the same in words, for the person at the other system's screen.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Message { get; init; }
+
     public static DossierResponse From(Dossier dossier) => new(
         dossier.Code,
         dossier.ProcedureId,

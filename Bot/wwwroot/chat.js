@@ -11,6 +11,7 @@
   // The server chooses who the visitor is. The tab keeps its conversation and latest token, so that a reload, a
   // restart of the host or a phone woken after an hour carries on in the same chat, with its transcript.
   var chatKey = 'onestop.chat';
+  var connectionOnline = 2;
   var connectionExpiredToken = 3;
   var connectionFailed = 4;
   var connectionEnded = 5;
@@ -71,8 +72,32 @@
     remember(chatKey, JSON.stringify({ conversationId: conversationId, token: token, watermark: watermark || '' }));
   }
 
+  // While the host cannot be reached (a restart, no signal) the page says so, and takes the notice away as soon as the
+  // chat is connected again; the retries below reconnect by themselves.
+  var reconnectingText = 'Mất kết nối, đang thử lại…';
+
+  function showReconnecting() {
+    if (ended || document.getElementById('reconnecting')) {
+      return;
+    }
+    var banner = document.createElement('p');
+    banner.id = 'reconnecting';
+    banner.className = 'reconnecting';
+    banner.setAttribute('role', 'status');
+    banner.textContent = reconnectingText;
+    root.parentNode.insertBefore(banner, root);
+  }
+
+  function hideReconnecting() {
+    var banner = document.getElementById('reconnecting');
+    if (banner) {
+      banner.remove();
+    }
+  }
+
   // Said once the chat cannot carry on; "Bắt đầu lại" opens a new conversation as the same visitor.
   function showOffline() {
+    hideReconnecting();
     ended = true;
     document.getElementById('loading').hidden = true;
     document.getElementById('offline').hidden = false;
@@ -130,9 +155,12 @@
         var from = savedChat().watermark;
         var reopened = await streamOf(fresh.conversationId, fresh.token, from);
         reopen({ conversationId: fresh.conversationId, token: reopened.token, streamUrl: reopened.streamUrl, watermark: from });
+      } else {
+        hideReconnecting();
       }
     } catch (error) {
       // Not reachable yet (a restart, no signal): ask again a little later, less often each time.
+      showReconnecting();
       window.setTimeout(keepAlive, retryDelay);
       retryDelay = Math.min(retryDelay * 2, 60000);
     } finally {
@@ -146,6 +174,10 @@
     var socket = new NativeWebSocket(url, protocols);
     stream = socket;
     socket.addEventListener('close', function () {
+      // Only the stream in use: a stream let go for a new one closes too.
+      if (socket === stream) {
+        showReconnecting();
+      }
       window.setTimeout(keepAlive, 1000);
     });
     return socket;
@@ -255,9 +287,32 @@
     var out = '';
     var last = 0;
     text.replace(bareUrl, function (url, at) {
-      out += html(text.slice(last, at)) + anchor(url, url);
+      out += withCodes(text.slice(last, at)) + anchor(url, url);
       last = at + url.length;
       return url;
+    });
+    return out + withCodes(text.slice(last));
+  }
+
+  // A dossier code (000.32.30.H49-261207-0001) is never broken inside a part: a narrow phone may wrap it only after a
+  // dot of the agency code. Each part is a span that chat.css keeps on one line; nothing is added to the text, so a
+  // copied code is the code.
+  var dossierCode = /[0-9A-Za-z]{1,10}(?:\.[0-9A-Za-z]{1,10}){0,5}-\d{6}-\d{4}(?![\w-])/g;
+
+  function codeHtml(code) {
+    var parts = code.split('.');
+    return '<span class="dossier-code">' + parts.map(function (part, i) {
+      return '<span>' + html(i < parts.length - 1 ? part + '.' : part) + '</span>';
+    }).join('<wbr>') + '</span>';
+  }
+
+  function withCodes(text) {
+    var out = '';
+    var last = 0;
+    text.replace(dossierCode, function (code, at) {
+      out += html(text.slice(last, at)) + codeHtml(code);
+      last = at + code.length;
+      return code;
     });
     return out + html(text.slice(last));
   }
@@ -362,6 +417,7 @@
       }
     });
     window.addEventListener('online', keepAlive);
+    window.addEventListener('offline', showReconnecting);
 
     // The connection Web Chat uses; replaced by a new one when the stream is reopened. Web Chat keeps its transcript
     // (its store) across the swap and the new stream starts at the saved watermark, so nothing shows twice or goes
@@ -381,7 +437,9 @@
         webSocket: true
       });
       subscription = directLine.connectionStatus$.subscribe(function (status) {
-        if (status === connectionExpiredToken) {
+        if (status === connectionOnline) {
+          hideReconnecting();
+        } else if (status === connectionExpiredToken) {
           keepAlive();
         } else if (status === connectionFailed || status === connectionEnded) {
           showOffline();

@@ -8,6 +8,7 @@ using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Text;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
@@ -25,7 +26,8 @@ public sealed record PreRegisterState(
     string? Village = null,
     DateOnly? Day = null,
     string? CitizenId = null,
-    bool CitizenIdAnswered = false);
+    bool CitizenIdAnswered = false,
+    bool NameMarksAsked = false);
 
 /// <summary>
 /// "Nộp hồ sơ trước": asks the procedure, name, phone, village, day to come and (optionally) the citizen ID, shows a
@@ -41,6 +43,11 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
 
     private static readonly IReadOnlyList<string> ConfirmChoices = [PreRegisterTexts.Send, PreRegisterTexts.Correct];
 
+    private static readonly IReadOnlyList<string> NameMarksChoices = [PreRegisterTexts.KeepName, PreRegisterTexts.RetypeName];
+
+    /// <summary>The step that asks the name, where "type it again with marks" goes back to.</summary>
+    private const int AskNameStep = 2;
+
     private static readonly IReadOnlyList<string> Fields =
     [
         PreRegisterTexts.FieldProcedure, PreRegisterTexts.FieldName, PreRegisterTexts.FieldPhone,
@@ -55,6 +62,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     private readonly TextPrompt procedurePrompt = new("submit.procedure");
     private readonly ChoicePrompt candidatePrompt = new("submit.candidate");
     private readonly TextPrompt namePrompt = new("submit.name", ValidateNameAsync, DossierValidation.MaxNameLength * 2);
+    private readonly ChoicePrompt nameMarksPrompt = new("submit.nameMarks");
     private readonly PhonePrompt phonePrompt = new("submit.phone");
     private readonly ChoicePrompt villagePrompt = new("submit.village");
     private readonly DatePrompt dayPrompt;
@@ -80,7 +88,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     }
 
     public override IEnumerable<Dialog> Dependencies =>
-        [procedurePrompt, candidatePrompt, namePrompt, phonePrompt, villagePrompt, dayPrompt, citizenIdPrompt, confirmPrompt, fieldPrompt];
+        [procedurePrompt, candidatePrompt, namePrompt, nameMarksPrompt, phonePrompt, villagePrompt, dayPrompt, citizenIdPrompt, confirmPrompt, fieldPrompt];
 
     public override string Purpose => PreRegisterTexts.Purpose;
 
@@ -116,7 +124,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
 
     protected override IReadOnlyList<WaterfallStep<PreRegisterState>> Steps() =>
     [
-        AskProcedureStepAsync, SaveProcedureStepAsync, AskNameStepAsync, AskPhoneStepAsync, AskVillageStepAsync,
+        AskProcedureStepAsync, SaveProcedureStepAsync, AskNameStepAsync, CheckNameMarksStepAsync, SaveNameMarksStepAsync, AskPhoneStepAsync, AskVillageStepAsync,
         AskDayStepAsync, AskCitizenIdStepAsync, SummaryStepAsync, ConfirmStepAsync, CorrectFieldStepAsync,
     ];
 
@@ -207,10 +215,42 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
 
     private Task<DialogTurnResult> AskNameStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
         KeepThenAskAsync(step, step.Values, s => s.ApplicantName is not null,
-            namePrompt.Id, new PromptOptions(PreRegisterTexts.AskName, PreRegisterTexts.NameRetry), cancellationToken);
+            namePrompt.Id, new PromptOptions(step.Values.NameMarksAsked ? PreRegisterTexts.AskNameWithMarks : PreRegisterTexts.AskName, PreRegisterTexts.NameRetry), cancellationToken);
+
+    /// <summary>
+    /// A name typed without Vietnamese marks ("nguyen van an") is kept as typed only if the resident says so: papers
+    /// are made out in the name as written. Asked once per pre-registration, so a name that has none stays as it is.
+    /// </summary>
+    private Task<DialogTurnResult> CheckNameMarksStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        step.Values = WithName(step.Values, step.Result);
+        if (step.Result is not string || step.Values is not { ApplicantName: { } name, NameMarksAsked: false } || !LacksMarks(name))
+        {
+            return step.NextAsync(null, cancellationToken);
+        }
+        step.Values = step.Values with { NameMarksAsked = true };
+        return step.PromptAsync(
+            nameMarksPrompt.Id,
+            new PromptOptions(DossierFormat.Text(PreRegisterTexts.NameWithoutMarks, name), Choices: NameMarksChoices),
+            cancellationToken);
+    }
+
+    /// <summary>A full name (two words or more) without a single Vietnamese mark; a given name alone ("Huy") may well have none.</summary>
+    private static bool LacksMarks(string name) =>
+        !VietnameseText.HasDiacritics(name) && name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2;
+
+    private Task<DialogTurnResult> SaveNameMarksStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is FoundChoice { Index: 1 })
+        {
+            step.Values = step.Values with { ApplicantName = null };
+            return step.GoToStepAsync(AskNameStep, cancellationToken);
+        }
+        return step.NextAsync(null, cancellationToken);
+    }
 
     private Task<DialogTurnResult> AskPhoneStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
-        KeepThenAskAsync(step, WithName(step.Values, step.Result), s => s.Phone is not null,
+        KeepThenAskAsync(step, step.Values, s => s.Phone is not null,
             phonePrompt.Id, new PromptOptions(PreRegisterTexts.AskPhone), cancellationToken);
 
     private Task<DialogTurnResult> AskVillageStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
@@ -256,12 +296,13 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
             PreRegisterTexts.Summary,
             PreRegisterTexts.SummaryProcedure + catalog.Find(state.ProcedureId!)!.SimpleName,
             PreRegisterTexts.SummaryName + state.ApplicantName,
-            PreRegisterTexts.SummaryPhone + Masking.Phone(state.Phone),
+            // The resident's own number in full, to them only: a typo must be seen before the dossier is filed.
+            PreRegisterTexts.SummaryPhone + state.Phone,
             PreRegisterTexts.SummaryVillage + state.Village,
             PreRegisterTexts.SummaryDay + DossierFormat.Day(state.Day!.Value),
             PreRegisterTexts.SummaryCitizenId + (state.CitizenId is null ? PreRegisterTexts.NoCitizenId : Masking.CitizenId(state.CitizenId)),
             PreRegisterTexts.AskConfirm);
-        return step.PromptAsync(confirmPrompt.Id, new PromptOptions(summary, PreRegisterTexts.AskConfirm, ConfirmChoices), cancellationToken);
+        return step.PromptAsync(confirmPrompt.Id, new PromptOptions(summary, PreRegisterTexts.AskConfirm, ConfirmChoices, ShowsOwnNumbers: true), cancellationToken);
     }
 
     private async Task<DialogTurnResult> ConfirmStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
@@ -308,11 +349,15 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         });
 
         var expected = Expected(procedure, state.Day!.Value);
+        // The code alone in its own message, just above the last one: easy to find, copy and read on a phone, not
+        // scrolled away behind the list of papers.
         await step.Context.SendActivitiesAsync(
             [
-                MessageFactory.Text(DossierFormat.Text(PreRegisterTexts.Done, dossier.Code)),
+                MessageFactory.Text(PreRegisterTexts.Done),
                 MessageFactory.Text(ProcedureAnswers.DocumentList(procedure)),
                 MessageFactory.Text(Visit(procedure, state.Day!.Value)),
+                MessageFactory.Text(PreRegisterTexts.CodeFollows),
+                MessageFactory.Text(dossier.Code),
                 Replies.WithChoices(expected + " " + PreRegisterTexts.Next, [MainMenu.CheckDossier, MainMenu.AskProcedure, MainMenu.Subscribe]),
             ],
             cancellationToken);

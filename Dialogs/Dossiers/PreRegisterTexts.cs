@@ -11,6 +11,10 @@ internal static class PreRegisterTexts
 
     public const string AskName = "Họ và tên người nộp hồ sơ là gì?";
     public const string NameRetry = "Anh/chị gõ họ và tên bằng chữ, ví dụ: Hồ Thị Lan.";
+    public const string NameWithoutMarks = "Tên \"{0}\" chưa có dấu. Giấy tờ sẽ ghi đúng tên này. Anh/chị giữ nguyên, hay gõ lại có dấu?";
+    public const string KeepName = "Giữ nguyên";
+    public const string RetypeName = "Gõ lại có dấu";
+    public const string AskNameWithMarks = "Anh/chị gõ lại họ và tên có dấu, ví dụ: Nguyễn Văn An.";
     public const string AskPhone = "Số điện thoại của anh/chị là gì? Cán bộ sẽ gọi số này khi cần.";
     public const string AskVillage = "Anh/chị ở thôn nào? Bấm một nút bên dưới.";
     public const string AskDay = "Anh/chị muốn đến xã nộp hồ sơ ngày nào? Ví dụ: mai, thứ hai, {0}.";
@@ -41,7 +45,8 @@ internal static class PreRegisterTexts
     public const string FieldDay = "Ngày đến";
     public const string FieldCitizenId = "Số căn cước";
 
-    public const string Done = "Em đã ghi nhận. Mã hồ sơ của anh/chị: {0}. Anh/chị ghi lại mã này để tra cứu.";
+    public const string Done = "Em đã ghi nhận hồ sơ của anh/chị.";
+    public const string CodeFollows = "Mã hồ sơ của anh/chị ở tin dưới đây. Anh/chị ghi lại mã này để tra cứu:";
     public const string Visit = "Anh/chị đến {0} vào {1}. Giờ làm việc: {2}.";
     public const string Desk = "bộ phận một cửa";
     public const string OtherReceiver = "Hồ sơ này do {0} nhận.";

@@ -57,7 +57,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
     {
         var promptOptions = options as PromptOptions ?? throw new ArgumentException("A prompt needs PromptOptions.", nameof(options));
         SetState(dc, new PromptState(promptOptions, 0));
-        await SendAsync(dc.Context, promptOptions.Prompt, promptOptions.Choices, cancellationToken);
+        await SendAsync(dc.Context, promptOptions.Prompt, promptOptions.Choices, cancellationToken, promptOptions.ShowsOwnNumbers);
         return DialogTurnResult.Waiting;
     }
 
@@ -88,7 +88,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var state = GetState(dc);
-        return SendAsync(dc.Context, state.Options.Prompt, ButtonsAfter(state.Options, state.Attempts, null), cancellationToken);
+        return SendAsync(dc.Context, state.Options.Prompt, ButtonsAfter(state.Options, state.Attempts, null), cancellationToken, state.Options.ShowsOwnNumbers);
     }
 
     private async Task<DialogTurnResult> AnswerAsync(DialogContext dc, string? text, CancellationToken cancellationToken)
@@ -118,11 +118,17 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
     private static IReadOnlyList<string>? ButtonsAfter(PromptOptions options, int attempts, IReadOnlyList<string>? retryChoices)
     {
         var choices = retryChoices ?? (attempts >= options.MaxAttempts ? options.FallbackChoices : null) ?? options.Choices;
-        return attempts >= options.MaxAttempts && !(choices ?? []).Contains(Replies.TalkToStaff)
-            ? [.. choices ?? [], Replies.TalkToStaff]
-            : choices;
+        if (attempts < options.MaxAttempts || (choices ?? []).Contains(Replies.TalkToStaff))
+        {
+            return choices;
+        }
+        // First when the buttons do not fit in one message, so that a person is on the page a phone shows.
+        return choices is { Count: >= Replies.MaxButtons } ? [Replies.TalkToStaff, .. choices] : [.. choices ?? [], Replies.TalkToStaff];
     }
 
-    private static Task SendAsync(ITurnContext context, string text, IReadOnlyList<string>? choices, CancellationToken cancellationToken) =>
-        context.SendActivityAsync(Replies.WithChoices(text, choices), cancellationToken);
+    private static Task SendAsync(ITurnContext context, string text, IReadOnlyList<string>? choices, CancellationToken cancellationToken, bool ownNumbers = false)
+    {
+        var message = Replies.WithChoices(text, choices);
+        return context.SendActivityAsync(ownNumbers ? Replies.ShowingOwnNumbers(message) : message, cancellationToken);
+    }
 }

@@ -15,8 +15,9 @@ public sealed record ExplainedWords(IReadOnlyList<string> Keys);
 /// <summary>
 /// Explains a glossary word in brackets the first time a conversation reads it — "trích lục (bản sao giấy tờ hộ tịch
 /// do xã cấp)" — and never again in that conversation, in every message the bot sends: answers, status replies,
-/// notices. It rewrites message text only, never buttons. Attached before <see cref="Engine.ChannelLines"/>, so the
-/// explanation is written for the channel like the rest of the text.
+/// notices. It rewrites message text only, never buttons, and never a message marked <see cref="KeepAsWritten"/>.
+/// Attached before <see cref="Engine.ChannelLines"/>, so the explanation is written for the channel like the rest of
+/// the text.
 /// <list type="bullet">
 /// <item>A staff member's turn is left as it is: staff know the words, and a resident's question forwarded to them
 /// must read as the resident wrote it. A proactive message to a chat of <c>Staff:Members</c> likewise.</item>
@@ -57,7 +58,7 @@ public sealed class PlainWords : IMiddleware
     /// <summary>The messages with each word not explained yet to this reader explained at its first use.</summary>
     private async Task ExplainAsync(ITurnContext context, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
-        var messages = activities.Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text)).ToList();
+        var messages = activities.Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text) && !TakeAsWritten(a)).ToList();
         if (messages.Count == 0 || ForStaff(context))
         {
             return;
@@ -96,6 +97,21 @@ public sealed class PlainWords : IMiddleware
         }
         return explained.Count != before;
     }
+
+    /// <summary>
+    /// Marks a message that is sent as a person wrote it (a staff answer): the glossary must not put words in a
+    /// clerk's mouth, nor explain what the clerk chose to say.
+    /// </summary>
+    public static T KeepAsWritten<T>(T activity) where T : IActivity
+    {
+        ((Activity)(IActivity)activity).Properties[AsWrittenProperty] = true;
+        return activity;
+    }
+
+    private const string AsWrittenProperty = "onestop.asWritten";
+
+    /// <summary>Whether the message was marked as written; the mark is taken off so that no channel sees it.</summary>
+    private static bool TakeAsWritten(Activity activity) => activity.Properties?.Remove(AsWrittenProperty) == true;
 
     private bool ForStaff(ITurnContext context) =>
         context.StaffName() is not null

@@ -20,6 +20,12 @@ public static class QuestionReading
         {
             return understood with { ProcedureId = null, Alternatives = [best, .. understood.Alternatives] };
         }
+        // One everyday word that shares a single syllable with a procedure's name ("mai": ngày mai, or mai táng phí?)
+        // does not yet ask about it: the resident is asked what is meant.
+        if (understood.Band == ConfidenceBand.Answer && understanding.SyllableCount(understood.Text) == 1)
+        {
+            return understood with { Band = ConfidenceBand.Confirm };
+        }
         // "thủ tục đăng ký thường trú" names the procedure; a first answer about it gives everything, steps included.
         return understood.Aspect == ProcedureAspect.Steps ? understood with { Aspect = ProcedureAspect.None } : understood;
     }

@@ -16,21 +16,32 @@ public sealed class ConversationRunner
     private readonly RootRouter router;
     private readonly RootReplies replies;
     private readonly DialogDrafts drafts;
+    private readonly ButtonPages pages;
 
-    public ConversationRunner(DialogSet dialogs, ConversationState conversationState, RootRouter router, RootReplies replies, DialogDrafts drafts)
+    public ConversationRunner(DialogSet dialogs, ConversationState conversationState, RootRouter router, RootReplies replies, DialogDrafts drafts, ButtonPages pages)
     {
         this.dialogs = dialogs;
         this.router = router;
         this.replies = replies;
         this.drafts = drafts;
+        this.pages = pages;
         stackAccessor = conversationState.CreateProperty<DialogStack>(nameof(DialogStack));
     }
 
-    public Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        replies.WelcomeAsync(turnContext, cancellationToken);
+    public Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        pages.Attach(turnContext);
+        return replies.WelcomeAsync(turnContext, cancellationToken);
+    }
 
     public async Task RunMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        pages.Attach(turnContext);
+        // "Khác…" under a long list shows its next buttons; the question they answer goes on waiting.
+        if (await pages.TryNextPageAsync(turnContext, cancellationToken))
+        {
+            return;
+        }
         var stack = await stackAccessor.GetAsync(turnContext, () => new DialogStack(), cancellationToken);
         var dc = new DialogContext(dialogs, turnContext, stack);
         var text = turnContext.Activity.Text;

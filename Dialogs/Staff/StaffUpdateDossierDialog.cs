@@ -1,5 +1,6 @@
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Dossiers;
@@ -12,7 +13,7 @@ public sealed record StaffUpdateState(string? Code = null, DossierStatus? Status
 /// <summary>
 /// <c>/capnhat MÃ</c>: the new status (only those the office's rules allow after the current one, for this
 /// procedure), a note (required where the resident must be told what or why), a confirmation, then the change
-/// (audited, resident notified).
+/// (audited, resident notified when the dossier has a chat, and staff told whether).
 /// </summary>
 public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates updates)
     : WaterfallDialog<StaffUpdateState>(DialogIds.StaffUpdateDossier)
@@ -88,7 +89,7 @@ public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates
             changed = updates.ChangeStatus(values.Code!, values.Status!.Value, actor, values.Note);
             text = changed is null
                 ? DossierFormat.Text(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode))
-                : DossierFormat.Text(StaffUpdateTexts.Changed, changed.Code, changed.Status.Text().Label);
+                : DossierFormat.Text(StaffUpdateTexts.Changed, changed.Code, changed.Status.Text().Label, DossierStatusNotifier.ToStaff(changed));
         }
         catch (DossierStatusRefusedException refused)
         {
@@ -125,5 +126,5 @@ internal static class StaffUpdateTexts
     public const string NoNote = "không có";
     public const string Confirm = "Đổi hồ sơ {0} sang \"{1}\", ghi chú: {2}. Xác nhận?";
     public const string NotChanged = "Đã huỷ, hồ sơ giữ nguyên.";
-    public const string Changed = "Đã cập nhật hồ sơ {0}: {1}. Người dân sẽ nhận được tin báo.";
+    public const string Changed = "Đã cập nhật hồ sơ {0}: {1}. {2}";
 }

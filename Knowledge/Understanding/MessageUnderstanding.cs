@@ -189,6 +189,10 @@ public sealed partial class MessageUnderstanding
         };
     }
 
+    /// <summary>How many syllables a message has once its abbreviations and typos are read: "gks" has three.</summary>
+    public int SyllableCount(string? text) =>
+        Canonical(text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty, corrector).Count;
+
     /// <summary>The aspect a message asks about, whatever it is about: a follow-up reads it against the topic in context.</summary>
     public ProcedureAspect AspectOf(string? text)
     {

@@ -27,6 +27,9 @@ public sealed class NoticeCollections(OfficeDatabase database, OutboxSignal sign
 
     internal INoticeTexts Texts { get; } = texts;
 
+    /// <summary>Wakes the outbox worker once the rows written now are committed, so that it finds them when it looks.</summary>
+    internal void WakeWorkerAfterCommit() => Database.AfterCommit(Signal.Notify);
+
     internal Delivery NewDelivery(DeliveryKind kind, ChatAddress to, string text, IReadOnlyList<string>? actions, int? noticeId = null)
     {
         var now = Time.GetUtcNow();

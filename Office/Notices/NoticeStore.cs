@@ -20,7 +20,7 @@ public sealed class NoticeStore(NoticeCollections collections, ISubscriptionStor
         {
             id = collections.Notices.Insert(notice).AsInt32;
         }
-        collections.Signal.Notify();
+        collections.WakeWorkerAfterCommit();
         return notice with { Id = id };
     }
 
@@ -65,7 +65,7 @@ public sealed class NoticeStore(NoticeCollections collections, ISubscriptionStor
         }
         if (notify)
         {
-            collections.Signal.Notify();
+            collections.WakeWorkerAfterCommit();
         }
         return more;
     }

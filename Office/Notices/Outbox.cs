@@ -16,7 +16,7 @@ public sealed class Outbox(NoticeCollections collections) : IOutbox
         // No notice's counters change, so the write gate is not needed: one insert is atomic, and inside a caller's
         // transaction (a status change and its notification) it commits or rolls back with it.
         var id = collections.Deliveries.Insert(delivery).AsInt64;
-        collections.Signal.Notify();
+        collections.WakeWorkerAfterCommit();
         return delivery with { Id = id };
     }
 
@@ -96,7 +96,7 @@ public sealed class Outbox(NoticeCollections collections) : IOutbox
         }
         if (queuedReport)
         {
-            collections.Signal.Notify();
+            collections.WakeWorkerAfterCommit();
         }
     }
 

@@ -15,6 +15,9 @@ public sealed class OfficeDatabase : IDisposable
     private readonly LiteDatabase database;
     private readonly Lock transactionGate = new();
 
+    // What waits for the transaction in progress to commit; set only under the gate by the thread that began it.
+    private List<Action>? afterCommit;
+
     // Names of the collections known to exist in the file. LiteDB 5 fails, and closes its engine for good, when one
     // thread reads a collection while another's transaction is creating it (the reader sees the new name with an old
     // snapshot of its page); so a collection is created on its own, under the gate, before anyone uses it.
@@ -116,14 +119,13 @@ public sealed class OfficeDatabase : IDisposable
             // LiteDB has no "create collection": a document written and removed in one transaction leaves it empty.
             var placeholder = new BsonDocument { ["_id"] = ObjectId.NewObjectId() };
             // Inside another transaction the collection exists only once that one commits.
-            InTransaction(
-                () =>
-                {
-                    var collection = database.GetCollection(name);
-                    collection.Insert(placeholder);
-                    return collection.Delete(placeholder["_id"]);
-                },
-                committed: () => existing.TryAdd(name, true));
+            InTransaction(() =>
+            {
+                var collection = database.GetCollection(name);
+                collection.Insert(placeholder);
+                AfterCommit(() => existing.TryAdd(name, true));
+                return collection.Delete(placeholder["_id"]);
+            });
         }
     }
 
@@ -138,23 +140,26 @@ public sealed class OfficeDatabase : IDisposable
     /// Runs <paramref name="work"/> in one transaction. Synchronous on purpose: no transaction spans an await.
     /// Transactions are serialised so that a read-check-write inside one is atomic; a nested call joins the outer one.
     /// </summary>
-    public T InTransaction<T>(Func<T> work) => InTransaction(work, committed: null);
-
-    private T InTransaction<T>(Func<T> work, Action? committed)
+    public T InTransaction<T>(Func<T> work)
     {
+        List<Action>? committed = null;
+        T result;
         lock (transactionGate)
         {
             // LiteDB keeps one transaction per thread: BeginTrans is false when this thread already has one.
             var owner = database.BeginTrans();
+            if (owner)
+            {
+                afterCommit = [];
+            }
             try
             {
-                var result = work();
+                result = work();
                 if (owner)
                 {
                     database.Commit();
-                    committed?.Invoke();
+                    committed = afterCommit;
                 }
-                return result;
             }
             catch
             {
@@ -164,7 +169,35 @@ public sealed class OfficeDatabase : IDisposable
                 }
                 throw;
             }
+            finally
+            {
+                if (owner)
+                {
+                    afterCommit = null;
+                }
+            }
         }
+        foreach (var action in committed ?? [])
+        {
+            action();
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once what this thread is writing is visible to every other thread: after the
+    /// transaction it is in commits (never if it rolls back), or at once outside a transaction. A reader woken before
+    /// the commit would find nothing new, and sleep through the row it was woken for.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        // Only the thread that holds the gate is inside a transaction, and only it touches the list.
+        if (transactionGate.IsHeldByCurrentThread && afterCommit is { } queued)
+        {
+            queued.Add(action);
+            return;
+        }
+        action();
     }
 
     public void Dispose()

@@ -1,4 +1,7 @@
+using System.Text.RegularExpressions;
 using LiteDB;
+using Microsoft.Bot.Schema;
+using OneStopBot.Dialogs.Engine;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
@@ -44,7 +47,7 @@ public sealed record RestoredConversation(StoredConversation Conversation, IRead
 /// The web chat conversations and their last activities in the process's one database. Each write is one short
 /// transaction; what residents typed is kept with phone and ID numbers masked.
 /// </summary>
-public sealed class DirectLineTranscripts(OfficeDatabase database)
+public sealed partial class DirectLineTranscripts(OfficeDatabase database)
 {
     public const string ConversationsCollection = "directline_conversations";
     public const string ActivitiesCollection = "directline_activities";
@@ -102,17 +105,26 @@ public sealed class DirectLineTranscripts(OfficeDatabase database)
     private bool Update(string id, Func<StoredConversation, StoredConversation> change) =>
         database.InTransaction(() => Conversations.FindById(id) is { } stored && Conversations.Update(change(stored)));
 
-    /// <summary>A resident's own message with its long numbers masked; the bot's replies are masked when written.</summary>
+    /// <summary>
+    /// A resident's own message with its long numbers masked. The bot's replies are masked when written, except one that
+    /// shows the resident their own number (<see cref="Replies.ShowingOwnNumbers"/>), which is masked here.
+    /// </summary>
     private static string Kept(string json)
     {
         var activity = JObject.Parse(json);
-        if (activity["from"]?["role"]?.ToString() != "user" || activity["text"] is not JValue { Type: JTokenType.String, Value: string text })
+        var ownNumbers = Replies.ShowsOwnNumbers(activity);
+        if ((activity["from"]?["role"]?.ToString() != "user" && !ownNumbers) || activity["text"] is not JValue { Type: JTokenType.String, Value: string text })
         {
             return json;
         }
-        activity["text"] = Masking.NumbersIn(text);
+        var masked = Masking.NumbersIn(text);
+        // Markdown would read the mask's stars as emphasis: every star the text had was escaped by the channel's step.
+        activity["text"] = activity["textFormat"]?.ToString() == TextFormatTypes.Markdown ? BareStar().Replace(masked, @"\*") : masked;
         return activity.ToString(Newtonsoft.Json.Formatting.None);
     }
+
+    [GeneratedRegex(@"(?<!\\)\*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BareStar();
 }
 
 /// <summary>The indexes that find a conversation's activities and the conversations left unused.</summary>

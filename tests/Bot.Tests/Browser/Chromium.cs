@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace OneStopBot.Bot.Tests.Browser;
@@ -60,6 +61,19 @@ public sealed class Chromium : IAsyncDisposable
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         return page;
+    }
+
+    /// <summary>Types a question once the chat is connected (the welcome is there), and waits for the bot to answer it.</summary>
+    public static async Task AskAsync(IPage page, string text)
+    {
+        await page.Locator(Chromium.BotBubble).First.WaitForAsync();
+        var sendBox = page.Locator("#webchat").GetByRole(AriaRole.Textbox);
+        var answers = await page.Locator(Chromium.BotBubble).CountAsync();
+        await sendBox.FillAsync(text);
+        await sendBox.PressAsync("Enter");
+        await page.Locator(Chromium.UserBubble).Filter(new() { HasText = text }).Last.WaitForAsync();
+        await page.WaitForFunctionAsync(
+            $"document.querySelectorAll({JsonSerializer.Serialize(Chromium.BotBubble)}).length > {answers}", null, new() { Timeout = 30_000 });
     }
 
     /// <summary>Saves a screenshot to the test output folder (not the repository) and returns its path.</summary>

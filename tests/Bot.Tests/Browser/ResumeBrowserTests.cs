@@ -8,7 +8,7 @@ namespace OneStopBot.Bot.Tests.Browser;
 /// <summary>
 /// An open chat in a phone's browser that carries on: after a reload (with its transcript), after the host restarts
 /// over the same database, and after the phone slept past the token's expiry; and that says so, with a button to start
-/// again, when it really cannot.
+/// again, when it really cannot; and that says when the host cannot be reached.
 /// </summary>
 public sealed class ResumeBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -70,11 +70,11 @@ public sealed class ResumeBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         var first = Host();
         var page = await chromium.NewPhonePageAsync();
         await page.GotoAsync(first.BaseUrl + "/");
-        await AskAsync(page, "lam giay khai sinh");
+        await Chromium.AskAsync(page, "lam giay khai sinh");
 
         await first.DisposeAsync();
         Host(port: first.Port);
-        await AskAsync(page, "ket hon can giay gi");
+        await Chromium.AskAsync(page, "ket hon can giay gi");
 
         await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "kết hôn" }).First.WaitForAsync();
         await Assertions.Expect(page.Locator(Chromium.UserBubble).Filter(new() { HasText = "lam giay khai sinh" })).ToHaveCountAsync(1);
@@ -106,7 +106,7 @@ public sealed class ResumeBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         await Assertions.Expect(page.Locator(Chromium.BotBubble).Filter(new() { HasText = welcome })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(Chromium.UserBubble).Filter(new() { HasText = "lam giay khai sinh" })).ToHaveCountAsync(1);
         Assert.NotEqual(chat.Watermark, (await SavedChatAsync(page)).Watermark);
-        await AskAsync(page, "ket hon can giay gi");
+        await Chromium.AskAsync(page, "ket hon can giay gi");
         await Assertions.Expect(page.Locator(Chromium.BotBubble).Filter(new() { HasText = notice })).ToHaveCountAsync(1);
         output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, "back-after-the-stream-dropped")}");
     }
@@ -118,7 +118,7 @@ public sealed class ResumeBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         var first = Host(tokenSecret: "");
         var page = await chromium.NewPhonePageAsync();
         await page.GotoAsync(first.BaseUrl + "/");
-        await AskAsync(page, "lam giay khai sinh");
+        await Chromium.AskAsync(page, "lam giay khai sinh");
 
         await first.DisposeAsync();
         Host(tokenSecret: "", port: first.Port);
@@ -141,17 +141,40 @@ public sealed class ResumeBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         var host = Host();
         var page = await chromium.NewPhonePageAsync();
         await page.GotoAsync(host.BaseUrl + "/");
-        await AskAsync(page, "lam giay khai sinh");
+        await Chromium.AskAsync(page, "lam giay khai sinh");
         var before = await SavedChatAsync(page);
 
         host.Time.Advance(TimeSpan.FromMinutes(45));
         // What a phone's browser fires when the screen is unlocked.
         await page.EvaluateAsync("document.dispatchEvent(new Event('visibilitychange'))");
         await page.WaitForFunctionAsync($"JSON.parse(sessionStorage.getItem('onestop.chat')).token !== {JsonSerializer.Serialize(before.Token)}");
-        await AskAsync(page, "ket hon can giay gi");
+        await Chromium.AskAsync(page, "ket hon can giay gi");
 
         await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "kết hôn" }).First.WaitForAsync();
         Assert.Equal(before.ConversationId, (await SavedChatAsync(page)).ConversationId);
+        await Assertions.Expect(page.Locator("#offline")).ToBeHiddenAsync();
+    }
+
+    /// <summary>While the host cannot be reached the page says so; the notice goes by itself once the chat is back.</summary>
+    [SkippableFact]
+    public async Task When_the_host_cannot_be_reached_a_small_phone_says_so_until_the_chat_is_back()
+    {
+        Skip.If(chromium is null, Chromium.NotInstalled);
+        var first = Host();
+        var page = await chromium.NewPageAsync(360, 740);
+        await page.GotoAsync(first.BaseUrl + "/");
+        await Chromium.AskAsync(page, "lam giay khai sinh");
+        var banner = page.Locator("#reconnecting");
+        await Assertions.Expect(banner).ToHaveCountAsync(0);
+
+        await first.DisposeAsync();
+
+        await Assertions.Expect(banner).ToHaveTextAsync("Mất kết nối, đang thử lại…", new() { Timeout = 30_000 });
+        output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, "host-unreachable-360")}");
+        Host(port: first.Port);
+        await Assertions.Expect(banner).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        await Chromium.AskAsync(page, "ket hon can giay gi");
+        await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "kết hôn" }).First.WaitForAsync();
         await Assertions.Expect(page.Locator("#offline")).ToBeHiddenAsync();
     }
 
@@ -161,21 +184,8 @@ public sealed class ResumeBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         var page = await chromium!.NewPhonePageAsync();
         await page.GotoAsync(host.BaseUrl + "/");
         var welcome = await page.Locator(Chromium.BotBubble).First.InnerTextAsync();
-        await AskAsync(page, "lam giay khai sinh");
+        await Chromium.AskAsync(page, "lam giay khai sinh");
         return (page, welcome);
-    }
-
-    /// <summary>Types a question once the chat is connected (the welcome is there), and waits for the bot to answer it.</summary>
-    private static async Task AskAsync(IPage page, string text)
-    {
-        await page.Locator(Chromium.BotBubble).First.WaitForAsync();
-        var sendBox = page.Locator("#webchat").GetByRole(AriaRole.Textbox);
-        var answers = await page.Locator(Chromium.BotBubble).CountAsync();
-        await sendBox.FillAsync(text);
-        await sendBox.PressAsync("Enter");
-        await page.Locator(Chromium.UserBubble).Filter(new() { HasText = text }).Last.WaitForAsync();
-        await page.WaitForFunctionAsync(
-            $"document.querySelectorAll({JsonSerializer.Serialize(Chromium.BotBubble)}).length > {answers}", null, new() { Timeout = 30_000 });
     }
 
     private static async Task<SavedChat> SavedChatAsync(IPage page) =>

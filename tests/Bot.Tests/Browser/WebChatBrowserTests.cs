@@ -143,4 +143,30 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : BrowserAndHo
         await Assertions.Expect(page.Locator("#loading")).ToBeHiddenAsync();
         Assert.Empty(notFound);
     }
+
+    /// <summary>The end of a pre-registration on a small phone: the code alone in its bubble, no part of it broken.</summary>
+    [SkippableFact]
+    public async Task After_pre_registration_a_small_phone_shows_the_code_alone_and_unbroken()
+    {
+        Skip.If(Chromium is null, Chromium.NotInstalled);
+        var page = await Chromium.NewPageAsync(360, 740);
+        await page.GotoAsync(Host!.BaseUrl + "/");
+        foreach (var message in new[] { "Nộp hồ sơ trước", "khai sinh", "Hồ Thị Lan", "0912345621", "Thôn 2", "thứ hai", "Bỏ qua" })
+        {
+            await Chromium.AskAsync(page, message);
+        }
+        await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "Điện thoại: 0912345621" }).WaitForAsync();
+
+        await Chromium.AskAsync(page, "Gửi");
+
+        await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "ngày dự kiến có kết quả" }).WaitForAsync();
+        var bubble = page.Locator(Chromium.BotBubble).Filter(new() { Has = page.Locator(".dossier-code") }).Last;
+        var code = bubble.Locator(".dossier-code");
+        Assert.Matches(@"^000\.32\.30\.H49-\d{6}-\d{4}$", (await bubble.InnerTextAsync()).Trim());
+        // Each part of the code stays on one line: a dash never breaks it.
+        var linesPerPart = await code.EvaluateAsync<int[]>("c => Array.from(c.querySelectorAll('span')).map(part => part.getClientRects().length)");
+        Assert.All(linesPerPart, lines => Assert.Equal(1, lines));
+        await bubble.ScrollIntoViewIfNeededAsync();
+        output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, "pre-registration-end-360")}");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using OneStopBot.Bot.Tests.Infrastructure;
+using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
 
 namespace OneStopBot.Bot.Tests.Connector;
@@ -26,7 +27,7 @@ public class ConnectorEndpointTests : IClassFixture<OneStopBotFactory>
         using var client = factory.CreateClient();
         var replies = await new ConnectorUser(client, conversationId: "welcome").JoinAsync();
         Assert.Contains("Chào anh/chị", replies.Texts(), StringComparison.Ordinal);
-        Assert.Equal(MainMenu.Items, replies.Buttons());
+        Assert.Equal(Replies.Page(MainMenu.Items, 0), replies.Buttons());
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public class ConnectorEndpointTests : IClassFixture<OneStopBotFactory>
         using var client = factory.CreateClient();
         var replies = await new ConnectorUser(client, conversationId: "help").SayAsync("giup");
         Assert.Contains("Em giúp được", replies.Texts(), StringComparison.Ordinal);
-        Assert.Equal(MainMenu.Items, replies.Buttons());
+        Assert.Equal(Replies.Page(MainMenu.Items, 0), replies.Buttons());
     }
 
     public static TheoryData<string, string, HttpStatusCode> NotActivities => new()

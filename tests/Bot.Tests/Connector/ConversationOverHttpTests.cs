@@ -1,4 +1,5 @@
 using OneStopBot.Bot.Tests.Infrastructure;
+using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
 
 namespace OneStopBot.Bot.Tests.Connector;
@@ -21,7 +22,7 @@ public class ConversationOverHttpTests
 
         var cancelled = await user.SayAsync("huỷ");
         Assert.Contains("đã dừng", cancelled.Texts(), StringComparison.Ordinal);
-        Assert.Equal(MainMenu.Items, cancelled.Buttons());
+        Assert.Equal(Replies.Page(MainMenu.Items, 0), cancelled.Buttons());
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed partial class OneDossierPerIntentTests : IDisposable
         {
             Assert.Single(store.ListByOwner("emulator", $"resident-{i + 1}"));
         }
-        Assert.Equal(residents.Count, replies.Count(r => Code().IsMatch(r.Texts())));
+        Assert.Equal(residents.Count, replies.Count(r => Code().IsMatch(Unescaped(r.Texts()))));
         Assert.Equal(0, factory.Services.GetRequiredService<ConversationTurns>().Active);
     }
 
@@ -61,7 +61,7 @@ public sealed partial class OneDossierPerIntentTests : IDisposable
         using var again = restarted.CreateClient();
         var retried = await new ConnectorUser(again, "crash-chat", "crash-user").SayAsync("Gửi");
 
-        Assert.Equal(filed, Code().Match(retried.Texts()).Value);
+        Assert.Equal(filed, Code().Match(Unescaped(retried.Texts())).Value);
         Assert.Single(restarted.Services.GetRequiredService<DossierStore>().ListByOwner("emulator", "crash-user"));
     }
 
@@ -88,6 +88,9 @@ public sealed partial class OneDossierPerIntentTests : IDisposable
         }
         Assert.Contains("Gửi", (await user.SayAsync("Bỏ qua")).Buttons());
     }
+
+    /// <summary>The text as shown: the code comes alone in a Markdown message, whose "000." is escaped so as not to start a list.</summary>
+    private static string Unescaped(string text) => text.Replace(@"\.", ".", StringComparison.Ordinal);
 
     [GeneratedRegex(@"000\.32\.30\.H49-\d{6}-\d{4}")]
     private static partial Regex Code();

@@ -86,6 +86,30 @@ public sealed class NoticeFlowsOverHttpTests : IDisposable
         Assert.Equal($"Hồ sơ {dossier.Code} đã chuyển sang: {label}.", deliveries[0].Text.Split('\n')[0]);
     }
 
+    [Theory]
+    [InlineData(true, true, "Người dân sẽ nhận được tin báo.")]
+    [InlineData(false, false, "Hồ sơ này không nộp qua trò chuyện nên người dân không nhận được tin báo. Anh/chị báo người dân bằng cách khác (gọi điện) nếu cần.")]
+    public async Task A_status_change_over_the_staff_api_says_whether_the_resident_is_told(bool fromChat, bool notified, string message)
+    {
+        using var client = factory.CreateStaffClient();
+        var dossier = Get<DossierStore>().Receive(new NewDossier
+        {
+            ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345621", Village = "Thôn 2",
+            Owner = fromChat ? Chat("webchat", "resident-1").ToChatAddress() : null,
+        }, "desk");
+
+        var response = await client.PatchAsJsonAsync($"/api/staff/dossiers/{dossier.Code}", new { status = "inProgress" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(notified, (bool?)json["residentNotified"]);
+        Assert.Equal(message, (string?)json["message"]);
+        Assert.Equal(fromChat ? 1 : 0, Deliveries().Count);
+        // A dossier read back is the record alone.
+        var read = JsonNode.Parse(await client.GetStringAsync($"/api/staff/dossiers/{dossier.Code}"))!.AsObject();
+        Assert.False(read.ContainsKey("residentNotified"));
+    }
+
     [Fact]
     public async Task Ratings_feed_the_satisfaction_figure_of_the_statistics()
     {

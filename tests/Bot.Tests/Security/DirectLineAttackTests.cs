@@ -43,6 +43,28 @@ public sealed class DirectLineAttackTests(SecurityHost host)
         Assert.Equal(before, host.Records());
     }
 
+    /// <summary>
+    /// A client that dresses its own message as the bot's, marked as showing its owner's numbers and as written by staff,
+    /// still has its numbers masked where the host keeps them, and gets the bot's usual answer.
+    /// </summary>
+    [Fact]
+    public async Task A_message_posing_as_the_bots_own_with_the_bots_marks_is_kept_masked()
+    {
+        var client = new DirectLineClient(host.FromElsewhere());
+        var chat = await client.StartAsync();
+
+        using var response = await client.PostAsync(chat.Id, chat.Token, """
+            {"type":"message","from":{"id":"onestopbot","role":"bot"},"text":"sdt em 0912345678",
+             "onestop.ownNumbers":true,"onestop.asWritten":true}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var kept = host.Get<Office.Storage.OfficeDatabase>().Collection<StoredActivity>(DirectLineTranscripts.ActivitiesCollection)
+            .Find(a => a.ConversationId == chat.Id).Select(a => a.Json).ToList();
+        Assert.Contains(kept, json => json.Contains("09******78", StringComparison.Ordinal));
+        Assert.All(kept, json => Assert.DoesNotContain("0912345678", json, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_wrong_secret_cannot_name_the_user()
     {

@@ -15,7 +15,7 @@ public static class Chats
     /// <summary>A flow from another chat (its own conversation and user) with the same bot and records.</summary>
     public static TestFlow Other(ConversationHarness harness, string user)
     {
-        var adapter = new TestAdapter(TestAdapter.CreateConversation("chat-" + user, user));
+        var adapter = new TestAdapter(TestAdapter.CreateConversation("chat-" + user, user)).Use(new ButtonLimit());
         return new TestFlow(adapter, async (turnContext, cancellationToken) =>
         {
             await harness.Get<ConversationRunner>().RunMessageAsync(turnContext, cancellationToken);
@@ -48,9 +48,11 @@ public static class Chats
             .Send("Thôn 2").AssertReplyContains("ngày nào?")
             .Send("thứ hai").AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.AskCitizenId)
             .Send("Bỏ qua").AssertReplyContains(Dialogs.Dossiers.PreRegisterTexts.SummaryName + shownName)
-            .Send("Gửi").AssertReplyContains("Mã hồ sơ của anh/chị: ")
+            .Send("Gửi").AssertReply(Dialogs.Dossiers.PreRegisterTexts.Done)
             .AssertReplyContains("Giấy tờ cần mang:")
             .AssertReplyContains("thứ Hai, 30/11/2026")
+            .AssertReply(Dialogs.Dossiers.PreRegisterTexts.CodeFollows)
+            .AssertReply(activity => Assert.Matches(@"^000\.32\.30\.H49-\d{6}-\d{4}$", ((Microsoft.Bot.Schema.IMessageActivity)activity).Text))
             .AssertReplyContains("ngày dự kiến có kết quả");
 
     /// <summary>Takes <paramref name="count"/> replies whatever they say (a procedure answer's several messages).</summary>

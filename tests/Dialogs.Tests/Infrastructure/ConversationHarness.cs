@@ -63,6 +63,7 @@ public sealed class ConversationHarness : IDisposable
         provider = services.BuildServiceProvider();
         // As every channel's pipeline does: the words a resident may not know are explained in what is sent.
         Adapter.Use(provider.GetRequiredService<PlainWords>());
+        Adapter.Use(new ButtonLimit());
     }
 
     public FakeTimeProvider Time { get; }
@@ -124,18 +125,38 @@ public sealed class ConversationHarness : IDisposable
     }
 }
 
+/// <summary>Fails the turn of any message with more buttons than a phone shows well, in every conversation of the harness.</summary>
+public sealed class ButtonLimit : IMiddleware
+{
+    public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        // Checked once every step of the turn has had its say, as the channel receives the messages.
+        turnContext.OnSendActivities(async (_, activities, nextSend) =>
+        {
+            var sent = await nextSend();
+            foreach (var activity in activities)
+            {
+                var buttons = activity.SuggestedActions?.Actions?.Count ?? 0;
+                Assert.True(buttons <= Replies.MaxButtons, $"{buttons} buttons under \"{activity.Text}\"");
+            }
+            return sent;
+        });
+        return next(cancellationToken);
+    }
+}
+
 public static class TestFlowExtensions
 {
     /// <summary>Expects a reply whose text contains <paramref name="expected"/> (case-sensitive).</summary>
     public static TestFlow AssertReplyContains(this TestFlow flow, string expected) =>
         flow.AssertReply(activity => Assert.Contains(expected, ((IMessageActivity)activity).Text, StringComparison.Ordinal));
 
-    /// <summary>Expects a reply offering exactly these buttons.</summary>
+    /// <summary>Expects a reply offering exactly these buttons: the first page of them when they are more than fit.</summary>
     public static TestFlow AssertReplyWithButtons(this TestFlow flow, string expectedText, params string[] buttons) =>
         flow.AssertReply(activity =>
         {
             var message = (IMessageActivity)activity;
             Assert.Contains(expectedText, message.Text, StringComparison.Ordinal);
-            Assert.Equal(buttons, message.SuggestedActions?.Actions.Select(a => a.Title) ?? []);
+            Assert.Equal(Replies.Page(buttons, 0) ?? [], message.SuggestedActions?.Actions.Select(a => a.Title) ?? []);
         });
 }

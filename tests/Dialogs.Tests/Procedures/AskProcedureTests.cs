@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Tests.Infrastructure;
@@ -47,7 +48,7 @@ public sealed class AskProcedureTests : IDisposable
                 Assert.Equal(ProcedureTexts.Fee + procedure.Fee.Text, lines[1]);
                 Assert.StartsWith(ProcedureTexts.Where, lines[2], StringComparison.Ordinal);
                 var buttons = message.SuggestedActions.Actions.Select(a => a.Title).ToList();
-                Assert.Equal(ProcedureAnswers.FirstAnswerButtons(procedure, procedure.Handler == ProcedureHandler.Unconfirmed), buttons);
+                Assert.Equal(Replies.Page(ProcedureAnswers.FirstAnswerButtons(procedure, procedure.Handler == ProcedureHandler.Unconfirmed), 0), buttons);
                 // Nothing just shown is offered again.
                 Assert.DoesNotContain(ProcedureTexts.DocumentsButton, buttons);
                 Assert.DoesNotContain(ProcedureTexts.FeeButton, buttons);
@@ -77,22 +78,27 @@ public sealed class AskProcedureTests : IDisposable
 
     [Theory]
     [MemberData(nameof(FollowUps))]
-    public Task A_follow_up_question_is_about_the_procedure_in_context(string followUp, Func<Procedure, string> expected)
+    public async Task A_follow_up_question_is_about_the_procedure_in_context(string followUp, Func<Procedure, string> expected)
     {
         var khaiSinh = Procedure("khai-sinh");
-        return AssertFullAnswer(harness.Flow().Send("đăng ký khai sinh"), "khai-sinh")
+        var buttons = new List<string>();
+        void Collect(IActivity activity) => buttons.AddRange(((IMessageActivity)activity).SuggestedActions.Actions.Select(a => a.Title));
+        await AssertFullAnswer(harness.Flow().Send("đăng ký khai sinh"), "khai-sinh")
             .Send(followUp)
             .AssertReply(activity =>
             {
-                var message = (IMessageActivity)activity;
-                var text = harness.Plain(message.Text);
+                var text = harness.Plain(((IMessageActivity)activity).Text);
                 Assert.StartsWith(khaiSinh.SimpleName, text, StringComparison.Ordinal);
                 Assert.Contains(expected(khaiSinh), text, StringComparison.Ordinal);
-                var buttons = message.SuggestedActions.Actions.Select(a => a.Title).ToList();
-                Assert.Contains(MainMenu.TalkToStaff, buttons);
-                Assert.Contains(ProcedureTexts.OtherProcedureButton, buttons);
+                Collect(activity);
             })
+            // The rest of the buttons, "Khác…" by "Khác…".
+            .Send(Replies.More).AssertReply(Collect)
+            .Send(Replies.More).AssertReply(Collect)
             .StartTestAsync();
+
+        Assert.Contains(MainMenu.TalkToStaff, buttons);
+        Assert.Contains(ProcedureTexts.OtherProcedureButton, buttons);
     }
 
     [Fact]

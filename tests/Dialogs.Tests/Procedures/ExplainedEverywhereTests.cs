@@ -147,9 +147,33 @@ public sealed class ExplainedEverywhereTests : IDisposable
     private static async Task<IMessageActivity> SendProactivelyAsync(ConversationHarness on, Delivery row)
     {
         var adapter = new TestAdapter(TestAdapter.CreateConversation("harness")).Use(on.Get<PlainWords>());
-        var activity = MessageFactory.SuggestedActions(actions: row.Actions.ToList(), text: row.Text, ssml: null, inputHint: null, toList: null);
-        await adapter.ContinueConversationAsync("bot", row.To.ToConversationReference(), (turn, ct) => turn.SendActivityAsync(activity, ct), CancellationToken.None);
+        await adapter.ContinueConversationAsync("bot", row.To.ToConversationReference(), (turn, ct) => turn.SendActivityAsync(OutboxActivity.Of(row), ct), CancellationToken.None);
         return (IMessageActivity)adapter.ActiveQueue.Dequeue();
+    }
+
+    [Theory]
+    [InlineData("Anh/chị mang giấy xác nhận cư trú đến nhé.", "cư trú")]
+    [InlineData("Cần bản trích lục khai sinh của mẹ.", "trích lục")]
+    [InlineData("Danh sách đang niêm yết ở nhà văn hoá thôn.", "niêm yết")]
+    public async Task A_staff_answer_reaches_the_resident_as_staff_wrote_it(string answer, string word)
+    {
+        using var staff = new ConversationHarness(settings: new Dictionary<string, string?>
+        {
+            ["Staff:Members:0:Channel"] = Chats.Channel,
+            ["Staff:Members:0:UserId"] = Chats.User,
+            ["Staff:Members:0:Name"] = "Cán bộ Hoa",
+        });
+        var resident = TestAdapter.CreateConversation("chat-resident", "resident").ToChatAddress();
+        var question = staff.Get<NoticeService>().ForwardToStaff(resident, "Cần mang giấy gì?").Value!.Handoff;
+
+        await staff.Flow()
+            .Send($"/traloi {question.Id} {answer}").AssertReply($"Đã gửi trả lời cho câu hỏi {question.Id}.")
+            .StartTestAsync();
+        var reply = await SendProactivelyAsync(staff, Assert.Single(staff.Get<Outbox>().Due(staff.Time.GetUtcNow(), 10), d => d.Kind == DeliveryKind.StaffReply));
+
+        Assert.EndsWith("\n" + answer, reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{word} ({Explanation(staff, word)})", reply.Text, StringComparison.Ordinal);
+        Assert.Null(((Activity)reply).Properties?.Property("onestop.asWritten"));
     }
 
     [Fact]

@@ -155,7 +155,7 @@ public sealed class InterruptionTableTests : IDisposable
         Outcome.Answer => PreRegisterTexts.AskPhone,
         Outcome.Yes => prompt switch
         {
-            "summary" => "Mã hồ sơ của anh/chị",
+            "summary" => PreRegisterTexts.Done,
             "offerNotices" => "nhận thông báo",
             "staffConfirm" => "Đã cập nhật hồ sơ",
             _ => "Đã nhận thông báo số",

@@ -1,9 +1,11 @@
 using Microsoft.Bot.Schema;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Staff;
 using OneStopBot.Dialogs.Tests.Dossiers;
 using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Tests.Staff;
@@ -70,7 +72,7 @@ public sealed class StaffCommandTests : IDisposable
         var labels = DossierStatus.Received.AllowedNext().Where(s => s != DossierStatus.FinancialObligation).Select(s => s.Text().Label).ToArray();
 
         await harness.Flow()
-            .Send("/capnhat " + Code).AssertReplyWithButtons($"Hồ sơ {Code} đang ở trạng thái: Đã nhận hồ sơ.", labels)
+            .Send("/capnhat " + Code).AssertReplyWithButtons($"Hồ sơ {Code} đang ở trạng thái: Đã nhận hồ sơ.", [.. Replies.Page(labels, 0)!])
             .Send("Đã có kết quả").AssertReplyWithButtons(StaffUpdateTexts.AskNote, StaffUpdateTexts.Skip)
             .Send("Mời anh/chị đến nhận kết quả.").AssertReplyContains($"Đổi hồ sơ {Code} sang \"Đã có kết quả\", ghi chú: Mời anh/chị đến nhận kết quả.")
             .Send("có").AssertReply($"Đã cập nhật hồ sơ {Code}: Đã có kết quả. Người dân sẽ nhận được tin báo.")
@@ -83,6 +85,36 @@ public sealed class StaffCommandTests : IDisposable
         Assert.Equal("Mời anh/chị đến nhận kết quả.", change.Note);
         var audit = harness.Get<StaffAuditLog>().ForTarget(Code);
         Assert.Contains(audit, a => a.Action == "dossier.status" && a.Staff == StaffName);
+    }
+
+    [Theory]
+    // filed from a chat, what staff are told
+    [InlineData(true, "Đã cập nhật hồ sơ {0}: Đang giải quyết. Người dân sẽ nhận được tin báo.")]
+    [InlineData(false, "Đã cập nhật hồ sơ {0}: Đang giải quyết. Hồ sơ này không nộp qua trò chuyện nên người dân không nhận được tin báo. Anh/chị báo người dân bằng cách khác (gọi điện) nếu cần.")]
+    public async Task Staff_are_told_whether_the_resident_hears_of_the_change(bool fromChat, string told)
+    {
+        var code = Code;
+        if (fromChat)
+        {
+            await FileAsResidentAsync();
+            harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Received, "desk", null);
+        }
+        else
+        {
+            code = harness.Get<DossierStore>().Receive(new NewDossier
+            {
+                ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345621", Village = "Thôn 2",
+            }, "desk").Code;
+        }
+
+        await harness.Flow()
+            .Send("/capnhat " + code).AssertReplyContains("Chọn trạng thái mới")
+            .Send("Đang giải quyết").AssertReplyContains(StaffUpdateTexts.AskNote)
+            .Send("Bỏ qua").AssertReplyContains("Xác nhận?")
+            .Send("có").AssertReply(DossierFormat.Text(told, code))
+            .StartTestAsync();
+
+        Assert.Equal(fromChat ? 1 : 0, harness.Get<Outbox>().Due(harness.Time.GetUtcNow(), 10).Count(d => d.Kind == DeliveryKind.StatusChange));
     }
 
     [Fact]
