@@ -43,7 +43,7 @@ public sealed record ZaloEvent(
     };
 
     /// <summary>What identifies a redelivery: the message id, or for events without one the event itself.</summary>
-    public string DeliveryKey => MessageId ?? $"{Name}:{UserId}:{Timestamp}";
+    public string DeliveryKey => string.IsNullOrWhiteSpace(MessageId) ? $"{Name}:{UserId}:{Timestamp}" : MessageId;
 
     /// <summary>When the user acted, from the millisecond timestamp; null when it is not a number.</summary>
     public DateTimeOffset? OccurredAt =>

@@ -282,7 +282,7 @@ public sealed class ZaloWebhookTests(SharedZaloHost shared)
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         }
         busy.Probe.Gate("busy").SetResult();
-        await busy.Api.WaitForAsync(_ => busy.Services.GetRequiredService<ZaloTurnQueue>().Pending == 0);
+        await busy.Api.WaitForAsync(_ => busy.Services.GetRequiredService<ZaloInboxWorker>().Pending == 0);
 
         // Zalo delivers the refused event again; it was not remembered as handled, so it is answered now.
         await busy.PostAcceptedAsync(second);
