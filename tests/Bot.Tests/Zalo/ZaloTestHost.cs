@@ -70,16 +70,23 @@ public sealed class ZaloTestHost : IAsyncDisposable
     /// <summary>Posts <paramref name="json"/> as Zalo would, signed unless <paramref name="signature"/> is given.</summary>
     public async Task<HttpResponseMessage> PostAsync(string json, string? signature = null, string? timestamp = null)
     {
+        using var request = Request(json, signature, timestamp);
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>The webhook request Zalo would send with <paramref name="json"/>, signed unless <paramref name="signature"/> is given.</summary>
+    public static HttpRequestMessage Request(string json, string? signature = null, string? timestamp = null)
+    {
         var body = Encoding.UTF8.GetBytes(json);
         signature ??= ZaloSignature.Compute(AppId, body, timestamp ?? ZaloEvents.TimestampOf(json), OaSecretKey);
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, ZaloWebhook.Route) { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, ZaloWebhook.Route.TrimStart('/')) { Content = content };
         if (signature.Length > 0)
         {
             request.Headers.TryAddWithoutValidation(ZaloSignature.Header, signature);
         }
-        return await Client.SendAsync(request);
+        return request;
     }
 
     public async Task PostAcceptedAsync(string json)
