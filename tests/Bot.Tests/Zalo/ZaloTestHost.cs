@@ -95,6 +95,20 @@ public sealed class ZaloTestHost : IAsyncDisposable
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>Delivers a question with <paramref name="msgId"/> twice, then another message: the question is answered once.</summary>
+    public async Task AssertDeliveredTwiceAnsweredOnceAsync(string user, string msgId)
+    {
+        var question = ZaloEvents.Text(user, msgId, "lệ phí bao nhiêu");
+
+        await PostAcceptedAsync(question);
+        await PostAcceptedAsync(question);
+        await PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-next", "cảm ơn"));
+
+        // A user's events run in order: once the later one is answered, a second answer to the first would be in.
+        var sent = await Api.WaitForAsync(user, s => s.Any(m => m.Text == "Đã nhận: cảm ơn"));
+        Assert.Equal(["Đã nhận: lệ phí bao nhiêu", "Đã nhận: cảm ơn"], sent.Select(m => m.Text));
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
