@@ -87,18 +87,18 @@ public sealed class Inbox(OfficeDatabase database, IOutbox outbox, OutboxSignal 
         return queued;
     }
 
+    public InboxEvent? Begin(long id)
+    {
+        InboxEvent? counted = null;
+        Update(id, row => counted = row with { Attempts = row.Attempts + 1 });
+        return counted;
+    }
+
     public void Reschedule(long id, DateTimeOffset dueAt, string reason) =>
-        Update(id, row => row with { Attempts = row.Attempts + 1, DueAt = dueAt, LastError = reason });
+        Update(id, row => row with { DueAt = dueAt, LastError = reason });
 
     public void Park(long id, string reason) =>
-        Update(id, row => row with
-        {
-            State = InboxState.Parked,
-            Attempts = row.Attempts + 1,
-            DueAt = null,
-            LastError = reason,
-            FinishedAt = time.GetUtcNow(),
-        });
+        Update(id, row => row with { State = InboxState.Parked, DueAt = null, LastError = reason, FinishedAt = time.GetUtcNow() });
 
     public int RemoveDone(DateTimeOffset finishedBefore) =>
         Events.DeleteMany(Query.And(

@@ -206,10 +206,16 @@ public interface IInbox
     /// </summary>
     IReadOnlyList<Delivery> Complete(long id, IReadOnlyList<OutboxMessage> replies);
 
-    /// <summary>Counts a failed run and leaves the event pending until <paramref name="dueAt"/>.</summary>
+    /// <summary>
+    /// Counts a run of a pending event as it starts, so that a run the process does not survive counts too; the event
+    /// as counted, or null when it is not pending.
+    /// </summary>
+    InboxEvent? Begin(long id);
+
+    /// <summary>Records why a run failed and leaves the event pending until <paramref name="dueAt"/>.</summary>
     void Reschedule(long id, DateTimeOffset dueAt, string reason);
 
-    /// <summary>Counts a failed run and stops trying: the event is kept, never run again.</summary>
+    /// <summary>Records why and stops trying: the event is kept, never run again.</summary>
     void Park(long id, string reason);
 
     /// <summary>Removes events done before <paramref name="finishedBefore"/>; parked ones stay. Returns how many.</summary>

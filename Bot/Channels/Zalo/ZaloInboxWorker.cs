@@ -131,9 +131,20 @@ public sealed class ZaloInboxWorker(
         }
     }
 
-    private async Task RunTurnAsync(InboxEvent row, CancellationToken stoppingToken)
+    private async Task RunTurnAsync(InboxEvent pending, CancellationToken stoppingToken)
     {
         IReadOnlyList<Delivery> replies;
+        var maxAttempts = options.CurrentValue.Inbox.MaxAttempts;
+        if (inbox.Begin(pending.Id) is not { } row)
+        {
+            return;
+        }
+        if (row.Attempts > maxAttempts)
+        {
+            // Every earlier run ended with the process: running it again could stop the host once more.
+            Park(row, $"The host stopped during each of its {maxAttempts} runs.");
+            return;
+        }
         try
         {
             if (!ZaloEvent.TryParse(Encoding.UTF8.GetBytes(row.Body), out var zaloEvent, out var error))
@@ -201,24 +212,23 @@ public sealed class ZaloInboxWorker(
     private void Fail(InboxEvent row, Exception e)
     {
         var settings = options.CurrentValue.Inbox;
-        var attempts = row.Attempts + 1;
         var reason = $"{e.GetType().Name}: {e.Message}";
-        if (attempts >= settings.MaxAttempts)
+        if (row.Attempts >= settings.MaxAttempts)
         {
             Park(row, reason);
             return;
         }
-        var delay = settings.RetryDelay * Math.Pow(2, Math.Min(attempts - 1, 16));
+        var delay = settings.RetryDelay * Math.Pow(2, Math.Min(row.Attempts - 1, 16));
         inbox.Reschedule(row.Id, timeProvider.GetUtcNow() + delay, reason);
         logger.LogWarning(e, "Zalo event {Event} of {User} failed (attempt {Attempt} of {MaxAttempts}); next in {Delay}",
-            row.Id, ZaloSender.Mask(row.Sender), attempts, settings.MaxAttempts, delay);
+            row.Id, ZaloSender.Mask(row.Sender), row.Attempts, settings.MaxAttempts, delay);
     }
 
     private void Park(InboxEvent row, string reason)
     {
         inbox.Park(row.Id, reason);
         logger.LogError("Zalo event {Event} of {User} parked after {Attempts} attempt(s), kept in the inbox: {Reason}",
-            row.Id, ZaloSender.Mask(row.Sender), row.Attempts + 1, reason);
+            row.Id, ZaloSender.Mask(row.Sender), row.Attempts, reason);
     }
 
     private void RemoveOldEvents()

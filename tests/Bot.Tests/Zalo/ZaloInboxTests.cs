@@ -77,6 +77,26 @@ public sealed class ZaloInboxTests
     }
 
     [Fact]
+    public async Task An_event_whose_runs_the_host_never_survived_is_parked_without_running_again()
+    {
+        await using var host = new ZaloTestHost(settings => settings["Zalo:Inbox:MaxAttempts"] = "2");
+        var user = host.NewUser();
+        var inbox = host.Services.GetRequiredService<IInbox>();
+        // As left by two runs that each ended with the process.
+        var stored = inbox.Add(new IncomingEvent(ZaloAdapter.ChannelId, $"{user}-1", user, ZaloEvents.Text(user, $"{user}-1", "câu 1")))!;
+        inbox.Begin(stored.Id);
+        inbox.Begin(stored.Id);
+
+        await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-2", "câu 2"));
+
+        await host.Api.WaitForCountAsync(user, 1);
+        var parked = inbox.Get(stored.Id)!;
+        Assert.Equal((InboxState.Parked, 3), (parked.State, parked.Attempts));
+        Assert.Equal(["câu 2"], host.Probe.ReceivedFrom(user).Select(a => a.Text));
+        Assert.Equal(["Đã nhận: câu 2"], host.Api.SentTo(user).Select(m => m.Text));
+    }
+
+    [Fact]
     public async Task Handled_events_are_removed_after_the_redelivery_window()
     {
         await using var host = new ZaloTestHost(settings =>
@@ -120,6 +140,8 @@ public sealed class ZaloInboxTests
         public IReadOnlyList<InboxEvent> Pending(string channel, int limit) => inner.Pending(channel, limit);
 
         public int CountPending(string channel) => inner.CountPending(channel);
+
+        public InboxEvent? Begin(long id) => inner.Begin(id);
 
         public IReadOnlyList<Delivery> Complete(long id, IReadOnlyList<OutboxMessage> replies) =>
             inner.Get(id)?.MessageId == messageId ? throw new IOException("disk full") : inner.Complete(id, replies);

@@ -113,21 +113,39 @@ public abstract class InboxContract<TEngine> : StoreContract<TEngine>
     }
 
     [Fact]
-    public void A_failed_run_waits_until_its_time_counting_the_attempt_and_a_parked_event_is_kept_but_never_pending()
+    public void Each_run_is_counted_as_it_begins_and_only_while_the_event_is_pending()
+    {
+        var added = Inbox.Add(Event("m1"))!;
+
+        Assert.Equal(1, Inbox.Begin(added.Id)?.Attempts);
+        Assert.Equal(2, Inbox.Begin(added.Id)?.Attempts);
+        Assert.Equal(2, Inbox.Get(added.Id)!.Attempts);
+        Inbox.Complete(added.Id, []);
+
+        Assert.Null(Inbox.Begin(added.Id));
+        Assert.Null(Inbox.Begin(404));
+        Assert.Equal(2, Inbox.Get(added.Id)!.Attempts);
+    }
+
+    [Fact]
+    public void A_failed_run_waits_until_its_time_and_a_parked_event_is_kept_but_never_pending()
     {
         var added = Inbox.Add(Event("m1"))!;
         var retryAt = Time.GetUtcNow().AddSeconds(10);
+        Inbox.Begin(added.Id);
 
         Inbox.Reschedule(added.Id, retryAt, "database busy");
         var waiting = Inbox.Get(added.Id)!;
         Assert.Equal((InboxState.Pending, 1, retryAt, "database busy"), (waiting.State, waiting.Attempts, waiting.DueAt, waiting.LastError));
         Assert.Single(Inbox.Pending("zalo", limit: 10));
 
+        Inbox.Begin(added.Id);
         Inbox.Park(added.Id, "still broken");
         Inbox.Reschedule(added.Id, retryAt, "too late");
 
         var parked = Inbox.Get(added.Id)!;
         Assert.Equal((InboxState.Parked, 2, (DateTimeOffset?)null, "still broken"), (parked.State, parked.Attempts, parked.DueAt, parked.LastError));
+        Assert.Equal(Time.GetUtcNow(), parked.FinishedAt);
         Assert.Equal(Event("m1").Body, parked.Body);
         Assert.Empty(Inbox.Pending("zalo", limit: 10));
         Assert.Equal(0, Inbox.CountPending("zalo"));
