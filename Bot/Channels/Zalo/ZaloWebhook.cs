@@ -61,19 +61,29 @@ public sealed class ZaloWebhook(
             logger.LogInformation("Zalo event {Event} ignored: the bot has no use for it", zaloEvent.Name);
             return TypedResults.Ok();
         }
-        // Stored before Zalo is answered: from here the event survives a crash, and its turn runs from the inbox.
+        // A redelivery is answered as taken, also when the inbox is full: it is stored already.
+        if (inbox.Find(ZaloAdapter.ChannelId, zaloEvent.DeliveryKey) is not null)
+        {
+            return Redelivered(zaloEvent);
+        }
         if (inbox.CountPending(ZaloAdapter.ChannelId) >= settings.MaxPendingTurns)
         {
             // Not stored, so Zalo's next delivery of this event is taken.
             logger.LogWarning("Zalo event {Event} refused: {Pending} events are waiting", zaloEvent.Name, settings.MaxPendingTurns);
             return TypedResults.Problem(ProblemTexts.ZaloBusy, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        // Stored before Zalo is answered: from here the event survives a crash, and its turn runs from the inbox.
         if (inbox.Add(new IncomingEvent(ZaloAdapter.ChannelId, zaloEvent.DeliveryKey, zaloEvent.UserId!, Encoding.UTF8.GetString(body))) is null)
         {
-            logger.LogInformation("Zalo event {Event} {MessageId} delivered again; already taken", zaloEvent.Name, zaloEvent.MessageId);
-            return TypedResults.Ok();
+            return Redelivered(zaloEvent);
         }
         worker.Wake();
+        return TypedResults.Ok();
+    }
+
+    private IResult Redelivered(ZaloEvent zaloEvent)
+    {
+        logger.LogInformation("Zalo event {Event} {MessageId} delivered again; already taken", zaloEvent.Name, zaloEvent.MessageId);
         return TypedResults.Ok();
     }
 
