@@ -9,6 +9,8 @@ public enum DeliveryKind
     StaffForward,
     StaffReply,
     DeliveryReport,
+    /// <summary>A reply of a turn run from the inbox, kept until its channel has accepted it.</summary>
+    TurnReply,
 }
 
 public enum DeliveryState
@@ -51,4 +53,8 @@ public sealed record Delivery
 }
 
 /// <summary>A message to put in the outbox.</summary>
-public sealed record OutboxMessage(DeliveryKind Kind, ChatAddress To, string Text, IReadOnlyList<string>? Actions = null);
+public sealed record OutboxMessage(DeliveryKind Kind, ChatAddress To, string Text, IReadOnlyList<string>? Actions = null)
+{
+    /// <summary>When the outbox may send it at the earliest; now when null.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+}

@@ -13,6 +13,10 @@ public sealed class Outbox(NoticeCollections collections) : IOutbox
     public Delivery Enqueue(OutboxMessage message)
     {
         var delivery = collections.NewDelivery(message.Kind, message.To, message.Text, message.Actions);
+        if (message.DueAt is { } dueAt)
+        {
+            delivery = delivery with { DueAt = dueAt };
+        }
         // No notice's counters change, so the write gate is not needed: one insert is atomic, and inside a caller's
         // transaction (a status change and its notification) it commits or rolls back with it.
         var id = collections.Deliveries.Insert(delivery).AsInt64;

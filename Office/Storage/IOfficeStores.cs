@@ -180,3 +180,44 @@ public interface IChannelTokenStore
 
     void Save(ChannelTokens tokens);
 }
+
+/// <summary>
+/// Events channels deliver by webhook, stored before the channel is answered and run as turns from here; a turn's
+/// replies go to the outbox in the transaction that marks its event done.
+/// </summary>
+public interface IInbox
+{
+    /// <summary>Stores a new event as pending; null when the channel's message id is stored already (a redelivery).</summary>
+    InboxEvent? Add(IncomingEvent incoming);
+
+    InboxEvent? Get(long id);
+
+    /// <summary>The stored event with the channel's message id, whatever its state.</summary>
+    InboxEvent? Find(string channel, string messageId);
+
+    /// <summary>The channel's pending events in arrival order, those waiting for a retry included.</summary>
+    IReadOnlyList<InboxEvent> Pending(string channel, int limit);
+
+    int CountPending(string channel);
+
+    /// <summary>
+    /// Puts <paramref name="replies"/> in the outbox and marks the event done, all in one transaction; nothing (and an
+    /// empty list) when the event is not pending.
+    /// </summary>
+    IReadOnlyList<Delivery> Complete(long id, IReadOnlyList<OutboxMessage> replies);
+
+    /// <summary>
+    /// Counts a run of a pending event as it starts, so that a run the process does not survive counts too; the event
+    /// as counted, or null when it is not pending.
+    /// </summary>
+    InboxEvent? Begin(long id);
+
+    /// <summary>Records why a run failed and leaves the event pending until <paramref name="dueAt"/>.</summary>
+    void Reschedule(long id, DateTimeOffset dueAt, string reason);
+
+    /// <summary>Records why and stops trying: the event is kept, never run again.</summary>
+    void Park(long id, string reason);
+
+    /// <summary>Removes events done before <paramref name="finishedBefore"/>; parked ones stay. Returns how many.</summary>
+    int RemoveDone(DateTimeOffset finishedBefore);
+}

@@ -26,7 +26,6 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider timeProvider;
     private readonly IOptionsMonitor<StaffOptions> staff;
-    private readonly ILogger<ZaloAdapter> logger;
 
     public ZaloAdapter(
         ZaloSender sender,
@@ -35,8 +34,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
         IServiceScopeFactory scopes,
         TurnPipeline pipeline,
         IOptionsMonitor<StaffOptions> staff,
-        TimeProvider timeProvider,
-        ILogger<ZaloAdapter> logger)
+        TimeProvider timeProvider)
     {
         this.sender = sender;
         this.choices = choices;
@@ -44,39 +42,37 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
         this.scopes = scopes;
         this.timeProvider = timeProvider;
         this.staff = staff;
-        this.logger = logger;
         pipeline.Attach(this);
     }
 
-    /// <summary>Handles one verified event: a turn of the bot, or the adapter's own reply to what it cannot read.</summary>
-    public async Task ProcessEventAsync(ZaloEvent zaloEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one verified event as a turn of the bot, or the adapter's own answer to what it cannot read, and returns
+    /// what it says, not yet sent.
+    /// </summary>
+    public async Task<ZaloTurnReplies> RunTurnAsync(ZaloEvent zaloEvent, CancellationToken cancellationToken)
     {
+        var activity = CreateActivity(zaloEvent);
+        var replies = new ZaloTurnReplies(activity.GetConversationReference().ToChatAddress());
         switch (zaloEvent.Kind)
         {
             case ZaloEventKind.Text or ZaloEventKind.Follow or ZaloEventKind.Unfollow:
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var bot = scope.ServiceProvider.GetRequiredService<IBot>();
-                    using var context = new TurnContext(this, CreateActivity(zaloEvent));
+                    using var context = new TurnContext(this, activity);
+                    context.TurnState.Add(replies);
                     // The webhook's signature vouches for the Zalo user id.
                     context.SetVerifiedCaller(VerifiedCaller.ChannelUser(context.ChatAddress(), staff.CurrentValue));
                     await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
                 }
                 break;
             case ZaloEventKind.NonText:
-                try
-                {
-                    await sender.SendTextAsync(zaloEvent.UserId!, PleaseTypeText, cancellationToken);
-                }
-                catch (DeliveryFailedException exception)
-                {
-                    logger.LogWarning("Could not ask {User} to type instead of {Event}: {Reason}",
-                        ZaloSender.Mask(zaloEvent.UserId!), zaloEvent.Name, exception.Reason);
-                }
+                replies.Add(PleaseTypeText);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(zaloEvent), zaloEvent.Name, "Only user events become turns.");
         }
+        return replies;
     }
 
     private Activity CreateActivity(ZaloEvent zaloEvent)
@@ -135,8 +131,14 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
                 ?? throw new InvalidOperationException("A Zalo message needs the conversation (the user id).");
             var message = NumberedMessages.Compose(activity);
             choices.Remember(userId, message.Choices);
+            var held = turnContext.TurnState.Get<ZaloTurnReplies>();
             foreach (var part in ZaloTextSplitter.Split(message.Text, options.CurrentValue.MaxTextLength))
             {
+                if (held is not null)
+                {
+                    held.Add(part);
+                    continue;
+                }
                 responses[i] = new ResourceResponse(await sender.SendTextAsync(userId, part, cancellationToken));
             }
         }

@@ -1,5 +1,6 @@
 using OneStopBot.Bot.Hosting;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -42,8 +43,21 @@ public sealed record ZaloEvent(
         _ => ZaloEventKind.Unknown,
     };
 
-    /// <summary>What identifies a redelivery: the message id, or for events without one the event itself.</summary>
-    public string DeliveryKey => MessageId ?? $"{Name}:{UserId}:{Timestamp}";
+    /// <summary>Longer keys are kept as their hash: the inbox's unique index takes keys of about 1 KB at most.</summary>
+    private const int MaxKeyLength = 128;
+
+    /// <summary>
+    /// What identifies a redelivery: the message id, or for events without one the event itself; a key longer than
+    /// Zalo's own ids (32 characters) is replaced by its SHA-256.
+    /// </summary>
+    public string DeliveryKey
+    {
+        get
+        {
+            var key = string.IsNullOrWhiteSpace(MessageId) ? $"{Name}:{UserId}:{Timestamp}" : MessageId;
+            return key.Length <= MaxKeyLength ? key : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        }
+    }
 
     /// <summary>When the user acted, from the millisecond timestamp; null when it is not a number.</summary>
     public DateTimeOffset? OccurredAt =>

@@ -30,7 +30,10 @@ public sealed class ZaloOptions
     /// <summary>Webhook bodies larger than this are refused with 413.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
-    /// <summary>How long a delivered event's msg_id is remembered, so that a redelivery is not answered twice.</summary>
+    /// <summary>
+    /// How long a handled event stays in the inbox after its turn, so that a redelivery of its msg_id is not answered
+    /// twice; older handled events are removed (parked ones stay).
+    /// </summary>
     public TimeSpan RedeliveryWindow { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Events stamped longer ago than this are refused, so a captured event cannot be replayed later.</summary>
@@ -45,8 +48,10 @@ public sealed class ZaloOptions
     /// <summary>How many users' offered choices are remembered at most.</summary>
     public int ChoicesCapacity { get; set; } = 20_000;
 
-    /// <summary>Turns waiting to run; past this the webhook answers 503 and Zalo delivers the event again later.</summary>
+    /// <summary>Events waiting in the inbox; past this the webhook answers 503 and Zalo delivers the event again later.</summary>
     public int MaxPendingTurns { get; set; } = 2_000;
+
+    public ZaloInboxOptions Inbox { get; set; } = new();
 
     public ZaloRateLimitOptions RateLimit { get; set; } = new();
 
@@ -72,4 +77,30 @@ public sealed class ZaloRetryOptions
     public int MaxAttempts { get; set; } = 3;
 
     public TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>How turns are run from the inbox.</summary>
+public sealed class ZaloInboxOptions
+{
+    /// <summary>Users whose turns run at the same time; each user's own turns run one at a time, in arrival order.</summary>
+    public int MaxConcurrentTurns { get; set; } = 8;
+
+    /// <summary>Failed runs of an event before it is parked (kept, logged, not tried again).</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Wait before running a failed event again; it doubles for each later attempt.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the inbox is looked at when nothing woke the worker: a safety net only.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the outbox leaves a turn's replies to the turn, which sends them at once; after a crash, or when that
+    /// sending failed, the outbox sends them once this has passed.
+    /// </summary>
+    public TimeSpan ReplyHold { get; set; } = TimeSpan.FromMinutes(1);
+
+    public bool IsValid() =>
+        MaxConcurrentTurns >= 1 && MaxAttempts >= 1 && RetryDelay >= TimeSpan.Zero && PollInterval > TimeSpan.Zero
+        && ReplyHold >= TimeSpan.FromSeconds(1);
 }

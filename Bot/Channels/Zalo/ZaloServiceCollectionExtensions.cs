@@ -1,5 +1,4 @@
 using OneStopBot.Office.Channels;
-using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
@@ -14,8 +13,11 @@ public static class ZaloServiceCollectionExtensions
             .Validate(o => o.MaxTextLength >= 2 && o.MaxBodyBytes > 0 && o.RateLimit.RequestsPerMinute > 0, "Zalo: MaxTextLength must be at least 2, MaxBodyBytes and RateLimit:RequestsPerMinute positive.")
             .Validate(o => o.MaxEventAge > TimeSpan.Zero && o.MaxClockSkew >= TimeSpan.Zero && o.RedeliveryWindow > o.MaxEventAge + o.MaxClockSkew,
                 "Zalo: MaxEventAge must be positive and RedeliveryWindow longer than MaxEventAge plus MaxClockSkew.")
+            .Validate(o => o.MaxPendingTurns >= 1 && o.Inbox.IsValid(),
+                "Zalo:MaxPendingTurns and Zalo:Inbox counts must be at least 1, RetryDelay not negative, PollInterval positive, ReplyHold at least 1 second.")
             .ValidateOnStart();
         services.AddChannelTokens();
+        services.AddInbox();
 
         services.AddZaloHttpClient<ZaloApiClient>(o => o.ApiBaseUrl);
         services.AddZaloHttpClient<ZaloOAuthClient>(o => o.OAuthBaseUrl);
@@ -24,12 +26,10 @@ public static class ZaloServiceCollectionExtensions
         services.AddSingleton<ZaloRateLimiter>();
         services.AddSingleton<ZaloSender>();
         services.AddSingleton<ZaloChoiceMemory>();
-        services.AddSingleton<ZaloTurnQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<ZaloTurnQueue>());
         services.AddSingleton<ZaloAdapter>();
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<ZaloAdapter>());
-        services.AddSingleton<ZaloDeliveries>();
-        services.AddSingleton<ICollectionSetup, ZaloDeliveriesSetup>();
+        services.AddSingleton<ZaloInboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ZaloInboxWorker>());
         services.AddSingleton<ZaloWebhook>();
         return services;
     }

@@ -1,17 +1,19 @@
 using OneStopBot.Dialogs.Dossiers;
 using Microsoft.Extensions.Options;
+using System.Text;
 using OneStopBot.Bot.Hosting;
+using OneStopBot.Office.Channels;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
 /// <summary>
-/// <c>POST /api/zalo</c>. Verifies the signature over the raw bytes, answers at once (Zalo waits 2 seconds at
-/// most), ignores redeliveries and queues the turn on the user's lane.
+/// <c>POST /api/zalo</c>. Verifies the signature over the raw bytes, stores the event in the inbox, where its turn
+/// runs from, and answers at once (Zalo waits 2 seconds at most); a redelivery is answered and not stored again.
 /// </summary>
 public sealed class ZaloWebhook(
-    ZaloAdapter adapter,
-    ZaloTurnQueue queue,
-    ZaloDeliveries delivered,
+    IInbox inbox,
+    ZaloInboxWorker worker,
     IOptionsMonitor<ZaloOptions> options,
     TimeProvider timeProvider,
     ILogger<ZaloWebhook> logger)
@@ -59,18 +61,29 @@ public sealed class ZaloWebhook(
             logger.LogInformation("Zalo event {Event} ignored: the bot has no use for it", zaloEvent.Name);
             return TypedResults.Ok();
         }
-        if (!delivered.TryAdd(zaloEvent.DeliveryKey))
+        // A redelivery is answered as taken, also when the inbox is full: it is stored already.
+        if (inbox.Find(ZaloAdapter.ChannelId, zaloEvent.DeliveryKey) is not null)
         {
-            logger.LogInformation("Zalo event {Event} {MessageId} delivered again; already handled", zaloEvent.Name, zaloEvent.MessageId);
-            return TypedResults.Ok();
+            return Redelivered(zaloEvent);
         }
-        if (!queue.TryEnqueue(zaloEvent.UserId!, ct => adapter.ProcessEventAsync(zaloEvent, ct)))
+        if (inbox.CountPending(ZaloAdapter.ChannelId) >= settings.MaxPendingTurns)
         {
-            // Forget it so that Zalo's next delivery of this event is taken.
-            delivered.Remove(zaloEvent.DeliveryKey);
-            logger.LogWarning("Zalo event {Event} refused: {Pending} turns are waiting", zaloEvent.Name, queue.Pending);
+            // Not stored, so Zalo's next delivery of this event is taken.
+            logger.LogWarning("Zalo event {Event} refused: {Pending} events are waiting", zaloEvent.Name, settings.MaxPendingTurns);
             return TypedResults.Problem(ProblemTexts.ZaloBusy, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        // Stored before Zalo is answered: from here the event survives a crash, and its turn runs from the inbox.
+        if (inbox.Add(new IncomingEvent(ZaloAdapter.ChannelId, zaloEvent.DeliveryKey, zaloEvent.UserId!, Encoding.UTF8.GetString(body))) is null)
+        {
+            return Redelivered(zaloEvent);
+        }
+        worker.Wake();
+        return TypedResults.Ok();
+    }
+
+    private IResult Redelivered(ZaloEvent zaloEvent)
+    {
+        logger.LogInformation("Zalo event {Event} {MessageId} delivered again; already taken", zaloEvent.Name, zaloEvent.MessageId);
         return TypedResults.Ok();
     }
 

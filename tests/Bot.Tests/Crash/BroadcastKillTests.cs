@@ -1,15 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneStopBot.Bot.Tests.Zalo;
-using OneStopBot.Dialogs;
-using OneStopBot.Office;
 using OneStopBot.Office.Notices;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using Xunit.Abstractions;
 
 namespace OneStopBot.Bot.Tests.Crash;
@@ -53,14 +47,7 @@ public sealed class BroadcastKillTests(ITestOutputHelper output) : IDisposable
         Directory.CreateDirectory(directory);
         var databasePath = Path.Combine(directory, "onestop.db");
         using var api = new FakeZaloApi();
-        // Each send takes a little while, as over a real network, so that the kill finds sends in flight.
-        api.Server.Given(Request.Create().WithPath("/v3.0/oa/message/cs").UsingPost()).AtPriority(50)
-            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromMilliseconds(5)).WithBodyAsJson(new
-            {
-                data = new { message_id = "m", user_id = "0" },
-                error = 0,
-                message = "Success",
-            }));
+        api.AnswerAfter(TimeSpan.FromMilliseconds(5));
         var users = Seed(databasePath, api.Url);
         var settings = Settings(databasePath, api.Url);
 
@@ -71,17 +58,17 @@ public sealed class BroadcastKillTests(ITestOutputHelper output) : IDisposable
             using var broadcast = await client.PostAsJsonAsync("api/staff/notices", new { text = "Họp thôn lúc 8 giờ sáng thứ Hai.", village = (string?)null });
             Assert.Equal(HttpStatusCode.Accepted, broadcast.StatusCode);
             var threshold = Subscribers / 4 + run * 10;
-            await WaitAsync(() => api.Sent.Count >= threshold, "the broadcast to begin", host);
+            await host.WaitUntilAsync(() => api.Sent.Count >= threshold, "the broadcast to begin");
             await host.KillAsync();
             received = api.Sent.Count;
         }
 
         await using (var restarted = await HostProcess.StartAsync(directory, settings))
         {
-            await WaitAsync(() => api.Sent.Select(m => m.UserId).Distinct().Count() >= Subscribers, "every subscriber to get the notice", restarted);
+            await restarted.WaitUntilAsync(() => api.Sent.Select(m => m.UserId).Distinct().Count() >= Subscribers, "every subscriber to get the notice");
             using var client = StaffClient(restarted);
             // The notice's own count agrees once the rows are marked.
-            await WaitAsync(async () => (await client.GetFromJsonAsync<JsonElement>("api/staff/notices/1")).GetProperty("pending").GetInt32() == 0, "the notice to finish", restarted);
+            await restarted.WaitUntilAsync(async () => (await client.GetFromJsonAsync<JsonElement>("api/staff/notices/1")).GetProperty("pending").GetInt32() == 0, "the notice to finish");
         }
 
         var perUser = api.Sent.GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => g.Count());
@@ -101,12 +88,7 @@ public sealed class BroadcastKillTests(ITestOutputHelper output) : IDisposable
     /// <summary>Zalo subscribers written into the database file before the host starts.</summary>
     private static List<string> Seed(string databasePath, string apiUrl)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath })
-            .Build();
-        var services = new ServiceCollection().AddOffice(configuration).AddNoticeFlows();
-        using var provider = services.BuildServiceProvider();
+        using var provider = HostProcess.OfficeServices(databasePath);
         var subscriptions = provider.GetRequiredService<SubscriptionStore>();
         var users = Enumerable.Range(1, Subscribers).Select(i => $"30000000000{i:D5}").ToList();
         foreach (var user in users)
@@ -116,7 +98,8 @@ public sealed class BroadcastKillTests(ITestOutputHelper output) : IDisposable
         return users;
     }
 
-    private static Dictionary<string, string> Settings(string databasePath, string apiUrl) => new()
+    /// <summary>The host on <paramref name="databasePath"/> with Zalo pointed at a fake API, fast enough for a kill to find work in flight.</summary>
+    internal static Dictionary<string, string> Settings(string databasePath, string apiUrl) => new()
     {
         ["Storage:DatabasePath"] = databasePath,
         ["Staff:ApiKey"] = ApiKey,
@@ -142,21 +125,5 @@ public sealed class BroadcastKillTests(ITestOutputHelper output) : IDisposable
         var client = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(10) };
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         return client;
-    }
-
-    private static Task WaitAsync(Func<bool> done, string what, HostProcess host) => WaitAsync(() => Task.FromResult(done()), what, host);
-
-    /// <summary>Polls an outside process's progress, with a bound; on timeout the host's own log says why.</summary>
-    private static async Task WaitAsync(Func<Task<bool>> done, string what, HostProcess host)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await done())
-        {
-            if (watch.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                throw new TimeoutException($"Waited 60 s for {what}. The host's last output:{Environment.NewLine}{host.RecentOutput}");
-            }
-            await Task.Delay(5);
-        }
     }
 }

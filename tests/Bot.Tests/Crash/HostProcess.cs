@@ -1,5 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OneStopBot.Dialogs;
+using OneStopBot.Office;
+using OneStopBot.Office.Channels;
 
 namespace OneStopBot.Bot.Tests.Crash;
 
@@ -110,6 +115,35 @@ public sealed class HostProcess : IAsyncDisposable
         /// <summary>Standard error's non-empty lines.</summary>
         public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
+
+    /// <summary>
+    /// The office's stores over the host's database file, for a test to seed it before the host starts or to read it
+    /// between runs; never while a host has the file open.
+    /// </summary>
+    public static ServiceProvider OfficeServices(string databasePath)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath })
+            .Build();
+        return new ServiceCollection().AddOffice(configuration).AddNoticeFlows().AddInbox().BuildServiceProvider();
+    }
+
+    /// <summary>Polls an outside process's progress until <paramref name="done"/>, with a generous bound; on timeout the host's own log says why.</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> done, string what)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (!await done())
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Waited 90 s for {what}. The host's last output:{Environment.NewLine}{RecentOutput}");
+            }
+            await Task.Delay(5, CancellationToken.None);
+        }
+    }
+
+    public Task WaitUntilAsync(Func<bool> done, string what) => WaitUntilAsync(() => Task.FromResult(done()), what);
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed by the process.</summary>
     public async Task KillAsync()

@@ -151,12 +151,12 @@ public sealed class ZaloFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
     public Task DisposeAsync() => host.DisposeAsync().AsTask();
 
-    /// <summary>Until no turn is queued or running; the queue's count falls as each turn completes.</summary>
+    /// <summary>Until no turn is queued or running; the inbox's count falls as each turn completes.</summary>
     private async Task WaitUntilIdleAsync()
     {
-        var queue = host.Services.GetRequiredService<ZaloTurnQueue>();
+        var inbox = host.Services.GetRequiredService<ZaloInboxWorker>();
         using var timeout = new CancellationTokenSource(FakeZaloApi.Patience);
-        while (queue.Pending > 0)
+        while (inbox.Pending > 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
         }

@@ -27,8 +27,8 @@ public sealed class ChannelAndStaffAttackTests(SecurityHost host)
         using var response = await host.Local.SendAsync(SecurityHost.ZaloEvent("2512777000000001", msgId, "hủy đăng ký", DateTimeOffset.UtcNow.AddMinutes(minutesFromNow)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        // Refused before it was taken: not even remembered as delivered.
-        Assert.True(host.Get<ZaloDeliveries>().TryAdd(msgId));
+        // Refused before it was taken: not even stored in the inbox.
+        Assert.Null(host.Get<IInbox>().Find(ZaloAdapter.ChannelId, msgId));
         Assert.Equal(before, host.Records());
     }
 
@@ -57,6 +57,8 @@ public sealed class ChannelAndStaffAttackTests(SecurityHost host)
             using var delivered = await client.SendAsync(SecurityHost.ZaloEvent("2512777000000002", msgId, "xin chào", DateTimeOffset.UtcNow));
             Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
         }
+        var stored = first.Services.GetRequiredService<IInbox>().Find(ZaloAdapter.ChannelId, msgId);
+        Assert.NotNull(stored);
         var settings = first.Settings;
         await first.DisposeAsync();
 
@@ -68,7 +70,8 @@ public sealed class ChannelAndStaffAttackTests(SecurityHost host)
         using var again = await restarted.CreateClient().SendAsync(SecurityHost.ZaloEvent("2512777000000002", msgId, "xin chào", DateTimeOffset.UtcNow));
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.False(restarted.Services.GetRequiredService<ZaloDeliveries>().TryAdd(msgId));
+        // The same row, not a second one: the replay was not stored again.
+        Assert.Equal(stored.Id, restarted.Services.GetRequiredService<IInbox>().Find(ZaloAdapter.ChannelId, msgId)?.Id);
     }
 
     [Fact]

@@ -30,6 +30,16 @@ public sealed class FakeZaloApi : IDisposable
 
     public WireMockServer Server { get; }
 
+    /// <summary>Each send succeeds after <paramref name="delay"/>, as over a real network, so that a kill finds sends in flight.</summary>
+    public void AnswerAfter(TimeSpan delay) =>
+        Server.Given(Request.Create().WithPath("/v3.0/oa/message/cs").UsingPost()).AtPriority(50)
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(delay).WithBodyAsJson(new
+            {
+                data = new { message_id = "m", user_id = "0" },
+                error = 0,
+                message = "Success",
+            }));
+
     public string Url => Server.Url!;
 
     /// <summary>

@@ -61,18 +61,6 @@ public sealed class ZaloSendingTests(SharedZaloHost shared)
     }
 
     [Fact]
-    public async Task A_reply_that_cannot_be_delivered_goes_to_the_turn_error_handler()
-    {
-        var user = host.NewUser();
-        host.Api.FailFirstSend(user, Response.Create().WithStatusCode(200).WithBodyAsJson(new { error = -227, message = "User is blocked" }));
-
-        await host.PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-1", "xin chào"));
-
-        var sent = await host.Api.WaitForCountAsync(user, 2);
-        Assert.Equal(["Đã nhận: xin chào", TurnErrorHandler.Apology], sent.Select(m => m.Text));
-    }
-
-    [Fact]
     public async Task A_server_error_is_retried()
     {
         var user = host.NewUser();

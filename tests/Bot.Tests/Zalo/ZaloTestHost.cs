@@ -70,22 +70,43 @@ public sealed class ZaloTestHost : IAsyncDisposable
     /// <summary>Posts <paramref name="json"/> as Zalo would, signed unless <paramref name="signature"/> is given.</summary>
     public async Task<HttpResponseMessage> PostAsync(string json, string? signature = null, string? timestamp = null)
     {
+        using var request = Request(json, signature, timestamp);
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>The webhook request Zalo would send with <paramref name="json"/>, signed unless <paramref name="signature"/> is given.</summary>
+    public static HttpRequestMessage Request(string json, string? signature = null, string? timestamp = null)
+    {
         var body = Encoding.UTF8.GetBytes(json);
         signature ??= ZaloSignature.Compute(AppId, body, timestamp ?? ZaloEvents.TimestampOf(json), OaSecretKey);
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, ZaloWebhook.Route) { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, ZaloWebhook.Route.TrimStart('/')) { Content = content };
         if (signature.Length > 0)
         {
             request.Headers.TryAddWithoutValidation(ZaloSignature.Header, signature);
         }
-        return await Client.SendAsync(request);
+        return request;
     }
 
     public async Task PostAcceptedAsync(string json)
     {
         using var response = await PostAsync(json);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Delivers a question with <paramref name="msgId"/> twice, then another message: the question is answered once.</summary>
+    public async Task AssertDeliveredTwiceAnsweredOnceAsync(string user, string msgId)
+    {
+        var question = ZaloEvents.Text(user, msgId, "lệ phí bao nhiêu");
+
+        await PostAcceptedAsync(question);
+        await PostAcceptedAsync(question);
+        await PostAcceptedAsync(ZaloEvents.Text(user, $"{user}-next", "cảm ơn"));
+
+        // A user's events run in order: once the later one is answered, a second answer to the first would be in.
+        var sent = await Api.WaitForAsync(user, s => s.Any(m => m.Text == "Đã nhận: cảm ơn"));
+        Assert.Equal(["Đã nhận: lệ phí bao nhiêu", "Đã nhận: cảm ơn"], sent.Select(m => m.Text));
     }
 
     public async ValueTask DisposeAsync()

@@ -37,6 +37,7 @@ public sealed class NoticeTestHost : IDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddOffice(configuration);
         services.AddChannelTokens();
+        services.AddInbox();
         services.AddNoticeStores();
         services.AddSingleton<INoticeTexts, TestNoticeTexts>();
         provider = services.BuildServiceProvider();
