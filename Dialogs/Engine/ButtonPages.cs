@@ -51,8 +51,12 @@ public sealed class ButtonPages(ConversationState conversationState)
         }
         if (activity.SuggestedActions?.Actions is not { Count: > Replies.MaxButtons } actions)
         {
-            // A newer message, which takes the buttons away: "Khác…" no longer refers to an older list.
-            await accessor.DeleteAsync(context);
+            // A newer message, which takes the buttons away: "Khác…" no longer refers to an older list. State this turn
+            // never loaded (an apology for state that cannot be read) is not saved either, so there is nothing to forget.
+            if (conversationState.GetCachedState(context) is not null)
+            {
+                await accessor.DeleteAsync(context);
+            }
             return;
         }
         var titles = actions.Select(action => action.Title ?? action.Value?.ToString() ?? string.Empty).ToList();

@@ -19,6 +19,8 @@ public abstract class LoopbackSite(WebApplication app) : IAsyncDisposable
     protected static WebApplicationBuilder NewBuilder(Action<ListenOptions>? listen = null, IPAddress? address = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // It reads the host's appsettings.json beside the tests, whose AllowedHosts would refuse 127.0.0.2.
+        builder.Configuration["AllowedHosts"] = "*";
         // Its request log would carry every Direct Line token in the stream addresses.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(address ?? IPAddress.Loopback, 0, listen ?? (_ => { })));
