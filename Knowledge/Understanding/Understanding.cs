@@ -78,6 +78,9 @@ public sealed record Understanding(
     /// <summary>Small talk, a joke or an insult (intent none): answered with one line, never kept as a question for staff.</summary>
     public bool ChitChat { get; init; }
 
+    /// <summary>Thanks or goodbye (intent greeting): answered with a polite close, not the greeting again.</summary>
+    public bool Closing { get; init; }
+
     /// <summary>Further procedures the same message names ("khai sinh và nhập hộ khẩu"), after <see cref="ProcedureId"/>.</summary>
     public IReadOnlyList<string> AlsoProcedureIds { get; init; } = [];
 }

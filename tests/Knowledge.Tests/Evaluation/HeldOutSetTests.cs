@@ -31,7 +31,9 @@ public sealed class HeldOutSetTests(KnowledgeFixture knowledge, ITestOutputHelpe
     {
         // A procedure's own names and phrases are its vocabulary, not examples: a resident may type one alone.
         var names = knowledge.Catalog.All.SelectMany(p => p.Phrases.Append(p.OfficialName).Append(p.SimpleName)).Select(Key).ToHashSet(StringComparer.Ordinal);
-        var training = TrainingExample.From(knowledge.Catalog).Select(e => Key(e.Text)).Where(key => !names.Contains(key)).ToHashSet(StringComparer.Ordinal);
+        var training = TrainingExample.From(knowledge.Catalog).Select(e => e.Text)
+            .Concat(knowledge.Catalog.AspectExamples.SelectMany(a => a.Examples))
+            .Select(Key).Where(key => !names.Contains(key)).ToHashSet(StringComparer.Ordinal);
         var texts = path == SmallTalkSet.Path ? SmallTalkSet.Load(path).Select(c => c.Text)
             : path == ConversationSet.HeldOutPath ? ConversationSet.Load(path).SelectMany(c => c.Turns).Select(t => t.Say)
             : EvalSet.Load(path).Cases.Select(c => c.Text);
