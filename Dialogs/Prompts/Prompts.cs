@@ -95,7 +95,8 @@ public sealed class ChoiceOrTextPrompt(string id) : Prompt<object>(id)
 
     protected override Recognition<object> Recognize(string? text, PromptOptions options)
     {
-        var choice = ChoiceRecognizer.Recognize(text, options.Choices ?? []);
+        // "phải" is yes here, though it is also a word of "Không phải": the dialog reads a typed yes itself.
+        var choice = ConfirmRecognizer.Recognize(text) is { Succeeded: true, Value: true } ? Recognition<FoundChoice>.Failed : ChoiceRecognizer.Recognize(text, options.Choices ?? []);
         if (choice.Succeeded)
         {
             return Recognition<object>.Of(choice.Value);

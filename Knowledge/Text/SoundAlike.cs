@@ -20,7 +20,7 @@ public static class SoundAlike
     /// </summary>
     public static string Key(string syllable)
     {
-        var folded = VietnameseText.Fold(syllable);
+        var folded = VietnameseText.Fold(syllable.ToLowerInvariant());
         var initial = Initials.FirstOrDefault(i => folded.StartsWith(i, StringComparison.Ordinal) && folded.Length > i.Length && (i != "gi" || IsVowel(folded[2]))) ?? string.Empty;
         var rest = folded[initial.Length..];
         var final = Finals.FirstOrDefault(f => rest.Length > f.Length && rest.EndsWith(f, StringComparison.Ordinal)) ?? string.Empty;
