@@ -110,35 +110,44 @@ public static class CommandLineVerbs
     }
 
     /// <summary>
-    /// Scores understanding: on the project's held-out set (no argument), on any TSV given, or by k-fold
-    /// cross-validation on the training examples (<c>--cv 5</c>). Prints accuracies, the worst procedure pairs and the misses.
+    /// Scores understanding: on every held-out set shipped (no argument: the first-message sets and the
+    /// conversations), on any TSV or conversation YAML given, or by k-fold cross-validation on the training examples
+    /// (<c>--cv 5</c>). Prints accuracies, per style where the set names it, the worst procedure pairs and the misses.
     /// </summary>
-    private static Task<int> EvaluateAsync(IServiceProvider services, string[] args)
+    private static async Task<int> EvaluateAsync(IServiceProvider services, string[] args)
     {
         System.Console.OutputEncoding = System.Text.Encoding.UTF8;
         if (args is ["--cv", var text] && int.TryParse(text, out var folds) && folds >= 2)
         {
             System.Console.WriteLine(CrossValidation.Run(services.GetRequiredService<ProcedureCatalog>(), folds).Format());
-            return Task.FromResult(0);
+            return 0;
         }
 
         if (args.Length > 1 || args is [var flag] && flag.StartsWith("--", StringComparison.Ordinal))
         {
-            System.Console.Error.WriteLine("Usage: eval [file.tsv | --cv <folds, 2 or more>]");
-            return Task.FromResult(2);
+            System.Console.Error.WriteLine("Usage: eval [file.tsv | conversations.yaml | --cv <folds, 2 or more>]");
+            return 2;
         }
 
-        var path = args is [var given] ? given : EvalSet.HeldOutPath;
-        if (!File.Exists(path))
+        string[] paths = args is [var given] ? [given] : [EvalSet.HeldOutPath, EvalSet.UnseenPath, EvalSet.StylesPath, ConversationSet.HeldOutPath];
+        if (paths.FirstOrDefault(path => !File.Exists(path)) is { } missing)
         {
-            System.Console.Error.WriteLine($"No such file: {Path.GetFullPath(path)}");
-            return Task.FromResult(2);
+            System.Console.Error.WriteLine($"No such file: {Path.GetFullPath(missing)}");
+            return 2;
         }
 
-        var report = EvalSet.Load(path).Evaluate(services.GetRequiredService<MessageUnderstanding>());
-        System.Console.WriteLine(report.Format());
-        return Task.FromResult(0);
+        foreach (var path in paths)
+        {
+            System.Console.WriteLine(IsConversationSet(path)
+                ? (await ConversationEvaluation.RunAsync(services, path, CancellationToken.None)).Format()
+                : EvalSet.Load(path).Evaluate(services.GetRequiredService<MessageUnderstanding>()).Format());
+        }
+
+        return 0;
     }
+
+    private static bool IsConversationSet(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Trains the understanding on the knowledge files' examples and writes the model to ship (<c>train Knowledge/Procedures/understanding.model</c>).</summary>
     private static Task<int> TrainAsync(IServiceProvider services, string[] args)

@@ -37,8 +37,9 @@ public sealed class AskProcedureDialog(
 {
     private readonly TextPrompt questionPrompt = new("ask.question");
     private readonly ChoicePrompt choicePrompt = new("ask.choice");
+    private readonly ChoiceOrTextPrompt confirmPrompt = new("ask.confirm");
 
-    public override IEnumerable<Dialog> Dependencies => [questionPrompt, choicePrompt];
+    public override IEnumerable<Dialog> Dependencies => [questionPrompt, choicePrompt, confirmPrompt];
 
     protected override AskState CreateState(object? options)
     {
@@ -76,7 +77,7 @@ public sealed class AskProcedureDialog(
             var text = state.Candidates.Count == 1
                 ? string.Format(CultureInfo.InvariantCulture, ProcedureTexts.ConfirmOne, catalog.Find(state.Candidates[0])!.SimpleName)
                 : ProcedureTexts.ConfirmSeveral;
-            return step.PromptAsync(choicePrompt.Id, new PromptOptions(text, Choices: [.. choices, ProcedureTexts.NotThis]), cancellationToken);
+            return step.PromptAsync(confirmPrompt.Id, new PromptOptions(text, Choices: [.. choices, ProcedureTexts.NotThis]), cancellationToken);
         }
         return step.PromptAsync(questionPrompt.Id, new PromptOptions(ProcedureTexts.AskWhich), cancellationToken);
     }
@@ -91,6 +92,21 @@ public sealed class AskProcedureDialog(
                 return await step.EndDialogAsync(null, cancellationToken);
             case FoundChoice choice:
                 step.Values = step.Values with { ProcedureId = step.Values.Candidates[choice.Index] };
+                break;
+            case string typed when step.Values.Question is not null && ConfirmAnswer(typed, step.Values.Candidates) is { } confirmed:
+                // After "Có phải anh/chị hỏi về …?" a typed yes, another procedure or a question about the guess is an answer too.
+                if (confirmed.ProcedureId is null && ConfirmRecognizer.Recognize(typed) is { Succeeded: true, Value: false } && UserText.Fold(typed).Contains("thoi", StringComparison.Ordinal))
+                {
+                    // "thôi khỏi": the resident stops here, which is no question for staff.
+                    await step.Context.SendActivityAsync(ProcedureTexts.Stopped, cancellationToken: cancellationToken);
+                    return await step.EndDialogAsync(null, cancellationToken);
+                }
+                if (confirmed.ProcedureId is null)
+                {
+                    await answers.SendNotThisAsync(step.Context, step.Values.Question, step.Values.Recorded, cancellationToken);
+                    return await step.EndDialogAsync(null, cancellationToken);
+                }
+                step.Values = step.Values with { ProcedureId = confirmed.ProcedureId, Aspect = Pick(step.Values.Aspect, confirmed.Aspect) };
                 break;
             case string question:
                 var understood = QuestionReading.Read(understanding, question);
@@ -134,6 +150,12 @@ public sealed class AskProcedureDialog(
             await step.Context.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, ProcedureTexts.NowAbout, procedure.SimpleName), cancellationToken: cancellationToken);
         }
         await topic.SetAsync(step.Context, procedure.Id, cancellationToken);
+        if (previous != procedure.Id && step.Values.Aspect == ProcedureAspect.None && procedure.Id == DeathId
+            && !understanding.Names(step.Context.Activity.Text, procedure.Id))
+        {
+            // A death told in passing is a loss first: condolences before the paperwork.
+            await step.Context.SendActivityAsync(ProcedureTexts.Condolence, cancellationToken: cancellationToken);
+        }
         if (step.Values.Linked)
         {
             await answers.SendLinkedGroupAsync(step.Context, catalog, cancellationToken);
@@ -150,4 +172,27 @@ public sealed class AskProcedureDialog(
     }
 
     private static ProcedureAspect Pick(ProcedureAspect asked, ProcedureAspect now) => now == ProcedureAspect.None ? asked : now;
+
+    private const string DeathId = "khai-tu";
+
+    /// <summary>
+    /// A typed answer to "Có phải anh/chị hỏi về …?": a procedure it names clearly; yes (the first guess); no (no
+    /// procedure); a question about an aspect of the first guess. Null when it is none of these: read as a new question.
+    /// </summary>
+    private (string? ProcedureId, ProcedureAspect Aspect)? ConfirmAnswer(string typed, IReadOnlyList<string> candidates)
+    {
+        var understood = QuestionReading.Read(understanding, typed, candidates[0]);
+        if (understood is { ProcedureId: { } named, Band: ConfidenceBand.Answer, Intent: Intent.Ask })
+        {
+            return (named, understood.Aspect);
+        }
+        var aspect = understanding.AspectOf(typed, candidates[0]);
+        return ConfirmRecognizer.Recognize(typed) switch
+        {
+            { Succeeded: true, Value: true } => (candidates[0], aspect),
+            { Succeeded: true, Value: false } when aspect == ProcedureAspect.None => (null, aspect),
+            _ when aspect != ProcedureAspect.None => (candidates[0], aspect),
+            _ => null,
+        };
+    }
 }

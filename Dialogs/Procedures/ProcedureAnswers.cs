@@ -69,8 +69,11 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
         ProcedureAspect.Where => ProcedureTexts.Where + procedure.WhereAndWhen,
         ProcedureAspect.Online => ProcedureTexts.Online + procedure.Online.Text,
         ProcedureAspect.Steps => StepList(procedure),
-        ProcedureAspect.WhoQualifies => ProcedureTexts.WhoQualifies + (procedure.WhoQualifies ?? ProcedureTexts.NotWritten),
+        // Who needs it is written for every procedure: the best the file says where who qualifies is not set apart.
+        ProcedureAspect.WhoQualifies => ProcedureTexts.WhoQualifies + (procedure.WhoQualifies ?? procedure.WhoNeedsIt),
         ProcedureAspect.Proxy => ProcedureTexts.Proxy + (procedure.Proxy ?? ProcedureTexts.NotWritten),
+        ProcedureAspect.Deadline => ProcedureTexts.Deadline + (procedure.Deadline ?? ProcedureTexts.NotWritten),
+        ProcedureAspect.Penalty => ProcedureTexts.Penalty + (procedure.Penalty ?? ProcedureTexts.NotWritten),
         _ => procedure.Summary,
     };
 
@@ -119,6 +122,9 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
         await OfferStaffAsync(turnContext, template, cancellationToken);
     }
 
+    /// <summary>Keeps a question understanding missed for staff, though the conversation answered it as best it could.</summary>
+    public void Keep(ITurnContext turnContext, string question) => Record(turnContext, question);
+
     private void Record(ITurnContext turnContext, string question) => unanswered.Record(question, turnContext.Activity.ChannelId ?? "unknown");
 
     private async Task OfferStaffAsync(ITurnContext turnContext, string template, CancellationToken cancellationToken)
@@ -144,6 +150,7 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
         {
             ProcedureAspect.Fee when PageFeeOf(procedure, question) is { } counted => $"{counted}\n{FactOf(procedure, aspect)}",
             ProcedureAspect.Where => $"{FactOf(procedure, aspect)}\n{HoursOf(procedure)}",
+            ProcedureAspect.Hours => $"{HoursOf(procedure)}\n{ProcedureTexts.Where}{PlaceOf(procedure) ?? procedure.WhereAndWhen}",
             _ => FactOf(procedure, aspect),
         };
         // Where the file says nothing, a person can: "Gặp cán bộ" comes first.

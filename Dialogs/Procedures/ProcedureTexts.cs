@@ -10,6 +10,9 @@ internal static class ProcedureTexts
     public const string ConfirmOne = "Có phải anh/chị hỏi về: {0}? Bấm nút bên dưới.";
     public const string ConfirmSeveral = "Có phải anh/chị hỏi về một trong các thủ tục này? Bấm một nút bên dưới.";
     public const string NotThis = "Không phải";
+    public const string Stopped = "Dạ, em dừng ở đây. Khi nào cần hỏi thêm thì anh/chị cứ nhắn em nhé.";
+
+    public const string Condolence = "Em xin thành kính chia buồn cùng gia đình. Em chỉ anh/chị cách làm giấy khai tử cho người đã mất.";
 
     /// <summary>{0}: the office phone.</summary>
     public const string NotThisAnswer =
@@ -23,6 +26,8 @@ internal static class ProcedureTexts
     public const string Steps = "Các bước làm:";
     public const string WhoQualifies = "Ai được làm: ";
     public const string Proxy = "Nhờ người khác đi thay: ";
+    public const string Deadline = "Hạn phải làm: ";
+    public const string Penalty = "Nếu làm trễ: ";
     public const string NotWritten = "hồ sơ thủ tục của xã chưa ghi điều này. Anh/chị hỏi cán bộ một cửa cho chắc nhé.";
 
     /// <summary>{0}: pages; {1}: the amount.</summary>

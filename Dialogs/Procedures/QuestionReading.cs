@@ -8,9 +8,10 @@ public static class QuestionReading
 {
     private const int VagueQuestionSyllables = 2;
 
-    public static Understanding Read(MessageUnderstanding understanding, string? text)
+    /// <param name="context">The procedure the conversation is about, if any.</param>
+    public static Understanding Read(MessageUnderstanding understanding, string? text, string? context = null)
     {
-        var understood = understanding.Understand(text);
+        var understood = understanding.Understand(text, context);
         if (understood.Intent != Intent.Ask || understood.ProcedureId is not { } best)
         {
             return understood;

@@ -9,7 +9,7 @@ public static class ConfirmRecognizer
         ["khong", "ko", "k", "kg", "khg", "hong", "hok", "khum", "thoi", "chua", "sai", "no", "n"];
 
     private static readonly HashSet<string> Yes =
-        ["co", "u", "uh", "uhm", "um", "ok", "oke", "okay", "okie", "dung", "vang", "da", "yes", "y", "dong y", "duoc", "dc", "roi", "chuan", "chac chan", "xac nhan", "gui", "gui di"];
+        ["co", "u", "uh", "uhm", "um", "ok", "oke", "okay", "okie", "dung", "vang", "da", "yes", "y", "dong y", "duoc", "dc", "roi", "chuan", "chac chan", "phai", "chinh no", "xac nhan", "gui", "gui di"];
 
     public static Recognition<bool> Recognize(string? text)
     {

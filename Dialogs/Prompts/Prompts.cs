@@ -82,3 +82,30 @@ public sealed class PhonePrompt(string id) : Prompt<string>(id)
     protected override Recognition<string> Recognize(string? text, PromptOptions options) =>
         PhoneRecognizer.Recognize(text);
 }
+
+/// <summary>
+/// One of <see cref="PromptOptions.Choices"/> when the message picks one (a <see cref="FoundChoice"/>), else the text
+/// typed (a string): after "Có phải anh/chị hỏi về …?", a question in other words is read anew, not refused.
+/// </summary>
+public sealed class ChoiceOrTextPrompt(string id) : Prompt<object>(id)
+{
+    protected override string DefaultRetryPrompt => "Anh/chị vui lòng bấm một nút bên dưới, hoặc gõ câu hỏi.";
+
+    public override bool IsOpen => true;
+
+    protected override Recognition<object> Recognize(string? text, PromptOptions options)
+    {
+        // "phải" is yes here, though it is also a word of "Không phải": the dialog reads a typed yes itself.
+        var choice = ConfirmRecognizer.Recognize(text) is { Succeeded: true, Value: true } ? Recognition<FoundChoice>.Failed : ChoiceRecognizer.Recognize(text, options.Choices ?? []);
+        if (choice.Succeeded)
+        {
+            return Recognition<object>.Of(choice.Value);
+        }
+        var trimmed = text?.Trim();
+        return string.IsNullOrEmpty(trimmed) || trimmed.Length > TextPrompt.DefaultMaxLength ? Recognition<object>.Failed : Recognition<object>.Of(trimmed);
+    }
+
+    /// <summary>Only a choice is sure: a command word typed here ("thôi") is the command, not a question.</summary>
+    public override Task<bool> TakesAsAnswerAsync(DialogContext dc, string text, CancellationToken cancellationToken) =>
+        Task.FromResult(ChoiceRecognizer.Recognize(text, GetState(dc).Options.Choices ?? []).Succeeded);
+}

@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
+using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Dialogs.Identity;
@@ -128,17 +129,25 @@ public sealed class RootRouter(
         {
             text = "còn " + words[1];
         }
-        var understood = QuestionReading.Read(understanding, text);
-        var aspect = understood.Aspect == ProcedureAspect.None ? understanding.AspectOf(text) : understood.Aspect;
-        if (aspect is ProcedureAspect.None or ProcedureAspect.Steps && catalog.Find(current) is { } about && ProcedureAnswers.PageFeeOf(about, text) is not null)
+        var understood = QuestionReading.Read(understanding, text, current);
+        var aspect = understood.Aspect == ProcedureAspect.None ? understanding.AspectOf(text, current) : understood.Aspect;
+        if (catalog.Find(current) is { } about && ProcedureAnswers.PageFeeOf(about, text) is not null)
         {
             // "10 trang thì bao nhiêu", "còn 500 trang thì sao" after chứng thực bản sao ask its fee for that many pages.
             aspect = ProcedureAspect.Fee;
         }
+        if (aspect == ProcedureAspect.None && understood.ProcedureId is null && understood is not { Intent: Intent.Greeting, Closing: true }
+            && ConfirmRecognizer.Recognize(text) is { Succeeded: true, Value: true })
+        {
+            // "ừ đúng rồi" after an answer: yes, that procedure; say it again rather than small talk.
+            return understood with { Intent = Intent.Ask, ProcedureId = current, Aspect = ProcedureAspect.None, Alternatives = [], Band = ConfidenceBand.Answer, ChitChat = false };
+        }
         // Words the procedure in context shares with another ("xác nhận") do not move the topic; its own name does.
         var namesAnother = understood.ProcedureId is { } other && other != current && understood.Band == ConfidenceBand.Answer
             && understanding.NamesApart(text, other, current);
-        var isQuestion = understood.Intent is Intent.Ask or Intent.None || (understood.Intent == Intent.Greeting && aspect != ProcedureAspect.None);
+        // "sáng thứ bảy có ai làm không" after a procedure asks when its receiver is open, not the office's general facts.
+        var isQuestion = understood.Intent is Intent.Ask or Intent.None || (understood is { Intent: Intent.Greeting, Closing: false } && aspect != ProcedureAspect.None)
+            || (understood.Intent == Intent.Office && aspect is ProcedureAspect.Hours);
         return aspect != ProcedureAspect.None && isQuestion && !namesAnother && understood.OtherAgencyId is null
             ? understood with { Intent = Intent.Ask, ProcedureId = current, Aspect = aspect, Alternatives = [], Band = ConfidenceBand.Answer }
             : understood;
@@ -225,6 +234,9 @@ public sealed class RootRouter(
             case Intent.Office:
                 await replies.OfficeFactsAsync(turn, cancellationToken);
                 break;
+            case Intent.Greeting when understood.Closing:
+                await replies.ThanksAsync(turn, cancellationToken);
+                break;
             case Intent.Greeting:
                 await replies.WelcomeAsync(turn, cancellationToken);
                 break;
@@ -238,6 +250,12 @@ public sealed class RootRouter(
             case Intent.None or Intent.Ask when answers.SearchNotFound(turn, understood) is { Count: > 0 } found:
                 // Understanding found nothing, search finds the procedure by its words: a short list, "Không phải" last.
                 await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(null, understood.Aspect, found, understood.Text, Recorded: true), cancellationToken);
+                break;
+            case Intent.None or Intent.Ask when current is not null && understood.OtherAgencyId is null:
+                // Nothing falls out of the conversation: answered about the procedure in context, on what the message
+                // most likely asks, with buttons for the rest; still kept for staff, since it was not understood.
+                answers.Keep(turn, understood.Text);
+                await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(current, understanding.LikeliestAspectOf(understood.Text, current)), cancellationToken);
                 break;
             default:
                 await answers.SendNotFoundAsync(turn, cancellationToken);

@@ -17,7 +17,7 @@ public static class CrossValidation
         for (var fold = 0; fold < folds; fold++)
         {
             var held = fold;
-            var understanding = new MessageUnderstanding(examples.Where((_, i) => i % folds != held).ToList());
+            var understanding = new MessageUnderstanding(examples.Where((_, i) => i % folds != held).ToList(), catalog.AspectExamples);
             results.AddRange(examples
                 .Select((example, i) => (example, i))
                 .Where(pair => pair.i % folds == held)

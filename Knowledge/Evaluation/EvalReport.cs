@@ -12,6 +12,9 @@ public sealed record EvalResult(EvalCase Case, Understanding.Understanding Actua
     public bool ProcedureCorrect => Actual.ProcedureId == Case.ProcedureId;
 
     public bool BothCorrect => IntentCorrect && ProcedureCorrect;
+
+    /// <summary>The aspect matches where the case names one; true where it does not.</summary>
+    public bool AspectCorrect => Case.Aspect is not { } aspect || Actual.Aspect == aspect;
 }
 
 /// <summary>Accuracy over an evaluation set, and the cases missed.</summary>
@@ -37,7 +40,35 @@ public sealed class EvalReport
 
     public double BothAccuracy => Share(r => r.BothCorrect);
 
-    public IReadOnlyList<EvalResult> Misses => Results.Where(r => !r.BothCorrect).ToList();
+    /// <summary>Of the cases that name an aspect, the share whose aspect was understood; null when none names one.</summary>
+    public double? AspectAccuracy
+    {
+        get
+        {
+            var labelled = Results.Where(r => r.Case.Aspect is not null).ToList();
+            return labelled.Count == 0 ? null : labelled.Count(r => r.AspectCorrect) / (double)labelled.Count;
+        }
+    }
+
+    /// <summary>Of the messages understood as none, the share that should be none: how far "not found" can be trusted.</summary>
+    public double NonePrecision
+    {
+        get
+        {
+            var answeredNone = Results.Where(r => r.Actual.Intent == Intent.None).ToList();
+            return answeredNone.Count == 0 ? 1 : answeredNone.Count(r => r.Case.Intent == Intent.None) / (double)answeredNone.Count;
+        }
+    }
+
+    /// <summary>Both-correct and aspect accuracy per style, for sets that name the style of each message.</summary>
+    public IReadOnlyList<(string Style, int Count, double BothCorrect, double AspectCorrect)> ByStyle() =>
+        Results.Where(r => r.Case.Style is not null)
+            .GroupBy(r => r.Case.Style!, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count(), g.Count(r => r.BothCorrect) / (double)g.Count(), g.Count(r => r.AspectCorrect) / (double)g.Count()))
+            .OrderBy(s => s.Item1, StringComparer.Ordinal)
+            .ToList();
+
+    public IReadOnlyList<EvalResult> Misses => Results.Where(r => !r.BothCorrect || !r.AspectCorrect).ToList();
 
     /// <summary>Of the messages out of scope (expected none), the share answered none (an other agency's included).</summary>
     public double OutOfScopeAnsweredNone
@@ -68,6 +99,17 @@ public sealed class EvalReport
         text.AppendLine(culture, $"procedure accuracy:    {ProcedureAccuracy:P1}");
         text.AppendLine(culture, $"both-correct accuracy: {BothAccuracy:P1}");
         text.AppendLine(culture, $"out of scope answered none: {OutOfScopeAnsweredNone:P1}");
+        text.AppendLine(culture, $"none precision:        {NonePrecision:P1}");
+        if (AspectAccuracy is { } aspects)
+        {
+            text.AppendLine(culture, $"aspect accuracy:       {aspects:P1}");
+        }
+
+        foreach (var (style, count, both, aspect) in ByStyle())
+        {
+            text.AppendLine(culture, $"  style {style,-16} {count,4}: both-correct {both:P1}, aspect {aspect:P1}");
+        }
+
         var confusions = Confusions(WorstPairs);
         text.AppendLine(culture, $"worst procedure pairs (expected -> understood): {confusions.Count}");
         foreach (var (expected, actual, count) in confusions)
@@ -79,9 +121,10 @@ public sealed class EvalReport
         text.AppendLine(culture, $"misses: {misses.Count}");
         foreach (var miss in misses)
         {
+            var aspect = miss.AspectCorrect ? string.Empty : $", aspect expected {AspectNames.Name(miss.Case.Aspect!.Value)}, got {AspectNames.Name(miss.Actual.Aspect)}";
             text.AppendLine(culture,
                 $"  line {miss.Case.Line}: \"{miss.Case.Text}\" expected {Describe(miss.Case.Intent, miss.Case.ProcedureId)}, " +
-                $"got {Describe(miss.Actual.Intent, miss.Actual.ProcedureId)} (score {miss.Actual.Score.ToString("0.00", culture)})");
+                $"got {Describe(miss.Actual.Intent, miss.Actual.ProcedureId)} (score {miss.Actual.Score.ToString("0.00", culture)}){aspect}");
         }
 
         return text.ToString();

@@ -3,9 +3,19 @@ using OneStopBot.Knowledge.Understanding;
 namespace OneStopBot.Knowledge.Evaluation;
 
 /// <summary>One message and what should be understood from it; <paramref name="ProcedureId"/> null where none applies.</summary>
-public sealed record EvalCase(int Line, string Text, Intent Intent, string? ProcedureId);
+public sealed record EvalCase(int Line, string Text, Intent Intent, string? ProcedureId)
+{
+    /// <summary>The aspect asked (<see cref="ProcedureAspect.None"/> when general); null where the set does not say.</summary>
+    public ProcedureAspect? Aspect { get; init; }
 
-/// <summary>An evaluation set: a TSV of text, intent, procedure ('-' for none), with '#' comments and a header row.</summary>
+    /// <summary>How the message is written (story, voice, teencode…); null where the set does not say.</summary>
+    public string? Style { get; init; }
+}
+
+/// <summary>
+/// An evaluation set: a TSV of text, intent, procedure ('-' for none), optionally aspect ('-' when general) and style,
+/// with '#' comments and a header row.
+/// </summary>
 public sealed class EvalSet
 {
     private const string NoProcedure = "-";
@@ -15,6 +25,9 @@ public sealed class EvalSet
 
     /// <summary>Messages as residents type them, written before the second round of tuning, never trained on.</summary>
     public static string UnseenPath => Shipped("understand.unseen.tsv");
+
+    /// <summary>First messages in the styles residents really use (stories, voice typing, Telex…), with the aspect and style of each.</summary>
+    public static string StylesPath => Shipped("understand.styles.tsv");
 
     /// <summary>A file of the evaluation folder copied beside the assembly.</summary>
     internal static string Shipped(string file) => Path.Combine(AppContext.BaseDirectory, "Evaluation", file);
@@ -79,6 +92,16 @@ public sealed class EvalSet
         }
 
         var procedure = columns[2].Trim();
-        return new EvalCase(lineNumber, columns[0], intent, procedure is NoProcedure or "" ? null : procedure);
+        ProcedureAspect? aspect = null;
+        if (columns.Length > 3)
+        {
+            aspect = AspectNames.Parse(columns[3]) ?? throw new FormatException($"{path}:{lineNumber}: unknown aspect '{columns[3]}'");
+        }
+
+        return new EvalCase(lineNumber, columns[0], intent, procedure is NoProcedure or "" ? null : procedure)
+        {
+            Aspect = aspect,
+            Style = columns.Length > 4 && columns[4].Trim() is { Length: > 0 } style ? style : null,
+        };
     }
 }

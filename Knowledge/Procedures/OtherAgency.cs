@@ -18,4 +18,14 @@ public sealed record OtherAgency(
 /// <paramref name="ProcedureId"/> is set for a submit example that names its procedure. <paramref name="ChitChat"/> marks
 /// small talk and insults (intent none, file label <c>chitchat</c>): learned apart from real messages nothing fits.
 /// </summary>
-public sealed record MessageExample(Understanding.Intent Intent, string? ProcedureId, IReadOnlyList<string> Examples, bool ChitChat = false);
+public sealed record MessageExample(Understanding.Intent Intent, string? ProcedureId, IReadOnlyList<string> Examples, bool ChitChat = false)
+{
+    /// <summary>Thanks and goodbye (intent greeting): the conversation closes politely rather than starting again.</summary>
+    public bool Closing { get; init; }
+}
+
+/// <summary>
+/// Questions about one aspect of a procedure (<c>Other/aspects.yaml</c>); <paramref name="ProcedureId"/> set where
+/// the aspect depends on the procedure in context ("mấy tuổi phải đi" is a deadline for nghĩa vụ quân sự).
+/// </summary>
+public sealed record AspectExample(Understanding.ProcedureAspect Aspect, string? ProcedureId, IReadOnlyList<string> Examples);

@@ -9,10 +9,14 @@ namespace OneStopBot.Knowledge.Procedures;
 /// </summary>
 internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnlyList<MessageExample> Messages, IReadOnlyList<GlossaryTerm> Glossary)
 {
+    /// <summary>Questions about one aspect of a procedure (<c>aspects.yaml</c>).</summary>
+    public IReadOnlyList<AspectExample> Aspects { get; init; } = [];
+
     public const string Folder = "Other";
     public const string IntentsFile = "intents.yaml";
     public const string AgenciesFile = "agencies.yaml";
     public const string GlossaryFile = "glossary.yaml";
+    public const string AspectsFile = "aspects.yaml";
 
     // One line after the word, in brackets: longer is no longer an explanation.
     private const int MaxExplanationLength = 80;
@@ -20,16 +24,50 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
     /// <summary>The label in the intents file of small talk, jokes and insults.</summary>
     public const string ChitChatLabel = "chitchat";
 
+    /// <summary>The label in the intents file of thanks and goodbye: a greeting that closes the conversation.</summary>
+    public const string ClosingLabel = "closing";
+
     public static OtherFiles Load(string directory, IReadOnlyList<Procedure> procedures)
     {
         var procedureIds = procedures.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var intents = Path.Combine(directory, Folder, IntentsFile);
         var agencies = Path.Combine(directory, Folder, AgenciesFile);
         var glossary = Path.Combine(directory, Folder, GlossaryFile);
+        var aspects = Path.Combine(directory, Folder, AspectsFile);
         return new OtherFiles(
             File.Exists(agencies) ? ParseAgencies(File.ReadAllText(agencies), procedureIds) : [],
             File.Exists(intents) ? ParseIntents(File.ReadAllText(intents), procedureIds) : [],
-            File.Exists(glossary) ? ParseGlossary(File.ReadAllText(glossary)) : []);
+            File.Exists(glossary) ? ParseGlossary(File.ReadAllText(glossary)) : [])
+        {
+            Aspects = File.Exists(aspects) ? ParseAspects(File.ReadAllText(aspects), procedureIds) : [],
+        };
+    }
+
+    internal static List<AspectExample> ParseAspects(string yaml, IReadOnlySet<string> procedureIds)
+    {
+        const string file = Folder + "/" + AspectsFile;
+        var entries = ProcedureCatalog.Deserialize<List<AspectEntry?>>(file, yaml);
+        var aspects = new List<AspectExample>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var at = $"[{i + 1}]";
+            var entry = entries[i] ?? throw ProcedureCatalog.Missing(file, at);
+            var name = ProcedureCatalog.Text(file, at + ".aspect", entry.Aspect);
+            if (AspectNames.Parse(name) is not { } aspect || aspect == ProcedureAspect.None)
+            {
+                throw new ProcedureCatalogException(file, at + ".aspect", $"'{name}' is not an aspect");
+            }
+
+            var procedure = string.IsNullOrWhiteSpace(entry.Procedure) ? null : entry.Procedure.Trim();
+            if (procedure is not null && !procedureIds.Contains(procedure))
+            {
+                throw new ProcedureCatalogException(file, at + ".procedure", $"'{procedure}' is not a procedure");
+            }
+
+            aspects.Add(new AspectExample(aspect, procedure, ProcedureCatalog.Texts(file, at + ".examples", entry.Examples)));
+        }
+
+        return aspects;
     }
 
     internal static List<GlossaryTerm> ParseGlossary(string yaml)
@@ -100,8 +138,9 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
             var name = ProcedureCatalog.Text(file, at + ".intent", entry.Intent);
             // Small talk is its own label but intent none to the evaluation contract: it fits no procedure either.
             var chitChat = string.Equals(name, ChitChatLabel, StringComparison.OrdinalIgnoreCase);
-            var intent = Intent.None;
-            if (!chitChat && (!Enum.TryParse(name, ignoreCase: true, out intent) || !Enum.IsDefined(intent) || name.Any(char.IsDigit)))
+            var closing = string.Equals(name, ClosingLabel, StringComparison.OrdinalIgnoreCase);
+            var intent = closing ? Intent.Greeting : Intent.None;
+            if (!chitChat && !closing && (!Enum.TryParse(name, ignoreCase: true, out intent) || !Enum.IsDefined(intent) || name.Any(char.IsDigit)))
             {
                 throw new ProcedureCatalogException(file, at + ".intent", $"'{name}' is not an intent");
             }
@@ -117,7 +156,7 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
                 throw new ProcedureCatalogException(file, at + ".procedure", $"'{procedure}' is not a procedure");
             }
 
-            messages.Add(new MessageExample(intent, procedure, ProcedureCatalog.Texts(file, at + ".examples", entry.Examples), chitChat));
+            messages.Add(new MessageExample(intent, procedure, ProcedureCatalog.Texts(file, at + ".examples", entry.Examples), chitChat) { Closing = closing });
         }
 
         return messages;
@@ -137,6 +176,13 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
     {
         public List<string?>? Terms { get; set; }
         public string? Explanation { get; set; }
+    }
+
+    private sealed class AspectEntry
+    {
+        public string? Aspect { get; set; }
+        public string? Procedure { get; set; }
+        public List<string?>? Examples { get; set; }
     }
 
     private sealed class IntentEntry

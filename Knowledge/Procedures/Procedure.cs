@@ -29,6 +29,12 @@ public sealed record Procedure(
     /// <summary>Whether someone else can go for the resident; null where the file does not say.</summary>
     public string? Proxy { get; init; }
 
+    /// <summary>How long the resident has to do it (khai sinh within 60 days of the birth); null where the file does not say.</summary>
+    public string? Deadline { get; init; }
+
+    /// <summary>What follows when the resident is late or does not do it; null where the file does not say.</summary>
+    public string? Penalty { get; init; }
+
     /// <summary>A fee counted by pages (chứng thực bản sao); null where the fee does not depend on a number.</summary>
     public PageFee? PageFee { get; init; }
 }

@@ -30,6 +30,7 @@ public sealed partial class ProcedureCatalog
         OtherAgencies = other.Agencies;
         MessageExamples = other.Messages;
         Glossary = other.Glossary;
+        AspectExamples = other.Aspects;
         agencyById = other.Agencies.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
     }
 
@@ -52,6 +53,9 @@ public sealed partial class ProcedureCatalog
 
     /// <summary>Example messages of the intents other than a question about a procedure (<c>Other/intents.yaml</c>).</summary>
     public IReadOnlyList<MessageExample> MessageExamples { get; }
+
+    /// <summary>Questions about one aspect of a procedure (<c>Other/aspects.yaml</c>): what the aspect classifier learns from.</summary>
+    public IReadOnlyList<AspectExample> AspectExamples { get; }
 
     /// <summary>Words explained in plain words the first time a conversation uses them (<c>Other/glossary.yaml</c>).</summary>
     public IReadOnlyList<GlossaryTerm> Glossary { get; }
@@ -145,6 +149,8 @@ public sealed partial class ProcedureCatalog
             Examples = raw.Examples is null ? [] : Texts(file, "examples", raw.Examples),
             WhoQualifies = Optional(file, "whoQualifies", raw.WhoQualifies),
             Proxy = Optional(file, "proxy", raw.Proxy),
+            Deadline = Optional(file, "deadline", raw.Deadline),
+            Penalty = Optional(file, "penalty", raw.Penalty),
             PageFee = raw.PageFee is null ? null : PageFee(file, raw.PageFee),
         };
     }

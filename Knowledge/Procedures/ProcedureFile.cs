@@ -10,6 +10,8 @@ internal sealed class ProcedureFile
     public string? WhoNeedsIt { get; set; }
     public string? WhoQualifies { get; set; }
     public string? Proxy { get; set; }
+    public string? Deadline { get; set; }
+    public string? Penalty { get; set; }
     public PageFeeEntry? PageFee { get; set; }
     public string? Summary { get; set; }
     public List<string?>? Steps { get; set; }

@@ -51,6 +51,9 @@ public sealed class TypoCorrector
             StringComparer.Ordinal);
     }
 
+    /// <summary>True when the vocabulary holds the syllable, diacritics aside.</summary>
+    public bool Knows(string syllable) => counts.ContainsKey(VietnameseText.Fold(syllable));
+
     /// <summary>The syllable itself when known, too short or all digits; else the closest known folded syllable, or itself.</summary>
     public string Correct(string syllable)
     {

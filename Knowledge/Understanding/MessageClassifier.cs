@@ -121,11 +121,38 @@ internal sealed class MessageClassifier
         return scores;
     }
 
-    /// <summary>Writes the trained model: what it was trained on, labels, features, weights (as half floats), biases.</summary>
-    public void Save(Stream stream, string fingerprint)
+    /// <summary>Writes trained models: what they were trained on, then each one's labels, features, weights (as half floats), biases.</summary>
+    public static void Save(Stream stream, string fingerprint, IReadOnlyList<MessageClassifier> classifiers)
     {
         using var writer = new BinaryWriter(new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true));
         writer.Write(fingerprint);
+        writer.Write(classifiers.Count);
+        foreach (var classifier in classifiers)
+        {
+            classifier.Write(writer);
+        }
+    }
+
+    /// <summary>Reads the models written by <see cref="Save"/>; null when they were trained on other data than <paramref name="fingerprint"/>.</summary>
+    public static IReadOnlyList<MessageClassifier>? Load(Stream stream, string fingerprint)
+    {
+        using var reader = new BinaryReader(new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true));
+        if (reader.ReadString() != fingerprint)
+        {
+            return null;
+        }
+
+        var classifiers = new MessageClassifier[reader.ReadInt32()];
+        for (var i = 0; i < classifiers.Length; i++)
+        {
+            classifiers[i] = Read(reader);
+        }
+
+        return classifiers;
+    }
+
+    private void Write(BinaryWriter writer)
+    {
         writer.Write(Labels.Count);
         foreach (var label in Labels)
         {
@@ -150,15 +177,8 @@ internal sealed class MessageClassifier
         }
     }
 
-    /// <summary>Reads a model written by <see cref="Save"/>; null when it was trained on other data than <paramref name="fingerprint"/>.</summary>
-    public static MessageClassifier? Load(Stream stream, string fingerprint)
+    private static MessageClassifier Read(BinaryReader reader)
     {
-        using var reader = new BinaryReader(new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true));
-        if (reader.ReadString() != fingerprint)
-        {
-            return null;
-        }
-
         var labels = new string[reader.ReadInt32()];
         for (var i = 0; i < labels.Length; i++)
         {

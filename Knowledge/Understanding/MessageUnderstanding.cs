@@ -9,9 +9,9 @@ namespace OneStopBot.Knowledge.Understanding;
 
 /// <summary>
 /// Turns a resident's message into an intent, a procedure where one applies, and the aspect asked about.
-/// A classifier trained at construction on the catalog's examples decides; rules remain only where they are exact
-/// (dossier codes) or read the form of the sentence (submit or question, the aspect). Immutable after construction:
-/// one instance serves concurrent turns.
+/// Two classifiers trained on the catalog's examples decide: one what the message is about, one which aspect it asks
+/// (with the procedure in context as a feature); rules remain only where they are exact (dossier codes) or read the
+/// form of the sentence (submit or question). Immutable after construction: one instance serves concurrent turns.
 /// </summary>
 public sealed partial class MessageUnderstanding
 {
@@ -38,29 +38,42 @@ public sealed partial class MessageUnderstanding
     private const string AgencyLabel = "o:";
     private const string IntentLabel = "i:";
     private const string ChitChatLabel = IntentLabel + OtherFiles.ChitChatLabel;
+    private const string ClosingLabel = IntentLabel + OtherFiles.ClosingLabel;
+
+    // The feature naming the procedure in context, for the aspect classifier: "mấy tuổi phải đi" is a deadline after nghĩa vụ quân sự.
+    private const string ContextFeature = "x:";
+    private const int NamedAspectsPerProcedure = 20;
+    private const int QuestionsPerName = 6;
+    private const double NamedProcedureShare = 0.6;
 
     // Words that join two requests in one message: "làm khai sinh và nhập hộ khẩu cho con", "kết hôn xong rồi chuyển khẩu".
     private static readonly HashSet<string> Joiners = new(StringComparer.Ordinal) { "va", "voi", "kem", "cung", "xong", "roi" };
 
     private readonly MessageClassifier classifier;
+    private readonly MessageClassifier aspects;
     private readonly TypoCorrector corrector;
 
     // The folded syllable pairs of each procedure's names; empty when learning from examples alone (cross-validation).
     private readonly FrozenDictionary<string, FrozenSet<string>> nameBigrams = FrozenDictionary<string, FrozenSet<string>>.Empty;
+    private readonly FrozenDictionary<string, FrozenSet<string>> officialBigrams = FrozenDictionary<string, FrozenSet<string>>.Empty;
 
     /// <summary>The trained model shipped beside the procedure files; start-up trains anew when the examples changed since.</summary>
     public const string ModelFile = "understanding.model";
 
     // Part of the fingerprint: a change to how features are read must retrain the model too.
-    private const string FeaturesVersion = "features-2";
+    private const string FeaturesVersion = "features-4";
 
     /// <summary>
     /// Loads the shipped model when it was trained on exactly the catalog's examples, or trains on them (a few
     /// seconds) when staff changed an example since.
     /// </summary>
     public MessageUnderstanding(ProcedureCatalog catalog)
-        : this(TrainingExample.From(catalog), Path.Combine(catalog.Folder, ModelFile))
+        : this(TrainingExample.From(catalog), catalog.AspectExamples, Path.Combine(catalog.Folder, ModelFile))
     {
+        officialBigrams = catalog.All.ToFrozenDictionary(
+            p => p.Id,
+            p => Bigrams(Canonical(p.OfficialName, corrector)).ToFrozenSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
         nameBigrams = catalog.All.ToFrozenDictionary(
             p => p.Id,
             p => p.Phrases.Append(p.OfficialName).Append(p.SimpleName).SelectMany(name => Bigrams(Canonical(name, corrector))).ToFrozenSet(StringComparer.Ordinal),
@@ -68,13 +81,80 @@ public sealed partial class MessageUnderstanding
     }
 
     /// <summary>Learns from <paramref name="training"/> only, as cross-validation does with part of the catalog's examples.</summary>
-    internal MessageUnderstanding(IReadOnlyList<TrainingExample> training, string? modelPath = null)
+    internal MessageUnderstanding(IReadOnlyList<TrainingExample> training, IReadOnlyList<AspectExample>? aspectExamples = null, string? modelPath = null)
     {
-        corrector = new TypoCorrector(training.SelectMany(e => VietnameseText.Syllables(e.Text)).Concat(Keywords.Vocabulary));
-        Fingerprint = FingerprintOf(training);
-        classifier = (modelPath is null ? null : LoadModel(modelPath, Fingerprint))
-            ?? MessageClassifier.Train(training.Concat(NamedQuestions(training))
-                .Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), Label(e))).ToList());
+        aspectExamples ??= [];
+        corrector = new TypoCorrector(training.Select(e => e.Text).Concat(aspectExamples.SelectMany(a => a.Examples))
+            .SelectMany(text => VietnameseText.Syllables(text)).Concat(Keywords.Vocabulary));
+        Fingerprint = FingerprintOf(training, aspectExamples);
+        if ((modelPath is null ? null : LoadModel(modelPath, Fingerprint)) is [var loaded, var loadedAspects])
+        {
+            (classifier, aspects) = (loaded, loadedAspects);
+            return;
+        }
+
+        classifier = MessageClassifier.Train(training.Concat(NamedQuestions(training))
+            .Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), Label(e))).ToList());
+        aspects = MessageClassifier.Train(AspectRows(training, aspectExamples).ToList());
+    }
+
+    /// <summary>
+    /// What the aspect classifier learns from: each aspect's questions (those tied to a procedure with it in context,
+    /// the others also beside the same procedures so the context alone decides nothing), the same questions after and
+    /// before short procedure names (the name does not change the aspect), and the names alone (no aspect).
+    /// </summary>
+    private IEnumerable<(Dictionary<string, float> Features, string Label)> AspectRows(IReadOnlyList<TrainingExample> training, IReadOnlyList<AspectExample> aspectExamples)
+    {
+        var contexts = aspectExamples.Select(a => a.ProcedureId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var general = new List<(string Text, string Label)>();
+        foreach (var group in aspectExamples)
+        {
+            var label = AspectNames.Name(group.Aspect);
+            foreach (var text in group.Examples)
+            {
+                var syllables = Canonical(text, corrector);
+                if (group.ProcedureId is { } procedure)
+                {
+                    yield return (AspectFeatures(syllables, procedure), label);
+                    continue;
+                }
+
+                general.Add((text, label));
+                yield return (AspectFeatures(syllables, null), label);
+                foreach (var context in contexts)
+                {
+                    yield return (AspectFeatures(syllables, context), label);
+                }
+            }
+        }
+
+        var noAspect = AspectNames.Name(ProcedureAspect.None);
+        var next = 0;
+        foreach (var procedure in training.Where(e => e.Intent == Intent.Ask && e.ProcedureId is not null).GroupBy(e => e.ProcedureId))
+        {
+            foreach (var name in procedure.Where(e => VietnameseText.Syllables(e.Text).Count <= ShortNameSyllables).Take(NamedAspectsPerProcedure))
+            {
+                yield return (AspectFeatures(Canonical(name.Text, corrector), null), noAspect);
+                for (var i = 0; i < QuestionsPerName && general.Count > 0; i++)
+                {
+                    var (question, label) = general[next++ % general.Count];
+                    var text = next % 2 == 0 ? $"{name.Text} {question}" : $"{question} {name.Text}";
+                    yield return (AspectFeatures(Canonical(text, corrector), null), label);
+                }
+            }
+        }
+
+    }
+
+    private static Dictionary<string, float> AspectFeatures(List<string> syllables, string? context)
+    {
+        var features = TextFeatures.Extract(syllables);
+        if (context is not null)
+        {
+            features[ContextFeature + context] = 1;
+        }
+
+        return features;
     }
 
     /// <summary>
@@ -106,19 +186,19 @@ public sealed partial class MessageUnderstanding
     /// <summary>Trains on the catalog's examples, ignoring any shipped model, and writes the model to <paramref name="path"/>.</summary>
     public static void TrainAndSave(ProcedureCatalog catalog, string path)
     {
-        var understanding = new MessageUnderstanding(TrainingExample.From(catalog));
+        var understanding = new MessageUnderstanding(TrainingExample.From(catalog), catalog.AspectExamples);
         using var file = File.Create(path);
-        understanding.classifier.Save(file, understanding.Fingerprint);
+        MessageClassifier.Save(file, understanding.Fingerprint, [understanding.classifier, understanding.aspects]);
     }
 
     /// <summary>True when the model at <paramref name="path"/> was trained on exactly the catalog's examples.</summary>
     public static bool IsModelCurrent(ProcedureCatalog catalog, string path) =>
-        LoadModel(path, FingerprintOf(TrainingExample.From(catalog))) is not null;
+        LoadModel(path, FingerprintOf(TrainingExample.From(catalog), catalog.AspectExamples)) is not null;
 
-    public Understanding Understand(string? text)
+    /// <param name="context">The procedure the conversation is about, if any: it helps read the aspect.</param>
+    public Understanding Understand(string? text, string? context = null)
     {
-        // Cut before anything else: no message needs more, and it bounds the work.
-        var original = text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty;
+        var original = Cut(text);
         if (IsDossierCode(original))
         {
             return Result(original, Intent.Status, RuleScore);
@@ -138,6 +218,7 @@ public sealed partial class MessageUnderstanding
         }
 
         var folded = $" {string.Join(' ', syllables.Select(VietnameseText.Fold))} ";
+        var aspect = AspectOf(syllables, context);
         var ranked = Ranked(probabilities);
         var best = classifier.Labels[ranked[0]];
         var score = Math.Round(probabilities[ranked[0]], 2);
@@ -151,11 +232,10 @@ public sealed partial class MessageUnderstanding
         {
             if (score < ConfirmProbability)
             {
-                return NotFound(original, procedures);
+                return NotFound(original, procedures) with { Aspect = aspect };
             }
 
             var procedureId = procedures[0];
-            var aspect = Aspect(folded);
             return new Understanding(original, SubmitOrAsk(original, folded), procedureId, score, procedures.Skip(1).Take(MaxAlternatives).ToList(), aspect)
             {
                 Band = score >= AnswerProbability ? ConfidenceBand.Answer : ConfidenceBand.Confirm,
@@ -165,7 +245,7 @@ public sealed partial class MessageUnderstanding
 
         if (score < ConfirmProbability)
         {
-            return NotFound(original, procedures);
+            return NotFound(original, procedures) with { Aspect = aspect };
         }
 
         if (best.StartsWith(AgencyLabel, StringComparison.Ordinal))
@@ -178,13 +258,22 @@ public sealed partial class MessageUnderstanding
             return NotFound(original, [], score) with { ChitChat = true };
         }
 
+        if (best == ClosingLabel)
+        {
+            return Result(original, Intent.Greeting, score) with { Closing = true };
+        }
+
         var intent = Enum.Parse<Intent>(best[IntentLabel.Length..]);
         return intent switch
         {
-            Intent.None => NotFound(original, procedures, score),
-            Intent.Ask => new Understanding(original, Intent.Ask, null, score, [], Aspect(folded)),
+            // Not understood, but what it asks is: with a procedure in context, the conversation answers that.
+            Intent.None => NotFound(original, procedures, score) with { Aspect = aspect },
+            Intent.Ask => new Understanding(original, Intent.Ask, null, score, [], aspect),
+            Intent.Office => new Understanding(original, Intent.Office, null, score, [], aspect is ProcedureAspect.Hours or ProcedureAspect.Where ? aspect : ProcedureAspect.None),
             Intent.Submit when procedures.Count > 0 && Probability(probabilities, ProcedureLabel + procedures[0]) >= SubmitProcedureProbability =>
                 new Understanding(original, Intent.Submit, procedures[0], score, procedures.Skip(1).Take(MaxAlternatives).ToList(), ProcedureAspect.None),
+            // "hồ sơ khai sinh nộp tuần rồi xong chưa" asks the status of a dossier of that procedure.
+            Intent.Status when NamedProcedure(probabilities) is { } named => Result(original, Intent.Status, score) with { ProcedureId = named },
             _ => Result(original, intent, score),
         };
     }
@@ -194,10 +283,34 @@ public sealed partial class MessageUnderstanding
         Canonical(text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty, corrector).Count;
 
     /// <summary>The aspect a message asks about, whatever it is about: a follow-up reads it against the topic in context.</summary>
-    public ProcedureAspect AspectOf(string? text)
+    public ProcedureAspect AspectOf(string? text, string? context = null)
     {
-        var original = text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty;
-        return Aspect($" {string.Join(' ', Canonical(original, corrector).Select(VietnameseText.Fold))} ");
+        var original = Cut(text);
+        return AspectOf(Canonical(original, corrector), context);
+    }
+
+    /// <summary>
+    /// The likeliest aspect other than none: a message not understood while a procedure is in context is answered
+    /// about that procedure, on what it most likely asks.
+    /// </summary>
+    public ProcedureAspect LikeliestAspectOf(string? text, string? context)
+    {
+        var original = Cut(text);
+        var probabilities = aspects.Predict(AspectFeatures(Canonical(original, corrector), context), out _);
+        return Ranked(probabilities).Select(i => AspectNames.Parse(aspects.Labels[i]) ?? ProcedureAspect.None)
+            .First(aspect => aspect != ProcedureAspect.None);
+    }
+
+    /// <summary>The likeliest aspect of the canonical syllables, read with the procedure in context where there is one.</summary>
+    private ProcedureAspect AspectOf(List<string> syllables, string? context)
+    {
+        if (syllables.Count == 0)
+        {
+            return ProcedureAspect.None;
+        }
+
+        var probabilities = aspects.Predict(AspectFeatures(syllables, context), out var known);
+        return known == 0 ? ProcedureAspect.None : AspectNames.Parse(aspects.Labels[Ranked(probabilities)[0]]) ?? ProcedureAspect.None;
     }
 
     /// <summary>
@@ -212,9 +325,19 @@ public sealed partial class MessageUnderstanding
             return true;
         }
 
-        var original = text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty;
+        var original = Cut(text);
         return Bigrams(Canonical(original, corrector)).Any(pair => other.Contains(pair) && !current.Contains(pair));
     }
+
+    /// <summary>True when the message uses a pair of syllables of <paramref name="procedureId"/>'s official name ("khai tử"), rather than telling what happened.</summary>
+    public bool Names(string? text, string procedureId)
+    {
+        var original = Cut(text);
+        return officialBigrams.TryGetValue(procedureId, out var names) && Bigrams(Canonical(original, corrector)).Any(names.Contains);
+    }
+
+    // Cut before anything else: no message needs more, and it bounds the work.
+    private static string Cut(string? text) => text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty;
 
     private static IEnumerable<string> Bigrams(List<string> syllables)
     {
@@ -224,7 +347,7 @@ public sealed partial class MessageUnderstanding
         }
     }
 
-    private static MessageClassifier? LoadModel(string path, string fingerprint)
+    private static IReadOnlyList<MessageClassifier>? LoadModel(string path, string fingerprint)
     {
         if (!File.Exists(path))
         {
@@ -243,12 +366,20 @@ public sealed partial class MessageUnderstanding
         }
     }
 
-    private static string FingerprintOf(IReadOnlyList<TrainingExample> training)
+    private static string FingerprintOf(IReadOnlyList<TrainingExample> training, IReadOnlyList<AspectExample> aspectExamples)
     {
         var text = new StringBuilder(FeaturesVersion);
         foreach (var example in training)
         {
             text.Append('\n').Append(Label(example)).Append('\t').Append(example.Text);
+        }
+
+        foreach (var group in aspectExamples)
+        {
+            foreach (var example in group.Examples)
+            {
+                text.Append("\na:").Append(AspectNames.Name(group.Aspect)).Append('/').Append(group.ProcedureId).Append('\t').Append(example);
+            }
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
@@ -260,6 +391,7 @@ public sealed partial class MessageUnderstanding
     /// </summary>
     private static List<string> Canonical(string text, TypoCorrector corrector) =>
         VietnameseText.Syllables(text).Where(s => s.Length <= MaxWordLength)
+            .Select(s => !corrector.Knows(s) && SoundAlike.FromTelex(s) is { } typed && corrector.Knows(typed) ? typed : s)
             .SelectMany(s => corrector.Split(s) ?? [corrector.Correct(s)])
             .ToList();
 
@@ -268,8 +400,18 @@ public sealed partial class MessageUnderstanding
         { OtherAgencyId: { } agency } => AgencyLabel + agency,
         { ProcedureId: { } procedure } => ProcedureLabel + procedure,
         { ChitChat: true } => ChitChatLabel,
+        { Closing: true } => ClosingLabel,
         _ => IntentLabel + example.Intent,
     };
+
+    /// <summary>The procedure that takes most of what the procedures share of the probability, if one clearly does.</summary>
+    private string? NamedProcedure(float[] probabilities)
+    {
+        var shares = classifier.Labels.Select((label, i) => (label, p: probabilities[i])).Where(l => l.label.StartsWith(ProcedureLabel, StringComparison.Ordinal)).ToList();
+        var total = shares.Sum(s => s.p);
+        var best = shares.MaxBy(s => s.p);
+        return total > 0 && best.p / total >= NamedProcedureShare ? best.label[ProcedureLabel.Length..] : null;
+    }
 
     private float Probability(float[] probabilities, string label) =>
         probabilities[classifier.IndexOf(label)];
@@ -284,9 +426,6 @@ public sealed partial class MessageUnderstanding
     // "nộp hồ sơ khai sinh ở đâu" asks where; "tôi muốn nộp hồ sơ khai sinh" wants to submit.
     private static Intent SubmitOrAsk(string original, string folded) =>
         Keywords.Submit.Matches(folded) && !Keywords.Question.Matches(folded) && !original.Contains('?') ? Intent.Submit : Intent.Ask;
-
-    private static ProcedureAspect Aspect(string folded) =>
-        Keywords.Aspects.FirstOrDefault(a => a.Rule.Matches(folded)).Aspect;
 
     // Each part of a message joined by "và", "với" is read alone; a part that clearly names another procedure adds it.
     private IReadOnlyList<string> FurtherProcedures(List<string> syllables, string procedureId)

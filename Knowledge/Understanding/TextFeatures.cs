@@ -5,7 +5,8 @@ namespace OneStopBot.Knowledge.Understanding;
 /// <summary>
 /// The features the classifier reads from a message's canonical syllables: folded syllable uni- and bigrams (how
 /// most residents type), the exact forms of syllables with diacritics (stronger when typed), folded skip-bigrams
-/// (a word inserted between two), and character n-grams within each folded syllable (typos and spelling variants).
+/// (a word inserted between two), character n-grams within each folded syllable (typos and spelling variants), and
+/// the sound keys of syllables and pairs (<see cref="SoundAlike"/>: voice typing writes "trứng thực" for "chứng thực").
 /// </summary>
 internal static class TextFeatures
 {
@@ -14,6 +15,7 @@ internal static class TextFeatures
     private const float ExactWeight = 0.6f;
     private const float SkipWeight = 0.4f;
     private const float CharWeight = 0.35f;
+    private const float SoundWeight = 0.5f;
     private const int CharGram = 3;
 
     /// <summary>Distinct features with their weights; the classifier scales the known ones to unit length.</summary>
@@ -21,9 +23,11 @@ internal static class TextFeatures
     {
         var features = new Dictionary<string, float>(syllables.Count * 8, StringComparer.Ordinal);
         var folded = new string[syllables.Count];
+        var sounds = new string[syllables.Count];
         for (var i = 0; i < syllables.Count; i++)
         {
             folded[i] = VietnameseText.Fold(syllables[i]);
+            sounds[i] = SoundAlike.Key(folded[i]);
         }
 
         for (var i = 0; i < folded.Length; i++)
@@ -34,9 +38,11 @@ internal static class TextFeatures
                 Add(features, "e:" + syllables[i], ExactWeight);
             }
 
+            Add(features, "k:" + sounds[i], SoundWeight);
             if (i + 1 < folded.Length)
             {
                 Add(features, $"b:{folded[i]} {folded[i + 1]}", BigramWeight);
+                Add(features, $"kb:{sounds[i]} {sounds[i + 1]}", SoundWeight);
             }
 
             if (i + 2 < folded.Length)

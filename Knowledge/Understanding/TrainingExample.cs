@@ -8,6 +8,9 @@ namespace OneStopBot.Knowledge.Understanding;
 /// </summary>
 public sealed record TrainingExample(string Text, Intent Intent, string? ProcedureId, string? OtherAgencyId = null, bool ChitChat = false)
 {
+    /// <summary>Thanks or goodbye (intent greeting).</summary>
+    public bool Closing { get; init; }
+
     /// <summary>Everything the catalog teaches: each procedure's names, phrases and examples, the other agencies' and intents' examples.</summary>
     public static IReadOnlyList<TrainingExample> From(ProcedureCatalog catalog)
     {
@@ -25,7 +28,7 @@ public sealed record TrainingExample(string Text, Intent Intent, string? Procedu
 
         foreach (var group in catalog.MessageExamples)
         {
-            examples.AddRange(group.Examples.Select(text => new TrainingExample(text, group.Intent, group.ProcedureId, ChitChat: group.ChitChat)));
+            examples.AddRange(group.Examples.Select(text => new TrainingExample(text, group.Intent, group.ProcedureId, ChitChat: group.ChitChat) { Closing = group.Closing }));
         }
 
         return examples;

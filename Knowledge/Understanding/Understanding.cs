@@ -30,8 +30,17 @@ public enum ProcedureAspect
     [JsonStringEnumMemberName("where")] Where,
     [JsonStringEnumMemberName("online")] Online,
     [JsonStringEnumMemberName("steps")] Steps,
-    [JsonStringEnumMemberName("who")] WhoQualifies,
+    [JsonStringEnumMemberName("qualifies")] WhoQualifies,
     [JsonStringEnumMemberName("proxy")] Proxy,
+
+    /// <summary>How long the resident has: khai sinh within 60 days, khai tử within 15, khiếu nại within 90.</summary>
+    [JsonStringEnumMemberName("deadline")] Deadline,
+
+    /// <summary>When the office that receives the dossier is open.</summary>
+    [JsonStringEnumMemberName("hours")] Hours,
+
+    /// <summary>What happens when the resident is late or does not do it.</summary>
+    [JsonStringEnumMemberName("penalty")] Penalty,
 }
 
 /// <summary>How sure the understanding is, in the three bands the conversation acts on.</summary>
@@ -68,6 +77,9 @@ public sealed record Understanding(
 
     /// <summary>Small talk, a joke or an insult (intent none): answered with one line, never kept as a question for staff.</summary>
     public bool ChitChat { get; init; }
+
+    /// <summary>Thanks or goodbye (intent greeting): answered with a polite close, not the greeting again.</summary>
+    public bool Closing { get; init; }
 
     /// <summary>Further procedures the same message names ("khai sinh và nhập hộ khẩu"), after <see cref="ProcedureId"/>.</summary>
     public IReadOnlyList<string> AlsoProcedureIds { get; init; } = [];

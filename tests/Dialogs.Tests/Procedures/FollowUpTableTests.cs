@@ -58,6 +58,11 @@ public sealed class FollowUpTableTests : IDisposable
         { "xin hỗ trợ mai táng phí", "mất mấy ngày", "mai-tang-phi", ProcedureAspect.Time },
         { "làm thẻ bảo hiểm y tế cho con", "điều kiện thế nào", "bhyt", ProcedureAspect.WhoQualifies },
         { "làm thẻ bảo hiểm y tế cho con", "có mất tiền không", "bhyt", ProcedureAspect.Fee },
+        { "đăng ký khai sinh cho con", "de lau roi gio lam dc ko", "khai-sinh", ProcedureAspect.Deadline },
+        { "lam giay khai tu cho ba", "may ngay phai di bao", "khai-tu", ProcedureAspect.Deadline },
+        { "khiếu nại quyết định của xã", "con han khieu nai ko", "phan-anh-kien-nghi", ProcedureAspect.Deadline },
+        { "đăng ký khai sinh cho con", "tre co bi phat ko", "khai-sinh", ProcedureAspect.Penalty },
+        { "đăng ký kết hôn", "một đứa đi đc ko", "ket-hon", ProcedureAspect.Proxy },
         { "làm thẻ bảo hiểm y tế cho con", "nộp ở mô", "bhyt", ProcedureAspect.Where },
         { "xin xác nhận hộ nghèo", "ai được công nhận", "ho-ngheo", ProcedureAspect.WhoQualifies },
         { "xin xác nhận hộ nghèo", "mất bao lâu", "ho-ngheo", ProcedureAspect.Time },
@@ -160,6 +165,19 @@ public sealed class FollowUpTableTests : IDisposable
         { "xin tro cap cho ba noi", "tro-cap-xa-hoi", "ba mat roi xin tien mai tang can gi", "mai-tang-phi", ProcedureAspect.Documents },
         { "chung thuc ban sao", "chung-thuc-ban-sao", "con chung thuc chu ky thi bao nhieu tien", "chung-thuc-chu-ky", ProcedureAspect.Fee },
     };
+
+    [Theory]
+    [InlineData("đăng ký khai sinh cho con", "ủa rứa là răng hè")]
+    [InlineData("lam giay khai tu cho ba", "rứa là răng")]
+    public async Task A_message_not_understood_is_answered_about_the_procedure_in_context(string first, string followUp)
+    {
+        await harness.SayAsync(first);
+
+        var replies = await harness.SayAsync(followUp);
+
+        Assert.DoesNotContain(replies, r => r.Text.Contains("chưa tìm thấy thủ tục", StringComparison.Ordinal));
+        Assert.Contains(harness.Get<ProcedureCatalog>().All, p => harness.Plain(replies[0].Text).StartsWith(p.SimpleName, StringComparison.Ordinal));
+    }
 
     [Theory]
     [MemberData(nameof(Rows))]

@@ -20,9 +20,37 @@ public sealed class EvalSetTests(KnowledgeFixture knowledge) : IDisposable
             set.Cases);
     }
 
+    [Fact]
+    public void Reads_the_aspect_and_style_columns_where_a_set_has_them()
+    {
+        File.WriteAllText(path, "text\tintent\tprocedure\taspect\tstyle\nkhai sinh mất mấy đồng\task\tkhai-sinh\tfee\tdialect\nxin chào\tgreeting\t-\t-\tthanks\n");
+
+        var cases = EvalSet.Load(path).Cases;
+
+        Assert.Equal([(ProcedureAspect.Fee, "dialect"), (ProcedureAspect.None, "thanks")], cases.Select(c => (c.Aspect!.Value, c.Style!)));
+    }
+
+    [Fact]
+    public void Scores_the_aspect_and_each_style_and_how_far_none_can_be_trusted()
+    {
+        File.WriteAllText(path, string.Join('\n',
+            "text\tintent\tprocedure\taspect\tstyle",
+            "đăng ký kết hôn ở đâu\task\tket-hon\twhere\tplain",
+            "đăng ký kết hôn ở đâu\task\tket-hon\tfee\tplain",
+            "xin chào\tnone\t-\t-\tother"));
+
+        var report = EvalSet.Load(path).Evaluate(knowledge.Understanding);
+
+        Assert.Equal(2 / 3.0, report.AspectAccuracy!.Value, 3);
+        Assert.Equal([("other", 1, 0.0, 1.0), ("plain", 2, 1.0, 0.5)], report.ByStyle());
+        Assert.Contains("line 3: \"đăng ký kết hôn ở đâu\" expected ask/ket-hon, got ask/ket-hon (score", report.Format());
+        Assert.Contains("aspect expected fee, got where", report.Format());
+    }
+
     [Theory]
     [InlineData("only one column\n", "3 tab-separated columns")]
     [InlineData("xin chào\twave\t-\n", "unknown intent 'wave'")]
+    [InlineData("xin chào\tgreeting\t-\tcolour\n", "unknown aspect 'colour'")]
     public void A_malformed_row_names_its_line(string content, string reason)
     {
         File.WriteAllText(path, "text\tintent\tprocedure\n" + content);

@@ -23,14 +23,20 @@ public sealed class HeldOutSetTests(KnowledgeFixture knowledge, ITestOutputHelpe
         Assert.Empty(Enum.GetValues<Intent>().Except(HeldOut.Cases.Select(c => c.Intent)));
     }
 
-    public static TheoryData<string> HeldOutFiles => new() { EvalSet.HeldOutPath, EvalSet.UnseenPath, SmallTalkSet.Path };
+    public static TheoryData<string> HeldOutFiles => new() { EvalSet.HeldOutPath, EvalSet.UnseenPath, EvalSet.StylesPath, SmallTalkSet.Path, ConversationSet.HeldOutPath };
 
     [Theory]
     [MemberData(nameof(HeldOutFiles))]
     public void No_sentence_of_it_is_a_training_example(string path)
     {
-        var training = TrainingExample.From(knowledge.Catalog).Select(e => Key(e.Text)).ToHashSet(StringComparer.Ordinal);
-        var texts = path == SmallTalkSet.Path ? SmallTalkSet.Load(path).Select(c => c.Text) : EvalSet.Load(path).Cases.Select(c => c.Text);
+        // A procedure's own names and phrases are its vocabulary, not examples: a resident may type one alone.
+        var names = knowledge.Catalog.All.SelectMany(p => p.Phrases.Append(p.OfficialName).Append(p.SimpleName)).Select(Key).ToHashSet(StringComparer.Ordinal);
+        var training = TrainingExample.From(knowledge.Catalog).Select(e => e.Text)
+            .Concat(knowledge.Catalog.AspectExamples.SelectMany(a => a.Examples))
+            .Select(Key).Where(key => !names.Contains(key)).ToHashSet(StringComparer.Ordinal);
+        var texts = path == SmallTalkSet.Path ? SmallTalkSet.Load(path).Select(c => c.Text)
+            : path == ConversationSet.HeldOutPath ? ConversationSet.Load(path).SelectMany(c => c.Turns).Select(t => t.Say)
+            : EvalSet.Load(path).Cases.Select(c => c.Text);
 
         var copied = texts.Where(text => training.Contains(Key(text))).ToList();
 

@@ -210,6 +210,40 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
         Assert.Equal(aspect, Understand(text).Aspect);
     }
 
+    [Theory]
+    [InlineData("hết nhiêu tiền", ProcedureAspect.Fee)]
+    [InlineData("ai di lam cung dc ha", ProcedureAspect.Proxy)]
+    [InlineData("sang thu 7 lam dc ko", ProcedureAspect.Hours)]
+    [InlineData("khi nao biet ket qua", ProcedureAspect.Time)]
+    [InlineData("tre han co bi phat ko", ProcedureAspect.Penalty)]
+    [InlineData("bao nhieu ngay phai di khai", ProcedureAspect.Deadline)]
+    public void Learned_aspects_read_follow_ups_no_word_list_held(string text, ProcedureAspect aspect)
+    {
+        Assert.Equal(aspect, knowledge.Understanding.AspectOf(text, "khai-sinh"));
+    }
+
+    [Theory]
+    [InlineData("chuwngs thuwcj ban sao giaays towf", "chung-thuc-ban-sao")]
+    [InlineData("KHAI TUWR CHO BA", "khai-tu")]
+    [InlineData("sác nhận tình trạng hôn nhân", "xac-nhan-hon-nhan")]
+    [InlineData("làm giấy khai sinh đươcccc không 😭😭", "khai-sinh")]
+    public void Voice_typing_telex_held_letters_and_emoji_land_on_the_procedure(string text, string procedureId)
+    {
+        Assert.Equal(procedureId, Understand(text).ProcedureId);
+    }
+
+    [Fact]
+    public void The_procedure_in_context_helps_read_the_aspect()
+    {
+        Assert.Equal(ProcedureAspect.Deadline, knowledge.Understanding.AspectOf("con tui mười bảy tuổi phải đi chưa", "nghia-vu-quan-su"));
+    }
+
+    [Fact]
+    public void A_message_not_understood_still_has_a_likeliest_aspect_for_the_procedure_in_context()
+    {
+        Assert.NotEqual(ProcedureAspect.None, knowledge.Understanding.LikeliestAspectOf("ủa rứa là răng", "khai-sinh"));
+    }
+
     [Fact]
     public void The_score_is_the_probability_of_the_answer_and_alternatives_come_after_it()
     {

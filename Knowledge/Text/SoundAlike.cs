@@ -1,0 +1,89 @@
+namespace OneStopBot.Knowledge.Text;
+
+/// <summary>
+/// How a syllable sounds in the central and southern accents that voice typing writes down: a key on which "trứng" and
+/// "chứng", "xác" and "sác", "giờ", "dờ" and "rờ", "bản" and "bảng", "mất" and "mấc" meet, and a reading of keys typed
+/// in Telex with the input method off ("chuwngs" is "chung", as "chứng" folds). Pure and thread-safe.
+/// </summary>
+public static class SoundAlike
+{
+    // Longest first, so "ngh" is read before "ng" and "gi" before "g".
+    private static readonly string[] Initials = ["ngh", "ng", "gh", "gi", "kh", "ph", "th", "tr", "ch", "nh", "qu", "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"];
+    private static readonly string[] Finals = ["ng", "nh", "ch", "c", "t", "n", "m", "p"];
+    private const string Vowels = "aeiouy";
+    private const string ToneKeys = "sfrxj";
+    private const int MaxRun = 2;
+
+    /// <summary>
+    /// The sound key of a syllable: folded (so hỏi and ngã, and every tone, meet), initial s/x, tr/ch and d/gi/r/v
+    /// merged, final n/ng/nh and t/c/ch merged.
+    /// </summary>
+    public static string Key(string syllable)
+    {
+        var folded = VietnameseText.Fold(syllable.ToLowerInvariant());
+        var initial = Initials.FirstOrDefault(i => folded.StartsWith(i, StringComparison.Ordinal) && folded.Length > i.Length && (i != "gi" || IsVowel(folded[2]))) ?? string.Empty;
+        var rest = folded[initial.Length..];
+        var final = Finals.FirstOrDefault(f => rest.Length > f.Length && rest.EndsWith(f, StringComparison.Ordinal)) ?? string.Empty;
+        var vowel = rest[..^final.Length];
+        return SameInitial(initial) + vowel + SameFinal(final);
+    }
+
+    /// <summary>
+    /// The folded syllable a word typed in Telex means ("chuwngs" → "chung", "giaays" → "giay", "ddi" → "di"), or null
+    /// when it carries no Telex key. Letters held down ("đươcccc") are cut to what a syllable can hold first.
+    /// </summary>
+    public static string? FromTelex(string word)
+    {
+        var text = WithoutRuns(VietnameseText.Fold(word));
+        var changed = text.Length != word.Length;
+        if (text.Length >= 3 && ToneKeys.Contains(text[^1]) && text[..^1].Any(IsVowel))
+        {
+            text = text[..^1];
+            changed = true;
+        }
+
+        var decoded = text.Replace("dd", "d", StringComparison.Ordinal).Replace("aa", "a", StringComparison.Ordinal)
+            .Replace("ee", "e", StringComparison.Ordinal).Replace("oo", "o", StringComparison.Ordinal)
+            .Replace("uw", "u", StringComparison.Ordinal).Replace("ow", "o", StringComparison.Ordinal).Replace("aw", "a", StringComparison.Ordinal);
+        return changed || decoded != text ? decoded : null;
+    }
+
+    // Vietnamese never writes a letter three times, nor a consonant twice at the end: "ơiiii", "đươcccc" are a key
+    // held down. A doubled vowel stays, for Telex ("giaay").
+    private static string WithoutRuns(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            var end = i;
+            while (end < text.Length && text[end] == text[i])
+            {
+                end++;
+            }
+
+            var run = end - i;
+            var atEnd = end == text.Length;
+            builder.Append(text[i], run > MaxRun || (run == MaxRun && atEnd && !IsVowel(text[i])) ? 1 : run);
+            i = end;
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsVowel(char c) => Vowels.Contains(c);
+
+    private static string SameInitial(string initial) => initial switch
+    {
+        "x" => "s",
+        "tr" => "ch",
+        "gi" or "r" or "v" => "d",
+        _ => initial,
+    };
+
+    private static string SameFinal(string final) => final switch
+    {
+        "ng" or "nh" => "n",
+        "c" or "ch" => "t",
+        _ => final,
+    };
+}

@@ -1,0 +1,55 @@
+using OneStopBot.Knowledge.Text;
+
+namespace OneStopBot.Knowledge.Tests.Text;
+
+public sealed class SoundAlikeTests
+{
+    [Theory]
+    [InlineData("trứng", "chứng")]
+    [InlineData("sác", "xác")]
+    [InlineData("dờ", "giờ")]
+    [InlineData("rồi", "dồi")]
+    [InlineData("về", "dề")]
+    [InlineData("bảng", "bản")]
+    [InlineData("mấc", "mất")]
+    [InlineData("tìn", "tình")]
+    [InlineData("sữa", "sửa")]
+    [InlineData("TRỨNG", "chứng")]
+    public void Sounds_that_merge_in_central_and_southern_speech_share_a_key(string typed, string meant)
+    {
+        Assert.Equal(SoundAlike.Key(meant), SoundAlike.Key(typed));
+    }
+
+    [Theory]
+    [InlineData("khai", "khái")]
+    [InlineData("sinh", "sinh")]
+    public void The_key_keeps_what_the_accents_do_not_merge(string a, string b)
+    {
+        Assert.Equal(SoundAlike.Key(a), SoundAlike.Key(b));
+        Assert.NotEqual(SoundAlike.Key("sinh"), SoundAlike.Key("tinh"));
+        Assert.NotEqual(SoundAlike.Key("khai"), SoundAlike.Key("hai"));
+    }
+
+    [Theory]
+    [InlineData("chuwngs", "chung")]
+    [InlineData("thuwcj", "thuc")]
+    [InlineData("giaays", "giay")]
+    [InlineData("towf", "to")]
+    [InlineData("tuwr", "tu")]
+    [InlineData("ddaau", "dau")]
+    [InlineData("đươcccc", "duoc")]
+    [InlineData("ơiiii", "oi")]
+    public void Telex_keys_and_held_letters_are_read_as_the_syllable_meant(string typed, string folded)
+    {
+        Assert.Equal(folded, SoundAlike.FromTelex(typed));
+    }
+
+    [Theory]
+    [InlineData("chung")]
+    [InlineData("khai")]
+    [InlineData("ngày")]
+    public void A_word_with_no_telex_key_is_left_alone(string word)
+    {
+        Assert.Null(SoundAlike.FromTelex(word));
+    }
+}
