@@ -266,6 +266,11 @@ public sealed partial class MessageUnderstanding
         var intent = Enum.Parse<Intent>(best[IntentLabel.Length..]);
         return intent switch
         {
+            // Unsure it is out of scope while a procedure comes close ("muốn hỏi về người già"): asking beats a list.
+            Intent.None when score < AnswerProbability && procedures.Count > 0
+                    && Probability(probabilities, ProcedureLabel + procedures[0]) >= ConfirmProbability =>
+                new Understanding(original, Intent.Ask, procedures[0], Math.Round(Probability(probabilities, ProcedureLabel + procedures[0]), 2),
+                    procedures.Skip(1).Take(MaxAlternatives).ToList(), aspect) { Band = ConfidenceBand.Confirm },
             // Not understood, but what it asks is: with a procedure in context, the conversation answers that.
             Intent.None => NotFound(original, procedures, score) with { Aspect = aspect },
             Intent.Ask => new Understanding(original, Intent.Ask, null, score, [], aspect),

@@ -56,7 +56,9 @@ public sealed class ConversationTableTests : IDisposable
         { "nhập hộ khẩu cho vợ mới cưới", "answer:thuong-tru" },
         { "kết hôn xong rồi chuyển khẩu về nhà chồng", "both:thuong-tru,ket-hon" },
         // The confirm band.
-        { "muốn hỏi về người già", "confirm" },
+        // Trained on more out-of-scope questions, the model is no longer sure this asks about a procedure: search
+        // offers trợ cấp xã hội and keeps the question for staff.
+        { "muốn hỏi về người già", "search:tro-cap-xa-hoi" },
         { "giấy chứng nhận", "confirm" },
         { "muốn hỏi về người già | Không phải", "notthis" },
         { "giấy chứng nhận | khong phai", "notthis" },
