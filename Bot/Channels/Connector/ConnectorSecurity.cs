@@ -57,25 +57,30 @@ public sealed class ConnectorSecurity(IConfiguration configuration, IOptions<Con
     public bool IsAnonymous => string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
 
     /// <summary>
-    /// Whether <paramref name="channelId"/> names one of this host's own channels as a person reads it: blanks around it,
-    /// invisible format characters in it (U+200B, U+2060…), compatibility forms (full-width letters) and case do not
-    /// make another channel.
+    /// Whether <paramref name="channelId"/> names one of this host's own channels as a person reads it: only its letters
+    /// and digits count, after compatibility forms are folded, in any case. Blanks, controls, invisible format and joining
+    /// characters (U+0000, U+200B, U+034F, U+1D173…) and punctuation in or around it do not make another channel.
     /// </summary>
     public static bool IsOwnChannel(string channelId) => OwnChannels.Contains(AsRead(channelId));
 
     private static string AsRead(string channelId)
     {
-        var visible = new System.Text.StringBuilder(channelId.Length);
-        foreach (var c in channelId)
+        // Whole code points: a format character beyond the first plane comes as two UTF-16 units, and a lone surrogate
+        // becomes U+FFFD, so the text can be normalised.
+        var runes = new System.Text.StringBuilder(channelId.Length);
+        foreach (var rune in channelId.EnumerateRunes())
         {
-            if (char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            runes.Append(rune.ToString());
+        }
+        var read = new System.Text.StringBuilder(channelId.Length);
+        foreach (var rune in runes.ToString().Normalize(System.Text.NormalizationForm.FormKC).EnumerateRunes())
+        {
+            if (System.Text.Rune.IsLetterOrDigit(rune))
             {
-                visible.Append(c);
+                read.Append(System.Text.Rune.ToLowerInvariant(rune).ToString());
             }
         }
-        var text = visible.ToString().Trim();
-        // A lone surrogate has no compatibility form; it names no channel of ours either way.
-        return text.Any(char.IsSurrogate) ? text : text.Normalize(System.Text.NormalizationForm.FormKC);
+        return read.ToString();
     }
 
     /// <summary>An in-process caller (no network peer, as in tests) counts as local.</summary>

@@ -52,6 +52,14 @@ public sealed class ConnectorAttackTests(SecurityHost host)
         { "local", "web\u200dchat", "http://localhost:1/", HttpStatusCode.Forbidden },
         { "local", "DIRECTLINE\u00ad", "http://localhost:1/", HttpStatusCode.Forbidden },
         { "local", "\uff5a\uff41\uff4c\uff4f", "http://localhost:1/", HttpStatusCode.Forbidden },
+        // ... or carry controls, joiners and format characters beyond the first plane (a surrogate pair).
+        { "local", "webchat\u0000", "http://localhost:1/", HttpStatusCode.Forbidden },
+        { "local", "webchat\u007f", "http://localhost:1/", HttpStatusCode.Forbidden },
+        { "local", "webchat\u034f", "http://localhost:1/", HttpStatusCode.Forbidden },
+        { "local", "webchat\U0001D173", "http://localhost:1/", HttpStatusCode.Forbidden },
+        { "local", "zalo\u0000", "http://localhost:1/", HttpStatusCode.Forbidden },
+        { "local", "web chat", "http://localhost:1/", HttpStatusCode.Forbidden },
+        { "local", "direct-line", "http://localhost:1/", HttpStatusCode.Forbidden },
         // serviceUrls that are not web addresses: a clear 400, not a 500.
         { "local", "emulator", "not a url", HttpStatusCode.BadRequest },
         { "local", "emulator", "file:///etc/passwd", HttpStatusCode.BadRequest },
