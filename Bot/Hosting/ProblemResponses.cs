@@ -25,12 +25,19 @@ public static class ProblemResponses
         [StatusCodes.Status503ServiceUnavailable] = "Dịch vụ tạm ngừng",
     };
 
+    // Titles ASP.NET Core fills in itself beside the reason phrases: validation problems, and 413 by its newer name.
+    private static readonly HashSet<string> EnglishDefaults = new(StringComparer.Ordinal)
+    {
+        "One or more validation errors occurred.", "Content Too Large", "Payload Too Large",
+    };
+
     public static IServiceCollection AddProblemResponses(this IServiceCollection services) =>
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-            if ((problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status)) && Titles.TryGetValue(status, out var title))
+            if ((problem.Title is null || EnglishDefaults.Contains(problem.Title) || problem.Title == ReasonPhrases.GetReasonPhrase(status))
+                && Titles.TryGetValue(status, out var title))
             {
                 problem.Title = title;
             }

@@ -185,11 +185,11 @@ public static class StaffDossierEndpoints
         var end = ReadDay(to, new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1), "to", errors);
         if (errors.Count == 0 && end < start)
         {
-            errors["to"] = ["'to' must not be before 'from'."];
+            errors["to"] = ["Ngày 'to' không được trước ngày 'from'."];
         }
         if (errors.Count == 0 && end.DayNumber - start.DayNumber > OfficeStatistics.MaxPeriodDays)
         {
-            errors["to"] = [$"The period is at most {OfficeStatistics.MaxPeriodDays} days."];
+            errors["to"] = [$"Khoảng thời gian dài nhất là {OfficeStatistics.MaxPeriodDays} ngày."];
         }
         if (errors.Count > 0)
         {

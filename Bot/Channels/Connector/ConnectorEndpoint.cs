@@ -39,7 +39,7 @@ public static class ConnectorEndpoint
         }
         if (!IsJson(request.ContentType))
         {
-            return TypedResults.Problem("Content-Type must be application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return TypedResults.Problem("Content-Type phải là application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
         var (activity, serviceUrl, refusal) = await ReadActivityAsync(request, security.IsAnonymous);
         if (refusal is not null)
@@ -112,26 +112,26 @@ public static class ConnectorEndpoint
             activity = ActivityReader.Deserialize<Activity>(reader);
             if (activity is not null && reader.Read())
             {
-                return (null, null, BadRequest("The body holds more than one JSON value."));
+                return (null, null, BadRequest("Nội dung có nhiều hơn một giá trị JSON."));
             }
         }
         catch (JsonException)
         {
-            return (null, null, BadRequest("The body is not an Activity in valid JSON."));
+            return (null, null, BadRequest("Nội dung không phải một Activity viết bằng JSON hợp lệ."));
         }
         if (activity is null)
         {
-            return (null, null, BadRequest("The body is empty; an Activity was expected."));
+            return (null, null, BadRequest("Nội dung trống; cần một Activity."));
         }
 
         var missing = RequiredFields.FirstOrDefault(field => string.IsNullOrWhiteSpace(field.Value(activity)));
         if (missing.Name is not null)
         {
-            return (null, null, BadRequest($"The Activity has no \"{missing.Name}\"."));
+            return (null, null, BadRequest($"Activity thiếu trường \"{missing.Name}\"."));
         }
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
         {
-            return (null, null, BadRequest("\"serviceUrl\" must be an absolute http or https URL."));
+            return (null, null, BadRequest("\"serviceUrl\" phải là địa chỉ http hoặc https đầy đủ."));
         }
         if (anonymous && !ConnectorSecurity.IsLoopback(serviceUrl))
         {

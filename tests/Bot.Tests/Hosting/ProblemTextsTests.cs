@@ -32,6 +32,9 @@ public sealed class ProblemTextsTests : IDisposable
         { "GET", "/api/staff/dossiers/261126-9999", null },
         { "GET", "/api/staff/questions?count=0", null },
         { "GET", "/qr/khong-co", null },
+        { "GET", "/api/staff/stats?from=2026-11-10&to=2026-11-01", null },
+        { "GET", "/api/staff/stats?from=2020-01-01&to=2026-11-01", null },
+        { "POST", "/api/staff/dossiers", new { procedureId = "khong-co" } },
     };
 
     [Theory]
@@ -45,7 +48,7 @@ public sealed class ProblemTextsTests : IDisposable
 
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        var shown = $"{problem["title"]} {problem["detail"]}";
+        var shown = $"{problem["title"]} {problem["detail"]} {problem["errors"]?.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })}";
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["title"]));
         Assert.False(ShownTexts.HasEnglish(shown), shown);
     }
