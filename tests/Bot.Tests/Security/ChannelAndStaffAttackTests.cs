@@ -134,6 +134,8 @@ public sealed class ChannelAndStaffAttackTests(SecurityHost host)
     [InlineData("cccd 001 234 567 889")]
     public async Task Numbers_sent_to_staff_are_masked_in_what_is_kept_and_forwarded(string number)
     {
+        // A staff member has written from Zalo before, so the question is forwarded, whatever ran before this test.
+        host.Get<HandoffStore>().RememberStaffChat(new ChatAddress(ZaloAdapter.ChannelId, SecurityHost.ZaloStaff, SecurityHost.ZaloStaff));
         var visitor = new Visitor(host.FromElsewhere());
         await visitor.StartAsync();
 
