@@ -62,7 +62,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     private readonly TextPrompt procedurePrompt = new("submit.procedure");
     private readonly ChoicePrompt candidatePrompt = new("submit.candidate");
     private readonly TextPrompt namePrompt = new("submit.name", ValidateNameAsync, DossierValidation.MaxNameLength * 2);
-    private readonly ChoicePrompt nameMarksPrompt = new("submit.nameMarks");
+    private readonly TextPrompt nameMarksPrompt = new("submit.nameMarks", ValidateNameMarksAsync, DossierValidation.MaxNameLength * 2);
     private readonly PhonePrompt phonePrompt = new("submit.phone");
     private readonly ChoicePrompt villagePrompt = new("submit.village");
     private readonly DatePrompt dayPrompt;
@@ -231,7 +231,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         step.Values = step.Values with { NameMarksAsked = true };
         return step.PromptAsync(
             nameMarksPrompt.Id,
-            new PromptOptions(DossierFormat.Text(PreRegisterTexts.NameWithoutMarks, name), Choices: NameMarksChoices),
+            new PromptOptions(DossierFormat.Text(PreRegisterTexts.NameWithoutMarks, name), PreRegisterTexts.NameMarksRetry, NameMarksChoices),
             cancellationToken);
     }
 
@@ -241,13 +241,37 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
 
     private Task<DialogTurnResult> SaveNameMarksStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
     {
-        if (step.Result is FoundChoice { Index: 1 })
+        switch (NameMarksAnswer(step.Result as string))
         {
-            step.Values = step.Values with { ApplicantName = null };
-            return step.GoToStepAsync(AskNameStep, cancellationToken);
+            case (RetypeNameChoice, _):
+                step.Values = step.Values with { ApplicantName = null };
+                return step.GoToStepAsync(AskNameStep, cancellationToken);
+            case (null, { } typedAgain):
+                // The name typed again instead of a button is the answer: taken as typed, not asked about again.
+                step.Values = WithName(step.Values, typedAgain);
+                break;
         }
         return step.NextAsync(null, cancellationToken);
     }
+
+    private const int RetypeNameChoice = 1;
+
+    /// <summary>
+    /// The answer to "keep the name, or type it again with marks?": a button (by label or number), or the name typed
+    /// again. A name with marks is a name even where it shares a word with a button ("Nguyên" and "Giữ nguyên").
+    /// </summary>
+    private static (int? Choice, string? Name) NameMarksAnswer(string? text)
+    {
+        var choice = ChoiceRecognizer.Recognize(text, NameMarksChoices);
+        var isName = PersonName.TryNormalize(text, out _, out _);
+        var isLabel = choice.Succeeded && UserText.Fold(text).Trim() == UserText.Fold(choice.Value.Value).Trim();
+        return choice.Succeeded && (!isName || isLabel || !VietnameseText.HasDiacritics(text ?? string.Empty))
+            ? (choice.Value.Index, null)
+            : (null, isName ? text : null);
+    }
+
+    private static Task<bool> ValidateNameMarksAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
+        Task.FromResult(NameMarksAnswer(prompt.Value) is not (null, null));
 
     private Task<DialogTurnResult> AskPhoneStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
         KeepThenAskAsync(step, step.Values, s => s.Phone is not null,

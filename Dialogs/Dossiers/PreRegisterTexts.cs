@@ -14,6 +14,7 @@ internal static class PreRegisterTexts
     public const string NameWithoutMarks = "Tên \"{0}\" chưa có dấu. Giấy tờ sẽ ghi đúng tên này. Anh/chị giữ nguyên, hay gõ lại có dấu?";
     public const string KeepName = "Giữ nguyên";
     public const string RetypeName = "Gõ lại có dấu";
+    public const string NameMarksRetry = "Anh/chị bấm một nút bên dưới, hoặc gõ lại họ và tên có dấu.";
     public const string AskNameWithMarks = "Anh/chị gõ lại họ và tên có dấu, ví dụ: Nguyễn Văn An.";
     public const string AskPhone = "Số điện thoại của anh/chị là gì? Cán bộ sẽ gọi số này khi cần.";
     public const string AskVillage = "Anh/chị ở thôn nào? Bấm một nút bên dưới.";

@@ -70,13 +70,20 @@ public sealed class PreRegisterOnPhoneTests : IDisposable
     [InlineData("nguyen van an", PreRegisterTexts.KeepName, PreRegisterTexts.AskPhone, "Nguyen Van An")]
     [InlineData("Y Blen Nie", "1", PreRegisterTexts.AskPhone, "Y Blen Nie")]
     [InlineData("nguyen van an", PreRegisterTexts.RetypeName, PreRegisterTexts.AskNameWithMarks, null)]
-    public async Task A_name_without_marks_is_asked_about_once_keep_it_or_type_it_again(string typed, string button, string next, string? kept)
+    [InlineData("nguyen van an", "2", PreRegisterTexts.AskNameWithMarks, null)]
+    [InlineData("nguyen van an", "giu nguyen", PreRegisterTexts.AskPhone, "Nguyen Van An")]
+    // The name typed again, with its marks, instead of pressing a button: taken, even where it shares a word with one.
+    [InlineData("nguyen van an", "Nguyễn Văn An", PreRegisterTexts.AskPhone, "Nguyễn Văn An")]
+    [InlineData("pham thi nguyen", "Phạm Thị Nguyên", PreRegisterTexts.AskPhone, "Phạm Thị Nguyên")]
+    // ... or typed again as before: taken as typed, not asked about again.
+    [InlineData("nguyen van an", "nguyen van anh", PreRegisterTexts.AskPhone, "Nguyen Van Anh")]
+    public async Task A_name_without_marks_is_asked_about_once_keep_it_or_type_it_again(string typed, string answer, string next, string? kept)
     {
         await UpToName()
             .Send(typed).AssertReplyWithButtons(
                 DossierFormat.Text(PreRegisterTexts.NameWithoutMarks, DossierValidation.TryNormalizeName(typed, out var shown) ? shown : typed),
                 PreRegisterTexts.KeepName, PreRegisterTexts.RetypeName)
-            .Send(button).AssertReply(next)
+            .Send(answer).AssertReply(next)
             .StartTestAsync();
 
         if (kept is null)
@@ -90,6 +97,14 @@ public sealed class PreRegisterOnPhoneTests : IDisposable
             .Send("Bỏ qua").AssertReplyContains(PreRegisterTexts.SummaryName + kept)
             .StartTestAsync();
     }
+
+    [Fact]
+    public Task Neither_a_button_nor_a_name_is_asked_again_with_both_ways_to_answer() =>
+        UpToName()
+            .Send("nguyen van an").AssertReplyContains("chưa có dấu")
+            .Send("???").AssertReplyWithButtons(PreRegisterTexts.NameMarksRetry, PreRegisterTexts.KeepName, PreRegisterTexts.RetypeName)
+            .Send(PreRegisterTexts.KeepName).AssertReply(PreRegisterTexts.AskPhone)
+            .StartTestAsync();
 
     [Fact]
     public Task Typed_again_still_without_marks_the_name_is_taken_not_asked_about_again() =>
