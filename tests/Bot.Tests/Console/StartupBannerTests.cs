@@ -53,25 +53,15 @@ public sealed class PortInUseTests
         taken.Start();
         var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
         var directory = Path.Combine(Path.GetTempPath(), "onestop-tests", Guid.NewGuid().ToString("N"));
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "OneStopBot.Bot.dll"), "--urls", $"http://127.0.0.1:{port}", "--Storage:DatabasePath", Path.Combine(directory, "onestop.db") },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
         try
         {
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync(timeout.Token);
+            var exited = await OneStopBot.Bot.Tests.Crash.HostProcess.RunToExitAsync(
+                AppContext.BaseDirectory, "--urls", $"http://127.0.0.1:{port}", "--Storage:DatabasePath", Path.Combine(directory, "onestop.db"));
 
-            Assert.Equal(1, process.ExitCode);
-            var line = Assert.Single((await error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Equal(1, exited.Code);
+            var line = Assert.Single(exited.ErrorLines);
             Assert.Contains($"127.0.0.1:{port}", line);
-            Assert.DoesNotContain("   at ", await output);
+            Assert.DoesNotContain("   at ", exited.Output);
         }
         finally
         {

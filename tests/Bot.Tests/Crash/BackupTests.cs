@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using LiteDB;
@@ -107,16 +106,10 @@ public sealed class BackupTests : IDisposable
         var logBefore = await File.ReadAllBytesAsync(OfficeDatabase.LogFileOf(path));
 
         Assert.Throws<DatabaseInUseException>(() => new OfficeDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { DatabasePath = path }), []));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = folder };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OneStopBot.Bot.dll"));
-        start.ArgumentList.Add("seed-demo");
-        start.ArgumentList.Add("--Storage:DatabasePath=" + path);
-        using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var exited = await HostProcess.RunToExitAsync(folder, "seed-demo", "--Storage:DatabasePath=" + path);
 
-        Assert.Equal(2, process.ExitCode);
-        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, exited.Code);
+        var line = Assert.Single(exited.ErrorLines);
         Assert.Contains($"The database {path} is in use by another process", line, StringComparison.Ordinal);
         // The other process did not replay or truncate the live file's log.
         Assert.Equal(logBefore, await File.ReadAllBytesAsync(OfficeDatabase.LogFileOf(path)));
