@@ -264,18 +264,19 @@ public sealed partial class MessageUnderstanding
         }
 
         var intent = Enum.Parse<Intent>(best[IntentLabel.Length..]);
+        // How likely the closest procedure is, for the intents that may still name one.
+        var closest = procedures.Count > 0 ? Probability(probabilities, ProcedureLabel + procedures[0]) : 0;
         return intent switch
         {
             // Unsure it is out of scope while a procedure comes close ("muốn hỏi về người già"): asking beats a list.
-            Intent.None when score < AnswerProbability && procedures.Count > 0
-                    && Probability(probabilities, ProcedureLabel + procedures[0]) >= ConfirmProbability =>
-                new Understanding(original, Intent.Ask, procedures[0], Math.Round(Probability(probabilities, ProcedureLabel + procedures[0]), 2),
+            Intent.None when score < AnswerProbability && closest >= ConfirmProbability =>
+                new Understanding(original, Intent.Ask, procedures[0], Math.Round(closest, 2),
                     procedures.Skip(1).Take(MaxAlternatives).ToList(), aspect) { Band = ConfidenceBand.Confirm },
             // Not understood, but what it asks is: with a procedure in context, the conversation answers that.
             Intent.None => NotFound(original, procedures, score) with { Aspect = aspect },
             Intent.Ask => new Understanding(original, Intent.Ask, null, score, [], aspect),
             Intent.Office => new Understanding(original, Intent.Office, null, score, [], aspect is ProcedureAspect.Hours or ProcedureAspect.Where ? aspect : ProcedureAspect.None),
-            Intent.Submit when procedures.Count > 0 && Probability(probabilities, ProcedureLabel + procedures[0]) >= SubmitProcedureProbability =>
+            Intent.Submit when closest >= SubmitProcedureProbability =>
                 new Understanding(original, Intent.Submit, procedures[0], score, procedures.Skip(1).Take(MaxAlternatives).ToList(), ProcedureAspect.None),
             // "hồ sơ khai sinh nộp tuần rồi xong chưa" asks the status of a dossier of that procedure.
             Intent.Status when NamedProcedure(probabilities) is { } named => Result(original, Intent.Status, score) with { ProcedureId = named },
