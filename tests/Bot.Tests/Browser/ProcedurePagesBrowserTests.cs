@@ -62,6 +62,21 @@ public sealed partial class ProcedurePagesBrowserTests(ITestOutputHelper output)
         Assert.Empty(failed);
     }
 
+    /// <summary>What a slow line carries for a first visit: the page, two small style sheets, the icon and the code, compressed.</summary>
+    [SkippableFact]
+    public async Task A_first_visit_to_a_page_downloads_a_few_kilobytes()
+    {
+        Skip.If(Chromium is null, Chromium.NotInstalled);
+        var page = await Chromium.NewPageAsync(360, 740);
+
+        await page.GotoAsync(Host!.BaseUrl + "/thu-tuc/khai-sinh", new() { WaitUntil = WaitUntilState.Load });
+        var bytes = await page.EvaluateAsync<double>(
+            "performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).reduce((sum, e) => sum + e.transferSize, 0)");
+
+        output.WriteLine($"Bytes over the network for a first visit: {bytes}");
+        Assert.InRange(bytes, 1_000, 20_000);
+    }
+
     [SkippableFact]
     public async Task A_phone_without_script_reads_every_section()
     {

@@ -8,9 +8,12 @@ using OneStopBot.Bot.Hosting;
 using OneStopBot.Bot.PublicPages;
 using OneStopBot.Bot.Qr;
 using OneStopBot.Bot.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Procedures;
+using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Tests.Language;
 using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Office;
 
 namespace OneStopBot.Bot.Tests.PublicPages;
 
@@ -61,6 +64,10 @@ public sealed partial class ProcedurePagesTests(ProcedurePagesHost host) : IClas
         Assert.Contains(procedure.Online.Text, facts);
         Assert.All(procedure.LegalBasis, law => Assert.Contains(law, text));
         Assert.Equal(procedure.Deadline is not null || procedure.Penalty is not null, html.Contains($"<h2>{ProcedurePage.Heading(ProcedureTexts.Deadline)}</h2>", StringComparison.Ordinal));
+        // Where to go and when, and the office's facts, as the bot gives them.
+        var office = host.Services.GetRequiredService<IOptions<OfficeOptions>>().Value;
+        Assert.Contains(Receivers.Visit(procedure, office) ?? procedure.WhereAndWhen, facts);
+        Assert.Contains(RootReplies.OfficeFactsOf(office), facts);
         Assert.Equal(procedure.Proxy is not null, html.Contains($"<h2>{ProcedurePage.Heading(ProcedureTexts.Proxy)}</h2>", StringComparison.Ordinal));
         // Opens the chat on this procedure; every link relative, no script.
         Assert.Contains($"<a class=\"action\" href=\"../?hoi={id}\">{ProcedurePageTexts.AskAboutThis}</a>", html);
