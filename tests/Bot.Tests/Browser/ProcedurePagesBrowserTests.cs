@@ -119,6 +119,45 @@ public sealed partial class ProcedurePagesBrowserTests(ITestOutputHelper output)
         Assert.InRange(indexSheets, 1, 4);
     }
 
+    /// <summary>Under a path of the commune's site, every link, style sheet and image resolves there, and the button opens the chat there.</summary>
+    [SkippableFact]
+    public async Task Under_a_proxy_path_the_list_a_page_and_the_chat_all_load()
+    {
+        Skip.If(Chromium is null, Chromium.NotInstalled);
+        await using var proxy = await PathProxy.StartAsync(Host!.BaseUrl);
+        var site = proxy.BaseUrl + PathProxy.Prefix;
+        var page = await Chromium.NewPageAsync(360, 740);
+        var outside = new List<string>();
+        page.Request += (_, request) =>
+        {
+            // Web Chat's own blob: and data: addresses, and the stream's socket, are not the page's links.
+            if (request.Url.StartsWith("http", StringComparison.Ordinal) && !request.Url.StartsWith(site + "/", StringComparison.Ordinal))
+            {
+                outside.Add(request.Url);
+            }
+        };
+        var failed = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failed.Add(response.Url);
+            }
+        };
+
+        await page.GotoAsync(site + "/thu-tuc");
+        await page.GetByRole(AriaRole.Link, new() { Name = KhaiSinh, Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(site + "/thu-tuc/khai-sinh");
+        await Assertions.Expect(page.Locator("header.top")).ToHaveCSSAsync("background-color", "rgb(11, 92, 173)");
+        await Assertions.Expect(page.Locator(".qr img")).ToHaveJSPropertyAsync("complete", true);
+        await page.GetByRole(AriaRole.Link, new() { Name = ProcedurePageTexts.AskAboutThis }).ClickAsync();
+        await page.Locator(Chromium.BotBubble).Filter(new() { HasText = "Giấy tờ cần mang:" }).First.WaitForAsync();
+
+        Assert.StartsWith(site + "/", page.Url);
+        Assert.Empty(outside);
+        Assert.Empty(failed);
+    }
+
     /// <summary>A commune website frames a page: it shows inside the other site's page.</summary>
     [SkippableFact]
     public async Task Another_site_may_frame_a_page()
