@@ -10,6 +10,7 @@ public static class ProcedurePageTexts
     public const string AllProcedures = "Tất cả thủ tục";
     public const string Posters = "Mã QR của các thủ tục, để in và dán ở quầy";
     public const string LegalBasis = "Căn cứ pháp lý (văn bản quy định thủ tục này)";
+    public const string QrAlt = "Mã QR của trang này";
     public const string QrCaption = "Quét mã bằng Zalo hoặc máy ảnh để mở trang này trên điện thoại.";
     public const string NotFoundTitle = "Không tìm thấy thủ tục";
     public const string NotFound = "Địa chỉ này không có thủ tục nào. Anh/chị xem danh sách tất cả thủ tục, hoặc hỏi trợ lý của xã.";

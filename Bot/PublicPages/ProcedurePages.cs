@@ -69,7 +69,7 @@ public static partial class ProcedurePages
         // "/thu-tuc/" would resolve the page's relative links one folder too deep.
         if (http.Request.Path.Value!.EndsWith('/'))
         {
-            return Results.Redirect("../" + IndexPath.TrimStart('/'), permanent: true);
+            return TypedResults.Redirect("../" + IndexPath.TrimStart('/'), permanent: true);
         }
         var office = options.Value;
         var vietnamese = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
@@ -116,7 +116,7 @@ public static partial class ProcedurePages
             {string.Concat(page.Sections())}</main>
             """;
         var footer = $"""
-            <figure class="qr"><img src="../qr/{escaped}" width="132" height="132" alt="Mã QR của trang này"><figcaption>{ProcedurePageTexts.QrCaption}</figcaption></figure>
+            <figure class="qr"><img src="../qr/{escaped}" width="132" height="132" alt="{ProcedurePageTexts.QrAlt}"><figcaption>{ProcedurePageTexts.QrCaption}</figcaption></figure>
             """;
         return Html(http, Layout(procedure.OfficialName, "../", office, endpoints, main, footer));
     }
