@@ -4,6 +4,7 @@ using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Edge;
 using OneStopBot.Bot.Notices;
+using OneStopBot.Bot.PublicPages;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.StaffWeb;
 using OneStopBot.Bot.WebChat;
@@ -33,6 +34,7 @@ public static class BotEndpoints
         }
         app.MapDirectLine();
         app.MapWebChat();
+        app.MapProcedurePages();
         app.MapStaffWeb();
         app.MapZalo();
 

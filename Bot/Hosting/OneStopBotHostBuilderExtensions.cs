@@ -9,6 +9,7 @@ using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Bot.Conversation;
 using OneStopBot.Bot.Edge;
 using OneStopBot.Bot.Notices;
+using OneStopBot.Bot.PublicPages;
 using OneStopBot.Bot.State;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
@@ -43,6 +44,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddAllowedHostNames(configuration);
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
+        services.AddProcedurePages();
 
         services.AddKnowledge(configuration);
         services.AddOffice(configuration);

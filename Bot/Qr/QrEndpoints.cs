@@ -2,12 +2,13 @@ using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Bot.Hosting;
 using System.Text;
 using Microsoft.Extensions.Options;
+using OneStopBot.Bot.PublicPages;
 using OneStopBot.Bot.WebChat;
 using static OneStopBot.Bot.Hosting.HtmlText;
 
 namespace OneStopBot.Bot.Qr;
 
-/// <summary><c>/qr</c>: QR codes of the web chat page, one per procedure, and a printable sheet of them all.</summary>
+/// <summary><c>/qr</c>: QR codes of the web chat page and of each procedure's public page, and a printable sheet of them all.</summary>
 public static class QrEndpoints
 {
     public static IEndpointRouteBuilder MapQr(this IEndpointRouteBuilder app)
@@ -16,7 +17,7 @@ public static class QrEndpoints
         app.MapGet("/qr/posters", Posters);
         app.MapGet("/qr/{procedureId}", (HttpRequest request, string procedureId, IOptions<WebChatOptions> options, IProcedureDirectory directory) =>
             directory.Find(procedureId) is { } procedure
-                ? Png(WebChatOptions.ProcedureUrl(options.Value.PageUrl(request), procedure.Id))
+                ? Png(ProcedurePages.PageUrl(options.Value.PageUrl(request), procedure.Id))
                 : TypedResults.Problem(DossierFormat.Text(ProblemTexts.ProcedureNotFound, procedureId), statusCode: StatusCodes.Status404NotFound));
         return app;
     }
@@ -53,22 +54,25 @@ public static class QrEndpoints
             html.Append($"<p class=\"warning no-print\" role=\"alert\">{Encode(LoopbackWarning)}</p>\n");
         }
         html.Append("<main class=\"sheet\">\n");
-        AppendCard(html, office, "Hỏi đáp thủ tục hành chính", new Uri(page, "qr").AbsoluteUri, page.AbsoluteUri);
+        AppendCard(html, office, "Hỏi đáp thủ tục hành chính", new Uri(page, "qr").AbsoluteUri, page.AbsoluteUri, ScanToAsk);
         foreach (var procedure in directory.All())
         {
-            AppendCard(html, office, procedure.Name, new Uri(page, $"qr/{Uri.EscapeDataString(procedure.Id)}").AbsoluteUri, WebChatOptions.ProcedureUrl(page, procedure.Id));
+            AppendCard(html, office, procedure.Name, new Uri(page, $"qr/{Uri.EscapeDataString(procedure.Id)}").AbsoluteUri, ProcedurePages.PageUrl(page, procedure.Id), ScanToRead);
         }
         html.Append("</main>\n</body>\n</html>\n");
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
     }
 
-    private static void AppendCard(StringBuilder html, OfficeNames office, string title, string image, string url) =>
+    private const string ScanToAsk = "Mở Zalo hoặc máy ảnh, quét mã để hỏi ngay trên điện thoại.";
+    private const string ScanToRead = "Mở Zalo hoặc máy ảnh, quét mã để xem giấy tờ cần mang, lệ phí, nơi nộp và hỏi ngay trên điện thoại.";
+
+    private static void AppendCard(StringBuilder html, OfficeNames office, string title, string image, string url, string how) =>
         html.Append($"""
             <section class="card">
             <p class="office">{Encode(office.OfficeName)}</p>
             <h2>{Encode(title)}</h2>
             <img src="{Encode(image)}" alt="Mã QR: {Encode(title)}">
-            <p class="how">Mở Zalo hoặc máy ảnh, quét mã để hỏi ngay trên điện thoại.</p>
+            <p class="how">{how}</p>
             <p class="url">{Encode(url)}</p>
             </section>
 

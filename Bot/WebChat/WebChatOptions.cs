@@ -34,10 +34,6 @@ public sealed class WebChatOptions
     /// <summary>An address beside the page, resolved as the browser would resolve a relative link on it.</summary>
     public Uri Resolve(HttpRequest request, string relative) => new(PageUrl(request), relative);
 
-    /// <summary>A link to the page about one procedure: <c>page?hoi=id</c>.</summary>
-    public static string ProcedureUrl(Uri page, string procedureId) =>
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(page.AbsoluteUri, WebChatPage.ProcedureParameter, procedureId);
-
     /// <summary>A page on this machine only: a phone scanning a code for it reaches nothing.</summary>
     public static bool IsLoopback(Uri page) => page.IsLoopback || IsLoopbackName(page.Host);
 

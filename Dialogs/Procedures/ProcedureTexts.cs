@@ -1,7 +1,7 @@
 namespace OneStopBot.Dialogs.Procedures;
 
 /// <summary>What the bot says about procedures.</summary>
-internal static class ProcedureTexts
+public static class ProcedureTexts
 {
     public const string AskWhich = "Anh/chị muốn hỏi thủ tục gì? Anh/chị chỉ cần gõ vài chữ, ví dụ: làm giấy khai sinh.";
     public const string ChooseOne = "Anh/chị muốn hỏi thủ tục nào? Bấm một nút, hoặc gõ số.";

@@ -41,9 +41,11 @@ public sealed class RootReplies(IOptions<OfficeOptions> office)
     private static Task BackToWorkAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(Replies.WithChoices(text, [MainMenu.AskProcedure, MainMenu.CheckDossier]), cancellationToken);
 
-    private string Format(string template)
-    {
-        var facts = office.Value;
-        return string.Format(CultureInfo.InvariantCulture, template, facts.OfficeName, facts.Phone, facts.WorkingHours, facts.Address);
-    }
+    /// <summary>The office's name, address, hours and phone as the bot says them; the public procedure pages show the same line.</summary>
+    public static string OfficeFactsOf(OfficeOptions facts) => Format(RootTexts.OfficeFacts, facts).TrimEnd();
+
+    private string Format(string template) => Format(template, office.Value);
+
+    private static string Format(string template, OfficeOptions facts) =>
+        string.Format(CultureInfo.InvariantCulture, template, facts.OfficeName, facts.Phone, facts.WorkingHours, facts.Address);
 }

@@ -33,11 +33,11 @@ public sealed class QrTests : IClassFixture<WebChatFactory>
     [Theory]
     [InlineData("khai-sinh")]
     [InlineData("ket-hon")]
-    public async Task A_procedure_code_opens_the_page_on_that_procedure(string id)
+    public async Task A_procedure_code_opens_its_public_page(string id)
     {
         var png = await client.GetByteArrayAsync($"/qr/{id}");
 
-        Assert.Equal(QrCodes.Png($"{PublicUrl}?hoi={id}"), png);
+        Assert.Equal(QrCodes.Png($"{PublicUrl}thu-tuc/{id}"), png);
         Assert.NotEqual(QrCodes.Png(PublicUrl), png);
     }
 
@@ -72,15 +72,6 @@ public sealed class QrTests : IClassFixture<WebChatFactory>
         Assert.DoesNotContain("src=\"/", html);
         Assert.DoesNotContain("href=\"/", html);
         Assert.Equal(FakeProcedureDirectory.Procedures.Count + 1, Regex.Count(html, "<section class=\"card\">"));
-    }
-
-    [Theory]
-    [InlineData("http://localhost:3978/", "khai-sinh", "http://localhost:3978/?hoi=khai-sinh")]
-    [InlineData("https://xa.gov.vn/chat?nguon=web", "ket-hon", "https://xa.gov.vn/chat?nguon=web&hoi=ket-hon")]
-    [InlineData("https://xa.gov.vn/", "a b&c", "https://xa.gov.vn/?hoi=a%20b%26c")]
-    public void Procedure_links_keep_the_public_address_and_escape_the_id(string publicUrl, string id, string expected)
-    {
-        Assert.Equal(expected, WebChatOptions.ProcedureUrl(new Uri(publicUrl), id));
     }
 
     [Fact]
