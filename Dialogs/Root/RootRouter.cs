@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
+using OneStopBot.Dialogs.Reminders;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
@@ -20,6 +21,7 @@ public sealed class RootRouter(
     ProcedureTopic topic,
     ProcedureAnswers answers,
     RootReplies replies,
+    ReminderReplies reminders,
     IOptions<OfficeOptions> office)
 {
     private static readonly Dictionary<string, Intent> MenuIntents = new(StringComparer.Ordinal)
@@ -68,6 +70,18 @@ public sealed class RootRouter(
         if (StaffCommands.TryParse(text, out var commandDialog, out var arguments))
         {
             await RunStaffCommandAsync(dc, commandDialog, arguments, cancellationToken);
+            return;
+        }
+
+        // Exact command words, like the staff commands: the understanding is not asked.
+        if (ReminderCommands.IsStop(text))
+        {
+            await reminders.StopAsync(turn, cancellationToken);
+            return;
+        }
+        if (ReminderCommands.IsRemindRequest(text))
+        {
+            await reminders.RemindDeadlineAsync(turn, cancellationToken);
             return;
         }
 
@@ -162,7 +176,7 @@ public sealed class RootRouter(
     /// codes as their text): the resident wants that feature now.
     /// </summary>
     public bool IsFeatureRequest(DialogContext dc, string text) =>
-        MenuIntents.ContainsKey(MenuRequest(text))
+        MenuIntents.ContainsKey(MenuRequest(text)) || ReminderCommands.IsStop(text)
         || (dc.Dialogs.Find(dc.Stack.Instances[0].Id).Purpose is not null && DossierCode.TryFind(text, office.Value.AgencyCode, out _));
 
     /// <summary>A message reduced to the menu label it may be: folded, without punctuation and a polite lead ("cho em", "em muốn").</summary>
