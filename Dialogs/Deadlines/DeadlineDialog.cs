@@ -73,7 +73,8 @@ public sealed class DeadlineDialog(
         var eventDay = step.Result is DateOnly typed ? typed : step.Values.EventDay!.Value;
         var procedure = catalog.Find(step.Values.ProcedureId)!;
         var answer = DeadlineWording.Compose(procedure, procedure.DeadlineRule!, eventDay, calendar.Today, calendar, reminders.Value.DeadlineLeadDays);
-        await offers.SetAsync(step.Context, answer.RemindOn is null ? null : new DeadlineOffer(procedure.Id, eventDay), cancellationToken);
+        // Kept while the limit runs, so that a late "Nhắc tôi trước hạn" is told it is too late rather than not understood.
+        await offers.SetAsync(step.Context, answer.LastDay < calendar.Today ? null : new DeadlineOffer(procedure.Id, eventDay), cancellationToken);
         await step.Context.SendActivityAsync(Replies.WithChoices(answer.Text, Buttons(procedure, answer.RemindOn is not null)), cancellationToken);
         return await step.EndDialogAsync(procedure.Id, cancellationToken);
     }

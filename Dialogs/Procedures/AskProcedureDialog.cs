@@ -174,7 +174,7 @@ public sealed class AskProcedureDialog(
                 // The rule in words, then the last day counted from the day the resident gives (asked when not given).
                 if (day is null)
                 {
-                    await step.Context.SendActivityAsync(MessageFactory.Text(ProcedureAnswers.FactOf(procedure, ProcedureAspect.Deadline)), cancellationToken);
+                    await step.Context.SendActivityAsync(MessageFactory.Text(ProcedureAnswers.Named(procedure, ProcedureAnswers.FactOf(procedure, ProcedureAspect.Deadline))), cancellationToken);
                 }
                 return await step.BeginDialogAsync(DialogIds.Deadline, new DeadlineOptions(procedure.Id, text), cancellationToken);
             }

@@ -176,7 +176,7 @@ public sealed class RootRouter(
     /// codes as their text): the resident wants that feature now.
     /// </summary>
     public bool IsFeatureRequest(DialogContext dc, string text) =>
-        MenuIntents.ContainsKey(MenuRequest(text)) || ReminderCommands.IsStop(text)
+        MenuIntents.ContainsKey(MenuRequest(text))
         || (dc.Dialogs.Find(dc.Stack.Instances[0].Id).Purpose is not null && DossierCode.TryFind(text, office.Value.AgencyCode, out _));
 
     /// <summary>A message reduced to the menu label it may be: folded, without punctuation and a polite lead ("cho em", "em muốn").</summary>
