@@ -38,6 +38,9 @@ public sealed class DeadlineConversationTests
         { "2026-11-27 00:30", ["khai sinh còn kịp không", "2/10"], "Hạn làm khai sinh miễn phí đến thứ Ba, 01/12/2026 — còn 4 ngày." },
         // Just before midnight.
         { "2026-11-26 23:50", ["khai sinh còn kịp không", "2/10"], "còn 5 ngày." },
+        // After an answer about the procedure, the question and the day as a follow-up.
+        { "2026-11-26 09:00", ["làm giấy khai sinh cho con", "còn kịp không", "2/10"], "Hạn làm khai sinh miễn phí đến thứ Ba, 01/12/2026 — còn 5 ngày." },
+        { "2026-11-26 09:00", ["làm giấy khai sinh cho con", "bé sinh hôm qua, trễ có bị phạt không"], "Hạn làm khai sinh miễn phí đến Chủ nhật, 24/01/2027 — còn 59 ngày." },
         // Nghĩa vụ quân sự: April of the year the son turns 17.
         { "2026-11-26 09:00", ["đăng ký nghĩa vụ quân sự hạn khi nào", "15/3/2010"], "vào tháng 4 năm 2027 (năm con đủ 17 tuổi)" },
         { "2027-04-10 09:00", ["đăng ký nghĩa vụ quân sự hạn khi nào", "15/3/2010"], "hạn đến thứ Sáu, 30/04/2027 — còn 20 ngày." },
