@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneStopBot.Dialogs.Deadlines;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Feedback;
 using OneStopBot.Dialogs.Handoff;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
+using OneStopBot.Dialogs.Reminders;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Staff;
 using OneStopBot.Office;
@@ -27,6 +29,10 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<PlainWords>();
         services.AddSingleton<ProcedureAnswers>();
         services.AddSingleton<Dialog, AskProcedureDialog>();
+        services.AddSingleton<DeadlineOffers>();
+        services.AddSingleton<Dialog, DeadlineDialog>();
+        services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<ReminderReplies>();
         services.AddSingleton<Dialog, TalkToStaffDialog>();
         services.AddSingleton<DossierDetails>();
         services.AddSingleton<Dialog, PreRegisterDialog>();

@@ -5,6 +5,7 @@ using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Demo;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Questions;
+using OneStopBot.Office.Reminders;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
@@ -53,6 +54,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<OfficeStatistics>();
         services.AddSingleton<DemoData>();
         services.AddStore<IUnansweredQuestionStore, UnansweredQuestionStore>();
+        services.AddReminderStore(configuration);
         return services;
     }
 

@@ -10,6 +10,7 @@ using OneStopBot.Bot.Conversation;
 using OneStopBot.Bot.Edge;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.PublicPages;
+using OneStopBot.Bot.Reminders;
 using OneStopBot.Bot.State;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
@@ -51,6 +52,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddDialogs();
         services.AddZalo(configuration);
         services.AddNotices(configuration);
+        services.AddReminders();
         services.AddStaffApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemResponses();

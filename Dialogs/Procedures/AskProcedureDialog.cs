@@ -1,9 +1,12 @@
 using System.Globalization;
+using Microsoft.Bot.Builder;
+using OneStopBot.Dialogs.Deadlines;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
+using OneStopBot.Office.Calendar;
 
 namespace OneStopBot.Dialogs.Procedures;
 
@@ -33,7 +36,8 @@ public sealed class AskProcedureDialog(
     MessageUnderstanding understanding,
     ProcedureAnswers answers,
     ProcedureTopic topic,
-    RootReplies replies) : WaterfallDialog<AskState>(DialogIds.AskProcedure)
+    RootReplies replies,
+    WorkingCalendar calendar) : WaterfallDialog<AskState>(DialogIds.AskProcedure)
 {
     private readonly TextPrompt questionPrompt = new("ask.question");
     private readonly ChoicePrompt choicePrompt = new("ask.choice");
@@ -160,6 +164,26 @@ public sealed class AskProcedureDialog(
         {
             await answers.SendLinkedGroupAsync(step.Context, catalog, cancellationToken);
             return await step.EndDialogAsync(procedure.Id, cancellationToken);
+        }
+        if (procedure.DeadlineRule is not null && step.Values.Also.Count == 0)
+        {
+            var text = step.Context.Activity.Text;
+            var day = DeadlineDialog.DayIn(text, calendar.Today);
+            if (step.Values.Aspect == ProcedureAspect.Deadline)
+            {
+                // The rule in words, then the last day counted from the day the resident gives (asked when not given).
+                if (day is null)
+                {
+                    await step.Context.SendActivityAsync(MessageFactory.Text(ProcedureAnswers.Named(procedure, ProcedureAnswers.FactOf(procedure, ProcedureAspect.Deadline))), cancellationToken);
+                }
+                return await step.BeginDialogAsync(DialogIds.Deadline, new DeadlineOptions(procedure.Id, text), cancellationToken);
+            }
+            if (day is not null && step.Values.Aspect is ProcedureAspect.None or ProcedureAspect.Penalty)
+            {
+                // "bé sinh ngày 2/10, làm khai sinh thế nào": the answer, then the last day for that birth.
+                await answers.SendAsync(step.Context, procedure, step.Values.Aspect, cancellationToken);
+                return await step.BeginDialogAsync(DialogIds.Deadline, new DeadlineOptions(procedure.Id, text), cancellationToken);
+            }
         }
         await answers.SendAsync(step.Context, procedure, step.Values.Aspect, cancellationToken);
         foreach (var other in step.Values.Also.Select(id => catalog.Find(id)!))

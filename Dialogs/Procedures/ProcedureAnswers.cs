@@ -228,7 +228,7 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
     };
 
     /// <summary>A follow-up answer names its procedure, so it is clear what it is about.</summary>
-    private static string Named(Procedure procedure, string answer) => $"{procedure.SimpleName}. {answer}";
+    internal static string Named(Procedure procedure, string answer) => $"{procedure.SimpleName}. {answer}";
 
     internal static string DocumentList(Procedure procedure)
     {

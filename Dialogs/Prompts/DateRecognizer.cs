@@ -6,16 +6,18 @@ using OneStopBot.Office.Calendar;
 namespace OneStopBot.Dialogs.Prompts;
 
 /// <summary>
-/// A day as residents write it: hôm nay, mai, ngày mai, mốt, ngày kia, thứ hai … chủ nhật (the next one; "tuần sau"
-/// for next week's), 25/12, 25/12/2026, 25-12-2026, "ngày 25 tháng 12". A day and month without a year is the
-/// nearest such day not in the past. A part of the sentence that refuses a day ("hôm nay không được, mai nhé") is
+/// A day as residents write it: hôm nay, mai, ngày mai, mốt, ngày kia, hôm qua, hôm kia, thứ hai … chủ nhật (the next
+/// one; "tuần sau" for next week's, "tuần trước" for last week's), 25/12, 25/12/2026, 25-12-2026, "ngày 25 tháng 12",
+/// "hôm 20 tháng trước", "3 ngày trước", "2 tuần rồi", "tuần trước". A day and month without a year, or a weekday, is
+/// the nearest such day not in the past — or, asked about a day gone by (<see cref="DateDirection.Past"/>: a birth, a
+/// death), the nearest not in the future. A part of the sentence that refuses a day ("hôm nay không được, mai nhé") is
 /// not read, and "Mai" inside a name ("Nguyễn Thị Mai") is not tomorrow.
 /// </summary>
 public static partial class DateRecognizer
 {
     private static readonly (string Word, int Days)[] RelativeDays =
     [
-        ("hom qua", -1), ("bua qua", -1), ("hom nay", 0), ("bua nay", 0), ("nay", 0),
+        ("hom kia", -2), ("bua kia", -2), ("hom qua", -1), ("bua qua", -1), ("hom nay", 0), ("bua nay", 0), ("nay", 0),
         ("ngay mai", 1), ("sang mai", 1), ("chieu mai", 1), ("mai", 1),
         ("ngay mot", 2), ("ngay kia", 2), ("mot", 2),
     ];
@@ -43,7 +45,7 @@ public static partial class DateRecognizer
     // Middle names before a given name: "Thị Mai", "Văn Mai".
     private static readonly HashSet<string> MiddleNames = new(StringComparer.Ordinal) { "thị", "văn", "thi", "van" };
 
-    public static Recognition<DateOnly> Recognize(string? text, DateOnly today)
+    public static Recognition<DateOnly> Recognize(string? text, DateOnly today, DateDirection direction = DateDirection.Ahead)
     {
         var raw = (text ?? string.Empty).Trim();
         if (raw.Length == 0 || raw.Length > 100)
@@ -53,11 +55,13 @@ public static partial class DateRecognizer
         foreach (var clause in Clauses(raw))
         {
             var folded = UserText.Fold(clause).Trim(' ', '.', '!', '?', ',');
-            if (folded.Length == 0 || Refusals.Any(refusal => ContainsWord(folded, refusal)))
+            // A refusal is about a day to come; told of a day gone by, "bạn" (folded "ban") is a friend, not "bận".
+            if (folded.Length == 0 || (direction == DateDirection.Ahead && Refusals.Any(refusal => ContainsWord(folded, refusal))))
             {
                 continue;
             }
-            if ((Numeric(folded, today) ?? Weekday(folded, today) ?? Relative(clause, folded, today)) is { } found)
+            if ((DayOfLastMonth(folded, today) ?? Numeric(folded, today, direction) ?? Ago(folded, today)
+                ?? Weekday(folded, today, direction) ?? Relative(clause, folded, today)) is { } found)
             {
                 return found;
             }
@@ -90,7 +94,7 @@ public static partial class DateRecognizer
         }
     }
 
-    private static Recognition<DateOnly>? Numeric(string folded, DateOnly today)
+    private static Recognition<DateOnly>? Numeric(string folded, DateOnly today, DateDirection direction)
     {
         var match = SlashDate().Match(folded);
         if (!match.Success)
@@ -104,25 +108,81 @@ public static partial class DateRecognizer
         var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
         var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
         var yearGroup = match.Groups["y"];
-        var year = yearGroup.Success ? int.Parse(yearGroup.Value, CultureInfo.InvariantCulture) : today.Year;
-        if (yearGroup.Success && yearGroup.Value.Length == 2)
+        if (!yearGroup.Success)
+        {
+            return NearestYear(day, month, today, direction);
+        }
+        var year = int.Parse(yearGroup.Value, CultureInfo.InvariantCulture);
+        if (yearGroup.Value.Length == 2)
         {
             year += 2000;
         }
-        if (year is < OfficeDates.MinYear or > OfficeDates.MaxYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return Recognition<DateOnly>.Failed;
-        }
-        var date = new DateOnly(year, month, day);
-        // "25/12" said in late December for next month's day means next year.
-        if (!yearGroup.Success && date < today)
-        {
-            date = date.AddYears(1);
-        }
-        return Recognition<DateOnly>.Of(date);
+        return IsDay(year, month, day) ? Recognition<DateOnly>.Of(new DateOnly(year, month, day)) : Recognition<DateOnly>.Failed;
     }
 
-    private static Recognition<DateOnly>? Weekday(string folded, DateOnly today)
+    private static bool IsDay(int year, int month, int day) =>
+        year is >= OfficeDates.MinYear and <= OfficeDates.MaxYear && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+
+    /// <summary>
+    /// The day and month in the nearest year on the asked side of today: "25/12" said in late December for next
+    /// month's day means next year; "2/10" told of a birth in January means last year; "29/2" the nearest leap year's.
+    /// </summary>
+    private static Recognition<DateOnly> NearestYear(int day, int month, DateOnly today, DateDirection direction)
+    {
+        var step = direction == DateDirection.Past ? -1 : 1;
+        // Eight years always include a leap year's 29/2; any other day is found in the first two.
+        for (var i = 0; i < 8; i++)
+        {
+            var year = today.Year + (i * step);
+            if (!IsDay(year, month, day))
+            {
+                continue;
+            }
+            var date = new DateOnly(year, month, day);
+            if (direction == DateDirection.Past ? date <= today : date >= today)
+            {
+                return Recognition<DateOnly>.Of(date);
+            }
+        }
+        return Recognition<DateOnly>.Failed;
+    }
+
+    /// <summary>"hôm 20 tháng trước": that day of last month.</summary>
+    private static Recognition<DateOnly>? DayOfLastMonth(string folded, DateOnly today)
+    {
+        var match = LastMonthDay().Match(folded);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        var lastMonth = today.AddMonths(-1);
+        return IsDay(lastMonth.Year, lastMonth.Month, day)
+            ? Recognition<DateOnly>.Of(new DateOnly(lastMonth.Year, lastMonth.Month, day))
+            : Recognition<DateOnly>.Failed;
+    }
+
+    /// <summary>"3 ngày trước", "2 tuần rồi", "1 tháng trước", or "tuần trước" alone (a week ago).</summary>
+    private static Recognition<DateOnly>? Ago(string folded, DateOnly today)
+    {
+        var match = Elapsed().Match(folded);
+        if (!match.Success)
+        {
+            return ContainsWord(folded, "tuan truoc") && !Weekdays.Any(w => ContainsWord(folded, w.Word))
+                ? Recognition<DateOnly>.Of(today.AddDays(-7))
+                : null;
+        }
+        var count = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+        var date = match.Groups["u"].Value switch
+        {
+            "ngay" => today.AddDays(-count),
+            "tuan" => today.AddDays(-7 * count),
+            _ => today.AddMonths(-count),
+        };
+        return date.Year >= OfficeDates.MinYear ? Recognition<DateOnly>.Of(date) : Recognition<DateOnly>.Failed;
+    }
+
+    private static Recognition<DateOnly>? Weekday(string folded, DateOnly today, DateDirection direction)
     {
         foreach (var (word, day) in Weekdays)
         {
@@ -135,6 +195,17 @@ public static partial class DateRecognizer
             {
                 var nextMonday = today.AddDays(8 - IsoDay(today.DayOfWeek));
                 return Recognition<DateOnly>.Of(nextMonday.AddDays(IsoDay(day) - 1));
+            }
+            if (folded.Contains("tuan truoc", StringComparison.Ordinal))
+            {
+                var lastMonday = today.AddDays(-6 - IsoDay(today.DayOfWeek));
+                return Recognition<DateOnly>.Of(lastMonday.AddDays(IsoDay(day) - 1));
+            }
+            if (direction == DateDirection.Past)
+            {
+                // "ông mất hôm thứ hai": the last Monday before today; said on a Monday, a week ago.
+                var back = ((int)today.DayOfWeek - (int)day + 7) % 7;
+                return Recognition<DateOnly>.Of(today.AddDays(back == 0 ? -7 : -back));
             }
             var ahead = ((int)day - (int)today.DayOfWeek + 7) % 7;
             return Recognition<DateOnly>.Of(today.AddDays(ahead == 0 ? 7 : ahead));
@@ -186,6 +257,19 @@ public static partial class DateRecognizer
     [GeneratedRegex(@"(?:^|\D)(?<d>\d{1,2})\s*[/\-.]\s*(?<m>\d{1,2})(?:\s*[/\-.]\s*(?<y>\d{4}|\d{2}))?(?:\D|$)", RegexOptions.NonBacktracking)]
     private static partial Regex SlashDate();
 
+    [GeneratedRegex(@"(?:hom|ngay|bua|mung)\s+(?<d>\d{1,2})\s+thang\s+truoc", RegexOptions.NonBacktracking)]
+    private static partial Regex LastMonthDay();
+
+    [GeneratedRegex(@"(?:^|\D)(?<n>\d{1,3})\s+(?<u>ngay|tuan|thang)\s+(?:truoc|roi)(?:\s|$)", RegexOptions.NonBacktracking)]
+    private static partial Regex Elapsed();
+
     [GeneratedRegex(@"ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})(?:\s+nam\s+(?<y>\d{4}))?", RegexOptions.NonBacktracking)]
     private static partial Regex WordDate();
+}
+
+/// <summary>Which side of today a day without a year or week is on: a visit to come, or a birth or death gone by.</summary>
+public enum DateDirection
+{
+    Ahead,
+    Past,
 }

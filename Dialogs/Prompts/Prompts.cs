@@ -64,14 +64,14 @@ public sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
         ConfirmRecognizer.Recognize(text);
 }
 
-/// <summary>A day, relative to today in the office's time zone.</summary>
-public sealed class DatePrompt(string id, TimeProvider time, TimeZoneInfo zone, PromptValidator<DateOnly>? validator = null)
+/// <summary>A day, relative to today in the office's time zone; <paramref name="direction"/>: a day to come, or one gone by.</summary>
+public sealed class DatePrompt(string id, TimeProvider time, TimeZoneInfo zone, PromptValidator<DateOnly>? validator = null, DateDirection direction = DateDirection.Ahead)
     : Prompt<DateOnly>(id, validator)
 {
     protected override string DefaultRetryPrompt => "Anh/chị vui lòng gõ ngày, ví dụ: mai, thứ hai, hoặc 25/12.";
 
     protected override Recognition<DateOnly> Recognize(string? text, PromptOptions options) =>
-        DateRecognizer.Recognize(text, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime));
+        DateRecognizer.Recognize(text, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime), direction);
 }
 
 /// <summary>A Vietnamese mobile number, normalised to 0xxxxxxxxx.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
+using OneStopBot.Dialogs.Reminders;
 
 namespace OneStopBot.Dialogs.Root;
 
@@ -82,6 +83,14 @@ public sealed class ConversationRunner
         if (RatingDialog.IsRatingAnswer(text) && dc.Dialogs.Find(DialogIds.Rating) is RatingDialog rating && rating.IsAwaited(dc.Context))
         {
             await router.StartAsync(dc, DialogIds.Rating, new FeatureOptions(null, text), cancellationToken);
+            return true;
+        }
+
+        // "dừng nhắc" is never an answer (a name, a comment): the reminders stop and the question waits.
+        if (ReminderCommands.IsStop(text))
+        {
+            await drafts.SuspendAsync(dc, cancellationToken);
+            await router.RouteAsync(dc, cancellationToken);
             return true;
         }
 

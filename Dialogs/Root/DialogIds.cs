@@ -11,6 +11,7 @@ public static class DialogIds
     public const string Feedback = "feedback";
     public const string Unsubscribe = "unsubscribe";
     public const string Rating = "rating";
+    public const string Deadline = "deadline";
     public const string StaffShowDossier = "staff.hoso";
     public const string StaffUpdateDossier = "staff.capnhat";
     public const string StaffStatistics = "staff.thongke";

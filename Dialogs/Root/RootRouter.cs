@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
+using OneStopBot.Dialogs.Reminders;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
@@ -20,6 +21,7 @@ public sealed class RootRouter(
     ProcedureTopic topic,
     ProcedureAnswers answers,
     RootReplies replies,
+    ReminderReplies reminders,
     IOptions<OfficeOptions> office)
 {
     private static readonly Dictionary<string, Intent> MenuIntents = new(StringComparer.Ordinal)
@@ -68,6 +70,18 @@ public sealed class RootRouter(
         if (StaffCommands.TryParse(text, out var commandDialog, out var arguments))
         {
             await RunStaffCommandAsync(dc, commandDialog, arguments, cancellationToken);
+            return;
+        }
+
+        // Exact command words, like the staff commands: the understanding is not asked.
+        if (ReminderCommands.IsStop(text))
+        {
+            await reminders.StopAsync(turn, cancellationToken);
+            return;
+        }
+        if (ReminderCommands.IsRemindRequest(text))
+        {
+            await reminders.RemindDeadlineAsync(turn, cancellationToken);
             return;
         }
 

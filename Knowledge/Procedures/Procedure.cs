@@ -35,6 +35,9 @@ public sealed record Procedure(
     /// <summary>What follows when the resident is late or does not do it; null where the file does not say.</summary>
     public string? Penalty { get; init; }
 
+    /// <summary>The limit in a form the bot computes the last day from; null where the law sets none or the file does not say.</summary>
+    public DeadlineRule? DeadlineRule { get; init; }
+
     /// <summary>A fee counted by pages (chứng thực bản sao); null where the fee does not depend on a number.</summary>
     public PageFee? PageFee { get; init; }
 }

@@ -152,6 +152,7 @@ public sealed partial class ProcedureCatalog
             Deadline = Optional(file, "deadline", raw.Deadline),
             Penalty = Optional(file, "penalty", raw.Penalty),
             PageFee = raw.PageFee is null ? null : PageFee(file, raw.PageFee),
+            DeadlineRule = raw.DeadlineRule is null ? null : DeadlineRule(file, raw.DeadlineRule, raw.Deadline),
         };
     }
 
@@ -173,6 +174,44 @@ public sealed partial class ProcedureCatalog
             ? throw new ProcedureCatalogException(file, "pageFee.maxPerCopy", "must be at least the price of one page")
             : fee;
     }
+
+    // The structured limit computes what the deadline text says, so a file may not have one without the other.
+    private static DeadlineRule DeadlineRule(string file, ProcedureFile.DeadlineRuleEntry entry, string? wording)
+    {
+        const string field = "deadlineRule";
+        if (string.IsNullOrWhiteSpace(wording))
+        {
+            throw new ProcedureCatalogException(file, "deadline", "must say the limit in words when deadlineRule is set");
+        }
+        var from = entry.From?.Trim() switch
+        {
+            "birth" => DeadlineEvent.Birth,
+            "death" => DeadlineEvent.Death,
+            "decisionKnown" => DeadlineEvent.DecisionKnown,
+            "sonBirth" => DeadlineEvent.SonBirth,
+            null or "" => throw Missing(file, field + ".from"),
+            var other => throw new ProcedureCatalogException(file, field + ".from", $"'{other}' is not one of birth, death, decisionKnown, sonBirth"),
+        };
+        var after = entry.After?.Trim() switch
+        {
+            "lateFee" => AfterDeadline.LateFee,
+            "registerAgain" => AfterDeadline.RegisterAgain,
+            "nothing" => AfterDeadline.Nothing,
+            null or "" => throw Missing(file, field + ".after"),
+            var other => throw new ProcedureCatalogException(file, field + ".after", $"'{other}' is not one of lateFee, registerAgain, nothing"),
+        };
+        return (entry.Days, entry.InYearOfAge, entry.Month) switch
+        {
+            ({ } days, null, null) when days is >= 1 and <= MaxDeadlineDays => new DeadlineRule(from, days, null, null, after),
+            ({ }, null, null) => throw new ProcedureCatalogException(file, field + ".days", $"must be from 1 to {MaxDeadlineDays} calendar days"),
+            (null, { } age, { } month) when age is >= 1 and <= MaxAge && month is >= 1 and <= 12 => new DeadlineRule(from, null, age, month, after),
+            (null, { }, { }) => throw new ProcedureCatalogException(file, field, $"inYearOfAge must be from 1 to {MaxAge} and month from 1 to 12"),
+            _ => throw new ProcedureCatalogException(file, field, "set either days, or inYearOfAge with month"),
+        };
+    }
+
+    private const int MaxDeadlineDays = 3650;
+    private const int MaxAge = 100;
 
     private static ProcedureHandler Handler(string file, string? handler) =>
         handler?.Trim() switch

@@ -12,6 +12,7 @@ internal sealed class ProcedureFile
     public string? Proxy { get; set; }
     public string? Deadline { get; set; }
     public string? Penalty { get; set; }
+    public DeadlineRuleEntry? DeadlineRule { get; set; }
     public PageFeeEntry? PageFee { get; set; }
     public string? Summary { get; set; }
     public List<string?>? Steps { get; set; }
@@ -31,6 +32,15 @@ internal sealed class ProcedureFile
         public string? Form { get; set; }
         public int? Count { get; set; }
         public string? Note { get; set; }
+    }
+
+    internal sealed class DeadlineRuleEntry
+    {
+        public string? From { get; set; }
+        public int? Days { get; set; }
+        public int? InYearOfAge { get; set; }
+        public int? Month { get; set; }
+        public string? After { get; set; }
     }
 
     internal sealed class PageFeeEntry

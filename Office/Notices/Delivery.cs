@@ -11,6 +11,8 @@ public enum DeliveryKind
     DeliveryReport,
     /// <summary>A reply of a turn run from the inbox, kept until its channel has accepted it.</summary>
     TurnReply,
+    /// <summary>A reminder the resident gets before a deadline, a visit, or for missing papers.</summary>
+    Reminder,
 }
 
 public enum DeliveryState

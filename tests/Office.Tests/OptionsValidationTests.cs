@@ -16,6 +16,11 @@ public sealed class OptionsValidationTests
     [InlineData("Office:AgencyCode", "abc def")]
     [InlineData("Office:AgencyCode", "")]
     [InlineData("Calendar:TimeZone", "")]
+    [InlineData("Reminders:SendFrom", "21:00")]
+    [InlineData("Reminders:VisitReminderAt", "06:00")]
+    [InlineData("Reminders:DeadlineLeadDays", "0")]
+    [InlineData("Reminders:SupplementWorkingDays", "31")]
+    [InlineData("Reminders:ScanInterval", "00:00:00")]
     [InlineData("Staff:Members:0:PasswordHash", "plain-text", "Staff:Members:PasswordHash")]
     public void A_wrong_setting_fails_the_start_up_check_naming_it_as_the_settings_file_does(string key, string value, string? named = null)
     {

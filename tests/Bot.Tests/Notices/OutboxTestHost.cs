@@ -9,6 +9,8 @@ using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Connector;
 using OneStopBot.Bot.Channels.Turns;
 using OneStopBot.Bot.Notices;
+using OneStopBot.Bot.Reminders;
+using OneStopBot.Dialogs.Reminders;
 using OneStopBot.Office;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
@@ -58,6 +60,8 @@ public sealed class OutboxTestHost : IDisposable
         }
         services.AddOffice(configuration);
         services.AddNotices(configuration);
+        services.AddSingleton<ReminderPlanner>();
+        services.AddReminders();
         provider = services.BuildServiceProvider();
     }
 
