@@ -243,11 +243,16 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     /// </summary>
     private async Task<DialogTurnResult> CheckNameMarksStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
     {
-        if (step.Result is string typed && IsOnlineChoice(typed) && catalog.Find(step.Values.ProcedureId!) is { OnlineGuide: not null } online)
+        if (step.Result is string typed && IsOnlineChoice(typed))
         {
-            // Filing online instead: the steps, and nothing is pre-registered.
-            await answers.SendAsync(step.Context, online, ProcedureAspect.Online, cancellationToken);
-            return await step.EndDialogAsync(null, cancellationToken);
+            if (catalog.Find(step.Values.ProcedureId!) is { OnlineGuide: not null } online)
+            {
+                // Filing online instead: the steps, and nothing is pre-registered.
+                await answers.SendAsync(step.Context, online, ProcedureAspect.Online, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+            // The button's words are no name, and this procedure is not filed online: the name is asked again.
+            return await step.GoToStepAsync(AskNameStep, cancellationToken);
         }
         step.Values = WithName(step.Values, step.Result);
         if (step.Result is not string || step.Values is not { ApplicantName: { } name, NameMarksAsked: false } || !LacksMarks(name))
