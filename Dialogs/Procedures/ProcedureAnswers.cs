@@ -112,7 +112,6 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
         {
             lines.Add(ProcedureTexts.TripPreRegister);
         }
-        lines.Add(ProcedureTexts.TripCall);
         return string.Join('\n', lines);
     }
 
@@ -203,6 +202,8 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
             ProcedureAspect.Fee when PageFeeOf(procedure, question) is { } counted => $"{counted}\n{FactOf(procedure, aspect)}",
             ProcedureAspect.Where => $"{FactOf(procedure, aspect)}\n{HoursOf(procedure)}",
             ProcedureAspect.Hours => $"{HoursOf(procedure)}\n{ProcedureTexts.Where}{PlaceOf(procedure) ?? procedure.WhereAndWhen}",
+            // Whatever the ways, a call first saves a trip for a missing paper.
+            ProcedureAspect.Trip => $"{FactOf(procedure, aspect)}\n{string.Format(CultureInfo.InvariantCulture, ProcedureTexts.TripCall, office.Value.Phone)}",
             _ => FactOf(procedure, aspect),
         };
         // Where the file says nothing, a person can: "Gặp cán bộ" comes first.

@@ -46,7 +46,8 @@ internal static class ProcedureTexts
     public const string TripProxy = "- Nhờ người đi thay: ";
     public const string TripBefore15 = "- Nộp trước 15 giờ thì xong trong ngày. Nhà xa thì đi sớm, đến trước 15 giờ.";
     public const string TripPreRegister = "- Bấm \"Nộp hồ sơ trước\": cán bộ chuẩn bị sẵn, anh/chị đi một lần là xong.";
-    public const string TripCall = "- Gọi trước cho cán bộ một cửa để hỏi cho đủ giấy tờ.";
+    /// <summary>{0}: the office phone.</summary>
+    public const string TripCall = "- Gọi trước cho cán bộ một cửa số {0} để hỏi cho đủ giấy tờ.";
 
     /// <summary>Before asking which procedure: the ways around a trip in general.</summary>
     public const string TripGeneral =
