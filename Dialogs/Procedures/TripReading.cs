@@ -11,6 +11,9 @@ public static class TripReading
 {
     private static readonly PhraseRule Post = new("buu dien", "buu chinh", "chuyen phat");
 
+    // "nộp hồ sơ qua bưu điện" files by post, though "hồ sơ" alone reads like a status lookup.
+    private static readonly PhraseRule FilingByPost = new("nop + buu dien", "nop + buu chinh");
+
     // Words that ask to be spared the trip itself, whatever else the message says.
     private static readonly PhraseRule AvoidTrip = new(
         "khoi di", "khoi phai di", "khong phai di", "khoi len", "khoi phai len", "khong phai len", "khong can di", "khong can len",
@@ -29,10 +32,15 @@ public static class TripReading
     /// </summary>
     public static ProcedureAspect Read(string? text, bool namesProcedure)
     {
-        var padded = $" {string.Join(' ', VietnameseText.Syllables(text).Select(VietnameseText.Fold))} ";
+        var padded = Padded(text);
         return Post.Matches(padded) ? ProcedureAspect.Post
             : AvoidTrip.Matches(padded) || (!namesProcedure && FarAndAsking.Matches(padded)) ? ProcedureAspect.Trip
             : Online.Matches(padded) ? ProcedureAspect.Online
             : ProcedureAspect.None;
     }
+
+    /// <summary>True when the message files a dossier by post ("nộp hồ sơ qua bưu điện"), whatever else it reads like.</summary>
+    public static bool FilesByPost(string? text) => FilingByPost.Matches(Padded(text));
+
+    private static string Padded(string? text) => $" {string.Join(' ', VietnameseText.Syllables(text).Select(VietnameseText.Fold))} ";
 }

@@ -133,7 +133,8 @@ public sealed class RootRouter(
     /// </summary>
     private async Task<bool> AvoidTripAsync(DialogContext dc, Understanding understood, string? current, CancellationToken cancellationToken)
     {
-        if (understood.Intent is not (Intent.Ask or Intent.None or Intent.Submit or Intent.Office or Intent.Greeting))
+        if (understood.Intent is not (Intent.Ask or Intent.None or Intent.Submit or Intent.Office or Intent.Greeting)
+            && !(understood.Intent == Intent.Status && TripReading.FilesByPost(understood.Text)))
         {
             return false;
         }

@@ -79,10 +79,13 @@ public sealed class TripConversationTests : IDisposable
         Assert.Contains(expected, answer, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Post_with_no_procedure_says_it_depends_and_asks_which()
+    [Theory]
+    [InlineData("nop qua buu dien duoc khong")]
+    [InlineData("nop ho so qua buu dien")]
+    [InlineData("nộp hồ sơ qua bưu điện được không em")]
+    public async Task Post_with_no_procedure_says_it_depends_and_asks_which(string question)
     {
-        var replies = (await harness.SayAsync("nop qua buu dien duoc khong")).Select(r => harness.Plain(r.Text)).ToList();
+        var replies = (await harness.SayAsync(question)).Select(r => harness.Plain(r.Text)).ToList();
 
         Assert.Equal([ProcedureTexts.PostGeneral, ProcedureTexts.AskWhichForWays], replies);
         var answer = harness.Plain(Assert.Single(await harness.SayAsync("xác nhận tình trạng hôn nhân")).Text);
