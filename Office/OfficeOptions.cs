@@ -24,6 +24,17 @@ public sealed class OfficeOptions
 
     public List<string> Villages { get; set; } = [];
 
+    /// <summary>The office's goal for the share of dossiers filed online, in percent (65 in its reform plan).</summary>
+    [Range(1, 100, ErrorMessage = "Office:OnlineGoalPercent must be a whole percent from 1 to 100, e.g. 65.")]
+    public int OnlineGoalPercent { get; set; } = 65;
+
+    /// <summary>The office's goal for the share of satisfied residents, in percent (90 in its reform plan).</summary>
+    [Range(1, 100, ErrorMessage = "Office:SatisfactionGoalPercent must be a whole percent from 1 to 100, e.g. 90.")]
+    public int SatisfactionGoalPercent { get; set; } = 90;
+
+    /// <summary>The goals the figures are read against.</summary>
+    public Statistics.OfficeGoals Goals => new(OnlineGoalPercent, SatisfactionGoalPercent);
+
     /// <summary>Key of <see cref="Handlers"/> for Công an xã.</summary>
     public const string CommunePolice = "communePolice";
 

@@ -3,11 +3,13 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Hosting;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Staff;
 using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
@@ -22,7 +24,10 @@ public sealed record CreateDossierRequest(string? ProcedureId, string? Applicant
 /// <summary>Body of <c>PATCH dossiers/{code}</c>: a status name (<c>resultReady</c>) and an optional note for the resident.</summary>
 public sealed record UpdateDossierRequest(string? Status, string? Note);
 
-/// <summary>The answer of <c>GET stats</c>: the numbers, and the percentages written the Vietnamese way (<c>86,23%</c>).</summary>
+/// <summary>
+/// The answer of <c>GET stats</c>: the numbers, the percentages written the Vietnamese way (<c>86,23%</c>), and the
+/// office's goals (online share, satisfaction) with whether the period reaches them (null: nothing to count).
+/// </summary>
 public sealed record StatisticsResponse(
     DateOnly From,
     DateOnly To,
@@ -36,6 +41,10 @@ public sealed record StatisticsResponse(
     int Overdue,
     int? Ratings,
     string? SatisfactionPercent,
+    int OnlineGoalPercent,
+    bool? OnlineGoalMet,
+    int SatisfactionGoalPercent,
+    bool? SatisfactionGoalMet,
     IReadOnlyList<string> Lines);
 
 /// <summary>The staff API for dossiers: create, import, update status, read, statistics. Every call is audited as <see cref="StaffApi.ApiActor"/>.</summary>
@@ -177,7 +186,7 @@ public static class StaffDossierEndpoints
     }
 
     internal static Results<Ok<StatisticsResponse>, ValidationProblem> GetStatistics(
-        string? from, string? to, OfficeStatistics statistics, WorkingCalendar calendar, IStaffAuditLog audit)
+        string? from, string? to, OfficeStatistics statistics, WorkingCalendar calendar, IStaffAuditLog audit, IOptions<OfficeOptions> office)
     {
         var today = calendar.Today;
         var errors = new Dictionary<string, string[]>();
@@ -197,6 +206,7 @@ public static class StaffDossierEndpoints
         }
 
         var figures = statistics.Compute(start, end);
+        var goals = office.Value.Goals;
         audit.Record(StaffApi.ApiActor, "stats.view", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}");
         return TypedResults.Ok(new StatisticsResponse(
             figures.From,
@@ -211,7 +221,11 @@ public static class StaffDossierEndpoints
             figures.Overdue,
             figures.Satisfaction?.Total,
             Percent(figures.SatisfactionPercent),
-            StatisticsWording.Lines(figures)));
+            goals.OnlinePercent,
+            goals.OnlineMet(figures),
+            goals.SatisfactionPercent,
+            goals.SatisfactionMet(figures),
+            StatisticsWording.Lines(figures, goals)));
     }
 
     /// <summary>

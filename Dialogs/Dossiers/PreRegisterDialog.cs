@@ -27,7 +27,8 @@ public sealed record PreRegisterState(
     DateOnly? Day = null,
     string? CitizenId = null,
     bool CitizenIdAnswered = false,
-    bool NameMarksAsked = false);
+    bool NameMarksAsked = false,
+    bool OnlineOffered = false);
 
 /// <summary>
 /// "Nộp hồ sơ trước": asks the procedure, name, phone, village, day to come and (optionally) the citizen ID, shows a
@@ -48,6 +49,8 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     /// <summary>The step that asks the name, where "type it again with marks" goes back to.</summary>
     private const int AskNameStep = 2;
 
+    private static readonly string OnlineChoice = UserText.Fold(ProcedureTexts.OnlineButton);
+
     private static readonly IReadOnlyList<string> Fields =
     [
         PreRegisterTexts.FieldProcedure, PreRegisterTexts.FieldName, PreRegisterTexts.FieldPhone,
@@ -59,6 +62,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     private readonly IDossierStore store;
     private readonly WorkingCalendar calendar;
     private readonly IOptions<OfficeOptions> office;
+    private readonly ProcedureAnswers answers;
     private readonly TextPrompt procedurePrompt = new("submit.procedure");
     private readonly ChoicePrompt candidatePrompt = new("submit.candidate");
     private readonly TextPrompt namePrompt = new("submit.name", ValidateNameAsync, DossierValidation.MaxNameLength * 2);
@@ -76,9 +80,11 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         IDossierStore store,
         WorkingCalendar calendar,
         IOptions<OfficeOptions> office,
-        TimeProvider time)
+        TimeProvider time,
+        ProcedureAnswers answers)
         : base(DialogIds.PreRegister)
     {
+        this.answers = answers;
         this.catalog = catalog;
         this.understanding = understanding;
         this.store = store;
@@ -103,7 +109,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         : values.Village is not null ? values with { Village = null }
         : values.Phone is not null ? values with { Phone = null }
         : values.ApplicantName is not null ? values with { ApplicantName = null }
-        : values.ProcedureId is not null ? values with { ProcedureId = null, Candidates = null }
+        : values.ProcedureId is not null ? values with { ProcedureId = null, Candidates = null, OnlineOffered = false }
         : null;
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
@@ -213,23 +219,48 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
             ? DossierFormat.Text(PreRegisterTexts.Expected, DossierFormat.Day(expected))
             : PreRegisterTexts.ExpectedUnknown;
 
-    private Task<DialogTurnResult> AskNameStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
-        KeepThenAskAsync(step, step.Values, s => s.ApplicantName is not null,
-            namePrompt.Id, new PromptOptions(step.Values.NameMarksAsked ? PreRegisterTexts.AskNameWithMarks : PreRegisterTexts.AskName, PreRegisterTexts.NameRetry), cancellationToken);
+    /// <summary>
+    /// Asks the name. Where the procedure can be filed online, that comes first, once: a button shows how, with no trip at
+    /// all; answering the name goes on to pre-register the visit.
+    /// </summary>
+    private Task<DialogTurnResult> AskNameStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    {
+        var values = step.Values;
+        if (values is { ApplicantName: null, OnlineOffered: false, ProcedureId: { } id } && catalog.Find(id)?.OnlineGuide is not null)
+        {
+            return KeepThenAskAsync(step, values with { OnlineOffered = true }, s => s.ApplicantName is not null,
+                namePrompt.Id, new PromptOptions($"{PreRegisterTexts.OnlineFirst}\n{PreRegisterTexts.AskName}", PreRegisterTexts.NameRetry, [ProcedureTexts.OnlineButton]), cancellationToken);
+        }
+        return KeepThenAskAsync(step, values, s => s.ApplicantName is not null,
+            namePrompt.Id, new PromptOptions(values.NameMarksAsked ? PreRegisterTexts.AskNameWithMarks : PreRegisterTexts.AskName, PreRegisterTexts.NameRetry), cancellationToken);
+    }
+
+    private static bool IsOnlineChoice(string? text) => UserText.Fold(text).Trim(' ', '.', '!') == OnlineChoice;
 
     /// <summary>
     /// A name typed without Vietnamese marks ("nguyen van an") is kept as typed only if the resident says so: papers
     /// are made out in the name as written. Asked once per pre-registration, so a name that has none stays as it is.
     /// </summary>
-    private Task<DialogTurnResult> CheckNameMarksStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> CheckNameMarksStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
     {
+        if (step.Result is string typed && IsOnlineChoice(typed))
+        {
+            if (catalog.Find(step.Values.ProcedureId!) is { OnlineGuide: not null } online)
+            {
+                // Filing online instead: the steps, and nothing is pre-registered.
+                await answers.SendAsync(step.Context, online, ProcedureAspect.Online, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+            // The button's words are no name, and this procedure is not filed online: the name is asked again.
+            return await step.GoToStepAsync(AskNameStep, cancellationToken);
+        }
         step.Values = WithName(step.Values, step.Result);
         if (step.Result is not string || step.Values is not { ApplicantName: { } name, NameMarksAsked: false } || !LacksMarks(name))
         {
-            return step.NextAsync(null, cancellationToken);
+            return await step.NextAsync(null, cancellationToken);
         }
         step.Values = step.Values with { NameMarksAsked = true };
-        return step.PromptAsync(
+        return await step.PromptAsync(
             nameMarksPrompt.Id,
             new PromptOptions(DossierFormat.Text(PreRegisterTexts.NameWithoutMarks, name), PreRegisterTexts.NameMarksRetry, NameMarksChoices),
             cancellationToken);
@@ -410,6 +441,12 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     /// <summary>A name as <see cref="PersonName"/> accepts it; the retry message says what is wrong.</summary>
     private static Task<bool> ValidateNameAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
+        if (IsOnlineChoice(prompt.Value))
+        {
+            // The button offered with the name question: the next step shows how to file online.
+            prompt.RetryMessage = null;
+            return Task.FromResult(true);
+        }
         var valid = PersonName.TryNormalize(prompt.Value, out _, out var reason);
         prompt.RetryMessage = valid ? null : reason.Message();
         return Task.FromResult(valid);

@@ -9,6 +9,10 @@ internal static class PreRegisterTexts
     public const string ProcedureNotFound = "Em chưa tìm thấy thủ tục này. Anh/chị gõ lại tên thủ tục, ví dụ: khai sinh, kết hôn.";
     public const string Starting = "Nộp hồ sơ trước: {0}. Em hỏi vài câu ngắn nhé.";
 
+    /// <summary>Before the name, where the procedure can be filed online: that first, the visit second.</summary>
+    public const string OnlineFirst =
+        "Thủ tục này làm trực tuyến được trên điện thoại, khỏi phải lên xã: bấm \"Làm trực tuyến\" để xem cách làm. Muốn hẹn ngày lên xã thì anh/chị trả lời câu dưới đây.";
+
     public const string AskName = "Họ và tên người nộp hồ sơ là gì?";
     public const string NameRetry = "Anh/chị gõ họ và tên bằng chữ, ví dụ: Hồ Thị Lan.";
     public const string NameWithoutMarks = "Tên \"{0}\" chưa có dấu. Giấy tờ sẽ ghi đúng tên này. Anh/chị giữ nguyên, hay gõ lại có dấu?";

@@ -83,7 +83,9 @@ public sealed class AskProcedureDialog(
                 : ProcedureTexts.ConfirmSeveral;
             return step.PromptAsync(confirmPrompt.Id, new PromptOptions(text, Choices: [.. choices, ProcedureTexts.NotThis]), cancellationToken);
         }
-        return step.PromptAsync(questionPrompt.Id, new PromptOptions(ProcedureTexts.AskWhich), cancellationToken);
+        // Asked how to avoid a trip: the answer is for the procedure the resident names next.
+        var ask = state.Aspect is ProcedureAspect.Trip or ProcedureAspect.Post ? ProcedureTexts.AskWhichForWays : ProcedureTexts.AskWhich;
+        return step.PromptAsync(questionPrompt.Id, new PromptOptions(ask), cancellationToken);
     }
 
     private async Task<DialogTurnResult> ResolveProcedureStepAsync(WaterfallStepContext<AskState> step, CancellationToken cancellationToken)

@@ -34,6 +34,13 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
         [ProcedureTexts.WhoQualifiesButton] = ProcedureAspect.WhoQualifies,
     };
 
+    /// <summary>The buttons of the ways to avoid a trip, shown under a trip answer only, for the router to read too.</summary>
+    public static readonly IReadOnlyDictionary<string, ProcedureAspect> TripButtons = new Dictionary<string, ProcedureAspect>(StringComparer.Ordinal)
+    {
+        [ProcedureTexts.ProxyButton] = ProcedureAspect.Proxy,
+        [ProcedureTexts.PostButton] = ProcedureAspect.Post,
+    };
+
     public Task SendAsync(ITurnContext turnContext, Procedure procedure, ProcedureAspect aspect, CancellationToken cancellationToken) =>
         turnContext.SendActivitiesAsync([.. Compose(procedure, aspect, turnContext.Activity.Text)], cancellationToken);
 
@@ -74,8 +81,52 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
         ProcedureAspect.Proxy => ProcedureTexts.Proxy + (procedure.Proxy ?? ProcedureTexts.NotWritten),
         ProcedureAspect.Deadline => ProcedureTexts.Deadline + (procedure.Deadline ?? ProcedureTexts.NotWritten),
         ProcedureAspect.Penalty => ProcedureTexts.Penalty + (procedure.Penalty ?? ProcedureTexts.NotWritten),
+        // The desk takes dossiers by post in general; whether this one may go that way is said only where the file says it.
+        ProcedureAspect.Post => ProcedureTexts.Post + (procedure.Post
+            ?? (procedure.Handler == ProcedureHandler.OneStopDesk ? ProcedureTexts.PostNotWritten : ProcedureTexts.NotWritten)),
+        ProcedureAspect.Trip => TripWays(procedure),
         _ => procedure.Summary,
     };
+
+    /// <summary>The ways this procedure spares a trip, or makes one enough: only those its file confirms.</summary>
+    private static string TripWays(Procedure procedure)
+    {
+        var lines = new List<string> { ProcedureTexts.TripIntro };
+        if (procedure.OnlineGuide is not null)
+        {
+            lines.Add(ProcedureTexts.TripOnline);
+        }
+        if (procedure.Post is { } post)
+        {
+            lines.Add(ProcedureTexts.TripPost + post);
+        }
+        if (procedure.Proxy is { } proxy)
+        {
+            lines.Add(ProcedureTexts.TripProxy + proxy);
+        }
+        if (procedure.Time.IsSameDay)
+        {
+            lines.Add(ProcedureTexts.TripBefore15);
+        }
+        if (procedure.Handler != ProcedureHandler.Unconfirmed)
+        {
+            lines.Add(ProcedureTexts.TripPreRegister);
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>
+    /// Filing online step by step, a few lines per message: the app and what to photograph, the steps, what follows
+    /// and the desk's help on the spot. Empty where the file has no guide.
+    /// </summary>
+    internal static IReadOnlyList<string> GuideMessages(Procedure procedure) => procedure.OnlineGuide is { } guide
+        ?
+        [
+            $"{ProcedureTexts.GuideApp}{guide.App}\n{ProcedureTexts.GuidePhotograph}{Numbered(guide.Photograph)}",
+            ProcedureTexts.GuideSteps + Numbered(guide.Steps),
+            $"{ProcedureTexts.GuideAfter}{guide.After}\n{ProcedureTexts.GuideDesk}",
+        ]
+        : [];
 
     /// <summary>The fee for a number of pages the resident wrote ("10 trang"), where the fee is counted by pages.</summary>
     public static string? PageFeeOf(Procedure procedure, string? text) =>
@@ -151,12 +202,19 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
             ProcedureAspect.Fee when PageFeeOf(procedure, question) is { } counted => $"{counted}\n{FactOf(procedure, aspect)}",
             ProcedureAspect.Where => $"{FactOf(procedure, aspect)}\n{HoursOf(procedure)}",
             ProcedureAspect.Hours => $"{HoursOf(procedure)}\n{ProcedureTexts.Where}{PlaceOf(procedure) ?? procedure.WhereAndWhen}",
+            // Whatever the ways, a call first saves a trip for a missing paper.
+            ProcedureAspect.Trip => $"{FactOf(procedure, aspect)}\n{string.Format(CultureInfo.InvariantCulture, ProcedureTexts.TripCall, office.Value.Phone)}",
             _ => FactOf(procedure, aspect),
         };
         // Where the file says nothing, a person can: "Gặp cán bộ" comes first.
         IReadOnlyList<string> buttons = text.EndsWith(ProcedureTexts.NotWritten, StringComparison.Ordinal)
             ? [MainMenu.TalkToStaff, .. FollowUpButtons(procedure, aspect).Where(b => b != MainMenu.TalkToStaff)]
-            : FollowUpButtons(procedure, aspect);
+            : aspect == ProcedureAspect.Trip ? TripAnswerButtons(procedure) : FollowUpButtons(procedure, aspect);
+        if (aspect == ProcedureAspect.Online && GuideMessages(procedure) is { Count: > 0 } guide)
+        {
+            // The steps follow what the file says of filing online; the buttons stay under the last message.
+            return [MessageFactory.Text(Named(procedure, text)), .. guide.Take(guide.Count - 1).Select(line => MessageFactory.Text(line)), Replies.WithChoices(guide[^1], buttons)];
+        }
         return [Replies.WithChoices(Named(procedure, text), buttons)];
     }
 
@@ -201,6 +259,26 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
             .Where(button => button.Value != answered && (button.Value != ProcedureAspect.WhoQualifies || procedure.WhoQualifies is not null))
             .Select(button => button.Key)
             .ToList();
+        AddClosingButtons(buttons, procedure);
+        return buttons;
+    }
+
+    /// <summary>Buttons after a trip answer: each way it named, then pre-registration and a person.</summary>
+    private static IReadOnlyList<string> TripAnswerButtons(Procedure procedure)
+    {
+        var buttons = new List<string>();
+        if (procedure.OnlineGuide is not null)
+        {
+            buttons.Add(ProcedureTexts.OnlineButton);
+        }
+        if (procedure.Proxy is not null)
+        {
+            buttons.Add(ProcedureTexts.ProxyButton);
+        }
+        if (procedure.Post is not null)
+        {
+            buttons.Add(ProcedureTexts.PostButton);
+        }
         AddClosingButtons(buttons, procedure);
         return buttons;
     }
@@ -274,6 +352,8 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
             : form;
     }
 
-    private static string StepList(Procedure procedure) =>
-        ProcedureTexts.Steps + string.Concat(procedure.Steps.Select((step, i) => string.Create(CultureInfo.InvariantCulture, $"\n{i + 1}. {step}")));
+    private static string StepList(Procedure procedure) => ProcedureTexts.Steps + Numbered(procedure.Steps);
+
+    private static string Numbered(IEnumerable<string> items) =>
+        string.Concat(items.Select((item, i) => string.Create(CultureInfo.InvariantCulture, $"\n{i + 1}. {item}")));
 }

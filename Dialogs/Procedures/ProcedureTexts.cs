@@ -28,6 +28,41 @@ public static class ProcedureTexts
     public const string Proxy = "Nhờ người khác đi thay: ";
     public const string Deadline = "Hạn phải làm: ";
     public const string Penalty = "Nếu làm trễ: ";
+    public const string Post = "Gửi qua bưu điện: ";
+    public const string PostNotWritten =
+        "bộ phận một cửa có nhận hồ sơ gửi qua bưu điện, nhưng thủ tục này gửi được không thì hồ sơ của xã chưa ghi. Anh/chị gọi cán bộ hỏi trước nhé.";
+
+    // Filing online step by step (OnlineGuide in the procedure file), then the desk's help, which every one-stop desk gives.
+    public const string GuideApp = "Làm trên: ";
+    public const string GuidePhotograph = "Trước khi làm, anh/chị chụp rõ các giấy này bằng điện thoại:";
+    public const string GuideSteps = "Các bước làm trên điện thoại:";
+    public const string GuideAfter = "Sau khi gửi: ";
+    public const string GuideDesk = "Không rành điện thoại thì anh/chị đến bộ phận một cửa: cán bộ giúp làm trực tuyến ngay tại chỗ.";
+
+    // A trip that can be avoided, or made once: only the ways the procedure's file confirms.
+    public const string TripIntro = "Để khỏi phải đi, hoặc chỉ đi một lần:";
+    public const string TripOnline = "- Làm trực tuyến trên điện thoại, khỏi lên xã. Bấm \"Làm trực tuyến\" để xem từng bước.";
+    public const string TripPost = "- Gửi qua bưu điện: ";
+    public const string TripProxy = "- Nhờ người đi thay: ";
+    public const string TripBefore15 = "- Nộp trước 15 giờ thì xong trong ngày. Nhà xa thì đi sớm, đến trước 15 giờ.";
+    public const string TripPreRegister = "- Bấm \"Nộp hồ sơ trước\": cán bộ chuẩn bị sẵn, anh/chị đi một lần là xong.";
+    /// <summary>{0}: the office phone.</summary>
+    public const string TripCall = "- Gọi trước cho cán bộ một cửa số {0} để hỏi cho đủ giấy tờ.";
+
+    /// <summary>Before asking which procedure: the ways around a trip in general.</summary>
+    public const string TripGeneral =
+        "Nhà xa thì có mấy cách để khỏi đi, hoặc chỉ đi một lần:\n" +
+        "1. Làm trực tuyến trên ứng dụng VNeID hoặc dichvucong.gov.vn, như khai sinh, khai tử, thường trú, tạm trú.\n" +
+        "2. Gửi hồ sơ qua bưu điện, với thủ tục cho phép.\n" +
+        "3. Nhờ người nhà đi thay, với thủ tục cho phép.\n" +
+        "4. Phải đi thì đến trước 15 giờ: thủ tục làm trong ngày sẽ xong luôn.\n" +
+        "5. Nộp hồ sơ trước qua tin nhắn, để cán bộ chuẩn bị sẵn.";
+    public const string PostGeneral = "Bộ phận một cửa có nhận hồ sơ gửi qua bưu điện, nhưng không phải thủ tục nào cũng gửi được.";
+    public const string OnlineGeneral =
+        "Làm trực tuyến: dùng ứng dụng VNeID (cần tài khoản định danh điện tử mức 2), hoặc trang dichvucong.gov.vn đăng nhập bằng tài khoản VNeID. " +
+        "Cán bộ một cửa giúp làm trực tuyến ngay tại chỗ.";
+    public const string AskWhichForWays = "Anh/chị định làm thủ tục gì? Em chỉ cách cho thủ tục đó. Gõ vài chữ, ví dụ: khai sinh.";
+
     public const string NotWritten = "hồ sơ thủ tục của xã chưa ghi điều này. Anh/chị hỏi cán bộ một cửa cho chắc nhé.";
 
     /// <summary>{0}: pages; {1}: the amount.</summary>
@@ -69,5 +104,7 @@ public static class ProcedureTexts
     public const string WhereButton = "Nộp ở đâu";
     public const string OnlineButton = "Làm trực tuyến";
     public const string WhoQualifiesButton = "Ai được làm";
+    public const string ProxyButton = "Nhờ người đi thay";
+    public const string PostButton = "Gửi qua bưu điện";
     public const string OtherProcedureButton = "Hỏi thủ tục khác";
 }

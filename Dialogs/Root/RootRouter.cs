@@ -34,7 +34,16 @@ public sealed class RootRouter(
     };
 
     private static readonly Dictionary<string, ProcedureAspect> AnswerButtons =
-        ProcedureAnswers.AspectButtons.ToDictionary(button => UserText.Fold(button.Key), button => button.Value, StringComparer.Ordinal);
+        ProcedureAnswers.AspectButtons.Concat(ProcedureAnswers.TripButtons)
+            .ToDictionary(button => UserText.Fold(button.Key), button => button.Value, StringComparer.Ordinal);
+
+    // Said before asking which procedure, when a trip question names none.
+    private static readonly Dictionary<ProcedureAspect, string> WaysInGeneral = new()
+    {
+        [ProcedureAspect.Trip] = ProcedureTexts.TripGeneral,
+        [ProcedureAspect.Post] = ProcedureTexts.PostGeneral,
+        [ProcedureAspect.Online] = ProcedureTexts.OnlineGeneral,
+    };
 
     private static readonly Dictionary<Intent, string> FeatureDialogs = new()
     {
@@ -124,7 +133,41 @@ public sealed class RootRouter(
             return;
         }
 
-        await RouteIntentAsync(dc, FollowUp(text, current), current, cancellationToken);
+        var understood = FollowUp(text, current);
+        if (!await AvoidTripAsync(dc, understood, current, cancellationToken))
+        {
+            await RouteIntentAsync(dc, understood, current, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A question about sparing a trip (by post, from far away, online with no procedure yet) is answered with the
+    /// ways the procedure allows; with no procedure named or talked about, the ways in general, then which procedure.
+    /// False when the message asks no such thing, or asks something else (a dossier's status, a person).
+    /// </summary>
+    private async Task<bool> AvoidTripAsync(DialogContext dc, Understanding understood, string? current, CancellationToken cancellationToken)
+    {
+        if (understood.Intent is not (Intent.Ask or Intent.None or Intent.Submit or Intent.Office or Intent.Greeting)
+            && !(understood.Intent == Intent.Status && TripReading.FilesByPost(understood.Text)))
+        {
+            return false;
+        }
+        var named = understood is { Intent: Intent.Ask or Intent.Submit, Band: ConfidenceBand.Answer } && understood.ProcedureId != current ? understood.ProcedureId : null;
+        var way = TripReading.Read(understood.Text, named is not null);
+        var procedure = named ?? current;
+        // Online is the understanding's to read where it found an aspect ("làm online cần giấy gì") or is unsure of the
+        // procedure; "hướng dẫn làm khai sinh trên vneid" names none but online, which asks for the steps online.
+        if (way == ProcedureAspect.None
+            || (way == ProcedureAspect.Online && (understood.Aspect != ProcedureAspect.None || (procedure is null && understood.ProcedureId is not null))))
+        {
+            return false;
+        }
+        if (procedure is null)
+        {
+            await dc.Context.SendActivityAsync(WaysInGeneral[way], cancellationToken: cancellationToken);
+        }
+        await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(procedure, way), cancellationToken);
+        return true;
     }
 
     /// <summary>

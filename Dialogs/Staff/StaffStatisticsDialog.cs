@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
@@ -10,14 +11,14 @@ using OneStopBot.Office.Statistics;
 namespace OneStopBot.Dialogs.Staff;
 
 /// <summary><c>/thongke</c>: this month's figures; <c>/thongke 1/11/2026 30/11/2026</c> for another period.</summary>
-public sealed class StaffStatisticsDialog(OfficeStatistics statistics, WorkingCalendar calendar) : Dialog(DialogIds.StaffStatistics)
+public sealed class StaffStatisticsDialog(OfficeStatistics statistics, WorkingCalendar calendar, IOptions<OfficeOptions> office) : Dialog(DialogIds.StaffStatistics)
 {
     private static readonly string[] DateFormats = ["d/M/yyyy", "d-M-yyyy", "yyyy-MM-dd"];
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var text = TryReadPeriod((options as FeatureOptions)?.Text, calendar.Today, out var from, out var to)
-            ? string.Join("\n", StatisticsWording.Lines(statistics.Compute(from, to)))
+            ? string.Join("\n", StatisticsWording.Lines(statistics.Compute(from, to), office.Value.Goals))
             : DossierFormat.Text(StaffStatisticsTexts.Usage, VietnameseNumber.Of(OfficeStatistics.MaxPeriodDays));
         await dc.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
         return await dc.EndDialogAsync(null, cancellationToken);
@@ -50,9 +51,10 @@ public sealed class StaffStatisticsDialog(OfficeStatistics statistics, WorkingCa
 /// <summary>The office's figures as staff read them, one per line: in <c>/thongke</c> and in the staff API's answer.</summary>
 public static class StatisticsWording
 {
-    public static IReadOnlyList<string> Lines(PeriodStatistics figures)
+    public static IReadOnlyList<string> Lines(PeriodStatistics figures, OfficeGoals goals)
     {
         ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(goals);
         var lines = new List<string>
         {
             DossierFormat.Text(StaffStatisticsTexts.Period, Day(figures.From), Day(figures.To)),
@@ -64,8 +66,17 @@ public static class StatisticsWording
         {
             lines.Add(DossierFormat.Text(StaffStatisticsTexts.Satisfied, VietnameseNumber.Of(s.Satisfied), VietnameseNumber.Of(s.Total), Percent(s.Satisfied, s.Total)));
         }
+        lines.Add(DossierFormat.Text(StaffStatisticsTexts.OnlineGoal, Percent(goals.OnlinePercent, 100), Reached(goals.OnlineMet(figures), StaffStatisticsTexts.NoDossiers)));
+        lines.Add(DossierFormat.Text(StaffStatisticsTexts.SatisfactionGoal, Percent(goals.SatisfactionPercent, 100), Reached(goals.SatisfactionMet(figures), StaffStatisticsTexts.NoRatings)));
         return lines;
     }
+
+    private static string Reached(bool? met, string nothing) => met switch
+    {
+        true => StaffStatisticsTexts.Met,
+        false => StaffStatisticsTexts.NotMet,
+        null => nothing,
+    };
 
     private static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
@@ -84,6 +95,14 @@ internal static class StaffStatisticsTexts
     public const string InProgress = "Đang giải quyết: {0} hồ sơ, quá hạn {1}.";
     /// <summary>{0}: satisfied ratings, {1}: all ratings, {2}: the share.</summary>
     public const string Satisfied = "Hài lòng: {0}/{1} lượt đánh giá ({2}).";
+    /// <summary>{0}: the office's goal, {1}: whether the period reaches it.</summary>
+    public const string OnlineGoal = "Mục tiêu trực tuyến {0}: {1}.";
+    /// <summary>{0}: the office's goal, {1}: whether the period reaches it.</summary>
+    public const string SatisfactionGoal = "Mục tiêu hài lòng {0}: {1}.";
+    public const string Met = "đạt";
+    public const string NotMet = "chưa đạt";
+    public const string NoDossiers = "chưa có hồ sơ để tính";
+    public const string NoRatings = "chưa có lượt đánh giá";
     /// <summary>A share of nothing.</summary>
     public const string NoPercent = "chưa có";
 }

@@ -38,6 +38,12 @@ public sealed record Procedure(
     /// <summary>The limit in a form the bot computes the last day from; null where the law sets none or the file does not say.</summary>
     public DeadlineRule? DeadlineRule { get; init; }
 
+    /// <summary>Whether the dossier can be sent by post (qua bưu điện); null where the file does not say.</summary>
+    public string? Post { get; init; }
+
+    /// <summary>How to file online, step by step; required where <see cref="OnlineSubmission.Available"/> is true.</summary>
+    public OnlineGuide? OnlineGuide { get; init; }
+
     /// <summary>A fee counted by pages (chứng thực bản sao); null where the fee does not depend on a number.</summary>
     public PageFee? PageFee { get; init; }
 }
@@ -93,3 +99,10 @@ public sealed record Fee(bool? Free, string Text);
 
 /// <summary>Whether the dossier can be filed online. <paramref name="Available"/> is null when not confirmed.</summary>
 public sealed record OnlineSubmission(bool? Available, string Text);
+
+/// <summary>
+/// Filing online for a slow reader on a phone: <paramref name="App"/> (VNeID, dichvucong.gov.vn) and the account it
+/// needs, the papers to <paramref name="Photograph"/> beforehand, short numbered <paramref name="Steps"/>, and what
+/// happens <paramref name="After"/> sending. Only steps the office's facts confirm: menu paths change.
+/// </summary>
+public sealed record OnlineGuide(string App, IReadOnlyList<string> Photograph, IReadOnlyList<string> Steps, string After);

@@ -127,6 +127,15 @@ public sealed partial class ProcedureCatalog
 
         var fee = raw.Fee ?? throw Missing(file, "fee");
         var online = raw.Online ?? throw Missing(file, "online");
+        // A procedure that can be filed online is explained step by step; one that cannot has no steps to follow.
+        if (online.Available == true && raw.OnlineGuide is null)
+        {
+            throw new ProcedureCatalogException(file, "onlineGuide", "is required when online.available is true: the app, what to photograph, the steps and what follows");
+        }
+        if (online.Available != true && raw.OnlineGuide is not null)
+        {
+            throw new ProcedureCatalogException(file, "onlineGuide", "is only for a procedure whose online.available is true");
+        }
 
         return new Procedure(
             id,
@@ -151,6 +160,8 @@ public sealed partial class ProcedureCatalog
             Proxy = Optional(file, "proxy", raw.Proxy),
             Deadline = Optional(file, "deadline", raw.Deadline),
             Penalty = Optional(file, "penalty", raw.Penalty),
+            Post = Optional(file, "post", raw.Post),
+            OnlineGuide = raw.OnlineGuide is null ? null : OnlineGuide(file, raw.OnlineGuide),
             PageFee = raw.PageFee is null ? null : PageFee(file, raw.PageFee),
             DeadlineRule = raw.DeadlineRule is null ? null : DeadlineRule(file, raw.DeadlineRule, raw.Deadline),
         };
@@ -159,6 +170,13 @@ public sealed partial class ProcedureCatalog
     // An optional field may be left out, but not written empty: an empty answer would mislead.
     private static string? Optional(string file, string field, string? value) =>
         value is null ? null : Text(file, field, value);
+
+    private static OnlineGuide OnlineGuide(string file, ProcedureFile.OnlineGuideEntry entry) =>
+        new(
+            Text(file, "onlineGuide.app", entry.App),
+            Texts(file, "onlineGuide.photograph", entry.Photograph),
+            Texts(file, "onlineGuide.steps", entry.Steps),
+            Text(file, "onlineGuide.after", entry.After));
 
     private static PageFee PageFee(string file, ProcedureFile.PageFeeEntry entry)
     {

@@ -13,6 +13,8 @@ internal sealed class ProcedureFile
     public string? Deadline { get; set; }
     public string? Penalty { get; set; }
     public DeadlineRuleEntry? DeadlineRule { get; set; }
+    public string? Post { get; set; }
+    public OnlineGuideEntry? OnlineGuide { get; set; }
     public PageFeeEntry? PageFee { get; set; }
     public string? Summary { get; set; }
     public List<string?>? Steps { get; set; }
@@ -61,6 +63,14 @@ internal sealed class ProcedureFile
     {
         public bool? Free { get; set; }
         public string? Text { get; set; }
+    }
+
+    internal sealed class OnlineGuideEntry
+    {
+        public string? App { get; set; }
+        public List<string?>? Photograph { get; set; }
+        public List<string?>? Steps { get; set; }
+        public string? After { get; set; }
     }
 
     internal sealed class OnlineEntry

@@ -4,7 +4,7 @@ namespace OneStopBot.Knowledge.Understanding;
 /// Keyword phrases on folded text. Each pattern is one or more phrases joined by " + ", all of which must occur as
 /// whole words; the rule matches when any pattern does. "ho so + den dau" matches "hồ sơ của tôi đến đâu rồi".
 /// </summary>
-internal sealed class PhraseRule
+public sealed class PhraseRule
 {
     private readonly string[][] patterns;
 

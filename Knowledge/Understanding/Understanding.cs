@@ -41,6 +41,12 @@ public enum ProcedureAspect
 
     /// <summary>What happens when the resident is late or does not do it.</summary>
     [JsonStringEnumMemberName("penalty")] Penalty,
+
+    /// <summary>Whether the dossier can be sent by post (nộp qua bưu điện).</summary>
+    [JsonStringEnumMemberName("post")] Post,
+
+    /// <summary>How to avoid the trip to the office, or make only one: online, post, someone going instead, before 15:00.</summary>
+    [JsonStringEnumMemberName("trip")] Trip,
 }
 
 /// <summary>How sure the understanding is, in the three bands the conversation acts on.</summary>

@@ -39,6 +39,20 @@ public sealed record PeriodStatistics
 
 public sealed record SatisfactionCount(int Satisfied, int Total);
 
+/// <summary>The office's goals in percent: dossiers filed online, and satisfied residents.</summary>
+public sealed record OfficeGoals(int OnlinePercent, int SatisfactionPercent)
+{
+    /// <summary>Whether the period's online share reaches the goal; null when nothing was received.</summary>
+    public bool? OnlineMet(PeriodStatistics figures) => Reaches(figures.Online, figures.Received, OnlinePercent);
+
+    /// <summary>Whether the period's satisfaction reaches the goal; null when nobody rated.</summary>
+    public bool? SatisfactionMet(PeriodStatistics figures) =>
+        figures.Satisfaction is { } s ? Reaches(s.Satisfied, s.Total, SatisfactionPercent) : null;
+
+    // Compared in whole numbers: a share rounded up to the goal (64,996%) has not reached it.
+    private static bool? Reaches(int part, int whole, int goalPercent) => whole > 0 ? part * 100L >= (long)goalPercent * whole : null;
+}
+
 /// <summary>
 /// Computes <see cref="PeriodStatistics"/>: the period's sums and the open dossiers at its end from
 /// <see cref="DailyFigures"/>, and, when there is one, the ratings. The work grows with the period (and the days from

@@ -31,8 +31,9 @@ public class ConsoleAdapterTests
         using var factory = new OneStopBotFactory();
         var services = factory.Services;
         var output = new StringWriter();
-        // The answer offers numbered buttons; the name question after it offers none, so "1" is a (wrong) name.
-        var input = new StringReader("khai sinh can giay to gi\nNộp hồ sơ trước\n1\nhuỷ\n");
+        // The answer offers numbered buttons; the name question after it offers none (a procedure not filed online, so
+        // no "Làm trực tuyến" button), so "1" is a (wrong) name.
+        var input = new StringReader("chung thuc ban sao can giay to gi\nNộp hồ sơ trước\n1\nhuỷ\n");
         var adapter = new ConsoleAdapter(input, output, services.GetRequiredService<TurnPipeline>());
 
         await adapter.RunAsync(services.GetRequiredService<IBot>(), CancellationToken.None);

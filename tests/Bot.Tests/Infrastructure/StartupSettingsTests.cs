@@ -59,6 +59,8 @@ public sealed class StartupSettingsTests : IDisposable
         { "WebChat:AllowedOrigins:0", "https://phuocduc.example.vn/", "AllowedOrigins" },
         { "WebChat:AllowedOrigins:0", "*", "AllowedOrigins" },
         { "AllowedHosts", "https://motcua.example.vn", "AllowedHosts must be host names" },
+        { "Office:OnlineGoalPercent", "0", "Office:OnlineGoalPercent" },
+        { "Office:SatisfactionGoalPercent", "150", "Office:SatisfactionGoalPercent" },
     };
 
     /// <summary>The composition the program runs (build the services, then check) for every row; the process test below runs a few for real.</summary>

@@ -167,7 +167,10 @@ public sealed class StaffDossierEndpointTests : IDisposable
         Assert.Equal(2, (int)json["inProgress"]!);
         Assert.Null((string?)json["satisfactionPercent"]);
         Assert.Equal(
-            ["Từ 01/11/2026 đến 30/11/2026:", "Tiếp nhận: 3 hồ sơ, trực tuyến 0 (0%).", "Đã giải quyết: 1 hồ sơ, đúng hạn 1 (100%).", "Đang giải quyết: 2 hồ sơ, quá hạn 0."],
+            [
+                "Từ 01/11/2026 đến 30/11/2026:", "Tiếp nhận: 3 hồ sơ, trực tuyến 0 (0%).", "Đã giải quyết: 1 hồ sơ, đúng hạn 1 (100%).", "Đang giải quyết: 2 hồ sơ, quá hạn 0.",
+                "Mục tiêu trực tuyến 65%: chưa đạt.", "Mục tiêu hài lòng 90%: chưa có lượt đánh giá.",
+            ],
             json["lines"]!.AsArray().Select(line => (string?)line));
     }
 
@@ -183,6 +186,22 @@ public sealed class StaffDossierEndpointTests : IDisposable
         Assert.Equal(227, (int)json["resolved"]!);
         Assert.Equal(213, (int)json["online"]!);
         Assert.Equal("93,83%", (string?)json["onlinePercent"]);
+    }
+
+    [Fact]
+    public async Task Stats_read_the_period_against_the_office_goals_for_online_filing_and_satisfaction()
+    {
+        factory.Services.GetRequiredService<OneStopBot.Office.Demo.DemoData>().Seed();
+        using var client = factory.CreateStaffClient();
+
+        var published = JsonNode.Parse(await client.GetStringAsync("/api/staff/stats?from=2023-01-01&to=2023-12-31"))!;
+        var empty = JsonNode.Parse(await client.GetStringAsync("/api/staff/stats?from=2022-01-01&to=2022-01-31"))!;
+
+        Assert.Equal((65, true, 90), ((int)published["onlineGoalPercent"]!, (bool?)published["onlineGoalMet"], (int)published["satisfactionGoalPercent"]!));
+        Assert.Contains("Mục tiêu trực tuyến 65%: đạt.", published["lines"]!.AsArray().Select(line => (string?)line));
+        Assert.Null((bool?)empty["onlineGoalMet"]);
+        Assert.Null((bool?)empty["satisfactionGoalMet"]);
+        Assert.Equal(["Mục tiêu trực tuyến 65%: chưa có hồ sơ để tính.", "Mục tiêu hài lòng 90%: chưa có lượt đánh giá."], empty["lines"]!.AsArray().Select(line => (string?)line).TakeLast(2));
     }
 
     [Fact]

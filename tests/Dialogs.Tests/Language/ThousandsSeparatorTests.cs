@@ -12,6 +12,8 @@ namespace OneStopBot.Dialogs.Tests.Language;
 /// <summary>Numbers of 1.000 and more are written with Vietnamese thousands dots wherever a person reads them.</summary>
 public sealed partial class ThousandsSeparatorTests
 {
+    private static readonly OfficeGoals Goals = new(65, 90);
+
     // Four or more digits in a row that are not part of a longer token (a code, a date, a legal reference).
     [GeneratedRegex(@"(?<![\d.,/:\-])\d{4,}(?![\d/:\-]|[.,]\d)")]
     private static partial Regex LongNumber();
@@ -53,7 +55,7 @@ public sealed partial class ThousandsSeparatorTests
         };
         string[] composed =
         [
-            .. StatisticsWording.Lines(statistics),
+            .. StatisticsWording.Lines(statistics, Goals),
             DossierFormat.Text(StaffStatisticsTextsUsage(), VietnameseNumber.Of(OfficeStatistics.MaxPeriodDays)),
             DossierFormat.Ago(new DateOnly(2020, 1, 1), new DateOnly(2026, 1, 1)),
             ProcedureAnswers.PageFeeOf(copy, "5000 trang")!,

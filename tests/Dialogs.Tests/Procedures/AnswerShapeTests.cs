@@ -90,7 +90,11 @@ public sealed partial class AnswerShapeTests(ITestOutputHelper output) : IDispos
     {
         foreach (var procedure in Catalog.All)
         {
-            var message = (IMessageActivity)Assert.Single(harness.Get<ProcedureAnswers>().Compose(procedure, aspect));
+            var messages = harness.Get<ProcedureAnswers>().Compose(procedure, aspect);
+            // Filing online step by step takes a few messages; the buttons are under the last.
+            var message = (IMessageActivity)(aspect == ProcedureAspect.Online && procedure.OnlineGuide is not null
+                ? Assert.IsAssignableFrom<IMessageActivity>(messages[^1])
+                : Assert.Single(messages));
             var buttons = message.SuggestedActions.Actions.Select(a => a.Title).ToList();
             Assert.DoesNotContain(button, buttons);
             Assert.Contains(ProcedureTexts.OtherProcedureButton, buttons);

@@ -69,7 +69,6 @@ public sealed class AskProcedureTests : IDisposable
         { "mất bao lâu", p => p.Time.Text },
         { "hết bao nhiêu tiền", p => p.Fee.Text },
         { "cần giấy gì", p => p.Documents[0].Name },
-        { "làm online được không", p => p.Online.Text },
         { "nộp ở mô", p => p.WhereAndWhen },
         { "Lệ phí", p => p.Fee.Text },
         { "Thời gian", p => p.Time.Text },

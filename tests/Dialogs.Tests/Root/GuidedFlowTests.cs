@@ -29,7 +29,7 @@ public sealed class GuidedFlowTests : IDisposable
     private TestFlow ToDay(string name = "Hồ Thị Lan") =>
         harness.Flow()
             .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
-            .Send("khai sinh").SkipReplies(1).AssertReply(PreRegisterTexts.AskName)
+            .Send("khai sinh").SkipReplies(1).AssertReplyContains(PreRegisterTexts.AskName)
             .Send(name).AssertReply(PreRegisterTexts.AskPhone)
             .Send("0912345621").AssertReplyContains(PreRegisterTexts.AskVillage)
             .Send("Thôn 2").AssertReplyContains("ngày nào?");
@@ -204,9 +204,9 @@ public sealed class GuidedFlowTests : IDisposable
 
         await harness.Flow()
             .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
-            .Send("khai sinh").SkipReplies(1).AssertReply(PreRegisterTexts.AskName)
+            .Send("khai sinh").SkipReplies(1).AssertReplyContains(PreRegisterTexts.AskName)
             .Send("Hài lòng").AssertReply(RatingTexts.AskComment)
-            .Send("Bỏ qua").AssertReplyContains(RatingTexts.Thanks).AssertReply(PreRegisterTexts.AskName)
+            .Send("Bỏ qua").AssertReplyContains(RatingTexts.Thanks).AssertReplyContains(PreRegisterTexts.AskName)
             .Send("Hồ Thị Lan").AssertReply(PreRegisterTexts.AskPhone)
             .StartTestAsync();
     }
@@ -215,7 +215,7 @@ public sealed class GuidedFlowTests : IDisposable
     public Task A_rating_word_with_no_rating_request_waiting_is_no_rating() =>
         harness.Flow()
             .Send("Nộp hồ sơ trước").AssertReply(PreRegisterTexts.AskProcedure)
-            .Send("khai sinh").SkipReplies(1).AssertReply(PreRegisterTexts.AskName)
+            .Send("khai sinh").SkipReplies(1).AssertReplyContains(PreRegisterTexts.AskName)
             .Send("Hài lòng").AssertReply(activity => Assert.NotEqual(RatingTexts.AskComment, ((IMessageActivity)activity).Text))
             .StartTestAsync();
 

@@ -4,6 +4,29 @@ namespace OneStopBot.Knowledge.Tests.Procedures;
 
 public sealed class ProcedureCatalogTests
 {
+    private const string Guide =
+        "onlineGuide:\n  app: VNeID.\n  photograph:\n    - Giấy chứng sinh.\n  steps:\n    - Mở ứng dụng VNeID.\n  after: Theo dõi hồ sơ trong ứng dụng.\n";
+
+    private const string GuideWithoutSteps = "onlineGuide:\n  app: VNeID.\n  photograph:\n    - Giấy chứng sinh.\n  after: Theo dõi hồ sơ.\n";
+
+    private const string GuideWithEmptyAfter =
+        "onlineGuide:\n  app: VNeID.\n  photograph:\n    - Giấy chứng sinh.\n  steps:\n    - Mở ứng dụng VNeID.\n  after: \"\"\n";
+
+    [Fact]
+    public void An_online_procedure_reads_its_guide_step_by_step()
+    {
+        var content = ProcedureFiles.Valid("p", "một cách gọi").Replace("  available: false\n  text: Không.\n", "  available: true\n  text: Không.\n" + Guide, StringComparison.Ordinal)
+            .Replace("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\npost: Được. Gửi qua bưu điện.\n", StringComparison.Ordinal);
+        using var files = new ProcedureFiles().Add("p.yaml", content);
+
+        var procedure = Assert.Single(ProcedureCatalog.Load(files.Directory).All);
+
+        Assert.Equal(("VNeID.", "Theo dõi hồ sơ trong ứng dụng."), (procedure.OnlineGuide!.App, procedure.OnlineGuide.After));
+        Assert.Equal(["Giấy chứng sinh."], procedure.OnlineGuide.Photograph);
+        Assert.Equal(["Mở ứng dụng VNeID."], procedure.OnlineGuide.Steps);
+        Assert.Equal("Được. Gửi qua bưu điện.", procedure.Post);
+    }
+
     [Fact]
     public void Loads_a_valid_file_into_records()
     {
@@ -38,6 +61,11 @@ public sealed class ProcedureCatalogTests
     [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\nwhoQualifies: \"\"\n", "whoQualifies", "required")]
     [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\nproxy: \" \"\n", "proxy", "required")]
     [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\npageFee:\n  firstPages: 2\n  firstPagePrice: 0\n  laterPagePrice: 1000\n  maxPerCopy: 200000\n", "pageFee.firstPagePrice", "above 0")]
+    [InlineData("  available: false\n  text: Không.\n", "  available: true\n  text: Không.\n", "onlineGuide", "required when online.available is true")]
+    [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\n" + Guide, "onlineGuide", "only for a procedure")]
+    [InlineData("  available: false\n  text: Không.\n", "  available: true\n  text: Không.\n" + GuideWithoutSteps, "onlineGuide.steps", "at least one")]
+    [InlineData("  available: false\n  text: Không.\n", "  available: true\n  text: Không.\n" + GuideWithEmptyAfter, "onlineGuide.after", "required")]
+    [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\npost: \"\"\n", "post", "required")]
     [InlineData("whereAndWhen: UBND xã.\n", "whereAndWhen: UBND xã.\npageFee:\n  firstPages: 2\n  firstPagePrice: 2000\n  laterPagePrice: 1000\n  maxPerCopy: 100\n", "pageFee.maxPerCopy", "at least")]
     public void A_broken_file_names_the_file_the_field_and_the_reason(string replace, string with, string field, string reason)
     {
