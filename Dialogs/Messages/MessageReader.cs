@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Procedures;
@@ -22,7 +23,17 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
     // As many as the confirm band offers: a short list, not a catalogue.
     private const int MaxCandidates = 3;
     private const int VagueQuestionSyllables = 2;
+    private const int ShortRefusalSyllables = 3;
+
+    // "thì sao", "thì răng": the words a resident adds to a name to ask the same again.
+    private const int FollowUpWords = 2;
     private const string DeathId = "khai-tu";
+
+    // The folded syllables of each procedure's names, to tell a bare name from a question about it.
+    private readonly FrozenDictionary<string, FrozenSet<string>> nameSyllables = catalog.All.ToFrozenDictionary(
+        p => p.Id,
+        p => p.Phrases.Append(p.OfficialName).Append(p.SimpleName).SelectMany(name => VietnameseText.Syllables(UserText.Fold(name))).ToFrozenSet(StringComparer.Ordinal),
+        StringComparer.Ordinal);
 
     private static readonly Dictionary<string, Intent> MenuIntents = new(StringComparer.Ordinal)
     {
@@ -178,17 +189,20 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
             aspect = ProcedureAspect.Fee;
         }
         var answer = ConfirmRecognizer.Recognize(text);
-        if (aspect == ProcedureAspect.None && reading.ProcedureId is null && reading is not { Intent: Intent.Greeting, Closing: true } && answer.Succeeded)
+        if (reading.ProcedureId is null && answer is { Succeeded: true, Value: false } && Stops(text))
         {
-            // "ừ đúng rồi" after an answer: yes, that procedure; say it again rather than small talk. "thôi khỏi": stop.
-            return answer.Value ? Answer(reading, topic, ProcedureAspect.None)
-                : Stops(text) ? Refused(reading, Refusal.Stop)
-                : reading;
+            // "thôi không hỏi nữa": whatever aspect its words suggest, the resident stops here.
+            return Refused(reading, Refusal.Stop);
+        }
+        if (aspect == ProcedureAspect.None && reading.ProcedureId is null && reading is not { Intent: Intent.Greeting, Closing: true } && answer is { Succeeded: true, Value: true })
+        {
+            // "ừ đúng rồi" after an answer: yes, that procedure; say it again rather than small talk.
+            return Answer(reading, topic, ProcedureAspect.None);
         }
         // Words the procedure in context shares with another ("xác nhận") do not move the topic; its own name does.
         var namesAnother = reading.ProcedureId is { } other && other != topic && reading.Band == ConfidenceBand.Answer
             && understanding.NamesApart(text, other, topic);
-        if (namesAnother && goesOn && reading.Aspect == ProcedureAspect.None && lastAspect != ProcedureAspect.None)
+        if (namesAnother && goesOn && lastAspect != ProcedureAspect.None && NamesOnly(words[1], reading.ProcedureId!))
         {
             // "còn kết hôn thì sao" after the fee of khai sinh asks the same of kết hôn.
             return reading with { Aspect = lastAspect };
@@ -202,6 +216,13 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
         }
         return reading;
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is the procedure's name and at most a couple of words more ("kết hôn thì sao"):
+    /// it names the procedure and asks nothing of its own.
+    /// </summary>
+    private bool NamesOnly(string text, string procedureId) =>
+        VietnameseText.Syllables(UserText.Fold(text)).Count(syllable => !nameSyllables[procedureId].Contains(syllable)) <= FollowUpWords;
 
     /// <summary>
     /// A typed answer to "Có phải anh/chị hỏi về …?": a procedure it names clearly; yes (the first proposed); no, or
@@ -220,7 +241,9 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
         {
             case { Succeeded: true, Value: true }:
                 return Answer(reading, first, aspect);
-            case { Succeeded: true, Value: false } when aspect == ProcedureAspect.None:
+            // "ko phai", "thôi khỏi": a short refusal or a stop is no question, whatever aspect its words suggest;
+            // "có mất tiền không" is one, though it ends with "không".
+            case { Succeeded: true, Value: false } when aspect == ProcedureAspect.None || Stops(text) || understanding.SyllableCount(text) <= ShortRefusalSyllables:
                 return Refused(reading, Stops(text) ? Refusal.Stop : Refusal.NotThis);
         }
         return aspect != ProcedureAspect.None && reading is { Closing: false, ChitChat: false, OtherAgency: null }
@@ -287,7 +310,13 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
         };
     }
 
-    // "thôi khỏi", "thoi khong hoi nua": stopping, not refusing the guess.
-    private static bool Stops(string text) =>
-        UserText.Fold(text).Split([' ', ',', '.', '!'], StringSplitOptions.RemoveEmptyEntries).Any(word => word is "thoi" or "khoi");
+    // "thôi khỏi", "thoi khong hoi nua": stopping, not refusing the guess. Without marks "thoi" is also "thời" in
+    // "thời gian", "thời hạn", "thời điểm", "thời hiệu", which ask about time.
+    private static bool Stops(string text)
+    {
+        var words = UserText.Fold(text).Split([' ', ',', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Select((word, i) => word == "khoi"
+                || (word == "thoi" && (i + 1 == words.Length || words[i + 1] is not ("gian" or "han" or "diem" or "hieu"))))
+            .Any(stop => stop);
+    }
 }
