@@ -24,6 +24,7 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
     private const int MaxCandidates = 3;
     private const int VagueQuestionSyllables = 2;
     private const int ShortRefusalSyllables = 3;
+    private const int ShortGreetingSyllables = 3;
 
     // "thì sao", "thì răng": the words a resident adds to a name to ask the same again.
     private const int FollowUpWords = 2;
@@ -99,7 +100,8 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
         var reading = proposed.Count > 0 ? ReadAnswerToProposal(message, proposed)
             : topic is not null ? ReadFollowUp(message, topic, context.LastAspect)
             : ReadQuestion(message, null);
-        return Completed(reading, topic);
+        // Kept for staff and shown as typed, though "con" opening a follow-up was read as "còn".
+        return Completed(reading, topic) with { Text = message };
     }
 
     /// <summary>
@@ -207,6 +209,11 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
             // "còn kết hôn thì sao" after the fee of khai sinh asks the same of kết hôn.
             return reading with { Aspect = lastAspect };
         }
+        if (reading is { Intent: Intent.Greeting, Closing: false } && aspect == ProcedureAspect.None && understanding.SyllableCount(text) <= ShortGreetingSyllables)
+        {
+            // "chào em" once a procedure was answered takes leave: a polite close, never the welcome again.
+            return reading with { Closing = true };
+        }
         // "sáng thứ bảy có ai làm không" after a procedure asks when its receiver is open, not the office's general facts.
         var isQuestion = reading.Intent is Intent.Ask or Intent.None || (reading is { Intent: Intent.Greeting, Closing: false } && aspect != ProcedureAspect.None)
             || (reading.Intent == Intent.Office && aspect is ProcedureAspect.Hours);
@@ -246,7 +253,8 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
             case { Succeeded: true, Value: false } when aspect == ProcedureAspect.None || Stops(text) || understanding.SyllableCount(text) <= ShortRefusalSyllables:
                 return Refused(reading, Stops(text) ? Refusal.Stop : Refusal.NotThis);
         }
-        return aspect != ProcedureAspect.None && reading is { Closing: false, ChitChat: false, OtherAgency: null }
+        // A question about an aspect of the guess is one, though its words also pass for small talk.
+        return aspect != ProcedureAspect.None && reading is { Closing: false, OtherAgency: null }
             ? Answer(reading, first, aspect)
             : ReadQuestion(text, null);
     }
@@ -303,8 +311,9 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
         {
             // "làm khai sinh và nhập hộ khẩu cho con": one dossier for the group, not one procedure of it.
             Linked = LinkedGroup.IsAskedIn(reading.Text) && (LinkedGroup.Contains(reading.ProcedureId) || reading.Candidates.Any(LinkedGroup.Contains)),
-            // A death told in passing is a loss first; a resident who names khai tử asks about the paperwork.
-            Condolence = reading is { Intent: Intent.Ask, ProcedureId: DeathId, Aspect: ProcedureAspect.None } && topic != DeathId
+            // A death told in passing is a loss first, whatever it goes on to ask; a resident who names khai tử asks
+            // about the paperwork.
+            Condolence = reading is { Intent: Intent.Ask, ProcedureId: DeathId } && topic != DeathId
                 && !understanding.Names(reading.Text, DeathId),
             Pages = procedure?.PageFee is not null ? PageCount.Read(reading.Text) : null,
         };

@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
+using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Messages;
@@ -70,6 +71,10 @@ public sealed class RootRouter(
     public bool IsFeatureRequest(DialogContext dc, string text) =>
         reader.IsMenuRequest(text)
         || (dc.Dialogs.Find(dc.Stack.Instances[0].Id).Purpose is not null && reader.HoldsDossierCode(text));
+
+    /// <summary>Whether a procedure was talked about and the message is a yes, which its reading takes as yes to it.</summary>
+    public async Task<bool> IsYesToTopicAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
+        ConfirmRecognizer.Recognize(text) is { Succeeded: true, Value: true } && await topic.GetAsync(turnContext, cancellationToken) is not null;
 
     private async Task RunStaffCommandAsync(DialogContext dc, string? dialogId, string arguments, CancellationToken cancellationToken)
     {

@@ -61,6 +61,12 @@ public sealed class StayInConversationTests : IDisposable
         { "đăng ký khai sinh cho con | con lam can cuoc cho con thi mat bao lau", "Làm thẻ căn cước", "Làm giấy khai sinh cho con" },
         // A status question that names a procedure is a status question.
         { "đăng ký kết hôn | ho so ket hon cua tui nop hom bua chu xong chua", "mã hồ sơ", NotFound },
+        // "dung" after an answer is "đúng": the same procedure again, not "nothing to stop".
+        { "lam giay khai tu cho ba | dung", "Làm giấy khai tử", "Anh/chị cần gì thì bấm nút" },
+        // A short greeting once a procedure was answered takes leave politely.
+        { "đăng ký kết hôn | chào em nha", "không có chi", Welcome },
+        // A death told in passing with a question gets condolences and the answer.
+        { "bà ngoại tui vừa qua đời hôm kia, lo đám xong rồi mới đi khai có sao không", "chia buồn", NotFound },
         // Stopping after an answer closes politely; nothing falls out.
         { "đăng ký kết hôn | thoi khong hoi nua", "dừng", NotFound },
     };
