@@ -69,7 +69,8 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
     /// <summary>Reads <paramref name="text"/> in <paramref name="context"/>.</summary>
     public MessageReading Read(string? text, ReadingContext context)
     {
-        var message = text ?? string.Empty;
+        // Cut as understanding cuts it: no question needs more, it bounds the work, and staff keep no more of it.
+        var message = text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty;
         var topic = context.Topic is { } id && catalog.Find(id) is not null ? id : null;
         var proposed = (context.Proposed ?? []).Where(p => catalog.Find(p) is not null).ToList();
         var folded = UserText.Fold(message);

@@ -54,6 +54,9 @@ public sealed class StayInConversationTests : IDisposable
         { "khiếu nại quyết định của xã | hạn khiếu nại mấy ngày", "90 ngày", "Thời gian" },
         // Who qualifies is answered from whoQualifies when the message asks it.
         { "xin trợ cấp xã hội cho mẹ già | ai thì được hưởng", "Ai được làm", NotFound },
+        { "ba toi 82 tuoi song mot minh, co dc tro cap ko", "Ai được làm: Người thuộc diện bảo trợ xã hội", "Giấy tờ cần mang" },
+        { "me tui 85 tuoi o mot minh co duoc huong tien hang thang khong", "Ai được làm: Người thuộc diện bảo trợ xã hội", NotFound },
+        { "nha tui ngheo lam co duoc xet ho ngheo khong", "Ai được làm: Hộ gia đình được xét theo chuẩn nghèo", NotFound },
         // "còn … thì sao" after an aspect asks the same of the procedure it names, announced as a new topic.
         { "đăng ký khai sinh cho con | lệ phí bao nhiêu | con ket hon thi sao", "bây giờ em trả lời về thủ tục: Đăng ký kết hôn", NotFound },
         { "đăng ký khai sinh cho con | lệ phí bao nhiêu | con ket hon thi sao", "Lệ phí", "Giấy tờ cần mang" },
