@@ -192,7 +192,7 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
             aspect = ProcedureAspect.Fee;
         }
         var answer = ConfirmRecognizer.Recognize(text);
-        if (reading.ProcedureId is null && answer is { Succeeded: true, Value: false } && Stops(text))
+        if (reading.ProcedureId is null && answer is { Succeeded: true, Value: false } && Stops(text) && !AsksFeature(reading))
         {
             // "thôi không hỏi nữa": whatever aspect its words suggest, the resident stops here.
             return Refused(reading, Refusal.Stop);
@@ -240,8 +240,9 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
     {
         var first = proposed[0];
         var reading = ReadQuestion(text, first);
-        if (reading is { ProcedureId: not null, Band: ConfidenceBand.Answer, Intent: Intent.Ask })
+        if (reading is { ProcedureId: not null, Band: ConfidenceBand.Answer, Intent: Intent.Ask } || AsksFeature(reading))
         {
+            // Another procedure named clearly, or another feature ("thôi, cho tra cứu hồ sơ"): that, not the guess.
             return reading;
         }
         var aspect = understanding.AspectOf(text, first);
@@ -259,6 +260,8 @@ public sealed class MessageReader(MessageUnderstanding understanding, ProcedureC
             ? Answer(reading, first, aspect)
             : ReadQuestion(text, null);
     }
+
+    private static bool AsksFeature(MessageReading reading) => RootRouter.FeatureOf(reading, null) is not null;
 
     private static MessageReading Answer(MessageReading reading, string procedureId, ProcedureAspect aspect) =>
         reading with

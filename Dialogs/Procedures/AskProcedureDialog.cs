@@ -145,6 +145,9 @@ public sealed class AskProcedureDialog(
             case { Closing: true }:
                 await replies.ThanksAsync(step.Context, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
+            case var _ when RootRouter.FeatureOf(reading, null) is { } feature:
+                // "hồ sơ của tui tới đâu rồi" instead of an answer: that feature now.
+                return await step.ReplaceDialogAsync(feature.DialogId, feature.Options, cancellationToken);
             case { ChitChat: true }:
                 // Small talk is no answer to "which procedure?": the same one line as at the root, nothing kept.
                 await replies.ChitChatAsync(step.Context, cancellationToken);

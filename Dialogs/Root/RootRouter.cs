@@ -96,17 +96,9 @@ public sealed class RootRouter(
     private async Task ActAsync(DialogContext dc, MessageReading reading, string? current, CancellationToken cancellationToken)
     {
         var turn = dc.Context;
-        if (FeatureDialogs.TryGetValue(reading.Intent, out var featureDialog))
+        if (FeatureOf(reading, current) is { } feature)
         {
-            // Only pre-registration is about a procedure, the one in context if the message names none; the other
-            // features start from the message alone, and feedback from the remark when the message is one.
-            var options = reading.Intent switch
-            {
-                Intent.Submit => new FeatureOptions(reading.ProcedureId ?? current, reading.Text),
-                Intent.Feedback => new FeatureOptions(null, reading.Remark ? reading.Text : null),
-                _ => new FeatureOptions(null, reading.Text),
-            };
-            await StartAsync(dc, featureDialog, options, cancellationToken);
+            await StartAsync(dc, feature.DialogId, feature.Options, cancellationToken);
             return;
         }
         if (reading.OtherAgency is { } agency)
@@ -149,6 +141,21 @@ public sealed class RootRouter(
                 break;
         }
     }
+
+    /// <summary>
+    /// The feature a reading asks for (pre-registration, status, notices, feedback, a person), with what it starts
+    /// from: only pre-registration is about a procedure, the one in context if the message names none; the other
+    /// features start from the message alone, and feedback from the remark when the message is one.
+    /// </summary>
+    public static (string DialogId, FeatureOptions Options)? FeatureOf(MessageReading reading, string? current) =>
+        FeatureDialogs.TryGetValue(reading.Intent, out var dialogId)
+            ? (dialogId, reading.Intent switch
+            {
+                Intent.Submit => new FeatureOptions(reading.ProcedureId ?? current, reading.Text),
+                Intent.Feedback => new FeatureOptions(null, reading.Remark ? reading.Text : null),
+                _ => new FeatureOptions(null, reading.Text),
+            })
+            : null;
 
     /// <summary>A page that opens the chat on a procedure (web chat's <c>?hoi=khai-sinh</c>) sends it as the message value.</summary>
     private static string? RequestedProcedure(object? value) =>

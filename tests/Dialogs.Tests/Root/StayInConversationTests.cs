@@ -128,6 +128,7 @@ public sealed class StayInConversationTests : IDisposable
     [InlineData("tạm biệt", "không có chi")]
     [InlineData("khong, tui hoi dang ky ket hon", "Đăng ký kết hôn")]
     [InlineData("ko phai", "ghi lại câu hỏi")]
+    [InlineData("thôi, cho tui tra cứu hồ sơ nộp hôm trước coi tới đâu rồi", "mã hồ sơ")]
     public async Task A_typed_answer_to_a_guess_is_read_anew(string typed, string expected)
     {
         var guess = await harness.SayAsync("giấy chứng nhận");
