@@ -5,6 +5,7 @@ using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Feedback;
 using OneStopBot.Dialogs.Handoff;
+using OneStopBot.Dialogs.Messages;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Reminders;
@@ -26,6 +27,7 @@ public static class DialogsServiceCollectionExtensions
             .Validate(office => !office.HandlerProblems().Any(), "Office:Handlers must have Name, Place and Hours for communePolice and communeMilitary.")
             .ValidateOnStart();
         services.AddSingleton<ProcedureTopic>();
+        services.AddSingleton<MessageReader>();
         services.AddSingleton<PlainWords>();
         services.AddSingleton<ProcedureAnswers>();
         services.AddSingleton<Dialog, AskProcedureDialog>();

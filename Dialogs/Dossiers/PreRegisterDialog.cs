@@ -248,7 +248,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
             if (catalog.Find(step.Values.ProcedureId!) is { OnlineGuide: not null } online)
             {
                 // Filing online instead: the steps, and nothing is pre-registered.
-                await answers.SendAsync(step.Context, online, ProcedureAspect.Online, cancellationToken);
+                await answers.SendAsync(step.Context, online, ProcedureAspect.Online, null, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             }
             // The button's words are no name, and this procedure is not filed online: the name is asked again.

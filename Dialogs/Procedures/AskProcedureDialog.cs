@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Bot.Builder;
 using OneStopBot.Dialogs.Deadlines;
 using OneStopBot.Dialogs.Engine;
+using OneStopBot.Dialogs.Messages;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
@@ -14,6 +15,8 @@ namespace OneStopBot.Dialogs.Procedures;
 /// <remarks>
 /// <paramref name="Question"/> set means the understanding was not sure: "Có phải anh/chị hỏi về …?" offers the
 /// candidates and "Không phải", which keeps the question for staff unless <paramref name="Recorded"/> says it is kept.
+/// <paramref name="Linked"/>, <paramref name="Condolence"/> and <paramref name="Pages"/> are what the message's reading
+/// found: the liên thông group, a death told in passing, a number of pages for the fee.
 /// </remarks>
 public sealed record AskOptions(
     string? ProcedureId = null,
@@ -21,19 +24,46 @@ public sealed record AskOptions(
     IReadOnlyList<string>? Candidates = null,
     string? Question = null,
     IReadOnlyList<string>? Also = null,
-    bool Recorded = false);
+    bool Recorded = false,
+    bool Linked = false,
+    bool Condolence = false,
+    int? Pages = null)
+{
+    /// <summary>What a message's reading asks the dialog to do: answer, confirm a guess, offer a list, or ask which.</summary>
+    public static AskOptions For(MessageReading reading) =>
+        new(
+            reading.ProcedureId,
+            reading.Aspect,
+            reading.Candidates,
+            reading.Band == ConfidenceBand.Confirm ? reading.Text : null,
+            reading.AlsoProcedureIds,
+            reading.Searched,
+            reading.Linked,
+            reading.Condolence,
+            reading.Pages);
+}
 
 /// <summary>
 /// <paramref name="Also"/>: further procedures the same message named, answered after the first.
 /// <paramref name="Linked"/>: the message asked about the liên thông group (<see cref="LinkedGroup"/>).
 /// <paramref name="Recorded"/>: the question was kept for staff when the candidates were offered.
+/// <paramref name="Condolence"/>: a death told in passing; <paramref name="Pages"/>: pages written for the fee.
 /// </summary>
-public sealed record AskState(string? ProcedureId, ProcedureAspect Aspect, IReadOnlyList<string> Candidates, string? Question, IReadOnlyList<string> Also, bool Linked = false, bool Recorded = false);
+public sealed record AskState(
+    string? ProcedureId,
+    ProcedureAspect Aspect,
+    IReadOnlyList<string> Candidates,
+    string? Question,
+    IReadOnlyList<string> Also,
+    bool Linked = false,
+    bool Recorded = false,
+    bool Condolence = false,
+    int? Pages = null);
 
-/// <summary>"Hỏi thủ tục": finds out which procedure is meant, then answers about it.</summary>
+/// <summary>"Hỏi thủ tục": finds out which procedure is meant, then answers about it, acting on the message's reading.</summary>
 public sealed class AskProcedureDialog(
     ProcedureCatalog catalog,
-    MessageUnderstanding understanding,
+    MessageReader reader,
     ProcedureAnswers answers,
     ProcedureTopic topic,
     RootReplies replies,
@@ -51,7 +81,7 @@ public sealed class AskProcedureDialog(
         var candidates = (ask.Candidates ?? []).Where(id => catalog.Find(id) is not null).ToList();
         var known = ask.ProcedureId is { } id && catalog.Find(id) is not null ? id : null;
         var also = (ask.Also ?? []).Where(id => id != known && catalog.Find(id) is not null).Distinct().ToList();
-        return new AskState(known, ask.Aspect, candidates, candidates.Count > 0 ? ask.Question : null, also, Recorded: ask.Recorded);
+        return new AskState(known, ask.Aspect, candidates, candidates.Count > 0 ? ask.Question : null, also, ask.Linked, ask.Recorded, ask.Condolence, ask.Pages);
     }
 
     protected override IReadOnlyList<WaterfallStep<AskState>> Steps() =>
@@ -60,11 +90,10 @@ public sealed class AskProcedureDialog(
     private Task<DialogTurnResult> IdentifyProcedureStepAsync(WaterfallStepContext<AskState> step, CancellationToken cancellationToken)
     {
         var state = step.Values;
-        if (LinkedGroup.IsAskedIn(step.Context.Activity.Text)
-            && (LinkedGroup.Contains(state.ProcedureId) || state.Candidates.Any(LinkedGroup.Contains)))
+        if (state.Linked)
         {
             // "làm khai sinh và nhập hộ khẩu cho con": one dossier for the group, not one procedure of it.
-            step.Values = state with { ProcedureId = LinkedGroup.BirthId, Candidates = [], Question = null, Also = [], Linked = true };
+            step.Values = state with { ProcedureId = LinkedGroup.BirthId, Candidates = [], Question = null, Also = [] };
             return step.NextAsync(null, cancellationToken);
         }
         if (state.ProcedureId is not null)
@@ -99,51 +128,71 @@ public sealed class AskProcedureDialog(
             case FoundChoice choice:
                 step.Values = step.Values with { ProcedureId = step.Values.Candidates[choice.Index] };
                 break;
-            case string typed when step.Values.Question is not null && ConfirmAnswer(typed, step.Values.Candidates) is { } confirmed:
-                // After "Có phải anh/chị hỏi về …?" a typed yes, another procedure or a question about the guess is an answer too.
-                if (confirmed.ProcedureId is null && ConfirmRecognizer.Recognize(typed) is { Succeeded: true, Value: false } && UserText.Fold(typed).Contains("thoi", StringComparison.Ordinal))
-                {
-                    // "thôi khỏi": the resident stops here, which is no question for staff.
-                    await step.Context.SendActivityAsync(ProcedureTexts.Stopped, cancellationToken: cancellationToken);
-                    return await step.EndDialogAsync(null, cancellationToken);
-                }
-                if (confirmed.ProcedureId is null)
-                {
-                    await answers.SendNotThisAsync(step.Context, step.Values.Question, step.Values.Recorded, cancellationToken);
-                    return await step.EndDialogAsync(null, cancellationToken);
-                }
-                step.Values = step.Values with { ProcedureId = confirmed.ProcedureId, Aspect = Pick(step.Values.Aspect, confirmed.Aspect) };
-                break;
-            case string question:
-                var understood = QuestionReading.Read(understanding, question);
-                if (understood.ChitChat)
-                {
-                    // Small talk is no answer to "which procedure?": the same one line as at the root, nothing kept.
-                    await replies.ChitChatAsync(step.Context, cancellationToken);
-                    return await step.EndDialogAsync(null, cancellationToken);
-                }
-                if (understood.ProcedureId is { } procedureId)
-                {
-                    step.Values = step.Values with { ProcedureId = procedureId, Aspect = Pick(step.Values.Aspect, understood.Aspect) };
-                }
-                else if (understood.Band == ConfidenceBand.NotFound && answers.SearchNotFound(step.Context, understood) is { Count: > 0 } found)
-                {
-                    step.Values = step.Values with { Candidates = found, Question = question, Recorded = true };
-                    return await step.GoToStepAsync(0, cancellationToken);
-                }
-                else if (understood.Alternatives.Count > 0)
-                {
-                    step.Values = step.Values with { Candidates = understood.Alternatives, Aspect = Pick(step.Values.Aspect, understood.Aspect) };
-                    return await step.GoToStepAsync(0, cancellationToken);
-                }
-                else
-                {
-                    await answers.SendNotFoundAsync(step.Context, cancellationToken);
-                    return await step.EndDialogAsync(null, cancellationToken);
-                }
-                break;
+            case string typed:
+                // Typed instead of a button: read anew, against the guess when one waits to be confirmed.
+                var proposed = step.Values.Question is not null ? step.Values.Candidates : null;
+                return await ActOnTypedAsync(step, reader.Read(typed, new ReadingContext(Proposed: proposed)), cancellationToken);
         }
         return await step.NextAsync(null, cancellationToken);
+    }
+
+    /// <summary>What a typed answer to "which procedure?" or "Có phải …?" moves the dialog to.</summary>
+    private async Task<DialogTurnResult> ActOnTypedAsync(WaterfallStepContext<AskState> step, MessageReading reading, CancellationToken cancellationToken)
+    {
+        var state = step.Values;
+        switch (reading)
+        {
+            case { Refusal: Refusal.Stop }:
+                await answers.SendStoppedAsync(step.Context, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            case { Refusal: Refusal.NotThis }:
+                await answers.SendNotThisAsync(step.Context, state.Question ?? reading.Text, state.Recorded, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            case { Closing: true }:
+                await replies.ThanksAsync(step.Context, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            case var _ when RootRouter.FeatureOf(reading, null) is { } feature:
+                // "hồ sơ của tui tới đâu rồi" instead of an answer: that feature now.
+                return await step.ReplaceDialogAsync(feature.DialogId, feature.Options, cancellationToken);
+            case { ChitChat: true }:
+                // Small talk is no answer to "which procedure?": the same one line as at the root, nothing kept.
+                await replies.ChitChatAsync(step.Context, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            case { OtherAgency: { IsCovered: true } agency }:
+                await replies.OtherAgencyAsync(step.Context, agency, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            case { NotCovered: true }:
+                await answers.SendNotCoveredAsync(step.Context, reading.Text, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            case { Intent: Intent.Office }:
+                await replies.OfficeFactsAsync(step.Context, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            case { ProcedureId: { } procedureId }:
+                step.Values = state with
+                {
+                    ProcedureId = procedureId, Aspect = Pick(state.Aspect, reading.Aspect), Condolence = reading.Condolence, Pages = reading.Pages,
+                    Linked = reading.Linked, Also = reading.AlsoProcedureIds.Where(id => id != procedureId).ToList(),
+                };
+                return await step.GoToStepAsync(0, cancellationToken);
+            case { Candidates.Count: > 0 }:
+                if (reading.Searched)
+                {
+                    answers.Keep(step.Context, reading.Text);
+                }
+                step.Values = state with
+                {
+                    Candidates = reading.Candidates, Question = reading.Band == ConfidenceBand.Confirm ? reading.Text : null,
+                    Recorded = reading.Searched, Aspect = Pick(state.Aspect, reading.Aspect), Linked = reading.Linked,
+                };
+                return await step.GoToStepAsync(0, cancellationToken);
+            case { Intent: Intent.Ask, Aspect: not ProcedureAspect.None }:
+                // "lệ phí" at "which procedure?": the aspect is kept, the procedure asked again.
+                step.Values = state with { Aspect = reading.Aspect, Candidates = [], Question = null };
+                return await step.GoToStepAsync(0, cancellationToken);
+            default:
+                await answers.SendNotFoundAsync(step.Context, reading.Text, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+        }
     }
 
     private async Task<DialogTurnResult> AnswerStepAsync(WaterfallStepContext<AskState> step, CancellationToken cancellationToken)
@@ -155,9 +204,8 @@ public sealed class AskProcedureDialog(
             // The topic changed: say so, so that no fact is taken for the procedure talked about before.
             await step.Context.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, ProcedureTexts.NowAbout, procedure.SimpleName), cancellationToken: cancellationToken);
         }
-        await topic.SetAsync(step.Context, procedure.Id, cancellationToken);
-        if (previous != procedure.Id && step.Values.Aspect == ProcedureAspect.None && procedure.Id == DeathId
-            && !understanding.Names(step.Context.Activity.Text, procedure.Id))
+        await topic.SetAsync(step.Context, procedure.Id, cancellationToken, step.Values.Aspect);
+        if (previous != procedure.Id && step.Values.Condolence)
         {
             // A death told in passing is a loss first: condolences before the paperwork.
             await step.Context.SendActivityAsync(ProcedureTexts.Condolence, cancellationToken: cancellationToken);
@@ -183,42 +231,19 @@ public sealed class AskProcedureDialog(
             if (day is not null && step.Values.Aspect is ProcedureAspect.None or ProcedureAspect.Penalty)
             {
                 // "bé sinh ngày 2/10, làm khai sinh thế nào": the answer, then the last day for that birth.
-                await answers.SendAsync(step.Context, procedure, step.Values.Aspect, cancellationToken);
+                await answers.SendAsync(step.Context, procedure, step.Values.Aspect, step.Values.Pages, cancellationToken);
                 return await step.BeginDialogAsync(DialogIds.Deadline, new DeadlineOptions(procedure.Id, text), cancellationToken);
             }
         }
-        await answers.SendAsync(step.Context, procedure, step.Values.Aspect, cancellationToken);
+        await answers.SendAsync(step.Context, procedure, step.Values.Aspect, step.Values.Pages, cancellationToken);
         foreach (var other in step.Values.Also.Select(id => catalog.Find(id)!))
         {
             // Never one of two procedures silently: each named one gets its own answer, announced by name.
             await step.Context.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, ProcedureTexts.AlsoAbout, other.SimpleName), cancellationToken: cancellationToken);
-            await answers.SendAsync(step.Context, other, step.Values.Aspect, cancellationToken);
+            await answers.SendAsync(step.Context, other, step.Values.Aspect, null, cancellationToken);
         }
         return await step.EndDialogAsync(procedure.Id, cancellationToken);
     }
 
     private static ProcedureAspect Pick(ProcedureAspect asked, ProcedureAspect now) => now == ProcedureAspect.None ? asked : now;
-
-    private const string DeathId = "khai-tu";
-
-    /// <summary>
-    /// A typed answer to "Có phải anh/chị hỏi về …?": a procedure it names clearly; yes (the first guess); no (no
-    /// procedure); a question about an aspect of the first guess. Null when it is none of these: read as a new question.
-    /// </summary>
-    private (string? ProcedureId, ProcedureAspect Aspect)? ConfirmAnswer(string typed, IReadOnlyList<string> candidates)
-    {
-        var understood = QuestionReading.Read(understanding, typed, candidates[0]);
-        if (understood is { ProcedureId: { } named, Band: ConfidenceBand.Answer, Intent: Intent.Ask })
-        {
-            return (named, understood.Aspect);
-        }
-        var aspect = understanding.AspectOf(typed, candidates[0]);
-        return ConfirmRecognizer.Recognize(typed) switch
-        {
-            { Succeeded: true, Value: true } => (candidates[0], aspect),
-            { Succeeded: true, Value: false } when aspect == ProcedureAspect.None => (null, aspect),
-            _ when aspect != ProcedureAspect.None => (candidates[0], aspect),
-            _ => null,
-        };
-    }
 }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
-using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
 using OneStopBot.Office.Questions;
@@ -18,11 +17,8 @@ namespace OneStopBot.Dialogs.Procedures;
 /// Answers about a procedure. A first answer is at most three messages — what it is, what to bring, one line each for
 /// time, fee and where — with buttons only for what it did not show; a follow-up is one message about one aspect.
 /// </summary>
-public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnansweredQuestionStore unanswered, ProcedureIndex index)
+public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnansweredQuestionStore unanswered)
 {
-    // As many as the confirm band offers: a short list, not a catalogue.
-    private const int MaxSearchHits = 3;
-
     /// <summary>The aspect each answer button asks about, for the router to read a pressed button.</summary>
     public static readonly IReadOnlyDictionary<string, ProcedureAspect> AspectButtons = new Dictionary<string, ProcedureAspect>(StringComparer.Ordinal)
     {
@@ -41,8 +37,9 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
         [ProcedureTexts.PostButton] = ProcedureAspect.Post,
     };
 
-    public Task SendAsync(ITurnContext turnContext, Procedure procedure, ProcedureAspect aspect, CancellationToken cancellationToken) =>
-        turnContext.SendActivitiesAsync([.. Compose(procedure, aspect, turnContext.Activity.Text)], cancellationToken);
+    /// <param name="pages">A number of pages the resident wrote, where the fee is counted by pages.</param>
+    public Task SendAsync(ITurnContext turnContext, Procedure procedure, ProcedureAspect aspect, int? pages, CancellationToken cancellationToken) =>
+        turnContext.SendActivitiesAsync([.. Compose(procedure, aspect, pages)], cancellationToken);
 
     /// <summary>
     /// The liên thông group (khai sinh – thường trú – BHYT for children under 6): one dossier, what to bring for it,
@@ -129,14 +126,25 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
         : [];
 
     /// <summary>The fee for a number of pages the resident wrote ("10 trang"), where the fee is counted by pages.</summary>
-    public static string? PageFeeOf(Procedure procedure, string? text) =>
-        procedure.PageFee is { } fee && PageCount.Read(text) is { } pages
+    public static string? PageFeeOf(Procedure procedure, int? count) =>
+        procedure.PageFee is { } fee && count is { } pages
             ? string.Format(CultureInfo.InvariantCulture, ProcedureTexts.PageFee, VietnameseNumber.Of(pages), VietnameseNumber.Of(fee.ForPages(pages)))
             : null;
 
     /// <summary>Says plainly that nothing fits, offers a person, and keeps the question for staff.</summary>
-    public Task SendNotFoundAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        RecordAndOfferStaffAsync(turnContext, turnContext.Activity.Text ?? string.Empty, ProcedureTexts.NotFound, cancellationToken);
+    public Task SendNotFoundAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
+        RecordAndOfferStaffAsync(turnContext, question, ProcedureTexts.NotFound, cancellationToken);
+
+    /// <summary>
+    /// A question the files do not cover: says so honestly, never with a neighbour's facts, gives the office's phone
+    /// and keeps the question for staff.
+    /// </summary>
+    public Task SendNotCoveredAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
+        RecordAndOfferStaffAsync(turnContext, question, ProcedureTexts.NotCovered, cancellationToken);
+
+    /// <summary>The resident stops asking: a polite close, nothing kept for staff.</summary>
+    public Task SendStoppedAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(ProcedureTexts.Stopped, cancellationToken: cancellationToken);
 
     /// <summary>
     /// The resident said none of the procedures offered to confirm is meant: the question goes to staff, unless it
@@ -149,22 +157,6 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
             Record(turnContext, question);
         }
         return OfferStaffAsync(turnContext, ProcedureTexts.NotThisAnswer, cancellationToken);
-    }
-
-    /// <summary>
-    /// For a question understanding found nothing for: the procedures search finds strongly in their names, phrases
-    /// and papers, those the classifier also ranked first, at most 3. When there are any, the question is kept for
-    /// staff at once, since understanding missed it whichever the resident picks.
-    /// </summary>
-    public IReadOnlyList<string> SearchNotFound(ITurnContext turnContext, Understanding understood)
-    {
-        var hits = index.Suggest(understood.Text, MaxSearchHits);
-        if (hits.Count == 0)
-        {
-            return [];
-        }
-        Record(turnContext, understood.Text);
-        return [.. understood.Alternatives.Intersect(hits), .. hits.Except(understood.Alternatives)];
     }
 
     private async Task RecordAndOfferStaffAsync(ITurnContext turnContext, string question, string template, CancellationToken cancellationToken)
@@ -186,10 +178,10 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
             cancellationToken);
     }
 
-    internal IReadOnlyList<IActivity> Compose(Procedure procedure, ProcedureAspect aspect, string? question = null)
+    internal IReadOnlyList<IActivity> Compose(Procedure procedure, ProcedureAspect aspect, int? pages = null)
     {
         // "10 trang thì bao nhiêu" asks the fee for that many pages, though "bao nhiêu" alone names no aspect.
-        if (aspect == ProcedureAspect.None && PageFeeOf(procedure, question) is not null)
+        if (aspect == ProcedureAspect.None && PageFeeOf(procedure, pages) is not null)
         {
             aspect = ProcedureAspect.Fee;
         }
@@ -199,7 +191,7 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
         }
         var text = aspect switch
         {
-            ProcedureAspect.Fee when PageFeeOf(procedure, question) is { } counted => $"{counted}\n{FactOf(procedure, aspect)}",
+            ProcedureAspect.Fee when PageFeeOf(procedure, pages) is { } counted => $"{counted}\n{FactOf(procedure, aspect)}",
             ProcedureAspect.Where => $"{FactOf(procedure, aspect)}\n{HoursOf(procedure)}",
             ProcedureAspect.Hours => $"{HoursOf(procedure)}\n{ProcedureTexts.Where}{PlaceOf(procedure) ?? procedure.WhereAndWhen}",
             // Whatever the ways, a call first saves a trip for a missing paper.

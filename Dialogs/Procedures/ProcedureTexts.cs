@@ -97,6 +97,11 @@ public static class ProcedureTexts
         "Em chưa tìm thấy thủ tục hợp với câu hỏi này. Em đã ghi lại để cán bộ bổ sung. " +
         "Anh/chị gọi cán bộ một cửa số {0}, hoặc bấm \"Gặp cán bộ\".";
 
+    /// <summary>{0}: the office phone.</summary>
+    public const string NotCovered =
+        "Dạ, việc này em chưa có hướng dẫn. Em đã ghi lại câu hỏi để cán bộ trả lời. " +
+        "Anh/chị gọi cán bộ một cửa số {0}, hoặc bấm \"Gặp cán bộ\".";
+
     // Buttons after an answer.
     public const string DocumentsButton = "Giấy tờ cần mang";
     public const string FeeButton = "Lệ phí";

@@ -1,17 +1,24 @@
 using Microsoft.Bot.Builder;
+using OneStopBot.Knowledge.Understanding;
 
 namespace OneStopBot.Dialogs.Procedures;
 
-/// <summary>The procedure a conversation is about, so that "mất bao lâu" after khai sinh means khai sinh.</summary>
-public sealed record TopicState(string? ProcedureId);
+/// <summary>
+/// The procedure a conversation is about, so that "mất bao lâu" after khai sinh means khai sinh, and the aspect last
+/// answered about it, so that "còn kết hôn thì sao" after the fee of khai sinh asks the fee of kết hôn.
+/// </summary>
+public sealed record TopicState(string? ProcedureId, ProcedureAspect Aspect = ProcedureAspect.None);
 
 public sealed class ProcedureTopic(ConversationState conversationState)
 {
     private readonly IStatePropertyAccessor<TopicState> accessor = conversationState.CreateProperty<TopicState>(nameof(TopicState));
 
     public async Task<string?> GetAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        (await accessor.GetAsync(turnContext, () => new TopicState(null), cancellationToken)).ProcedureId;
+        (await ReadAsync(turnContext, cancellationToken)).ProcedureId;
 
-    public Task SetAsync(ITurnContext turnContext, string? procedureId, CancellationToken cancellationToken) =>
-        accessor.SetAsync(turnContext, new TopicState(procedureId), cancellationToken);
+    public Task<TopicState> ReadAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        accessor.GetAsync(turnContext, () => new TopicState(null), cancellationToken);
+
+    public Task SetAsync(ITurnContext turnContext, string? procedureId, CancellationToken cancellationToken, ProcedureAspect aspect = ProcedureAspect.None) =>
+        accessor.SetAsync(turnContext, new TopicState(procedureId, aspect), cancellationToken);
 }

@@ -105,7 +105,11 @@ public sealed class ChoiceOrTextPrompt(string id) : Prompt<object>(id)
         return string.IsNullOrEmpty(trimmed) || trimmed.Length > TextPrompt.DefaultMaxLength ? Recognition<object>.Failed : Recognition<object>.Of(trimmed);
     }
 
-    /// <summary>Only a choice is sure: a command word typed here ("thôi") is the command, not a question.</summary>
+    /// <summary>
+    /// Only a choice or a yes is sure: a command word typed here ("thôi") is the command, not a question, but "dung"
+    /// after "Có phải …?" is "đúng" far more often than "dừng".
+    /// </summary>
     public override Task<bool> TakesAsAnswerAsync(DialogContext dc, string text, CancellationToken cancellationToken) =>
-        Task.FromResult(ChoiceRecognizer.Recognize(text, GetState(dc).Options.Choices ?? []).Succeeded);
+        Task.FromResult(ChoiceRecognizer.Recognize(text, GetState(dc).Options.Choices ?? []).Succeeded
+            || ConfirmRecognizer.Recognize(text) is { Succeeded: true, Value: true });
 }

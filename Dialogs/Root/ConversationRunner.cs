@@ -75,7 +75,9 @@ public sealed class ConversationRunner
         var heard = Interruptions.Classify(text);
         if (dc.ActiveDialog is not { } active)
         {
-            return await InterruptIdleAsync(dc, heard.Kind, cancellationToken);
+            // "dung" after an answer is "đúng" (yes, that one) far more often than "dừng" with nothing to stop.
+            return !(heard is { Sure: false } && await router.IsYesToTopicAsync(dc.Context, text, cancellationToken))
+                && await InterruptIdleAsync(dc, heard.Kind, cancellationToken);
         }
 
         // A rating button answers the rating request it came with, whatever is open; the dialog goes on after it.

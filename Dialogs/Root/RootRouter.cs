@@ -1,42 +1,24 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Reminders;
 using OneStopBot.Dialogs.Prompts;
-using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Dialogs.Identity;
-using OneStopBot.Office;
-using OneStopBot.Office.Dossiers;
+using OneStopBot.Dialogs.Messages;
 
 namespace OneStopBot.Dialogs.Root;
 
-/// <summary>Decides what a message starts when no dialog is waiting for it.</summary>
+/// <summary>Decides what a message starts when no dialog is waiting for it, from its reading.</summary>
 public sealed class RootRouter(
-    MessageUnderstanding understanding,
-    ProcedureCatalog catalog,
+    MessageReader reader,
     ProcedureTopic topic,
     ProcedureAnswers answers,
     RootReplies replies,
-    ReminderReplies reminders,
-    IOptions<OfficeOptions> office)
+    ReminderReplies reminders)
 {
-    private static readonly Dictionary<string, Intent> MenuIntents = new(StringComparer.Ordinal)
-    {
-        [UserText.Fold(MainMenu.AskProcedure)] = Intent.Ask,
-        [UserText.Fold(MainMenu.CheckDossier)] = Intent.Status,
-        [UserText.Fold(MainMenu.PreRegister)] = Intent.Submit,
-        [UserText.Fold(MainMenu.Subscribe)] = Intent.Subscribe,
-        [UserText.Fold(MainMenu.TalkToStaff)] = Intent.Human,
-    };
-
-    private static readonly Dictionary<string, ProcedureAspect> AnswerButtons =
-        ProcedureAnswers.AspectButtons.Concat(ProcedureAnswers.TripButtons)
-            .ToDictionary(button => UserText.Fold(button.Key), button => button.Value, StringComparer.Ordinal);
-
     // Said before asking which procedure, when a trip question names none.
     private static readonly Dictionary<ProcedureAspect, string> WaysInGeneral = new()
     {
@@ -55,20 +37,10 @@ public sealed class RootRouter(
         [Intent.Human] = DialogIds.TalkToStaff,
     };
 
-    private static readonly string[] PoliteLeads = ["cho em ", "cho toi ", "cho minh ", "em muon ", "toi muon ", "minh muon ", "tui muon ", "em can ", "toi can "];
-
-    private static readonly string OtherProcedure = UserText.Fold(ProcedureTexts.OtherProcedureButton);
-
-    // Thanks as residents type it; a thank-you gets a short reply, not the whole menu.
-    private static readonly string[] Thanks = ["cam on", "cam o", "camon", "cmon", "thank", "thanks", "tks", "thank you", "da cam on", "cam on nhieu", "cam on em", "cam on ban", "cam on nhe", "cam on nha", "cam on a", "cam on chi", "cam on can bo"];
-
-    private const int MaxConfirmCandidates = 3;
-
     public async Task RouteAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var turn = dc.Context;
         var text = turn.Activity.Text ?? string.Empty;
-        var current = await topic.GetAsync(turn, cancellationToken);
 
         if (RequestedProcedure(turn.Activity.Value) is { } requested)
         {
@@ -101,42 +73,15 @@ public sealed class RootRouter(
             return;
         }
 
-        var folded = UserText.Fold(text);
-        if (folded == OtherProcedure)
+        var current = await topic.ReadAsync(turn, cancellationToken);
+        var reading = reader.Read(text, new ReadingContext(current.ProcedureId, current.Aspect));
+        if (reading.OtherProcedure)
         {
             await topic.SetAsync(turn, null, cancellationToken);
-            await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(), cancellationToken);
-            return;
         }
-        if (AnswerButtons.TryGetValue(folded, out var aspect))
+        if (!await AvoidTripAsync(dc, reading, current.ProcedureId, cancellationToken))
         {
-            await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(current, aspect), cancellationToken);
-            return;
-        }
-        // A code is exact: the status lookup starts with it, before any reading of the sentence.
-        if (DossierCode.TryFind(text, office.Value.AgencyCode, out _))
-        {
-            await StartAsync(dc, DialogIds.CheckDossier, new FeatureOptions(null, text), cancellationToken);
-            return;
-        }
-        if (Thanks.Contains(folded.Trim(' ', '.', '!', ',')))
-        {
-            await replies.ThanksAsync(turn, cancellationToken);
-            return;
-        }
-        if (MenuIntents.TryGetValue(MenuRequest(text), out var menuIntent))
-        {
-            // A menu button starts its feature afresh; a procedure already talked about carries over to pre-registration.
-            await (menuIntent == Intent.Ask
-                ? StartAsync(dc, DialogIds.AskProcedure, new AskOptions(), cancellationToken)
-                : RouteIntentAsync(dc, new Understanding(text, menuIntent, null, 1, [], ProcedureAspect.None), current, cancellationToken));
-            return;
-        }
-
-        var understood = FollowUp(text, current);
-        if (!await AvoidTripAsync(dc, understood, current, cancellationToken))
-        {
-            await RouteIntentAsync(dc, understood, current, cancellationToken);
+            await ActAsync(dc, reading, current.ProcedureId, cancellationToken);
         }
     }
 
@@ -145,20 +90,21 @@ public sealed class RootRouter(
     /// ways the procedure allows; with no procedure named or talked about, the ways in general, then which procedure.
     /// False when the message asks no such thing, or asks something else (a dossier's status, a person).
     /// </summary>
-    private async Task<bool> AvoidTripAsync(DialogContext dc, Understanding understood, string? current, CancellationToken cancellationToken)
+    private async Task<bool> AvoidTripAsync(DialogContext dc, MessageReading reading, string? current, CancellationToken cancellationToken)
     {
-        if (understood.Intent is not (Intent.Ask or Intent.None or Intent.Submit or Intent.Office or Intent.Greeting)
-            && !(understood.Intent == Intent.Status && TripReading.FilesByPost(understood.Text)))
+        if (reading.Intent is not (Intent.Ask or Intent.None or Intent.Submit or Intent.Office or Intent.Greeting)
+            && !(reading.Intent == Intent.Status && TripReading.FilesByPost(reading.Text)))
         {
             return false;
         }
-        var named = understood is { Intent: Intent.Ask or Intent.Submit, Band: ConfidenceBand.Answer } && understood.ProcedureId != current ? understood.ProcedureId : null;
-        var way = TripReading.Read(understood.Text, named is not null);
+        var named = reading is { Intent: Intent.Ask or Intent.Submit, Band: ConfidenceBand.Answer } && reading.ProcedureId != current ? reading.ProcedureId : null;
+        var way = TripReading.Read(reading.Text, named is not null);
         var procedure = named ?? current;
         // Online is the understanding's to read where it found an aspect ("làm online cần giấy gì") or is unsure of the
         // procedure; "hướng dẫn làm khai sinh trên vneid" names none but online, which asks for the steps online.
+        var unsureOfProcedure = reading.ProcedureId is not null || reading.Candidates.Count > 0;
         if (way == ProcedureAspect.None
-            || (way == ProcedureAspect.Online && (understood.Aspect != ProcedureAspect.None || (procedure is null && understood.ProcedureId is not null))))
+            || (way == ProcedureAspect.Online && (reading.Aspect != ProcedureAspect.None || (procedure is null && unsureOfProcedure))))
         {
             return false;
         }
@@ -170,46 +116,6 @@ public sealed class RootRouter(
         return true;
     }
 
-    /// <summary>
-    /// Reads a message against the procedure in context: one that asks about an aspect without clearly naming
-    /// another procedure (the answer band) is about the procedure in context.
-    /// </summary>
-    private Understanding FollowUp(string text, string? current)
-    {
-        if (current is null)
-        {
-            return QuestionReading.Read(understanding, text);
-        }
-        // "con phí thì sao": typed without marks, "con" opening a follow-up is "còn", not a child.
-        var words = text.TrimStart().Split(' ', 2);
-        if (words.Length == 2 && string.Equals(words[0], "con", StringComparison.OrdinalIgnoreCase))
-        {
-            text = "còn " + words[1];
-        }
-        var understood = QuestionReading.Read(understanding, text, current);
-        var aspect = understood.Aspect == ProcedureAspect.None ? understanding.AspectOf(text, current) : understood.Aspect;
-        if (catalog.Find(current) is { } about && ProcedureAnswers.PageFeeOf(about, text) is not null)
-        {
-            // "10 trang thì bao nhiêu", "còn 500 trang thì sao" after chứng thực bản sao ask its fee for that many pages.
-            aspect = ProcedureAspect.Fee;
-        }
-        if (aspect == ProcedureAspect.None && understood.ProcedureId is null && understood is not { Intent: Intent.Greeting, Closing: true }
-            && ConfirmRecognizer.Recognize(text) is { Succeeded: true, Value: true })
-        {
-            // "ừ đúng rồi" after an answer: yes, that procedure; say it again rather than small talk.
-            return understood with { Intent = Intent.Ask, ProcedureId = current, Aspect = ProcedureAspect.None, Alternatives = [], Band = ConfidenceBand.Answer, ChitChat = false };
-        }
-        // Words the procedure in context shares with another ("xác nhận") do not move the topic; its own name does.
-        var namesAnother = understood.ProcedureId is { } other && other != current && understood.Band == ConfidenceBand.Answer
-            && understanding.NamesApart(text, other, current);
-        // "sáng thứ bảy có ai làm không" after a procedure asks when its receiver is open, not the office's general facts.
-        var isQuestion = understood.Intent is Intent.Ask or Intent.None || (understood is { Intent: Intent.Greeting, Closing: false } && aspect != ProcedureAspect.None)
-            || (understood.Intent == Intent.Office && aspect is ProcedureAspect.Hours);
-        return aspect != ProcedureAspect.None && isQuestion && !namesAnother && understood.OtherAgencyId is null
-            ? understood with { Intent = Intent.Ask, ProcedureId = current, Aspect = aspect, Alternatives = [], Band = ConfidenceBand.Answer }
-            : understood;
-    }
-
     public Task StartAsync(DialogContext dc, string dialogId, object? options, CancellationToken cancellationToken) =>
         dc.BeginDialogAsync(dialogId, options, cancellationToken);
 
@@ -219,22 +125,12 @@ public sealed class RootRouter(
     /// codes as their text): the resident wants that feature now.
     /// </summary>
     public bool IsFeatureRequest(DialogContext dc, string text) =>
-        MenuIntents.ContainsKey(MenuRequest(text))
-        || (dc.Dialogs.Find(dc.Stack.Instances[0].Id).Purpose is not null && DossierCode.TryFind(text, office.Value.AgencyCode, out _));
+        reader.IsMenuRequest(text)
+        || (dc.Dialogs.Find(dc.Stack.Instances[0].Id).Purpose is not null && reader.HoldsDossierCode(text));
 
-    /// <summary>A message reduced to the menu label it may be: folded, without punctuation and a polite lead ("cho em", "em muốn").</summary>
-    private static string MenuRequest(string text)
-    {
-        var folded = UserText.Fold(text).Trim(' ', '.', '!', '?', ',');
-        foreach (var lead in PoliteLeads)
-        {
-            if (folded.StartsWith(lead, StringComparison.Ordinal))
-            {
-                return folded[lead.Length..];
-            }
-        }
-        return folded;
-    }
+    /// <summary>Whether a procedure was talked about and the message is a yes, which its reading takes as yes to it.</summary>
+    public async Task<bool> IsYesToTopicAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
+        ConfirmRecognizer.Recognize(text) is { Succeeded: true, Value: true } && await topic.GetAsync(turnContext, cancellationToken) is not null;
 
     private async Task RunStaffCommandAsync(DialogContext dc, string? dialogId, string arguments, CancellationToken cancellationToken)
     {
@@ -253,45 +149,34 @@ public sealed class RootRouter(
         }
     }
 
-    private async Task RouteIntentAsync(DialogContext dc, Understanding understood, string? current, CancellationToken cancellationToken)
+    private async Task ActAsync(DialogContext dc, MessageReading reading, string? current, CancellationToken cancellationToken)
     {
         var turn = dc.Context;
-        var procedure = understood.ProcedureId ?? current;
-        if (FeatureDialogs.TryGetValue(understood.Intent, out var featureDialog))
+        if (FeatureOf(reading, current) is { } feature)
         {
-            // Only pre-registration is about a procedure; the other features start from the message alone.
-            var about = understood.Intent == Intent.Submit ? procedure : null;
-            await StartAsync(dc, featureDialog, new FeatureOptions(about, understood.Text), cancellationToken);
+            await StartAsync(dc, feature.DialogId, feature.Options, cancellationToken);
             return;
         }
-        if (understood.OtherAgencyId is { } agencyId && catalog.FindOtherAgency(agencyId) is { } agency)
+        if (reading.OtherAgency is { } agency)
         {
-            await replies.OtherAgencyAsync(turn, agency, cancellationToken);
+            await (agency.IsCovered ? replies.OtherAgencyAsync(turn, agency, cancellationToken) : answers.SendNotCoveredAsync(turn, reading.Text, cancellationToken));
             return;
         }
-        switch (understood.Intent)
+        if (reading.Searched || reading.Unsure)
         {
-            case Intent.Ask when understood.Band == ConfidenceBand.Confirm && understood.ProcedureId is { } likely:
-                await StartAsync(
-                    dc,
-                    DialogIds.AskProcedure,
-                    new AskOptions(null, understood.Aspect, [likely, .. understood.Alternatives.Take(MaxConfirmCandidates - 1)], understood.Text),
-                    cancellationToken);
-                break;
-            case Intent.Ask when understood.ProcedureId is not null || (understood.Aspect != ProcedureAspect.None && current is not null):
-                await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(procedure, understood.Aspect, Also: understood.AlsoProcedureIds), cancellationToken);
-                break;
-            case Intent.Ask when understood.Alternatives.Count > 0:
-                await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(null, understood.Aspect, understood.Alternatives), cancellationToken);
-                break;
-            case Intent.Ask when understood.Aspect != ProcedureAspect.None:
-                // "mất bao lâu" with no procedure talked about yet: ask which one.
-                await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(null, understood.Aspect), cancellationToken);
+            // Understanding missed it, whatever the resident picks next: kept for staff once, now.
+            answers.Keep(turn, reading.Text);
+        }
+        switch (reading.Intent)
+        {
+            case Intent.Ask:
+                // An answer, a guess to confirm, a short list to choose from, or "mất bao lâu" with no procedure yet.
+                await StartAsync(dc, DialogIds.AskProcedure, AskOptions.For(reading), cancellationToken);
                 break;
             case Intent.Office:
                 await replies.OfficeFactsAsync(turn, cancellationToken);
                 break;
-            case Intent.Greeting when understood.Closing:
+            case Intent.Greeting when reading.Closing:
                 await replies.ThanksAsync(turn, cancellationToken);
                 break;
             case Intent.Greeting:
@@ -300,25 +185,33 @@ public sealed class RootRouter(
             case Intent.Help:
                 await replies.MenuAsync(turn, RootTexts.Help, cancellationToken);
                 break;
-            case Intent.None when understood.ChitChat:
+            case Intent.None when reading.ChitChat:
                 // Learned apart from real messages nothing fits, which still go to staff below.
                 await replies.ChitChatAsync(turn, cancellationToken);
                 break;
-            case Intent.None or Intent.Ask when answers.SearchNotFound(turn, understood) is { Count: > 0 } found:
-                // Understanding found nothing, search finds the procedure by its words: a short list, "Không phải" last.
-                await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(null, understood.Aspect, found, understood.Text, Recorded: true), cancellationToken);
-                break;
-            case Intent.None or Intent.Ask when current is not null && understood.OtherAgencyId is null:
-                // Nothing falls out of the conversation: answered about the procedure in context, on what the message
-                // most likely asks, with buttons for the rest; still kept for staff, since it was not understood.
-                answers.Keep(turn, understood.Text);
-                await StartAsync(dc, DialogIds.AskProcedure, new AskOptions(current, understanding.LikeliestAspectOf(understood.Text, current)), cancellationToken);
+            case Intent.None when reading.Refusal == Refusal.Stop:
+                await answers.SendStoppedAsync(turn, cancellationToken);
                 break;
             default:
-                await answers.SendNotFoundAsync(turn, cancellationToken);
+                await answers.SendNotFoundAsync(turn, reading.Text, cancellationToken);
                 break;
         }
     }
+
+    /// <summary>
+    /// The feature a reading asks for (pre-registration, status, notices, feedback, a person), with what it starts
+    /// from: only pre-registration is about a procedure, the one in context if the message names none; the other
+    /// features start from the message alone, and feedback from the remark when the message is one.
+    /// </summary>
+    public static (string DialogId, FeatureOptions Options)? FeatureOf(MessageReading reading, string? current) =>
+        FeatureDialogs.TryGetValue(reading.Intent, out var dialogId)
+            ? (dialogId, reading.Intent switch
+            {
+                Intent.Submit => new FeatureOptions(reading.ProcedureId ?? current, reading.Text),
+                Intent.Feedback => new FeatureOptions(null, reading.Remark ? reading.Text : null),
+                _ => new FeatureOptions(null, reading.Text),
+            })
+            : null;
 
     /// <summary>A page that opens the chat on a procedure (web chat's <c>?hoi=khai-sinh</c>) sends it as the message value.</summary>
     private static string? RequestedProcedure(object? value) =>

@@ -3,15 +3,20 @@ namespace OneStopBot.Knowledge.Procedures;
 /// <summary>
 /// A procedure residents ask the commune about that another agency handles, so the bot can say where to go.
 /// <paramref name="Agency"/> is who handles it, <paramref name="Where"/> where to file, <paramref name="Contact"/>
-/// how to reach it (or do it online). Only facts that are certain.
+/// how to reach it (or do it online). Only facts that are certain: where they are not, all three are left out and
+/// the question is one the files do not cover, answered honestly and kept for staff, never mapped to a neighbour.
 /// </summary>
 public sealed record OtherAgency(
     string Id,
     string Name,
-    string Agency,
-    string Where,
-    string Contact,
-    IReadOnlyList<string> Examples);
+    string? Agency,
+    string? Where,
+    string? Contact,
+    IReadOnlyList<string> Examples)
+{
+    /// <summary>Whether the files say who handles it; otherwise the bot has no guidance for it yet.</summary>
+    public bool IsCovered => Agency is not null;
+}
 
 /// <summary>
 /// Example messages of one intent that is not a question about a procedure ("xin chào", "hồ sơ tới đâu rồi");

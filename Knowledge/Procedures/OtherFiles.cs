@@ -114,12 +114,14 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
                 throw new ProcedureCatalogException(file, at + ".id", $"'{id}' is already used by a procedure or another agency");
             }
 
+            // Who handles it, where and how to reach it come together or not at all: without them it is not covered.
+            var covered = entry.Agency is not null || entry.Where is not null || entry.Contact is not null;
             agencies.Add(new OtherAgency(
                 id,
                 ProcedureCatalog.Text(file, at + ".name", entry.Name),
-                ProcedureCatalog.Text(file, at + ".agency", entry.Agency),
-                ProcedureCatalog.Text(file, at + ".where", entry.Where),
-                ProcedureCatalog.Text(file, at + ".contact", entry.Contact),
+                covered ? ProcedureCatalog.Text(file, at + ".agency", entry.Agency) : null,
+                covered ? ProcedureCatalog.Text(file, at + ".where", entry.Where) : null,
+                covered ? ProcedureCatalog.Text(file, at + ".contact", entry.Contact) : null,
                 ProcedureCatalog.Texts(file, at + ".examples", entry.Examples)));
         }
 

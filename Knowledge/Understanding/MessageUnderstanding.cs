@@ -269,7 +269,7 @@ public sealed partial class MessageUnderstanding
         return intent switch
         {
             // Unsure it is out of scope while a procedure comes close ("muốn hỏi về người già"): asking beats a list.
-            Intent.None when score < AnswerProbability && closest >= ConfirmProbability =>
+            Intent.None when ConfidenceRules.ConfirmsClosest(score, closest) =>
                 new Understanding(original, Intent.Ask, procedures[0], Math.Round(closest, 2),
                     procedures.Skip(1).Take(MaxAlternatives).ToList(), aspect) { Band = ConfidenceBand.Confirm },
             // Not understood, but what it asks is: with a procedure in context, the conversation answers that.

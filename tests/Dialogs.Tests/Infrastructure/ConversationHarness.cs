@@ -39,6 +39,14 @@ public sealed class ConversationHarness : IDisposable
     /// <param name="storage">Bot state storage; a new MemoryStorage when null.</param>
     /// <param name="replace">Dialogs that take the place of the registered dialog with the same id.</param>
     public ConversationHarness(IStorage? storage = null, IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, params Dialog[] replace)
+        : this(null, storage, settings, time, replace)
+    {
+    }
+
+    /// <summary>A conversation with the bot over another catalog than the shipped one, understood by a model trained on it.</summary>
+    public static ConversationHarness Over(ProcedureCatalog catalog) => new(catalog, null, null, null, []);
+
+    private ConversationHarness(ProcedureCatalog? catalog, IStorage? storage, IDictionary<string, string?>? settings, FakeTimeProvider? time, Dialog[] replace)
     {
         Time = time ?? new FakeTimeProvider(DefaultStart);
         Storage = storage ?? new MemoryStorage();
@@ -50,9 +58,9 @@ public sealed class ConversationHarness : IDisposable
 
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton(SharedCatalog.Value);
-        services.AddSingleton(SharedUnderstanding.Value);
-        services.AddSingleton(SharedIndex.Value);
+        services.AddSingleton(catalog ?? SharedCatalog.Value);
+        services.AddSingleton(catalog is null ? SharedUnderstanding.Value : new MessageUnderstanding(catalog));
+        services.AddSingleton(catalog is null ? SharedIndex.Value : new ProcedureIndex(catalog));
         services.AddOffice(configuration);
         services.AddDialogs();
         services.AddSingleton(Storage);
@@ -80,7 +88,7 @@ public sealed class ConversationHarness : IDisposable
 
     /// <summary>A reply without the glossary's explanations, to compare with a procedure file's own sentences.</summary>
     public string Plain(string? text) =>
-        SharedCatalog.Value.Glossary.Aggregate(text ?? string.Empty, (plain, term) => plain.Replace($" ({term.Explanation})", string.Empty, StringComparison.Ordinal));
+        Get<ProcedureCatalog>().Glossary.Aggregate(text ?? string.Empty, (plain, term) => plain.Replace($" ({term.Explanation})", string.Empty, StringComparison.Ordinal));
 
     /// <summary>Sends one message and returns every reply it got, for tables of short conversations.</summary>
     public async Task<IReadOnlyList<IMessageActivity>> SayAsync(string text)

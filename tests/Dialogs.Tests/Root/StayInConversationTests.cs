@@ -1,5 +1,7 @@
+using OneStopBot.Dialogs.Feedback;
 using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Office.Storage;
 using OneStopBot.Office.Questions;
 
 namespace OneStopBot.Dialogs.Tests.Root;
@@ -37,6 +39,39 @@ public sealed class StayInConversationTests : IDisposable
         { "đăng ký khai sinh cho con | ủa rứa là răng hè", "Làm giấy khai sinh cho con", NotFound },
         // Office hours asked after a procedure are the hours of whoever receives it.
         { "đăng ký khai sinh cho con | sáng thứ bảy có ai làm không", "Giờ làm việc", NotFound },
+        // Goodbye in any form closes politely, even with nothing talked about yet.
+        { "bye", "không có chi", Welcome },
+        { "đăng ký tạm trú | bye nha em", "không có chi", Welcome },
+        { "lam so do lan dau | tam biet nghe", "không có chi", Welcome },
+        { "CẢM ƠN EM NHIỀU", "không có chi", Welcome },
+        // A death told in passing, without diacritics or in dialect.
+        { "ba tui mat roi", "chia buồn", NotFound },
+        { "mạ tui mới mất tuần rồi, chừ làm răng", "chia buồn", NotFound },
+        // The deadline is the procedure's own, not its processing time.
+        { "bao nhieu ngay phai di khai tu", "15 ngày", "Xong trong ngày" },
+        { "lam giay khai tu | nguoi nha mat thi trong bao lau phai bao", "15 ngày", "Xong trong ngày" },
+        { "sinh con bao lâu thì phải đi làm khai sinh", "60 ngày", NotFound },
+        { "khiếu nại quyết định của xã | hạn khiếu nại mấy ngày", "90 ngày", "Thời gian" },
+        // Who qualifies is answered from whoQualifies when the message asks it.
+        { "xin trợ cấp xã hội cho mẹ già | ai thì được hưởng", "Ai được làm", NotFound },
+        { "ba toi 82 tuoi song mot minh, co dc tro cap ko", "Ai được làm: Người thuộc diện bảo trợ xã hội", "Giấy tờ cần mang" },
+        { "me tui 85 tuoi o mot minh co duoc huong tien hang thang khong", "Ai được làm: Người thuộc diện bảo trợ xã hội", NotFound },
+        { "nha tui ngheo lam co duoc xet ho ngheo khong", "Ai được làm: Hộ gia đình được xét theo chuẩn nghèo", NotFound },
+        // "còn … thì sao" after an aspect asks the same of the procedure it names, announced as a new topic.
+        { "đăng ký khai sinh cho con | lệ phí bao nhiêu | con ket hon thi sao", "bây giờ em trả lời về thủ tục: Đăng ký kết hôn", NotFound },
+        { "đăng ký khai sinh cho con | lệ phí bao nhiêu | con ket hon thi sao", "Lệ phí", "Giấy tờ cần mang" },
+        // A second procedure named in a follow-up is answered, never the first one's facts.
+        { "đăng ký khai sinh cho con | con lam can cuoc cho con thi mat bao lau", "Làm thẻ căn cước", "Làm giấy khai sinh cho con" },
+        // A status question that names a procedure is a status question.
+        { "đăng ký kết hôn | ho so ket hon cua tui nop hom bua chu xong chua", "mã hồ sơ", NotFound },
+        // "dung" after an answer is "đúng": the same procedure again, not "nothing to stop".
+        { "lam giay khai tu cho ba | dung", "Làm giấy khai tử", "Anh/chị cần gì thì bấm nút" },
+        // A short greeting once a procedure was answered takes leave politely.
+        { "đăng ký kết hôn | chào em nha", "không có chi", Welcome },
+        // A death told in passing with a question gets condolences and the answer.
+        { "bà ngoại tui vừa qua đời hôm kia, lo đám xong rồi mới đi khai có sao không", "chia buồn", NotFound },
+        // Stopping after an answer closes politely; nothing falls out.
+        { "đăng ký kết hôn | thoi khong hoi nua", "dừng", NotFound },
     };
 
     [Theory]
@@ -58,6 +93,9 @@ public sealed class StayInConversationTests : IDisposable
     [InlineData("uh dung roi")]
     [InlineData("can mang giay chi")]
     [InlineData("phải")]
+    [InlineData("dung")]
+    [InlineData("het bao nhieu tien")]
+    [InlineData("ĐÚNG RỒI")]
     public async Task A_typed_answer_to_a_guess_is_understood_not_refused(string typed)
     {
         // "giấy chứng nhận" names a family of papers: the bot guesses, with buttons.
@@ -71,14 +109,55 @@ public sealed class StayInConversationTests : IDisposable
         Assert.Contains(harness.Get<ProcedureCatalog>().All, procedure => text.Contains(procedure.SimpleName, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Stopping_after_a_guess_closes_politely_and_keeps_nothing_for_staff()
+    [Theory]
+    [InlineData("thoi khoi, de bua khac")]
+    [InlineData("thoi khong hoi nua")]
+    public async Task Stopping_after_a_guess_closes_politely_and_keeps_nothing_for_staff(string typed)
     {
         await harness.SayAsync("giấy chứng nhận");
 
-        var replies = await harness.SayAsync("thoi khoi, de bua khac");
+        var replies = await harness.SayAsync(typed);
 
         Assert.Contains(replies, r => r.Text.Contains("dừng", StringComparison.Ordinal));
         Assert.Empty(harness.Get<UnansweredQuestionStore>().Latest(10));
+    }
+
+    /// <summary>After "Có phải anh/chị hỏi về …?": what is typed, and a text the answer must hold.</summary>
+    [Theory]
+    [InlineData("cảm ơn em nhiều", "không có chi")]
+    [InlineData("tạm biệt", "không có chi")]
+    [InlineData("khong, tui hoi dang ky ket hon", "Đăng ký kết hôn")]
+    [InlineData("ko phai", "ghi lại câu hỏi")]
+    [InlineData("thôi, cho tui tra cứu hồ sơ nộp hôm trước coi tới đâu rồi", "mã hồ sơ")]
+    public async Task A_typed_answer_to_a_guess_is_read_anew(string typed, string expected)
+    {
+        var guess = await harness.SayAsync("giấy chứng nhận");
+        Assert.StartsWith("Có phải", guess[0].Text, StringComparison.Ordinal);
+
+        var text = string.Join('\n', (await harness.SayAsync(typed)).Select(r => harness.Plain(r.Text)));
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(PressAButton, text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Welcome, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("can bo xa lam nhanh qua, tui rat hai long")]
+    [InlineData("chờ cả buổi mà không ai tiếp, bực mình")]
+    public async Task Praise_and_complaints_are_thanked_and_kept_for_staff(string remark)
+    {
+        var replies = await harness.SayAsync(remark);
+
+        Assert.Equal(FeedbackTexts.RemarkKept, Assert.Single(replies).Text);
+        Assert.Equal(remark, Assert.Single(harness.Get<IFeedbackStore>().Latest(10)).Text);
+    }
+
+    [Fact]
+    public async Task Asking_to_give_feedback_asks_for_it()
+    {
+        var replies = await harness.SayAsync("tôi muốn góp ý");
+
+        Assert.Equal(FeedbackTexts.Ask, Assert.Single(replies).Text);
+        Assert.Empty(harness.Get<IFeedbackStore>().Latest(10));
     }
 }

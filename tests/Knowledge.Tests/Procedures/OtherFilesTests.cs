@@ -91,6 +91,32 @@ public sealed class OtherFilesTests
     }
 
     [Fact]
+    public void An_agency_without_who_handles_it_is_a_question_the_files_do_not_cover()
+    {
+        using var files = new ProcedureFiles()
+            .Add("p.yaml", ProcedureFiles.Valid("p", "cách gọi"))
+            .Add("Other/agencies.yaml", Agencies + "\n- id: ly-lich\n  name: Lý lịch tư pháp\n  examples:\n    - xin lý lịch tư pháp\n");
+
+        var catalog = ProcedureCatalog.Load(files.Directory);
+
+        Assert.True(catalog.FindOtherAgency("ly-hon")!.IsCovered);
+        var uncovered = catalog.FindOtherAgency("ly-lich")!;
+        Assert.Equal((false, null, null, null), (uncovered.IsCovered, uncovered.Agency, uncovered.Where, uncovered.Contact));
+    }
+
+    [Fact]
+    public void Where_to_go_without_who_handles_it_is_refused()
+    {
+        using var files = new ProcedureFiles()
+            .Add("p.yaml", ProcedureFiles.Valid("p", "cách gọi"))
+            .Add("Other/agencies.yaml", Agencies.Replace("  agency: Tòa án nhân dân khu vực\n", string.Empty));
+
+        var error = Assert.Throws<ProcedureCatalogException>(() => ProcedureCatalog.Load(files.Directory));
+
+        Assert.Equal(("Other/agencies.yaml", "[1].agency"), (error.File, error.Field));
+    }
+
+    [Fact]
     public void An_empty_example_in_a_procedure_file_is_reported()
     {
         using var files = new ProcedureFiles().Add("p.yaml", ProcedureFiles.Valid("p", "cách gọi") + "examples:\n  - \"  \"\n");
