@@ -53,6 +53,10 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<OfficeStatistics>();
         services.AddSingleton<DemoData>();
         services.AddStore<IUnansweredQuestionStore, UnansweredQuestionStore>();
+        services.AddSingleton<ICollectionSetup, StaffAccountSetup>();
+        services.AddStore<IStaffAccountStore, StaffAccountStore>();
+        services.AddSingleton<ICollectionSetup, DossierSearchSetup>();
+        services.AddSingleton<DossierSearch>();
         return services;
     }
 

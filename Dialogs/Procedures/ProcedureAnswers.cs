@@ -245,7 +245,7 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
     /// "Tờ khai: bản chính. Có mẫu sẵn…": the form after a colon, so that a name ending in "(nếu có)" gets no second
     /// bracket, and left out where the name already says it ("Bản photo…" is a copy).
     /// </summary>
-    internal static string DocumentLine(RequiredDocument document)
+    public static string DocumentLine(RequiredDocument document)
     {
         var line = (SaysItsForm(document.Name), document.Count > 1) switch
         {
