@@ -112,5 +112,5 @@ public static class AccountTexts
 
     public const string NoSuchMember = "Không có tài khoản này.";
     public const string NotYourself = "Anh/chị không tự khóa hoặc tự cấp lại mật khẩu cho mình được.";
-    public const string AddHint = "Muốn thêm cán bộ: tạo mật khẩu bằng lệnh hash-password rồi thêm vào Staff:Members trong appsettings.json (xem README).";
+    public const string AddHint = "Muốn thêm cán bộ, anh/chị nhờ người quản trị máy chủ thêm tài khoản theo hướng dẫn cài đặt.";
 }

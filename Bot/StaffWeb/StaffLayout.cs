@@ -95,5 +95,5 @@ public static class StaffLayoutTexts
 
     public const string MenuLabel = "Các việc của cán bộ";
 
-    public const string SkipToContent = "Bỏ qua menu, đến nội dung";
+    public const string SkipToContent = "Bỏ qua danh mục, đến nội dung";
 }
