@@ -202,11 +202,11 @@ public sealed class DossierPageParts(
         }
         main.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"history\"><h3 id=\"history\">{DossierTexts.History}</h3>");
         main.Append(TodayPage.List(dossier.History, change =>
-            $"{Encode(StaffPages.When(change.At, calendar))} · {Encode(change.Status.Text().Label)} · {Encode(change.Actor == DossierStore.ResidentActor ? DossierTexts.Resident : change.Actor)}"
+            $"{Encode(StaffPages.When(change.At, calendar))} · {Encode(change.Status.Text().Label)} · {Encode(change.Actor == DossierStore.ResidentActor ? DossierTexts.Resident : AuditWording.Person(change.Actor))}"
             + (change.Note is { } said ? $"<br><span class=\"note\">{DossierTexts.Note}: {Encode(said)}</span>" : "")));
         main.Append("</section>");
         main.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"audit\"><h3 id=\"audit\">{DossierTexts.Audit}</h3>");
-        main.Append(TodayPage.List(audit.ForTarget(dossier.Code), a => $"{Encode(StaffPages.When(a.At, calendar))} · {Encode(a.Staff)} · {Encode(a.Action)}"));
+        main.Append(TodayPage.List(audit.ForTarget(dossier.Code), a => AuditWording.Line(a with { Target = null }, calendar)));
         main.Append("</section>");
         main.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"chat\"><h3 id=\"chat\">{DossierTexts.Chat}</h3>");
         main.Append(Chat(dossier));

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -39,13 +40,10 @@ public static class FeedbackPage
         main.Append(CultureInfo.InvariantCulture, $"""
             </section><section aria-labelledby="audit"><h3 id="audit">{FeedbackTexts.Audit}</h3>
             <form method="get" action="{root}can-bo/gop-y" class="filters"><label for="nguoi">{FeedbackTexts.Person}</label>
-            <select id="nguoi" name="nguoi"><option value="">{FeedbackTexts.Everyone}</option>{string.Concat(people.Select(p => $"""<option value="{Encode(p)}"{(p == person ? " selected" : "")}>{Encode(p)}</option>"""))}</select>
+            <select id="nguoi" name="nguoi"><option value="">{FeedbackTexts.Everyone}</option>{string.Concat(people.Select(p => $"""<option value="{Encode(p)}"{(p == person ? " selected" : "")}>{Encode(AuditWording.Person(p))}</option>"""))}</select>
             <button type="submit" class="action">{FeedbackTexts.Show}</button></form>
             """);
-        main.Append(TodayPage.List(actions, a =>
-            $"{Encode(StaffPages.When(a.At, calendar))} · {Encode(a.Staff)} · {Encode(a.Action)}"
-            + (a.Target is { } target ? " · " + Encode(target) : a.Targets is { Count: > 0 } many ? " · " + Encode(string.Format(CultureInfo.InvariantCulture, FeedbackTexts.Many, many.Count)) : "")
-            + (a.Details is { } details ? " · " + Encode(details) : "")));
+        main.Append(TodayPage.List(actions, a => AuditWording.Line(a, calendar)));
         main.Append("</section></main>");
         return StaffLayout.Page(http, new StaffPage(FeedbackTexts.Heading, main.ToString(), []) { MenuSlug = "gop-y" });
     }
@@ -61,7 +59,43 @@ public static class FeedbackTexts
     public const string Person = "Người làm";
     public const string Everyone = "Tất cả";
     public const string Show = "Xem";
+}
+
+/// <summary>
+/// The audit log as staff read it: who, when, what (in Vietnamese; the stored action names are codes) and on what. Details
+/// stay in the log: they are written for investigation, in the codes' language.
+/// </summary>
+public static class AuditWording
+{
+    public const string OtherSystems = "Hệ thống khác (khóa API)";
 
     /// <summary>{0}: how many dossiers one action touched.</summary>
     public const string Many = "{0} hồ sơ";
+
+    private static readonly FrozenDictionary<string, string> Actions = new Dictionary<string, string>
+    {
+        ["dossier.create"] = "nhận hồ sơ",
+        ["dossier.import"] = "nhập hồ sơ từ tệp",
+        ["dossier.status"] = "đổi trạng thái hồ sơ",
+        ["dossier.view"] = "xem hồ sơ",
+        ["dossier.search"] = "tìm hồ sơ",
+        ["dossier.unlock"] = "mở khóa tra cứu",
+        ["stats.view"] = "xem số liệu",
+        ["database.backup"] = "sao lưu dữ liệu",
+        ["staff.signin"] = "đăng nhập",
+        ["staff.signout"] = "đăng xuất",
+        ["staff.disable"] = "khóa tài khoản",
+        ["staff.enable"] = "mở lại tài khoản",
+        ["staff.password-reset"] = "cấp mật khẩu mới",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>What an action was, in words; "việc khác" for a code this page does not know yet.</summary>
+    public static string Action(string code) => Actions.GetValueOrDefault(code, "việc khác");
+
+    public static string Person(string staff) => staff == StaffApi.ApiActor ? OtherSystems : staff;
+
+    public static string Line(StaffAction action, WorkingCalendar calendar) =>
+        $"{Encode(StaffPages.When(action.At, calendar))} · {Encode(Person(action.Staff))} · {Encode(Action(action.Action))}"
+        + (action.Target is { } target ? $" · <span class=\"code\">{Encode(target)}</span>"
+            : action.Targets is { Count: > 0 } many ? " · " + Encode(string.Format(CultureInfo.InvariantCulture, Many, many.Count)) : "");
 }

@@ -187,7 +187,8 @@ public sealed class WorkspacePagesTests : IDisposable
         Assert.Contains("Chờ lâu quá", all);
         Assert.Contains("000.32.30.H49-261126-0099", all);
         Assert.DoesNotContain("000.32.30.H49-261126-0099", mine);
-        Assert.Contains("staff.signin", mine);
+        Assert.Contains("đăng nhập", mine);
+        Assert.DoesNotContain("staff.signin", all);
     }
 
     [Theory]
