@@ -3,6 +3,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using OneStopBot.Office.Staff;
@@ -46,6 +49,9 @@ public static class StaffSessions
 
     public const string UserIdClaim = ClaimTypes.NameIdentifier;
 
+    /// <summary>The folder beside the database that keeps the keys of the session cookies and form tokens.</summary>
+    public const string KeysFolder = "keys";
+
     /// <summary>A workspace form is a few short fields; anything larger is refused before it is read.</summary>
     public const int MaxFormBytes = 16 * 1024;
 
@@ -75,6 +81,14 @@ public static class StaffSessions
             .AddPolicy(ClerkPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
                 .RequireRole(nameof(StaffRole.Clerk), nameof(StaffRole.Leader)))
             .AddPolicy(LeaderPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(nameof(StaffRole.Leader)));
+        // The keys that sign the session cookie and the form tokens live beside the database, so a restart keeps staff
+        // signed in; they are as secret as the database itself, which is where the office keeps its protection.
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Value.DatabasePath))!, KeysFolder)), logs));
+        // Its warning that the keys are stored unencrypted says what is intended here, at every first start.
+        services.AddLogging(logging => logging.AddFilter(typeof(XmlKeyManager).FullName, LogLevel.Error));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = AntiforgeryCookieName;
