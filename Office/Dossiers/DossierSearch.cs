@@ -65,8 +65,12 @@ public sealed class DossierSearch(OfficeDatabase database, IOptions<OfficeOption
         var text = query.Text?.Trim() ?? string.Empty;
         if (text.Length > 0 && Indexed(text) is { } indexed)
         {
-            var found = Dossiers.Find(indexed).Where(d => Matches(d, query with { Text = null })).OrderByDescending(d => d.Id).Take(PageSize).ToList();
-            return new DossierPage(found, null, found.Count);
+            // Few dossiers share a code, a phone or its last 4 digits (about 100 per tail in a million): read them all.
+            var found = Dossiers.Find(indexed)
+                .Where(d => (query.Before is not { } end || d.Id < end) && Matches(d, query with { Text = null }))
+                .OrderByDescending(d => d.Id).Take(PageSize + 1).ToList();
+            var page = found.Take(PageSize).ToList();
+            return new DossierPage(page, found.Count > PageSize ? page[^1].Id : null, found.Count);
         }
         var folded = FoldedName.Of(text);
         var items = new List<Dossier>();
