@@ -241,5 +241,34 @@ public sealed class WorkspaceSessionTests : IDisposable
         Assert.Contains("\"token\"", await with.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_session_carries_on_after_the_host_restarts_on_the_same_database()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "onestop-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            string cookie;
+            using (var before = new WorkspaceFactory())
+            {
+                before.Settings["Storage:DatabasePath"] = Path.Combine(folder, "onestop.db");
+                using var clerk = await before.Browser().SignedInAsync(WorkspaceFactory.Clerk);
+                cookie = clerk.SessionCookie!;
+            }
+            using var after = new WorkspaceFactory();
+            after.Settings["Storage:DatabasePath"] = Path.Combine(folder, "onestop.db");
+            using var replay = after.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            replay.DefaultRequestHeaders.Add("Cookie", cookie);
+
+            using var response = await replay.GetAsync("/can-bo/hom-nay");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(Directory.Exists(Path.Combine(folder, StaffSessions.KeysFolder)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public void Dispose() => factory.Dispose();
 }
