@@ -55,6 +55,10 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<DemoData>();
         services.AddStore<IUnansweredQuestionStore, UnansweredQuestionStore>();
         services.AddReminderStore(configuration);
+        services.AddSingleton<ICollectionSetup, StaffAccountSetup>();
+        services.AddStore<IStaffAccountStore, StaffAccountStore>();
+        services.AddSingleton<ICollectionSetup, DossierSearchSetup>();
+        services.AddSingleton<DossierSearch>();
         return services;
     }
 

@@ -13,6 +13,7 @@ using OneStopBot.Bot.PublicPages;
 using OneStopBot.Bot.Reminders;
 using OneStopBot.Bot.State;
 using OneStopBot.Bot.Staff;
+using OneStopBot.Bot.StaffWeb;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs;
 using OneStopBot.Knowledge;
@@ -54,6 +55,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddNotices(configuration);
         services.AddReminders();
         services.AddStaffApi();
+        services.AddStaffWorkspace(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemResponses();
         return builder;

@@ -1,60 +1,83 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
-using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Edge;
-using OneStopBot.Bot.WebChat;
+using OneStopBot.Office.Staff;
+using OneStopBot.Office.Storage;
 using static OneStopBot.Bot.Hosting.HtmlText;
 
 namespace OneStopBot.Bot.StaffWeb;
 
 /// <summary>
 /// <c>GET /can-bo</c>: a staff member signs in with the name and password of their web chat entry in
-/// <c>Staff:Members</c>, then works in the same Web Chat client as residents, with a staff token (the slash commands
-/// answer). The form posts JSON to <see cref="StaffSignIn"/>; the token stays in the page's memory only, so signing
-/// out, closing the tab or reloading ends the session on this computer.
+/// <c>Staff:Members</c>; a plain form (with its antiforgery token) posted to <c>/can-bo/dang-nhap</c> starts a
+/// workspace session and opens "Hôm nay". A member already signed in goes straight there.
 /// </summary>
 public static class StaffSignInPage
 {
     public const string Path = "/can-bo";
 
-    /// <summary>The workspace's script, run after chat.js and the bundle.</summary>
+    /// <summary>The staff chat's script, run after chat.js and the bundle.</summary>
     public const string Script = "can-bo/staff.js";
 
-    public static WebApplication MapStaffWeb(this WebApplication app)
+    /// <summary>The first page after signing in.</summary>
+    public const string Home = "can-bo/hom-nay";
+
+    internal static IResult Render(HttpContext http) =>
+        // "/can-bo/" would resolve the page's relative links one folder too deep.
+        http.Request.Path.Value?.EndsWith('/') == true ? Results.Redirect("../can-bo")
+        : http.User.Identity is { IsAuthenticated: true, AuthenticationType: StaffSessions.Scheme } ? StaffPages.SeeOther(http, Home)
+        : Form(http, null, StatusCodes.Status200OK);
+
+    internal static async Task<IResult> SignInAsync(
+        HttpContext http, IAntiforgery antiforgery, StaffCredentials credentials, IStaffAccountStore accounts, IStaffAuditLog audit,
+        IOptions<EdgeOptions> edge)
     {
-        app.MapGet(Path, Render);
-        return app;
+        if (await StaffSessions.CheckFormAsync(http, antiforgery) is { } refused)
+        {
+            return refused;
+        }
+        var form = http.Request.Form;
+        var user = form["user"].ToString().Trim();
+        var password = form["password"].ToString();
+        if (user.Length == 0 || password.Length == 0)
+        {
+            return Form(http, StaffSignInTexts.Missing, StatusCodes.Status400BadRequest, user);
+        }
+        switch (credentials.Check(http, user, password))
+        {
+            case CredentialCheck.Member(var member, var name):
+                await StaffSessions.SignInAsync(http, member, name, accounts);
+                audit.Record(name, "staff.signin", details: "can-bo");
+                return StaffPages.SeeOther(http, Home);
+            case CredentialCheck.Blocked:
+                return Form(http, string.Format(CultureInfo.InvariantCulture, StaffSignInTexts.TooManyAttempts, Math.Ceiling(edge.Value.FailureWindow.TotalMinutes)),
+                    StatusCodes.Status429TooManyRequests, user);
+            default:
+                return Form(http, StaffSignInTexts.WrongNameOrPassword, StatusCodes.Status401Unauthorized, user);
+        }
     }
 
-    internal static IResult Render(HttpContext http, IOptions<OfficeNames> names, IOptions<EdgeOptions> edge, EndpointDataSource endpoints)
+    private static IResult Form(HttpContext http, string? error, int status, string user = "")
     {
-        // "/can-bo/" would resolve the page's relative links one folder too deep.
-        if (http.Request.Path.Value?.EndsWith('/') == true)
-        {
-            return Results.Redirect("../can-bo");
-        }
+        var root = StaffPages.Root(http);
         var main = $$"""
-            <main class="staff-main">
-            <form id="sign-in" class="sign-in" method="post" novalidate
-                  data-missing="{{Encode(StaffSignInTexts.Missing)}}" data-wrong="{{Encode(StaffSignInTexts.WrongNameOrPassword)}}"
-                  data-too-many="{{Encode(string.Format(CultureInfo.InvariantCulture, StaffSignInTexts.TooManyAttempts, Math.Ceiling(edge.Value.FailureWindow.TotalMinutes)))}}" data-busy="{{Encode(StaffSignInTexts.TooManyChats)}}"
-                  data-unreachable="{{Encode(StaffSignInTexts.Unreachable)}}">
+            <main id="main" class="staff-main">
+            <form id="sign-in" class="sign-in" method="post" action="{{root}}can-bo/dang-nhap">
+            {{StaffLayout.AntiforgeryField(http)}}
             <h2>{{StaffSignInTexts.Heading}}</h2>
             <p class="hint">{{StaffSignInTexts.Hint}}</p>
             <label for="user">{{StaffSignInTexts.NameLabel}}</label>
-            <input id="user" name="user" autocomplete="username" autocapitalize="none" autocorrect="off" spellcheck="false" maxlength="100" required>
+            <input id="user" name="user" value="{{Encode(user)}}" autocomplete="username" autocapitalize="none" autocorrect="off" spellcheck="false" maxlength="100" required{{(user.Length == 0 ? " autofocus" : "")}}>
             <label for="password">{{StaffSignInTexts.PasswordLabel}}</label>
-            <input id="password" name="password" type="password" autocomplete="current-password" maxlength="200" required>
-            <p id="sign-in-error" class="error" role="alert" hidden></p>
+            <input id="password" name="password" type="password" autocomplete="current-password" maxlength="200" required{{(user.Length > 0 ? " autofocus" : "")}}>
+            {{(error is null ? "" : $"<p id=\"sign-in-error\" class=\"error\" role=\"alert\">{Encode(error)}</p>")}}
             <button type="submit" class="action">{{StaffSignInTexts.SignInButton}}</button>
-            <p class="hint"><a href="./">{{StaffSignInTexts.ResidentsLink}}</a></p>
+            <p class="hint"><a href="{{root}}">{{StaffSignInTexts.ResidentsLink}}</a></p>
             </form>
-            <p id="loading" class="loading" role="status" hidden>{{StaffSignInTexts.Opening}}</p>
-            <div id="webchat" class="staff-chat" data-directline="{{DirectLineEndpoints.BasePath.TrimStart('/')}}" data-sign-in="true" data-placeholder="{{StaffSignInTexts.CommandPlaceholder}}" hidden></div>
-            <div id="offline" class="offline" role="alert" hidden><p>{{StaffSignInTexts.Ended}}</p><button type="button" id="restart">{{StaffSignInTexts.SignInAgain}}</button></div>
             </main>
             """;
-        return StaffLayout.Page(http, new StaffPage(StaffSignInTexts.Heading, main, ["chat.js", WebChatPage.BundlePath, Script]), names, endpoints);
+        return StaffLayout.Page(http, new StaffPage(StaffSignInTexts.Heading, main, []), status);
     }
 }
 
@@ -88,7 +111,7 @@ public static class StaffSignInTexts
 
     public const string Opening = "Đang mở khung làm việc…";
 
-    public const string Ended = "Phiên làm việc đã kết thúc hoặc bị mất kết nối. Anh/chị đăng nhập lại để làm tiếp.";
+    public const string Ended = "Phiên làm việc đã kết thúc hoặc bị mất kết nối. Anh/chị tải lại trang để làm tiếp.";
 
-    public const string SignInAgain = "Đăng nhập lại";
+    public const string ReloadButton = "Tải lại trang";
 }

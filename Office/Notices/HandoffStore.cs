@@ -54,6 +54,10 @@ public sealed class HandoffStore(OfficeDatabase database, TimeProvider timeProvi
         return answered;
     }
 
+    /// <summary>Questions no staff member has answered yet, oldest first (they are few: each is answered or forgotten within days).</summary>
+    public IReadOnlyList<Handoff> Open(int count) =>
+        handoffs.Find(h => h.AnsweredAt == null).OrderBy(h => h.AskedAt).Take(Math.Clamp(count, 1, 500)).ToList();
+
     public void RememberStaffChat(ChatAddress chat) =>
         staffChats.Upsert(new StaffChat { Id = chat.Key, Address = chat, SeenAt = timeProvider.GetUtcNow() });
 

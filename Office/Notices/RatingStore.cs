@@ -68,6 +68,9 @@ public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvid
     public IReadOnlyList<Rating> ForDossier(string dossierCode) =>
         ratings.Find(Filter.Equal(nameof(Rating.DossierCode), dossierCode)).ToList();
 
+    public IReadOnlyList<Rating> Latest(int count) =>
+        ratings.Find(Query.All("_id", Query.Descending), limit: Math.Clamp(count, 1, 1000)).ToList();
+
     private static string? NormalizeComment(string? comment)
     {
         var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();

@@ -54,6 +54,10 @@ public sealed class StaffAuditLog(OfficeDatabase database, TimeProvider time) : 
     public IReadOnlyList<StaffAction> Recent(int count) =>
         Actions.Query().OrderByDescending(a => a.Id).Limit(Math.Clamp(count, 1, 1000)).ToList();
 
+    /// <summary>The latest actions of one person, newest first.</summary>
+    public IReadOnlyList<StaffAction> ByStaff(string staff, int count) =>
+        Actions.Query().Where(Filter.Equal(nameof(StaffAction.Staff), staff)).OrderByDescending("_id").Limit(Math.Clamp(count, 1, 1000)).ToList();
+
     /// <summary>
     /// Every action on one target (a dossier code), oldest first; an action on many (<see cref="StaffAction.Targets"/>)
     /// is given as done to this one.
@@ -68,7 +72,7 @@ public sealed class StaffAuditLog(OfficeDatabase database, TimeProvider time) : 
 }
 
 /// <summary>
-/// Indexes of the audit log: the target, and each of the targets of an action on many (a multikey index). The log is
+/// Indexes of the audit log: the target, the person (the workspace filters by them), and each of the targets of an action on many (a multikey index). The log is
 /// read newest first by id; an index on the time, which no query read, cost every row an import writes.
 /// </summary>
 internal sealed class StaffAuditSetup : ICollectionSetup
@@ -80,6 +84,7 @@ internal sealed class StaffAuditSetup : ICollectionSetup
     {
         var actions = database.Collection<StaffAction>(StaffAuditLog.CollectionName);
         actions.EnsureIndex(a => a.Target);
+        actions.EnsureIndex(a => a.Staff);
         actions.EnsureIndex("targets", TargetsExpression);
         actions.DropIndex(nameof(StaffAction.At));
     }

@@ -34,4 +34,14 @@ public sealed class StaffMember
 
     /// <summary>For the web chat only: this member's own password as a <see cref="StaffPassword"/> hash; empty, no sign-in.</summary>
     public string PasswordHash { get; set; } = string.Empty;
+
+    /// <summary>What the member may do in the staff workspace; a clerk unless configured otherwise.</summary>
+    public StaffRole Role { get; set; } = StaffRole.Clerk;
+}
+
+/// <summary>Roles of the staff workspace: a leader does what a clerk does, and manages the staff accounts.</summary>
+public enum StaffRole
+{
+    Clerk,
+    Leader,
 }

@@ -128,6 +128,9 @@ public interface IRatingStore
     bool AddComment(int ratingId, string comment);
 
     IReadOnlyList<Rating> ForDossier(string dossierCode);
+
+    /// <summary>The latest ratings, newest first, with their comments.</summary>
+    IReadOnlyList<Rating> Latest(int count);
 }
 
 /// <summary>Residents' feedback ("Góp ý").</summary>
@@ -146,6 +149,9 @@ public interface IHandoffStore
     Handoff? Find(string reference);
 
     Handoff MarkAnswered(Handoff handoff, string answeredBy);
+
+    /// <summary>Questions not answered yet, oldest first.</summary>
+    IReadOnlyList<Handoff> Open(int count);
 
     void RememberStaffChat(ChatAddress chat);
 
@@ -171,6 +177,9 @@ public interface IStaffAuditLog
     IReadOnlyList<StaffAction> Recent(int count);
 
     IReadOnlyList<StaffAction> ForTarget(string target);
+
+    /// <summary>The latest actions of one person (a member's name, or <c>api</c>), newest first.</summary>
+    IReadOnlyList<StaffAction> ByStaff(string staff, int count);
 }
 
 /// <summary>The channels' API tokens, one pair per channel.</summary>
@@ -220,4 +229,24 @@ public interface IInbox
 
     /// <summary>Removes events done before <paramref name="finishedBefore"/>; parked ones stay. Returns how many.</summary>
     int RemoveDone(DateTimeOffset finishedBefore);
+}
+
+/// <summary>The staff workspace's account changes (disabled, password reset) and its signed-in sessions.</summary>
+public interface IStaffAccountStore
+{
+    StaffAccountState? Find(string userId);
+
+    /// <summary>Starts a session for a member who has just proved their password; returns its unguessable id.</summary>
+    string StartSession(string userId);
+
+    /// <summary>Whether the session is still stored for that member and the member is not disabled.</summary>
+    bool IsLive(string sessionId, string userId);
+
+    void EndSession(string sessionId);
+
+    /// <summary>Disables (ending every session of the member) or enables a member; audited with <paramref name="by"/>.</summary>
+    void SetDisabled(string userId, bool disabled, string by);
+
+    /// <summary>Replaces the member's password and ends their sessions; audited with <paramref name="by"/>.</summary>
+    void ResetPassword(string userId, string passwordHash, string by);
 }

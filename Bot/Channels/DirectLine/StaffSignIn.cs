@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
-using OneStopBot.Bot.Edge;
+using OneStopBot.Bot.StaffWeb;
 using OneStopBot.Bot.Hosting;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
@@ -20,8 +19,7 @@ public static class StaffSignIn
     private const int MaxBodyBytes = 4096;
 
     internal static async Task<IResult> SignInAsync(
-        HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, FailedCredentials failed,
-        IStaffPasswordCheck passwords, IOptionsMonitor<StaffOptions> staff, IStaffAuditLog audit)
+        HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, StaffCredentials credentials, IStaffAuditLog audit)
     {
         // JSON only: a browser sends JSON to another origin only after a preflight that CORS refuses, whereas a form
         // (text/plain, urlencoded, multipart) from any site would be sent as is.
@@ -31,21 +29,20 @@ public static class StaffSignIn
         }
 
         var (user, password) = await ReadAsync(http.Request);
-        // Counted before the password is compared, so concurrent guesses cannot all pass the check before any is counted.
-        if (failed.TryBegin(http) is not { } attempt)
+        switch (credentials.Check(http, user, password))
         {
-            return DirectLineEndpoints.Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many failed sign-ins; try again later.");
+            case CredentialCheck.Blocked:
+                return DirectLineEndpoints.Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many failed sign-ins; try again later.");
+            case CredentialCheck.Member(var member, var name):
+                return Issue(member, name, conversations, tokens, audit);
+            default:
+                return DirectLineEndpoints.Error(StatusCodes.Status401Unauthorized, "BadCredentials", "The user or password is not right.");
         }
-        var member = user is null ? null : staff.CurrentValue.Members.FirstOrDefault(m =>
-            string.Equals(m.Channel, DirectLineAdapter.ChannelId, StringComparison.OrdinalIgnoreCase) && m.UserId == user && m.PasswordHash.Length > 0);
-        // An unknown user's password is hashed all the same, so the answer takes as long and names no account.
-        var matches = passwords.Matches(password, member?.PasswordHash ?? StaffPassword.Unmatchable);
-        if (member is null || !matches)
-        {
-            return DirectLineEndpoints.Error(StatusCodes.Status401Unauthorized, "BadCredentials", "The user or password is not right.");
-        }
-        attempt.Succeeded();
-        var name = staff.CurrentValue.StaffNameOf(member.Channel, member.UserId)!;
+    }
+
+    /// <summary>A staff chat token for a member whose identity is proven (by password here, or by the workspace's session).</summary>
+    internal static IResult Issue(StaffMember member, string name, DirectLineConversations conversations, DirectLineTokens tokens, IStaffAuditLog audit)
+    {
         if (conversations.TryCreate(member.UserId, name) is not { } conversation)
         {
             return DirectLineEndpoints.Error(StatusCodes.Status429TooManyRequests, "TooManyConversations", "Too many conversations are open; try again in a few minutes.");

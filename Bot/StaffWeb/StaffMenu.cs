@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using OneStopBot.Bot.Channels.DirectLine;
+using OneStopBot.Office.Staff;
+using OneStopBot.Office.Storage;
+
+namespace OneStopBot.Bot.StaffWeb;
+
+/// <summary>
+/// One entry of the workspace's menu: its address under <c>/can-bo/</c>, its name, whether only a leader sees it, and
+/// the handler of its page; null until the page is built (it then says so).
+/// </summary>
+public sealed record StaffMenuItem(string Slug, string Label, Delegate? Page = null, bool Leader = false);
+
+/// <summary>The workspace's menu, in the order a clerk's day goes: adding a page is adding its line here.</summary>
+public static class StaffMenu
+{
+    public static readonly IReadOnlyList<StaffMenuItem> Items =
+    [
+        new("hom-nay", "Hôm nay", TodayPage.Render),
+        new("ho-so", "Hồ sơ", DossierPages.List),
+        new("dong-bo", "Đồng bộ"),
+        new("cau-hoi", "Câu hỏi"),
+        new("thong-bao", "Thông báo"),
+        new("gap-can-bo", "Gặp cán bộ"),
+        new("so-lieu", "Số liệu"),
+        new("gop-y", "Góp ý", FeedbackPage.Render),
+        new("lenh", "Khung lệnh", StaffChatPage.Render),
+        new("tai-khoan", "Tài khoản", AccountPages.List, Leader: true),
+    ];
+
+    /// <summary>The sign-in and sign-out, every page of the menu, and each page's own actions; all but sign-in need a session.</summary>
+    public static WebApplication MapStaffWeb(this WebApplication app)
+    {
+        app.MapGet(StaffSignInPage.Path, StaffSignInPage.Render);
+        app.MapPost(StaffSignInPage.Path + "/dang-nhap", StaffSignInPage.SignInAsync);
+        var staff = app.MapGroup(StaffSignInPage.Path).RequireAuthorization(StaffSessions.ClerkPolicy);
+        staff.MapPost("dang-xuat", SignOutAsync);
+        foreach (var item in Items)
+        {
+            var page = staff.MapGet(item.Slug, item.Page ?? ((HttpContext http) => UnderConstruction(http, item)));
+            if (item.Leader)
+            {
+                page.RequireAuthorization(StaffSessions.LeaderPolicy);
+            }
+        }
+        DossierPages.Map(staff);
+        AccountPages.Map(staff.MapGroup("tai-khoan").RequireAuthorization(StaffSessions.LeaderPolicy));
+        staff.MapPost("lenh/token", StaffChatPage.TokenAsync);
+        return app;
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, IStaffAccountStore accounts, IStaffAuditLog audit)
+    {
+        if (await StaffSessions.CheckFormAsync(http, antiforgery) is { } refused)
+        {
+            return refused;
+        }
+        audit.Record(http.User.StaffName(), "staff.signout", details: "can-bo");
+        await StaffSessions.SignOutAsync(http, accounts);
+        return StaffPages.SeeOther(http, StaffSignInPage.Path.TrimStart('/'));
+    }
+
+    private static IResult UnderConstruction(HttpContext http, StaffMenuItem item) =>
+        StaffLayout.Page(http, new StaffPage(item.Label, $"""
+            <main id="main" class="page"><h2>{item.Label}</h2><p>{StaffPageTexts.UnderConstruction}</p></main>
+            """, []) { MenuSlug = item.Slug });
+}
