@@ -8,6 +8,7 @@ using OneStopBot.Office.Questions;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Sync;
 
 namespace OneStopBot.Office;
 
@@ -51,6 +52,8 @@ public static class OfficeServiceCollectionExtensions
         services.TryAddSingleton<IProcedureObligations, NoFinancialObligations>();
         services.AddSingleton<LookupGuard>();
         services.AddSingleton<OfficeStatistics>();
+        services.AddSingleton<ProvincialSync>();
+        services.AddSingleton<FiguresReports>();
         services.AddSingleton<DemoData>();
         services.AddStore<IUnansweredQuestionStore, UnansweredQuestionStore>();
         return services;

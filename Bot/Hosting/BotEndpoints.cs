@@ -6,6 +6,8 @@ using OneStopBot.Bot.Edge;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.StaffWeb;
+using OneStopBot.Bot.StaffWeb.Figures;
+using OneStopBot.Bot.StaffWeb.Sync;
 using OneStopBot.Bot.WebChat;
 
 namespace OneStopBot.Bot.Hosting;
@@ -42,6 +44,9 @@ public static class BotEndpoints
         staff.MapQuestionEndpoints();
         staff.MapBackupEndpoints();
         app.MapStaffApiReference();
+        var workspace = app.MapStaffPages(StaffSignInPage.Path);
+        workspace.MapSyncPages();
+        workspace.MapFiguresPages();
         return app;
     }
 }

@@ -80,6 +80,13 @@ public static class StaffApi
         return staff;
     }
 
+    /// <summary>
+    /// The workspace's pages under <paramref name="prefix"/> (<c>/can-bo</c>), behind the staff API key until the
+    /// workspace's own sign-in protects them.
+    /// </summary>
+    public static RouteGroupBuilder MapStaffPages(this IEndpointRouteBuilder app, string prefix) =>
+        app.MapGroup(prefix).RequireAuthorization(Policy);
+
     /// <summary>The OpenAPI document and its reference page, behind the same key as the API they describe.</summary>
     public static IEndpointRouteBuilder MapStaffApiReference(this IEndpointRouteBuilder app)
     {

@@ -22,7 +22,9 @@ public static class StaffLayout
     {
         var office = names.Value;
         var hashed = WebChatPage.HashedNames(endpoints);
-        string Asset(string path) => Encode(hashed.GetValueOrDefault(path, path));
+        // A page deeper than /can-bo (/can-bo/so-lieu) reaches the host's files one folder up per extra segment.
+        var up = string.Concat(Enumerable.Repeat("../", http.Request.Path.Value?.Trim('/').Count(c => c == '/') ?? 0));
+        string Asset(string path) => Encode(up + hashed.GetValueOrDefault(path, path));
         var scripts = string.Concat(page.Scripts.Select(script => $"""<script src="{Asset(script)}"></script>""" + "\n"));
         var html = $$"""
             {{WebChatPage.Head(page.Title + " — " + office.OfficeName, Asset, StyleSheet)}}

@@ -39,6 +39,14 @@ public sealed record PeriodStatistics
 
 public sealed record SatisfactionCount(int Satisfied, int Total);
 
+/// <summary>A period's figures for one procedure or village: received, of those online, resolved, of those on time.</summary>
+public sealed record GroupStatistics(string Key, int Received, int Online, int Resolved, int ResolvedOnTime)
+{
+    public decimal? OnlinePercent => VietnamesePercent.Of(Online, Received);
+
+    public decimal? OnTimePercent => VietnamesePercent.Of(ResolvedOnTime, Resolved);
+}
+
 /// <summary>
 /// Computes <see cref="PeriodStatistics"/>: the period's sums and the open dossiers at its end from
 /// <see cref="DailyFigures"/>, and, when there is one, the ratings. The work grows with the period (and the days from
@@ -50,19 +58,7 @@ public sealed class OfficeStatistics(DailyFigures figures, WorkingCalendar calen
 
     public PeriodStatistics Compute(DateOnly from, DateOnly to)
     {
-        if (!OfficeDates.Contains(from) || !OfficeDates.Contains(to))
-        {
-            throw new ArgumentOutOfRangeException(nameof(from), $"Periods lie between the years {OfficeDates.MinYear} and {OfficeDates.MaxYear}.");
-        }
-        if (to < from)
-        {
-            throw new ArgumentException("The period ends before it starts.", nameof(to));
-        }
-        if (to.DayNumber - from.DayNumber > MaxPeriodDays)
-        {
-            throw new ArgumentException($"The period is longer than {MaxPeriodDays} days.", nameof(to));
-        }
-
+        CheckPeriod(from, to);
         var today = calendar.Today;
         var asOfDay = to < today ? to : today;
         var sums = figures.Sum(from, to);
@@ -81,5 +77,35 @@ public sealed class OfficeStatistics(DailyFigures figures, WorkingCalendar calen
             Overdue = overdue,
             Satisfaction = ratings is { total: > 0 } r ? new SatisfactionCount(r.satisfied, r.total) : null,
         };
+    }
+
+    /// <summary>
+    /// The period's figures per procedure (<see cref="DailyFigures.ByProcedure"/>) or per village
+    /// (<see cref="DailyFigures.ByVillage"/>), most received first.
+    /// </summary>
+    public IReadOnlyList<GroupStatistics> ComputeBy(string kind, DateOnly from, DateOnly to)
+    {
+        CheckPeriod(from, to);
+        return figures.SumBy(kind, from, to)
+            .Select(pair => new GroupStatistics(pair.Key, pair.Value.Received, pair.Value.Online, pair.Value.Resolved, pair.Value.ResolvedOnTime))
+            .Where(group => group.Received > 0 || group.Resolved > 0)
+            .OrderByDescending(group => group.Received).ThenBy(group => group.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static void CheckPeriod(DateOnly from, DateOnly to)
+    {
+        if (!OfficeDates.Contains(from) || !OfficeDates.Contains(to))
+        {
+            throw new ArgumentOutOfRangeException(nameof(from), $"Periods lie between the years {OfficeDates.MinYear} and {OfficeDates.MaxYear}.");
+        }
+        if (to < from)
+        {
+            throw new ArgumentException("The period ends before it starts.", nameof(to));
+        }
+        if (to.DayNumber - from.DayNumber > MaxPeriodDays)
+        {
+            throw new ArgumentException($"The period is longer than {MaxPeriodDays} days.", nameof(to));
+        }
     }
 }
