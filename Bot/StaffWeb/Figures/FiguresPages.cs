@@ -165,7 +165,8 @@ public static class FiguresPages
 
     private static string Percent(decimal? value) => value is { } v ? VietnamesePercent.Format(v) : FiguresTexts.NoValue;
 
-    private static string Goal(decimal goal) => DossierFormat.Text(FiguresTexts.GoalLabel, VietnamesePercent.Format(goal));
+    private static string Goal(decimal goal) =>
+        DossierFormat.Text(goal >= 100 ? FiguresTexts.WholeGoalLabel : FiguresTexts.GoalLabel, VietnamesePercent.Format(goal));
 
     private static string Number(int value) => VietnameseNumber.Of(value);
 
@@ -218,6 +219,8 @@ public static class FiguresTexts
     public const string SynchronisedNote = "{0}/{1} kết quả · {2}";
     /// <summary>{0}: the goal's percentage.</summary>
     public const string GoalLabel = "mục tiêu ≥ {0}";
+    /// <summary>{0}: 100%.</summary>
+    public const string WholeGoalLabel = "mục tiêu {0}";
     public const string NoValue = "chưa có";
     public const string CountsChart = "Hồ sơ tiếp nhận và đã giải quyết theo tháng";
     public const string OnlineChart = "Tỷ lệ trực tuyến theo tháng";

@@ -14,7 +14,7 @@ public sealed record ChartPoint(string Label, IReadOnlyList<decimal?> Values);
 /// </summary>
 public static class SvgCharts
 {
-    private const int Width = 640, Height = 220, Left = 40, Right = 8, Top = 12, Bottom = 28;
+    private const int Width = 420, Height = 200, Left = 44, Right = 6, Top = 14, Bottom = 26;
 
     /// <summary>Bars per point, one colour class per series (<c>series-0</c>, <c>series-1</c>…), against a scale from 0.</summary>
     public static string Bars(string title, IReadOnlyList<ChartPoint> points, IReadOnlyList<string> series)
@@ -34,6 +34,7 @@ public static class SvgCharts
         var svg = Start(title);
         Grid(svg, 100, percent: true);
         Draw(svg, points, 100, goal);
+        NothingYet(svg, points);
         var y = Y(goal, 100);
         svg.Append(CultureInfo.InvariantCulture, $"""<line class="goal" x1="{Left}" x2="{Width - Right}" y1="{y:0.#}" y2="{y:0.#}"/>""");
         svg.Append(CultureInfo.InvariantCulture, $"""<text class="goal-label" x="{Width - Right}" y="{y - 3:0.#}" text-anchor="end">{Encode(goalLabel)}</text>""");
@@ -69,6 +70,7 @@ public static class SvgCharts
         var slot = (Width - Left - Right) / (decimal)points.Count;
         var seriesCount = Math.Max(1, points.Max(p => p.Values.Count));
         var barWidth = Math.Max(1, slot * 0.8m / seriesCount);
+        var labelEvery = (points.Count + 11) / 12;
         for (var i = 0; i < points.Count; i++)
         {
             var x0 = Left + slot * i + slot * 0.1m;
@@ -83,8 +85,21 @@ public static class SvgCharts
                 svg.Append(CultureInfo.InvariantCulture,
                     $"""<rect class="{css}" x="{x0 + barWidth * s:0.#}" y="{y:0.#}" width="{barWidth:0.#}" height="{Height - Bottom - y:0.#}"><title>{Encode(points[i].Label)}: {Encode(Value(value, goal is not null))}</title></rect>""");
             }
-            svg.Append(CultureInfo.InvariantCulture,
-                $"""<text class="axis" x="{x0 + slot * 0.4m:0.#}" y="{Height - Bottom + 16}" text-anchor="middle">{Encode(points[i].Label)}</text>""");
+            // At most about twelve labels fit under the bars; a longer period labels every few.
+            if (i % labelEvery == 0)
+            {
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"""<text class="axis" x="{x0 + slot * 0.4m:0.#}" y="{Height - Bottom + 16}" text-anchor="middle">{Encode(points[i].Label)}</text>""");
+            }
+        }
+    }
+
+    // A chart with nothing to draw says so, rather than showing an empty frame.
+    private static void NothingYet(StringBuilder svg, IReadOnlyList<ChartPoint> points)
+    {
+        if (points.All(p => p.Values.All(v => v is null)))
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"""<text class="empty" x="{(Left + Width - Right) / 2}" y="{(Top + Height - Bottom) / 2}" text-anchor="middle">{SvgChartTexts.NoFigures}</text>""");
         }
     }
 
@@ -116,4 +131,10 @@ public static class SvgCharts
         }
         return power * 10;
     }
+}
+
+/// <summary>The words inside the charts.</summary>
+public static class SvgChartTexts
+{
+    public const string NoFigures = "Chưa có số liệu";
 }
