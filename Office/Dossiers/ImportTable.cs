@@ -164,8 +164,8 @@ public sealed record ImportTable(IReadOnlyList<string> Header, IReadOnlyList<Imp
             }
             return new ImportTable(header ?? [], lines);
         }
-        catch (Exception error) when (error is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException
-            or FormatException or NotSupportedException or KeyNotFoundException or ArgumentException or InvalidCastException)
+        // Whatever a hostile or damaged workbook makes the reader throw, the answer is the same: it cannot be read.
+        catch (Exception error) when (error is not (OutOfMemoryException or OperationCanceledException))
         {
             problem = ImportFileProblem.NotATable;
             return null;

@@ -56,6 +56,28 @@ public sealed class HostileSpreadsheetTests
     }
 
     [Fact]
+    public void A_workbook_cut_short_or_with_bytes_flipped_is_refused_and_never_throws()
+    {
+        var whole = Workbook(sheetBytes: 0);
+        var random = new Random(27);
+        for (var i = 0; i < 60; i++)
+        {
+            var damaged = i < 30 ? whole[..random.Next(4, whole.Length)] : (byte[])whole.Clone();
+            if (i >= 30)
+            {
+                for (var flip = 0; flip < 8; flip++)
+                {
+                    damaged[random.Next(4, damaged.Length)] ^= (byte)random.Next(1, 256);
+                }
+            }
+
+            var table = ImportTable.ReadFile(damaged, out var problem);
+
+            Assert.True(table is not null || problem == ImportFileProblem.NotATable, $"case {i}");
+        }
+    }
+
+    [Fact]
     public void A_zip_bomb_that_says_how_big_it_unpacks_is_refused_unread()
     {
         var bomb = Workbook(sheetBytes: ImportTable.MaxUnpackedBytes + 1);
