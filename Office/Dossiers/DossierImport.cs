@@ -63,12 +63,11 @@ public sealed record DossierImportReason(DossierImportProblem Problem, params IR
     public IReadOnlyList<DossierValidationError>? FieldErrors { get; init; }
 }
 
-/// <summary>One line of a plan: the dossier it would file (null when it cannot, with the reason), and its note if the file has one.</summary>
-public sealed record PlannedImportRow(int Line, string? Code, ImportedDossier? Dossier, DossierImportReason? Reason, string? Note)
-{
-    /// <summary>The status the line gives the dossier; null when the line cannot be read.</summary>
-    public DossierStatus? Status => Dossier?.History[^1].Status;
-}
+/// <summary>
+/// One line of a plan: the dossier it would file (null when it cannot, with the reason), its code and status when those
+/// cells can be read (even if others cannot: a known dossier needs no more), and its note if the file has one.
+/// </summary>
+public sealed record PlannedImportRow(int Line, string? Code, DossierStatus? Status, ImportedDossier? Dossier, DossierImportReason? Reason, string? Note);
 
 /// <summary>What an import would do: the header's problem (then no lines), or each line checked.</summary>
 public sealed record DossierImportPlan(DossierImportRow? HeaderProblem, IReadOnlyList<PlannedImportRow> Rows);
@@ -171,13 +170,15 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
         var now = time.GetUtcNow();
         var rows = table.Lines.Select(line =>
         {
-            var row = Check(Fields(line, positions), context, now);
+            var fields = Fields(line, positions);
+            var row = Check(fields, context, now);
             var rowNote = notePosition >= 0 && notePosition < line.Cells.Count && line.Cells[notePosition].Length > 0 ? line.Cells[notePosition] : null;
-            return new PlannedImportRow(row.Line, row.Code, row.Dossier, row.Reason, rowNote);
+            DossierStatus? status = row.Code is not null && DossierStatuses.TryRead(fields.Fields[Status], out var read) ? read : null;
+            return new PlannedImportRow(row.Line, row.Code, status, row.Dossier, row.Reason, rowNote);
         }).ToList();
         if (table.End is { } end)
         {
-            rows.Add(new PlannedImportRow(end.Line, null, null, end.Reason, null));
+            rows.Add(new PlannedImportRow(end.Line, null, null, null, end.Reason, null));
         }
         return new DossierImportPlan(null, rows);
     }

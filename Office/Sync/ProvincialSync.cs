@@ -161,28 +161,31 @@ public sealed class ProvincialSync(
         return new SyncPlan(null, lines);
     }
 
+    // A known dossier needs only its code and status from the line; a new one needs every column right.
     private SyncLine Line(PlannedImportRow row, HashSet<string> seen)
     {
-        if (row.Dossier is not { } dossier || row.Status is not { } status)
+        if (row.Code is { } code && row.Status is { } status && store.Find(code) is { } known)
+        {
+            if (!seen.Add(known.Code))
+            {
+                return new SyncLine(row.Line, known.Code, SyncChangeKind.Refused, Reason: new DossierImportReason(DossierImportProblem.CodeTaken));
+            }
+            if (known.Status == status)
+            {
+                return new SyncLine(row.Line, known.Code, SyncChangeKind.Unchanged, known.Status, status, ProcedureId: known.ProcedureId, Village: known.Village);
+            }
+            return updates.Refusal(known, status, row.Note) is { } refusal
+                ? new SyncLine(row.Line, known.Code, SyncChangeKind.Refused, known.Status, status, Refusal: refusal, ProcedureId: known.ProcedureId, Village: known.Village)
+                : new SyncLine(row.Line, known.Code, SyncChangeKind.StatusChange, known.Status, status, NotifiesResident: known.Owner is not null,
+                    ProcedureId: known.ProcedureId, Village: known.Village);
+        }
+        if (row.Dossier is not { } dossier || row.Status is not { } newStatus)
         {
             return new SyncLine(row.Line, row.Code, SyncChangeKind.Refused, Reason: row.Reason);
         }
-        if (!seen.Add(dossier.Code))
-        {
-            return new SyncLine(row.Line, dossier.Code, SyncChangeKind.Refused, Reason: new DossierImportReason(DossierImportProblem.CodeTaken));
-        }
-        if (store.Find(dossier.Code) is not { } known)
-        {
-            return new SyncLine(row.Line, dossier.Code, SyncChangeKind.New, To: status, ProcedureId: dossier.Valid.ProcedureId, Village: dossier.Valid.Village);
-        }
-        if (known.Status == status)
-        {
-            return new SyncLine(row.Line, known.Code, SyncChangeKind.Unchanged, known.Status, status, ProcedureId: known.ProcedureId, Village: known.Village);
-        }
-        return updates.Refusal(known, status, row.Note) is { } refusal
-            ? new SyncLine(row.Line, known.Code, SyncChangeKind.Refused, known.Status, status, Refusal: refusal, ProcedureId: known.ProcedureId, Village: known.Village)
-            : new SyncLine(row.Line, known.Code, SyncChangeKind.StatusChange, known.Status, status, NotifiesResident: known.Owner is not null,
-                ProcedureId: known.ProcedureId, Village: known.Village);
+        return seen.Add(dossier.Code)
+            ? new SyncLine(row.Line, dossier.Code, SyncChangeKind.New, To: newStatus, ProcedureId: dossier.Valid.ProcedureId, Village: dossier.Valid.Village)
+            : new SyncLine(row.Line, dossier.Code, SyncChangeKind.Refused, Reason: new DossierImportReason(DossierImportProblem.CodeTaken));
     }
 
     /// <summary>
@@ -225,12 +228,12 @@ public sealed class ProvincialSync(
     // The export's statuses replace the last one's: a code absent from it is no longer seen.
     private void Remember(IReadOnlyList<PlannedImportRow> rows, string staff, DateTimeOffset now)
     {
-        var readable = rows.Where(r => r.Dossier is not null).DistinctBy(r => r.Dossier!.Code).ToList();
-        var earliest = readable.Select(r => r.Dossier!.History.FirstOrDefault(h => h.Status != DossierStatus.PreRegistered)?.At).Min();
+        var earliest = rows.Select(r => r.Dossier?.History.FirstOrDefault(h => h.Status != DossierStatus.PreRegistered)?.At).Min();
         var export = new SyncExport { At = now, Staff = staff, Lines = rows.Count, EarliestReceived = earliest };
         var id = Exports.Insert(export).AsInt32;
         Seen.DeleteAll();
-        Seen.InsertBulk(readable.Select(r => new SyncSeen { Id = r.Dossier!.Code, ExportId = id, Status = r.Status!.Value }));
+        Seen.InsertBulk(rows.Where(r => r.Code is not null && r.Status is not null).DistinctBy(r => r.Code)
+            .Select(r => new SyncSeen { Id = r.Code!, ExportId = id, Status = r.Status!.Value }));
     }
 
     /// <summary>Keeps an upload until it is applied (or <see cref="UploadLifetime"/> passes); its id, or null when too many wait.</summary>

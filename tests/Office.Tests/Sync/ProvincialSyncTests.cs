@@ -94,6 +94,22 @@ public sealed class ProvincialSyncTests : IDisposable
     }
 
     [Fact]
+    public void A_known_dossier_needs_only_its_code_and_status_from_the_line()
+    {
+        var known = Store.Receive(DossierStoreTests.Request(phone: "0912345622"), Staff);
+        var csv = "Mã hồ sơ;Thủ tục;Họ tên;Số điện thoại;Thôn;Trạng thái;Ngày tiếp nhận\n"
+            + $"{known.Code};khai-sinh;;;Làng Mới;Đang giải quyết;\n"
+            + "261120-0009;khai-sinh;;;Làng Mới;Đang giải quyết;\n";
+
+        var applied = Sync.Apply(Csv(csv), Staff, Note);
+
+        Assert.Equal([SyncChangeKind.StatusChange, SyncChangeKind.Refused], applied.Lines.Select(l => l.Kind));
+        Assert.Equal(DossierImportProblem.BadReceivedDate, applied.Lines[1].Reason!.Problem);
+        Assert.Equal(DossierStatus.InProgress, Store.Find(known.Code)!.Status);
+        Assert.Null(Store.Find("261120-0009"));
+    }
+
+    [Fact]
     public void A_status_that_needs_a_note_takes_it_from_the_file_s_note_column()
     {
         var first = Store.Receive(DossierStoreTests.Request(phone: "0912345622"), Staff);
