@@ -9,6 +9,7 @@ using OneStopBot.Office.Reminders;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Sync;
 
 namespace OneStopBot.Office;
 
@@ -52,6 +53,8 @@ public static class OfficeServiceCollectionExtensions
         services.TryAddSingleton<IProcedureObligations, NoFinancialObligations>();
         services.AddSingleton<LookupGuard>();
         services.AddSingleton<OfficeStatistics>();
+        services.AddSingleton<ProvincialSync>();
+        services.AddSingleton<FiguresReports>();
         services.AddSingleton<DemoData>();
         services.AddStore<IUnansweredQuestionStore, UnansweredQuestionStore>();
         services.AddReminderStore(configuration);

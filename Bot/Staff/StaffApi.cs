@@ -80,6 +80,7 @@ public static class StaffApi
         return staff;
     }
 
+
     /// <summary>The OpenAPI document and its reference page, behind the same key as the API they describe.</summary>
     public static IEndpointRouteBuilder MapStaffApiReference(this IEndpointRouteBuilder app)
     {

@@ -189,17 +189,7 @@ public static class StaffDossierEndpoints
         string? from, string? to, OfficeStatistics statistics, WorkingCalendar calendar, IStaffAuditLog audit, IOptions<OfficeOptions> office)
     {
         var today = calendar.Today;
-        var errors = new Dictionary<string, string[]>();
-        var start = ReadDay(from, new DateOnly(today.Year, today.Month, 1), "from", errors);
-        var end = ReadDay(to, new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1), "to", errors);
-        if (errors.Count == 0 && end < start)
-        {
-            errors["to"] = ["Ngày 'to' không được trước ngày 'from'."];
-        }
-        if (errors.Count == 0 && end.DayNumber - start.DayNumber > OfficeStatistics.MaxPeriodDays)
-        {
-            errors["to"] = [$"Khoảng thời gian dài nhất là {OfficeStatistics.MaxPeriodDays} ngày."];
-        }
+        var (start, end, errors) = ReadPeriod(from, to, new DateOnly(today.Year, today.Month, 1), new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -250,6 +240,26 @@ public static class StaffDossierEndpoints
         {
             return (null, TypedResults.Problem(error.Path is { Length: > 0 } path ? DossierFormat.Text(ProblemTexts.InvalidJsonAt, path) : ProblemTexts.InvalidJson, statusCode: StatusCodes.Status400BadRequest));
         }
+    }
+
+    /// <summary>
+    /// A period given as <c>from</c> and <c>to</c> (yyyy-MM-dd, each <paramref name="defaultFrom"/> or
+    /// <paramref name="defaultTo"/> when empty), within the statistics' limits; the errors by field, in Vietnamese.
+    /// </summary>
+    internal static (DateOnly From, DateOnly To, Dictionary<string, string[]> Errors) ReadPeriod(string? from, string? to, DateOnly defaultFrom, DateOnly defaultTo)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var start = ReadDay(from, defaultFrom, "from", errors);
+        var end = ReadDay(to, defaultTo, "to", errors);
+        if (errors.Count == 0 && end < start)
+        {
+            errors["to"] = ["Ngày 'to' không được trước ngày 'from'."];
+        }
+        if (errors.Count == 0 && end.DayNumber - start.DayNumber > OfficeStatistics.MaxPeriodDays)
+        {
+            errors["to"] = [$"Khoảng thời gian dài nhất là {OfficeStatistics.MaxPeriodDays} ngày."];
+        }
+        return (start, end, errors);
     }
 
     private static DateOnly ReadDay(string? text, DateOnly fallback, string field, Dictionary<string, string[]> errors)

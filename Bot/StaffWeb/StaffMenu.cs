@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels.DirectLine;
+using OneStopBot.Bot.StaffWeb.Figures;
+using OneStopBot.Bot.StaffWeb.Sync;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
 
@@ -10,7 +12,11 @@ namespace OneStopBot.Bot.StaffWeb;
 /// One entry of the workspace's menu: its address under <c>/can-bo/</c>, its name, whether only a leader sees it, and
 /// the handler of its page; null until the page is built (it then says so).
 /// </summary>
-public sealed record StaffMenuItem(string Slug, string Label, Delegate? Page = null, bool Leader = false);
+public sealed record StaffMenuItem(string Slug, string Label, Delegate? Page = null, bool Leader = false)
+{
+    /// <summary>Maps a page that has actions and pages of its own under the workspace; used instead of <see cref="Page"/>.</summary>
+    public Func<RouteGroupBuilder, RouteGroupBuilder>? Pages { get; init; }
+}
 
 /// <summary>The workspace's menu, in the order a clerk's day goes: adding a page is adding its line here.</summary>
 public static class StaffMenu
@@ -19,11 +25,11 @@ public static class StaffMenu
     [
         new("hom-nay", "Hôm nay", TodayPage.Render),
         new("ho-so", "Hồ sơ", DossierPages.List),
-        new("dong-bo", "Đồng bộ"),
+        new("dong-bo", "Đồng bộ") { Pages = SyncPages.MapSyncPages },
         new("cau-hoi", "Câu hỏi"),
         new("thong-bao", "Thông báo"),
         new("gap-can-bo", "Gặp cán bộ"),
-        new("so-lieu", "Số liệu"),
+        new("so-lieu", "Số liệu") { Pages = FiguresPages.MapFiguresPages },
         new("gop-y", "Góp ý", FeedbackPage.Render),
         new("lenh", "Khung lệnh", StaffChatPage.Render),
         new("tai-khoan", "Tài khoản", AccountPages.List, Leader: true),
@@ -38,6 +44,11 @@ public static class StaffMenu
         staff.MapPost("dang-xuat", SignOutAsync);
         foreach (var item in Items)
         {
+            if (item.Pages is { } pages)
+            {
+                pages(staff);
+                continue;
+            }
             var page = staff.MapGet(item.Slug, item.Page ?? ((HttpContext http) => UnderConstruction(http, item)));
             if (item.Leader)
             {

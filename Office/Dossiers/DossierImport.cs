@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Microsoft.Extensions.Options;
 using LiteDB;
 using OneStopBot.Office.Calendar;
@@ -64,6 +63,15 @@ public sealed record DossierImportReason(DossierImportProblem Problem, params IR
     public IReadOnlyList<DossierValidationError>? FieldErrors { get; init; }
 }
 
+/// <summary>
+/// One line of a plan: the dossier it would file (null when it cannot, with the reason), its code and status when those
+/// cells can be read (even if others cannot: a known dossier needs no more), and its note if the file has one.
+/// </summary>
+public sealed record PlannedImportRow(int Line, string? Code, DossierStatus? Status, ImportedDossier? Dossier, DossierImportReason? Reason, string? Note);
+
+/// <summary>What an import would do: the header's problem (then no lines), or each line checked.</summary>
+public sealed record DossierImportPlan(DossierImportRow? HeaderProblem, IReadOnlyList<PlannedImportRow> Rows);
+
 /// <summary>The per-row report of an import.</summary>
 public sealed record DossierImportReport(IReadOnlyList<DossierImportRow> Rows)
 {
@@ -79,8 +87,7 @@ public sealed record DossierImportReport(IReadOnlyList<DossierImportRow> Rows)
 /// </summary>
 public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calendar, IOptions<OfficeOptions> options, TimeProvider time)
 {
-    public const int MaxRows = 5000;
-    public const int MaxRecordChars = 16 * 1024;
+    public const int MaxRows = ImportTable.MaxRows;
 
     /// <summary>Rows written per transaction: one commit to disk for many rows instead of one each.</summary>
     public const int BatchSize = 500;
@@ -104,6 +111,9 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
         ("received", ["receiveddate", "received", "ngaynhan", "ngaytiepnhan"]),
     ];
 
+    // The optional column of a note for the resident (what is missing, owed, or why), read by the plan.
+    private static readonly string[] NoteNames = ["note", "ghichu", "lydo", "noidung", "ykien"];
+
     // Column indexes, as in Columns.
     private const int Code = 0, Procedure = 1, Name = 2, Phone = 3, Village = 4, Status = 5, Received = 6;
 
@@ -111,71 +121,102 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
     /// Reads <paramref name="csv"/> and imports its good rows as <paramref name="staff"/>; each dossier's first step
     /// carries <paramref name="note"/> (the caller's words for where it came from).
     /// </summary>
-    public DossierImportReport Import(TextReader csv, string staff, string? note)
+    public DossierImportReport Import(TextReader csv, string staff, string? note) => Import(ImportTable.ReadCsv(csv), staff, note);
+
+    /// <summary>The same for an export already read (a CSV or a workbook).</summary>
+    public DossierImportReport Import(ImportTable table, string staff, string? note)
     {
-        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(table);
         ArgumentException.ThrowIfNullOrWhiteSpace(staff);
-        var rows = new List<DossierImportRow>();
-        long malformedLine = 0;
-        var options = new CsvReaderOptions
+        if (Locate(table.Header) is { } headerProblem)
         {
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            // A stray quote then spoils only its own line, not the rest of the file.
-            AllowLineBreaksInQuotes = false,
-            MaxRecordSize = MaxRecordChars,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            OnMalformedRecord = record => malformedLine = record.LineNumber,
-        };
-        using var reader = CsvReader.Create(csv, options, leaveOpen: true);
+            return new DossierImportReport([headerProblem]);
+        }
+        var positions = Positions(table.Header);
+        var rows = new List<DossierImportRow>();
         var batch = new List<CsvRow>(BatchSize);
         var context = new BatchContext(staff, note);
-        try
+        foreach (var line in table.Lines)
         {
-            reader.ReadHeader();
-            var header = (reader.Headers ?? []).Select(FoldedName.Of).ToList();
-            if (header.Count == 0)
+            batch.Add(Fields(line, positions));
+            if (batch.Count == BatchSize)
             {
-                return new DossierImportReport([new DossierImportRow(1, null, new DossierImportReason(DossierImportProblem.EmptyFile))]);
+                ImportBatch(batch, context, rows);
             }
-            var positions = Columns.Select(c => header.FindIndex(h => c.Names.Contains(h))).ToArray();
-            var missing = Columns.Where((_, i) => positions[i] < 0).Select(c => c.Column).ToList();
-            if (missing.Count > 0)
-            {
-                return new DossierImportReport([new DossierImportRow(1, null, new DossierImportReason(DossierImportProblem.MissingColumns, missing))]);
-            }
-
-            var read = 0;
-            while (reader.Read())
-            {
-                var line = (int)reader.LineNumber;
-                if (read++ >= MaxRows)
-                {
-                    ImportBatch(batch, context, rows);
-                    rows.Add(new DossierImportRow(line, null, new DossierImportReason(DossierImportProblem.TooManyRows)));
-                    return new DossierImportReport(rows);
-                }
-                var fields = new string[Columns.Length];
-                for (var i = 0; i < fields.Length; i++)
-                {
-                    fields[i] = positions[i] < reader.FieldCount ? reader.GetString(positions[i]).Trim() : string.Empty;
-                }
-                batch.Add(new CsvRow(line, malformedLine == line, fields));
-                if (batch.Count == BatchSize)
-                {
-                    ImportBatch(batch, context, rows);
-                }
-            }
-            ImportBatch(batch, context, rows);
         }
-        catch (CsvFormatException error)
+        ImportBatch(batch, context, rows);
+        if (table.End is { } end)
         {
-            // The rows read before the unreadable part still go in.
-            ImportBatch(batch, context, rows);
-            rows.Add(new DossierImportRow((int)error.LineNumber, null, new DossierImportReason(DossierImportProblem.UnreadableRest)));
+            rows.Add(end);
         }
         return new DossierImportReport(rows.OrderBy(r => r.Line).ToList());
+    }
+
+    /// <summary>
+    /// Checks every line of <paramref name="table"/> as the import does, and stores nothing: per line the dossier it
+    /// would file, or why it cannot. The header's problem alone when its columns are missing.
+    /// </summary>
+    public DossierImportPlan Plan(ImportTable table, string staff, string? note)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentException.ThrowIfNullOrWhiteSpace(staff);
+        if (Locate(table.Header) is { } headerProblem)
+        {
+            return new DossierImportPlan(headerProblem, []);
+        }
+        var positions = Positions(table.Header);
+        var notePosition = Position(table.Header, NoteNames);
+        var context = new BatchContext(staff, note);
+        var now = time.GetUtcNow();
+        var rows = table.Lines.Select(line =>
+        {
+            var fields = Fields(line, positions);
+            var row = Check(fields, context, now);
+            var rowNote = notePosition >= 0 && notePosition < line.Cells.Count && line.Cells[notePosition].Length > 0 ? line.Cells[notePosition] : null;
+            DossierStatus? status = row.Code is not null && DossierStatuses.TryRead(fields.Fields[Status], out var read) ? read : null;
+            return new PlannedImportRow(row.Line, row.Code, status, row.Dossier, row.Reason, rowNote);
+        }).ToList();
+        if (table.End is { } end)
+        {
+            rows.Add(new PlannedImportRow(end.Line, null, null, null, end.Reason, null));
+        }
+        return new DossierImportPlan(null, rows);
+    }
+
+    // The header's problem (empty, or columns missing), or null when every column is there.
+    private static DossierImportRow? Locate(IReadOnlyList<string> header)
+    {
+        if (header.Count == 0)
+        {
+            return new DossierImportRow(1, null, new DossierImportReason(DossierImportProblem.EmptyFile));
+        }
+        var positions = Positions(header);
+        var missing = Columns.Where((_, i) => positions[i] < 0).Select(c => c.Column).ToList();
+        return missing.Count > 0 ? new DossierImportRow(1, null, new DossierImportReason(DossierImportProblem.MissingColumns, missing)) : null;
+    }
+
+    private static int[] Positions(IReadOnlyList<string> header) => Columns.Select(c => Position(header, c.Names)).ToArray();
+
+    private static int Position(IReadOnlyList<string> header, string[] names)
+    {
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (names.Contains(FoldedName.Of(header[i])))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static CsvRow Fields(ImportLine line, int[] positions)
+    {
+        var fields = new string[Columns.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = positions[i] < line.Cells.Count ? line.Cells[positions[i]].Trim() : string.Empty;
+        }
+        return new CsvRow(line.Line, line.Malformed, fields);
     }
 
     // The batch's good rows go in with one transaction; should it fail unexpectedly, it is undone and the rows are

@@ -19,15 +19,46 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
 {
     public const string CollectionName = "dossier_day_figures";
 
+    /// <summary>The same figures per day and per procedure or village (received, online, resolved, on time).</summary>
+    public const string BreakdownCollectionName = "dossier_day_breakdown";
+
+    /// <summary>The kinds of breakdown: per procedure, per village.</summary>
+    public const string ByProcedure = "p", ByVillage = "v";
+
     // Ids are local days "yyyy-MM-dd" (they sort as dates); the marker's and the sum's ids start with a letter, outside
-    // every range of days. v2 added the open and overdue changes.
-    private const string BuiltMarker = "built-v2";
+    // every range of days. v2 added the open and overdue changes, v3 the breakdown per procedure and village (ids
+    // "yyyy-MM-dd|p|khai-sinh" in their own collection, so the day sums never read them).
+    private const string BuiltMarker = "built-v3";
+    private const char Separator = '|';
     private const string AllDays = "total";
     private const string LastDay = "9999-12-31";
 
     private volatile bool built;
 
     private ILiteCollection<DayFigures> Days => database.Collection<DayFigures>(CollectionName);
+
+    private ILiteCollection<DayFigures> Breakdown => database.Collection<DayFigures>(BreakdownCollectionName);
+
+    /// <summary>
+    /// Sums of the days from <paramref name="from"/> to <paramref name="to"/> per procedure
+    /// (<see cref="ByProcedure"/>) or per village (<see cref="ByVillage"/>), keyed by the procedure's id or the village.
+    /// </summary>
+    public IReadOnlyDictionary<string, DayFigures> SumBy(string kind, DateOnly from, DateOnly to)
+    {
+        BuildIfMissing();
+        var sums = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
+        var last = Id(to);
+        // Every id of a day starts with the day, so the ids of the period lie between its first day and the day after it.
+        foreach (var figures in Breakdown.Find(Filter.Between("_id", Id(from), Id(to.AddDays(1)))))
+        {
+            var parts = figures.Id.Split(Separator, 3);
+            if (parts.Length == 3 && parts[1] == kind && string.CompareOrdinal(parts[0], last) <= 0)
+            {
+                sums[parts[2]] = (sums.GetValueOrDefault(parts[2]) ?? new DayFigures { Id = parts[2] }).Plus(figures, 1);
+            }
+        }
+        return sums;
+    }
 
     /// <summary>Sums of the days from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
     public DayFigures Sum(DateOnly from, DateOnly to)
@@ -67,8 +98,9 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
         }
         foreach (var change in changes.Values.Where(c => !c.IsZero))
         {
-            var stored = Days.FindById(change.Id) ?? new DayFigures { Id = change.Id };
-            Days.Upsert(stored.Plus(change, 1));
+            var collection = IsBreakdown(change.Id) ? Breakdown : Days;
+            var stored = collection.FindById(change.Id) ?? new DayFigures { Id = change.Id };
+            collection.Upsert(stored.Plus(change, 1));
         }
     }
 
@@ -89,12 +121,14 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
                 return 0;
             }
             Days.DeleteAll();
+            Breakdown.DeleteAll();
             var totals = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
             foreach (var dossier in database.Collection<Dossier>(DossierStore.CollectionName).FindAll())
             {
                 Add(totals, dossier, +1);
             }
-            Days.InsertBulk(totals.Values.Where(t => !t.IsZero));
+            Days.InsertBulk(totals.Values.Where(t => !t.IsZero && !IsBreakdown(t.Id)));
+            Breakdown.InsertBulk(totals.Values.Where(t => !t.IsZero && IsBreakdown(t.Id)));
             Days.Insert(new DayFigures { Id = BuiltMarker });
             return totals.Count;
         });
@@ -109,16 +143,27 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
         }
         if (dossier.ReceivedAt is { } received)
         {
-            Add(into, calendar.LocalDate(received), new DayFigures { Id = "", Received = 1, Online = dossier.Submission == Submission.Online ? 1 : 0 }, sign);
+            AddWithBreakdown(into, dossier, calendar.LocalDate(received), new DayFigures { Id = "", Received = 1, Online = dossier.Submission == Submission.Online ? 1 : 0 }, sign);
         }
         if (dossier.ResolvedAt is { } resolved)
         {
             var day = calendar.LocalDate(resolved);
             var onTime = dossier.DueDate is not { } due || day <= due;
-            Add(into, day, new DayFigures { Id = "", Resolved = 1, ResolvedOnTime = onTime ? 1 : 0 }, sign);
+            AddWithBreakdown(into, dossier, day, new DayFigures { Id = "", Resolved = 1, ResolvedOnTime = onTime ? 1 : 0 }, sign);
         }
         AddOpenDays(into, dossier, sign);
     }
+
+    private static void AddWithBreakdown(Dictionary<string, DayFigures> into, Dossier dossier, DateOnly day, DayFigures change, int sign)
+    {
+        Add(into, day, change, sign);
+        foreach (var id in new[] { $"{Id(day)}{Separator}{ByProcedure}{Separator}{dossier.ProcedureId}", $"{Id(day)}{Separator}{ByVillage}{Separator}{dossier.Village}" })
+        {
+            into[id] = Get(into, id).Plus(change, sign);
+        }
+    }
+
+    private static bool IsBreakdown(string id) => id.Contains(Separator, StringComparison.Ordinal);
 
     // The status at a day's end is that of the day's last change, or the one before it stays; the history is in order.
     private void AddOpenDays(Dictionary<string, DayFigures> into, Dossier dossier, int sign)

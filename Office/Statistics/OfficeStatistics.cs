@@ -42,6 +42,9 @@ public sealed record SatisfactionCount(int Satisfied, int Total);
 /// <summary>The office's goals in percent: dossiers filed online, and satisfied residents.</summary>
 public sealed record OfficeGoals(int OnlinePercent, int SatisfactionPercent)
 {
+    /// <summary>Every result synchronised with the provincial portal.</summary>
+    public const int SynchronisedPercent = 100;
+
     /// <summary>Whether the period's online share reaches the goal; null when nothing was received.</summary>
     public bool? OnlineMet(PeriodStatistics figures) => Reaches(figures.Online, figures.Received, OnlinePercent);
 
@@ -51,6 +54,14 @@ public sealed record OfficeGoals(int OnlinePercent, int SatisfactionPercent)
 
     // Compared in whole numbers: a share rounded up to the goal (64,996%) has not reached it.
     private static bool? Reaches(int part, int whole, int goalPercent) => whole > 0 ? part * 100L >= (long)goalPercent * whole : null;
+}
+
+/// <summary>A period's figures for one procedure or village: received, of those online, resolved, of those on time.</summary>
+public sealed record GroupStatistics(string Key, int Received, int Online, int Resolved, int ResolvedOnTime)
+{
+    public decimal? OnlinePercent => VietnamesePercent.Of(Online, Received);
+
+    public decimal? OnTimePercent => VietnamesePercent.Of(ResolvedOnTime, Resolved);
 }
 
 /// <summary>
@@ -64,19 +75,7 @@ public sealed class OfficeStatistics(DailyFigures figures, WorkingCalendar calen
 
     public PeriodStatistics Compute(DateOnly from, DateOnly to)
     {
-        if (!OfficeDates.Contains(from) || !OfficeDates.Contains(to))
-        {
-            throw new ArgumentOutOfRangeException(nameof(from), $"Periods lie between the years {OfficeDates.MinYear} and {OfficeDates.MaxYear}.");
-        }
-        if (to < from)
-        {
-            throw new ArgumentException("The period ends before it starts.", nameof(to));
-        }
-        if (to.DayNumber - from.DayNumber > MaxPeriodDays)
-        {
-            throw new ArgumentException($"The period is longer than {MaxPeriodDays} days.", nameof(to));
-        }
-
+        CheckPeriod(from, to);
         var today = calendar.Today;
         var asOfDay = to < today ? to : today;
         var sums = figures.Sum(from, to);
@@ -95,5 +94,35 @@ public sealed class OfficeStatistics(DailyFigures figures, WorkingCalendar calen
             Overdue = overdue,
             Satisfaction = ratings is { total: > 0 } r ? new SatisfactionCount(r.satisfied, r.total) : null,
         };
+    }
+
+    /// <summary>
+    /// The period's figures per procedure (<see cref="DailyFigures.ByProcedure"/>) or per village
+    /// (<see cref="DailyFigures.ByVillage"/>), most received first.
+    /// </summary>
+    public IReadOnlyList<GroupStatistics> ComputeBy(string kind, DateOnly from, DateOnly to)
+    {
+        CheckPeriod(from, to);
+        return figures.SumBy(kind, from, to)
+            .Select(pair => new GroupStatistics(pair.Key, pair.Value.Received, pair.Value.Online, pair.Value.Resolved, pair.Value.ResolvedOnTime))
+            .Where(group => group.Received > 0 || group.Resolved > 0)
+            .OrderByDescending(group => group.Received).ThenBy(group => group.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static void CheckPeriod(DateOnly from, DateOnly to)
+    {
+        if (!OfficeDates.Contains(from) || !OfficeDates.Contains(to))
+        {
+            throw new ArgumentOutOfRangeException(nameof(from), $"Periods lie between the years {OfficeDates.MinYear} and {OfficeDates.MaxYear}.");
+        }
+        if (to < from)
+        {
+            throw new ArgumentException("The period ends before it starts.", nameof(to));
+        }
+        if (to.DayNumber - from.DayNumber > MaxPeriodDays)
+        {
+            throw new ArgumentException($"The period is longer than {MaxPeriodDays} days.", nameof(to));
+        }
     }
 }
