@@ -8,6 +8,7 @@ using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Staff;
+using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
@@ -23,6 +24,8 @@ public static class DialogsServiceCollectionExtensions
         services.AddOptions<OfficeOptions>()
             .Validate(office => !office.HandlerProblems().Any(), "Office:Handlers must have Name, Place and Hours for communePolice and communeMilitary.")
             .ValidateOnStart();
+        // Where the host has no model that can be replaced (tests, the conversation evaluation), the one model serves.
+        services.TryAddSingleton(sp => new LiveUnderstanding(sp.GetRequiredService<MessageUnderstanding>()));
         services.AddSingleton<ProcedureTopic>();
         services.AddSingleton<PlainWords>();
         services.AddSingleton<ProcedureAnswers>();

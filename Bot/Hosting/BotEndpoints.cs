@@ -6,6 +6,7 @@ using OneStopBot.Bot.Edge;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.StaffWeb;
+using OneStopBot.Bot.StaffWeb.Questions;
 using OneStopBot.Bot.WebChat;
 
 namespace OneStopBot.Bot.Hosting;
@@ -42,6 +43,7 @@ public static class BotEndpoints
         staff.MapQuestionEndpoints();
         staff.MapBackupEndpoints();
         app.MapStaffApiReference();
+        app.MapGroup(QuestionPages.Path).RequireAuthorization(StaffApi.Policy).MapQuestionPages();
         return app;
     }
 }

@@ -11,6 +11,7 @@ using OneStopBot.Bot.Edge;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.State;
 using OneStopBot.Bot.Staff;
+using OneStopBot.Bot.StaffWeb.Questions;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs;
 using OneStopBot.Knowledge;
@@ -50,6 +51,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddZalo(configuration);
         services.AddNotices(configuration);
         services.AddStaffApi();
+        services.AddQuestionPages(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemResponses();
         return builder;

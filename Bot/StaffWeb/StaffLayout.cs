@@ -18,11 +18,12 @@ public static class StaffLayout
     /// The page, as an answer that no other site may frame (a sign-in page in a hidden frame invites clickjacking) and no
     /// cache may keep.
     /// </summary>
-    public static IResult Page(HttpContext http, StaffPage page, IOptions<OfficeNames> names, EndpointDataSource endpoints)
+    /// <param name="root">The way from the page's folder to the host's root (<c>../</c> for a page one folder deeper than <c>/can-bo</c>).</param>
+    public static IResult Page(HttpContext http, StaffPage page, IOptions<OfficeNames> names, EndpointDataSource endpoints, string root = "")
     {
         var office = names.Value;
         var hashed = WebChatPage.HashedNames(endpoints);
-        string Asset(string path) => Encode(hashed.GetValueOrDefault(path, path));
+        string Asset(string path) => Encode(root + hashed.GetValueOrDefault(path, path));
         var scripts = string.Concat(page.Scripts.Select(script => $"""<script src="{Asset(script)}"></script>""" + "\n"));
         var html = $$"""
             {{WebChatPage.Head(page.Title + " — " + office.OfficeName, Asset, StyleSheet)}}

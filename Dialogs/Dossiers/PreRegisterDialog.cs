@@ -55,7 +55,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     ];
 
     private readonly ProcedureCatalog catalog;
-    private readonly MessageUnderstanding understanding;
+    private readonly LiveUnderstanding live;
     private readonly IDossierStore store;
     private readonly WorkingCalendar calendar;
     private readonly IOptions<OfficeOptions> office;
@@ -72,7 +72,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
 
     public PreRegisterDialog(
         ProcedureCatalog catalog,
-        MessageUnderstanding understanding,
+        LiveUnderstanding live,
         IDossierStore store,
         WorkingCalendar calendar,
         IOptions<OfficeOptions> office,
@@ -80,7 +80,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         : base(DialogIds.PreRegister)
     {
         this.catalog = catalog;
-        this.understanding = understanding;
+        this.live = live;
         this.store = store;
         this.calendar = calendar;
         this.office = office;
@@ -151,7 +151,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
                 step.Values = step.Values with { ProcedureId = step.Values.Candidates![choice.Index], Candidates = null };
                 break;
             case string typed:
-                var understood = understanding.Understand(typed);
+                var understood = live.Current.Understand(typed);
                 if (understood.ProcedureId is { } id && catalog.Find(id) is not null)
                 {
                     step.Values = step.Values with { ProcedureId = id, Candidates = null };

@@ -30,11 +30,14 @@ public sealed record AskState(string? ProcedureId, ProcedureAspect Aspect, IRead
 /// <summary>"Hỏi thủ tục": finds out which procedure is meant, then answers about it.</summary>
 public sealed class AskProcedureDialog(
     ProcedureCatalog catalog,
-    MessageUnderstanding understanding,
+    LiveUnderstanding live,
     ProcedureAnswers answers,
     ProcedureTopic topic,
     RootReplies replies) : WaterfallDialog<AskState>(DialogIds.AskProcedure)
 {
+    // Read at each use: a retrained model may replace the running one between two messages.
+    private MessageUnderstanding understanding => live.Current;
+
     private readonly TextPrompt questionPrompt = new("ask.question");
     private readonly ChoicePrompt choicePrompt = new("ask.choice");
     private readonly ChoiceOrTextPrompt confirmPrompt = new("ask.confirm");

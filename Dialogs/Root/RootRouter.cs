@@ -15,13 +15,16 @@ namespace OneStopBot.Dialogs.Root;
 
 /// <summary>Decides what a message starts when no dialog is waiting for it.</summary>
 public sealed class RootRouter(
-    MessageUnderstanding understanding,
+    LiveUnderstanding live,
     ProcedureCatalog catalog,
     ProcedureTopic topic,
     ProcedureAnswers answers,
     RootReplies replies,
     IOptions<OfficeOptions> office)
 {
+    // Read at each use: a retrained model may replace the running one between two messages.
+    private MessageUnderstanding understanding => live.Current;
+
     private static readonly Dictionary<string, Intent> MenuIntents = new(StringComparer.Ordinal)
     {
         [UserText.Fold(MainMenu.AskProcedure)] = Intent.Ask,
