@@ -37,6 +37,7 @@ public static class QuestionPageTexts
     public const string InUse = "Máy đã học";
 
     public const string AnswerHeading = "Trả lời người dân";
+    public const string AnswerLabel = "Nội dung trả lời";
     public const string AnswerHint = "Người dân nhận tin nhắn này trong khung chat của họ, kèm câu họ đã hỏi.";
     public const string AnswerButton = "Gửi trả lời";
 

@@ -87,7 +87,6 @@ public static class QuestionPages
         var html = new StringBuilder();
         html.Append($"""<h2>{Texts.Heading}</h2><p class="hint">{Texts.Intro}</p>""");
         AppendNotice(html, http);
-        AppendRetraining(html, review, retraining, calendar, csrf);
         if (latest.Count == 0)
         {
             html.Append($"""<p class="empty">{Texts.Empty}</p>""");
@@ -112,6 +111,8 @@ public static class QuestionPages
             }
             html.Append("</ol>");
         }
+        // After the questions, the clerk's daily work; retraining is occasional.
+        AppendRetraining(html, review, retraining, calendar, csrf);
         return Page(http, Texts.Title, html, names, endpoints);
     }
 
@@ -149,7 +150,8 @@ public static class QuestionPages
         {
             html.Append($"""
                 <form method="post" action="{question.Id}/{AnswerPath}">{csrf}
-                <label for="answer-text">{Texts.AnswerHint}</label>
+                <p class="hint">{Texts.AnswerHint}</p>
+                <label for="answer-text">{Texts.AnswerLabel}</label>
                 <textarea id="answer-text" name="{TextField}" rows="4" maxlength="{Office.Notices.NoticeService.MaxTextLength}" required></textarea>
                 <button type="submit" class="action">{Texts.AnswerButton}</button>
                 </form>

@@ -49,9 +49,7 @@ public sealed class QuestionPagesAttackTests : IDisposable
     public async Task A_forged_label_carrying_script_is_refused_and_never_stored(string procedure, string aspect)
     {
         var question = host.Asked("làm giấy khai sinh ở mô");
-        var page = $"{Page}/{question.Id}";
-
-        using var response = await host.PostAsync(page, $"{page}/{QuestionPages.LabelPath}", (QuestionPages.ProcedureField, procedure), (QuestionPages.AspectField, aspect));
+        using var response = await host.LabelAsync(question, procedure, aspect);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Contains(QuestionPageTexts.Notice(QuestionPageTexts.Codes.BadLabel)!, html, StringComparison.Ordinal);
@@ -73,11 +71,10 @@ public sealed class QuestionPagesAttackTests : IDisposable
     public async Task A_clerk_approving_their_own_label_the_same_day_is_refused()
     {
         var question = host.Asked("làm giấy khai sinh ở mô");
-        var page = $"{Page}/{question.Id}";
-        await host.PostAsync(page, $"{page}/{QuestionPages.LabelPath}", (QuestionPages.ProcedureField, "khai-sinh"), (QuestionPages.AspectField, "where"));
+        await host.LabelAsync(question, "khai-sinh", "where");
         host.Factory.Time.Advance(TimeSpan.FromHours(23));
 
-        using var response = await host.PostAsync(page, $"{page}/{QuestionPages.ApprovePath}");
+        using var response = await host.ApproveAsync(question);
 
         Assert.Contains(QuestionPageTexts.Notice(nameof(ReviewProblem.OwnLabelTooSoon))!, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(host.Questions.Get(question.Id)!.Label!.Approved);

@@ -56,6 +56,14 @@ public sealed partial class QuestionPagesHost : IDisposable
         return await Client.PostAsync(action, Form([("__RequestVerificationToken", token), .. fields]));
     }
 
+    /// <summary>Labels a question from its page, as a clerk does.</summary>
+    public Task<HttpResponseMessage> LabelAsync(UnansweredQuestion question, string procedure, string aspect) =>
+        PostAsync($"{Page}/{question.Id}", $"{Page}/{question.Id}/{QuestionPages.LabelPath}", (QuestionPages.ProcedureField, procedure), (QuestionPages.AspectField, aspect));
+
+    /// <summary>Approves a question's label from its page.</summary>
+    public Task<HttpResponseMessage> ApproveAsync(UnansweredQuestion question) =>
+        PostAsync($"{Page}/{question.Id}", $"{Page}/{question.Id}/{QuestionPages.ApprovePath}");
+
     public static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 

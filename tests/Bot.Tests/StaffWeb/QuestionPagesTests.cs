@@ -99,9 +99,7 @@ public sealed class QuestionPagesTests : IDisposable
     public async Task A_label_naming_no_procedure_or_aspect_of_the_lists_is_refused(string procedure, string aspect)
     {
         var question = host.Asked("làm giấy khai sinh ở mô");
-        var page = $"{Page}/{question.Id}";
-
-        using var response = await host.PostAsync(page, $"{page}/{QuestionPages.LabelPath}", (QuestionPages.ProcedureField, procedure), (QuestionPages.AspectField, aspect));
+        using var response = await host.LabelAsync(question, procedure, aspect);
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(
@@ -114,11 +112,10 @@ public sealed class QuestionPagesTests : IDisposable
     public async Task The_same_person_approves_their_own_label_a_day_later()
     {
         var question = host.Asked("làm giấy khai sinh ở mô");
-        var page = $"{Page}/{question.Id}";
-        await host.PostAsync(page, $"{page}/{QuestionPages.LabelPath}", (QuestionPages.ProcedureField, "khai-sinh"), (QuestionPages.AspectField, "where"));
+        await host.LabelAsync(question, "khai-sinh", "where");
         host.Factory.Time.Advance(TimeSpan.FromDays(1));
 
-        using var response = await host.PostAsync(page, $"{page}/{QuestionPages.ApprovePath}");
+        using var response = await host.ApproveAsync(question);
 
         Assert.Contains(QuestionPageTexts.Notice(QuestionPageTexts.Codes.Approved)!, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(("api", host.Factory.Time.GetUtcNow()), (host.Questions.Get(question.Id)!.Label!.ApprovedBy, host.Questions.Get(question.Id)!.Label!.ApprovedAt));
@@ -147,10 +144,9 @@ public sealed class QuestionPagesTests : IDisposable
     public async Task Retraining_runs_in_the_background_and_the_page_shows_the_scores_before_and_after_and_the_decision()
     {
         var question = host.Asked("bé mới đẻ thì đi mô làm giấy");
-        var page = $"{Page}/{question.Id}";
-        await host.PostAsync(page, $"{page}/{QuestionPages.LabelPath}", (QuestionPages.ProcedureField, "khai-sinh"), (QuestionPages.AspectField, "where"));
+        await host.LabelAsync(question, "khai-sinh", "where");
         host.Factory.Time.Advance(TimeSpan.FromDays(1));
-        await host.PostAsync(page, $"{page}/{QuestionPages.ApprovePath}");
+        await host.ApproveAsync(question);
         var retraining = host.Get<QuestionRetraining>();
         var live = host.Get<LiveUnderstanding>();
         var before = live.Current;
