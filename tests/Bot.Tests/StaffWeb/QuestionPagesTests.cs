@@ -187,5 +187,27 @@ public sealed class QuestionPagesTests : IDisposable
         Assert.Contains(QuestionPageTexts.State(RetrainingState.NothingToLearn), await host.HtmlAsync(Page), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_text_the_pages_compose_is_in_Vietnamese()
+    {
+        string[] codes =
+        [
+            QuestionPageTexts.Codes.Answered, QuestionPageTexts.Codes.Labelled, QuestionPageTexts.Codes.Approved, QuestionPageTexts.Codes.Started,
+            QuestionPageTexts.Codes.Busy, QuestionPageTexts.Codes.Cancelled, QuestionPageTexts.Codes.NothingRunning, QuestionPageTexts.Codes.BadLabel,
+            .. Enum.GetNames<ReviewProblem>(),
+        ];
+        var composed = codes.Select(QuestionPageTexts.Notice)
+            .Concat(Enum.GetValues<RetrainingState>().Select(QuestionPageTexts.State))
+            .Concat(Enum.GetValues<ProcedureAspect>().Select(QuestionPageTexts.Aspect))
+            .Concat(Knowledge.Evaluation.EvalSet.HeldOutMessagePaths.Select(path => QuestionPageTexts.SetName(Path.GetFileName(path))))
+            .Concat(new[] { "zalo", "webchat", "directline", "console", "msteams" }.Select(QuestionPageTexts.Channel))
+            .ToList();
+
+        Assert.All(composed, text => Assert.False(string.IsNullOrWhiteSpace(text)));
+        Assert.DoesNotContain(composed, text => Dialogs.Tests.Language.ShownTexts.HasEnglish(text!));
+        // Each held-out set has a name of its own on the page.
+        Assert.DoesNotContain(QuestionPageTexts.SetName("khac.tsv"), Knowledge.Evaluation.EvalSet.HeldOutMessagePaths.Select(path => QuestionPageTexts.SetName(Path.GetFileName(path))));
+    }
+
     public void Dispose() => host.Dispose();
 }
