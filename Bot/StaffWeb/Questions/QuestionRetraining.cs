@@ -157,6 +157,7 @@ public sealed partial class QuestionRetraining(
         var examples = 0;
         try
         {
+            token.ThrowIfCancellationRequested();
             var approved = review.TrainingExamples();
             examples = approved.Count;
             if (approved.Count == 0)

@@ -173,6 +173,31 @@ public sealed class QuestionPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_retraining_stopped_with_Dung_keeps_the_running_model()
+    {
+        var question = host.Asked("bé mới đẻ thì đi mô làm giấy");
+        await host.LabelAsync(question, "khai-sinh", "where");
+        host.Factory.Time.Advance(TimeSpan.FromDays(1));
+        await host.ApproveAsync(question);
+        var live = host.Get<LiveUnderstanding>();
+        var before = live.Current;
+        var finished = host.Get<QuestionRetraining>().NextFinished;
+
+        await host.PostAsync(Page, $"{Page}/{QuestionPages.RetrainPath}");
+        using var stopped = await host.PostAsync(Page, $"{Page}/{QuestionPages.CancelPath}");
+        var run = await finished;
+
+        Assert.Contains(QuestionPageTexts.Notice(QuestionPageTexts.Codes.Cancelled)!, await stopped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(RetrainingState.Cancelled, run.State);
+        Assert.Same(before, live.Current);
+        Assert.False(host.Questions.Get(question.Id)!.Label!.InUse);
+        Assert.Contains(QuestionPageTexts.State(RetrainingState.Cancelled), await host.HtmlAsync(Page), StringComparison.Ordinal);
+        // Nothing runs now, so Dừng says so and Học lại ngay is offered again.
+        using var again = await host.PostAsync(Page, $"{Page}/{QuestionPages.CancelPath}");
+        Assert.Contains(QuestionPageTexts.Notice(QuestionPageTexts.Codes.NothingRunning)!, await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Retraining_with_nothing_approved_says_so_and_keeps_the_model()
     {
         var live = host.Get<LiveUnderstanding>();
