@@ -143,10 +143,7 @@ public sealed class QuestionPagesTests : IDisposable
     [Fact]
     public async Task Retraining_runs_in_the_background_and_the_page_shows_the_scores_before_and_after_and_the_decision()
     {
-        var question = host.Asked("bé mới đẻ thì đi mô làm giấy");
-        await host.LabelAsync(question, "khai-sinh", "where");
-        host.Factory.Time.Advance(TimeSpan.FromDays(1));
-        await host.ApproveAsync(question);
+        var question = await ApprovedAsync("bé mới đẻ thì đi mô làm giấy");
         var retraining = host.Get<QuestionRetraining>();
         var live = host.Get<LiveUnderstanding>();
         var before = live.Current;
@@ -175,10 +172,7 @@ public sealed class QuestionPagesTests : IDisposable
     [Fact]
     public async Task A_retraining_stopped_with_Dung_keeps_the_running_model()
     {
-        var question = host.Asked("bé mới đẻ thì đi mô làm giấy");
-        await host.LabelAsync(question, "khai-sinh", "where");
-        host.Factory.Time.Advance(TimeSpan.FromDays(1));
-        await host.ApproveAsync(question);
+        var question = await ApprovedAsync("bé mới đẻ thì đi mô làm giấy");
         var live = host.Get<LiveUnderstanding>();
         var before = live.Current;
         var finished = host.Get<QuestionRetraining>().NextFinished;
@@ -232,6 +226,16 @@ public sealed class QuestionPagesTests : IDisposable
         Assert.DoesNotContain(composed, text => Dialogs.Tests.Language.ShownTexts.HasEnglish(text!));
         // Each held-out set has a name of its own on the page.
         Assert.DoesNotContain(QuestionPageTexts.SetName("khac.tsv"), Knowledge.Evaluation.EvalSet.HeldOutMessagePaths.Select(path => QuestionPageTexts.SetName(Path.GetFileName(path))));
+    }
+
+    // Labelled, then approved by the same clerk a day later.
+    private async Task<UnansweredQuestion> ApprovedAsync(string text)
+    {
+        var question = host.Asked(text);
+        await host.LabelAsync(question, "khai-sinh", "where");
+        host.Factory.Time.Advance(TimeSpan.FromDays(1));
+        await host.ApproveAsync(question);
+        return question;
     }
 
     public void Dispose() => host.Dispose();
