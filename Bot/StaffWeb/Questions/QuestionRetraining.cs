@@ -191,7 +191,15 @@ public sealed partial class QuestionRetraining(
     private void Finish((RetrainingState State, int Examples, GateDecision? Decision) result)
     {
         var run = Update(run => run with { State = result.State, Examples = result.Examples, Decision = result.Decision, FinishedAt = time.GetUtcNow() });
-        audit.Record(run.StartedBy, RetrainAction, details: Describe(run));
+        try
+        {
+            audit.Record(run.StartedBy, RetrainAction, details: Describe(run));
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // The decision stands and the page shows it; a database fault must not stop the service for later runs.
+            LogNotAudited(logger, error);
+        }
         TaskCompletionSource<RetrainingRun> done;
         lock (sync)
         {
@@ -216,6 +224,9 @@ public sealed partial class QuestionRetraining(
     }
 
     private static TaskCompletionSource<RetrainingRun> NewCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A finished retraining could not be written to the audit log")]
+    private static partial void LogNotAudited(ILogger logger, Exception error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retraining the understanding failed; the running model stays")]
     private static partial void LogFailed(ILogger logger, Exception error);
