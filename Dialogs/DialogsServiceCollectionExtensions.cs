@@ -11,6 +11,7 @@ using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Reminders;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Staff;
+using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
@@ -26,6 +27,8 @@ public static class DialogsServiceCollectionExtensions
         services.AddOptions<OfficeOptions>()
             .Validate(office => !office.HandlerProblems().Any(), "Office:Handlers must have Name, Place and Hours for communePolice and communeMilitary.")
             .ValidateOnStart();
+        // Where the host has no model that can be replaced (tests, the conversation evaluation), the one model serves.
+        services.TryAddSingleton(sp => new LiveUnderstanding(sp.GetRequiredService<MessageUnderstanding>()));
         services.AddSingleton<ProcedureTopic>();
         services.AddSingleton<MessageReader>();
         services.AddSingleton<PlainWords>();

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OneStopBot.Knowledge.Learning;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Understanding;
@@ -23,6 +25,11 @@ public static class KnowledgeServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => ProcedureCatalog.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveProceduresPath()));
         services.AddSingleton(sp => new MessageUnderstanding(sp.GetRequiredService<ProcedureCatalog>()));
+        // The model in use: the catalog's, or retrained with the approved examples it was last accepted with.
+        services.TryAddSingleton<ILearnedExamples, NoLearnedExamples>();
+        services.AddSingleton(sp => sp.GetRequiredService<ILearnedExamples>().InUse() is { Count: > 0 } learned
+            ? new LiveUnderstanding(LearnedExample.Train(sp.GetRequiredService<ProcedureCatalog>(), learned))
+            : new LiveUnderstanding(sp.GetRequiredService<MessageUnderstanding>()));
         services.AddSingleton(sp => new ProcedureIndex(sp.GetRequiredService<ProcedureCatalog>()));
         services.AddHostedService<KnowledgeWarmUp>();
         return services;
@@ -33,7 +40,7 @@ public static class KnowledgeServiceCollectionExtensions
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            services.GetRequiredService<MessageUnderstanding>();
+            services.GetRequiredService<LiveUnderstanding>();
             services.GetRequiredService<ProcedureIndex>();
             return Task.CompletedTask;
         }

@@ -7,6 +7,7 @@ using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.PublicPages;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.StaffWeb;
+using OneStopBot.Bot.StaffWeb.Questions;
 using OneStopBot.Bot.WebChat;
 
 namespace OneStopBot.Bot.Hosting;

@@ -129,7 +129,7 @@ public static class CommandLineVerbs
             return 2;
         }
 
-        string[] paths = args is [var given] ? [given] : [EvalSet.HeldOutPath, EvalSet.UnseenPath, EvalSet.StylesPath, ConversationSet.HeldOutPath];
+        string[] paths = args is [var given] ? [given] : [.. EvalSet.HeldOutMessagePaths, ConversationSet.HeldOutPath];
         if (paths.FirstOrDefault(path => !File.Exists(path)) is { } missing)
         {
             System.Console.Error.WriteLine($"No such file: {Path.GetFullPath(missing)}");

@@ -14,6 +14,7 @@ using OneStopBot.Bot.Reminders;
 using OneStopBot.Bot.State;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.StaffWeb;
+using OneStopBot.Bot.StaffWeb.Questions;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs;
 using OneStopBot.Knowledge;
@@ -56,6 +57,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddReminders();
         services.AddStaffApi();
         services.AddStaffWorkspace(configuration);
+        services.AddQuestionPages(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemResponses();
         return builder;

@@ -33,7 +33,8 @@ public static class StaffApi
     public const string SecurityScheme = "StaffApiKey";
 
     private const string Scheme = SecurityScheme;
-    private const string Policy = "Staff";
+    /// <summary>The authorization policy: the staff API key.</summary>
+    internal const string Policy = "Staff";
 
     /// <summary>
     /// Authentication by the <c>X-Api-Key</c> header, checked before any request body is read; enums on the wire by

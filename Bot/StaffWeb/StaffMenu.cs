@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.StaffWeb.Figures;
+using OneStopBot.Bot.StaffWeb.Questions;
 using OneStopBot.Bot.StaffWeb.Sync;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
@@ -26,7 +27,7 @@ public static class StaffMenu
         new("hom-nay", "Hôm nay", TodayPage.Render),
         new("ho-so", "Hồ sơ", DossierPages.List),
         new("dong-bo", "Đồng bộ") { Pages = SyncPages.MapSyncPages },
-        new("cau-hoi", "Câu hỏi"),
+        new("cau-hoi", "Câu hỏi") { Pages = staff => staff.MapGroup(QuestionPages.Segment).MapQuestionPages() },
         new("thong-bao", "Thông báo"),
         new("gap-can-bo", "Gặp cán bộ"),
         new("so-lieu", "Số liệu") { Pages = FiguresPages.MapFiguresPages },

@@ -58,7 +58,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     ];
 
     private readonly ProcedureCatalog catalog;
-    private readonly MessageUnderstanding understanding;
+    private readonly LiveUnderstanding live;
     private readonly IDossierStore store;
     private readonly WorkingCalendar calendar;
     private readonly IOptions<OfficeOptions> office;
@@ -76,7 +76,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
 
     public PreRegisterDialog(
         ProcedureCatalog catalog,
-        MessageUnderstanding understanding,
+        LiveUnderstanding live,
         IDossierStore store,
         WorkingCalendar calendar,
         IOptions<OfficeOptions> office,
@@ -86,7 +86,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     {
         this.answers = answers;
         this.catalog = catalog;
-        this.understanding = understanding;
+        this.live = live;
         this.store = store;
         this.calendar = calendar;
         this.office = office;
@@ -157,7 +157,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
                 step.Values = step.Values with { ProcedureId = step.Values.Candidates![choice.Index], Candidates = null };
                 break;
             case string typed:
-                var understood = understanding.Understand(typed);
+                var understood = live.Current.Understand(typed);
                 if (understood.ProcedureId is { } id && catalog.Find(id) is not null)
                 {
                     step.Values = step.Values with { ProcedureId = id, Candidates = null };

@@ -18,8 +18,11 @@ namespace OneStopBot.Dialogs.Messages;
 /// understanding, then what the conversation holds — the procedure in context, the last aspect, a proposal waiting
 /// for its answer. Pure: it keeps nothing and sends nothing; the dialogs act on the reading.
 /// </summary>
-public sealed class MessageReader(MessageUnderstanding understanding, ProcedureCatalog catalog, ProcedureIndex index, IOptions<OfficeOptions> office)
+public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catalog, ProcedureIndex index, IOptions<OfficeOptions> office)
 {
+    // Read at each use: a retrained model may replace the running one between two messages.
+    private MessageUnderstanding understanding => live.Current;
+
     // As many as the confirm band offers: a short list, not a catalogue.
     private const int MaxCandidates = 3;
     private const int VagueQuestionSyllables = 2;

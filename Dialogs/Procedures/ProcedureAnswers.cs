@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
@@ -168,7 +169,7 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
     /// <summary>Keeps a question understanding missed for staff, though the conversation answered it as best it could.</summary>
     public void Keep(ITurnContext turnContext, string question) => Record(turnContext, question);
 
-    private void Record(ITurnContext turnContext, string question) => unanswered.Record(question, turnContext.Activity.ChannelId ?? "unknown");
+    private void Record(ITurnContext turnContext, string question) => unanswered.Record(question, turnContext.ChatAddress());
 
     private async Task OfferStaffAsync(ITurnContext turnContext, string template, CancellationToken cancellationToken)
     {

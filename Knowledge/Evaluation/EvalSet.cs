@@ -29,6 +29,9 @@ public sealed class EvalSet
     /// <summary>First messages in the styles residents really use (stories, voice typing, Telex…), with the aspect and style of each.</summary>
     public static string StylesPath => Shipped("understand.styles.tsv");
 
+    /// <summary>The held-out message sets <c>eval</c> scores by default, and a retrained model must not score lower on.</summary>
+    public static IReadOnlyList<string> HeldOutMessagePaths => [HeldOutPath, UnseenPath, StylesPath];
+
     /// <summary>A file of the evaluation folder copied beside the assembly.</summary>
     internal static string Shipped(string file) => Path.Combine(AppContext.BaseDirectory, "Evaluation", file);
 

@@ -68,7 +68,13 @@ public sealed partial class MessageUnderstanding
     /// seconds) when staff changed an example since.
     /// </summary>
     public MessageUnderstanding(ProcedureCatalog catalog)
-        : this(TrainingExample.From(catalog), catalog.AspectExamples, Path.Combine(catalog.Folder, ModelFile))
+        : this(catalog, [], [])
+    {
+    }
+
+    /// <summary>The catalog's examples and staff's approved ones (<paramref name="learned"/>, <paramref name="learnedAspects"/>): trained anew when there are any.</summary>
+    public MessageUnderstanding(ProcedureCatalog catalog, IReadOnlyList<TrainingExample> learned, IReadOnlyList<AspectExample> learnedAspects)
+        : this([.. TrainingExample.From(catalog), .. learned], [.. catalog.AspectExamples, .. learnedAspects], Path.Combine(catalog.Folder, ModelFile))
     {
         officialBigrams = catalog.All.ToFrozenDictionary(
             p => p.Id,

@@ -23,6 +23,9 @@ public sealed class NoticeService(
     public const string VillageField = "village";
     public const string ReferenceField = "reference";
 
+    /// <summary>An answered question is quoted up to this length: enough to recognise it.</summary>
+    public const int QuotedQuestionLength = 80;
+
     /// <summary>Accepts a notice for every subscriber, or those of one village; the outbox worker sends it.</summary>
     public NoticeOutcome<Notice> Broadcast(string? text, string? village, string createdBy, ChatAddress? staffChat = null)
     {
@@ -104,6 +107,20 @@ public sealed class NoticeService(
             texts.StaffReply(handoff.Id, text!.Trim()),
             texts.AfterReplyActions));
         return NoticeOutcome<Handoff>.Ok(handoffs.MarkAnswered(handoff, staffName));
+    }
+
+    /// <summary>
+    /// Sends a staff answer to a question the bot could not answer, quoting the question so the resident knows which;
+    /// the same message and buttons as an answer to a forwarded question.
+    /// </summary>
+    public NoticeOutcome<Delivery> AnswerQuestion(ChatAddress resident, string question, string? text)
+    {
+        if (ValidateText(text) is { } error)
+        {
+            return NoticeOutcome<Delivery>.Fail(error);
+        }
+        var quoted = question.Length > QuotedQuestionLength ? question[..QuotedQuestionLength].TrimEnd() + "…" : question;
+        return Enqueue(DeliveryKind.StaffReply, resident, texts.StaffReply($"“{quoted}”", text!.Trim()), texts.AfterReplyActions);
     }
 
     /// <summary>Null when <paramref name="text"/> can be sent; otherwise what is wrong with it.</summary>

@@ -1,10 +1,14 @@
 using LiteDB;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Questions;
 
-/// <summary>A question the bot could not answer, kept for staff to improve the knowledge base. No personal data.</summary>
+/// <summary>
+/// A question the bot could not answer (or answered unsure), kept for staff to answer the resident and teach the bot.
+/// Phone and ID numbers are masked before it is stored.
+/// </summary>
 public sealed record UnansweredQuestion
 {
     public int Id { get; init; }
@@ -14,6 +18,45 @@ public sealed record UnansweredQuestion
     public DateTimeOffset AskedAt { get; init; }
 
     public required string ChannelId { get; init; }
+
+    /// <summary>Where the answer goes; null for questions kept before addresses were.</summary>
+    public ChatAddress? Resident { get; init; }
+
+    /// <summary>The staff answer sent to the resident, if any.</summary>
+    public QuestionAnswer? Answer { get; init; }
+
+    /// <summary>What staff said the question is about, and who approved it as a training example.</summary>
+    public QuestionLabel? Label { get; init; }
+}
+
+/// <summary>A staff answer: what, who, when.</summary>
+public sealed record QuestionAnswer(string Text, string By, DateTimeOffset At);
+
+/// <summary>
+/// A question labelled by staff: its procedure and aspect (an aspect name such as <c>fee</c>, <c>none</c> when general),
+/// or out of scope. It becomes a training example once <see cref="ApprovedBy"/> is set; <see cref="InUse"/> once a
+/// retrained model with it was accepted.
+/// </summary>
+public sealed record QuestionLabel
+{
+    public string? ProcedureId { get; init; }
+
+    public string Aspect { get; init; } = "none";
+
+    public bool OutOfScope { get; init; }
+
+    public required string LabelledBy { get; init; }
+
+    public DateTimeOffset LabelledAt { get; init; }
+
+    public string? ApprovedBy { get; init; }
+
+    public DateTimeOffset? ApprovedAt { get; init; }
+
+    public bool InUse { get; init; }
+
+    [BsonIgnore]
+    public bool Approved => ApprovedBy is not null;
 }
 
 public sealed class UnansweredQuestionStore(OfficeDatabase database, TimeProvider time) : IUnansweredQuestionStore
@@ -25,15 +68,16 @@ public sealed class UnansweredQuestionStore(OfficeDatabase database, TimeProvide
 
     private ILiteCollection<UnansweredQuestion> Questions => database.Collection<UnansweredQuestion>(CollectionName);
 
-    /// <summary>Keeps the question with phone and ID numbers masked.</summary>
-    public UnansweredQuestion Record(string text, string channelId)
+    /// <summary>Keeps the question with phone and ID numbers masked, and the chat to answer.</summary>
+    public UnansweredQuestion Record(string text, ChatAddress resident)
     {
         var masked = Masking.NumbersIn(text.Trim());
         var question = new UnansweredQuestion
         {
             Text = masked.Length > MaxLength ? masked[..MaxLength] : masked,
             AskedAt = time.GetUtcNow(),
-            ChannelId = channelId,
+            ChannelId = resident.ChannelId,
+            Resident = resident,
         };
         var id = Questions.Insert(question);
         return question with { Id = id.AsInt32 };
@@ -42,4 +86,12 @@ public sealed class UnansweredQuestionStore(OfficeDatabase database, TimeProvide
     /// <summary>The most recent questions first (ids grow with each question kept).</summary>
     public IReadOnlyList<UnansweredQuestion> Latest(int count) =>
         Questions.Query().OrderByDescending(q => q.Id).Limit(count).ToList();
+
+    public UnansweredQuestion? Get(int id) => Questions.FindById(id);
+
+    public void Update(UnansweredQuestion question) => Questions.Update(question);
+
+    /// <summary>Approved examples, oldest first, at most <paramref name="count"/>.</summary>
+    public IReadOnlyList<UnansweredQuestion> Approved(int count) =>
+        Questions.Query().Where(q => q.Label != null && q.Label.ApprovedBy != null).OrderBy(q => q.Id).Limit(count).ToList();
 }

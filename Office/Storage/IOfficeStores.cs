@@ -161,9 +161,16 @@ public interface IHandoffStore
 /// <summary>Questions the bot could not answer, kept for staff.</summary>
 public interface IUnansweredQuestionStore
 {
-    UnansweredQuestion Record(string text, string channelId);
+    UnansweredQuestion Record(string text, ChatAddress resident);
 
     IReadOnlyList<UnansweredQuestion> Latest(int count);
+
+    UnansweredQuestion? Get(int id);
+
+    void Update(UnansweredQuestion question);
+
+    /// <summary>Questions whose label is approved, oldest first, at most <paramref name="count"/>.</summary>
+    IReadOnlyList<UnansweredQuestion> Approved(int count);
 }
 
 /// <summary>The audit log of staff actions.</summary>

@@ -43,6 +43,8 @@ public sealed class StartupSettingsTests : IDisposable
         { "DirectLine:MaxSocketsPerConversation", "0", "MaxSocketsPerConversation must be at least 1" },
         { "DirectLine:MaxSocketsPerAddress", "1", "MaxSocketsPerConversation must be at least 1" },
         { "Turns:MaxTextLength", "10", "Turns:MaxTextLength must be between" },
+        { "Retraining:Timeout", "00:00:10", "Retraining:Timeout must be between" },
+        { "Retraining:Timeout", "03:00:00", "Retraining:Timeout must be between" },
         { "Zalo:ApiBaseUrl", "ftp://openapi.zalo.me", "Zalo:ApiBaseUrl" },
         { "Zalo:MaxTextLength", "1", "MaxTextLength must be at least 2" },
         { "Zalo:RedeliveryWindow", "00:00:01", "RedeliveryWindow" },

@@ -40,7 +40,7 @@ public sealed class WorkspaceXssAttackTests : IDisposable
         factory.Get<IFeedbackStore>().Add(resident, Payload);
         factory.Get<IRatingStore>().Add(resident, Satisfaction.Neutral, comment: Payload);
         factory.Get<IHandoffStore>().Create(resident, Payload);
-        factory.Get<IUnansweredQuestionStore>().Record(Payload, "webchat");
+        factory.Get<IUnansweredQuestionStore>().Record(Payload, new ChatAddress("webchat", "dl_resident", "conversation-of-the-resident"));
         var transcripts = factory.Get<DirectLineTranscripts>();
         transcripts.Create(new StoredConversation { Id = resident.ConversationId, UserId = resident.UserId, LastActive = factory.Time.GetUtcNow().UtcDateTime });
         transcripts.Append(resident.ConversationId, 0, Newtonsoft.Json.JsonConvert.SerializeObject(new { type = "message", from = new { id = "dl_resident", role = "user" }, text = Payload }), 200, factory.Time.GetUtcNow());

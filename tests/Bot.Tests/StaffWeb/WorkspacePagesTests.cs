@@ -44,7 +44,7 @@ public sealed class WorkspacePagesTests : IDisposable
         var later = factory.FromChat("Lê Thị Xa", phone: "0911111111", visit: new DateOnly(2026, 12, 20));
         var resident = new ChatAddress("webchat", "dl_x", "c_x");
         factory.Get<IHandoffStore>().Create(resident, "Tôi cần gặp cán bộ tư pháp");
-        factory.Get<IUnansweredQuestionStore>().Record("cấp lại sổ đỏ bị mất ở mô", "webchat");
+        factory.Get<IUnansweredQuestionStore>().Record("cấp lại sổ đỏ bị mất ở mô", new ChatAddress("webchat", "dl_resident", "conversation-of-the-resident"));
         factory.Time.Advance(TimeSpan.FromDays(6));
         using var clerk = await factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
 
