@@ -7,6 +7,8 @@ using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.PublicPages;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.StaffWeb;
+using OneStopBot.Bot.StaffWeb.Broadcasts;
+using OneStopBot.Bot.StaffWeb.Handoffs;
 using OneStopBot.Bot.WebChat;
 
 namespace OneStopBot.Bot.Hosting;
@@ -44,6 +46,9 @@ public static class BotEndpoints
         staff.MapQuestionEndpoints();
         staff.MapBackupEndpoints();
         app.MapStaffApiReference();
+        var workspace = app.MapStaffPages();
+        workspace.MapBroadcastPages();
+        workspace.MapHandoffPages();
         return app;
     }
 }

@@ -43,6 +43,8 @@ public static class StaffApi
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, StaffApiKeyHandler>(Scheme, configureOptions: null);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        // Every form of the workspace's pages carries a token that another site cannot read.
+        services.AddAntiforgery();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi(DocumentName, options =>
@@ -79,6 +81,10 @@ public static class StaffApi
         staff.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         return staff;
     }
+
+    /// <summary>The workspace's pages under <c>/can-bo</c>, behind the same key as the API until they have their own sign-in.</summary>
+    public static RouteGroupBuilder MapStaffPages(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/can-bo").RequireAuthorization(Policy);
 
     /// <summary>The OpenAPI document and its reference page, behind the same key as the API they describe.</summary>
     public static IEndpointRouteBuilder MapStaffApiReference(this IEndpointRouteBuilder app)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.WebChat;
 using static OneStopBot.Bot.Hosting.HtmlText;
@@ -22,7 +24,8 @@ public static class StaffLayout
     {
         var office = names.Value;
         var hashed = WebChatPage.HashedNames(endpoints);
-        string Asset(string path) => Encode(hashed.GetValueOrDefault(path, path));
+        var root = Root(http);
+        string Asset(string path) => Encode(root + hashed.GetValueOrDefault(path, path));
         var scripts = string.Concat(page.Scripts.Select(script => $"""<script src="{Asset(script)}"></script>""" + "\n"));
         var html = $$"""
             {{WebChatPage.Head(page.Title + " — " + office.OfficeName, Asset, StyleSheet)}}
@@ -48,6 +51,54 @@ public static class StaffLayout
         headers["Referrer-Policy"] = "same-origin";
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
+
+    /// <summary>The relative way from the page's folder back to the site's root ("../" per folder), so links survive a proxy's path.</summary>
+    public static string Root(HttpContext http)
+    {
+        var depth = (http.Request.Path.Value ?? "/").Trim('/').Split('/').Length;
+        return string.Concat(Enumerable.Repeat("../", Math.Max(0, depth - 1)));
+    }
+
+    /// <summary>The hidden antiforgery field every form of the workspace carries.</summary>
+    public static string AntiforgeryField(HttpContext http)
+    {
+        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        return $"""<input type="hidden" name="{Encode(tokens.FormFieldName)}" value="{Encode(tokens.RequestToken ?? "")}">""";
+    }
+
+    /// <summary>
+    /// The posted form when it carries a valid antiforgery token; null when it does not (another site's page posting with
+    /// the clerk's credentials), or when the body is no readable form.
+    /// </summary>
+    public static async Task<IFormCollection?> ValidFormAsync(HttpContext http)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return null;
+        }
+        var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(http) ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            // A form the reader refuses (a NUL character, too many fields) cannot carry a token it can trust either.
+            return null;
+        }
+    }
+
+    /// <summary>The answer to a form without a valid antiforgery token.</summary>
+    public static ProblemHttpResult FormExpired() =>
+        TypedResults.Problem(StaffLayoutTexts.FormExpired, statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>303 to an address relative to the page posted to, as the workspace's forms expect.</summary>
+    public static StatusCodeHttpResult SeeOther(HttpContext http, string relative)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.Location = relative;
+        return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
+    }
 }
 
 /// <summary>What a workspace page puts in the layout: its title, its main element (HTML, already encoded) and its scripts.</summary>
@@ -61,4 +112,6 @@ public static class StaffLayoutTexts
     public const string SignOut = "Đăng xuất";
 
     public const string NoScript = "Anh/chị hãy bật JavaScript để đăng nhập.";
+
+    public const string FormExpired = "Trang đã mở quá lâu hoặc không phải trang của bộ phận một cửa. Anh/chị tải lại trang rồi làm lại.";
 }
