@@ -107,7 +107,7 @@ public static class BroadcastPages
         var text = notice.Text.Length > 120 ? notice.Text[..120] + "…" : notice.Text;
         var live = notice.IsFinished ? "" : $""" data-progress="{Slug}/{notice.Id}/tien-do" """;
         return $"""
-            <tr id="notice-{notice.Id}"{live}><td>{notice.Id}</td><td>{Encode(StaffTime.When(notice.CreatedAt, calendar))}</td><td>{Encode(notice.Village ?? BroadcastTexts.EveryVillage)}</td><td class="text">{Encode(text)}</td><td data-count="sent">{progress?.Sent ?? notice.Sent}</td><td data-count="pending">{progress?.Pending ?? notice.Pending}</td><td data-count="failed">{progress?.Failed ?? notice.Failed}</td></tr>
+            <tr id="notice-{notice.Id}"{live}><td>{notice.Id}</td><td>{Encode(StaffTime.When(notice.CreatedAt, calendar))}</td><td>{Encode(notice.Village ?? BroadcastTexts.EveryVillage)}</td><td class="text">{Encode(text)}</td><td data-count="sent" data-label="{BroadcastTexts.SentColumn}">{progress?.Sent ?? notice.Sent}</td><td data-count="pending" data-label="{BroadcastTexts.PendingColumn}">{progress?.Pending ?? notice.Pending}</td><td data-count="failed" data-label="{BroadcastTexts.FailedColumn}">{progress?.Failed ?? notice.Failed}</td></tr>
             """;
     }
 }
