@@ -32,6 +32,11 @@ public sealed class RootBot(
         {
             handoffs.RememberStaffChat(turnContext.ChatAddress());
         }
+        else
+        {
+            // A resident waiting for a person: the clerk following the conversation in the workspace sees this message too.
+            notices.KeepResidentMessage(turnContext.ChatAddress(), turnContext.Activity.Text);
+        }
         return runner.RunMessageAsync(turnContext, cancellationToken);
     }
 

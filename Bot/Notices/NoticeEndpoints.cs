@@ -28,16 +28,19 @@ public static class NoticeEndpoints
         var outcome = service.Broadcast(request.Text, request.Village, StaffApi.ApiActor);
         if (!outcome.Succeeded)
         {
-            var error = outcome.Error!;
-            return TypedResults.Problem(
-                detail: error.Message(),
-                statusCode: StatusCodes.Status400BadRequest,
-                title: DossierFormat.Text(ProblemTexts.InvalidFieldTitle, error.Field),
-                extensions: new Dictionary<string, object?> { ["field"] = error.Field });
+            return InvalidInput(outcome.Error!);
         }
         var id = outcome.Value!.Id;
         return TypedResults.Accepted($"{context.Request.PathBase}/api/staff/notices/{id}", new NoticeAccepted(id));
     }
+
+    /// <summary>A 400 that names the field and says, in the office's words, what is wrong with it.</summary>
+    public static ProblemHttpResult InvalidInput(InputError error) =>
+        TypedResults.Problem(
+            detail: error.Message(),
+            statusCode: StatusCodes.Status400BadRequest,
+            title: DossierFormat.Text(ProblemTexts.InvalidFieldTitle, error.Field),
+            extensions: new Dictionary<string, object?> { ["field"] = error.Field });
 
     public static Results<Ok<NoticeStatus>, ProblemHttpResult> Status(int id, INoticeStore notices)
     {

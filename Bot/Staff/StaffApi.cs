@@ -44,6 +44,8 @@ public static class StaffApi
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, StaffApiKeyHandler>(Scheme, configureOptions: null);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        // Every form of the workspace's pages carries a token that another site cannot read.
+        services.AddAntiforgery();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi(DocumentName, options =>

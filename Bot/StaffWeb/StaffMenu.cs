@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels.DirectLine;
+using OneStopBot.Bot.StaffWeb.Broadcasts;
 using OneStopBot.Bot.StaffWeb.Figures;
+using OneStopBot.Bot.StaffWeb.Handoffs;
 using OneStopBot.Bot.StaffWeb.Questions;
 using OneStopBot.Bot.StaffWeb.Sync;
 using OneStopBot.Office.Staff;
@@ -28,8 +30,8 @@ public static class StaffMenu
         new("ho-so", "Hồ sơ", DossierPages.List),
         new("dong-bo", "Đồng bộ") { Pages = SyncPages.MapSyncPages },
         new("cau-hoi", "Câu hỏi") { Pages = staff => staff.MapGroup(QuestionPages.Segment).MapQuestionPages() },
-        new("thong-bao", "Thông báo"),
-        new("gap-can-bo", "Gặp cán bộ"),
+        new("thong-bao", "Thông báo") { Pages = BroadcastPages.MapBroadcastPages },
+        new("gap-can-bo", "Gặp cán bộ") { Pages = HandoffPages.MapHandoffPages },
         new("so-lieu", "Số liệu") { Pages = FiguresPages.MapFiguresPages },
         new("gop-y", "Góp ý", FeedbackPage.Render),
         new("lenh", "Khung lệnh", StaffChatPage.Render),

@@ -15,6 +15,28 @@ public sealed record Handoff
     public DateTimeOffset? AnsweredAt { get; init; }
 
     public string? AnsweredBy { get; init; }
+
+    /// <summary>When a staff member closed the conversation; the resident's later messages are no longer kept for it.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public string? ClosedBy { get; init; }
+}
+
+/// <summary>
+/// One message of a handoff's conversation after the question: a staff reply (<see cref="StaffName"/> set) or the
+/// resident's next message, numbers masked. <see cref="Id"/> grows, so a page asks for the messages after the last it has.
+/// </summary>
+public sealed record HandoffMessage
+{
+    public long Id { get; init; }
+
+    public required string HandoffId { get; init; }
+
+    public string? StaffName { get; init; }
+
+    public required string Text { get; init; }
+
+    public DateTimeOffset At { get; init; }
 }
 
 /// <summary>A staff member's chat, remembered when they write to the bot, so forwarded questions can reach them.</summary>

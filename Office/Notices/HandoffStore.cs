@@ -9,6 +9,7 @@ public sealed class HandoffStore(OfficeDatabase database, TimeProvider timeProvi
 {
     public const string CollectionName = "handoffs";
     public const string StaffChatsCollectionName = "staff_chats";
+    public const string MessagesCollectionName = "handoff_messages";
     public const int ReferenceLength = 4;
 
     // No 0/O, 1/I: staff copy references by hand.
@@ -16,6 +17,7 @@ public sealed class HandoffStore(OfficeDatabase database, TimeProvider timeProvi
 
     private readonly ILiteCollection<Handoff> handoffs = database.Collection<Handoff>(CollectionName);
     private readonly ILiteCollection<StaffChat> staffChats = database.Collection<StaffChat>(StaffChatsCollectionName);
+    private readonly ILiteCollection<HandoffMessage> messages = database.Collection<HandoffMessage>(MessagesCollectionName);
 
     public Handoff Create(ChatAddress resident, string question)
     {
@@ -54,9 +56,29 @@ public sealed class HandoffStore(OfficeDatabase database, TimeProvider timeProvi
         return answered;
     }
 
-    /// <summary>Questions no staff member has answered yet, oldest first (they are few: each is answered or forgotten within days).</summary>
+    public Handoff Close(Handoff handoff, string closedBy)
+    {
+        var closed = handoff with { ClosedAt = timeProvider.GetUtcNow(), ClosedBy = closedBy };
+        handoffs.Update(closed);
+        return closed;
+    }
+
     public IReadOnlyList<Handoff> Open(int count) =>
-        handoffs.Find(h => h.AnsweredAt == null).OrderBy(h => h.AskedAt).Take(Math.Clamp(count, 1, 500)).ToList();
+        handoffs.Query().Where(h => h.ClosedAt == null).OrderBy(h => h.AskedAt).Limit(Math.Clamp(count, 1, 500)).ToList();
+
+    public Handoff? OpenFor(ChatAddress resident) =>
+        handoffs.Query().Where(h => h.ClosedAt == null && h.Resident.UserId == resident.UserId).ToEnumerable()
+            .Where(h => h.Resident.IsSameChat(resident)).MaxBy(h => h.AskedAt);
+
+    public HandoffMessage AddMessage(string handoffId, string? staffName, string text)
+    {
+        var message = new HandoffMessage { HandoffId = handoffId, StaffName = staffName, Text = text, At = timeProvider.GetUtcNow() };
+        var id = messages.Insert(message).AsInt64;
+        return message with { Id = id };
+    }
+
+    public IReadOnlyList<HandoffMessage> Messages(string handoffId, long after, int count) =>
+        messages.Query().Where(m => m.HandoffId == handoffId && m.Id > after).OrderBy(m => m.Id).Limit(count).ToList();
 
     public void RememberStaffChat(ChatAddress chat) =>
         staffChats.Upsert(new StaffChat { Id = chat.Key, Address = chat, SeenAt = timeProvider.GetUtcNow() });

@@ -69,5 +69,7 @@ internal sealed class NoticeCollectionSetup : ICollectionSetup
         database.Collection<Rating>(RatingStore.CollectionName).EnsureIndex(r => r.Day);
         database.Collection<Rating>(RatingStore.CollectionName).EnsureIndex(r => r.DossierCode);
         database.Collection<Feedback>(FeedbackStore.CollectionName).EnsureIndex(f => f.GivenAt);
+        database.Collection<HandoffMessage>(HandoffStore.MessagesCollectionName).EnsureIndex(m => m.HandoffId);
+        database.Collection<Handoff>(HandoffStore.CollectionName).EnsureIndex(h => h.Resident.UserId);
     }
 }

@@ -106,6 +106,7 @@ public sealed class NoticeService(
             handoff.Resident,
             texts.StaffReply(handoff.Id, text!.Trim()),
             texts.AfterReplyActions));
+        handoffs.AddMessage(handoff.Id, staffName, text.Trim());
         return NoticeOutcome<Handoff>.Ok(handoffs.MarkAnswered(handoff, staffName));
     }
 
@@ -122,6 +123,25 @@ public sealed class NoticeService(
         var quoted = question.Length > QuotedQuestionLength ? question[..QuotedQuestionLength].TrimEnd() + "…" : question;
         return Enqueue(DeliveryKind.StaffReply, resident, texts.StaffReply($"“{quoted}”", text!.Trim()), texts.AfterReplyActions);
     }
+
+    /// Keeps a resident's message in their open handoff's conversation, so staff following it see it; numbers masked as
+    /// in the question. False when the resident has no open handoff or the text is not a message.
+    /// </summary>
+    public bool KeepResidentMessage(ChatAddress resident, string? text)
+    {
+        if (ValidateText(text) is not null || handoffs.OpenFor(resident) is not { } handoff)
+        {
+            return false;
+        }
+        handoffs.AddMessage(handoff.Id, staffName: null, Masking.NumbersIn(text!.Trim()));
+        return true;
+    }
+
+    /// <summary>Ends a handoff's conversation; the resident's later messages go to the bot only.</summary>
+    public NoticeOutcome<Handoff> CloseHandoff(string reference, string staffName) =>
+        handoffs.Find(reference) is { } handoff
+            ? NoticeOutcome<Handoff>.Ok(handoff.ClosedAt is null ? handoffs.Close(handoff, staffName) : handoff)
+            : NoticeOutcome<Handoff>.Fail(new InputError(ReferenceField, InputProblem.UnknownReference, reference.Trim()));
 
     /// <summary>Null when <paramref name="text"/> can be sent; otherwise what is wrong with it.</summary>
     public static InputError? ValidateText(string? text)

@@ -70,6 +70,9 @@ public sealed class NoticeStore(NoticeCollections collections, ISubscriptionStor
         return more;
     }
 
+    public IReadOnlyList<Notice> Latest(int count) =>
+        collections.Notices.Query().OrderByDescending(n => n.Id).Limit(count).ToList();
+
     /// <summary>Sent, pending and failed counts; pending includes subscribers not enqueued yet.</summary>
     public NoticeProgress? Progress(int id)
     {

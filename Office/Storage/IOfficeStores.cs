@@ -92,6 +92,9 @@ public interface INoticeStore
     bool FanOutNextPage(int noticeId, int pageSize);
 
     NoticeProgress? Progress(int id);
+
+    /// <summary>The newest <paramref name="count"/> notices, newest first.</summary>
+    IReadOnlyList<Notice> Latest(int count);
 }
 
 /// <summary>The durable outbox of proactive messages.</summary>
@@ -150,8 +153,18 @@ public interface IHandoffStore
 
     Handoff MarkAnswered(Handoff handoff, string answeredBy);
 
-    /// <summary>Questions not answered yet, oldest first.</summary>
+    Handoff Close(Handoff handoff, string closedBy);
+
+    /// <summary>Up to <paramref name="count"/> handoffs not closed yet, oldest first.</summary>
     IReadOnlyList<Handoff> Open(int count);
+
+    /// <summary>The resident's newest handoff not closed yet, if any.</summary>
+    Handoff? OpenFor(ChatAddress resident);
+
+    HandoffMessage AddMessage(string handoffId, string? staffName, string text);
+
+    /// <summary>Up to <paramref name="count"/> messages of a handoff after the message <paramref name="after"/>, oldest first.</summary>
+    IReadOnlyList<HandoffMessage> Messages(string handoffId, long after, int count);
 
     void RememberStaffChat(ChatAddress chat);
 

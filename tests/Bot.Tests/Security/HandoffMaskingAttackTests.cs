@@ -50,6 +50,24 @@ public sealed class HandoffMaskingAttackTests(SecurityHost host)
         }
     }
 
+    [Fact]
+    public async Task The_residents_next_message_is_kept_for_the_clerk_following_the_handoff_with_its_number_masked()
+    {
+        await SignedInStaffAsync();
+        var resident = new Visitor(host.FromElsewhere());
+        await resident.StartAsync();
+        await resident.SayAsync("Gặp cán bộ");
+        await resident.SayAsync("Cho hỏi giấy khai sinh");
+
+        await resident.SayAsync("Gọi lại giúp em số 0912.345.678");
+
+        var store = host.Get<IHandoffStore>();
+        var handoff = store.Open(1000).Single(h => h.Resident.UserId == resident.UserId);
+        var kept = Assert.Single(store.Messages(handoff.Id, 0, 10));
+        Assert.Equal("Gọi lại giúp em số 09******78", kept.Text);
+        Assert.Null(kept.StaffName);
+    }
+
     /// <summary>Staff member Hoa signed in on the web chat and known to the bot, so that questions are forwarded to her.</summary>
     private async Task<Visitor> SignedInStaffAsync()
     {

@@ -46,6 +46,37 @@ public abstract class HandoffStoreContract<TEngine> : StoreContract<TEngine>
     }
 
     [Fact]
+    public void The_open_handoff_of_a_chat_is_its_newest_not_closed_and_is_found_whatever_the_channel_ids_case()
+    {
+        var resident = NoticeTestHost.Chat("u1", "zalo");
+        var older = Store.Create(resident, "Hỏi 1");
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var newer = Store.Create(resident, "Hỏi 2");
+        Store.Create(NoticeTestHost.Chat("u2", "zalo"), "Người khác");
+
+        Assert.Equal(newer.Id, Store.OpenFor(resident with { ChannelId = "Zalo" })?.Id);
+        Store.Close(newer, "lan");
+        Assert.Equal(older.Id, Store.OpenFor(resident)?.Id);
+        Assert.Null(Store.OpenFor(NoticeTestHost.Chat("u1", "emulator")));
+        Assert.Equal(2, Store.Open(10).Count);
+        Assert.DoesNotContain(newer.Id, Store.Open(10).Select(h => h.Id));
+    }
+
+    [Fact]
+    public void Messages_come_after_a_cursor_oldest_first_and_only_for_their_handoff()
+    {
+        var handoff = Store.Create(NoticeTestHost.Chat("u1"), "Hỏi");
+        var other = Store.Create(NoticeTestHost.Chat("u2"), "Hỏi khác");
+        var first = Store.AddMessage(handoff.Id, null, "một");
+        Store.AddMessage(other.Id, null, "không phải");
+        Store.AddMessage(handoff.Id, "lan", "hai");
+
+        Assert.Equal(["một", "hai"], Store.Messages(handoff.Id, 0, 10).Select(m => m.Text));
+        Assert.Equal(["hai"], Store.Messages(handoff.Id, first.Id, 10).Select(m => m.Text));
+        Assert.Equal(["một"], Store.Messages(handoff.Id, 0, 1).Select(m => m.Text));
+    }
+
+    [Fact]
     public void Staff_chats_are_remembered_once_each()
     {
         Store.RememberStaffChat(NoticeTestHost.Chat("staff-1"));
