@@ -20,9 +20,6 @@ public static class WorkspacePage
     public static string Link(HttpContext http, string target) =>
         string.Concat(Enumerable.Repeat("../", http.Request.Path.Value?.Trim('/').Count(c => c == '/') ?? 0)) + "can-bo/" + target;
 
-    /// <summary>Who is working, for the audit log and the records: the signed-in person, or the staff API key's actor.</summary>
-    public static string Actor(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } name ? name : StaffApi.ApiActor;
-
     /// <summary>A procedure's simple name, or its id when the catalogue no longer has it.</summary>
     public static string ProcedureName(ProcedureCatalog catalog, string? id) => id is null ? "" : catalog.Find(id)?.SimpleName ?? id;
 
