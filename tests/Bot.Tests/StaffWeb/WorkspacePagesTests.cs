@@ -32,7 +32,7 @@ public sealed class WorkspacePagesTests : IDisposable
             using var page = await clerk.Client.GetAsync("/can-bo/" + slug);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         }
-        Assert.Contains(StaffPageTexts.UnderConstruction, await clerk.Client.GetStringAsync("/can-bo/dong-bo"));
+        Assert.Contains(OneStopBot.Bot.StaffWeb.Sync.SyncTexts.Heading, await clerk.Client.GetStringAsync("/can-bo/dong-bo"));
         Assert.Contains("aria-current=\"page\">Hồ sơ<", await clerk.Client.GetStringAsync("/can-bo/ho-so"));
     }
 
