@@ -40,14 +40,14 @@ public sealed class DeadlineDialog(
     WorkingCalendar calendar,
     TimeProvider time,
     DeadlineOffers offers,
-    IOptions<ReminderOptions> reminders) : WaterfallDialog<DeadlineState>(DialogIds.Deadline)
+    IOptions<ReminderOptions> reminders) : WaterfallDialog<DeadlineState>(DialogIds.Deadline), IGuidedDialog
 {
     private readonly DatePrompt dayPrompt = new("deadline.day", time, calendar.TimeZone, (prompt, _) => Task.FromResult(NotInFuture(prompt, calendar)), DateDirection.Past);
 
     public override IEnumerable<Dialog> Dependencies => [dayPrompt];
 
     // "có mất tiền không" instead of the day: the count waits, the question is answered; a day not yet come is asked again.
-    public override bool IsLeftFor(string text) => DateRecognizer.Recognize(text, calendar.Today, DateDirection.Past) is not { Succeeded: true };
+    public bool IsLeftFor(string text) => DateRecognizer.Recognize(text, calendar.Today, DateDirection.Past) is not { Succeeded: true };
 
     /// <summary>The day a message gives, read as a day gone by; null when it gives none.</summary>
     public static DateOnly? DayIn(string? text, DateOnly today) =>

@@ -121,7 +121,7 @@ public sealed partial class CheckDossierDialog(
                 return await RefuseLockedAsync(step, code, locked.RetryAt, cancellationToken);
             default:
                 step.Values = step.Values with { Notice = CheckDossierTexts.WrongDigits };
-                return await step.GoToStepAsync(2, cancellationToken);
+                return await step.GoToStepAsync(nameof(AskDigitsStepAsync), cancellationToken);
         }
     }
 
@@ -137,7 +137,7 @@ public sealed partial class CheckDossierDialog(
                     Notice = DossierFormat.Text(CheckDossierTexts.NoneOwn, DossierCode.Example(store.AgencyCode)),
                     Choices = [MainMenu.PreRegister],
                 };
-                return await step.GoToStepAsync(0, cancellationToken);
+                return await step.GoToStepAsync(nameof(AskCodeStepAsync), cancellationToken);
             case 1:
                 return await ShowAsync(step, own[0], cancellationToken);
             default:
@@ -149,7 +149,7 @@ public sealed partial class CheckDossierDialog(
                     Notice = DossierFormat.Text(CheckDossierTexts.OwnList, own.Count) + list + "\n" + CheckDossierTexts.PickOne,
                     Choices = shown.Select(d => d.Code).ToList(),
                 };
-                return await step.GoToStepAsync(0, cancellationToken);
+                return await step.GoToStepAsync(nameof(AskCodeStepAsync), cancellationToken);
         }
     }
 
@@ -170,7 +170,7 @@ public sealed partial class CheckDossierDialog(
             return refused;
         }
         step.Values = step.Values with { Notice = notice };
-        return await step.GoToStepAsync(0, cancellationToken);
+        return await step.GoToStepAsync(nameof(AskCodeStepAsync), cancellationToken);
     }
 
     private async Task<DialogTurnResult?> RefuseIfBlockedAsync(WaterfallStepContext<CheckDossierState> step, LookupPermission permission, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public sealed record PreRegisterState(
 /// "Nộp hồ sơ trước": asks the procedure, name, phone, village, day to come and (optionally) the citizen ID, shows a
 /// summary to confirm or correct, then files the pre-registration and tells the resident what to bring and when.
 /// </summary>
-public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
+public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuidedDialog
 {
     /// <summary>How far ahead a resident may plan the visit.</summary>
     public const int MaxDaysAhead = 60;
@@ -46,16 +46,20 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
 
     private static readonly IReadOnlyList<string> NameMarksChoices = [PreRegisterTexts.KeepName, PreRegisterTexts.RetypeName];
 
-    /// <summary>The step that asks the name, where "type it again with marks" goes back to.</summary>
-    private const int AskNameStep = 2;
-
     private static readonly string OnlineChoice = UserText.Fold(ProcedureTexts.OnlineButton);
 
-    private static readonly IReadOnlyList<string> Fields =
+    /// <summary>The fields the summary can correct, by their button, each with what correcting it clears.</summary>
+    private static readonly IReadOnlyList<Correction> Corrections =
     [
-        PreRegisterTexts.FieldProcedure, PreRegisterTexts.FieldName, PreRegisterTexts.FieldPhone,
-        PreRegisterTexts.FieldVillage, PreRegisterTexts.FieldDay, PreRegisterTexts.FieldCitizenId,
+        new(PreRegisterTexts.FieldProcedure, state => state with { ProcedureId = null, Candidates = null }),
+        new(PreRegisterTexts.FieldName, state => state with { ApplicantName = null }),
+        new(PreRegisterTexts.FieldPhone, state => state with { Phone = null }),
+        new(PreRegisterTexts.FieldVillage, state => state with { Village = null }),
+        new(PreRegisterTexts.FieldDay, state => state with { Day = null }),
+        new(PreRegisterTexts.FieldCitizenId, state => state with { CitizenId = null, CitizenIdAnswered = false }),
     ];
+
+    private static readonly IReadOnlyList<string> Fields = [.. Corrections.Select(correction => correction.Field)];
 
     private readonly ProcedureCatalog catalog;
     private readonly LiveUnderstanding live;
@@ -96,14 +100,28 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     public override IEnumerable<Dialog> Dependencies =>
         [procedurePrompt, candidatePrompt, namePrompt, nameMarksPrompt, phonePrompt, villagePrompt, dayPrompt, citizenIdPrompt, confirmPrompt, fieldPrompt];
 
-    public override string Purpose => PreRegisterTexts.Purpose;
+    public string Purpose => PreRegisterTexts.Purpose;
 
-    protected override int CountAnswers(PreRegisterState values) =>
-        new object?[] { values.ProcedureId, values.ApplicantName, values.Phone, values.Village, values.Day }.Count(v => v is not null)
-        + (values.CitizenIdAnswered ? 1 : 0);
+    public int Answers(DialogInstance instance)
+    {
+        var values = ValuesOf(instance);
+        return new object?[] { values.ProcedureId, values.ApplicantName, values.Phone, values.Village, values.Day }.Count(v => v is not null)
+            + (values.CitizenIdAnswered ? 1 : 0);
+    }
+
+    public bool TryStepBack(DialogInstance instance)
+    {
+        if (StepBack(ValuesOf(instance)) is not { } earlier)
+        {
+            return false;
+        }
+        // Resuming runs the first step again; each step skips what is still known, so only the cleared answer is asked.
+        Rewind(instance, earlier);
+        return true;
+    }
 
     /// <summary>The answers in the order they are asked; "quay lại" clears the last one given.</summary>
-    protected override PreRegisterState? StepBack(PreRegisterState values) =>
+    private static PreRegisterState? StepBack(PreRegisterState values) =>
         values.CitizenIdAnswered ? values with { CitizenId = null, CitizenIdAnswered = false }
         : values.Day is not null ? values with { Day = null }
         : values.Village is not null ? values with { Village = null }
@@ -169,7 +187,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
                     await step.Context.SendActivityAsync(PreRegisterTexts.ProcedureNotFound, cancellationToken: cancellationToken);
                 }
                 step.Values = step.Values with { Candidates = alternatives };
-                return await step.GoToStepAsync(0, cancellationToken);
+                return await step.GoToStepAsync(nameof(AskProcedureStepAsync), cancellationToken);
             default:
                 return await step.NextAsync(null, cancellationToken);
         }
@@ -252,7 +270,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
                 return await step.EndDialogAsync(null, cancellationToken);
             }
             // The button's words are no name, and this procedure is not filed online: the name is asked again.
-            return await step.GoToStepAsync(AskNameStep, cancellationToken);
+            return await step.GoToStepAsync(nameof(AskNameStepAsync), cancellationToken);
         }
         step.Values = WithName(step.Values, step.Result);
         if (step.Result is not string || step.Values is not { ApplicantName: { } name, NameMarksAsked: false } || !LacksMarks(name))
@@ -274,9 +292,9 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
     {
         switch (NameMarksAnswer(step.Result as string))
         {
-            case (RetypeNameChoice, _):
+            case (PreRegisterTexts.RetypeName, _):
                 step.Values = step.Values with { ApplicantName = null };
-                return step.GoToStepAsync(AskNameStep, cancellationToken);
+                return step.GoToStepAsync(nameof(AskNameStepAsync), cancellationToken);
             case (null, { } typedAgain):
                 // The name typed again instead of a button is the answer: taken as typed, not asked about again.
                 step.Values = WithName(step.Values, typedAgain);
@@ -285,19 +303,17 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
         return step.NextAsync(null, cancellationToken);
     }
 
-    private const int RetypeNameChoice = 1;
-
     /// <summary>
     /// The answer to "keep the name, or type it again with marks?": a button (by label or number), or the name typed
     /// again. A name with marks is a name even where it shares a word with a button ("Nguyên" and "Giữ nguyên").
     /// </summary>
-    private static (int? Choice, string? Name) NameMarksAnswer(string? text)
+    private static (string? Choice, string? Name) NameMarksAnswer(string? text)
     {
         var choice = ChoiceRecognizer.Recognize(text, NameMarksChoices);
         var isName = PersonName.TryNormalize(text, out _, out _);
         var isLabel = choice.Succeeded && UserText.Fold(text).Trim() == UserText.Fold(choice.Value.Value).Trim();
         return choice.Succeeded && (!isName || isLabel || !VietnameseText.HasDiacritics(text ?? string.Empty))
-            ? (choice.Value.Index, null)
+            ? (choice.Value.Value, null)
             : (null, isName ? text : null);
     }
 
@@ -362,7 +378,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
 
     private async Task<DialogTurnResult> ConfirmStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
     {
-        if (step.Result is FoundChoice { Index: 0 })
+        if (step.Result is FoundChoice { Value: PreRegisterTexts.Send })
         {
             await SubmitAsync(step, cancellationToken);
             return await step.ReplaceDialogAsync(OfferNoticesDialog.DialogId, new OfferNoticesOptions(step.Values.Village!), cancellationToken);
@@ -372,18 +388,10 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
 
     private Task<DialogTurnResult> CorrectFieldStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
     {
-        var state = step.Values;
-        step.Values = ((FoundChoice)step.Result!).Index switch
-        {
-            0 => state with { ProcedureId = null, Candidates = null },
-            1 => state with { ApplicantName = null },
-            2 => state with { Phone = null },
-            3 => state with { Village = null },
-            4 => state with { Day = null },
-            _ => state with { CitizenId = null, CitizenIdAnswered = false },
-        };
+        var field = ((FoundChoice)step.Result!).Value;
+        step.Values = Corrections.Single(correction => correction.Field == field).Clear(step.Values);
         // Every ask step skips what is already known, so only the cleared field is asked again.
-        return step.GoToStepAsync(0, cancellationToken);
+        return step.GoToStepAsync(nameof(AskProcedureStepAsync), cancellationToken);
     }
 
     private async Task SubmitAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken)
@@ -467,4 +475,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>
             : WorkingDaysFrom(calendar, day > today && day <= today.AddDays(MaxDaysAhead) ? day : today);
         return prompt.RetryMessage is null;
     }
+
+    /// <summary>A field of the summary, by its button, and what correcting it clears so that it is asked again.</summary>
+    private sealed record Correction(string Field, Func<PreRegisterState, PreRegisterState> Clear);
 }

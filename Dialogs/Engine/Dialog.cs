@@ -1,5 +1,24 @@
 namespace OneStopBot.Dialogs.Engine;
 
+/// <summary>Why a dialog leaves the stack.</summary>
+public enum DialogReason
+{
+    /// <summary>It ended itself, with a result for its parent.</summary>
+    Ended,
+
+    /// <summary>It ended so that another dialog starts in its place.</summary>
+    Replaced,
+
+    /// <summary>It was stopped from outside before it ended: a stop word, a question withdrawn by going back.</summary>
+    Cancelled,
+
+    /// <summary>It was put aside with its state, to be put back on the stack later as it was.</summary>
+    Suspended,
+
+    /// <summary>Its state was saved by another version of the dialog, which this one cannot go on from.</summary>
+    VersionChanged,
+}
+
 /// <summary>A unit of conversation that begins, may wait for the user, continues, resumes after a child, and ends.</summary>
 public abstract class Dialog(string id)
 {
@@ -7,6 +26,15 @@ public abstract class Dialog(string id)
 
     /// <summary>Dialogs (prompts, children) this dialog starts; they are registered with it.</summary>
     public virtual IEnumerable<Dialog> Dependencies => [];
+
+    /// <summary>
+    /// Stamped on every instance the dialog begins: an instance stamped otherwise was saved by another version of the
+    /// dialog (before a deploy) and is not continued. The id by default; a waterfall adds its steps.
+    /// </summary>
+    public virtual string Version => Id;
+
+    /// <summary>Whether this dialog, as it is now, can go on from <paramref name="instance"/>.</summary>
+    public virtual bool CanContinue(DialogInstance instance) => instance.Version == Version;
 
     public abstract Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken);
 
@@ -28,31 +56,11 @@ public abstract class Dialog(string id)
         Task.FromResult(false);
 
     /// <summary>
-    /// An open question (free text, a name): it could take any words as its answer, so a command typed without
-    /// diacritics is asked about rather than obeyed or swallowed.
+    /// Called on every instance leaving the stack, whatever the <paramref name="reason"/>, while it is still the active
+    /// instance. With <see cref="DialogReason.VersionChanged"/> the state is another version's: read it with care.
     /// </summary>
-    public virtual bool IsOpen => false;
-
-    /// <summary>
-    /// Whether <paramref name="text"/> leaves this dialog's question for another (the day a deadline is counted from,
-    /// answered with "có mất tiền không"): such a message is read as a new message rather than asked for again.
-    /// </summary>
-    public virtual bool IsLeftFor(string text) => false;
-
-    /// <summary>
-    /// What the resident is doing in this dialog, for "Anh/chị muốn dừng việc …?" and "Tiếp tục …"; null for a
-    /// dialog whose draft is not worth keeping when something interrupts it.
-    /// </summary>
-    public virtual string? Purpose => null;
-
-    /// <summary>How many answers the resident has given in <paramref name="instance"/>: losing two or more is asked about first.</summary>
-    public virtual int Answers(DialogInstance instance) => 0;
-
-    /// <summary>
-    /// Rewinds <paramref name="instance"/> by one answer ("quay lại"), so that resuming it asks that question
-    /// again; false when there is nothing to go back to.
-    /// </summary>
-    public virtual bool TryStepBack(DialogInstance instance) => false;
+    public virtual Task EndAsync(DialogContext dc, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 }
 
 /// <summary>A dialog whose state is a typed record.</summary>

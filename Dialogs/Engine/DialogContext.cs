@@ -26,18 +26,15 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
     public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options, CancellationToken cancellationToken)
     {
         var dialog = Dialogs.Find(dialogId);
-        Stack.Instances.Add(new DialogInstance { Id = dialogId });
+        Stack.Instances.Add(new DialogInstance { Id = dialogId, Version = dialog.Version });
         return await dialog.BeginAsync(this, options, cancellationToken);
     }
 
     /// <summary>Hands the user's message to the active dialog.</summary>
     public async Task<DialogTurnResult> ContinueDialogAsync(CancellationToken cancellationToken)
     {
-        // A dialog removed from the code since the state was saved cannot go on: start clean.
-        if (ActiveInstance is not null && ActiveDialog is null)
-        {
-            Stack.Instances.Clear();
-        }
+        // A stack that no dialog as it is now can go on from is ended rather than continued at a wrong step.
+        await EndChangedDialogsAsync(cancellationToken);
         return ActiveDialog is { } dialog
             ? await dialog.ContinueAsync(this, cancellationToken)
             : DialogTurnResult.Empty;
@@ -46,10 +43,7 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
     /// <summary>Ends the active dialog; its parent resumes with <paramref name="result"/>.</summary>
     public async Task<DialogTurnResult> EndDialogAsync(object? result, CancellationToken cancellationToken)
     {
-        if (Stack.Instances.Count > 0)
-        {
-            Stack.Instances.RemoveAt(Stack.Instances.Count - 1);
-        }
+        await EndActiveAsync(DialogReason.Ended, cancellationToken);
         return ActiveDialog is { } parent
             ? await parent.ResumeAsync(this, result, cancellationToken)
             : new DialogTurnResult(DialogTurnStatus.Complete, result);
@@ -58,18 +52,57 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
     /// <summary>Ends the active dialog and starts another in its place, without resuming the parent in between.</summary>
     public async Task<DialogTurnResult> ReplaceDialogAsync(string dialogId, object? options, CancellationToken cancellationToken)
     {
-        if (Stack.Instances.Count > 0)
-        {
-            Stack.Instances.RemoveAt(Stack.Instances.Count - 1);
-        }
+        await EndActiveAsync(DialogReason.Replaced, cancellationToken);
         return await BeginDialogAsync(dialogId, options, cancellationToken);
     }
 
-    public Task<DialogTurnResult> CancelAllDialogsAsync()
+    public Task<DialogTurnResult> CancelAllDialogsAsync(CancellationToken cancellationToken) =>
+        EndAllDialogsAsync(DialogReason.Cancelled, cancellationToken);
+
+    /// <summary>Ends every dialog, innermost first, each told <paramref name="reason"/>.</summary>
+    public async Task<DialogTurnResult> EndAllDialogsAsync(DialogReason reason, CancellationToken cancellationToken)
     {
         var hadDialogs = Stack.Instances.Count > 0;
-        Stack.Instances.Clear();
-        return Task.FromResult(hadDialogs ? DialogTurnResult.Cancelled : DialogTurnResult.Empty);
+        await EndDialogsAboveAsync(0, reason, cancellationToken);
+        return hadDialogs ? DialogTurnResult.Cancelled : DialogTurnResult.Empty;
+    }
+
+    /// <summary>Ends, innermost first, the dialogs above the first <paramref name="depth"/> of the stack.</summary>
+    public async Task EndDialogsAboveAsync(int depth, DialogReason reason, CancellationToken cancellationToken)
+    {
+        while (Stack.Instances.Count > depth)
+        {
+            await EndActiveAsync(reason, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Ends every dialog with <see cref="DialogReason.VersionChanged"/> when one of the stack cannot be continued by
+    /// the dialogs as they are now (saved before a deploy that changed or removed it); true when it did.
+    /// </summary>
+    public async Task<bool> EndChangedDialogsAsync(CancellationToken cancellationToken)
+    {
+        if (Stack.Instances.TrueForAll(Dialogs.CanContinue))
+        {
+            return false;
+        }
+        await EndAllDialogsAsync(DialogReason.VersionChanged, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Tells the active dialog it ends, then takes it off the stack.</summary>
+    private async Task EndActiveAsync(DialogReason reason, CancellationToken cancellationToken)
+    {
+        if (ActiveInstance is not { } instance)
+        {
+            return;
+        }
+        // A dialog no longer registered has no hook to call: it only leaves.
+        if (ActiveDialog is { } dialog)
+        {
+            await dialog.EndAsync(this, instance, reason, cancellationToken);
+        }
+        Stack.Instances.Remove(instance);
     }
 
     public Task RepromptAsync(CancellationToken cancellationToken) =>

@@ -18,6 +18,10 @@ public sealed class DialogSet
 
     public bool Contains(string id) => dialogs.ContainsKey(id);
 
+    /// <summary>Whether a registered dialog, as it is now, can go on from <paramref name="instance"/> (saved before a deploy, say).</summary>
+    public bool CanContinue(DialogInstance instance) =>
+        dialogs.TryGetValue(instance.Id, out var dialog) && dialog.CanContinue(instance);
+
     private void Add(Dialog dialog)
     {
         if (dialogs.TryGetValue(dialog.Id, out var existing))
@@ -27,6 +31,11 @@ public sealed class DialogSet
                 throw new InvalidOperationException($"Two dialogs share the id '{dialog.Id}'.");
             }
             return;
+        }
+        // Read here so that a waterfall whose steps cannot be named fails at start-up, not in a resident's conversation.
+        if (string.IsNullOrEmpty(dialog.Version))
+        {
+            throw new InvalidOperationException($"The dialog '{dialog.Id}' has no version.");
         }
         dialogs.Add(dialog.Id, dialog);
         foreach (var dependency in dialog.Dependencies)

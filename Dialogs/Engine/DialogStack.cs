@@ -15,5 +15,8 @@ public sealed class DialogInstance
 {
     public required string Id { get; init; }
 
+    /// <summary>The <see cref="Dialog.Version"/> that began it; null in state saved before dialogs had versions.</summary>
+    public string? Version { get; init; }
+
     public JObject State { get; set; } = new();
 }

@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using Newtonsoft.Json.Linq;
+
 namespace OneStopBot.Dialogs.Engine;
 
 public delegate Task<DialogTurnResult> WaterfallStep<TState>(WaterfallStepContext<TState> step, CancellationToken cancellationToken)
@@ -5,24 +9,41 @@ public delegate Task<DialogTurnResult> WaterfallStep<TState>(WaterfallStepContex
 
 /// <summary>
 /// A dialog that runs its steps in order. Each step sends something and usually starts a prompt; the prompt's
-/// answer arrives as <see cref="WaterfallStepContext{TState}.Result"/> in the next step.
+/// answer arrives as <see cref="WaterfallStepContext{TState}.Result"/> in the next step. A step is named by its
+/// method: the name is what is saved as the dialog's position, and the names in order are the dialog's version, so
+/// a conversation saved before a deploy that renamed, added, removed or reordered steps is never resumed at a
+/// wrong step.
 /// </summary>
 public abstract class WaterfallDialog<TState>(string id) : Dialog<WaterfallState<TState>>(id)
     where TState : class
 {
-    private IReadOnlyList<WaterfallStep<TState>>? steps;
+    private static readonly string StepProperty = nameof(WaterfallState<TState>.Step);
 
-    private IReadOnlyList<WaterfallStep<TState>> AllSteps => steps ??= Steps();
+    private NamedSteps? steps;
 
-    /// <summary>The steps, in the order the conversation takes them.</summary>
+    private NamedSteps AllSteps => steps ??= NamedSteps.Of(Id, Steps());
+
+    /// <summary>The steps, in the order the conversation takes them; each a method of its own, whose name is the step's.</summary>
     protected abstract IReadOnlyList<WaterfallStep<TState>> Steps();
 
     /// <summary>The state the dialog starts with, from the options it was begun with.</summary>
     protected abstract TState CreateState(object? options);
 
+    public override string Version => AllSteps.Version;
+
+    /// <summary>Also refuses a position that is not one of the steps' names (an index saved before steps had names).</summary>
+    public override bool CanContinue(DialogInstance instance) =>
+        base.CanContinue(instance)
+        && instance.State[StepProperty] switch
+        {
+            null or { Type: JTokenType.Null } => true,
+            JValue { Type: JTokenType.String, Value: string name } => AllSteps.IndexOf(name) is not null,
+            _ => false,
+        };
+
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
-        SetState(dc, new WaterfallState<TState>(-1, CreateState(options)));
+        SetState(dc, new WaterfallState<TState>(null, CreateState(options)));
         return RunStepAsync(dc, 0, result: null, cancellationToken);
     }
 
@@ -30,8 +51,12 @@ public abstract class WaterfallDialog<TState>(string id) : Dialog<WaterfallState
     public override Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken) =>
         ResumeAsync(dc, dc.Context.Activity.Text, cancellationToken);
 
-    public override Task<DialogTurnResult> ResumeAsync(DialogContext dc, object? result, CancellationToken cancellationToken) =>
-        RunStepAsync(dc, GetState(dc).Step + 1, result, cancellationToken);
+    public override Task<DialogTurnResult> ResumeAsync(DialogContext dc, object? result, CancellationToken cancellationToken)
+    {
+        var step = GetState(dc).Step;
+        var index = step is null ? -1 : AllSteps.IndexOf(step) ?? throw new InvalidOperationException($"The waterfall '{Id}' has no step '{step}'.");
+        return RunStepAsync(dc, index + 1, result, cancellationToken);
+    }
 
     internal async Task<DialogTurnResult> RunStepAsync(DialogContext dc, int index, object? result, CancellationToken cancellationToken)
     {
@@ -40,41 +65,61 @@ public abstract class WaterfallDialog<TState>(string id) : Dialog<WaterfallState
             return await dc.EndDialogAsync(result, cancellationToken);
         }
         var state = GetState(dc);
-        SetState(dc, state with { Step = index });
+        SetState(dc, state with { Step = AllSteps.Names[index] });
         var step = new WaterfallStepContext<TState>(this, dc, state.Values, result, index);
-        return await AllSteps[index](step, cancellationToken);
+        return await AllSteps.Run[index](step, cancellationToken);
     }
 
-    public override int Answers(DialogInstance instance) => CountAnswers(DialogContext.ReadState<WaterfallState<TState>>(instance).Values);
+    /// <summary>The position of the step named <paramref name="name"/>.</summary>
+    internal int IndexOf(string name) =>
+        AllSteps.IndexOf(name) ?? throw new ArgumentException($"The waterfall '{Id}' has no step '{name}'.", nameof(name));
 
-    public override bool TryStepBack(DialogInstance instance)
-    {
-        var state = DialogContext.ReadState<WaterfallState<TState>>(instance);
-        if (StepBack(state.Values) is not { } earlier)
-        {
-            return false;
-        }
-        // Resuming runs step 0 again; each step skips what is still known, so only the cleared answer is asked.
-        DialogContext.WriteState(instance, new WaterfallState<TState>(-1, earlier));
-        return true;
-    }
+    internal string NameOf(int index) => AllSteps.Names[index];
 
-    /// <summary>How many answers <paramref name="values"/> hold.</summary>
-    protected virtual int CountAnswers(TState values) => 0;
+    /// <summary>The values kept in <paramref name="instance"/>, an instance of this waterfall not active (a draft, one below a prompt).</summary>
+    protected static TState ValuesOf(DialogInstance instance) => DialogContext.ReadState<WaterfallState<TState>>(instance).Values;
 
-    /// <summary>
-    /// <paramref name="values"/> without the last answer given, for a waterfall whose steps skip what is known; null
-    /// when the waterfall cannot go back.
-    /// </summary>
-    protected virtual TState? StepBack(TState values) => null;
+    /// <summary>Puts <paramref name="instance"/> before its first step with <paramref name="values"/>: resuming it runs the steps again from the first.</summary>
+    protected static void Rewind(DialogInstance instance, TState values) =>
+        DialogContext.WriteState(instance, new WaterfallState<TState>(null, values));
 
     internal static void SaveValues(DialogContext dc, TState values)
     {
         var state = GetState(dc);
         SetState(dc, state with { Values = values });
     }
+
+    /// <summary>The steps with their names, and the version the names make.</summary>
+    private sealed record NamedSteps(IReadOnlyList<WaterfallStep<TState>> Run, string[] Names, string Version)
+    {
+        public int Count => Run.Count;
+
+        public int? IndexOf(string name)
+        {
+            var index = Array.IndexOf(Names, name);
+            return index < 0 ? null : index;
+        }
+
+        public static NamedSteps Of(string dialogId, IReadOnlyList<WaterfallStep<TState>> steps)
+        {
+            var names = steps.Select(step => step.Method.Name).ToArray();
+            // A lambda or a local function has a name the compiler makes up and may change at any build.
+            if (names.FirstOrDefault(name => !IsPlainName(name)) is { } made)
+            {
+                throw new InvalidOperationException($"A step of the waterfall '{dialogId}' is not a method of its own ('{made}'): its saved position needs a stable name.");
+            }
+            if (names.GroupBy(name => name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1) is { } twice)
+            {
+                throw new InvalidOperationException($"The waterfall '{dialogId}' has the step '{twice.Key}' twice: a saved position would not say which.");
+            }
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', names)));
+            return new NamedSteps(steps, names, $"{dialogId}:{Convert.ToHexString(hash, 0, 6)}");
+        }
+
+        private static bool IsPlainName(string name) => name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_');
+    }
 }
 
-/// <summary>Where a waterfall is, and its typed values.</summary>
-public sealed record WaterfallState<TState>(int Step, TState Values)
+/// <summary>Where a waterfall is (the name of the step it ran last; null before the first), and its typed values.</summary>
+public sealed record WaterfallState<TState>(string? Step, TState Values)
     where TState : class;

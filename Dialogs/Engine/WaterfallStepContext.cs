@@ -7,6 +7,7 @@ public sealed class WaterfallStepContext<TState>
     where TState : class
 {
     private readonly WaterfallDialog<TState> dialog;
+    private readonly int index;
     private TState values;
 
     internal WaterfallStepContext(WaterfallDialog<TState> dialog, DialogContext dc, TState values, object? result, int index)
@@ -15,7 +16,7 @@ public sealed class WaterfallStepContext<TState>
         this.values = values;
         DialogContext = dc;
         Result = result;
-        Index = index;
+        this.index = index;
     }
 
     public DialogContext DialogContext { get; }
@@ -25,7 +26,8 @@ public sealed class WaterfallStepContext<TState>
     /// <summary>What the previous step's prompt or child dialog ended with.</summary>
     public object? Result { get; }
 
-    public int Index { get; }
+    /// <summary>The step's name, which is saved as the dialog's position.</summary>
+    public string Name => dialog.NameOf(index);
 
     /// <summary>The dialog's values; setting them saves them with the dialog.</summary>
     public TState Values
@@ -46,11 +48,11 @@ public sealed class WaterfallStepContext<TState>
 
     /// <summary>Skips to the next step at once, as if a prompt had answered <paramref name="result"/>.</summary>
     public Task<DialogTurnResult> NextAsync(object? result, CancellationToken cancellationToken) =>
-        dialog.RunStepAsync(DialogContext, Index + 1, result, cancellationToken);
+        dialog.RunStepAsync(DialogContext, index + 1, result, cancellationToken);
 
-    /// <summary>Goes back to an earlier step (to correct a field), with the values as they are now.</summary>
-    public Task<DialogTurnResult> GoToStepAsync(int index, CancellationToken cancellationToken) =>
-        dialog.RunStepAsync(DialogContext, index, result: null, cancellationToken);
+    /// <summary>Goes to the step named <paramref name="stepName"/> (back, to correct a field), with the values as they are now.</summary>
+    public Task<DialogTurnResult> GoToStepAsync(string stepName, CancellationToken cancellationToken) =>
+        dialog.RunStepAsync(DialogContext, dialog.IndexOf(stepName), result: null, cancellationToken);
 
     public Task<DialogTurnResult> EndDialogAsync(object? result, CancellationToken cancellationToken) =>
         DialogContext.EndDialogAsync(result, cancellationToken);

@@ -42,7 +42,7 @@ public sealed class OfferNoticesDialog(NoticeService notices, ISubscriptionStore
         // "Không hài lòng" answers a rating request that arrived since, not this question.
         if (!answer.Succeeded || RatingDialog.IsRatingAnswer(text))
         {
-            await dc.CancelAllDialogsAsync();
+            await dc.CancelAllDialogsAsync(cancellationToken);
             return DialogTurnResult.Empty;
         }
         var reply = OfferNoticesTexts.Declined;

@@ -173,7 +173,7 @@ public sealed class AskProcedureDialog(
                     ProcedureId = procedureId, Aspect = Pick(state.Aspect, reading.Aspect), Condolence = reading.Condolence, Pages = reading.Pages,
                     Linked = reading.Linked, Also = reading.AlsoProcedureIds.Where(id => id != procedureId).ToList(),
                 };
-                return await step.GoToStepAsync(0, cancellationToken);
+                return await step.GoToStepAsync(nameof(IdentifyProcedureStepAsync), cancellationToken);
             case { Candidates.Count: > 0 }:
                 if (reading.Searched)
                 {
@@ -184,11 +184,11 @@ public sealed class AskProcedureDialog(
                     Candidates = reading.Candidates, Question = reading.Band == ConfidenceBand.Confirm ? reading.Text : null,
                     Recorded = reading.Searched, Aspect = Pick(state.Aspect, reading.Aspect), Linked = reading.Linked,
                 };
-                return await step.GoToStepAsync(0, cancellationToken);
+                return await step.GoToStepAsync(nameof(IdentifyProcedureStepAsync), cancellationToken);
             case { Intent: Intent.Ask, Aspect: not ProcedureAspect.None }:
                 // "lệ phí" at "which procedure?": the aspect is kept, the procedure asked again.
                 step.Values = state with { Aspect = reading.Aspect, Candidates = [], Question = null };
-                return await step.GoToStepAsync(0, cancellationToken);
+                return await step.GoToStepAsync(nameof(IdentifyProcedureStepAsync), cancellationToken);
             default:
                 await answers.SendNotFoundAsync(step.Context, reading.Text, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);

@@ -4,13 +4,13 @@ namespace OneStopBot.Dialogs.Prompts;
 
 /// <summary>Free text: anything not empty, up to a length.</summary>
 public sealed class TextPrompt(string id, PromptValidator<string>? validator = null, int maxLength = TextPrompt.DefaultMaxLength)
-    : Prompt<string>(id, validator)
+    : Prompt<string>(id, validator), IGuidedDialog
 {
     public const int DefaultMaxLength = 500;
 
     protected override string DefaultRetryPrompt => "Anh/chị vui lòng gõ câu trả lời bằng chữ.";
 
-    public override bool IsOpen => true;
+    public bool IsOpen => true;
 
     protected override Recognition<string> Recognize(string? text, PromptOptions options)
     {
@@ -87,11 +87,11 @@ public sealed class PhonePrompt(string id) : Prompt<string>(id)
 /// One of <see cref="PromptOptions.Choices"/> when the message picks one (a <see cref="FoundChoice"/>), else the text
 /// typed (a string): after "Có phải anh/chị hỏi về …?", a question in other words is read anew, not refused.
 /// </summary>
-public sealed class ChoiceOrTextPrompt(string id) : Prompt<object>(id)
+public sealed class ChoiceOrTextPrompt(string id) : Prompt<object>(id), IGuidedDialog
 {
     protected override string DefaultRetryPrompt => "Anh/chị vui lòng bấm một nút bên dưới, hoặc gõ câu hỏi.";
 
-    public override bool IsOpen => true;
+    public bool IsOpen => true;
 
     protected override Recognition<object> Recognize(string? text, PromptOptions options)
     {

@@ -31,7 +31,7 @@ public sealed class ConfirmCancelDialog() : Dialog<ConfirmCancelOptions>(DialogI
         var text = dc.Context.Activity.Text ?? string.Empty;
         if (Stops(text))
         {
-            return await dc.CancelAllDialogsAsync();
+            return await dc.CancelAllDialogsAsync(cancellationToken);
         }
         var handedBack = GoesOn(text) ? GetState(dc).Text : text;
         return await dc.EndDialogAsync(handedBack is null ? null : new PromptAnswer(handedBack), cancellationToken);

@@ -47,6 +47,13 @@ public sealed class ConversationRunner
         var dc = new DialogContext(dialogs, turnContext, stack);
         var text = turnContext.Activity.Text;
 
+        // Saved before a deploy that changed the dialog: its question may no longer be the one the message answers.
+        if (await dc.EndChangedDialogsAsync(cancellationToken))
+        {
+            await replies.MenuAsync(turnContext, RootTexts.Restarted, cancellationToken);
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(text) && turnContext.Activity.Value is null)
         {
             await turnContext.SendActivityAsync(RootTexts.OnlyText, cancellationToken: cancellationToken);
@@ -101,7 +108,7 @@ public sealed class ConversationRunner
         {
             // "Tra cứu hồ sơ" or a dossier code at a question that cannot take it: that feature, the draft kept. Another
             // question where the day of a deadline was asked: that question.
-            if (!takes && (router.IsFeatureRequest(dc, text) || dc.Stack.Instances.Any(i => dc.Dialogs.Find(i.Id).IsLeftFor(text))))
+            if (!takes && (router.IsFeatureRequest(dc, text) || dc.Stack.Instances.Any(i => IGuidedDialog.Of(dc.Dialogs.Find(i.Id)).IsLeftFor(text))))
             {
                 await drafts.SuspendAsync(dc, cancellationToken);
                 await router.RouteAsync(dc, cancellationToken);
@@ -110,7 +117,7 @@ public sealed class ConversationRunner
             return false;
         }
         // "Dũng" is a name and "Đúng" a yes; "thôi" is "no" to a yes/no question, never a name.
-        if (takes && (!heard.Sure || (heard.Kind == Interruption.SoftCancel && !active.IsOpen)))
+        if (takes && (!heard.Sure || (heard.Kind == Interruption.SoftCancel && !IGuidedDialog.Of(active).IsOpen)))
         {
             return false;
         }
@@ -165,15 +172,15 @@ public sealed class ConversationRunner
     private async Task CancelAsync(DialogContext dc, Dialog active, Heard heard, string text, CancellationToken cancellationToken)
     {
         var outer = dc.Stack.Instances[0];
-        var outerDialog = dc.Dialogs.Find(outer.Id);
-        var mayBeAnswer = !heard.Sure && active.IsOpen;
+        var outerDialog = IGuidedDialog.Of(dc.Dialogs.Find(outer.Id));
+        var mayBeAnswer = !heard.Sure && IGuidedDialog.Of(active).IsOpen;
         if (active.Id != ConfirmCancelDialog.DialogId && (mayBeAnswer || outerDialog.Answers(outer) >= 2))
         {
             var purpose = outerDialog.Purpose ?? RootTexts.CurrentTask;
             await dc.BeginDialogAsync(ConfirmCancelDialog.DialogId, new ConfirmCancelOptions(purpose, mayBeAnswer ? text : null), cancellationToken);
             return;
         }
-        await dc.CancelAllDialogsAsync();
+        await dc.CancelAllDialogsAsync(cancellationToken);
         await replies.MenuAsync(dc.Context, RootTexts.Cancelled, cancellationToken);
     }
 
@@ -184,9 +191,10 @@ public sealed class ConversationRunner
         for (var i = instances.Count - 2; i >= 0; i--)
         {
             var dialog = dc.Dialogs.Find(instances[i].Id);
-            if (dialog.TryStepBack(instances[i]))
+            if (IGuidedDialog.Of(dialog).TryStepBack(instances[i]))
             {
-                instances.RemoveRange(i + 1, instances.Count - i - 1);
+                // The questions asked above it are withdrawn.
+                await dc.EndDialogsAboveAsync(i + 1, DialogReason.Cancelled, cancellationToken);
                 await dialog.ResumeAsync(dc, null, cancellationToken);
                 return true;
             }

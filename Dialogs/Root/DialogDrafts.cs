@@ -9,8 +9,9 @@ public sealed record DialogDraft(List<DialogInstance> Instances, string Purpose,
 
 /// <summary>
 /// Keeps the resident's answers when a person, a menu request or a status lookup interrupts a dialog that has a
-/// <see cref="Dialog.Purpose"/>: the dialog is put aside in conversation state, offered back with "Tiếp tục …" once
-/// the interruption is over, and restored exactly where it was, for <see cref="KeepFor"/>.
+/// <see cref="IGuidedDialog.Purpose"/>: the dialog is put aside in conversation state, offered back with "Tiếp tục …"
+/// once the interruption is over, and restored exactly where it was, for <see cref="KeepFor"/>. A draft that the
+/// dialogs as they are now cannot go on from (kept over a deploy that changed them) is never restored.
 /// </summary>
 public sealed class DialogDrafts
 {
@@ -20,11 +21,13 @@ public sealed class DialogDrafts
 
     private readonly IStatePropertyAccessor<DialogDraft> accessor;
     private readonly TimeProvider time;
+    private readonly RootReplies replies;
 
-    public DialogDrafts(ConversationState conversationState, TimeProvider time)
+    public DialogDrafts(ConversationState conversationState, TimeProvider time, RootReplies replies)
     {
         accessor = conversationState.CreateProperty<DialogDraft>(nameof(DialogDraft));
         this.time = time;
+        this.replies = replies;
     }
 
     public static string ResumeButton(string purpose) => DraftTexts.Resume + purpose;
@@ -33,7 +36,7 @@ public sealed class DialogDrafts
     public async Task SuspendAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var instances = dc.Stack.Instances;
-        if (instances.Count > 0 && dc.Dialogs.Find(instances[0].Id) is { Purpose: { } purpose } outer && outer.Answers(instances[0]) > 0)
+        if (instances.Count > 0 && IGuidedDialog.Of(dc.Dialogs.Find(instances[0].Id)) is { Purpose: { } purpose } outer && outer.Answers(instances[0]) > 0)
         {
             // Only the dialog's own chain: a rating or a stop question above it is not part of the draft.
             var kept = new List<DialogInstance> { instances[0] };
@@ -43,7 +46,7 @@ public sealed class DialogDrafts
             }
             await accessor.SetAsync(dc.Context, new DialogDraft(kept, purpose, time.GetUtcNow(), Offered: false), cancellationToken);
         }
-        await dc.CancelAllDialogsAsync();
+        await dc.EndAllDialogsAsync(DialogReason.Suspended, cancellationToken);
     }
 
     /// <summary>Once nothing is going on, says once that the draft is waiting.</summary>
@@ -51,6 +54,12 @@ public sealed class DialogDrafts
     {
         if (dc.Stack.Instances.Count > 0 || await CurrentAsync(dc.Context, cancellationToken) is not { Offered: false } draft)
         {
+            return;
+        }
+        if (!CanContinue(dc, draft))
+        {
+            // Never offered, so nothing the resident was told is taken back.
+            await accessor.DeleteAsync(dc.Context, cancellationToken);
             return;
         }
         await accessor.SetAsync(dc.Context, draft with { Offered = true }, cancellationToken);
@@ -69,6 +78,11 @@ public sealed class DialogDrafts
             return false;
         }
         await accessor.DeleteAsync(dc.Context, cancellationToken);
+        if (!CanContinue(dc, draft))
+        {
+            await replies.MenuAsync(dc.Context, RootTexts.Restarted, cancellationToken);
+            return true;
+        }
         dc.Stack.Instances.AddRange(draft.Instances);
         await dc.Context.SendActivityAsync(DraftTexts.Resumed, cancellationToken: cancellationToken);
         await dc.RepromptAsync(cancellationToken);
@@ -86,6 +100,7 @@ public sealed class DialogDrafts
         return draft;
     }
 
+    private static bool CanContinue(DialogContext dc, DialogDraft draft) => draft.Instances.TrueForAll(dc.Dialogs.CanContinue);
 }
 
 /// <summary>What is said about a dialog put aside. {0}: what the resident was doing ("nộp hồ sơ").</summary>

@@ -126,7 +126,7 @@ public sealed class RootRouter(
     /// </summary>
     public bool IsFeatureRequest(DialogContext dc, string text) =>
         reader.IsMenuRequest(text)
-        || (dc.Dialogs.Find(dc.Stack.Instances[0].Id).Purpose is not null && reader.HoldsDossierCode(text));
+        || (IGuidedDialog.Of(dc.Dialogs.Find(dc.Stack.Instances[0].Id)).Purpose is not null && reader.HoldsDossierCode(text));
 
     /// <summary>Whether a procedure was talked about and the message is a yes, which its reading takes as yes to it.</summary>
     public async Task<bool> IsYesToTopicAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>

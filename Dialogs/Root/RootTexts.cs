@@ -21,6 +21,9 @@ internal static class RootTexts
     /// <summary>What is stopped, for a dialog that does not name its purpose: "Anh/chị muốn dừng việc đang làm?"</summary>
     public const string CurrentTask = "đang làm";
 
+    /// <summary>Said, with the menu, instead of going on with a conversation saved before the bot was updated.</summary>
+    public const string Restarted = "Dạ, em vừa được cập nhật nên mình bắt đầu lại từ đầu. Anh/chị chọn việc cần làm bên dưới.";
+
     public const string NothingToCancel = "Dạ. Anh/chị cần gì thì bấm nút bên dưới.";
 
     public const string Menu = "Anh/chị chọn việc cần làm:";

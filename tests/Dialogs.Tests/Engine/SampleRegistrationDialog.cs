@@ -7,8 +7,18 @@ namespace OneStopBot.Dialogs.Tests.Engine;
 
 public sealed record SampleRegistration(string? Name = null, string? Phone = null, DateOnly? Day = null);
 
-/// <summary>A small waterfall that exercises every kind of prompt the engine offers.</summary>
-public sealed class SampleRegistrationDialog(TimeProvider time) : WaterfallDialog<SampleRegistration>(DialogIds.PreRegister)
+/// <summary>How the sample's steps differ in a later version of it, as a deploy may change a dialog.</summary>
+public enum SampleSteps
+{
+    Today,
+    Renamed,
+    Added,
+    Removed,
+    Reordered,
+}
+
+/// <summary>A small waterfall that exercises every kind of prompt the engine offers; <paramref name="steps"/>: which version of it.</summary>
+public sealed class SampleRegistrationDialog(TimeProvider time, SampleSteps steps = SampleSteps.Today) : WaterfallDialog<SampleRegistration>(DialogIds.PreRegister)
 {
     public const string AskName = "Họ tên của anh/chị là gì?";
     public const string AskPhone = "Số điện thoại của anh/chị?";
@@ -27,8 +37,14 @@ public sealed class SampleRegistrationDialog(TimeProvider time) : WaterfallDialo
 
     protected override SampleRegistration CreateState(object? options) => new();
 
-    protected override IReadOnlyList<WaterfallStep<SampleRegistration>> Steps() =>
-        [AskNameStepAsync, AskPhoneStepAsync, AskDayStepAsync, ConfirmStepAsync, FinishStepAsync];
+    protected override IReadOnlyList<WaterfallStep<SampleRegistration>> Steps() => steps switch
+    {
+        SampleSteps.Renamed => [AskNameStepAsync, AskMobileStepAsync, AskDayStepAsync, ConfirmStepAsync, FinishStepAsync],
+        SampleSteps.Added => [AskNameStepAsync, AskPhoneStepAsync, KeepNameStepAsync, AskDayStepAsync, ConfirmStepAsync, FinishStepAsync],
+        SampleSteps.Removed => [AskNameStepAsync, AskPhoneStepAsync, ConfirmStepAsync, FinishStepAsync],
+        SampleSteps.Reordered => [AskPhoneStepAsync, AskNameStepAsync, AskDayStepAsync, ConfirmStepAsync, FinishStepAsync],
+        _ => [AskNameStepAsync, AskPhoneStepAsync, AskDayStepAsync, ConfirmStepAsync, FinishStepAsync],
+    };
 
     private Task<DialogTurnResult> AskNameStepAsync(WaterfallStepContext<SampleRegistration> step, CancellationToken cancellationToken) =>
         step.PromptAsync(namePrompt.Id, new PromptOptions(AskName), cancellationToken);
@@ -38,6 +54,12 @@ public sealed class SampleRegistrationDialog(TimeProvider time) : WaterfallDialo
         step.Values = step.Values with { Name = (string)step.Result! };
         return step.PromptAsync(phonePrompt.Id, new PromptOptions(AskPhone, MaxAttempts: 2), cancellationToken);
     }
+
+    private Task<DialogTurnResult> AskMobileStepAsync(WaterfallStepContext<SampleRegistration> step, CancellationToken cancellationToken) =>
+        AskPhoneStepAsync(step, cancellationToken);
+
+    private static Task<DialogTurnResult> KeepNameStepAsync(WaterfallStepContext<SampleRegistration> step, CancellationToken cancellationToken) =>
+        step.NextAsync(step.Result, cancellationToken);
 
     private Task<DialogTurnResult> AskDayStepAsync(WaterfallStepContext<SampleRegistration> step, CancellationToken cancellationToken)
     {
