@@ -21,7 +21,7 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
 
     public DialogInstance? ActiveInstance => Stack.Instances.Count == 0 ? null : Stack.Instances[^1];
 
-    public Dialog? ActiveDialog => ActiveInstance is { } instance && Dialogs.Contains(instance.Id) ? Dialogs.Find(instance.Id) : null;
+    public Dialog? ActiveDialog => ActiveInstance is { } instance && Dialogs.TryFind(instance.Id, out var dialog) ? dialog : null;
 
     public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options, CancellationToken cancellationToken)
     {
@@ -82,6 +82,12 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
     /// </summary>
     public async Task<bool> EndChangedDialogsAsync(CancellationToken cancellationToken)
     {
+        // Storage may hold a shape this version never wrote (no list at all): that is a change too.
+        if (Stack.Instances is null)
+        {
+            Stack.Instances = [];
+            return true;
+        }
         if (Stack.Instances.TrueForAll(Dialogs.CanContinue))
         {
             return false;
@@ -90,19 +96,19 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
         return true;
     }
 
-    /// <summary>Tells the active dialog it ends, then takes it off the stack.</summary>
+    /// <summary>Tells the active dialog it ends, then takes it off the stack (a hook must leave the stack as it is).</summary>
     private async Task EndActiveAsync(DialogReason reason, CancellationToken cancellationToken)
     {
-        if (ActiveInstance is not { } instance)
+        if (Stack.Instances.Count == 0)
         {
             return;
         }
         // A dialog no longer registered has no hook to call: it only leaves.
-        if (ActiveDialog is { } dialog)
+        if (ActiveInstance is { } instance && ActiveDialog is { } dialog)
         {
             await dialog.EndAsync(this, instance, reason, cancellationToken);
         }
-        Stack.Instances.Remove(instance);
+        Stack.Instances.RemoveAt(Stack.Instances.Count - 1);
     }
 
     public Task RepromptAsync(CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace OneStopBot.Dialogs.Engine;
 
 /// <summary>Every dialog the bot can run, by id, with the dialogs each depends on.</summary>
@@ -18,9 +20,16 @@ public sealed class DialogSet
 
     public bool Contains(string id) => dialogs.ContainsKey(id);
 
+    /// <summary>The dialog registered as <paramref name="id"/>; false for none, or for no id (state saved in a shape this version does not know).</summary>
+    public bool TryFind(string? id, [NotNullWhen(true)] out Dialog? dialog)
+    {
+        dialog = null;
+        return id is not null && dialogs.TryGetValue(id, out dialog);
+    }
+
     /// <summary>Whether a registered dialog, as it is now, can go on from <paramref name="instance"/> (saved before a deploy, say).</summary>
-    public bool CanContinue(DialogInstance instance) =>
-        dialogs.TryGetValue(instance.Id, out var dialog) && dialog.CanContinue(instance);
+    public bool CanContinue(DialogInstance? instance) =>
+        instance is { State: not null } && TryFind(instance.Id, out var dialog) && dialog.CanContinue(instance);
 
     private void Add(Dialog dialog)
     {

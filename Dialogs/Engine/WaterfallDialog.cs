@@ -19,6 +19,8 @@ public abstract class WaterfallDialog<TState>(string id) : Dialog<WaterfallState
 {
     private static readonly string StepProperty = nameof(WaterfallState<TState>.Step);
 
+    private static readonly string ValuesProperty = nameof(WaterfallState<TState>.Values);
+
     private NamedSteps? steps;
 
     private NamedSteps AllSteps => steps ??= NamedSteps.Of(Id, Steps());
@@ -31,9 +33,10 @@ public abstract class WaterfallDialog<TState>(string id) : Dialog<WaterfallState
 
     public override string Version => AllSteps.Version;
 
-    /// <summary>Also refuses a position that is not one of the steps' names (an index saved before steps had names).</summary>
+    /// <summary>Also refuses a position that is not one of the steps' names (an index saved before steps had names), or no values.</summary>
     public override bool CanContinue(DialogInstance instance) =>
         base.CanContinue(instance)
+        && instance.State[ValuesProperty] is JObject
         && instance.State[StepProperty] switch
         {
             null or { Type: JTokenType.Null } => true,

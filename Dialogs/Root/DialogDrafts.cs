@@ -100,7 +100,7 @@ public sealed class DialogDrafts
         return draft;
     }
 
-    private static bool CanContinue(DialogContext dc, DialogDraft draft) => draft.Instances.TrueForAll(dc.Dialogs.CanContinue);
+    private static bool CanContinue(DialogContext dc, DialogDraft draft) => draft.Instances is { } instances && instances.TrueForAll(dc.Dialogs.CanContinue);
 }
 
 /// <summary>What is said about a dialog put aside. {0}: what the resident was doing ("nộp hồ sơ").</summary>

@@ -8,6 +8,8 @@ using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Tests.Infrastructure;
 
+using static OneStopBot.Dialogs.Tests.Engine.SavedConversation;
+
 namespace OneStopBot.Dialogs.Tests.Engine;
 
 /// <summary>
@@ -16,9 +18,6 @@ namespace OneStopBot.Dialogs.Tests.Engine;
 /// </summary>
 public sealed class SavedStateTests : IDisposable
 {
-    // Where ConversationState keeps the harness's conversation.
-    private const string Key = "test/conversations/harness";
-
     private readonly List<ConversationHarness> harnesses = [];
 
     public void Dispose() => harnesses.ForEach(h => h.Dispose());
@@ -33,24 +32,12 @@ public sealed class SavedStateTests : IDisposable
         return harness;
     }
 
-    /// <summary>The conversation's state from a file of Engine/Saved, with <paramref name="change"/> made to it.</summary>
-    private static Dictionary<string, JObject> Saved(string file, Action<JObject>? change = null)
-    {
-        var state = JObject.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Engine", "Saved", file)));
-        change?.Invoke(state);
-        return new Dictionary<string, JObject> { [Key] = state };
-    }
-
-    private static JArray Instances(JObject state, string property) => (JArray)state[property]!["Instances"]!["$values"]!;
-
-    private static bool HasDraft(JObject state) => state["DialogDraft"] is { Type: not JTokenType.Null };
-
-    private static TestFlow AssertRestarted(TestFlow flow) => flow.AssertReplyWithButtons(RootTexts.Restarted, [.. MainMenu.Items]);
+    public static TestFlow AssertRestarted(TestFlow flow) => flow.AssertReplyWithButtons(RootTexts.Restarted, [.. MainMenu.Items]);
 
     [Fact]
     public async Task A_stack_saved_with_step_indexes_starts_again_with_the_menu_then_works()
     {
-        var saved = Saved("stack-at-phone.json");
+        var saved = Load("stack-at-phone.json");
 
         // The phone number the saved question asked for.
         await AssertRestarted(Harness(new MemoryStorage(saved)).Flow().Send("0912345621"))
@@ -62,14 +49,14 @@ public sealed class SavedStateTests : IDisposable
     [InlineData("retired.dialog")]
     [InlineData("submit.oldPhone")]
     public Task A_stack_with_a_dialog_no_longer_registered_starts_again_with_the_menu(string id) =>
-        AssertRestarted(Harness(new MemoryStorage(Saved("stack-at-phone.json", state => Instances(state, "DialogStack")[^1]!["Id"] = id))).Flow()
+        AssertRestarted(Harness(new MemoryStorage(Load("stack-at-phone.json", state => Instances(state, "DialogStack")[^1]!["Id"] = id))).Flow()
             .Send("0912345621"))
             .StartTestAsync();
 
     [Fact]
     public async Task A_stack_stamped_with_todays_version_but_an_index_position_starts_again()
     {
-        var saved = Saved("stack-at-phone.json");
+        var saved = Load("stack-at-phone.json");
         var harness = Harness(new MemoryStorage(saved));
         var dialogs = harness.Get<DialogSet>();
         foreach (var instance in Instances(saved[Key], "DialogStack"))
@@ -118,7 +105,7 @@ public sealed class SavedStateTests : IDisposable
     [Fact]
     public async Task A_kept_draft_saved_with_step_indexes_is_discarded_with_the_menu_when_resumed()
     {
-        var saved = Saved("draft-at-village.json");
+        var saved = Load("draft-at-village.json");
 
         await AssertRestarted(Harness(new MemoryStorage(saved)).Flow().Send(DialogDrafts.ResumeButton(PreRegisterTexts.Purpose)))
             .StartTestAsync();
@@ -129,7 +116,7 @@ public sealed class SavedStateTests : IDisposable
     [Fact]
     public async Task A_kept_draft_never_offered_that_no_longer_fits_is_dropped_without_an_offer()
     {
-        var saved = Saved("draft-at-village.json", state => state["DialogDraft"]!["Offered"] = false);
+        var saved = Load("draft-at-village.json", state => state["DialogDraft"]!["Offered"] = false);
 
         var replies = await Harness(new MemoryStorage(saved)).SayAsync("địa chỉ ủy ban ở đâu");
 
