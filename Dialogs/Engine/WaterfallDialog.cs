@@ -77,8 +77,6 @@ public abstract class WaterfallDialog<TState>(string id) : Dialog<WaterfallState
     internal int IndexOf(string name) =>
         AllSteps.IndexOf(name) ?? throw new ArgumentException($"The waterfall '{Id}' has no step '{name}'.", nameof(name));
 
-    internal string NameOf(int index) => AllSteps.Names[index];
-
     /// <summary>The values kept in <paramref name="instance"/>, an instance of this waterfall not active (a draft, one below a prompt).</summary>
     protected static TState ValuesOf(DialogInstance instance) => DialogContext.ReadState<WaterfallState<TState>>(instance).Values;
 

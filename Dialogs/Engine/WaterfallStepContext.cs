@@ -26,9 +26,6 @@ public sealed class WaterfallStepContext<TState>
     /// <summary>What the previous step's prompt or child dialog ended with.</summary>
     public object? Result { get; }
 
-    /// <summary>The step's name, which is saved as the dialog's position.</summary>
-    public string Name => dialog.NameOf(index);
-
     /// <summary>The dialog's values; setting them saves them with the dialog.</summary>
     public TState Values
     {

@@ -149,4 +149,27 @@ public sealed class DialogLifecycleTests
         Assert.Contains("'lambda'", Assert.Throws<InvalidOperationException>(() => new DialogSet([new LambdaStepDialog()])).Message, StringComparison.Ordinal);
         Assert.Contains("'EndStepAsync' twice", Assert.Throws<InvalidOperationException>(() => new DialogSet([new TwiceStepDialog()])).Message, StringComparison.Ordinal);
     }
+
+    private sealed class StrayJumpDialog() : WaterfallDialog<SampleRegistration>("stray")
+    {
+        protected override SampleRegistration CreateState(object? options) => new();
+
+        protected override IReadOnlyList<WaterfallStep<SampleRegistration>> Steps() => [JumpStepAsync];
+
+        private static Task<DialogTurnResult> JumpStepAsync(WaterfallStepContext<SampleRegistration> step, CancellationToken cancellationToken) =>
+            step.GoToStepAsync(nameof(NotAStep), cancellationToken);
+
+        private static void NotAStep()
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Going_to_a_step_by_a_name_that_is_no_step_fails_at_once()
+    {
+        var dc = new DialogContext(new DialogSet([new StrayJumpDialog()]), new TurnContext(new TestAdapter(), (Activity)MessageFactory.Text("xin chào")), new DialogStack());
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => dc.BeginDialogAsync("stray", null, CancellationToken.None));
+        Assert.Contains("'NotAStep'", error.Message, StringComparison.Ordinal);
+    }
 }
