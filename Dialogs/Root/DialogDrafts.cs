@@ -36,16 +36,19 @@ public sealed class DialogDrafts
     public async Task SuspendAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var instances = dc.Stack.Instances;
+        var kept = new List<DialogInstance>();
         if (instances.Count > 0 && IGuidedDialog.Of(dc.Dialogs.Find(instances[0].Id)) is { Purpose: { } purpose } outer && outer.Answers(instances[0]) > 0)
         {
             // Only the dialog's own chain: a rating or a stop question above it is not part of the draft.
-            var kept = new List<DialogInstance> { instances[0] };
+            kept.Add(instances[0]);
             while (kept.Count < instances.Count && dc.Dialogs.Find(kept[^1].Id).Dependencies.Any(d => d.Id == instances[kept.Count].Id))
             {
                 kept.Add(instances[kept.Count]);
             }
             await accessor.SetAsync(dc.Context, new DialogDraft(kept, purpose, time.GetUtcNow(), Offered: false), cancellationToken);
         }
+        // What the draft does not keep is stopped; what it keeps is put aside.
+        await dc.EndDialogsAboveAsync(kept.Count, DialogReason.Cancelled, cancellationToken);
         await dc.EndAllDialogsAsync(DialogReason.Suspended, cancellationToken);
     }
 
