@@ -44,6 +44,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<ICollectionSetup, DossierCollectionSetup>();
         services.AddSingleton<ICollectionSetup, StaffAuditSetup>();
         services.AddSingleton<ICollectionSetup, ChatAddressMigration>();
+        services.AddSingleton<ICollectionSetup, CommuneStamp>();
 
         services.AddSingleton<WorkingCalendar>();
         services.AddStore<IStaffAuditLog, StaffAuditLog>();
