@@ -40,14 +40,7 @@ public sealed class CommuneIsolationTests : IDisposable
         ["Communes:1:AgencyCode"] = "000.33.30.H49",
     };
 
-    private CommuneContext Communes => host.Get<CommuneContext>();
-
-    private T In<T>(string commune, Func<T> work)
-    {
-        using var scope = Communes.Enter(commune);
-        Assert.NotNull(scope);
-        return work();
-    }
+    private T In<T>(string commune, Func<T> work) => host.In(commune, work);
 
     private void In(string commune, Action work) => In(commune, () =>
     {
