@@ -207,19 +207,19 @@ public static class CommandLineVerbs
         System.Console.OutputEncoding = System.Text.Encoding.UTF8;
         if (args is not ["--from", var from, "--commune", var commune])
         {
-            System.Console.Error.WriteLine("Cách dùng: join-commune --from <tệp cũ của một xã> --commune <mã xã>");
+            System.Console.Error.WriteLine(JoinCommuneTexts.Usage);
             return Task.FromResult(2);
         }
         var outcome = services.GetRequiredService<CommuneJoin>().Join(from, commune);
-        if (outcome.Refusal is { } refusal)
+        if (outcome.Refusal is not null)
         {
-            System.Console.Error.WriteLine(refusal);
+            System.Console.Error.WriteLine(JoinCommuneTexts.Refusal(outcome, commune));
             return Task.FromResult(1);
         }
-        System.Console.WriteLine($"Đã chuyển dữ liệu của xã {commune} vào (đếm lại từng loại, khớp):");
+        System.Console.WriteLine(JoinCommuneTexts.Done(commune));
         foreach (var moved in outcome.Collections.Where(c => c.Moved > 0))
         {
-            System.Console.WriteLine($"  {moved.Label}: {moved.Counted}");
+            System.Console.WriteLine($"  {JoinCommuneTexts.Kind(moved.Name)}: {moved.Counted}");
         }
         return Task.FromResult(0);
     }

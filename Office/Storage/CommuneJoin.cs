@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiteDB;
 using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
@@ -11,10 +10,35 @@ using OneStopBot.Office.Sync;
 namespace OneStopBot.Office.Storage;
 
 /// <summary>How many records of one collection were moved, and how many the database holds for the commune after.</summary>
-public sealed record JoinedCollection(string Name, string Label, int Moved, int Counted);
+public sealed record JoinedCollection(string Name, int Moved, int Counted);
 
-/// <summary>What moving a one-commune file in came to: a refusal (one line), or each collection's counts.</summary>
-public sealed record JoinOutcome(string? Refusal, IReadOnlyList<JoinedCollection> Collections);
+/// <summary>Why a move was refused; nothing was written.</summary>
+public enum JoinRefusal
+{
+    /// <summary>No configured commune has the slug (<see cref="JoinOutcome.Detail"/>: the configured slugs).</summary>
+    UnknownCommune,
+
+    /// <summary>The file does not exist (detail: its full path).</summary>
+    MissingFile,
+
+    /// <summary>The file is not a database that can be read (detail: what is wrong).</summary>
+    NotADatabase,
+
+    /// <summary>The file was written before chat addresses were kept; opening it once alone brings it up to date.</summary>
+    TooOld,
+
+    /// <summary>The commune has records already (detail: the first collection that has some).</summary>
+    CommuneHasRecords,
+
+    /// <summary>Some records' keys are another commune's already (detail: the collection).</summary>
+    KeysTaken,
+
+    /// <summary>A collection's count after the move differs from the file's (detail: the collection).</summary>
+    CountDiffers,
+}
+
+/// <summary>What moving a one-commune file in came to: a refusal, or each collection's counts.</summary>
+public sealed record JoinOutcome(JoinRefusal? Refusal, string? Detail, IReadOnlyList<JoinedCollection> Collections);
 
 /// <summary>
 /// Moves the records of a one-commune database file (written before records had a commune) into this deployment's
@@ -25,30 +49,6 @@ public sealed record JoinOutcome(string? Refusal, IReadOnlyList<JoinedCollection
 /// </summary>
 public sealed class CommuneJoin(OfficeDatabase database, CommuneDirectory directory)
 {
-    /// <summary>The residents' and clerks' names of the collections, as the verb prints them.</summary>
-    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
-    {
-        [DossierStore.CollectionName] = "hồ sơ",
-        [DossierStore.FilingsCollectionName] = "lần nộp từ trò chuyện",
-        [DossierStore.CountersCollectionName] = "số thứ tự hồ sơ theo ngày",
-        [StaffAuditLog.CollectionName] = "nhật ký thao tác cán bộ",
-        [SubscriptionStore.CollectionName] = "người nhận thông báo",
-        [SubscriptionStore.AskedCollectionName] = "lần đã hỏi nhận thông báo",
-        [NoticeCollections.NoticesName] = "thông báo",
-        [NoticeCollections.DeliveriesName] = "tin nhắn gửi đi",
-        [RatingStore.CollectionName] = "đánh giá",
-        [FeedbackStore.CollectionName] = "góp ý",
-        [HandoffStore.CollectionName] = "câu hỏi chuyển cán bộ",
-        [HandoffStore.MessagesCollectionName] = "tin trả lời của cán bộ",
-        [HandoffStore.StaffChatsCollectionName] = "cuộc trò chuyện của cán bộ",
-        [UnansweredQuestionStore.CollectionName] = "câu hỏi chưa trả lời được",
-        [ReminderStore.CollectionName] = "lời nhắc",
-        [LookupGuard.CollectionName] = "lần tra cứu sai",
-        [ProvincialSync.ExportsCollection] = "lần đồng bộ với tỉnh",
-        [ProvincialSync.SeenCollection] = "trạng thái hồ sơ theo hệ thống tỉnh",
-        [ProvincialSync.UploadsCollection] = "tệp đồng bộ đang chờ",
-    };
-
     // Numeric ids other collections point at: (collection, field in another collection that holds it).
     private static readonly (string Target, string Referrer, string Field)[] References =
     [
@@ -62,20 +62,20 @@ public sealed class CommuneJoin(OfficeDatabase database, CommuneDirectory direct
     {
         if (directory.Find(communeId) is not { } commune)
         {
-            return Refuse($"Không có xã mã \"{communeId}\" trong cấu hình (Communes). Các mã đang có: {string.Join(", ", directory.All.Select(c => c.Id))}.");
+            return Refuse(JoinRefusal.UnknownCommune, string.Join(", ", directory.All.Select(c => c.Id)));
         }
         var path = Path.GetFullPath(from);
         if (!File.Exists(path))
         {
-            return Refuse($"Không tìm thấy tệp {path}.");
+            return Refuse(JoinRefusal.MissingFile, path);
         }
         if (OfficeDatabase.FileProblem(path) is { } problem)
         {
-            return Refuse($"Tệp {path} không phải cơ sở dữ liệu dùng được: {problem}");
+            return Refuse(JoinRefusal.NotADatabase, problem);
         }
         if (Collections.Select(c => c.Name).FirstOrDefault(name => Target(name).Exists(Filter.Equal(CommuneRecords.Field, commune.Id))) is { } taken)
         {
-            return Refuse($"Xã {commune.Id} đã có dữ liệu ({Labels[taken]}), nên không chuyển thêm: mỗi xã chỉ chuyển vào một lần.");
+            return Refuse(JoinRefusal.CommuneHasRecords, taken);
         }
         // The file is read from a copy, as its check did: the original is never opened, so it stays exactly as it was.
         var folder = Path.Combine(Path.GetTempPath(), "onestop-join-" + Guid.NewGuid().ToString("N"));
@@ -91,7 +91,7 @@ public sealed class CommuneJoin(OfficeDatabase database, CommuneDirectory direct
             using var source = new LiteDatabase(new ConnectionString { Filename = copy, Connection = ConnectionType.Direct });
             if (source.UserVersion < ChatAddressMigration.Version)
             {
-                return Refuse($"Tệp {path} do phiên bản quá cũ ghi ra. Hãy chạy chương trình một lần với tệp này (một xã) rồi chuyển lại.");
+                return Refuse(JoinRefusal.TooOld, path);
             }
             return Move(source, commune);
         }
@@ -122,7 +122,7 @@ public sealed class CommuneJoin(OfficeDatabase database, CommuneDirectory direct
             var ids = new BsonArray(documents.Select(d => d["_id"]));
             if (ids.Count > 0 && Target(name).Exists(Filter.In("_id", ids)))
             {
-                return Refuse($"Không chuyển được: một số {Labels[name]} trùng mã với dữ liệu của xã khác. Không có gì được ghi.");
+                return Refuse(JoinRefusal.KeysTaken, name);
             }
         }
         try
@@ -137,16 +137,16 @@ public sealed class CommuneJoin(OfficeDatabase database, CommuneDirectory direct
                     if (counted != documents.Count)
                     {
                         // Thrown inside the transaction: nothing of the move is kept.
-                        throw new JoinCountException(Labels[name], documents.Count, counted);
+                        throw new JoinCountException(name);
                     }
-                    counts.Add(new JoinedCollection(name, Labels[name], documents.Count, counted));
+                    counts.Add(new JoinedCollection(name, documents.Count, counted));
                 }
-                return new JoinOutcome(null, counts);
+                return new JoinOutcome(null, null, counts);
             });
         }
         catch (JoinCountException e)
         {
-            return Refuse(e.Message);
+            return Refuse(JoinRefusal.CountDiffers, e.Collection);
         }
     }
 
@@ -185,9 +185,11 @@ public sealed class CommuneJoin(OfficeDatabase database, CommuneDirectory direct
             : id.IsInt32 && id.AsInt32 + shift <= int.MaxValue ? new BsonValue((int)(id.AsInt32 + shift))
             : new BsonValue(id.AsInt64 + shift);
 
-    private static JoinOutcome Refuse(string reason) => new(reason, []);
+    private static JoinOutcome Refuse(JoinRefusal refusal, string detail) => new(refusal, detail, []);
 
-    private sealed class JoinCountException(string label, int moved, int counted)
-        : InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-            $"Không chuyển được: {label} đọc được {moved} nhưng ghi vào chỉ đếm được {counted}. Không có gì được ghi."));
+    // Thrown inside the transaction so that it rolls back.
+    private sealed class JoinCountException(string collection) : InvalidOperationException($"The count of {collection} differs after the move.")
+    {
+        public string Collection { get; } = collection;
+    }
 }

@@ -125,24 +125,36 @@ public sealed class CommuneJoinTests : IDisposable
     }
 
     [Fact]
-    public void The_move_is_refused_in_one_line_for_an_unknown_commune_a_missing_file_a_file_that_is_no_database_and_a_commune_with_records()
+    public void The_move_is_refused_for_an_unknown_commune_a_missing_file_a_file_that_is_no_database_and_a_commune_with_records()
     {
         var join = province.Get<CommuneJoin>();
         var text = Path.Combine(folder, "notes.db");
         File.WriteAllText(text, "không phải cơ sở dữ liệu");
         var old = OldFile();
 
-        Assert.Contains("phuoc-xyz", join.Join(old, "phuoc-xyz").Refusal, StringComparison.Ordinal);
-        Assert.Contains("Không tìm thấy tệp", join.Join(Path.Combine(folder, "missing.db"), Joined).Refusal, StringComparison.Ordinal);
-        Assert.Contains("không phải cơ sở dữ liệu", join.Join(text, Joined).Refusal, StringComparison.Ordinal);
+        Assert.Equal((JoinRefusal.UnknownCommune, "phuoc-duc, phuoc-nang"), Refusal(join.Join(old, "phuoc-xyz")));
+        Assert.Equal(JoinRefusal.MissingFile, join.Join(Path.Combine(folder, "missing.db"), Joined).Refusal);
+        Assert.Equal(JoinRefusal.NotADatabase, join.Join(text, Joined).Refusal);
         Assert.Null(join.Join(old, Joined).Refusal);
         var count = In(Joined, () => province.Get<DossierStore>().ListByPhone("0912345678")).Count;
-        var again = join.Join(OldFile(), Joined).Refusal ?? string.Empty;
 
-        Assert.Contains("đã có dữ liệu", again, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', again);
+        Assert.Equal((JoinRefusal.CommuneHasRecords, DossierStore.CollectionName), Refusal(join.Join(OldFile(), Joined)));
         Assert.Equal(count, In(Joined, () => province.Get<DossierStore>().ListByPhone("0912345678")).Count);
     }
+
+    [Fact]
+    public void A_file_whose_keys_another_commune_holds_is_refused_whole()
+    {
+        var join = province.Get<CommuneJoin>();
+        Assert.Null(join.Join(OldFile(), Joined).Refusal);
+
+        // The same file again as the other commune: its dossiers' codes are taken, so nothing of it goes in.
+        Assert.Equal(JoinRefusal.KeysTaken, join.Join(OldFile(), "phuoc-nang").Refusal);
+        Assert.True(In("phuoc-nang", () => province.Get<DossierStore>().IsEmpty));
+        Assert.Equal(0, In("phuoc-nang", () => province.Get<SubscriptionStore>().Count()));
+    }
+
+    private static (JoinRefusal?, string?) Refusal(JoinOutcome outcome) => (outcome.Refusal, outcome.Detail);
 
     /// <summary>Each commune collection of the file, its records as stored (the daily figures, rebuilt, left out).</summary>
     private static Dictionary<string, List<BsonDocument>> Documents(string path, bool exceptFigures = true)
