@@ -66,7 +66,7 @@ public sealed class DossierSearch(OfficeDatabase database, CommuneContext commun
         if (text.Length > 0 && Indexed(text) is { } indexed)
         {
             // Few dossiers share a code, a phone or its last 4 digits (about 100 per tail in a million): read them all.
-            var found = Dossiers.In(communes.Current.Id).Where(indexed).ToEnumerable()
+            var found = Dossiers.In(communes.Current.Id, indexed).ToEnumerable()
                 .Where(d => (query.Before is not { } end || d.Id < end) && Matches(d, query with { Text = null }))
                 .OrderByDescending(d => d.Id).Take(PageSize + 1).ToList();
             var page = found.Take(PageSize).ToList();

@@ -43,7 +43,7 @@ public sealed partial class DossierStore(
     // The current commune's slug: what every write stamps and every read keeps to.
     private string Here => communes.Current.Id;
 
-    private Dossier? One(string code) => Dossiers.In(Here).Where(ByCode(code)).FirstOrDefault();
+    private Dossier? One(string code) => Dossiers.In(Here, ByCode(code)).FirstOrDefault();
 
     /// <summary>
     /// A resident pre-registers from a chat; staff see it before the resident comes. Idempotent: the same draft from
@@ -68,7 +68,7 @@ public sealed partial class DossierStore(
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentNullException.ThrowIfNull(userId);
-        return Dossiers.In(Here).Where(Filter.Equal(OwnerExpression, ChatAddress.ChatKey(channelId, userId))).ToEnumerable()
+        return Dossiers.In(Here, Filter.Equal(OwnerExpression, ChatAddress.ChatKey(channelId, userId))).ToEnumerable()
             .OrderByDescending(d => d.CreatedAt)
             .ThenByDescending(d => d.Code, StringComparer.Ordinal)
             .ToList();
@@ -77,7 +77,7 @@ public sealed partial class DossierStore(
     /// <summary>The dossiers of one phone number (in any form residents type it), newest first.</summary>
     public IReadOnlyList<Dossier> ListByPhone(string? phone) =>
         PersonalNumbers.TryNormalizePhone(phone, out var normalized)
-            ? Dossiers.In(Here).Where(Filter.Equal(nameof(Dossier.Phone), normalized)).ToEnumerable().OrderByDescending(d => d.CreatedAt).ToList()
+            ? Dossiers.In(Here, Filter.Equal(nameof(Dossier.Phone), normalized)).ToEnumerable().OrderByDescending(d => d.CreatedAt).ToList()
             : [];
 
     /// <summary>

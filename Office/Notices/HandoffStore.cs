@@ -69,7 +69,7 @@ public sealed class HandoffStore(OfficeDatabase database, CommuneContext commune
         handoffs.In(communes.Current.Id).Where(h => h.ClosedAt == null).OrderBy(h => h.AskedAt).Limit(Math.Clamp(count, 1, 500)).ToList();
 
     public Handoff? OpenFor(ChatAddress resident) =>
-        handoffs.In(communes.Current.Id).Where(h => h.ClosedAt == null && h.Resident.UserId == resident.UserId).ToEnumerable()
+        handoffs.In(communes.Current.Id, h => h.ClosedAt == null && h.Resident.UserId == resident.UserId).ToEnumerable()
             .Where(h => h.Resident.IsSameChat(resident)).MaxBy(h => h.AskedAt);
 
     public HandoffMessage AddMessage(string handoffId, string? staffName, string text)
@@ -80,7 +80,7 @@ public sealed class HandoffStore(OfficeDatabase database, CommuneContext commune
     }
 
     public IReadOnlyList<HandoffMessage> Messages(string handoffId, long after, int count) =>
-        messages.In(communes.Current.Id).Where(m => m.HandoffId == handoffId && m.Id > after).OrderBy(m => m.Id).Limit(count).ToList();
+        messages.In(communes.Current.Id, m => m.HandoffId == handoffId && m.Id > after).OrderBy(m => m.Id).Limit(count).ToList();
 
     public void RememberStaffChat(ChatAddress chat) =>
         staffChats.Upsert(new StaffChat { Commune = communes.Current.Id, Id = chat.Key, Address = chat, SeenAt = timeProvider.GetUtcNow() });

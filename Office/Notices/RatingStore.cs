@@ -42,15 +42,13 @@ public sealed class RatingStore(OfficeDatabase database, CommuneContext communes
     public Rating? AddOnce(ChatAddress chat, Satisfaction score, string dossierCode) =>
         database.InTransaction(() => IsRated(dossierCode) ? null : Add(chat, score, dossierCode));
 
-    public bool IsRated(string dossierCode) => Mine.Where(Filter.Equal(nameof(Rating.DossierCode), dossierCode)).Exists();
-
-    private ILiteQueryable<Rating> Mine => ratings.In(communes.Current.Id);
+    public bool IsRated(string dossierCode) => ratings.In(communes.Current.Id, Filter.Equal(nameof(Rating.DossierCode), dossierCode)).Exists();
 
     /// <summary>Ratings from <paramref name="from"/> to <paramref name="to"/> inclusive (office days), and how many were satisfied.</summary>
     public (int Satisfied, int Total) CountSatisfaction(DateOnly from, DateOnly to)
     {
-        var total = Mine.Where(Filter.Between(nameof(Rating.Day), Day(from), Day(to))).Count();
-        var satisfied = Mine.Where(BsonExpression.Create(
+        var total = ratings.In(communes.Current.Id, Filter.Between(nameof(Rating.Day), Day(from), Day(to))).Count();
+        var satisfied = ratings.In(communes.Current.Id, BsonExpression.Create(
             $"{nameof(Rating.Day)} BETWEEN @0 AND @1 AND {nameof(Rating.Score)} = @2", Day(from), Day(to), nameof(Satisfaction.Satisfied))).Count();
         return (satisfied, total);
     }
@@ -70,10 +68,10 @@ public sealed class RatingStore(OfficeDatabase database, CommuneContext communes
     }
 
     public IReadOnlyList<Rating> ForDossier(string dossierCode) =>
-        Mine.Where(Filter.Equal(nameof(Rating.DossierCode), dossierCode)).ToList();
+        ratings.In(communes.Current.Id, Filter.Equal(nameof(Rating.DossierCode), dossierCode)).ToList();
 
     public IReadOnlyList<Rating> Latest(int count) =>
-        Mine.OrderByDescending("_id").Limit(Math.Clamp(count, 1, 1000)).ToList();
+        ratings.In(communes.Current.Id).OrderByDescending("_id").Limit(Math.Clamp(count, 1, 1000)).ToList();
 
     private static string? NormalizeComment(string? comment)
     {

@@ -69,7 +69,7 @@ public sealed class ReminderStore(
         return database.InTransaction(() =>
         {
             OptOuts.Upsert(new ReminderOptOut { Id = owner, At = time.GetUtcNow() });
-            var waiting = Mine.Where(r => r.Owner == owner && r.State == ReminderState.Scheduled).ToList();
+            var waiting = Reminders.In(communes.Current.Id, r => r.Owner == owner && r.State == ReminderState.Scheduled).ToList();
             foreach (var reminder in waiting)
             {
                 Reminders.Update(reminder with { State = ReminderState.Dropped });
@@ -85,12 +85,10 @@ public sealed class ReminderStore(
     public IReadOnlyList<Reminder> Of(ChatAddress chat)
     {
         var owner = OwnerOf(chat);
-        return Mine.Where(r => r.Owner == owner).ToList();
+        return Reminders.In(communes.Current.Id, r => r.Owner == owner).ToList();
     }
 
     public Reminder? Find(string id) => Reminders.FindById(id).Own(communes.Current.Id);
-
-    private ILiteQueryable<Reminder> Mine => Reminders.In(communes.Current.Id);
 
     /// <summary>Dossiers filed from a chat that wait for the resident: a planned visit, or papers to add.</summary>
     public IReadOnlyList<Dossier> AwaitingResident() =>
@@ -116,7 +114,7 @@ public sealed class ReminderStore(
         return database.InTransaction(() =>
         {
             var queued = 0;
-            var due = Mine.Where(Query.And(
+            var due = Reminders.In(communes.Current.Id, Query.And(
                 Query.EQ(nameof(Reminder.State), nameof(ReminderState.Scheduled)),
                 Query.LTE(nameof(Reminder.SendAt), now.UtcDateTime))).Limit(MaxPerRound).ToList();
             foreach (var reminder in due)

@@ -61,7 +61,7 @@ public sealed class StaffAuditLog(OfficeDatabase database, CommuneContext commun
 
     /// <summary>The latest actions of one person, newest first.</summary>
     public IReadOnlyList<StaffAction> ByStaff(string staff, int count) =>
-        Actions.In(communes.Current.Id).Where(Filter.Equal(nameof(StaffAction.Staff), staff)).OrderByDescending("_id").Limit(Math.Clamp(count, 1, 1000)).ToList();
+        Actions.In(communes.Current.Id, Filter.Equal(nameof(StaffAction.Staff), staff)).OrderByDescending("_id").Limit(Math.Clamp(count, 1, 1000)).ToList();
 
     /// <summary>
     /// Every action on one target (a dossier code), oldest first; an action on many (<see cref="StaffAction.Targets"/>)
@@ -71,8 +71,8 @@ public sealed class StaffAuditLog(OfficeDatabase database, CommuneContext commun
     {
         ArgumentNullException.ThrowIfNull(target);
         var here = communes.Current.Id;
-        var alone = Actions.In(here).Where(Filter.Equal(nameof(StaffAction.Target), target)).ToEnumerable();
-        var together = Actions.In(here).Where(Filter.AnyEqual(StaffAuditSetup.TargetsExpression, target)).ToEnumerable().Select(a => a with { Target = target, Targets = null });
+        var alone = Actions.In(here, Filter.Equal(nameof(StaffAction.Target), target)).ToEnumerable();
+        var together = Actions.In(here, Filter.AnyEqual(StaffAuditSetup.TargetsExpression, target)).ToEnumerable().Select(a => a with { Target = target, Targets = null });
         return alone.Concat(together).OrderBy(a => a.Id).ToList();
     }
 }

@@ -17,9 +17,23 @@ public static class CommuneRecords
     /// <summary>The field of every record that names its commune, indexed in every collection.</summary>
     public const string Field = nameof(ICommuneRecord.Commune);
 
-    /// <summary>The records of <paramref name="commune"/> only, to be narrowed further.</summary>
+    /// <summary>The records of <paramref name="commune"/> only, read through the commune's index, to be narrowed further.</summary>
     public static ILiteQueryable<T> In<T>(this ILiteCollection<T> collection, string commune) =>
-        collection.Query().Where(Filter.Equal(Field, commune));
+        collection.Query().Where(Is(commune));
+
+    /// <summary>
+    /// The records of <paramref name="commune"/> that match <paramref name="by"/>, read through <paramref name="by"/>'s own
+    /// index. LiteDB reads through the first of equally cheap indexes, so the narrow one (a phone, a chat) goes first and
+    /// the commune is checked on the few records it finds, rather than reading all the commune's records.
+    /// </summary>
+    public static ILiteQueryable<T> In<T>(this ILiteCollection<T> collection, string commune, BsonExpression by) =>
+        collection.Query().Where(by).Where(Is(commune));
+
+    /// <summary>The same with a typed predicate.</summary>
+    public static ILiteQueryable<T> In<T>(this ILiteCollection<T> collection, string commune, System.Linq.Expressions.Expression<Func<T, bool>> by) =>
+        collection.Query().Where(by).Where(Is(commune));
+
+    private static BsonExpression Is(string commune) => Filter.Equal(Field, commune);
 
     /// <summary><paramref name="record"/> when it is <paramref name="commune"/>'s, else null (a record read by id).</summary>
     public static T? Own<T>(this T? record, string commune)
