@@ -44,6 +44,8 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<ICollectionSetup, DossierCollectionSetup>();
         services.AddSingleton<ICollectionSetup, StaffAuditSetup>();
         services.AddSingleton<ICollectionSetup, ChatAddressMigration>();
+        services.AddSingleton<ICollectionSetup, CommuneStamp>();
+        services.AddSingleton<CommuneJoin>();
 
         services.AddSingleton<WorkingCalendar>();
         services.AddStore<IStaffAuditLog, StaffAuditLog>();

@@ -9,12 +9,13 @@ using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office.Demo;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Hosting;
 
 /// <summary>
 /// The command-line verbs: <c>chat</c> (the bot in the terminal), <c>understand</c>, <c>eval</c>, <c>train</c>,
-/// <c>seed-demo</c>, <c>hash-password</c>, <c>backup</c> and <c>restore</c>.
+/// <c>seed-demo</c>, <c>join-commune</c>, <c>hash-password</c>, <c>backup</c> and <c>restore</c>.
 /// Each runs over the same services as the web host, without the web server.
 /// </summary>
 public static class CommandLineVerbs
@@ -26,6 +27,7 @@ public static class CommandLineVerbs
         ["eval"] = EvaluateAsync,
         ["train"] = TrainAsync,
         ["seed-demo"] = SeedDemoAsync,
+        ["join-commune"] = JoinCommuneAsync,
         ["hash-password"] = HashPasswordAsync,
     };
 
@@ -195,6 +197,29 @@ public static class CommandLineVerbs
         {
             var dossier = store.Find(code)!;
             System.Console.WriteLine($"  {code}  {dossier.Status.Text().Label}  …{dossier.Phone[^4..]}");
+        }
+        return Task.FromResult(0);
+    }
+
+    /// <summary><c>join-commune --from OLD.db --commune ID</c>: moves a one-commune file's records in as that commune's.</summary>
+    private static Task<int> JoinCommuneAsync(IServiceProvider services, string[] args)
+    {
+        System.Console.OutputEncoding = System.Text.Encoding.UTF8;
+        if (args is not ["--from", var from, "--commune", var commune])
+        {
+            System.Console.Error.WriteLine(JoinCommuneTexts.Usage);
+            return Task.FromResult(2);
+        }
+        var outcome = services.GetRequiredService<CommuneJoin>().Join(from, commune);
+        if (outcome.Refusal is not null)
+        {
+            System.Console.Error.WriteLine(JoinCommuneTexts.Refusal(outcome, commune));
+            return Task.FromResult(1);
+        }
+        System.Console.WriteLine(JoinCommuneTexts.Done(commune));
+        foreach (var moved in outcome.Collections.Where(c => c.Moved > 0))
+        {
+            System.Console.WriteLine($"  {JoinCommuneTexts.Kind(moved.Name)}: {moved.Counted}");
         }
         return Task.FromResult(0);
     }

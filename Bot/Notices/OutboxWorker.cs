@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Notices;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Notices;
 using Polly;
 using Polly.Retry;
@@ -21,6 +22,7 @@ public sealed class OutboxWorker : BackgroundService
 {
     private readonly IOutbox outbox;
     private readonly INoticeStore notices;
+    private readonly CommuneContext communes;
     private readonly OutboxSignal signal;
     private readonly ProactiveMessenger messenger;
     private readonly OutboxOptions options;
@@ -32,6 +34,7 @@ public sealed class OutboxWorker : BackgroundService
     public OutboxWorker(
         IOutbox outbox,
         INoticeStore notices,
+        CommuneContext communes,
         OutboxSignal signal,
         ProactiveMessenger messenger,
         IOptions<OutboxOptions> options,
@@ -40,6 +43,7 @@ public sealed class OutboxWorker : BackgroundService
     {
         this.outbox = outbox;
         this.notices = notices;
+        this.communes = communes;
         this.signal = signal;
         this.messenger = messenger;
         this.options = options.Value;
@@ -58,10 +62,17 @@ public sealed class OutboxWorker : BackgroundService
         while (true)
         {
             var moreToFanOut = false;
-            foreach (var noticeId in notices.AwaitingFanOut())
+            foreach (var notice in notices.AwaitingFanOut())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                moreToFanOut |= notices.FanOutNextPage(noticeId, options.FanOutPageSize);
+                // Each broadcast reaches its own commune's subscribers; one of a commune no longer served waits.
+                if (communes.Enter(notice.Commune) is { } scope)
+                {
+                    using (scope)
+                    {
+                        moreToFanOut |= notices.FanOutNextPage(notice.Id, options.FanOutPageSize);
+                    }
+                }
             }
             var batch = outbox.Due(timeProvider.GetUtcNow(), options.BatchSize);
             if (batch.Count == 0 && !moreToFanOut)
@@ -117,6 +128,8 @@ public sealed class OutboxWorker : BackgroundService
 
     private async ValueTask SendAsync(Delivery row, AcceptedDeliveries accepted, CancellationToken cancellationToken)
     {
+        // The row's commune is current while it is sent (a commune's own channel account, its texts).
+        using var commune = communes.Enter(row.Commune);
         using var lease = await rateLimits.AcquireAsync(row.To.ChannelId, cancellationToken);
         if (!lease.IsAcquired)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Reminders;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Reminders;
 
 namespace OneStopBot.Bot.Reminders;
@@ -11,12 +12,17 @@ namespace OneStopBot.Bot.Reminders;
 public sealed class ReminderWorker(
     ReminderPlanner planner,
     ReminderStore store,
+    CommuneContext communes,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<ReminderWorker> logger) : BackgroundService
 {
-    /// <summary>One round: what was planned and queued.</summary>
-    public (int Planned, int Queued) RunOnce() => (planner.PlanFromDossiers(), store.QueueDue());
+    /// <summary>One round, each commune current in turn: what was planned and queued.</summary>
+    public (int Planned, int Queued) RunOnce()
+    {
+        var rounds = communes.ForEach(_ => (Planned: planner.PlanFromDossiers(), Queued: store.QueueDue()));
+        return (rounds.Sum(r => r.Result.Planned), rounds.Sum(r => r.Result.Queued));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

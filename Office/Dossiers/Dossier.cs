@@ -1,5 +1,6 @@
 using LiteDB;
 using OneStopBot.Office.Notices;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
 
@@ -8,9 +9,12 @@ namespace OneStopBot.Office.Dossiers;
 /// unmasked: what is shown or sent carries only <see cref="MaskedPhone"/> and <see cref="MaskedCitizenId"/>, and
 /// <see cref="ToString"/> shows no personal data.
 /// </summary>
-public sealed record Dossier
+public sealed record Dossier : ICommuneRecord
 {
     public int Id { get; init; }
+
+    /// <summary>The commune whose office holds it (its slug).</summary>
+    public string Commune { get; init; } = string.Empty;
 
     public required string Code { get; init; }
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Options;
 using LiteDB;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
@@ -85,7 +85,7 @@ public sealed record DossierImportReport(IReadOnlyList<DossierImportRow> Rows)
 /// received date; English or Vietnamese headers, comma or semicolon). Each row is imported whole or not at all, and a
 /// bad row is reported without stopping the good ones.
 /// </summary>
-public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calendar, IOptions<OfficeOptions> options, TimeProvider time)
+public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calendar, CommuneContext communes, TimeProvider time)
 {
     public const int MaxRows = ImportTable.MaxRows;
 
@@ -265,7 +265,7 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
         {
             return CheckedRow.Rejected(line, null, new DossierImportReason(DossierImportProblem.MalformedRow));
         }
-        var agency = options.Value.AgencyCode;
+        var agency = communes.Current.Office.AgencyCode;
         if (!DossierCode.TryNormalize(fields[Code], agency, out var code))
         {
             return CheckedRow.Rejected(line, null, new DossierImportReason(DossierImportProblem.BadCode, DossierCode.Example(agency), Truncate(fields[Code])));
@@ -292,7 +292,7 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
                 Village = fields[Village],
                 Submission = Submission.InPerson,
             },
-            options.Value.Villages,
+            communes.Current.Office.Villages,
             out var errors);
         if (errors.Count > 0)
         {

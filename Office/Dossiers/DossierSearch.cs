@@ -1,6 +1,6 @@
 using LiteDB;
-using Microsoft.Extensions.Options;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Dossiers;
@@ -33,7 +33,7 @@ public sealed record DossiersToday(IReadOnlyList<Dossier> Due, IReadOnlyList<Dos
 /// ended, and stop after a page is full or <see cref="MaxScanned"/> have been read, so each request costs at most that
 /// much and the next page carries on from there.
 /// </summary>
-public sealed class DossierSearch(OfficeDatabase database, IOptions<OfficeOptions> options, WorkingCalendar calendar)
+public sealed class DossierSearch(OfficeDatabase database, CommuneContext communes, WorkingCalendar calendar)
 {
     public const int PageSize = 25;
 
@@ -66,7 +66,7 @@ public sealed class DossierSearch(OfficeDatabase database, IOptions<OfficeOption
         if (text.Length > 0 && Indexed(text) is { } indexed)
         {
             // Few dossiers share a code, a phone or its last 4 digits (about 100 per tail in a million): read them all.
-            var found = Dossiers.Find(indexed)
+            var found = Dossiers.In(communes.Current.Id, indexed).ToEnumerable()
                 .Where(d => (query.Before is not { } end || d.Id < end) && Matches(d, query with { Text = null }))
                 .OrderByDescending(d => d.Id).Take(PageSize + 1).ToList();
             var page = found.Take(PageSize).ToList();
@@ -76,9 +76,10 @@ public sealed class DossierSearch(OfficeDatabase database, IOptions<OfficeOption
         var items = new List<Dossier>();
         var scanned = 0;
         int? last = null;
+        var here = communes.Current.Id;
         var source = query.Before is { } before
-            ? Dossiers.Query().Where(BsonExpression.Create("_id < @0", before)).OrderByDescending("_id")
-            : Dossiers.Query().OrderByDescending("_id");
+            ? Dossiers.In(here).Where(BsonExpression.Create("_id < @0", before)).OrderByDescending("_id")
+            : Dossiers.In(here).OrderByDescending("_id");
         foreach (var dossier in source.Limit(MaxScanned).ToEnumerable())
         {
             scanned++;
@@ -92,7 +93,7 @@ public sealed class DossierSearch(OfficeDatabase database, IOptions<OfficeOption
                 }
             }
         }
-        var more = last is { } end && Dossiers.Exists(BsonExpression.Create("_id < @0", end));
+        var more = last is { } end && Dossiers.In(here).Where(BsonExpression.Create("_id < @0", end)).Exists();
         return new DossierPage(items, more ? last : null, scanned);
     }
 
@@ -100,7 +101,7 @@ public sealed class DossierSearch(OfficeDatabase database, IOptions<OfficeOption
     public DossiersToday Today()
     {
         var today = calendar.Today;
-        var keys = Dossiers.Find(Filter.Between(WorkdayExpression, DateOnly.MinValue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        var keys = Dossiers.In(communes.Current.Id).Where(Filter.Between(WorkdayExpression, DateOnly.MinValue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             today.AddDays(PrepareDaysAhead).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToList();
         var due = keys.Where(d => d.Status.IsInProgress() && d.DueDate <= today).OrderBy(d => d.DueDate).ThenBy(d => d.Id).Take(TodayLimit).ToList();
         var coming = keys.Where(d => d.Status == DossierStatus.PreRegistered).OrderBy(d => d.AppointmentDate).ThenBy(d => d.Id).Take(TodayLimit).ToList();
@@ -109,7 +110,7 @@ public sealed class DossierSearch(OfficeDatabase database, IOptions<OfficeOption
 
     private BsonExpression? Indexed(string text)
     {
-        if (DossierCode.TryNormalize(text, options.Value.AgencyCode, out var code))
+        if (DossierCode.TryNormalize(text, communes.Current.Office.AgencyCode, out var code))
         {
             return Filter.Equal(nameof(Dossier.Code), code);
         }

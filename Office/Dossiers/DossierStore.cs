@@ -1,7 +1,7 @@
 using LiteDB;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Statistics;
@@ -18,7 +18,7 @@ public sealed partial class DossierStore(
     WorkingCalendar calendar,
     StaffAuditLog audit,
     DailyFigures figures,
-    IOptions<OfficeOptions> options,
+    CommuneContext communes,
     TimeProvider time,
     ILogger<DossierStore> logger) : IDossierStore, IDossierArchive
 {
@@ -38,7 +38,12 @@ public sealed partial class DossierStore(
 
     private ILiteCollection<DossierFiling> Filings => database.Collection<DossierFiling>(FilingsCollectionName);
 
-    public string AgencyCode => options.Value.AgencyCode;
+    public string AgencyCode => communes.Current.Office.AgencyCode;
+
+    // The current commune's slug: what every write stamps and every read keeps to.
+    private string Here => communes.Current.Id;
+
+    private Dossier? One(string code) => Dossiers.In(Here, ByCode(code)).FirstOrDefault();
 
     /// <summary>
     /// A resident pre-registers from a chat; staff see it before the resident comes. Idempotent: the same draft from
@@ -56,14 +61,14 @@ public sealed partial class DossierStore(
 
     /// <summary>Finds a dossier by its code as typed (see <see cref="DossierCode.TryNormalize"/>); null when malformed or unknown.</summary>
     public Dossier? Find(string? code) =>
-        DossierCode.TryNormalize(code, AgencyCode, out var normalized) ? Dossiers.FindOne(ByCode(normalized)) : null;
+        DossierCode.TryNormalize(code, AgencyCode, out var normalized) ? One(normalized) : null;
 
     /// <summary>The dossiers filed from one chat, newest first.</summary>
     public IReadOnlyList<Dossier> ListByOwner(string channelId, string userId)
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentNullException.ThrowIfNull(userId);
-        return Dossiers.Find(Filter.Equal(OwnerExpression, ChatAddress.ChatKey(channelId, userId)))
+        return Dossiers.In(Here, Filter.Equal(OwnerExpression, ChatAddress.ChatKey(channelId, userId))).ToEnumerable()
             .OrderByDescending(d => d.CreatedAt)
             .ThenByDescending(d => d.Code, StringComparer.Ordinal)
             .ToList();
@@ -72,7 +77,7 @@ public sealed partial class DossierStore(
     /// <summary>The dossiers of one phone number (in any form residents type it), newest first.</summary>
     public IReadOnlyList<Dossier> ListByPhone(string? phone) =>
         PersonalNumbers.TryNormalizePhone(phone, out var normalized)
-            ? Dossiers.Find(Filter.Equal(nameof(Dossier.Phone), normalized)).OrderByDescending(d => d.CreatedAt).ToList()
+            ? Dossiers.In(Here, Filter.Equal(nameof(Dossier.Phone), normalized)).ToEnumerable().OrderByDescending(d => d.CreatedAt).ToList()
             : [];
 
     /// <summary>
@@ -93,7 +98,7 @@ public sealed partial class DossierStore(
 
         var updated = database.InTransaction(() =>
         {
-            var dossier = Dossiers.FindOne(ByCode(normalized));
+            var dossier = One(normalized);
             if (dossier is null)
             {
                 return null;
@@ -129,17 +134,18 @@ public sealed partial class DossierStore(
     public Dossier FileAt(NewDossier request, string? staff, DateTimeOffset at)
     {
         var status = staff is null ? DossierStatus.PreRegistered : DossierStatus.Received;
-        var valid = DossierValidation.Normalize(request, options.Value.Villages, out var errors);
+        var valid = DossierValidation.Normalize(request, communes.Current.Office.Villages, out var errors);
         if (errors.Count > 0)
         {
             throw new DossierValidationException(errors);
         }
 
         var day = calendar.LocalDate(at);
-        var filingKey = staff is null ? DossierFiling.Key(valid, day) : null;
+        var commune = Here;
+        var filingKey = staff is null ? DossierFiling.Key(commune, valid, day) : null;
         var (dossier, isNew) = database.InTransaction(() =>
         {
-            if (filingKey is not null && Filings.FindById(filingKey) is { } filed && Dossiers.FindOne(ByCode(filed.Code)) is { } earlier)
+            if (filingKey is not null && Filings.FindById(filingKey) is { } filed && One(filed.Code) is { } earlier)
             {
                 return (earlier, false);
             }
@@ -150,7 +156,7 @@ public sealed partial class DossierStore(
             if (filingKey is not null)
             {
                 // Same transaction as the dossier: a crash leaves both or neither.
-                Filings.Upsert(new DossierFiling { Id = filingKey, Code = code, At = at });
+                Filings.Upsert(new DossierFiling { Id = filingKey, Code = code, At = at, Commune = commune });
             }
             if (staff is not null)
             {
@@ -169,7 +175,7 @@ public sealed partial class DossierStore(
         return dossier;
     }
 
-    public bool IsEmpty => Dossiers.Count() == 0;
+    public bool IsEmpty => !Dossiers.In(Here).Exists();
 
     public T AllOrNothing<T>(Func<T> work) => database.InTransaction(work);
 
@@ -192,6 +198,7 @@ public sealed partial class DossierStore(
             return database.InTransaction(() =>
             {
                 var codes = new BsonArray(rows.Select(r => new BsonValue(r.Code)));
+                // Codes are unique across the province: a code another commune holds is taken too.
                 var taken = Dossiers.Find(Filter.In(nameof(Dossier.Code), codes)).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
                 return WriteImported(rows, rows.Select(r => !taken.Add(r.Code)).ToArray(), staff, at);
             });
@@ -236,6 +243,7 @@ public sealed partial class DossierStore(
         var received = status == DossierStatus.PreRegistered ? (DateTimeOffset?)null : at;
         return new Dossier
         {
+            Commune = Here,
             Code = code,
             ProcedureId = valid.ProcedureId,
             ApplicantName = valid.ApplicantName,
@@ -258,8 +266,8 @@ public sealed partial class DossierStore(
     /// <summary>The next free code of the day. Runs inside the caller's transaction, so two filings never share a number.</summary>
     private string NextCode(DateOnly day)
     {
-        var key = day.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var counter = Counters.FindById(key) ?? new DayCounter { Id = key };
+        var key = DayCounter.Key(Here, day);
+        var counter = Counters.FindById(key) ?? new DayCounter { Id = key, Commune = Here };
         var sequence = counter.Last;
         string code;
         do
@@ -293,9 +301,15 @@ public sealed partial class DossierStore(
 public sealed record ImportedDossier(NewDossier Valid, string Code, IReadOnlyList<StatusChange> History);
 
 /// <summary>The last sequence number given out on one local day (<c>YYMMDD</c>).</summary>
-internal sealed record DayCounter
+internal sealed record DayCounter : ICommuneRecord
 {
+    /// <summary><see cref="Key"/>: the commune and the day, as each commune numbers its own dossiers.</summary>
     public required string Id { get; init; }
+
+    public string Commune { get; init; } = string.Empty;
+
+    public static string Key(string commune, DateOnly day) =>
+        commune + ":" + day.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
     public int Last { get; init; }
 }
@@ -304,16 +318,18 @@ internal sealed record DayCounter
 /// One intent to file: the chat and the draft (normalised, so "0912 345 678" and "0912345678" are one draft) on one
 /// local day, hashed into the id, which LiteDB keeps unique. It points at the dossier that intent filed.
 /// </summary>
-internal sealed record DossierFiling
+internal sealed record DossierFiling : ICommuneRecord
 {
     public required string Id { get; init; }
+
+    public string Commune { get; init; } = string.Empty;
 
     public required string Code { get; init; }
 
     public DateTimeOffset At { get; init; }
 
     /// <summary>The key of a chat's filing; null when staff file (they have no chat to repeat from).</summary>
-    public static string? Key(NewDossier valid, DateOnly day)
+    public static string? Key(string commune, NewDossier valid, DateOnly day)
     {
         if (valid.Owner is not { } owner)
         {
@@ -321,6 +337,7 @@ internal sealed record DossierFiling
         }
         var parts = string.Join(
             "\n",
+            commune,
             owner.ChannelId.ToLowerInvariant(),
             owner.UserId,
             day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -349,6 +366,7 @@ internal sealed class DossierCollectionSetup : ICollectionSetup
         var dossiers = database.Collection<Dossier>(DossierStore.CollectionName);
         dossiers.EnsureIndex(d => d.Code, unique: true);
         dossiers.EnsureIndex(d => d.Phone);
+        dossiers.EnsureCommuneIndex();
         dossiers.EnsureIndex("owner", DossierStore.OwnerExpression);
         foreach (var name in Retired)
         {

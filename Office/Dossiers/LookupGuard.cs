@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LiteDB;
 using Microsoft.Extensions.Options;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
 
@@ -50,8 +51,11 @@ public abstract record DigitsCheck
 }
 
 /// <summary>The failures counted under one key, as stored (UTC).</summary>
-public sealed record LookupFailures
+public sealed record LookupFailures : ICommuneRecord
 {
+    /// <summary>The commune it belongs to (its slug).</summary>
+    public string Commune { get; init; } = string.Empty;
+
     public required string Id { get; init; }
 
     public List<DateTime> At { get; init; } = [];
@@ -64,12 +68,14 @@ public sealed record LookupFailures
 /// per dossier code, wrong last-4 guesses from every identity together — <see cref="LookupGuardOptions.MaxWrongDigits"/>
 /// in <see cref="LookupGuardOptions.DigitsWindow"/> locks the code's chat verification (its owner's chat needs no
 /// digits; staff can unlock). Five guesses a day out of 10,000 possible digits keeps 10,000 guesses below 0.1%.
+/// A code's count is its commune's (the key names the commune, so another commune can neither read nor reset it); a
+/// source's counts across the province, so guessing cannot be spread over communes.
 /// </summary>
-public sealed class LookupGuard(OfficeDatabase database, IDossierStore dossiers, IOptions<LookupGuardOptions> options, TimeProvider time)
+public sealed class LookupGuard(OfficeDatabase database, IDossierStore dossiers, CommuneContext communes, IOptions<LookupGuardOptions> options, TimeProvider time)
 {
     public const string CollectionName = "lookup_failures";
 
-    private const string SourcePrefix = "source:";
+    internal const string SourcePrefix = "source:";
     private const string CodePrefix = "code:";
 
     private ILiteCollection<LookupFailures> Failures => database.Collection<LookupFailures>(CollectionName);
@@ -81,7 +87,7 @@ public sealed class LookupGuard(OfficeDatabase database, IDossierStore dossiers,
     public LookupPermission RecordFailure(string source) => Record(SourcePrefix + Required(source), SourceLimits(), refuseAt: SourceLimits().Max + 1);
 
     /// <summary>Whether the last 4 digits of <paramref name="code"/> may be asked for in a chat that does not own it.</summary>
-    public LookupPermission CheckCode(string code) => Permission(CodePrefix + Required(code), CodeLimits(), refuseAt: CodeLimits().Max);
+    public LookupPermission CheckCode(string code) => Permission(CodeKey(code), CodeLimits(), refuseAt: CodeLimits().Max);
 
     /// <summary>
     /// Compares <paramref name="digits"/> with the last 4 of <paramref name="code"/>'s phone and counts a wrong guess,
@@ -92,7 +98,7 @@ public sealed class LookupGuard(OfficeDatabase database, IDossierStore dossiers,
     /// </summary>
     public DigitsCheck VerifyDigits(string code, string? digits, Action<Dossier, ChatAddress> warnOwner)
     {
-        var key = CodePrefix + Required(code);
+        var key = CodeKey(code);
         var limits = CodeLimits();
         ArgumentNullException.ThrowIfNull(warnOwner);
         return database.InTransaction<DigitsCheck>(() =>
@@ -125,7 +131,7 @@ public sealed class LookupGuard(OfficeDatabase database, IDossierStore dossiers,
         database.InTransaction(() =>
         {
             var locked = !CheckCode(code).Allowed;
-            Failures.Delete(CodePrefix + Required(code));
+            Failures.Delete(CodeKey(code));
             return locked;
         });
 
@@ -142,7 +148,7 @@ public sealed class LookupGuard(OfficeDatabase database, IDossierStore dossiers,
             recent.Add(time.GetUtcNow().UtcDateTime);
             // Only the latest failures decide, so a flood of them keeps the document small.
             recent = [.. recent.TakeLast(refuseAt)];
-            Failures.Upsert(new LookupFailures { Id = key, At = recent });
+            Failures.Upsert(new LookupFailures { Id = key, At = recent, Commune = key.StartsWith(CodePrefix, StringComparison.Ordinal) ? communes.Current.Id : string.Empty });
             return Evaluate(recent, limits.Window, refuseAt);
         });
 
@@ -162,6 +168,13 @@ public sealed class LookupGuard(OfficeDatabase database, IDossierStore dossiers,
     private (int Max, TimeSpan Window) SourceLimits() => (options.Value.MaxFailures, options.Value.Window);
 
     private (int Max, TimeSpan Window) CodeLimits() => (options.Value.MaxWrongDigits, options.Value.DigitsWindow);
+
+    /// <summary>The key of a code's wrong guesses in the current commune: <c>code:phuoc-duc:000.32.30.H49-231120-0012</c>.</summary>
+    private string CodeKey(string code) => CodeKeyOf(communes.Current.Id, Required(code));
+
+    internal static string CodeKeyOf(string commune, string code) => CodePrefix + commune + ":" + code;
+
+    internal static bool IsCodeKey(string key) => key.StartsWith(CodePrefix, StringComparison.Ordinal);
 
     private static string Required(string value)
     {

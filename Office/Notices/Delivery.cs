@@ -1,3 +1,5 @@
+using OneStopBot.Office.Storage;
+
 namespace OneStopBot.Office.Notices;
 
 /// <summary>What a proactive message is for.</summary>
@@ -23,8 +25,11 @@ public enum DeliveryState
 }
 
 /// <summary>One proactive message in the outbox, to one chat.</summary>
-public sealed record Delivery
+public sealed record Delivery : ICommuneRecord
 {
+    /// <summary>The commune it belongs to (its slug).</summary>
+    public string Commune { get; init; } = string.Empty;
+
     public long Id { get; init; }
 
     public DeliveryKind Kind { get; init; }

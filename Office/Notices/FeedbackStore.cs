@@ -1,9 +1,10 @@
 using LiteDB;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Notices;
 
-public sealed class FeedbackStore(OfficeDatabase database, TimeProvider timeProvider) : IFeedbackStore
+public sealed class FeedbackStore(OfficeDatabase database, CommuneContext communes, TimeProvider timeProvider) : IFeedbackStore
 {
     public const string CollectionName = "feedback";
     public const int MaxLength = 2000;
@@ -18,11 +19,11 @@ public sealed class FeedbackStore(OfficeDatabase database, TimeProvider timeProv
         {
             throw new ArgumentException($"Feedback has 1 to {MaxLength} characters.", nameof(text));
         }
-        var entry = new Feedback { ChannelId = chat.ChannelId, UserId = chat.UserId, Text = text, GivenAt = timeProvider.GetUtcNow() };
+        var entry = new Feedback { Commune = communes.Current.Id, ChannelId = chat.ChannelId, UserId = chat.UserId, Text = text, GivenAt = timeProvider.GetUtcNow() };
         return entry with { Id = feedback.Insert(entry).AsInt32 };
     }
 
     /// <summary>The newest feedback first.</summary>
     public IReadOnlyList<Feedback> Latest(int count) =>
-        feedback.Find(Query.All(nameof(Feedback.GivenAt), Query.Descending), limit: count).ToList();
+        feedback.In(communes.Current.Id).OrderByDescending(nameof(Feedback.GivenAt)).Limit(count).ToList();
 }

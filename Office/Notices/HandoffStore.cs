@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using LiteDB;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Notices;
 
 /// <summary>Questions forwarded to staff, and the staff chats they are forwarded to.</summary>
-public sealed class HandoffStore(OfficeDatabase database, TimeProvider timeProvider) : IHandoffStore
+public sealed class HandoffStore(OfficeDatabase database, CommuneContext communes, TimeProvider timeProvider) : IHandoffStore
 {
     public const string CollectionName = "handoffs";
     public const string StaffChatsCollectionName = "staff_chats";
@@ -25,6 +26,7 @@ public sealed class HandoffStore(OfficeDatabase database, TimeProvider timeProvi
         {
             var handoff = new Handoff
             {
+                Commune = communes.Current.Id,
                 Id = RandomNumberGenerator.GetString(ReferenceAlphabet, ReferenceLength),
                 Resident = resident,
                 Question = question,
@@ -46,7 +48,7 @@ public sealed class HandoffStore(OfficeDatabase database, TimeProvider timeProvi
     public Handoff? Find(string reference)
     {
         var normalized = reference.Trim().TrimStart('#').Trim().ToUpperInvariant();
-        return normalized.Length == ReferenceLength ? handoffs.FindById(normalized) : null;
+        return normalized.Length == ReferenceLength ? handoffs.FindById(normalized).Own(communes.Current.Id) : null;
     }
 
     public Handoff MarkAnswered(Handoff handoff, string answeredBy)
@@ -64,24 +66,24 @@ public sealed class HandoffStore(OfficeDatabase database, TimeProvider timeProvi
     }
 
     public IReadOnlyList<Handoff> Open(int count) =>
-        handoffs.Query().Where(h => h.ClosedAt == null).OrderBy(h => h.AskedAt).Limit(Math.Clamp(count, 1, 500)).ToList();
+        handoffs.In(communes.Current.Id).Where(h => h.ClosedAt == null).OrderBy(h => h.AskedAt).Limit(Math.Clamp(count, 1, 500)).ToList();
 
     public Handoff? OpenFor(ChatAddress resident) =>
-        handoffs.Query().Where(h => h.ClosedAt == null && h.Resident.UserId == resident.UserId).ToEnumerable()
+        handoffs.In(communes.Current.Id, h => h.ClosedAt == null && h.Resident.UserId == resident.UserId).ToEnumerable()
             .Where(h => h.Resident.IsSameChat(resident)).MaxBy(h => h.AskedAt);
 
     public HandoffMessage AddMessage(string handoffId, string? staffName, string text)
     {
-        var message = new HandoffMessage { HandoffId = handoffId, StaffName = staffName, Text = text, At = timeProvider.GetUtcNow() };
+        var message = new HandoffMessage { Commune = communes.Current.Id, HandoffId = handoffId, StaffName = staffName, Text = text, At = timeProvider.GetUtcNow() };
         var id = messages.Insert(message).AsInt64;
         return message with { Id = id };
     }
 
     public IReadOnlyList<HandoffMessage> Messages(string handoffId, long after, int count) =>
-        messages.Query().Where(m => m.HandoffId == handoffId && m.Id > after).OrderBy(m => m.Id).Limit(count).ToList();
+        messages.In(communes.Current.Id, m => m.HandoffId == handoffId && m.Id > after).OrderBy(m => m.Id).Limit(count).ToList();
 
     public void RememberStaffChat(ChatAddress chat) =>
-        staffChats.Upsert(new StaffChat { Id = chat.Key, Address = chat, SeenAt = timeProvider.GetUtcNow() });
+        staffChats.Upsert(new StaffChat { Commune = communes.Current.Id, Id = chat.Key, Address = chat, SeenAt = timeProvider.GetUtcNow() });
 
-    public IReadOnlyList<StaffChat> StaffChats() => staffChats.FindAll().ToList();
+    public IReadOnlyList<StaffChat> StaffChats() => staffChats.In(communes.Current.Id).ToList();
 }

@@ -1,4 +1,5 @@
 using LiteDB;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Notices;
 
@@ -6,8 +7,11 @@ namespace OneStopBot.Office.Notices;
 /// A broadcast from the office. It is fanned out into one <see cref="Delivery"/> per subscriber page by page;
 /// the counters change in the same transaction as the deliveries, so they are always exact.
 /// </summary>
-public sealed record Notice
+public sealed record Notice : ICommuneRecord
 {
+    /// <summary>The commune it belongs to (its slug).</summary>
+    public string Commune { get; init; } = string.Empty;
+
     public int Id { get; init; }
 
     public required string Text { get; init; }

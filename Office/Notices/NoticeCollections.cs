@@ -1,4 +1,5 @@
 using LiteDB;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Notices;
@@ -8,7 +9,7 @@ namespace OneStopBot.Office.Notices;
 /// and its notice's counters change together under <see cref="WriteGate"/>, so no two writers interleave a
 /// read-modify-write of the same notice.
 /// </summary>
-public sealed class NoticeCollections(OfficeDatabase database, OutboxSignal signal, INoticeTexts texts, TimeProvider timeProvider)
+public sealed class NoticeCollections(OfficeDatabase database, OutboxSignal signal, INoticeTexts texts, CommuneContext communes, TimeProvider timeProvider)
 {
     public const string NoticesName = "notices";
     public const string DeliveriesName = "deliveries";
@@ -25,16 +26,20 @@ public sealed class NoticeCollections(OfficeDatabase database, OutboxSignal sign
 
     internal Lock WriteGate { get; } = new();
 
+    internal CommuneContext Communes { get; } = communes;
+
     internal INoticeTexts Texts { get; } = texts;
 
     /// <summary>Wakes the outbox worker once the rows written now are committed, so that it finds them when it looks.</summary>
     internal void WakeWorkerAfterCommit() => Database.AfterCommit(Signal.Notify);
 
-    internal Delivery NewDelivery(DeliveryKind kind, ChatAddress to, string text, IReadOnlyList<string>? actions, int? noticeId = null)
+    /// <summary>A delivery of <paramref name="commune"/>: the current one's, or its notice's when a worker finishes a broadcast.</summary>
+    internal Delivery NewDelivery(string commune, DeliveryKind kind, ChatAddress to, string text, IReadOnlyList<string>? actions, int? noticeId = null)
     {
         var now = Time.GetUtcNow();
         return new Delivery
         {
+            Commune = commune,
             Kind = kind,
             NoticeId = noticeId,
             To = to,
@@ -54,7 +59,7 @@ public sealed class NoticeCollections(OfficeDatabase database, OutboxSignal sign
             return notice;
         }
         var text = Texts.DeliveryReport(notice.Id, notice.Sent, notice.Failed);
-        Deliveries.Insert(NewDelivery(DeliveryKind.DeliveryReport, notice.ReportTo, text, actions: null));
+        Deliveries.Insert(NewDelivery(notice.Commune, DeliveryKind.DeliveryReport, notice.ReportTo, text, actions: null));
         return notice with { ReportQueued = true };
     }
 }
@@ -71,5 +76,14 @@ internal sealed class NoticeCollectionSetup : ICollectionSetup
         database.Collection<Feedback>(FeedbackStore.CollectionName).EnsureIndex(f => f.GivenAt);
         database.Collection<HandoffMessage>(HandoffStore.MessagesCollectionName).EnsureIndex(m => m.HandoffId);
         database.Collection<Handoff>(HandoffStore.CollectionName).EnsureIndex(h => h.Resident.UserId);
+        // Deliveries are drained for the whole province by due time; every other collection is read per commune.
+        database.Collection<Notice>(NoticeCollections.NoticesName).EnsureCommuneIndex();
+        database.Collection<Subscription>(SubscriptionStore.CollectionName).EnsureCommuneIndex();
+        database.Collection<SubscriptionOffer>(SubscriptionStore.AskedCollectionName).EnsureCommuneIndex();
+        database.Collection<Rating>(RatingStore.CollectionName).EnsureCommuneIndex();
+        database.Collection<Feedback>(FeedbackStore.CollectionName).EnsureCommuneIndex();
+        database.Collection<Handoff>(HandoffStore.CollectionName).EnsureCommuneIndex();
+        database.Collection<HandoffMessage>(HandoffStore.MessagesCollectionName).EnsureCommuneIndex();
+        database.Collection<StaffChat>(HandoffStore.StaffChatsCollectionName).EnsureCommuneIndex();
     }
 }

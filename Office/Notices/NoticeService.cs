@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
@@ -15,7 +16,7 @@ public sealed class NoticeService(
     ISubscriptionStore subscriptions,
     IHandoffStore handoffs,
     INoticeTexts texts,
-    IOptionsMonitor<OfficeOptions> office,
+    CommuneContext communes,
     IOptionsMonitor<StaffOptions> staff)
 {
     public const int MaxTextLength = 2000;
@@ -167,7 +168,8 @@ public sealed class NoticeService(
         {
             return true;
         }
-        var options = office.CurrentValue;
+        // The current commune's own villages: a broadcast never reaches another commune's.
+        var options = communes.Current.Office;
         audience = options.ResolveVillage(village);
         if (audience is null)
         {

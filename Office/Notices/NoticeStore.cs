@@ -9,6 +9,7 @@ public sealed class NoticeStore(NoticeCollections collections, ISubscriptionStor
     {
         var notice = new Notice
         {
+            Commune = collections.Communes.Current.Id,
             Text = text,
             Village = village,
             CreatedBy = createdBy,
@@ -24,11 +25,14 @@ public sealed class NoticeStore(NoticeCollections collections, ISubscriptionStor
         return notice with { Id = id };
     }
 
-    public Notice? Get(int id) => collections.Notices.FindById(id);
+    public Notice? Get(int id) => collections.Notices.FindById(id).Own(collections.Communes.Current.Id);
 
-    /// <summary>Notices whose audience has not been fully enqueued yet (new, or interrupted by a stop).</summary>
-    public IReadOnlyList<int> AwaitingFanOut() =>
-        collections.Notices.Find(n => !n.FannedOut).Select(n => n.Id).ToList();
+    /// <summary>
+    /// Notices of every commune whose audience has not been fully enqueued yet (new, or interrupted by a stop); the
+    /// worker enters each one's commune to fan it out.
+    /// </summary>
+    public IReadOnlyList<Notice> AwaitingFanOut() =>
+        collections.Notices.Find(n => !n.FannedOut).ToList();
 
     /// <summary>
     /// Enqueues the next page of a notice's audience and moves its cursor, in one transaction, so a stop between
@@ -42,14 +46,14 @@ public sealed class NoticeStore(NoticeCollections collections, ISubscriptionStor
         {
             collections.Database.InTransaction(() =>
             {
-                var notice = collections.Notices.FindById(noticeId);
+                var notice = collections.Notices.FindById(noticeId).Own(collections.Communes.Current.Id);
                 if (notice is null || notice.FannedOut)
                 {
                     return 0;
                 }
                 var page = subscriptions.AudiencePage(notice.Village, notice.AudienceCursor, pageSize);
                 collections.Deliveries.InsertBulk(page.Select(s => collections.NewDelivery(
-                    DeliveryKind.Broadcast, s.Chat, notice.Text, collections.Texts.BroadcastActions, notice.Id)));
+                    notice.Commune, DeliveryKind.Broadcast, s.Chat, notice.Text, collections.Texts.BroadcastActions, notice.Id)));
                 more = page.Count == pageSize;
                 var advanced = notice with
                 {
@@ -71,7 +75,7 @@ public sealed class NoticeStore(NoticeCollections collections, ISubscriptionStor
     }
 
     public IReadOnlyList<Notice> Latest(int count) =>
-        collections.Notices.Query().OrderByDescending(n => n.Id).Limit(count).ToList();
+        collections.Notices.In(collections.Communes.Current.Id).OrderByDescending(n => n.Id).Limit(count).ToList();
 
     /// <summary>Sent, pending and failed counts; pending includes subscribers not enqueued yet.</summary>
     public NoticeProgress? Progress(int id)

@@ -12,7 +12,7 @@ public sealed class Outbox(NoticeCollections collections) : IOutbox
 {
     public Delivery Enqueue(OutboxMessage message)
     {
-        var delivery = collections.NewDelivery(message.Kind, message.To, message.Text, message.Actions);
+        var delivery = collections.NewDelivery(collections.Communes.Current.Id, message.Kind, message.To, message.Text, message.Actions);
         if (message.DueAt is { } dueAt)
         {
             delivery = delivery with { DueAt = dueAt };
@@ -24,7 +24,7 @@ public sealed class Outbox(NoticeCollections collections) : IOutbox
         return delivery with { Id = id };
     }
 
-    public Delivery? Get(long id) => collections.Deliveries.FindById(id);
+    public Delivery? Get(long id) => collections.Deliveries.FindById(id).Own(collections.Communes.Current.Id);
 
     /// <summary>Pending rows whose time has come, the longest waiting first.</summary>
     public IReadOnlyList<Delivery> Due(DateTimeOffset now, int limit) =>

@@ -1,3 +1,5 @@
+using OneStopBot.Office.Storage;
+
 namespace OneStopBot.Office.Notices;
 
 public enum Satisfaction
@@ -8,8 +10,11 @@ public enum Satisfaction
 }
 
 /// <summary>A resident's rating of the service, usually asked for when a dossier's result is returned.</summary>
-public sealed record Rating
+public sealed record Rating : ICommuneRecord
 {
+    /// <summary>The commune it belongs to (its slug).</summary>
+    public string Commune { get; init; } = string.Empty;
+
     public int Id { get; init; }
 
     public string? DossierCode { get; init; }

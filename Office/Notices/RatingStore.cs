@@ -1,11 +1,12 @@
 using LiteDB;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Notices;
 
 /// <summary>Residents' ratings of the service; the satisfaction figure of the statistics comes from here.</summary>
-public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvider) : IRatingStore, ISatisfactionSource
+public sealed class RatingStore(OfficeDatabase database, CommuneContext communes, TimeProvider timeProvider) : IRatingStore, ISatisfactionSource
 {
     public const string CollectionName = "ratings";
     public const int MaxCommentLength = 1000;
@@ -22,6 +23,7 @@ public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvid
         var now = timeProvider.GetUtcNow();
         var rating = new Rating
         {
+            Commune = communes.Current.Id,
             DossierCode = string.IsNullOrWhiteSpace(dossierCode) ? null : dossierCode.Trim(),
             ChannelId = chat.ChannelId,
             UserId = chat.UserId,
@@ -40,14 +42,14 @@ public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvid
     public Rating? AddOnce(ChatAddress chat, Satisfaction score, string dossierCode) =>
         database.InTransaction(() => IsRated(dossierCode) ? null : Add(chat, score, dossierCode));
 
-    public bool IsRated(string dossierCode) => ratings.Exists(Filter.Equal(nameof(Rating.DossierCode), dossierCode));
+    public bool IsRated(string dossierCode) => ratings.In(communes.Current.Id, Filter.Equal(nameof(Rating.DossierCode), dossierCode)).Exists();
 
     /// <summary>Ratings from <paramref name="from"/> to <paramref name="to"/> inclusive (office days), and how many were satisfied.</summary>
     public (int Satisfied, int Total) CountSatisfaction(DateOnly from, DateOnly to)
     {
-        var total = ratings.Count(Filter.Between(nameof(Rating.Day), Day(from), Day(to)));
-        var satisfied = ratings.Count(BsonExpression.Create(
-            $"{nameof(Rating.Day)} BETWEEN @0 AND @1 AND {nameof(Rating.Score)} = @2", Day(from), Day(to), nameof(Satisfaction.Satisfied)));
+        var total = ratings.In(communes.Current.Id, Filter.Between(nameof(Rating.Day), Day(from), Day(to))).Count();
+        var satisfied = ratings.In(communes.Current.Id, BsonExpression.Create(
+            $"{nameof(Rating.Day)} BETWEEN @0 AND @1 AND {nameof(Rating.Score)} = @2", Day(from), Day(to), nameof(Satisfaction.Satisfied))).Count();
         return (satisfied, total);
     }
 
@@ -58,7 +60,7 @@ public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvid
     public bool AddComment(int ratingId, string comment)
     {
         var trimmed = NormalizeComment(comment);
-        if (ratings.FindById(ratingId) is not { } rating || trimmed is null)
+        if (ratings.FindById(ratingId).Own(communes.Current.Id) is not { } rating || trimmed is null)
         {
             return false;
         }
@@ -66,10 +68,10 @@ public sealed class RatingStore(OfficeDatabase database, TimeProvider timeProvid
     }
 
     public IReadOnlyList<Rating> ForDossier(string dossierCode) =>
-        ratings.Find(Filter.Equal(nameof(Rating.DossierCode), dossierCode)).ToList();
+        ratings.In(communes.Current.Id, Filter.Equal(nameof(Rating.DossierCode), dossierCode)).ToList();
 
     public IReadOnlyList<Rating> Latest(int count) =>
-        ratings.Find(Query.All("_id", Query.Descending), limit: Math.Clamp(count, 1, 1000)).ToList();
+        ratings.In(communes.Current.Id).OrderByDescending("_id").Limit(Math.Clamp(count, 1, 1000)).ToList();
 
     private static string? NormalizeComment(string? comment)
     {

@@ -1,10 +1,14 @@
 using LiteDB;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Notices;
 
-/// <summary>Chats that receive notices, and the chats already asked whether they want them.</summary>
-public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider timeProvider) : ISubscriptionStore
+/// <summary>
+/// Chats that receive notices, and the chats already asked whether they want them. A chat is one commune's at a time
+/// (its key stays the record's id): subscribing from another commune moves it there.
+/// </summary>
+public sealed class SubscriptionStore(OfficeDatabase database, CommuneContext communes, TimeProvider timeProvider) : ISubscriptionStore
 {
     public const string CollectionName = "subscriptions";
     public const string AskedCollectionName = "subscription_offers";
@@ -17,6 +21,7 @@ public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider time
     {
         var subscription = new Subscription
         {
+            Commune = communes.Current.Id,
             Id = chat.Key,
             Chat = chat,
             Village = village,
@@ -27,18 +32,18 @@ public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider time
     }
 
     /// <summary>Returns false when the chat was not subscribed.</summary>
-    public bool Unsubscribe(ChatAddress chat) => subscriptions.Delete(chat.Key);
+    public bool Unsubscribe(ChatAddress chat) => Find(chat) is not null && subscriptions.Delete(chat.Key);
 
-    public Subscription? Find(ChatAddress chat) => subscriptions.FindById(chat.Key);
+    public Subscription? Find(ChatAddress chat) => subscriptions.FindById(chat.Key).Own(communes.Current.Id);
 
-    public bool IsSubscribed(ChatAddress chat) => subscriptions.FindById(chat.Key) is not null;
+    public bool IsSubscribed(ChatAddress chat) => Find(chat) is not null;
 
     /// <summary>True the first time it is called for a chat, false ever after: the chat is asked once.</summary>
     public bool TryMarkAsked(ChatAddress chat)
     {
         try
         {
-            offers.Insert(new SubscriptionOffer { Id = chat.Key, AskedAt = timeProvider.GetUtcNow() });
+            offers.Insert(new SubscriptionOffer { Commune = communes.Current.Id, Id = chat.Key, AskedAt = timeProvider.GetUtcNow() });
             return true;
         }
         catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
@@ -47,7 +52,7 @@ public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider time
         }
     }
 
-    public bool WasAsked(ChatAddress chat) => offers.FindById(chat.Key) is not null;
+    public bool WasAsked(ChatAddress chat) => offers.FindById(chat.Key).Own(communes.Current.Id) is not null;
 
     /// <summary>
     /// Every subscriber who gets a notice for <paramref name="village"/> (null: everyone), read page by page in key
@@ -73,11 +78,12 @@ public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider time
 
     /// <summary>The next <paramref name="pageSize"/> subscribers after <paramref name="after"/> in key order.</summary>
     public IReadOnlyList<Subscription> AudiencePage(string? village, string? after, int pageSize) =>
-        subscriptions.Query().Where(AudienceQuery(village, after)).OrderBy("_id").Limit(pageSize).ToList();
+        subscriptions.In(communes.Current.Id).Where(AudienceQuery(village, after)).OrderBy("_id").Limit(pageSize).ToList();
 
-    public int CountAudience(string? village, string? after = null) => subscriptions.Count(AudienceQuery(village, after));
+    public int CountAudience(string? village, string? after = null) =>
+        subscriptions.In(communes.Current.Id).Where(AudienceQuery(village, after)).Count();
 
-    public int Count() => subscriptions.Count();
+    public int Count() => subscriptions.In(communes.Current.Id).Count();
 
     // Subscribers to every village (no Village stored) receive each village's notices.
     private static BsonExpression AudienceQuery(string? village, string? after)
@@ -90,8 +96,11 @@ public sealed class SubscriptionStore(OfficeDatabase database, TimeProvider time
 }
 
 /// <summary>A chat that was asked once whether it wants notices.</summary>
-public sealed record SubscriptionOffer
+public sealed record SubscriptionOffer : ICommuneRecord
 {
+    /// <summary>The commune it belongs to (its slug).</summary>
+    public string Commune { get; init; } = string.Empty;
+
     public required string Id { get; init; }
 
     public DateTimeOffset AskedAt { get; init; }

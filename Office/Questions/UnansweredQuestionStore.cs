@@ -1,4 +1,5 @@
 using LiteDB;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
@@ -9,8 +10,11 @@ namespace OneStopBot.Office.Questions;
 /// A question the bot could not answer (or answered unsure), kept for staff to answer the resident and teach the bot.
 /// Phone and ID numbers are masked before it is stored.
 /// </summary>
-public sealed record UnansweredQuestion
+public sealed record UnansweredQuestion : ICommuneRecord
 {
+    /// <summary>The commune it belongs to (its slug).</summary>
+    public string Commune { get; init; } = string.Empty;
+
     public int Id { get; init; }
 
     public required string Text { get; init; }
@@ -59,7 +63,7 @@ public sealed record QuestionLabel
     public bool Approved => ApprovedBy is not null;
 }
 
-public sealed class UnansweredQuestionStore(OfficeDatabase database, TimeProvider time) : IUnansweredQuestionStore
+public sealed class UnansweredQuestionStore(OfficeDatabase database, CommuneContext communes, TimeProvider time) : IUnansweredQuestionStore
 {
     public const string CollectionName = "unanswered_questions";
 
@@ -74,6 +78,7 @@ public sealed class UnansweredQuestionStore(OfficeDatabase database, TimeProvide
         var masked = Masking.NumbersIn(text.Trim());
         var question = new UnansweredQuestion
         {
+            Commune = communes.Current.Id,
             Text = masked.Length > MaxLength ? masked[..MaxLength] : masked,
             AskedAt = time.GetUtcNow(),
             ChannelId = resident.ChannelId,
@@ -85,13 +90,20 @@ public sealed class UnansweredQuestionStore(OfficeDatabase database, TimeProvide
 
     /// <summary>The most recent questions first (ids grow with each question kept).</summary>
     public IReadOnlyList<UnansweredQuestion> Latest(int count) =>
-        Questions.Query().OrderByDescending(q => q.Id).Limit(count).ToList();
+        Questions.In(communes.Current.Id).OrderByDescending(q => q.Id).Limit(count).ToList();
 
-    public UnansweredQuestion? Get(int id) => Questions.FindById(id);
+    public UnansweredQuestion? Get(int id) => Questions.FindById(id).Own(communes.Current.Id);
 
-    public void Update(UnansweredQuestion question) => Questions.Update(question);
+    /// <summary>Saves a question of the current commune; another commune's question is left as it is.</summary>
+    public void Update(UnansweredQuestion question)
+    {
+        if (Get(question.Id) is not null)
+        {
+            Questions.Update(question with { Commune = communes.Current.Id });
+        }
+    }
 
     /// <summary>Approved examples, oldest first, at most <paramref name="count"/>.</summary>
     public IReadOnlyList<UnansweredQuestion> Approved(int count) =>
-        Questions.Query().Where(q => q.Label != null && q.Label.ApprovedBy != null).OrderBy(q => q.Id).Limit(count).ToList();
+        Questions.In(communes.Current.Id).Where(q => q.Label != null && q.Label.ApprovedBy != null).OrderBy(q => q.Id).Limit(count).ToList();
 }

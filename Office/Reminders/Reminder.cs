@@ -1,5 +1,6 @@
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Reminders;
 
@@ -32,8 +33,11 @@ public enum ReminderState
 /// One reminder to one chat. <see cref="Id"/> is its key (what it is about and when), so scheduling the same
 /// reminder twice keeps one.
 /// </summary>
-public sealed record Reminder
+public sealed record Reminder : ICommuneRecord
 {
+    /// <summary>The commune it belongs to (its slug).</summary>
+    public string Commune { get; init; } = string.Empty;
+
     public required string Id { get; init; }
 
     public ReminderKind Kind { get; init; }

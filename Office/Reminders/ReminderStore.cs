@@ -1,6 +1,7 @@
 using LiteDB;
 using Microsoft.Extensions.Options;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
@@ -15,6 +16,7 @@ public sealed class ReminderStore(
     OfficeDatabase database,
     IOutbox outbox,
     IDossierStore dossiers,
+    CommuneContext communes,
     WorkingCalendar calendar,
     IOptions<ReminderOptions> options,
     TimeProvider time)
@@ -56,7 +58,7 @@ public sealed class ReminderStore(
         {
             return false;
         }
-        Reminders.Insert(reminder with { State = ReminderState.Scheduled, CreatedAt = time.GetUtcNow() });
+        Reminders.Insert(reminder with { Commune = communes.Current.Id, State = ReminderState.Scheduled, CreatedAt = time.GetUtcNow() });
         return true;
     }
 
@@ -67,7 +69,7 @@ public sealed class ReminderStore(
         return database.InTransaction(() =>
         {
             OptOuts.Upsert(new ReminderOptOut { Id = owner, At = time.GetUtcNow() });
-            var waiting = Reminders.Find(r => r.Owner == owner && r.State == ReminderState.Scheduled).ToList();
+            var waiting = Reminders.In(communes.Current.Id, r => r.Owner == owner && r.State == ReminderState.Scheduled).ToList();
             foreach (var reminder in waiting)
             {
                 Reminders.Update(reminder with { State = ReminderState.Dropped });
@@ -83,20 +85,21 @@ public sealed class ReminderStore(
     public IReadOnlyList<Reminder> Of(ChatAddress chat)
     {
         var owner = OwnerOf(chat);
-        return Reminders.Find(r => r.Owner == owner).ToList();
+        return Reminders.In(communes.Current.Id, r => r.Owner == owner).ToList();
     }
 
-    public Reminder? Find(string id) => Reminders.FindById(id);
+    public Reminder? Find(string id) => Reminders.FindById(id).Own(communes.Current.Id);
 
     /// <summary>Dossiers filed from a chat that wait for the resident: a planned visit, or papers to add.</summary>
     public IReadOnlyList<Dossier> AwaitingResident() =>
-        database.Collection<Dossier>(DossierStore.CollectionName)
-            .Find(Query.In(nameof(Dossier.Status), nameof(DossierStatus.PreRegistered), nameof(DossierStatus.SupplementRequested)))
+        database.Collection<Dossier>(DossierStore.CollectionName).In(communes.Current.Id)
+            .Where(Query.In(nameof(Dossier.Status), nameof(DossierStatus.PreRegistered), nameof(DossierStatus.SupplementRequested)))
+            .ToEnumerable()
             .Where(d => d.Owner is not null)
             .ToList();
 
     /// <summary>
-    /// Puts every reminder whose time has come into the outbox, inside the sending hours only; drops those that are no
+    /// Puts every reminder of the current commune whose time has come into the outbox, inside the sending hours only; drops those that are no
     /// longer true. How many were queued.
     /// </summary>
     public int QueueDue()
@@ -111,9 +114,9 @@ public sealed class ReminderStore(
         return database.InTransaction(() =>
         {
             var queued = 0;
-            var due = Reminders.Find(Query.And(
+            var due = Reminders.In(communes.Current.Id, Query.And(
                 Query.EQ(nameof(Reminder.State), nameof(ReminderState.Scheduled)),
-                Query.LTE(nameof(Reminder.SendAt), now.UtcDateTime)), limit: MaxPerRound).ToList();
+                Query.LTE(nameof(Reminder.SendAt), now.UtcDateTime))).Limit(MaxPerRound).ToList();
             foreach (var reminder in due)
             {
                 if (!StillTrue(reminder, now))
@@ -153,6 +156,7 @@ internal sealed class ReminderCollectionSetup : ICollectionSetup
         var reminders = database.Collection<Reminder>(ReminderStore.CollectionName);
         reminders.EnsureIndex(r => r.SendAt);
         reminders.EnsureIndex(r => r.Owner);
+        reminders.EnsureCommuneIndex();
         database.Collection<ReminderOptOut>(ReminderStore.OptOutCollectionName);
     }
 }

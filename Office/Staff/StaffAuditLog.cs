@@ -1,12 +1,16 @@
 using LiteDB;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Staff;
 
 /// <summary>One thing a staff member did.</summary>
-public sealed record StaffAction
+public sealed record StaffAction : ICommuneRecord
 {
     public int Id { get; init; }
+
+    /// <summary>The commune the action was done for.</summary>
+    public string Commune { get; init; } = string.Empty;
 
     public DateTimeOffset At { get; init; }
 
@@ -30,7 +34,7 @@ public sealed record StaffAction
 }
 
 /// <summary>The audit log of every staff action (who, when, what).</summary>
-public sealed class StaffAuditLog(OfficeDatabase database, TimeProvider time) : IStaffAuditLog
+public sealed class StaffAuditLog(OfficeDatabase database, CommuneContext communes, TimeProvider time) : IStaffAuditLog
 {
     public const string CollectionName = "staff_audit";
 
@@ -46,17 +50,18 @@ public sealed class StaffAuditLog(OfficeDatabase database, TimeProvider time) : 
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentException.ThrowIfNullOrWhiteSpace(entry.Staff);
         ArgumentException.ThrowIfNullOrWhiteSpace(entry.Action);
-        var id = Actions.Insert(entry with { Id = 0 });
-        return entry with { Id = id.AsInt32 };
+        var stamped = entry with { Id = 0, Commune = communes.Current.Id };
+        var id = Actions.Insert(stamped);
+        return stamped with { Id = id.AsInt32 };
     }
 
     /// <summary>The latest actions, newest first.</summary>
     public IReadOnlyList<StaffAction> Recent(int count) =>
-        Actions.Query().OrderByDescending(a => a.Id).Limit(Math.Clamp(count, 1, 1000)).ToList();
+        Actions.In(communes.Current.Id).OrderByDescending(a => a.Id).Limit(Math.Clamp(count, 1, 1000)).ToList();
 
     /// <summary>The latest actions of one person, newest first.</summary>
     public IReadOnlyList<StaffAction> ByStaff(string staff, int count) =>
-        Actions.Query().Where(Filter.Equal(nameof(StaffAction.Staff), staff)).OrderByDescending("_id").Limit(Math.Clamp(count, 1, 1000)).ToList();
+        Actions.In(communes.Current.Id, Filter.Equal(nameof(StaffAction.Staff), staff)).OrderByDescending("_id").Limit(Math.Clamp(count, 1, 1000)).ToList();
 
     /// <summary>
     /// Every action on one target (a dossier code), oldest first; an action on many (<see cref="StaffAction.Targets"/>)
@@ -65,8 +70,9 @@ public sealed class StaffAuditLog(OfficeDatabase database, TimeProvider time) : 
     public IReadOnlyList<StaffAction> ForTarget(string target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var alone = Actions.Find(Filter.Equal(nameof(StaffAction.Target), target));
-        var together = Actions.Find(Filter.AnyEqual(StaffAuditSetup.TargetsExpression, target)).Select(a => a with { Target = target, Targets = null });
+        var here = communes.Current.Id;
+        var alone = Actions.In(here, Filter.Equal(nameof(StaffAction.Target), target)).ToEnumerable();
+        var together = Actions.In(here, Filter.AnyEqual(StaffAuditSetup.TargetsExpression, target)).ToEnumerable().Select(a => a with { Target = target, Targets = null });
         return alone.Concat(together).OrderBy(a => a.Id).ToList();
     }
 }
@@ -85,6 +91,7 @@ internal sealed class StaffAuditSetup : ICollectionSetup
         var actions = database.Collection<StaffAction>(StaffAuditLog.CollectionName);
         actions.EnsureIndex(a => a.Target);
         actions.EnsureIndex(a => a.Staff);
+        actions.EnsureCommuneIndex();
         actions.EnsureIndex("targets", TargetsExpression);
         actions.DropIndex(nameof(StaffAction.At));
     }

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using LiteDB;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
 
@@ -15,7 +17,7 @@ namespace OneStopBot.Office.Statistics;
 /// than at the day before's, and one document the sum of all days; the figure for a day is that sum less the days
 /// after it (the weeks up to the farthest due date, for a recent day), so no open dossier is read either.
 /// </summary>
-public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calendar)
+public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calendar, CommuneContext communes)
 {
     public const string CollectionName = "dossier_day_figures";
 
@@ -25,15 +27,18 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
     /// <summary>The kinds of breakdown: per procedure, per village.</summary>
     public const string ByProcedure = "p", ByVillage = "v";
 
-    // Ids are local days "yyyy-MM-dd" (they sort as dates); the marker's and the sum's ids start with a letter, outside
-    // every range of days. v2 added the open and overdue changes, v3 the breakdown per procedure and village (ids
-    // "yyyy-MM-dd|p|khai-sinh" in their own collection, so the day sums never read them).
+    // Ids are the commune's slug and a local day, "phuoc-duc:yyyy-MM-dd" (a commune's days lie together and sort as
+    // dates); the marker's and the sum's ids go on with a letter, outside every range of days. v2 added the open and
+    // overdue changes, v3 the breakdown per procedure and village (ids "phuoc-duc:yyyy-MM-dd|p|khai-sinh" in their own
+    // collection, so the day sums never read them).
     private const string BuiltMarker = "built-v3";
+    private const char CommuneEnd = ':';
     private const char Separator = '|';
     private const string AllDays = "total";
     private const string LastDay = "9999-12-31";
 
-    private volatile bool built;
+    // The communes whose figures are known to be built in this process.
+    private readonly ConcurrentDictionary<string, bool> built = new(StringComparer.Ordinal);
 
     private ILiteCollection<DayFigures> Days => database.Collection<DayFigures>(CollectionName);
 
@@ -45,11 +50,11 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
     /// </summary>
     public IReadOnlyDictionary<string, DayFigures> SumBy(string kind, DateOnly from, DateOnly to)
     {
-        BuildIfMissing();
+        var commune = BuildIfMissing();
         var sums = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
-        var last = Id(to);
+        var last = Id(commune, to);
         // Every id of a day starts with the day, so the ids of the period lie between its first day and the day after it.
-        foreach (var figures in Breakdown.Find(Filter.Between("_id", Id(from), Id(to.AddDays(1)))))
+        foreach (var figures in Breakdown.Find(Filter.Between("_id", Id(commune, from), Id(commune, to.AddDays(1)))))
         {
             var parts = figures.Id.Split(Separator, 3);
             if (parts.Length == 3 && parts[1] == kind && string.CompareOrdinal(parts[0], last) <= 0)
@@ -63,9 +68,9 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
     /// <summary>Sums of the days from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
     public DayFigures Sum(DateOnly from, DateOnly to)
     {
-        BuildIfMissing();
-        var total = new DayFigures { Id = $"{Id(from)}..{Id(to)}" };
-        foreach (var day in Days.Find(Filter.Between("_id", Id(from), Id(to))))
+        var commune = BuildIfMissing();
+        var total = new DayFigures { Id = $"{Id(commune, from)}..{Id(commune, to)}", Commune = commune };
+        foreach (var day in Days.Find(Filter.Between("_id", Id(commune, from), Id(commune, to))))
         {
             total = total.Plus(day, 1);
         }
@@ -75,9 +80,9 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
     /// <summary>The dossiers still being worked on at the end of local day <paramref name="day"/>, and of those, the ones past their due date.</summary>
     public (int Open, int Overdue) OpenAtEndOf(DateOnly day)
     {
-        BuildIfMissing();
-        var open = Days.FindById(AllDays) ?? new DayFigures { Id = AllDays };
-        foreach (var later in Days.Find(Filter.Between("_id", Id(day.AddDays(1)), LastDay)))
+        var commune = BuildIfMissing();
+        var open = Days.FindById(Key(commune, AllDays)) ?? new DayFigures { Id = AllDays };
+        foreach (var later in Days.Find(Filter.Between("_id", Id(commune, day.AddDays(1)), Key(commune, LastDay))))
         {
             open = open.Plus(later, -1);
         }
@@ -99,40 +104,44 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
         foreach (var change in changes.Values.Where(c => !c.IsZero))
         {
             var collection = IsBreakdown(change.Id) ? Breakdown : Days;
-            var stored = collection.FindById(change.Id) ?? new DayFigures { Id = change.Id };
+            var stored = collection.FindById(change.Id) ?? new DayFigures { Id = change.Id, Commune = change.Commune };
             collection.Upsert(stored.Plus(change, 1));
         }
     }
 
     /// <summary>
-    /// Counts every stored dossier once, for a database written before the figures were kept. Writes made before
-    /// that are counted again from scratch, so the order of the two does not matter.
+    /// Counts every stored dossier of the current commune once, for a database written before the figures were kept
+    /// (or moved in from another). Writes made before that are counted again from scratch, so the order of the two does
+    /// not matter. Returns the current commune.
     /// </summary>
-    private void BuildIfMissing()
+    private string BuildIfMissing()
     {
-        if (built)
+        var commune = communes.Current.Id;
+        if (built.ContainsKey(commune))
         {
-            return;
+            return commune;
         }
         database.InTransaction(() =>
         {
-            if (Days.FindById(BuiltMarker) is not null)
+            if (Days.FindById(Key(commune, BuiltMarker)) is not null)
             {
                 return 0;
             }
-            Days.DeleteAll();
-            Breakdown.DeleteAll();
+            // By the commune field: LiteDB's collation orders punctuation its own way, so no range of ids is sure to hold them all.
+            Days.DeleteMany(Filter.Equal(CommuneRecords.Field, commune));
+            Breakdown.DeleteMany(Filter.Equal(CommuneRecords.Field, commune));
             var totals = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
-            foreach (var dossier in database.Collection<Dossier>(DossierStore.CollectionName).FindAll())
+            foreach (var dossier in database.Collection<Dossier>(DossierStore.CollectionName).In(commune).ToEnumerable())
             {
                 Add(totals, dossier, +1);
             }
             Days.InsertBulk(totals.Values.Where(t => !t.IsZero && !IsBreakdown(t.Id)));
             Breakdown.InsertBulk(totals.Values.Where(t => !t.IsZero && IsBreakdown(t.Id)));
-            Days.Insert(new DayFigures { Id = BuiltMarker });
+            Days.Insert(new DayFigures { Id = Key(commune, BuiltMarker), Commune = commune });
             return totals.Count;
         });
-        built = true;
+        built.TryAdd(commune, true);
+        return commune;
     }
 
     private void Add(Dictionary<string, DayFigures> into, Dossier? dossier, int sign)
@@ -143,13 +152,13 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
         }
         if (dossier.ReceivedAt is { } received)
         {
-            AddWithBreakdown(into, dossier, calendar.LocalDate(received), new DayFigures { Id = "", Received = 1, Online = dossier.Submission == Submission.Online ? 1 : 0 }, sign);
+            AddWithBreakdown(into, dossier, calendar.LocalDate(received), new DayFigures { Id = "", Commune = dossier.Commune, Received = 1, Online = dossier.Submission == Submission.Online ? 1 : 0 }, sign);
         }
         if (dossier.ResolvedAt is { } resolved)
         {
             var day = calendar.LocalDate(resolved);
             var onTime = dossier.DueDate is not { } due || day <= due;
-            AddWithBreakdown(into, dossier, day, new DayFigures { Id = "", Resolved = 1, ResolvedOnTime = onTime ? 1 : 0 }, sign);
+            AddWithBreakdown(into, dossier, day, new DayFigures { Id = "", Commune = dossier.Commune, Resolved = 1, ResolvedOnTime = onTime ? 1 : 0 }, sign);
         }
         AddOpenDays(into, dossier, sign);
     }
@@ -157,7 +166,8 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
     private static void AddWithBreakdown(Dictionary<string, DayFigures> into, Dossier dossier, DateOnly day, DayFigures change, int sign)
     {
         Add(into, day, change, sign);
-        foreach (var id in new[] { $"{Id(day)}{Separator}{ByProcedure}{Separator}{dossier.ProcedureId}", $"{Id(day)}{Separator}{ByVillage}{Separator}{dossier.Village}" })
+        var dayId = Id(dossier.Commune, day);
+        foreach (var id in new[] { $"{dayId}{Separator}{ByProcedure}{Separator}{dossier.ProcedureId}", $"{dayId}{Separator}{ByVillage}{Separator}{dossier.Village}" })
         {
             into[id] = Get(into, id).Plus(change, sign);
         }
@@ -197,10 +207,10 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
     // Open at the end of each day from start until the day before end; overdue on those after the due date.
     private void AddOpenSpan(Dictionary<string, DayFigures> into, Dossier dossier, DateOnly start, DateOnly? end, int sign)
     {
-        AddSpan(into, start, end, new DayFigures { Id = "", OpenChange = 1 }, sign);
+        AddSpan(into, start, end, new DayFigures { Id = "", Commune = dossier.Commune, OpenChange = 1 }, sign);
         if (dossier.DueDate is { } due && due.AddDays(1) is var late && (end is null || late < end))
         {
-            AddSpan(into, late > start ? late : start, end, new DayFigures { Id = "", OverdueChange = 1 }, sign);
+            AddSpan(into, late > start ? late : start, end, new DayFigures { Id = "", Commune = dossier.Commune, OverdueChange = 1 }, sign);
         }
     }
 
@@ -216,24 +226,29 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
     // A day's change, and the same change in the sum of all days when it moves the open counts.
     private static void Add(Dictionary<string, DayFigures> into, DateOnly day, DayFigures change, int sign)
     {
-        var id = Id(day);
+        var id = Id(change.Commune, day);
         into[id] = Get(into, id).Plus(change, sign);
         if (change.OpenChange != 0 || change.OverdueChange != 0)
         {
-            into[AllDays] = Get(into, AllDays).Plus(change, sign);
+            var all = Key(change.Commune, AllDays);
+            into[all] = Get(into, all).Plus(change, sign);
         }
     }
 
     private static DayFigures Get(Dictionary<string, DayFigures> figures, string id) =>
-        figures.GetValueOrDefault(id) ?? new DayFigures { Id = id };
+        figures.GetValueOrDefault(id) ?? new DayFigures { Id = id, Commune = id[..id.IndexOf(CommuneEnd, StringComparison.Ordinal)] };
 
-    private static string Id(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Key(string commune, string name) => commune + CommuneEnd + name;
+
+    private static string Id(string commune, DateOnly day) => Key(commune, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }
 
 /// <summary>One local day's figures, or a sum of days.</summary>
-public sealed record DayFigures
+public sealed record DayFigures : ICommuneRecord
 {
     public required string Id { get; init; }
+
+    public string Commune { get; init; } = string.Empty;
 
     public int Received { get; init; }
 

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Sync;
 
 namespace OneStopBot.Office.Statistics;
@@ -19,7 +19,7 @@ public sealed record FiguresReport(
 /// The figures against the office's goals, from <see cref="OfficeStatistics"/> (the figures of <c>/thongke</c> and of
 /// the staff API), month by month, and the results synchronised from <see cref="ProvincialSync"/>.
 /// </summary>
-public sealed class FiguresReports(OfficeStatistics statistics, ProvincialSync sync, IOptions<OfficeOptions> office)
+public sealed class FiguresReports(OfficeStatistics statistics, ProvincialSync sync, CommuneContext communes)
 {
     /// <summary>The report of a period; the period's limits are those of <see cref="OfficeStatistics.Compute"/>.</summary>
     public FiguresReport Compute(DateOnly from, DateOnly to)
@@ -40,6 +40,6 @@ public sealed class FiguresReports(OfficeStatistics statistics, ProvincialSync s
             months,
             statistics.ComputeBy(DailyFigures.ByProcedure, from, to),
             statistics.ComputeBy(DailyFigures.ByVillage, from, to),
-            office.Value.Goals);
+            communes.Current.Office.Goals);
     }
 }

@@ -1,4 +1,5 @@
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 
 namespace OneStopBot.Office.Statistics;
@@ -39,6 +40,9 @@ public sealed record PeriodStatistics
 
 public sealed record SatisfactionCount(int Satisfied, int Total);
 
+/// <summary>One commune's figures for a period, beside the others' in the province's view.</summary>
+public sealed record CommuneStatistics(Commune Commune, PeriodStatistics Figures);
+
 /// <summary>The office's goals in percent: dossiers filed online, and satisfied residents.</summary>
 public sealed record OfficeGoals(int OnlinePercent, int SatisfactionPercent)
 {
@@ -69,7 +73,7 @@ public sealed record GroupStatistics(string Key, int Received, int Online, int R
 /// <see cref="DailyFigures"/>, and, when there is one, the ratings. The work grows with the period (and the days from
 /// its end to the farthest due date), not with the archive nor with the open dossiers.
 /// </summary>
-public sealed class OfficeStatistics(DailyFigures figures, WorkingCalendar calendar, ISatisfactionSource? satisfaction = null)
+public sealed class OfficeStatistics(DailyFigures figures, WorkingCalendar calendar, CommuneContext communes, ISatisfactionSource? satisfaction = null)
 {
     public const int MaxPeriodDays = 366 * 5;
 
@@ -94,6 +98,17 @@ public sealed class OfficeStatistics(DailyFigures figures, WorkingCalendar calen
             Overdue = overdue,
             Satisfaction = ratings is { total: > 0 } r ? new SatisfactionCount(r.satisfied, r.total) : null,
         };
+    }
+
+    /// <summary>
+    /// Every commune's figures for the period side by side (online share, on time, satisfaction), in configured order:
+    /// the province's ranking. Each is the commune's own <see cref="Compute"/>, so the work is that of one commune's
+    /// figures times the communes, whatever the archive holds.
+    /// </summary>
+    public IReadOnlyList<CommuneStatistics> ComputeEach(DateOnly from, DateOnly to)
+    {
+        CheckPeriod(from, to);
+        return communes.ForEach(_ => Compute(from, to)).Select(each => new CommuneStatistics(each.Commune, each.Result)).ToList();
     }
 
     /// <summary>

@@ -87,8 +87,10 @@ public interface INoticeStore
 
     Notice? Get(int id);
 
-    IReadOnlyList<int> AwaitingFanOut();
+    /// <summary>Every commune's notices still to fan out: the one drain that reads across communes.</summary>
+    IReadOnlyList<Notice> AwaitingFanOut();
 
+    /// <summary>Fans out the next page of the current commune's notice <paramref name="noticeId"/>.</summary>
     bool FanOutNextPage(int noticeId, int pageSize);
 
     NoticeProgress? Progress(int id);
@@ -104,6 +106,7 @@ public interface IOutbox
 
     Delivery? Get(long id);
 
+    /// <summary>Every commune's rows due now, each carrying its commune: the sending worker serves the province.</summary>
     IReadOnlyList<Delivery> Due(DateTimeOffset now, int limit);
 
     DateTimeOffset? NextDueAt();

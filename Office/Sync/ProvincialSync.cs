@@ -1,5 +1,6 @@
 using LiteDB;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
@@ -51,8 +52,11 @@ public sealed record SyncPlan(DossierImportRow? HeaderProblem, IReadOnlyList<Syn
 }
 
 /// <summary>The last export applied: when, by whom, its lines and the earliest day it covers.</summary>
-public sealed record SyncExport
+public sealed record SyncExport : ICommuneRecord
 {
+    /// <summary>The commune it belongs to (its slug).</summary>
+    public string Commune { get; init; } = string.Empty;
+
     public int Id { get; init; }
 
     public DateTimeOffset At { get; init; }
@@ -66,8 +70,11 @@ public sealed record SyncExport
 }
 
 /// <summary>A dossier's status as the last export gave it.</summary>
-public sealed record SyncSeen
+public sealed record SyncSeen : ICommuneRecord
 {
+    /// <summary>The commune it belongs to (its slug).</summary>
+    public string Commune { get; init; } = string.Empty;
+
     /// <summary>The dossier's code.</summary>
     public required string Id { get; init; }
 
@@ -77,8 +84,11 @@ public sealed record SyncSeen
 }
 
 /// <summary>An upload kept between its preview and its application (the file as sent).</summary>
-public sealed record SyncUpload
+public sealed record SyncUpload : ICommuneRecord
 {
+    /// <summary>The commune it belongs to (its slug).</summary>
+    public string Commune { get; init; } = string.Empty;
+
     public required string Id { get; init; }
 
     public DateTimeOffset At { get; init; }
@@ -115,6 +125,7 @@ public sealed class ProvincialSync(
     IDossierStore store,
     IDossierArchive archive,
     DossierUpdates updates,
+    CommuneContext communes,
     WorkingCalendar calendar,
     IStaffAuditLog audit,
     TimeProvider time)
@@ -229,11 +240,13 @@ public sealed class ProvincialSync(
     private void Remember(IReadOnlyList<PlannedImportRow> rows, string staff, DateTimeOffset now)
     {
         var earliest = rows.Select(r => r.Dossier?.History.FirstOrDefault(h => h.Status != DossierStatus.PreRegistered)?.At).Min();
-        var export = new SyncExport { At = now, Staff = staff, Lines = rows.Count, EarliestReceived = earliest };
+        var here = communes.Current;
+        var export = new SyncExport { Commune = here.Id, At = now, Staff = staff, Lines = rows.Count, EarliestReceived = earliest };
         var id = Exports.Insert(export).AsInt32;
-        Seen.DeleteAll();
-        Seen.InsertBulk(rows.Where(r => r.Code is not null && r.Status is not null).DistinctBy(r => r.Code)
-            .Select(r => new SyncSeen { Id = r.Code!, ExportId = id, Status = r.Status!.Value }));
+        Seen.DeleteMany(Filter.Equal(CommuneRecords.Field, here.Id));
+        // Codes are unique across the province: only this commune's own are remembered as its export's.
+        Seen.InsertBulk(rows.Where(r => r.Code is not null && r.Status is not null && here.Owns(r.Code)).DistinctBy(r => r.Code)
+            .Select(r => new SyncSeen { Commune = here.Id, Id = r.Code!, ExportId = id, Status = r.Status!.Value }));
     }
 
     /// <summary>Keeps an upload until it is applied (or <see cref="UploadLifetime"/> passes); its id, or null when too many wait.</summary>
@@ -244,12 +257,12 @@ public sealed class ProvincialSync(
         {
             var now = time.GetUtcNow();
             Uploads.DeleteMany(u => u.At < now - UploadLifetime);
-            if (Uploads.Count() >= MaxWaitingUploads)
+            if (Uploads.In(communes.Current.Id).Count() >= MaxWaitingUploads)
             {
                 return null;
             }
             var id = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-            Uploads.Insert(new SyncUpload { Id = id, At = now, Staff = staff, Content = content });
+            Uploads.Insert(new SyncUpload { Commune = communes.Current.Id, Id = id, At = now, Staff = staff, Content = content });
             return id;
         });
     }
@@ -261,25 +274,31 @@ public sealed class ProvincialSync(
         {
             return null;
         }
-        var upload = Uploads.FindById(id);
+        var upload = Uploads.FindById(id).Own(communes.Current.Id);
         return upload is not null && upload.Staff == staff && upload.At >= time.GetUtcNow() - UploadLifetime ? upload.Content : null;
     }
 
     /// <summary>Forgets an upload once applied.</summary>
-    public void Forget(string id) => Uploads.Delete(id);
+    public void Forget(string id)
+    {
+        if (Uploads.FindById(id).Own(communes.Current.Id) is not null)
+        {
+            Uploads.Delete(id);
+        }
+    }
 
     /// <summary>The last export applied, or null before the first.</summary>
-    public SyncExport? LastExport() => Exports.Query().OrderByDescending(e => e.Id).FirstOrDefault();
+    public SyncExport? LastExport() => Exports.In(communes.Current.Id).OrderByDescending(e => e.Id).FirstOrDefault();
 
     /// <summary>Compares the records with the last export (one pass over the dossiers).</summary>
     public Reconciliation Reconcile()
     {
         var last = LastExport();
-        var seen = Seen.FindAll().ToDictionary(s => s.Id, s => s.Status, StringComparer.Ordinal);
+        var seen = Seen.In(communes.Current.Id).ToEnumerable().ToDictionary(s => s.Id, s => s.Status, StringComparer.Ordinal);
         var missing = new List<SyncDossier>();
         var unsynchronised = new List<SyncDossier>();
         int missingTotal = 0, unsynchronisedTotal = 0;
-        foreach (var dossier in Dossiers.FindAll().OrderBy(d => d.Code, StringComparer.Ordinal))
+        foreach (var dossier in Dossiers.In(communes.Current.Id).ToEnumerable().OrderBy(d => d.Code, StringComparer.Ordinal))
         {
             var known = seen.TryGetValue(dossier.Code, out var provincial);
             var item = new SyncDossier(dossier.Code, dossier.ProcedureId, dossier.Village, dossier.Status, known ? provincial : null, dossier.ReceivedAt);
@@ -301,9 +320,10 @@ public sealed class ProvincialSync(
     /// </summary>
     public IReadOnlyDictionary<DateOnly, SynchronisedCount> SynchronisedPerMonth(DateOnly from, DateOnly to)
     {
-        var seen = Seen.FindAll().Where(s => s.Status.IsResolved()).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var here = communes.Current.Id;
+        var seen = Seen.In(here).ToEnumerable().Where(s => s.Status.IsResolved()).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var months = new Dictionary<DateOnly, SynchronisedCount>();
-        foreach (var dossier in Dossiers.FindAll())
+        foreach (var dossier in Dossiers.In(here).ToEnumerable())
         {
             if (dossier.ResolvedAt is not { } resolved)
             {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OneStopBot.Benchmarks.Shared;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
@@ -40,7 +41,7 @@ internal sealed class StatisticsLoad(Uri botEndpoint, string apiKey, TimeProvide
         ArchiveBuilder.Fill(
             database.Collection<Dossier>(DossierStore.CollectionName),
             provider.GetRequiredService<WorkingCalendar>(),
-            provider.GetRequiredService<IOptions<OfficeOptions>>().Value.AgencyCode,
+            provider.GetRequiredService<CommuneContext>().Current,
             count,
             time);
         // The daily figures of an archive written around the stores are counted here, once, not in the bot's first call.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
 using OneStopBot.Benchmarks.Shared;
@@ -36,12 +37,12 @@ public class DossierSearchBenchmarks
         host = BenchHost.Start(path);
         var database = host.Services.GetRequiredService<OfficeDatabase>();
         var calendar = host.Services.GetRequiredService<WorkingCalendar>();
-        var agency = host.Services.GetRequiredService<IOptions<OfficeOptions>>().Value.AgencyCode;
+        var commune = host.Services.GetRequiredService<CommuneContext>().Current;
         var dossiers = database.Collection<Dossier>(DossierStore.CollectionName);
         if (dossiers.Count() < Dossiers)
         {
             dossiers.DeleteAll();
-            ArchiveBuilder.Fill(dossiers, calendar, agency, Dossiers, host.Services.GetRequiredService<TimeProvider>());
+            ArchiveBuilder.Fill(dossiers, calendar, commune, Dossiers, host.Services.GetRequiredService<TimeProvider>());
         }
         var last = dossiers.Query().OrderByDescending(d => d.Id).Limit(1).Single();
         code = last.Code;

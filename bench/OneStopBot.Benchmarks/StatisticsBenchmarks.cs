@@ -9,6 +9,7 @@ using OneStopBot.Bot.Hosting;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
@@ -41,12 +42,12 @@ public class StatisticsBenchmarks
         host = BenchHost.Start(path);
         var database = host.Services.GetRequiredService<OfficeDatabase>();
         var calendar = host.Services.GetRequiredService<WorkingCalendar>();
-        var agency = host.Services.GetRequiredService<IOptions<OfficeOptions>>().Value.AgencyCode;
+        var commune = host.Services.GetRequiredService<CommuneContext>().Current;
         var dossiers = database.Collection<Dossier>(DossierStore.CollectionName);
         if (dossiers.Count() < Dossiers)
         {
             dossiers.DeleteAll();
-            ArchiveBuilder.Fill(dossiers, calendar, agency, Dossiers, host.Services.GetRequiredService<TimeProvider>());
+            ArchiveBuilder.Fill(dossiers, calendar, commune, Dossiers, host.Services.GetRequiredService<TimeProvider>());
         }
         today = calendar.Today;
         monthStart = today.AddDays(-30);
@@ -133,12 +134,13 @@ public class ImportBenchmarks
 /// <summary>The bot's services over one database file, without the web host.</summary>
 internal static class BenchHost
 {
-    public static Microsoft.Extensions.Hosting.IHost Start(string databasePath)
+    public static Microsoft.Extensions.Hosting.IHost Start(string databasePath, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.AddOneStopBot();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath });
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
         return builder.Build();
     }
 }

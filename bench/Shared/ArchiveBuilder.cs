@@ -1,5 +1,6 @@
 using System.Globalization;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 
 namespace OneStopBot.Benchmarks.Shared;
@@ -12,8 +13,10 @@ public static class ArchiveBuilder
 {
     private static readonly (string Id, int Days)[] Procedures = [("khai-sinh", 0), ("chung-thuc-ban-sao", 0), ("xac-nhan-hon-nhan", 3), ("thuong-tru", 7), ("xac-nhan-khuyet-tat", 25)];
 
-    public static void Fill(LiteDB.ILiteCollection<Dossier> dossiers, WorkingCalendar calendar, string agency, int count, TimeProvider time)
+    /// <summary>Writes <paramref name="count"/> dossiers of <paramref name="commune"/> (its agency code in their codes, its slug on each).</summary>
+    public static void Fill(LiteDB.ILiteCollection<Dossier> dossiers, WorkingCalendar calendar, Commune commune, int count, TimeProvider time)
     {
+        var agency = commune.Office.AgencyCode;
         var random = new Random(42);
         var now = time.GetUtcNow();
         var today = calendar.LocalDate(now);
@@ -42,6 +45,7 @@ public static class ArchiveBuilder
             }
             batch.Add(new Dossier
             {
+                Commune = commune.Id,
                 Code = DossierCode.Format(agency, day, i % PerDay + 1),
                 ProcedureId = procedure,
                 ApplicantName = "Alăng Thị Hoa",

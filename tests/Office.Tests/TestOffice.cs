@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Tests;
@@ -47,6 +48,13 @@ public sealed class TestOffice : IDisposable
     public string DatabasePath { get; }
 
     public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+
+    /// <summary>Runs <paramref name="work"/> acting for the commune with slug <paramref name="commune"/>, as an edge does.</summary>
+    public T In<T>(string commune, Func<T> work)
+    {
+        using var scope = Get<CommuneContext>().Enter(commune) ?? throw new ArgumentException($"No commune {commune} is configured.", nameof(commune));
+        return work();
+    }
 
     /// <summary>Closes the database and opens the same file again in a new set of services, as a restart does.</summary>
     public TestOffice Reopen(Action<IServiceCollection>? services = null)

@@ -1,3 +1,4 @@
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
@@ -59,8 +60,10 @@ public sealed class DossierSearchTests : IDisposable
         var dossiers = office.Get<OfficeDatabase>().Collection<Dossier>(DossierStore.CollectionName);
         var now = office.Time.GetUtcNow();
         // Stored as another system would, some without a phone: the phone-tail index must take them.
+        var commune = office.Get<CommuneContext>().Current.Id;
         dossiers.InsertBulk(Enumerable.Range(1, DossierSearch.MaxScanned + 10).Select(i => new Dossier
         {
+            Commune = commune,
             Code = "000.32.30.H49-261126-" + (i % 10_000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "-" + i,
             ProcedureId = "khai-sinh",
             ApplicantName = i == 1 ? "Alăng Thị Hiếm" : "Nguyễn Văn Thường",

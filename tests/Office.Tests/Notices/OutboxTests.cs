@@ -84,7 +84,7 @@ public abstract class OutboxContract<TEngine> : StoreContract<TEngine>
         Assert.Equal(5, Notices.Progress(notice.Id)!.Pending);
 
         Assert.True(Notices.FanOutNextPage(notice.Id, pageSize: 2));
-        Assert.Equal([notice.Id], Notices.AwaitingFanOut());
+        Assert.Equal([notice.Id], Notices.AwaitingFanOut().Select(n => n.Id));
         Assert.True(Notices.FanOutNextPage(notice.Id, pageSize: 2));
         Assert.False(Notices.FanOutNextPage(notice.Id, pageSize: 2));
         Assert.Empty(Notices.AwaitingFanOut());
