@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneStopBot.Dialogs.Communes;
 using OneStopBot.Dialogs.Deadlines;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
@@ -63,6 +64,9 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<DialogDrafts>();
         services.AddSingleton<ButtonPages>();
         services.AddSingleton<ConversationRunner>();
+        services.AddSingleton<CommuneNames>();
+        services.AddSingleton<CommuneQuestion>();
+        services.AddSingleton<CommuneTurns>();
         return services;
     }
 
