@@ -12,7 +12,7 @@ namespace OneStopBot.Dialogs.Communes;
 /// <param name="Id">The commune the resident lives in; null until they say it.</param>
 /// <param name="Pending">What they asked before the commune was known (numbers masked), answered once it is.</param>
 /// <param name="Offered">The communes offered as buttons; not null while the question waits for its answer.</param>
-public sealed record ChatCommune(string? Id = null, string? Pending = null, IReadOnlyList<string>? Offered = null);
+public sealed record ChatCommune(string? Id = null, string? Pending = null, string[]? Offered = null);
 
 /// <summary>
 /// On a channel that several communes share (one provincial Zalo OA), the resident says their commune once: asked
@@ -26,19 +26,18 @@ public sealed class CommuneQuestion
 
     private static readonly string[] ChangeWords = ["doi xa", "doi sang xa", "chuyen xa", "chuyen sang xa"];
 
+    // What a resident can do next once the commune is known: the menu's first four, as many as a phone shows well.
+    private static readonly string[] WhatNextChoices = [MainMenu.AskProcedure, MainMenu.CheckDossier, MainMenu.PreRegister, MainMenu.TalkToStaff];
+
     private readonly CommuneDirectory directory;
-    private readonly CommuneContext communes;
     private readonly CommuneNames names;
-    private readonly RootReplies replies;
     private readonly UserState userState;
     private readonly IStatePropertyAccessor<ChatCommune> accessor;
 
-    public CommuneQuestion(CommuneDirectory directory, CommuneContext communes, CommuneNames names, RootReplies replies, UserState userState)
+    public CommuneQuestion(CommuneDirectory directory, CommuneNames names, UserState userState)
     {
         this.directory = directory;
-        this.communes = communes;
         this.names = names;
-        this.replies = replies;
         this.userState = userState;
         accessor = userState.CreateProperty<ChatCommune>(nameof(ChatCommune));
     }
@@ -80,8 +79,7 @@ public sealed class CommuneQuestion
             {
                 return await NoteAsync(turnContext, new ChatCommune(), chosen, cancellationToken);
             }
-            var choices = named.Likely.Count > 0 ? named.Likely : directory.All.Count <= Replies.MaxButtons ? directory.All : [];
-            return await AskAsync(turnContext, new ChatCommune(), CommuneTexts.AskChange, choices, cancellationToken);
+            return await AskAsync(turnContext, new ChatCommune(), CommuneTexts.AskChange, named.Likely.Count > 0 ? named.Likely : Few(), cancellationToken);
         }
         // A dossier code names its commune by its agency code: the resident need not be asked.
         if (state.Id is null && DossierCode.TryFind(text, NoAgency, out var code) && directory.ByDossierCode(code) is { } owner)
@@ -97,34 +95,31 @@ public sealed class CommuneQuestion
         {
             var pending = string.IsNullOrWhiteSpace(text) ? null : Masking.NumbersIn(text);
             var question = activity.Type == ActivityTypes.Message ? CommuneTexts.Ask : CommuneTexts.Welcome + " " + CommuneTexts.Ask;
-            // A few communes fit as buttons; out of many, the resident types theirs.
-            var all = directory.All.Count <= Replies.MaxButtons ? directory.All : [];
-            return await AskAsync(turnContext, new ChatCommune(Pending: pending), question, all, cancellationToken);
+            return await AskAsync(turnContext, new ChatCommune(Pending: pending), question, Few(), cancellationToken);
         }
         var match = names.Match(text, offered);
         if (match.Chosen is { } answer)
         {
             return await NoteAsync(turnContext, state, answer, cancellationToken);
         }
-        var again = match.Likely.Count > 0 ? CommuneTexts.PickLikely : CommuneTexts.NotFound;
-        return await AskAsync(turnContext, state, again, match.Likely, cancellationToken);
+        return match.Likely.Count > 0
+            ? await AskAsync(turnContext, state, CommuneTexts.PickLikely, match.Likely, cancellationToken)
+            : await AskAsync(turnContext, state, CommuneTexts.NotFound, Few(), cancellationToken);
     }
 
     /// <summary>Keeps the commune and says so; the question that was waiting goes on as this turn's text.</summary>
     private async Task<Commune?> NoteAsync(ITurnContext turnContext, ChatCommune state, Commune commune, CancellationToken cancellationToken)
     {
         await SaveAsync(turnContext, new ChatCommune(commune.Id), cancellationToken);
-        await turnContext.SendActivityAsync(DossierFormat.Text(CommuneTexts.Noted, CommuneNames.NameOf(commune)), cancellationToken: cancellationToken);
+        var noted = DossierFormat.Text(CommuneTexts.Noted, CommuneNames.NameOf(commune));
         if (state.Pending is { } pending)
         {
+            await turnContext.SendActivityAsync(noted, cancellationToken: cancellationToken);
             turnContext.Activity.Text = pending;
             turnContext.Activity.Value = null;
             return commune;
         }
-        using (communes.Enter(commune))
-        {
-            await replies.MenuAsync(turnContext, CommuneTexts.WhatNext, cancellationToken);
-        }
+        await turnContext.SendActivityAsync(Replies.WithChoices(noted + "\n" + CommuneTexts.WhatNext, WhatNextChoices), cancellationToken);
         return null;
     }
 
@@ -138,6 +133,9 @@ public sealed class CommuneQuestion
             cancellationToken);
         return null;
     }
+
+    // A few communes fit as buttons; out of many, the resident types theirs.
+    private IReadOnlyList<Commune> Few() => directory.All.Count <= Replies.MaxButtons ? directory.All : [];
 
     // A message, or the resident joining: the turns a chat without a commune is asked it in.
     private static bool IsFromResident(Activity activity) =>
