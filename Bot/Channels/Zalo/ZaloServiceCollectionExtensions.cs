@@ -68,7 +68,7 @@ public static class ZaloServiceCollectionExtensions
         {
             var ids = options.Communes.Select((c, i) => (Index: i, Id: c.Office.ZaloOaId)).Where(x => x.Id.Length > 0).ToList();
             var problems = ids.Where(x => x.Id.Length > 32 || !x.Id.All(char.IsAsciiDigit))
-                .Select(x => $"{CommunesOptions.Section}:{x.Index}:ZaloOaId must be the OA's id, digits only, e.g. 579745863508352884.")
+                .Select(x => $"{(options.IsListed ? $"{CommunesOptions.Section}:{x.Index}" : OneStopBot.Office.OfficeOptions.Section)}:ZaloOaId must be the OA's id, digits only, e.g. 579745863508352884.")
                 .Concat(ids.GroupBy(x => x.Id, StringComparer.Ordinal).Where(g => g.Count() > 1)
                     .Select(g => $"{CommunesOptions.Section}: the ZaloOaId {g.Key} is given to more than one commune; it says whose a message is."))
                 .ToList();
