@@ -1,5 +1,7 @@
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneStopBot.Dialogs.Communes;
 using OneStopBot.Dialogs.Deadlines;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
@@ -63,6 +65,17 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<DialogDrafts>();
         services.AddSingleton<ButtonPages>();
         services.AddSingleton<ConversationRunner>();
+        services.AddCommuneTurns();
+        return services;
+    }
+
+    /// <summary>What enters each turn's commune, with the question that asks it on a shared channel. Safe to call more than once.</summary>
+    public static IServiceCollection AddCommuneTurns(this IServiceCollection services)
+    {
+        services.TryAddSingleton<UserState>();
+        services.TryAddSingleton<CommuneNames>();
+        services.TryAddSingleton<CommuneQuestion>();
+        services.TryAddSingleton<CommuneTurns>();
         return services;
     }
 

@@ -24,6 +24,9 @@ public sealed class OfficeOptions
 
     public List<string> Villages { get; set; } = [];
 
+    /// <summary>The commune's own Zalo Official Account, if it has one: a message to it is that commune's. Empty: none.</summary>
+    public string ZaloOaId { get; set; } = string.Empty;
+
     /// <summary>The office's goal for the share of dossiers filed online, in percent (65 in its reform plan).</summary>
     [Range(1, 100, ErrorMessage = "Office:OnlineGoalPercent must be a whole percent from 1 to 100, e.g. 65.")]
     public int OnlineGoalPercent { get; set; } = 65;

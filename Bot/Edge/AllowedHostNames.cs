@@ -45,6 +45,8 @@ public static class AllowedHostNames
         {
             patterns.Add(new Uri(publicUrl).IdnHost);
         }
+        // A commune's own host name serves its web chat.
+        patterns.AddRange(app.Services.GetRequiredService<Office.Communes.CommuneDirectory>().All.SelectMany(c => c.HostNames).Select(name => new StringSegment(name)));
         app.Use((context, next) => Allows(context.Request.Host, patterns)
             ? next(context)
             : Results.Problem(ProblemTexts.HostNotAllowed, statusCode: StatusCodes.Status400BadRequest, title: ProblemTexts.HostNotAllowedTitle)

@@ -19,6 +19,8 @@ public static class BotEndpoints
         app.UseForwardedClientAddress();
         app.UseAllowedHostNames();
         app.UseProblemResponses();
+        // Before routing: a commune's address (/xa/{id}/…) becomes the base path of the pages it serves.
+        app.UseCommuneAddresses();
         // Placed here rather than where the host would add them, so that their 401, 404 and 429 get a body too.
         app.UseRouting();
         // Before the limits, so that a portal's preflight (OPTIONS) is answered without counting.

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs.Procedures;
@@ -14,8 +13,9 @@ using static OneStopBot.Bot.Hosting.HtmlText;
 namespace OneStopBot.Bot.PublicPages;
 
 /// <summary>
-/// <c>/thu-tuc</c>: every procedure by group; <c>/thu-tuc/{id}</c>: one procedure. The commune's published procedures,
-/// made from the files the bot answers from. No script: they read on any phone, print on A4, and are small (compressed,
+/// <c>/thu-tuc</c>: every procedure by group; <c>/thu-tuc/{id}</c>: one procedure. The published procedures of the
+/// commune the address names (<c>/xa/{commune}/thu-tuc</c>, its host name, or the one commune), made from the files the
+/// bot answers from, with that commune's facts. No script: they read on any phone, print on A4, and are small (compressed,
 /// cached, revalidated by ETag). Links are relative, so they work under a proxy's path. Any site may link or frame them:
 /// they hold nothing personal and no action a hidden frame could trigger.
 /// </summary>
@@ -64,14 +64,18 @@ public static partial class ProcedurePages
     /// <summary>Whether the text can be a procedure id at all: lower-case letters, digits and single hyphens, bounded.</summary>
     public static bool IsValidId(string id) => id.Length <= MaxIdLength && IdPattern().IsMatch(id);
 
-    private static IResult Index(HttpContext http, ProcedureCatalog catalog, IOptions<OfficeOptions> options, EndpointDataSource endpoints)
+    private static IResult Index(HttpContext http, ProcedureCatalog catalog, EndpointDataSource endpoints)
     {
         // "/thu-tuc/" would resolve the page's relative links one folder too deep.
         if (http.Request.Path.Value!.EndsWith('/'))
         {
             return TypedResults.Redirect("../" + IndexPath.TrimStart('/'), permanent: true);
         }
-        var office = options.Value;
+        if (CommuneAddresses.Of(http) is not { } commune)
+        {
+            return TypedResults.Redirect("./");
+        }
+        var office = commune.Office;
         var vietnamese = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
         var groups = catalog.All
             .GroupBy(p => p.Group)
@@ -98,9 +102,14 @@ public static partial class ProcedurePages
     private static string Entry(Procedure procedure) =>
         $"""<li><a href="thu-tuc/{Uri.EscapeDataString(procedure.Id)}">{Encode(procedure.OfficialName)}</a><span>{Encode(procedure.SimpleName)}</span></li>""" + "\n";
 
-    private static IResult One(HttpContext http, string id, ProcedureCatalog catalog, IOptions<OfficeOptions> options, PlainWords words, EndpointDataSource endpoints)
+    private static IResult One(HttpContext http, string id, ProcedureCatalog catalog, PlainWords words, EndpointDataSource endpoints)
     {
-        var office = options.Value;
+        // With several communes a page is a commune's: without one in the address, the residents choose theirs.
+        if (CommuneAddresses.Of(http) is not { } commune)
+        {
+            return TypedResults.Redirect("../");
+        }
+        var office = commune.Office;
         if (!IsValidId(id) || catalog.Find(id) is not { } procedure)
         {
             return NotFound(http, id, office, endpoints);

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.PublicPages;
 using OneStopBot.Bot.WebChat;
+using OneStopBot.Office;
 using static OneStopBot.Bot.Hosting.HtmlText;
 
 namespace OneStopBot.Bot.Qr;
@@ -29,9 +30,14 @@ public static class QrEndpoints
         "Chú ý: mã QR đang chứa địa chỉ của chính máy này, điện thoại của người dân sẽ không mở được. "
         + "Hãy đặt WebChat:PublicUrl (địa chỉ công khai của trang hỏi đáp) rồi mới in.";
 
-    private static IResult Posters(HttpRequest request, IOptions<WebChatOptions> options, IOptions<OfficeNames> names, IProcedureDirectory directory)
+    /// <summary>The posters of the commune the address names; with several communes and none named, the list of communes.</summary>
+    private static IResult Posters(HttpRequest request, IOptions<WebChatOptions> options, IProcedureDirectory directory)
     {
-        var office = names.Value;
+        if (CommuneAddresses.Of(request.HttpContext) is not { } commune)
+        {
+            return TypedResults.Redirect("../");
+        }
+        var office = commune.Office;
         var page = options.Value.PageUrl(request);
         // Absolute, from the public address: the sheet lives under /qr/, and behind a proxy the host may sit under a path.
         string Beside(string relative) => Encode(new Uri(page, relative).AbsoluteUri);
@@ -66,7 +72,7 @@ public static class QrEndpoints
     private const string ScanToAsk = "Mở Zalo hoặc máy ảnh, quét mã để hỏi ngay trên điện thoại.";
     private const string ScanToRead = "Mở Zalo hoặc máy ảnh, quét mã để xem giấy tờ cần mang, lệ phí, nơi nộp và hỏi ngay trên điện thoại.";
 
-    private static void AppendCard(StringBuilder html, OfficeNames office, string title, string image, string url, string how) =>
+    private static void AppendCard(StringBuilder html, OfficeOptions office, string title, string image, string url, string how) =>
         html.Append($"""
             <section class="card">
             <p class="office">{Encode(office.OfficeName)}</p>

@@ -27,9 +27,24 @@ public sealed class WebChatOptions
     private static bool IsHttp(string text, out Uri url) =>
         Uri.TryCreate(text, UriKind.Absolute, out url!) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
-    /// <summary>The page's address for this request: <see cref="PublicUrl"/> when set, else the request's own.</summary>
-    public Uri PageUrl(HttpRequest request) =>
-        PublicUrl.Length > 0 ? new Uri(PublicUrl) : new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+    /// <summary>
+    /// The page's address for this request: <see cref="PublicUrl"/> when set (with the commune's <c>xa/{id}/</c> when the
+    /// request came in at it, or the commune's own host name when it came in on that), else the request's own.
+    /// </summary>
+    public Uri PageUrl(HttpRequest request)
+    {
+        if (PublicUrl.Length == 0)
+        {
+            return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+        }
+        var page = new Uri(PublicUrl);
+        if (CommuneAddresses.IsAddressed(request.HttpContext) && CommuneAddresses.Of(request.HttpContext) is { } commune)
+        {
+            return new Uri(page, CommuneAddresses.ChatPath(commune));
+        }
+        var directory = request.HttpContext.RequestServices.GetService<Office.Communes.CommuneDirectory>();
+        return directory?.ByHost(request.Host.Host) is not null ? new Uri($"{page.Scheme}://{request.Host}/") : page;
+    }
 
     /// <summary>An address beside the page, resolved as the browser would resolve a relative link on it.</summary>
     public Uri Resolve(HttpRequest request, string relative) => new(PageUrl(request), relative);

@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.Qr;
+using OneStopBot.Office.Communes;
 using static OneStopBot.Bot.Hosting.HtmlText;
 
 namespace OneStopBot.Bot.WebChat;
 
 /// <summary>
-/// <c>GET /</c>: the web chat page. The official Web Chat bundle is served from this host (wwwroot/webchat), never
-/// from a CDN. <c>/?hoi=khai-sinh</c> opens the chat already asking about that procedure.
+/// <c>GET /</c>: the web chat page of the commune the address names (<see cref="CommuneAddresses"/>), or the list of
+/// communes when several are served and it names none. The official Web Chat bundle is served from this host
+/// (wwwroot/webchat), never from a CDN. <c>/?hoi=khai-sinh</c> opens the chat already asking about that procedure.
 /// </summary>
 public static class WebChatPage
 {
@@ -51,9 +52,13 @@ public static class WebChatPage
         return app;
     }
 
-    internal static IResult Render(HttpContext http, IOptions<OfficeNames> names, IProcedureDirectory directory, EndpointDataSource endpoints)
+    internal static IResult Render(HttpContext http, CommuneDirectory communes, IProcedureDirectory directory, EndpointDataSource endpoints)
     {
-        var office = names.Value;
+        if (CommuneAddresses.Of(http) is not { } commune)
+        {
+            return CommuneListPage.Render(http, communes, endpoints);
+        }
+        var office = commune.Office;
         var hashed = HashedNames(endpoints);
         // The content-hashed name, so that a phone keeps the bundle until it changes; relative, for proxies under a path.
         string Asset(string path) => hashed.GetValueOrDefault(path, path);
@@ -67,7 +72,7 @@ public static class WebChatPage
             <p>{{Encode(office.OfficeName)}}</p>
             </header>
             <p id="loading" class="loading" role="status">{{LoadingText}}</p>
-            <main id="webchat" data-directline="{{DirectLineEndpoints.BasePath.TrimStart('/')}}" data-procedure-id="{{Encode(asked?.Id ?? "")}}" data-procedure-name="{{Encode(asked?.Name ?? "")}}"></main>
+            <main id="webchat" data-commune="{{(communes.IsSingle ? "" : Encode(commune.Id))}}" data-directline="{{DirectLineEndpoints.BasePath.TrimStart('/')}}" data-procedure-id="{{Encode(asked?.Id ?? "")}}" data-procedure-name="{{Encode(asked?.Name ?? "")}}"></main>
             <div id="offline" class="offline" role="alert" hidden><p>{{OfflineText}}</p><button type="button" id="restart">{{RestartButton}}</button></div>
             <noscript><p class="offline">Anh/chị hãy bật JavaScript để trò chuyện.</p></noscript>
             <script src="{{Asset("chat.js")}}"></script>

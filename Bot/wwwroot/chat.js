@@ -10,7 +10,8 @@
 
   // The server chooses who the visitor is. The tab keeps its conversation and latest token, so that a reload, a
   // restart of the host or a phone woken after an hour carries on in the same chat, with its transcript.
-  var chatKey = 'onestop.chat';
+  // One chat per commune: a tab that opens another commune's page starts that commune's chat.
+  var chatKey = 'onestop.chat' + (root.dataset.commune ? '.' + root.dataset.commune : '');
   var connectionOnline = 2;
   var connectionExpiredToken = 3;
   var connectionFailed = 4;

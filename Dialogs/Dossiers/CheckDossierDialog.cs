@@ -7,6 +7,7 @@ using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
@@ -30,7 +31,8 @@ public sealed partial class CheckDossierDialog(
     LookupGuard guard,
     NoticeService notices,
     WorkingCalendar calendar,
-    IOptions<OfficeOptions> office) : WaterfallDialog<CheckDossierState>(DialogIds.CheckDossier)
+    CommuneDirectory directory,
+    CommuneContext communes) : WaterfallDialog<CheckDossierState>(DialogIds.CheckDossier)
 {
     private static readonly string[] MineWords = ["cua toi", "cua minh", "cua em", "cua tui"];
 
@@ -56,7 +58,7 @@ public sealed partial class CheckDossierDialog(
         {
             return await step.NextAsync(text, cancellationToken);
         }
-        var example = DossierCode.Example(store.AgencyCode);
+        var example = DossierCode.Example(communes.Current.Office.AgencyCode);
         return await step.PromptAsync(
             codePrompt.Id,
             new PromptOptions(state.Notice ?? DossierFormat.Text(CheckDossierTexts.AskCode, example), Choices: state.Choices ?? [CheckDossierTexts.MyDossiers]),
@@ -66,7 +68,7 @@ public sealed partial class CheckDossierDialog(
     private async Task<DialogTurnResult> FindDossierStepAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
     {
         var text = (string)step.Result!;
-        var example = DossierCode.Example(store.AgencyCode);
+        var example = DossierCode.Example(communes.Current.Office.AgencyCode);
         if (AsksForOwnDossiers(text))
         {
             return await ListOwnDossiersAsync(step, cancellationToken);
@@ -81,6 +83,8 @@ public sealed partial class CheckDossierDialog(
             }
             return await FailAsync(step, DossierFormat.Text(CheckDossierTexts.Malformed, example), cancellationToken);
         }
+        // Status lookups serve the whole province: the code's agency code says whose dossier it is.
+        using var owner = EnterOwner(code);
         if (store.Find(code) is not { } dossier)
         {
             return await FailAsync(step, DossierFormat.Text(CheckDossierTexts.NotFound, code, example), cancellationToken);
@@ -95,6 +99,7 @@ public sealed partial class CheckDossierDialog(
 
     private async Task<DialogTurnResult> AskDigitsStepAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
     {
+        using var owner = EnterOwner(step.Values.Code!);
         if (guard.CheckCode(step.Values.Code!) is { Allowed: false, RetryAt: { } retryAt })
         {
             return await RefuseLockedAsync(step, step.Values.Code!, retryAt, cancellationToken);
@@ -107,11 +112,12 @@ public sealed partial class CheckDossierDialog(
     private async Task<DialogTurnResult> VerifyStepAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
     {
         var code = step.Values.Code!;
+        using var owner = EnterOwner(code);
         // Compared and counted by the office in one step, against the dossier, whoever guesses: rotating chats or
         // addresses gains nothing, and a chat left waiting at the question gets no guess once the code is locked.
         var check = guard.VerifyDigits(code, (string)step.Result!, (dossier, owner) => notices.NotifyStatusChange(
             owner,
-            DossierFormat.Text(CheckDossierTexts.OwnerWarned, dossier.Code, office.Value.Phone),
+            DossierFormat.Text(CheckDossierTexts.OwnerWarned, dossier.Code, communes.Current.Office.Phone),
             [MainMenu.CheckDossier, MainMenu.TalkToStaff]));
         switch (check)
         {
@@ -134,7 +140,7 @@ public sealed partial class CheckDossierDialog(
             case 0:
                 step.Values = step.Values with
                 {
-                    Notice = DossierFormat.Text(CheckDossierTexts.NoneOwn, DossierCode.Example(store.AgencyCode)),
+                    Notice = DossierFormat.Text(CheckDossierTexts.NoneOwn, DossierCode.Example(communes.Current.Office.AgencyCode)),
                     Choices = [MainMenu.PreRegister],
                 };
                 return await step.GoToStepAsync(nameof(AskCodeStepAsync), cancellationToken);
@@ -181,7 +187,7 @@ public sealed partial class CheckDossierDialog(
         }
         var retryAt = DossierFormat.Time(calendar.LocalTime(permission.RetryAt!.Value));
         await step.Context.SendActivityAsync(
-            Replies.WithChoices(DossierFormat.Text(CheckDossierTexts.TooManyFailures, retryAt, office.Value.Phone), [MainMenu.TalkToStaff, MainMenu.AskProcedure]),
+            Replies.WithChoices(DossierFormat.Text(CheckDossierTexts.TooManyFailures, retryAt, communes.Current.Office.Phone), [MainMenu.TalkToStaff, MainMenu.AskProcedure]),
             cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }
@@ -193,12 +199,19 @@ public sealed partial class CheckDossierDialog(
         var local = calendar.LocalTime(retryAt);
         var when = DossierFormat.Time(local) + " " + DossierFormat.Day(DateOnly.FromDateTime(local.DateTime));
         await step.Context.SendActivityAsync(
-            Replies.WithChoices(DossierFormat.Text(CheckDossierTexts.CodeLocked, code, when, office.Value.Phone), [MainMenu.TalkToStaff, MainMenu.AskProcedure]),
+            Replies.WithChoices(DossierFormat.Text(CheckDossierTexts.CodeLocked, code, when, communes.Current.Office.Phone), [MainMenu.TalkToStaff, MainMenu.AskProcedure]),
             cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }
 
-    private string? CodeIn(string text) => DossierCode.TryFind(text, store.AgencyCode, out var code) ? code : null;
+    private string? CodeIn(string text) => DossierCode.TryFind(text, communes.Current.Office.AgencyCode, out var code) ? code : null;
+
+    /// <summary>
+    /// Acts for the commune that owns <paramref name="code"/> until disposed, the chat's own again after; nothing
+    /// entered when no commune's agency code starts it (then it is looked up, and not found, in the chat's commune).
+    /// </summary>
+    private CommuneContext.Scope? EnterOwner(string code) =>
+        directory.ByDossierCode(code) is { } owner ? communes.Enter(owner) : null;
 
     private static bool AsksForOwnDossiers(string text)
     {

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
@@ -12,7 +13,7 @@ using OneStopBot.Office.Storage;
 namespace OneStopBot.Dialogs.Dossiers;
 
 /// <summary>A dossier described in short lines: to the resident who filed it, or to staff (with masked personal data).</summary>
-public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider time, IRatingStore ratings, IOptionsMonitor<OfficeOptions> office)
+public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider time, IRatingStore ratings, CommuneContext communes)
 {
     /// <summary>The procedure's simple name, or its id when the catalogue no longer has it.</summary>
     public string ProcedureName(string procedureId) => catalog.Find(procedureId)?.SimpleName ?? procedureId;
@@ -32,7 +33,7 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
             lines.Add(DossierDetailTexts.Note + note);
         }
         lines.Add(text.NextStep + (dossier.Status == DossierStatus.ResultReady ? " " + DossierDetailTexts.BringToCollect : string.Empty));
-        if (dossier.Status.SendsToReceiver() && Receivers.Visit(catalog.Find(dossier.ProcedureId), office.CurrentValue) is { } visit)
+        if (dossier.Status.SendsToReceiver() && Receivers.Visit(catalog.Find(dossier.ProcedureId), communes.Current.Office) is { } visit)
         {
             lines.Add(visit);
         }

@@ -11,6 +11,7 @@ using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Text;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
@@ -65,7 +66,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
     private readonly LiveUnderstanding live;
     private readonly IDossierStore store;
     private readonly WorkingCalendar calendar;
-    private readonly IOptions<OfficeOptions> office;
+    private readonly CommuneContext communes;
     private readonly ProcedureAnswers answers;
     private readonly TextPrompt procedurePrompt = new("submit.procedure");
     private readonly ChoicePrompt candidatePrompt = new("submit.candidate");
@@ -83,7 +84,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
         LiveUnderstanding live,
         IDossierStore store,
         WorkingCalendar calendar,
-        IOptions<OfficeOptions> office,
+        CommuneContext communes,
         TimeProvider time,
         ProcedureAnswers answers)
         : base(DialogIds.PreRegister)
@@ -93,7 +94,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
         this.live = live;
         this.store = store;
         this.calendar = calendar;
-        this.office = office;
+        this.communes = communes;
         dayPrompt = new DatePrompt("submit.day", time, calendar.TimeZone, (prompt, _) => Task.FromResult(ValidateDay(prompt, calendar)));
     }
 
@@ -204,7 +205,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
     {
         if (procedure.Handler == ProcedureHandler.Unconfirmed)
         {
-            var facts = office.Value;
+            var facts = communes.Current.Office;
             await context.SendActivityAsync(
                 Replies.WithChoices(DossierFormat.Text(PreRegisterTexts.NotOffered, procedure.SimpleName, facts.Phone), [MainMenu.AskProcedure, MainMenu.TalkToStaff]),
                 cancellationToken);
@@ -220,13 +221,13 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
     }
 
     /// <summary>The receiver other than the one-stop desk, from configuration; null for the desk.</summary>
-    private HandlerOffice? Receiver(Procedure procedure) => Receivers.Elsewhere(procedure.Handler, office.Value);
+    private HandlerOffice? Receiver(Procedure procedure) => Receivers.Elsewhere(procedure.Handler, communes.Current.Office);
 
     /// <summary>Where and when to bring the papers: the receiver's place and hours.</summary>
     private string Visit(Procedure procedure, DateOnly day) =>
         Receiver(procedure) is { } other
             ? DossierFormat.Text(PreRegisterTexts.Visit, other.Place, DossierFormat.Day(day), other.Hours)
-            : DossierFormat.Text(PreRegisterTexts.Visit, PreRegisterTexts.Desk, DossierFormat.Day(day), office.Value.WorkingHours);
+            : DossierFormat.Text(PreRegisterTexts.Visit, PreRegisterTexts.Desk, DossierFormat.Day(day), communes.Current.Office.WorkingHours);
 
     /// <summary>
     /// The expected result if the papers are complete on <paramref name="day"/>: only where the time rule is
@@ -326,7 +327,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
 
     private Task<DialogTurnResult> AskVillageStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
         KeepThenAskAsync(step, step.Result is string phone ? step.Values with { Phone = phone } : step.Values, s => s.Village is not null,
-            villagePrompt.Id, new PromptOptions(PreRegisterTexts.AskVillage, Choices: office.Value.Villages, FallbackChoices: office.Value.Villages), cancellationToken);
+            villagePrompt.Id, new PromptOptions(PreRegisterTexts.AskVillage, Choices: communes.Current.Office.Villages, FallbackChoices: communes.Current.Office.Villages), cancellationToken);
 
     private Task<DialogTurnResult> AskDayStepAsync(WaterfallStepContext<PreRegisterState> step, CancellationToken cancellationToken) =>
         KeepThenAskAsync(step, step.Result is FoundChoice village ? step.Values with { Village = village.Value } : step.Values, s => s.Day is not null,

@@ -5,6 +5,7 @@ using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
 
@@ -16,7 +17,7 @@ public sealed record TalkToStaffState;
 /// "Gặp cán bộ": the resident types a question, which goes to every staff chat with a short reference; staff answer
 /// with <c>/traloi</c>. Until then, or when no staff chat is known, the resident gets the phone and office hours.
 /// </summary>
-public sealed class TalkToStaffDialog(NoticeService notices, IOptionsMonitor<OfficeOptions> office)
+public sealed class TalkToStaffDialog(NoticeService notices, CommuneContext communes)
     : WaterfallDialog<TalkToStaffState>(DialogIds.TalkToStaff)
 {
     private readonly TextPrompt questionPrompt = new("human.question", maxLength: NoticeService.MaxTextLength);
@@ -49,7 +50,7 @@ public sealed class TalkToStaffDialog(NoticeService notices, IOptionsMonitor<Off
 
     private string Format(string template, string reference = "")
     {
-        var facts = office.CurrentValue;
+        var facts = communes.Current.Office;
         return DossierFormat.Text(template, facts.Phone, facts.WorkingHours, reference);
     }
 }

@@ -9,6 +9,7 @@ using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Text;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 
 namespace OneStopBot.Dialogs.Messages;
@@ -18,7 +19,7 @@ namespace OneStopBot.Dialogs.Messages;
 /// understanding, then what the conversation holds — the procedure in context, the last aspect, a proposal waiting
 /// for its answer. Pure: it keeps nothing and sends nothing; the dialogs act on the reading.
 /// </summary>
-public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catalog, ProcedureIndex index, IOptions<OfficeOptions> office)
+public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catalog, ProcedureIndex index, CommuneContext communes)
 {
     // Read at each use: a retrained model may replace the running one between two messages.
     private MessageUnderstanding understanding => live.Current;
@@ -116,7 +117,7 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
     public bool IsMenuRequest(string? text) => MenuIntents.ContainsKey(MenuRequest(text));
 
     /// <summary>Whether the message holds a dossier code, typed loosely ("231120-0012").</summary>
-    public bool HoldsDossierCode(string? text) => DossierCode.TryFind(text, office.Value.AgencyCode, out _);
+    public bool HoldsDossierCode(string? text) => DossierCode.TryFind(text, communes.Current.Office.AgencyCode, out _);
 
     /// <summary>A message reduced to the menu label it may be: folded, without punctuation and a polite lead ("cho em", "em muốn").</summary>
     private static string MenuRequest(string? text)

@@ -4,6 +4,7 @@ using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 
@@ -13,7 +14,7 @@ namespace OneStopBot.Dialogs.Notices;
 /// Tells the chat that filed a dossier of each status change, through the outbox; when the result is returned, the
 /// same message asks for a rating. Dossiers filed at the desk have no chat and get nothing.
 /// </summary>
-public sealed class DossierStatusNotifier(NoticeService notices, ProcedureCatalog catalog, IOptionsMonitor<OfficeOptions> office) : IDossierStatusObserver
+public sealed class DossierStatusNotifier(NoticeService notices, ProcedureCatalog catalog, CommuneContext communes) : IDossierStatusObserver
 {
     public static readonly IReadOnlyList<string> Actions = [MainMenu.CheckDossier, MainMenu.TalkToStaff];
 
@@ -25,7 +26,7 @@ public sealed class DossierStatusNotifier(NoticeService notices, ProcedureCatalo
         }
         // A returned result and its rating request are one message: rows are sent in parallel and retried, so two
         // could arrive swapped.
-        var message = Message(dossier.Code, change, Receivers.Visit(catalog.Find(dossier.ProcedureId), office.CurrentValue));
+        var message = Message(dossier.Code, change, Receivers.Visit(catalog.Find(dossier.ProcedureId), communes.Current.Office));
         if (change.Status == DossierStatus.ResultReturned)
         {
             notices.RequestRating(owner, message + "\n" + DossierFormat.Text(RatingTexts.Ask, dossier.Code), RatingDialog.ChoiceLabels);

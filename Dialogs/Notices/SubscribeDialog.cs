@@ -4,6 +4,7 @@ using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Office.Storage;
@@ -16,7 +17,7 @@ public sealed record SubscribeState(bool Changing = false);
 /// "Nhận thông báo": all villages or one, then this chat is subscribed. A chat already subscribed is told so and may
 /// change its village or stop.
 /// </summary>
-public sealed class SubscribeDialog(NoticeService notices, ISubscriptionStore subscriptions, IOptionsMonitor<OfficeOptions> office)
+public sealed class SubscribeDialog(NoticeService notices, ISubscriptionStore subscriptions, CommuneContext communes)
     : WaterfallDialog<SubscribeState>(DialogIds.Subscribe)
 {
     private static readonly IReadOnlyList<string> SubscribedChoices = [SubscribeTexts.Change, SubscribeTexts.Stop, SubscribeTexts.Keep];
@@ -64,12 +65,12 @@ public sealed class SubscribeDialog(NoticeService notices, ISubscriptionStore su
                 return await step.EndDialogAsync(null, cancellationToken);
         }
         step.Values = step.Values with { Changing = step.Result is FoundChoice };
-        return await step.PromptAsync(villagePrompt.Id, new PromptOptions(SubscribeTexts.AskVillage, Choices: VillageChoices(office.CurrentValue)), cancellationToken);
+        return await step.PromptAsync(villagePrompt.Id, new PromptOptions(SubscribeTexts.AskVillage, Choices: VillageChoices(communes.Current.Office)), cancellationToken);
     }
 
     private async Task<DialogTurnResult> SubscribeStepAsync(WaterfallStepContext<SubscribeState> step, CancellationToken cancellationToken)
     {
-        var village = VillageOf((FoundChoice)step.Result!, office.CurrentValue);
+        var village = VillageOf((FoundChoice)step.Result!, communes.Current.Office);
         var outcome = notices.Subscribe(step.Context.ChatAddress(), village);
         var text = outcome.Error?.Message() ?? DossierFormat.Text(step.Values.Changing ? SubscribeTexts.Changed : SubscribeTexts.Subscribed, AudienceName(village));
         await step.Context.SendActivityAsync(Replies.WithChoices(text, MainMenu.Items), cancellationToken);

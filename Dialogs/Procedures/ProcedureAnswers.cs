@@ -9,6 +9,7 @@ using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Questions;
 using OneStopBot.Office.Storage;
 
@@ -18,7 +19,7 @@ namespace OneStopBot.Dialogs.Procedures;
 /// Answers about a procedure. A first answer is at most three messages — what it is, what to bring, one line each for
 /// time, fee and where — with buttons only for what it did not show; a follow-up is one message about one aspect.
 /// </summary>
-public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnansweredQuestionStore unanswered)
+public sealed class ProcedureAnswers(CommuneContext communes, IUnansweredQuestionStore unanswered)
 {
     /// <summary>The aspect each answer button asks about, for the router to read a pressed button.</summary>
     public static readonly IReadOnlyDictionary<string, ProcedureAspect> AspectButtons = new Dictionary<string, ProcedureAspect>(StringComparer.Ordinal)
@@ -173,7 +174,7 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
 
     private async Task OfferStaffAsync(ITurnContext turnContext, string template, CancellationToken cancellationToken)
     {
-        var text = string.Format(CultureInfo.InvariantCulture, template, office.Value.Phone);
+        var text = string.Format(CultureInfo.InvariantCulture, template, communes.Current.Office.Phone);
         await turnContext.SendActivityAsync(
             Replies.WithChoices(text, [MainMenu.TalkToStaff, ProcedureTexts.OtherProcedureButton, MainMenu.CheckDossier]),
             cancellationToken);
@@ -196,7 +197,7 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
             ProcedureAspect.Where => $"{FactOf(procedure, aspect)}\n{HoursOf(procedure)}",
             ProcedureAspect.Hours => $"{HoursOf(procedure)}\n{ProcedureTexts.Where}{PlaceOf(procedure) ?? procedure.WhereAndWhen}",
             // Whatever the ways, a call first saves a trip for a missing paper.
-            ProcedureAspect.Trip => $"{FactOf(procedure, aspect)}\n{string.Format(CultureInfo.InvariantCulture, ProcedureTexts.TripCall, office.Value.Phone)}",
+            ProcedureAspect.Trip => $"{FactOf(procedure, aspect)}\n{string.Format(CultureInfo.InvariantCulture, ProcedureTexts.TripCall, communes.Current.Office.Phone)}",
             _ => FactOf(procedure, aspect),
         };
         // Where the file says nothing, a person can: "Gặp cán bộ" comes first.
@@ -288,14 +289,14 @@ public sealed class ProcedureAnswers(IOptions<OfficeOptions> office, IUnanswered
     }
 
     /// <summary>The receiver's place from configuration; null where the receiver is not confirmed (the file says where to ask).</summary>
-    private string? PlaceOf(Procedure procedure) => Receivers.Of(procedure.Handler, office.Value)?.Place;
+    private string? PlaceOf(Procedure procedure) => Receivers.Of(procedure.Handler, communes.Current.Office)?.Place;
 
     /// <summary>The hours of whoever receives the dossier: Công an xã's own, not the one-stop desk's.</summary>
     private string HoursOf(Procedure procedure) => procedure.Handler switch
     {
-        ProcedureHandler.CommunePolice or ProcedureHandler.CommuneMilitary when Receivers.Of(procedure.Handler, office.Value) is { } receiver =>
+        ProcedureHandler.CommunePolice or ProcedureHandler.CommuneMilitary when Receivers.Of(procedure.Handler, communes.Current.Office) is { } receiver =>
             string.Format(CultureInfo.InvariantCulture, ProcedureTexts.HoursOf, receiver.Name, receiver.Hours),
-        _ => ProcedureTexts.OfficeHours + office.Value.WorkingHours,
+        _ => ProcedureTexts.OfficeHours + communes.Current.Office.WorkingHours,
     };
 
     /// <summary>A follow-up answer names its procedure, so it is clear what it is about.</summary>

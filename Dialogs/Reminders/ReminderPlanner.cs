@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
@@ -22,7 +23,7 @@ public sealed class ReminderPlanner(
     ProcedureCatalog catalog,
     WorkingCalendar calendar,
     IOptions<ReminderOptions> options,
-    IOptionsMonitor<OfficeOptions> office,
+    CommuneContext communes,
     TimeProvider time)
 {
     private static readonly string[] DeadlineActions = [MainMenu.PreRegister, MainMenu.TalkToStaff];
@@ -91,7 +92,7 @@ public sealed class ReminderPlanner(
         }
         var procedure = catalog.Find(dossier.ProcedureId);
         var lines = new List<string> { DossierFormat.Text(ReminderTexts.Visit, DossierFormat.Day(day), dossier.Code, procedure?.SimpleName ?? dossier.ProcedureId) };
-        if (Receivers.Visit(procedure, office.CurrentValue) is { } place)
+        if (Receivers.Visit(procedure, communes.Current.Office) is { } place)
         {
             lines.Add(place);
         }
@@ -117,10 +118,10 @@ public sealed class ReminderPlanner(
         {
             DossierFormat.Text(ReminderTexts.Supplement, dossier.Code, procedure?.SimpleName ?? dossier.ProcedureId, days),
             string.IsNullOrWhiteSpace(asked.Note)
-                ? DossierFormat.Text(ReminderTexts.MissingUnknown, office.CurrentValue.Phone)
+                ? DossierFormat.Text(ReminderTexts.MissingUnknown, communes.Current.Office.Phone)
                 : DossierFormat.Text(ReminderTexts.Missing, asked.Note.Trim()),
         };
-        if (Receivers.Visit(procedure, office.CurrentValue) is { } place)
+        if (Receivers.Visit(procedure, communes.Current.Office) is { } place)
         {
             lines.Add(place);
         }

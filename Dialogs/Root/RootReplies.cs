@@ -4,18 +4,19 @@ using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 
 namespace OneStopBot.Dialogs.Root;
 
 /// <summary>What the bot says outside any dialog, with the office's facts filled in.</summary>
-public sealed class RootReplies(IOptions<OfficeOptions> office)
+public sealed class RootReplies(CommuneContext communes)
 {
     public Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         MenuAsync(turnContext, Format(RootTexts.Welcome), cancellationToken);
 
     public Task OfficeFactsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var facts = office.Value;
+        var facts = communes.Current.Office;
         var text = Format(RootTexts.OfficeFacts) + (facts.Villages.Count > 0 ? RootTexts.Villages + string.Join(", ", facts.Villages) + "." : string.Empty);
         return MenuAsync(turnContext, text, cancellationToken);
     }
@@ -44,7 +45,7 @@ public sealed class RootReplies(IOptions<OfficeOptions> office)
     /// <summary>The office's name, address, hours and phone as the bot says them; the public procedure pages show the same line.</summary>
     public static string OfficeFactsOf(OfficeOptions facts) => Format(RootTexts.OfficeFacts, facts).TrimEnd();
 
-    private string Format(string template) => Format(template, office.Value);
+    private string Format(string template) => Format(template, communes.Current.Office);
 
     private static string Format(string template, OfficeOptions facts) =>
         string.Format(CultureInfo.InvariantCulture, template, facts.OfficeName, facts.Phone, facts.WorkingHours, facts.Address);

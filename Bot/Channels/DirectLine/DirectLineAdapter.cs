@@ -4,6 +4,8 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Bot.Channels.Turns;
+using OneStopBot.Dialogs.Communes;
+using OneStopBot.Office.Communes;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
 
@@ -22,10 +24,12 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveChannel
 
     private readonly DirectLineConversations conversations;
     private readonly TimeProvider time;
+    private readonly CommuneDirectory communes;
 
-    public DirectLineAdapter(DirectLineConversations conversations, TurnPipeline pipeline, TimeProvider time)
+    public DirectLineAdapter(DirectLineConversations conversations, TurnPipeline pipeline, CommuneDirectory communes, TimeProvider time)
     {
         this.conversations = conversations;
+        this.communes = communes;
         this.time = time;
         pipeline.Attach(this);
     }
@@ -128,6 +132,11 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveChannel
             if (caller is not null)
             {
                 context.SetVerifiedCaller(caller);
+            }
+            // The commune the conversation was opened for, as the server recorded it when it signed the token.
+            if (communes.Find(conversation.Commune) is { } commune)
+            {
+                context.SetChannelCommune(commune);
             }
             await RunPipelineAsync(context, callback, cancellationToken);
         }

@@ -25,6 +25,7 @@ public sealed class DirectLineConversation
         Id = stored.Id;
         UserId = stored.UserId;
         StaffName = stored.StaffName;
+        Commune = stored.Commune;
         LastActive = new DateTimeOffset(stored.LastActive, TimeSpan.Zero);
         started = stored.Started;
         transcript = [.. activities.TakeLast(kept)];
@@ -39,6 +40,9 @@ public sealed class DirectLineConversation
 
     /// <summary>The staff member who signed in for this conversation; null for residents.</summary>
     public string? StaffName { get; }
+
+    /// <summary>The commune whose web chat it is; each of its turns acts for that commune.</summary>
+    public string? Commune { get; }
 
     public DateTimeOffset LastActive { get; private set; }
 

@@ -26,9 +26,9 @@ public sealed class DirectLineConversations(
     /// longest, so that a flood of starts pushes out only other anonymous visitors' quiet chats, never a signed-in staff
     /// member's; null only when every conversation in memory belongs to staff.
     /// </summary>
-    public DirectLineConversation? TryCreate(string userId, string? staffName = null)
+    public DirectLineConversation? TryCreate(string userId, string? staffName = null, string? commune = null)
     {
-        var stored = new StoredConversation { Id = RandomId(), UserId = userId, StaffName = staffName, LastActive = time.GetUtcNow().UtcDateTime };
+        var stored = new StoredConversation { Id = RandomId(), UserId = userId, StaffName = staffName, Commune = commune, LastActive = time.GetUtcNow().UtcDateTime };
         var conversation = Admit(new DirectLineConversation(stored, [], store, kept));
         if (conversation is not null)
         {

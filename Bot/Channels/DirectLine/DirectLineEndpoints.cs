@@ -9,6 +9,7 @@ using Newtonsoft.Json.Linq;
 using OneStopBot.Bot.Edge;
 using OneStopBot.Bot.Hosting;
 using OneStopBot.Bot.WebChat;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Staff;
 using JsonPropertyName = System.Text.Json.Serialization.JsonPropertyNameAttribute;
 
@@ -68,9 +69,13 @@ public static class DirectLineEndpoints
     internal static async Task<IResult> RefreshTokenAsync(HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, TimeProvider time)
     {
         var (grant, error) = await AuthorizeAsync(http, tokens, conversationId: null);
-        if (grant is null && BearerToken(http.Request) is { } expired)
+        if (grant is null && BearerToken(http.Request) is { } expired && await tokens.CarriedOverAsync(expired) is { } earlier)
         {
-            grant = await tokens.CarriedOverAsync(expired);
+            if (ForAnotherCommune(http, earlier))
+            {
+                return OtherCommune();
+            }
+            grant = earlier;
         }
         if (grant is null)
         {
@@ -82,13 +87,13 @@ public static class DirectLineEndpoints
             return ConversationGone();
         }
         conversation.Touch(time.GetUtcNow());
-        var token = tokens.Issue(grant.ConversationId, grant.UserId, conversation.StaffName);
+        var token = tokens.Issue(grant.ConversationId, grant.UserId, conversation.StaffName, conversation.Commune);
         return Results.Json(new TokenResponse(grant.ConversationId, token, (int)tokens.Lifetime.TotalSeconds));
     }
 
     /// <summary>The answer to a token request, as Direct Line gives it.</summary>
     internal static IResult TokenFor(DirectLineConversation conversation, DirectLineTokens tokens) =>
-        Results.Json(new TokenResponse(conversation.Id, tokens.Issue(conversation.Id, conversation.UserId, conversation.StaffName), (int)tokens.Lifetime.TotalSeconds));
+        Results.Json(new TokenResponse(conversation.Id, tokens.Issue(conversation.Id, conversation.UserId, conversation.StaffName, conversation.Commune), (int)tokens.Lifetime.TotalSeconds));
 
     /// <summary>
     /// Starts the conversation a token was made for, or a new one when no token is given (the page is public,
@@ -108,7 +113,7 @@ public static class DirectLineEndpoints
             {
                 return error!;
             }
-            token = tokens.Issue(conversation.Id, conversation.UserId, conversation.StaffName);
+            token = tokens.Issue(conversation.Id, conversation.UserId, conversation.StaffName, conversation.Commune);
         }
         else
         {
@@ -266,9 +271,23 @@ public static class DirectLineEndpoints
             TokenStatus.Expired => (null, Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired.")),
             _ when conversationId is not null && check.Grant!.ConversationId != conversationId =>
                 (null, Error(StatusCodes.Status403Forbidden, "Forbidden", "The token is for another conversation.")),
+            _ when ForAnotherCommune(http, check.Grant!) => (null, OtherCommune()),
             _ => (check.Grant, null),
         };
     }
+
+    /// <summary>
+    /// A resident's token made for another commune's web chat than the one this address serves: refused, so that a
+    /// conversation stays in the commune it was opened for whatever address the requests go to. Staff act for their own.
+    /// </summary>
+    private static bool ForAnotherCommune(HttpContext http, DirectLineGrant grant)
+    {
+        var directory = http.RequestServices.GetRequiredService<CommuneDirectory>();
+        return grant.StaffName is null && (grant.Commune ?? directory.Single?.Id) != CommuneAddresses.Of(http)?.Id;
+    }
+
+    private static IResult OtherCommune() =>
+        Error(StatusCodes.Status403Forbidden, "Forbidden", "The token is for another commune's web chat.");
 
     /// <summary>What guessing limits count against for a web chat user: the client's address (after trusted proxies).</summary>
     internal static string ClientSource(HttpContext http) => "ip:" + EdgeRateLimits.ClientAddress(http);
@@ -381,6 +400,11 @@ public static class DirectLineEndpoints
         {
             return (null, userError);
         }
+        // A resident's conversation is one commune's: with several, the address must name it.
+        if (CommuneAddresses.Of(request.HttpContext) is not { } commune)
+        {
+            return (null, Error(StatusCodes.Status404NotFound, "BadArgument", "Several communes are served here: open a commune's web chat at xa/{commune}/."));
+        }
         var userId = $"dl_{Guid.NewGuid():N}";
         if (BearerToken(request) is { } bearer)
         {
@@ -397,7 +421,7 @@ public static class DirectLineEndpoints
                 return (null, Error(StatusCodes.Status401Unauthorized, "BadToken", "The token is not valid."));
             }
         }
-        return conversations.TryCreate(userId) is { } conversation ? (conversation, null) : (null, Full());
+        return conversations.TryCreate(userId, commune: commune.Id) is { } conversation ? (conversation, null) : (null, Full());
     }
 
     /// <summary>The user id the body names, if any; ids are short and plain so they are safe to log.</summary>

@@ -6,8 +6,11 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
 
-/// <summary>Who a valid token lets in: one user (a signed-in staff member when <paramref name="StaffName"/> is set), in one conversation, until it expires.</summary>
-public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset ExpiresAt, string? StaffName = null, DateTimeOffset IssuedAt = default);
+/// <summary>
+/// Who a valid token lets in: one user (a signed-in staff member when <paramref name="StaffName"/> is set), in one
+/// conversation, until it expires; <paramref name="Commune"/> is the commune whose web chat it was made for.
+/// </summary>
+public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset ExpiresAt, string? StaffName = null, DateTimeOffset IssuedAt = default, string? Commune = null);
 
 public enum TokenStatus
 {
@@ -32,6 +35,7 @@ public sealed class DirectLineTokens
     private const string ConversationClaim = "conv";
     private const string UserClaim = "user";
     private const string StaffClaim = "staff";
+    private const string CommuneClaim = "xa";
 
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
@@ -62,13 +66,18 @@ public sealed class DirectLineTokens
 
     public TimeSpan Lifetime => lifetime;
 
-    public string Issue(string conversationId, string userId, string? staffName = null)
+    /// <param name="commune">The commune whose web chat the conversation is: signed in, so that no request can move it to another.</param>
+    public string Issue(string conversationId, string userId, string? staffName = null, string? commune = null)
     {
         var now = time.GetUtcNow();
         var claims = new Dictionary<string, object> { [ConversationClaim] = conversationId, [UserClaim] = userId };
         if (staffName is not null)
         {
             claims[StaffClaim] = staffName;
+        }
+        if (commune is not null)
+        {
+            claims[CommuneClaim] = commune;
         }
         return Handler.CreateToken(new SecurityTokenDescriptor
         {
@@ -98,7 +107,8 @@ public sealed class DirectLineTokens
             return new TokenCheck(TokenStatus.Invalid, null);
         }
         var staff = jwt.TryGetPayloadValue<string>(StaffClaim, out var name) ? name : null;
-        var grant = new DirectLineGrant(conversation, user, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), staff, new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero));
+        var commune = jwt.TryGetPayloadValue<string>(CommuneClaim, out var xa) ? xa : null;
+        var grant = new DirectLineGrant(conversation, user, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), staff, new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero), commune);
         return time.GetUtcNow() >= grant.ExpiresAt
             ? new TokenCheck(TokenStatus.Expired, grant)
             : new TokenCheck(TokenStatus.Valid, grant);

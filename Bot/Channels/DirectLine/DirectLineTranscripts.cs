@@ -17,6 +17,9 @@ public sealed record StoredConversation
 
     public string? StaffName { get; init; }
 
+    /// <summary>The commune whose web chat it was opened in; null for a staff member's, who acts for their own.</summary>
+    public string? Commune { get; init; }
+
     /// <summary>The bot has greeted the user; a resumed conversation is not greeted twice.</summary>
     public bool Started { get; init; }
 

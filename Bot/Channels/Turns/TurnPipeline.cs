@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using OneStopBot.Dialogs.Communes;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Procedures;
 
@@ -6,10 +7,11 @@ namespace OneStopBot.Bot.Channels.Turns;
 
 /// <summary>
 /// What every channel adapter runs around a turn, so that no channel can forget a piece: one turn at a time per
-/// conversation, the text cut to its limit, hard words explained, lines written as the channel shows them, and the
-/// same answer when a turn fails.
+/// conversation, the text cut to its limit, hard words explained, lines written as the channel shows them, the turn's
+/// commune entered, and the same answer when a turn fails.
 /// </summary>
-public sealed class TurnPipeline(ConversationTurns conversationTurns, IncomingTextLimit textLimit, PlainWords words, ChannelLines lines, TurnErrorHandler errorHandler)
+public sealed class TurnPipeline(
+    ConversationTurns conversationTurns, IncomingTextLimit textLimit, PlainWords words, ChannelLines lines, CommuneTurns communeTurns, TurnErrorHandler errorHandler)
 {
     public void Attach(BotAdapter adapter)
     {
@@ -21,5 +23,7 @@ public sealed class TurnPipeline(ConversationTurns conversationTurns, IncomingTe
         adapter.Use(words);
         adapter.Use(lines);
         adapter.Use(textLimit);
+        // Last, so that the commune question is written for the channel like every reply and sees the text as cut.
+        adapter.Use(communeTurns);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OneStopBot.Dialogs;
 using OneStopBot.Dialogs.Engine;
 
 namespace OneStopBot.Bot.Channels.Turns;
@@ -16,6 +17,7 @@ public static class TurnServiceCollectionExtensions
         services.AddSingleton<ConversationTurns>();
         services.AddSingleton<IncomingTextLimit>();
         services.AddSingleton<ChannelLines>();
+        services.AddCommuneTurns();
         services.AddSingleton<TurnPipeline>();
         return services;
     }

@@ -5,6 +5,8 @@ using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Office.Staff;
 using OneStopBot.Bot.Channels.Turns;
+using OneStopBot.Dialogs.Communes;
+using OneStopBot.Office.Communes;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
@@ -26,6 +28,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider timeProvider;
     private readonly IOptionsMonitor<StaffOptions> staff;
+    private readonly CommuneDirectory communes;
 
     public ZaloAdapter(
         ZaloSender sender,
@@ -34,8 +37,10 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
         IServiceScopeFactory scopes,
         TurnPipeline pipeline,
         IOptionsMonitor<StaffOptions> staff,
+        CommuneDirectory communes,
         TimeProvider timeProvider)
     {
+        this.communes = communes;
         this.sender = sender;
         this.choices = choices;
         this.options = options;
@@ -63,6 +68,11 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
                     context.TurnState.Add(replies);
                     // The webhook's signature vouches for the Zalo user id.
                     context.SetVerifiedCaller(VerifiedCaller.ChannelUser(context.ChatAddress(), staff.CurrentValue));
+                    // A commune's own OA: its messages are that commune's. One provincial OA: the resident says theirs.
+                    if (CommuneOf(zaloEvent.OaId) is { } commune)
+                    {
+                        context.SetChannelCommune(commune);
+                    }
                     await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
                 }
                 break;
@@ -74,6 +84,11 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
         }
         return replies;
     }
+
+    /// <summary>The commune whose own OA <paramref name="oaId"/> is (signed with the event); null for a shared OA.</summary>
+    private Commune? CommuneOf(string? oaId) =>
+        string.IsNullOrEmpty(oaId) || communes.IsSingle ? null
+            : communes.All.FirstOrDefault(c => string.Equals(c.Office.ZaloOaId, oaId, StringComparison.Ordinal));
 
     private Activity CreateActivity(ZaloEvent zaloEvent)
     {

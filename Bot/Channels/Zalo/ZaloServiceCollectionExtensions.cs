@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using OneStopBot.Office.Channels;
+using OneStopBot.Office.Communes;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
@@ -16,6 +18,7 @@ public static class ZaloServiceCollectionExtensions
             .Validate(o => o.MaxPendingTurns >= 1 && o.Inbox.IsValid(),
                 "Zalo:MaxPendingTurns and Zalo:Inbox counts must be at least 1, RetryDelay not negative, PollInterval positive, ReplyHold at least 1 second.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CommunesOptions>, ZaloOaIdProblems>();
         services.AddChannelTokens();
         services.AddInbox();
 
@@ -56,6 +59,21 @@ public static class ZaloServiceCollectionExtensions
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+    }
+
+    // A commune's own OA says whose a message is: two communes cannot share one, and an id is Zalo's digits.
+    private sealed class ZaloOaIdProblems : IValidateOptions<CommunesOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, CommunesOptions options)
+        {
+            var ids = options.Communes.Select((c, i) => (Index: i, Id: c.Office.ZaloOaId)).Where(x => x.Id.Length > 0).ToList();
+            var problems = ids.Where(x => x.Id.Length > 32 || !x.Id.All(char.IsAsciiDigit))
+                .Select(x => $"{(options.IsListed ? $"{CommunesOptions.Section}:{x.Index}" : OneStopBot.Office.OfficeOptions.Section)}:ZaloOaId must be the OA's id, digits only, e.g. 579745863508352884.")
+                .Concat(ids.GroupBy(x => x.Id, StringComparer.Ordinal).Where(g => g.Count() > 1)
+                    .Select(g => $"{CommunesOptions.Section}: the ZaloOaId {g.Key} is given to more than one commune; it says whose a message is."))
+                .ToList();
+            return problems.Count > 0 ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+        }
     }
 
     private static bool IsHttpUrl(string value) =>

@@ -47,6 +47,7 @@ public sealed class StartupSettingsTests : IDisposable
         { "Retraining:Timeout", "03:00:00", "Retraining:Timeout must be between" },
         { "Zalo:ApiBaseUrl", "ftp://openapi.zalo.me", "Zalo:ApiBaseUrl" },
         { "Zalo:MaxTextLength", "1", "MaxTextLength must be at least 2" },
+        { "Office:ZaloOaId", "oa-phuoc-duc", "Office:ZaloOaId must be the OA's id, digits only" },
         { "Zalo:RedeliveryWindow", "00:00:01", "RedeliveryWindow" },
         { "Zalo:Inbox:MaxConcurrentTurns", "0", "Zalo:MaxPendingTurns and Zalo:Inbox counts must be at least 1" },
         { "Zalo:Inbox:MaxAttempts", "0", "Zalo:MaxPendingTurns and Zalo:Inbox counts must be at least 1" },

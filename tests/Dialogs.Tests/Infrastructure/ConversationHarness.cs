@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using OneStopBot.Dialogs.Communes;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Identity;
@@ -15,6 +16,7 @@ using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Dialogs.Tests.Infrastructure;
@@ -72,13 +74,22 @@ public sealed class ConversationHarness : IDisposable
         // As every channel's pipeline does: the words a resident may not know are explained in what is sent.
         Adapter.Use(provider.GetRequiredService<PlainWords>());
         Adapter.Use(new ButtonLimit());
+        // As a channel does: the commune it vouches for (a web chat address's), then the pipeline's entry into it.
+        Adapter.Use(new ChannelCommuneOf(() => ChannelCommune is { } id ? Get<CommuneDirectory>().Find(id) : null));
+        Adapter.Use(provider.GetRequiredService<CommuneTurns>());
     }
+
+    /// <summary>The commune the channel vouches for in later turns (as a web chat opened at <c>/xa/{id}/</c>); none by default.</summary>
+    public string? ChannelCommune { get; set; }
 
     public FakeTimeProvider Time { get; }
 
     public IStorage Storage { get; }
 
     public OfficeOptions Office => provider.GetRequiredService<IOptions<OfficeOptions>>().Value;
+
+    /// <summary>The configured commune <paramref name="id"/>, its facts as the bot answers them.</summary>
+    public Commune Commune(string id) => Get<CommuneDirectory>().Find(id) ?? throw new ArgumentException($"No commune {id} is configured.", nameof(id));
 
     public TestAdapter Adapter { get; } = new(TestAdapter.CreateConversation("harness"));
 
@@ -130,6 +141,19 @@ public sealed class ConversationHarness : IDisposable
             await runner.WelcomeAsync(turnContext, cancellationToken);
         }
         await provider.GetRequiredService<ConversationState>().SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+}
+
+/// <summary>Marks each turn with the commune a channel would vouch for, before the pipeline enters it.</summary>
+public sealed class ChannelCommuneOf(Func<Commune?> commune) : IMiddleware
+{
+    public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        if (commune() is { } vouched)
+        {
+            turnContext.SetChannelCommune(vouched);
+        }
+        return next(cancellationToken);
     }
 }
 
