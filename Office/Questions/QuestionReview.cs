@@ -138,20 +138,10 @@ public sealed class QuestionReview(
     };
 
     /// <summary>The approved examples a retraining uses, oldest first.</summary>
-    public IReadOnlyList<UnansweredQuestion> TrainingExamples() => questions.Approved(MaxTrainingExamples);
+    public IReadOnlyList<UnansweredQuestion> TrainingExamples() => questions.ApprovedInProvince(MaxTrainingExamples);
 
     /// <summary>After a retrained model with <paramref name="used"/> was accepted: these are in the model used from now, and after a restart.</summary>
-    public void MarkInUse(IReadOnlyList<int> used) => database.InTransaction(() =>
-    {
-        foreach (var id in used)
-        {
-            if (questions.Get(id) is { Label: { Approved: true } label } question && !label.InUse)
-            {
-                questions.Update(question with { Label = label with { InUse = true } });
-            }
-        }
-        return used.Count;
-    });
+    public void MarkInUse(IReadOnlyList<int> used) => questions.MarkInUse(used);
 
     // Names compare as a person reads them, so "An" and "an " are one person.
     private static bool SamePerson(string a, string b) =>

@@ -103,7 +103,18 @@ public sealed class UnansweredQuestionStore(OfficeDatabase database, CommuneCont
         }
     }
 
-    /// <summary>Approved examples, oldest first, at most <paramref name="count"/>.</summary>
-    public IReadOnlyList<UnansweredQuestion> Approved(int count) =>
-        Questions.In(communes.Current.Id).Where(q => q.Label != null && q.Label.ApprovedBy != null).OrderBy(q => q.Id).Limit(count).ToList();
+    public IReadOnlyList<UnansweredQuestion> ApprovedInProvince(int count) =>
+        Questions.Query().Where(q => q.Label != null && q.Label.ApprovedBy != null).OrderBy(q => q.Id).Limit(count).ToList();
+
+    public void MarkInUse(IReadOnlyList<int> ids) => database.InTransaction(() =>
+    {
+        foreach (var id in ids)
+        {
+            if (Questions.FindById(id) is { Label: { Approved: true, InUse: false } label } question)
+            {
+                Questions.Update(question with { Label = label with { InUse = true } });
+            }
+        }
+        return ids.Count;
+    });
 }

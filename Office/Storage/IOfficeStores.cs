@@ -185,8 +185,14 @@ public interface IUnansweredQuestionStore
 
     void Update(UnansweredQuestion question);
 
-    /// <summary>Questions whose label is approved, oldest first, at most <paramref name="count"/>.</summary>
-    IReadOnlyList<UnansweredQuestion> Approved(int count);
+    /// <summary>
+    /// Questions whose label is approved, in every commune, oldest first, at most <paramref name="count"/>: the
+    /// understanding is the province's, so each commune's approved examples teach it (their masked text and label only).
+    /// </summary>
+    IReadOnlyList<UnansweredQuestion> ApprovedInProvince(int count);
+
+    /// <summary>Marks the approved questions <paramref name="ids"/>, of any commune, as taught to the model in use.</summary>
+    void MarkInUse(IReadOnlyList<int> ids);
 }
 
 /// <summary>The audit log of staff actions.</summary>

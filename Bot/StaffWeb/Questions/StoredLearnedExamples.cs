@@ -9,7 +9,7 @@ namespace OneStopBot.Bot.StaffWeb.Questions;
 public sealed class StoredLearnedExamples(IUnansweredQuestionStore questions) : ILearnedExamples
 {
     public IReadOnlyList<LearnedExample> InUse() =>
-        questions.Approved(QuestionReview.MaxTrainingExamples).Where(q => q.Label!.InUse).Select(ToLearned).ToList();
+        questions.ApprovedInProvince(QuestionReview.MaxTrainingExamples).Where(q => q.Label!.InUse).Select(ToLearned).ToList();
 
     /// <summary>An approved question as the understanding learns it.</summary>
     public static LearnedExample ToLearned(UnansweredQuestion question)
