@@ -29,6 +29,13 @@ public sealed class StaffCommunes(CommuneDirectory directory)
         directory.Find(chosen) is { } wanted && MayActFor(member, wanted) ? wanted
             : HomeOf(member) ?? directory.All[0];
 
+    /// <summary>
+    /// True when <paramref name="leader"/> may lock or reset <paramref name="member"/>'s account: a province
+    /// administrator anyone's, a leader only their own commune's clerks and leaders.
+    /// </summary>
+    public bool MayManage(StaffMember leader, StaffMember member) =>
+        IsProvince(leader) || !IsProvince(member) && HomeOf(member) is { } home && MayActFor(leader, home);
+
     /// <summary>The communes the member may switch between, in configured order.</summary>
     public IReadOnlyList<Commune> Reachable(StaffMember member) => [.. directory.All.Where(c => MayActFor(member, c))];
 }
