@@ -55,6 +55,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<Dialog, RatingDialog>();
         services.AddSingleton<Dialog, FeedbackDialog>();
         services.AddSingleton<Dialog, StaffBroadcastDialog>();
+        services.AddSingleton<StaffTurnCommune>();
         services.AddSingleton<Dialog, StaffReplyDialog>();
         services.AddSingleton<Dialog, ConfirmCancelDialog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDossierStatusObserver, DossierStatusNotifier>());

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Communes;
 using OneStopBot.Office.Demo;
@@ -30,6 +31,8 @@ public static class OfficeServiceCollectionExtensions
             .Validate(o => o.Members.TrueForAll(m => m.PasswordHash.Length == 0 || StaffPassword.IsWellFormed(m.PasswordHash)),
                 "Staff:Members:PasswordHash must be empty or made by the hash-password verb.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StaffOptions>, StaffCommuneProblems>();
+        services.AddSingleton<StaffCommunes>();
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -59,6 +62,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddSingleton<OfficeStatistics>();
         services.AddSingleton<ProvincialSync>();
         services.AddSingleton<FiguresReports>();
+        services.AddSingleton<ProvinceFigures>();
         services.AddSingleton<DemoData>();
         services.AddStore<IUnansweredQuestionStore, UnansweredQuestionStore>();
         services.AddReminderStore(configuration);

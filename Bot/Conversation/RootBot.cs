@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Staff;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Office.Storage;
@@ -16,7 +17,8 @@ public sealed class RootBot(
     ConversationState conversationState,
     UserState userState,
     NoticeService notices,
-    IHandoffStore handoffs) : ActivityHandler
+    IHandoffStore handoffs,
+    StaffTurnCommune staffCommune) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -25,8 +27,10 @@ public sealed class RootBot(
         await userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }
 
-    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
+        // A staff member acts for their own commune, whichever chat the turn came through.
+        using var commune = staffCommune.Enter(turnContext);
         // An authenticated staff member's chat is remembered so that residents' questions can be forwarded to it.
         if (turnContext.StaffName() is not null)
         {
@@ -37,7 +41,7 @@ public sealed class RootBot(
             // A resident waiting for a person: the clerk following the conversation in the workspace sees this message too.
             notices.KeepResidentMessage(turnContext.ChatAddress(), turnContext.Activity.Text);
         }
-        return runner.RunMessageAsync(turnContext, cancellationToken);
+        await runner.RunMessageAsync(turnContext, cancellationToken);
     }
 
     /// <summary>A resident who leaves the chat (Zalo's unfollow) gets no more notices.</summary>

@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Knowledge.Evaluation;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Demo;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
@@ -182,21 +183,28 @@ public static class CommandLineVerbs
     {
         System.Console.OutputEncoding = System.Text.Encoding.UTF8;
         var store = services.GetRequiredService<DossierStore>();
-        DemoSeedResult result;
+        var communes = services.GetRequiredService<CommuneContext>();
+        IReadOnlyList<(Commune Commune, DemoSeedResult Result)> seeded;
         try
         {
-            result = services.GetRequiredService<DemoData>().Seed();
+            seeded = services.GetRequiredService<DemoData>().SeedEveryCommune();
         }
         catch (InvalidOperationException)
         {
             System.Console.WriteLine("Cơ sở dữ liệu đã có hồ sơ, nên không thêm dữ liệu mẫu. Hãy dùng một tệp mới (--Storage:DatabasePath=...).");
             return Task.FromResult(1);
         }
-        System.Console.WriteLine($"Đã tạo {result.Created} hồ sơ mẫu. Mã để thử tra cứu (và 4 số cuối điện thoại để xác minh từ cuộc trò chuyện khác):");
-        foreach (var code in result.CodesToTry)
+        foreach (var (commune, result) in seeded)
         {
-            var dossier = store.Find(code)!;
-            System.Console.WriteLine($"  {code}  {dossier.Status.Text().Label}  …{dossier.Phone[^4..]}");
+            using var scope = communes.Enter(commune);
+            // With several communes each block says whose codes they are.
+            var whose = seeded.Count > 1 ? $" cho {commune.Office.CommuneName} (/xa/{commune.Id}/)" : "";
+            System.Console.WriteLine($"Đã tạo {result.Created} hồ sơ mẫu{whose}. Mã để thử tra cứu (và 4 số cuối điện thoại để xác minh từ cuộc trò chuyện khác):");
+            foreach (var code in result.CodesToTry)
+            {
+                var dossier = store.Find(code)!;
+                System.Console.WriteLine($"  {code}  {dossier.Status.Text().Label}  …{dossier.Phone[^4..]}");
+            }
         }
         return Task.FromResult(0);
     }

@@ -18,6 +18,12 @@ public static class ProblemTexts
     public const string DateRange = "Ngày phải trong các năm {0} đến {1}.";
     public const string DossierNotFoundTitle = "Không tìm thấy hồ sơ";
     public const string DossierNotFound = "Không có hồ sơ nào mã '{0}'.";
+    public const string UnknownCommuneTitle = "Không có xã này";
+    /// <summary>{0}: the commune Id asked for.</summary>
+    public const string UnknownCommune = "Không có xã nào mã '{0}'.";
+    public const string CommuneRequiredTitle = "Cần cho biết xã";
+    /// <summary>{0}: the communes' Ids.</summary>
+    public const string CommuneRequired = "Hệ thống phục vụ nhiều xã: thêm ?commune= với mã một xã ({0}).";
     public const string QuestionCount = "Tham số count phải từ 1 đến {0}.";
     public const string NoticeBodyRequired = "Cần nội dung JSON dạng {\"text\":…,\"village\":…|null}.";
     public const string InvalidFieldTitle = "Trường \"{0}\" chưa đúng";

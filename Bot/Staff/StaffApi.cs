@@ -78,7 +78,7 @@ public static class StaffApi
     /// </summary>
     public static RouteGroupBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup(Prefix).RequireAuthorization(Policy);
+        var staff = app.MapGroup(Prefix).RequireAuthorization(Policy).EnterRequestCommune();
         staff.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         return staff;
     }

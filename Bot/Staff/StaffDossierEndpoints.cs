@@ -11,6 +11,7 @@ using OneStopBot.Dialogs.Staff;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Statistics;
@@ -18,8 +19,8 @@ using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Staff;
 
-/// <summary>Body of <c>POST dossiers</c>.</summary>
-public sealed record CreateDossierRequest(string? ProcedureId, string? ApplicantName, string? Phone, string? Village, string? CitizenId);
+/// <summary>Body of <c>POST dossiers</c>; <c>commune</c> (an Id) says whose dossier it is, required when several communes are served.</summary>
+public sealed record CreateDossierRequest(string? ProcedureId, string? ApplicantName, string? Phone, string? Village, string? CitizenId, string? Commune = null);
 
 /// <summary>Body of <c>PATCH dossiers/{code}</c>: a status name (<c>resultReady</c>) and an optional note for the resident.</summary>
 public sealed record UpdateDossierRequest(string? Status, string? Note);
@@ -45,7 +46,36 @@ public sealed record StatisticsResponse(
     bool? OnlineGoalMet,
     int SatisfactionGoalPercent,
     bool? SatisfactionGoalMet,
-    IReadOnlyList<string> Lines);
+    IReadOnlyList<string> Lines)
+{
+    /// <summary>The answer for <paramref name="figures"/> against <paramref name="goals"/>.</summary>
+    public static StatisticsResponse Of(PeriodStatistics figures, OfficeGoals goals) => new(
+        figures.From,
+        figures.To,
+        figures.Received,
+        figures.Online,
+        Percent(figures.OnlinePercent),
+        figures.Resolved,
+        figures.ResolvedOnTime,
+        Percent(figures.OnTimePercent),
+        figures.InProgress,
+        figures.Overdue,
+        figures.Satisfaction?.Total,
+        Percent(figures.SatisfactionPercent),
+        goals.OnlinePercent,
+        goals.OnlineMet(figures),
+        goals.SatisfactionPercent,
+        goals.SatisfactionMet(figures),
+        StatisticsWording.Lines(figures, goals));
+
+    private static string? Percent(decimal? percent) => percent is { } value ? VietnamesePercent.Format(value) : null;
+}
+
+/// <summary>One commune's figures in the province's answer: its Id, its name, and its figures against its own goals.</summary>
+public sealed record CommuneStatisticsResponse(string Commune, string CommuneName, StatisticsResponse Figures);
+
+/// <summary>The answer of <c>GET stats</c> without <c>?commune=</c> when several communes are served: every commune side by side.</summary>
+public sealed record ProvinceStatisticsResponse(DateOnly From, DateOnly To, IReadOnlyList<CommuneStatisticsResponse> Communes);
 
 /// <summary>The staff API for dossiers: create, import, update status, read, statistics. Every call is audited as <see cref="StaffApi.ApiActor"/>.</summary>
 public static class StaffDossierEndpoints
@@ -61,8 +91,8 @@ public static class StaffDossierEndpoints
     public static RouteGroupBuilder MapDossierEndpoints(this RouteGroupBuilder staff)
     {
         // The bodies are read inside the handlers (see ReadBodyAsync), so they are declared here for the document.
-        staff.MapPost("dossiers", CreateAsync).Accepts<CreateDossierRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        staff.MapPost("dossiers", CreateAsync).Accepts<CreateDossierRequest>("application/json").WithMetadata(new AcrossCommunes())
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         staff.MapPost("dossiers/import", ImportAsync).Accepts<string>("text/csv")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         staff.MapPatch("dossiers/{code}", UpdateAsync).Accepts<UpdateDossierRequest>("application/json")
@@ -70,18 +100,27 @@ public static class StaffDossierEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         staff.MapGet("dossiers/{code}", Get).ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapPost("dossiers/{code}/unlock", Unlock).ProducesProblem(StatusCodes.Status404NotFound);
-        staff.MapGet("stats", GetStatistics);
+        staff.MapGet("stats", GetStatistics).WithMetadata(new AcrossCommunes()).ProducesProblem(StatusCodes.Status404NotFound);
         return staff;
     }
 
     internal static async Task<Results<Created<DossierResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpRequest http, IDossierStore store, ProcedureCatalog catalog)
+        HttpRequest http, IDossierStore store, ProcedureCatalog catalog, CommuneContext communes, CommuneDirectory directory)
     {
         var (request, problem) = await ReadBodyAsync<CreateDossierRequest>(http);
         if (request is null)
         {
             return problem!;
         }
+        // The body's commune, else the one the request named (or the only one served).
+        var commune = request.Commune is { Length: > 0 } id ? directory.Find(id) : communes.CurrentOrNull;
+        if (commune is null)
+        {
+            return request.Commune is { Length: > 0 } unknown
+                ? (ProblemHttpResult)StaffCommuneFilter.UnknownCommune(unknown)
+                : TypedResults.ValidationProblem(Field("commune", DossierFormat.Text(ProblemTexts.CommuneRequired, string.Join(", ", directory.All.Select(c => c.Id)))));
+        }
+        using var scope = communes.Enter(commune);
         var procedure = catalog.Find(request.ProcedureId?.Trim().ToLowerInvariant() ?? string.Empty);
         if (procedure is null)
         {
@@ -185,8 +224,8 @@ public static class StaffDossierEndpoints
         return TypedResults.Ok(DossierResponse.From(dossier));
     }
 
-    internal static Results<Ok<StatisticsResponse>, ValidationProblem> GetStatistics(
-        string? from, string? to, OfficeStatistics statistics, WorkingCalendar calendar, IStaffAuditLog audit, IOptions<OfficeOptions> office)
+    internal static Results<Ok<StatisticsResponse>, Ok<ProvinceStatisticsResponse>, ValidationProblem> GetStatistics(
+        string? from, string? to, OfficeStatistics statistics, ProvinceFigures province, CommuneContext communes, WorkingCalendar calendar, IStaffAuditLog audit)
     {
         var today = calendar.Today;
         var (start, end, errors) = ReadPeriod(from, to, new DateOnly(today.Year, today.Month, 1), new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1));
@@ -195,27 +234,16 @@ public static class StaffDossierEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var figures = statistics.Compute(start, end);
-        var goals = office.Value.Goals;
+        if (communes.CurrentOrNull is not { } commune)
+        {
+            // No commune named and several served: the province's view, every commune against its own goals.
+            // Each commune's audit log shows that the province read its figures.
+            communes.ForEach(_ => audit.Record(StaffApi.ApiActor, "stats.view", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd} all communes"));
+            return TypedResults.Ok(new ProvinceStatisticsResponse(start, end, [.. province.Compute(start, end)
+                .Select(row => new CommuneStatisticsResponse(row.Commune.Id, row.Commune.Office.CommuneName, StatisticsResponse.Of(row.Figures, row.Goals)))]));
+        }
         audit.Record(StaffApi.ApiActor, "stats.view", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}");
-        return TypedResults.Ok(new StatisticsResponse(
-            figures.From,
-            figures.To,
-            figures.Received,
-            figures.Online,
-            Percent(figures.OnlinePercent),
-            figures.Resolved,
-            figures.ResolvedOnTime,
-            Percent(figures.OnTimePercent),
-            figures.InProgress,
-            figures.Overdue,
-            figures.Satisfaction?.Total,
-            Percent(figures.SatisfactionPercent),
-            goals.OnlinePercent,
-            goals.OnlineMet(figures),
-            goals.SatisfactionPercent,
-            goals.SatisfactionMet(figures),
-            StatisticsWording.Lines(figures, goals)));
+        return TypedResults.Ok(StatisticsResponse.Of(statistics.Compute(start, end), commune.Office.Goals));
     }
 
     /// <summary>
@@ -282,8 +310,6 @@ public static class StaffDossierEndpoints
         }
         return fallback;
     }
-
-    private static string? Percent(decimal? percent) => percent is { } value ? VietnamesePercent.Format(value) : null;
 
     // A ProblemDetails body with its own media type, as every other error of the API.
     private static ProblemHttpResult NotFound(string code) =>

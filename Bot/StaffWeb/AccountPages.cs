@@ -21,16 +21,23 @@ public static class AccountPages
 
     internal static void Map(RouteGroupBuilder accounts)
     {
-        accounts.MapPost("{user}/khoa", (HttpContext http, string user, IAntiforgery antiforgery, StaffCredentials credentials, IStaffAccountStore store) =>
-            SetDisabledAsync(http, user, disabled: true, antiforgery, credentials, store));
-        accounts.MapPost("{user}/mo", (HttpContext http, string user, IAntiforgery antiforgery, StaffCredentials credentials, IStaffAccountStore store) =>
-            SetDisabledAsync(http, user, disabled: false, antiforgery, credentials, store));
+        accounts.MapPost("{user}/khoa", (HttpContext http, string user, IAntiforgery antiforgery, StaffCredentials credentials, IStaffAccountStore store, StaffCommunes communes) =>
+            SetDisabledAsync(http, user, disabled: true, antiforgery, credentials, store, communes));
+        accounts.MapPost("{user}/mo", (HttpContext http, string user, IAntiforgery antiforgery, StaffCredentials credentials, IStaffAccountStore store, StaffCommunes communes) =>
+            SetDisabledAsync(http, user, disabled: false, antiforgery, credentials, store, communes));
         accounts.MapPost("{user}/mat-khau", ResetAsync);
     }
 
-    internal static IResult List(HttpContext http, StaffCredentials credentials, IStaffAccountStore store) => Render(http, credentials, store, null);
+    internal static IResult List(HttpContext http, StaffCredentials credentials, IStaffAccountStore store, StaffCommunes communes) =>
+        Render(http, credentials, store, communes, null);
 
-    private static IResult Render(HttpContext http, StaffCredentials credentials, IStaffAccountStore store, string? told)
+    /// <summary>The web chat members the signed-in leader manages: their own commune's, or everyone's for the province.</summary>
+    private static IReadOnlyList<StaffMember> Managed(HttpContext http, StaffCredentials credentials, StaffCommunes communes) =>
+        credentials.Find(http.User.FindFirst(StaffSessions.UserIdClaim)?.Value ?? "") is { } leader
+            ? [.. credentials.WebMembers().Where(member => communes.MayManage(leader, member))]
+            : [];
+
+    private static IResult Render(HttpContext http, StaffCredentials credentials, IStaffAccountStore store, StaffCommunes communes, string? told)
     {
         var root = StaffPages.Root(http);
         var own = http.User.FindFirst(StaffSessions.UserIdClaim)?.Value;
@@ -40,7 +47,7 @@ public static class AccountPages
         {
             main.Append(CultureInfo.InvariantCulture, $"<p class=\"told\" role=\"status\">{told}</p>");
         }
-        main.Append(TodayPage.List(credentials.WebMembers(), member =>
+        main.Append(TodayPage.List(Managed(http, credentials, communes), member =>
         {
             var state = store.Find(member.UserId);
             var disabled = state?.Disabled == true;
@@ -49,16 +56,16 @@ public static class AccountPages
                 <form method="post" action="{root}can-bo/tai-khoan/{user}/{(disabled ? "mo" : "khoa")}" class="inline">{StaffLayout.AntiforgeryField(http)}<button type="submit">{(disabled ? AccountTexts.Enable : AccountTexts.Disable)}</button></form>
                 <form method="post" action="{root}can-bo/tai-khoan/{user}/mat-khau" class="inline">{StaffLayout.AntiforgeryField(http)}<button type="submit">{AccountTexts.Reset}</button></form>
                 """;
-            return $"<strong>{Encode(member.Name.Length > 0 ? member.Name : member.UserId)}</strong> · {Encode(member.UserId)} · {(member.Role == StaffRole.Leader ? AccountTexts.Leader : AccountTexts.Clerk)} · {(disabled ? AccountTexts.Disabled : AccountTexts.Active)}{actions}";
+            return $"<strong>{Encode(member.Name.Length > 0 ? member.Name : member.UserId)}</strong> · {Encode(member.UserId)} · {member.Role switch { StaffRole.Province => AccountTexts.Province, StaffRole.Leader => AccountTexts.Leader, _ => AccountTexts.Clerk }} · {(disabled ? AccountTexts.Disabled : AccountTexts.Active)}{actions}";
         }));
         main.Append(CultureInfo.InvariantCulture, $"<p class=\"hint\">{AccountTexts.AddHint}</p></main>");
         return StaffLayout.Page(http, new StaffPage(AccountTexts.Heading, main.ToString(), []) { MenuSlug = "tai-khoan" });
     }
 
     private static async Task<IResult> SetDisabledAsync(
-        HttpContext http, string user, bool disabled, IAntiforgery antiforgery, StaffCredentials credentials, IStaffAccountStore store)
+        HttpContext http, string user, bool disabled, IAntiforgery antiforgery, StaffCredentials credentials, IStaffAccountStore store, StaffCommunes communes)
     {
-        if (await Target(http, user, antiforgery, credentials) is { } refused)
+        if (await Target(http, user, antiforgery, credentials, communes) is { } refused)
         {
             return refused;
         }
@@ -66,26 +73,30 @@ public static class AccountPages
         return StaffPages.SeeOther(http, "can-bo/tai-khoan");
     }
 
-    private static async Task<IResult> ResetAsync(HttpContext http, string user, IAntiforgery antiforgery, StaffCredentials credentials, IStaffAccountStore store)
+    private static async Task<IResult> ResetAsync(
+        HttpContext http, string user, IAntiforgery antiforgery, StaffCredentials credentials, IStaffAccountStore store, StaffCommunes communes)
     {
-        if (await Target(http, user, antiforgery, credentials) is { } refused)
+        if (await Target(http, user, antiforgery, credentials, communes) is { } refused)
         {
             return refused;
         }
         var password = RandomNumberGenerator.GetString(PasswordAlphabet, PasswordLength);
         store.ResetPassword(user, StaffPassword.Hash(password), http.User.StaffName());
         // Shown once, on this answer only (never stored, never cached): the leader gives it to the member.
-        return Render(http, credentials, store, string.Format(CultureInfo.InvariantCulture, AccountTexts.NewPassword, Encode(user), $"<code class=\"password\">{password}</code>"));
+        return Render(http, credentials, store, communes, string.Format(CultureInfo.InvariantCulture, AccountTexts.NewPassword, Encode(user), $"<code class=\"password\">{password}</code>"));
     }
 
-    /// <summary>The form's checks, and the member it names: a configured web chat member other than the leader themself.</summary>
-    private static async Task<IResult?> Target(HttpContext http, string user, IAntiforgery antiforgery, StaffCredentials credentials)
+    /// <summary>
+    /// The form's checks, and the member it names: a web chat member the leader manages (another commune's is "not
+    /// found"), other than the leader themself.
+    /// </summary>
+    private static async Task<IResult?> Target(HttpContext http, string user, IAntiforgery antiforgery, StaffCredentials credentials, StaffCommunes communes)
     {
         if (await StaffSessions.CheckFormAsync(http, antiforgery) is { } refused)
         {
             return refused;
         }
-        if (!credentials.WebMembers().Any(m => m.UserId == user))
+        if (!Managed(http, credentials, communes).Any(m => m.UserId == user))
         {
             return StaffPages.Problem(http, StatusCodes.Status404NotFound, AccountTexts.NoSuchMember);
         }
@@ -101,6 +112,7 @@ public static class AccountTexts
     public const string Heading = "Tài khoản cán bộ";
     public const string Leader = "Lãnh đạo";
     public const string Clerk = "Cán bộ";
+    public const string Province = "Quản trị cấp tỉnh";
     public const string Active = "Đang dùng";
     public const string Disabled = "Đã khóa";
     public const string Disable = "Khóa tài khoản";

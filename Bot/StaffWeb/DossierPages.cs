@@ -9,6 +9,7 @@ using OneStopBot.Dialogs.Notices;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
@@ -39,13 +40,13 @@ public static class DossierPages
         $"""<a class="code" href="{root}can-bo/ho-so/{Uri.EscapeDataString(dossier.Code)}">{Encode(dossier.Code)}</a>""";
 
     internal static IResult List(
-        HttpContext http, DossierSearch search, ProcedureCatalog catalog, IOptions<OfficeOptions> office, WorkingCalendar calendar, IStaffAuditLog audit,
+        HttpContext http, DossierSearch search, ProcedureCatalog catalog, CommuneContext communes, WorkingCalendar calendar, IStaffAuditLog audit,
         string? q, string? status, string? procedure, string? village, string? from, string? to, int? before)
     {
         var text = q?.Trim() is { Length: > 0 } typed ? typed[..Math.Min(typed.Length, MaxQueryLength)] : null;
         DossierStatus? chosen = DossierStatuses.TryParse(status, out var parsed) ? parsed : null;
         var query = new DossierQuery(
-            text, chosen, catalog.Find(procedure ?? "")?.Id, office.Value.ResolveVillage(village), Day(from), Day(to), before is > 0 ? before : null);
+            text, chosen, catalog.Find(procedure ?? "")?.Id, communes.Current.Office.ResolveVillage(village), Day(from), Day(to), before is > 0 ? before : null);
         var page = search.Find(query);
         if (text is not null)
         {
@@ -60,7 +61,7 @@ public static class DossierPages
             <label for="q">{DossierTexts.Search}</label><input id="q" name="q" type="search" maxlength="{MaxQueryLength}" value="{Encode(text ?? "")}">
             <label for="status">{DossierTexts.Status}</label><select id="status" name="status">{Options(Enum.GetValues<DossierStatus>().Select(s => (s.JsonName(), s.Text().Label)), chosen?.JsonName())}</select>
             <label for="procedure">{DossierTexts.Procedure}</label><select id="procedure" name="procedure">{Options(catalog.All.Select(p => (p.Id, p.SimpleName)), query.ProcedureId)}</select>
-            <label for="village">{DossierTexts.Village}</label><select id="village" name="village">{Options(office.Value.Villages.Select(v => (v, v)), query.Village)}</select>
+            <label for="village">{DossierTexts.Village}</label><select id="village" name="village">{Options(communes.Current.Office.Villages.Select(v => (v, v)), query.Village)}</select>
             <label for="from">{DossierTexts.From}</label><input id="from" name="from" type="date" value="{query.From:yyyy-MM-dd}">
             <label for="to">{DossierTexts.To}</label><input id="to" name="to" type="date" value="{query.To:yyyy-MM-dd}">
             <button type="submit" class="action">{DossierTexts.SearchButton}</button>

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.WebChat;
+using OneStopBot.Bot.StaffWeb.Communes;
+using OneStopBot.Office.Communes;
 using static OneStopBot.Bot.Hosting.HtmlText;
 
 namespace OneStopBot.Bot.StaffWeb;
@@ -22,22 +24,26 @@ public static class StaffLayout
     public static IResult Page(HttpContext http, StaffPage page, int status = StatusCodes.Status200OK)
     {
         var office = http.RequestServices.GetRequiredService<IOptions<OfficeNames>>().Value;
+        // The commune the page acts for names the header; outside any (signing in with several communes), the province's.
+        var commune = http.RequestServices.GetRequiredService<CommuneContext>().CurrentOrNull?.Office;
+        var (communeName, officeName) = commune is null ? (office.CommuneName, office.OfficeName) : (commune.CommuneName, commune.OfficeName);
         var hashed = WebChatPage.HashedNames(http.RequestServices.GetRequiredService<EndpointDataSource>());
         var root = StaffPages.Root(http);
         string Asset(string path) => Encode(root + hashed.GetValueOrDefault(path, path));
         var scripts = string.Concat(page.Scripts.Select(script => $"""<script src="{Asset(script)}"></script>""" + "\n"));
         var signedIn = http.User.Identity?.IsAuthenticated == true && http.User.Identity.AuthenticationType == StaffSessions.Scheme;
         var html = $$"""
-            {{WebChatPage.Head(page.Title + " — " + office.OfficeName, Asset, StyleSheet)}}
+            {{WebChatPage.Head(page.Title + " — " + officeName, Asset, StyleSheet)}}
             <meta name="robots" content="noindex">
             </head>
             <body class="staff{{(signedIn ? " workspace" : "")}}">
             <a class="skip" href="#main">{{StaffLayoutTexts.SkipToContent}}</a>
             <header class="top staff-top">
             <div>
-            <h1>{{Encode(office.CommuneName)}}</h1>
-            <p>{{Encode(office.OfficeName)}} · {{StaffLayoutTexts.Workspace}}{{(signedIn ? " · " + Encode(http.User.Identity!.Name ?? "") : "")}}</p>
+            <h1>{{Encode(communeName)}}</h1>
+            <p>{{Encode(officeName)}} · {{StaffLayoutTexts.Workspace}}{{(signedIn ? " · " + Encode(http.User.Identity!.Name ?? "") : "")}}</p>
             </div>
+            {{(signedIn && http.User.IsProvince() ? CommunesPage.Switcher(http, root) : "")}}
             {{(signedIn ? SignOut(http, root) : page.HeaderButton)}}
             </header>
             {{(signedIn ? Menu(http, root, page.MenuSlug) : "")}}
@@ -67,7 +73,7 @@ public static class StaffLayout
 
     private static string Menu(HttpContext http, string root, string? current)
     {
-        var items = StaffMenu.Items.Where(item => item.Leader == false || http.User.IsLeader()).Select(item =>
+        var items = StaffMenu.Items.Where(item => (item.Leader == false || http.User.IsLeader()) && (item.Province == false || http.User.IsProvince())).Select(item =>
             $"""<li><a href="{root}can-bo/{item.Slug}"{(item.Slug == current ? " aria-current=\"page\"" : "")}>{Encode(item.Label)}</a></li>""");
         return $"""<nav class="menu" aria-label="{StaffLayoutTexts.MenuLabel}"><ul>{string.Concat(items)}</ul></nav>""";
     }

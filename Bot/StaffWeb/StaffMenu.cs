@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels.DirectLine;
 using OneStopBot.Bot.StaffWeb.Broadcasts;
+using OneStopBot.Bot.StaffWeb.Communes;
 using OneStopBot.Bot.StaffWeb.Figures;
 using OneStopBot.Bot.StaffWeb.Handoffs;
 using OneStopBot.Bot.StaffWeb.Questions;
@@ -17,6 +18,10 @@ namespace OneStopBot.Bot.StaffWeb;
 /// </summary>
 public sealed record StaffMenuItem(string Slug, string Label, Delegate? Page = null, bool Leader = false)
 {
+    /// <summary>Only a province administrator sees and opens it.</summary>
+    public bool Province { get; init; }
+
+
     /// <summary>Maps a page that has actions and pages of its own under the workspace; used instead of <see cref="Page"/>.</summary>
     public Func<RouteGroupBuilder, RouteGroupBuilder>? Pages { get; init; }
 }
@@ -36,6 +41,7 @@ public static class StaffMenu
         new("gop-y", "Góp ý", FeedbackPage.Render),
         new("lenh", "Khung lệnh", StaffChatPage.Render),
         new("tai-khoan", "Tài khoản", AccountPages.List, Leader: true),
+        new(CommunesPage.Path, "Các xã", CommunesPage.Render) { Province = true },
     ];
 
     /// <summary>The sign-in and sign-out, every page of the menu, and each page's own actions; all but sign-in need a session.</summary>
@@ -43,8 +49,9 @@ public static class StaffMenu
     {
         app.MapGet(StaffSignInPage.Path, StaffSignInPage.Render);
         app.MapPost(StaffSignInPage.Path + "/dang-nhap", StaffSignInPage.SignInAsync);
-        var staff = app.MapGroup(StaffSignInPage.Path).RequireAuthorization(StaffSessions.ClerkPolicy);
+        var staff = app.MapGroup(StaffSignInPage.Path).RequireAuthorization(StaffSessions.ClerkPolicy).EnterSessionCommune();
         staff.MapPost("dang-xuat", SignOutAsync);
+        staff.MapPost(CommunesPage.SwitchPath, CommunesPage.SwitchAsync);
         foreach (var item in Items)
         {
             if (item.Pages is { } pages)
@@ -56,6 +63,10 @@ public static class StaffMenu
             if (item.Leader)
             {
                 page.RequireAuthorization(StaffSessions.LeaderPolicy);
+            }
+            if (item.Province)
+            {
+                page.RequireAuthorization(StaffSessions.ProvincePolicy);
             }
         }
         DossierPages.Map(staff);

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using OneStopBot.Bot.Staff;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
 
@@ -47,6 +49,12 @@ public static class StaffSessions
 
     public const string SessionClaim = "onestop:session";
 
+    /// <summary>The Id of the commune the session acts for: the member's own, or the one a province administrator chose.</summary>
+    public const string CommuneClaim = "onestop:commune";
+
+    /// <summary>Workspace pages open to a province administrator only.</summary>
+    public const string ProvincePolicy = "StaffWebProvince";
+
     public const string UserIdClaim = ClaimTypes.NameIdentifier;
 
     /// <summary>The folder beside the database that keeps the keys of the session cookies and form tokens.</summary>
@@ -79,8 +87,10 @@ public static class StaffSessions
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(ClerkPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
-                .RequireRole(nameof(StaffRole.Clerk), nameof(StaffRole.Leader)))
-            .AddPolicy(LeaderPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(nameof(StaffRole.Leader)));
+                .RequireRole(nameof(StaffRole.Clerk), nameof(StaffRole.Leader), nameof(StaffRole.Province)))
+            .AddPolicy(LeaderPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
+                .RequireRole(nameof(StaffRole.Leader), nameof(StaffRole.Province)))
+            .AddPolicy(ProvincePolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(nameof(StaffRole.Province)));
         // The keys that sign the session cookie and the form tokens live beside the database, so a restart keeps staff
         // signed in; they are as secret as the database itself, which is where the office keeps its protection.
         services.AddDataProtection();
@@ -104,16 +114,47 @@ public static class StaffSessions
     public static async Task SignInAsync(HttpContext http, StaffMember member, string name, IStaffAccountStore accounts)
     {
         var session = accounts.StartSession(member.UserId);
+        var commune = http.RequestServices.GetRequiredService<StaffCommunes>().For(member);
         var identity = new ClaimsIdentity(
             [
                 new Claim(UserIdClaim, member.UserId),
                 new Claim(ClaimTypes.Name, name),
                 new Claim(ClaimTypes.Role, member.Role.ToString()),
                 new Claim(SessionClaim, session),
+                new Claim(CommuneClaim, commune.Id),
             ],
             Scheme);
         await http.SignInAsync(Scheme, new ClaimsPrincipal(identity));
     }
+
+    /// <summary>Keeps <paramref name="commune"/> in the signed-in member's session (same session, a new cookie).</summary>
+    public static async Task SwitchCommuneAsync(HttpContext http, Commune commune)
+    {
+        var claims = http.User.Claims.Where(c => c.Type != CommuneClaim).Append(new Claim(CommuneClaim, commune.Id));
+        await http.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)));
+    }
+
+    /// <summary>The Id of the commune the session acts for.</summary>
+    public static string? CommuneId(this ClaimsPrincipal user) => user.FindFirstValue(CommuneClaim);
+
+    public static bool IsProvince(this ClaimsPrincipal user) => user.IsInRole(nameof(StaffRole.Province));
+
+    /// <summary>
+    /// Every request of the group acts for the commune of its session, its result written inside it too (a page or a
+    /// file read lazily still reads that commune's records). A session whose commune the member may no longer act for
+    /// was already ended when it was validated.
+    /// </summary>
+    public static RouteGroupBuilder EnterSessionCommune(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var directory = http.RequestServices.GetRequiredService<CommuneDirectory>();
+            if (directory.Find(http.User.CommuneId()) is not { } commune)
+            {
+                return StaffPages.Problem(http, StatusCodes.Status403Forbidden, StaffPageTexts.SignInFirst);
+            }
+            return await StaffCommuneFilter.InCommuneAsync(context, next, http.RequestServices.GetRequiredService<CommuneContext>(), commune);
+        });
 
     /// <summary>Ends the session on the server and forgets the cookie.</summary>
     public static async Task SignOutAsync(HttpContext http, IStaffAccountStore accounts)
@@ -128,7 +169,7 @@ public static class StaffSessions
     /// <summary>The signed-in member's name, as the audit log records it.</summary>
     public static string StaffName(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Name) ?? throw new InvalidOperationException("No staff member is signed in.");
 
-    public static bool IsLeader(this ClaimsPrincipal user) => user.IsInRole(nameof(StaffRole.Leader));
+    public static bool IsLeader(this ClaimsPrincipal user) => user.IsInRole(nameof(StaffRole.Leader)) || user.IsProvince();
 
     /// <summary>
     /// Reads the request's form with small limits, then checks its antiforgery token: null when both are right, else the
@@ -172,11 +213,22 @@ public static class StaffSessions
         var userId = user?.FindFirstValue(UserIdClaim);
         var session = user?.FindFirstValue(SessionClaim);
         // A session counts only while the database keeps it and the member is still configured.
+        var communes = context.HttpContext.RequestServices.GetRequiredService<StaffCommunes>();
+        var directory = context.HttpContext.RequestServices.GetRequiredService<CommuneDirectory>();
         if (userId is null || session is null || !accounts.IsLive(session, userId) || credentials.Find(userId) is not { } member
-            || member.Role.ToString() != user!.FindFirstValue(ClaimTypes.Role))
+            || member.Role.ToString() != user!.FindFirstValue(ClaimTypes.Role)
+            // A member moved to another commune in the configuration no longer acts for the old one.
+            || directory.Find(user!.CommuneId() ?? communes.For(member).Id) is not { } commune || !communes.MayActFor(member, commune))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);
+            return;
+        }
+        // A session started before staff had communes acts for the member's own from now on, without signing in again.
+        if (user is not null && user.CommuneId() is null)
+        {
+            context.ReplacePrincipal(new ClaimsPrincipal(new ClaimsIdentity(user.Claims.Append(new Claim(CommuneClaim, commune.Id)), Scheme)));
+            context.ShouldRenew = true;
         }
     }
 

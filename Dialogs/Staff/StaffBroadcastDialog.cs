@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
 using OneStopBot.Dialogs.Addressing;
@@ -22,7 +23,7 @@ public sealed record StaffBroadcastState(string? Village = null, string? Text = 
 public sealed class StaffBroadcastDialog(
     NoticeService notices,
     ISubscriptionStore subscriptions,
-    IOptionsMonitor<OfficeOptions> office)
+    CommuneContext communes)
     : WaterfallDialog<StaffBroadcastState>(DialogIds.StaffBroadcast)
 {
     private readonly ChoicePrompt audiencePrompt = new("staff.thongbao.audience");
@@ -38,11 +39,11 @@ public sealed class StaffBroadcastDialog(
         [AskAudienceStepAsync, AskTextStepAsync, PreviewStepAsync, SendStepAsync];
 
     private Task<DialogTurnResult> AskAudienceStepAsync(WaterfallStepContext<StaffBroadcastState> step, CancellationToken cancellationToken) =>
-        step.PromptAsync(audiencePrompt.Id, new PromptOptions(StaffBroadcastTexts.AskAudience, Choices: SubscribeDialog.VillageChoices(office.CurrentValue)), cancellationToken);
+        step.PromptAsync(audiencePrompt.Id, new PromptOptions(StaffBroadcastTexts.AskAudience, Choices: SubscribeDialog.VillageChoices(communes.Current.Office)), cancellationToken);
 
     private Task<DialogTurnResult> AskTextStepAsync(WaterfallStepContext<StaffBroadcastState> step, CancellationToken cancellationToken)
     {
-        step.Values = step.Values with { Village = SubscribeDialog.VillageOf((FoundChoice)step.Result!, office.CurrentValue) };
+        step.Values = step.Values with { Village = SubscribeDialog.VillageOf((FoundChoice)step.Result!, communes.Current.Office) };
         return step.PromptAsync(textPrompt.Id, new PromptOptions(StaffBroadcastTexts.AskText), cancellationToken);
     }
 

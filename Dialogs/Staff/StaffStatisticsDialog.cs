@@ -6,19 +6,20 @@ using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Statistics;
 
 namespace OneStopBot.Dialogs.Staff;
 
 /// <summary><c>/thongke</c>: this month's figures; <c>/thongke 1/11/2026 30/11/2026</c> for another period.</summary>
-public sealed class StaffStatisticsDialog(OfficeStatistics statistics, WorkingCalendar calendar, IOptions<OfficeOptions> office) : Dialog(DialogIds.StaffStatistics)
+public sealed class StaffStatisticsDialog(OfficeStatistics statistics, WorkingCalendar calendar, CommuneContext communes) : Dialog(DialogIds.StaffStatistics)
 {
     private static readonly string[] DateFormats = ["d/M/yyyy", "d-M-yyyy", "yyyy-MM-dd"];
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var text = TryReadPeriod((options as FeatureOptions)?.Text, calendar.Today, out var from, out var to)
-            ? string.Join("\n", StatisticsWording.Lines(statistics.Compute(from, to), office.Value.Goals))
+            ? string.Join("\n", StatisticsWording.Lines(statistics.Compute(from, to), communes.Current.Office.Goals))
             : DossierFormat.Text(StaffStatisticsTexts.Usage, VietnameseNumber.Of(OfficeStatistics.MaxPeriodDays));
         await dc.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
         return await dc.EndDialogAsync(null, cancellationToken);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
 
@@ -13,7 +13,7 @@ public sealed record DemoSeedResult(int Created, IReadOnlyList<string> CodesToTr
 /// A realistic month of dossiers for demonstrations and training: varied procedures, villages and statuses, mostly
 /// online, a few late or needing more papers. Deterministic for a given seed and clock.
 /// </summary>
-public sealed class DemoData(IDossierArchive archive, WorkingCalendar calendar, IOptions<OfficeOptions> options, TimeProvider time)
+public sealed class DemoData(IDossierArchive archive, WorkingCalendar calendar, CommuneContext communes, TimeProvider time)
 {
     public const string DemoStaff = "Cán bộ một cửa (dữ liệu mẫu)";
     public const int Days = 30;
@@ -47,18 +47,44 @@ public sealed class DemoData(IDossierArchive archive, WorkingCalendar calendar, 
     private static readonly string[] GivenNames = ["Hùng", "Lan", "Nga", "Thuận", "Mai", "Bình", "Hoa", "Dũng", "Hương", "Tuấn", "Ka", "Pai", "Đen", "Bốp", "Lợi"];
     private static readonly string[] PhonePrefixes = ["090", "091", "093", "094", "096", "097", "098", "035", "038", "086", "088"];
 
-    /// <summary>Fills an empty database; refuses one that already holds dossiers, so real records are never mixed with samples.</summary>
+    /// <summary>
+    /// Fills the current commune of an empty database; refuses one that already holds dossiers, so real records are
+    /// never mixed with samples.
+    /// </summary>
     public DemoSeedResult Seed(int seed = 2026) =>
         // One transaction for the whole month: all or nothing, and one write to disk instead of hundreds.
-        archive.AllOrNothing(() => SeedAll(seed));
+        archive.AllOrNothing(() =>
+        {
+            RefuseUnlessEmpty();
+            return SeedCurrent(seed, withPublishedPeriod: true);
+        });
 
-    private DemoSeedResult SeedAll(int seed)
+    /// <summary>
+    /// Fills every configured commune, each entered in turn with its own villages, agency code and sample month; the
+    /// office's published period goes to the first commune only, the office whose report it is. Refuses, filling
+    /// none, when any commune already holds dossiers.
+    /// </summary>
+    public IReadOnlyList<(Commune Commune, DemoSeedResult Result)> SeedEveryCommune(int seed = 2026) =>
+        archive.AllOrNothing(() =>
+        {
+            communes.ForEach(_ => { RefuseUnlessEmpty(); return true; });
+            var index = 0;
+            // Each commune its own sample month: the same seed would give every commune the same figures.
+            return communes.ForEach(_ => SeedCurrent(seed + index, withPublishedPeriod: index++ == 0));
+        });
+
+    private void RefuseUnlessEmpty()
     {
         if (!archive.IsEmpty)
         {
             throw new InvalidOperationException("The database already holds dossiers; demo data only goes into an empty one.");
         }
-        var villages = options.Value.Villages.Count > 0 ? options.Value.Villages : ["Thôn 1"];
+    }
+
+    private DemoSeedResult SeedCurrent(int seed, bool withPublishedPeriod)
+    {
+        var office = communes.Current.Office;
+        var villages = office.Villages.Count > 0 ? office.Villages : ["Thôn 1"];
         var random = new Random(seed);
         var now = time.GetUtcNow();
         var today = calendar.Today;
@@ -98,7 +124,7 @@ public sealed class DemoData(IDossierArchive archive, WorkingCalendar calendar, 
                 now.AddMinutes(-10 * (i + 1))));
         }
 
-        var published = SeedPublishedPeriod(random, villages);
+        var published = withPublishedPeriod ? SeedPublishedPeriod(random, villages) : 0;
         return new DemoSeedResult(created.Count + published, CodesToTry(created));
     }
 

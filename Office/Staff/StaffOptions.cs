@@ -37,11 +37,21 @@ public sealed class StaffMember
 
     /// <summary>What the member may do in the staff workspace; a clerk unless configured otherwise.</summary>
     public StaffRole Role { get; set; } = StaffRole.Clerk;
+
+    /// <summary>
+    /// The Id of the commune this member works for; empty in a one-commune deployment means that commune. A province
+    /// administrator may leave it empty (all communes) or name the commune they start in.
+    /// </summary>
+    public string Commune { get; set; } = string.Empty;
 }
 
-/// <summary>Roles of the staff workspace: a leader does what a clerk does, and manages the staff accounts.</summary>
+/// <summary>
+/// Roles of the staff workspace: a leader does what a clerk does, and manages the staff accounts of their commune; a
+/// province administrator does what a leader does, for every commune.
+/// </summary>
 public enum StaffRole
 {
     Clerk,
     Leader,
+    Province,
 }

@@ -6,6 +6,7 @@ using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
 using static OneStopBot.Bot.Hosting.HtmlText;
@@ -35,10 +36,11 @@ public static class BroadcastPages
     }
 
     internal static IResult Render(
-        HttpContext http, IOptionsMonitor<OfficeOptions> office, INoticeStore notices, WorkingCalendar calendar,
+        HttpContext http, CommuneContext communes, INoticeStore notices, WorkingCalendar calendar,
         IOptions<OfficeNames> names, EndpointDataSource endpoints)
     {
-        var villages = string.Concat(office.CurrentValue.Villages.Select((village, i) =>
+        // The villages of the commune the session acts for: a broadcast reaches that commune's residents only.
+        var villages = string.Concat(communes.Current.Office.Villages.Select((village, i) =>
             $"""<label class="check"><input type="checkbox" name="village" value="{Encode(village)}" id="village-{i}"> {Encode(village)}</label>"""));
         var buttons = string.Concat(NoticeTexts.Broadcast.Select(action => $"""<span class="chip">{Encode(action)}</span>"""));
         var rows = string.Concat(notices.Latest(HistorySize).Select(notice => Row(notice, notices.Progress(notice.Id), calendar)));

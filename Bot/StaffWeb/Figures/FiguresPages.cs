@@ -88,7 +88,7 @@ public static class FiguresPages
     }
 
     // This year up to its last day by default: the office reports by year.
-    private static (DateOnly From, DateOnly To, Dictionary<string, string[]> Errors) Period(string? from, string? to, WorkingCalendar calendar)
+    internal static (DateOnly From, DateOnly To, Dictionary<string, string[]> Errors) Period(string? from, string? to, WorkingCalendar calendar)
     {
         var today = calendar.Today;
         return StaffDossierEndpoints.ReadPeriod(from, to, new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
@@ -98,10 +98,22 @@ public static class FiguresPages
     {
         var year = calendar.Today.Year;
         string Quick(int y) => $"""<a href="{WorkspacePage.Link(http, Path)}?from={y}-01-01&amp;to={y}-12-31">{DossierFormat.Text(FiguresTexts.Year, y)}</a>""";
+        return $$"""
+            {{PeriodChoice(http, Path, FiguresTexts.Heading, start, end, errors)}}
+            <p class="no-print quick">{{Quick(year)}} {{Quick(year - 1)}} {{Quick(year - 2)}} {{Quick(year - 3)}}
+            <a href="{{WorkspacePage.Link(http, ExportPath)}}?from={{start:yyyy-MM-dd}}&amp;to={{end:yyyy-MM-dd}}" download>{{FiguresTexts.ExportButton}}</a>
+            <button type="button" class="print" onclick="window.print()">{{FiguresTexts.PrintButton}}</button></p>
+            <p class="print-only">{{Encode(DossierFormat.Text(FiguresTexts.PeriodLine, Day(start), Day(end)))}}</p>
+            """;
+    }
+
+    /// <summary>The page's heading and the form that asks for another period of the page at <paramref name="path"/>, with what was wrong.</summary>
+    internal static string PeriodChoice(HttpContext http, string path, string heading, DateOnly start, DateOnly end, Dictionary<string, string[]> errors)
+    {
         var problems = string.Concat(errors.Values.SelectMany(v => v).Select(e => $"""<p class="error" role="alert">{Encode(e)}</p>"""));
         return $$"""
-            <h2>{{FiguresTexts.Heading}}</h2>
-            <form class="period no-print" method="get" action="{{WorkspacePage.Link(http, Path)}}">
+            <h2>{{heading}}</h2>
+            <form class="period no-print" method="get" action="{{WorkspacePage.Link(http, path)}}">
             <label for="from">{{FiguresTexts.FromLabel}}</label>
             <input id="from" name="from" type="date" value="{{start:yyyy-MM-dd}}" required>
             <label for="to">{{FiguresTexts.ToLabel}}</label>
@@ -109,10 +121,6 @@ public static class FiguresPages
             <button type="submit" class="action">{{FiguresTexts.ShowButton}}</button>
             </form>
             {{problems}}
-            <p class="no-print quick">{{Quick(year)}} {{Quick(year - 1)}} {{Quick(year - 2)}} {{Quick(year - 3)}}
-            <a href="{{WorkspacePage.Link(http, ExportPath)}}?from={{start:yyyy-MM-dd}}&amp;to={{end:yyyy-MM-dd}}" download>{{FiguresTexts.ExportButton}}</a>
-            <button type="button" class="print" onclick="window.print()">{{FiguresTexts.PrintButton}}</button></p>
-            <p class="print-only">{{Encode(DossierFormat.Text(FiguresTexts.PeriodLine, Day(start), Day(end)))}}</p>
             """;
     }
 

@@ -8,7 +8,7 @@ using OneStopBot.Office.Dossiers;
 namespace OneStopBot.Bot.Tests.Staff;
 
 /// <summary>The host with a staff API key, a fake clock (Thursday 26/11/2026, 09:00 in Vietnam) and an observer that records status changes.</summary>
-public sealed class StaffApiFactory : OneStopBotFactory
+public class StaffApiFactory : OneStopBotFactory
 {
     public const string ApiKey = "test-staff-key";
 

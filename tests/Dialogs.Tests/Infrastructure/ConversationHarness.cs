@@ -132,6 +132,8 @@ public sealed class ConversationHarness : IDisposable
         var activity = turnContext.Activity;
         var staff = provider.GetRequiredService<IOptions<StaffOptions>>().Value;
         turnContext.SetVerifiedCaller(VerifiedCaller.ChannelUser(turnContext.ChatAddress(), staff));
+        // As the host's bot does: a staff member's turn acts for the member's commune.
+        using var commune = provider.GetRequiredService<OneStopBot.Dialogs.Staff.StaffTurnCommune>().Enter(turnContext);
         if (turnContext.Activity.Type == ActivityTypes.Message)
         {
             await runner.RunMessageAsync(turnContext, cancellationToken);
