@@ -53,7 +53,8 @@ public sealed partial class MessageUnderstanding
     private readonly MessageClassifier aspects;
 
     // Whether a message naming a procedure asks about it or wants to submit it: "nộp hồ sơ khai sinh ở đâu" asks.
-    private readonly MessageClassifier forms;
+    // Null when the examples hold no request to submit (a catalog of questions only): then every such message asks.
+    private readonly MessageClassifier? forms;
     private readonly TypoCorrector corrector;
 
     // The folded syllable pairs of each procedure's names; empty when learning from examples alone (cross-validation).
@@ -64,7 +65,7 @@ public sealed partial class MessageUnderstanding
     public const string ModelFile = "understanding.model";
 
     // Part of the fingerprint: a change to how features are read must retrain the model too.
-    private const string FeaturesVersion = "features-7";
+    private const string FeaturesVersion = "features-8";
 
     /// <summary>
     /// Loads the shipped model when it was trained on exactly the catalog's examples, or trains on them (a few
@@ -90,17 +91,19 @@ public sealed partial class MessageUnderstanding
         corrector = new TypoCorrector(training.Select(e => e.Text).Concat(aspectExamples.SelectMany(a => a.Examples))
             .SelectMany(text => VietnameseText.Syllables(text)));
         Fingerprint = FingerprintOf(training, aspectExamples);
-        if ((modelPath is null ? null : LoadModel(modelPath, Fingerprint)) is [var loaded, var loadedAspects, var loadedForms])
+        if ((modelPath is null ? null : LoadModel(modelPath, Fingerprint)) is [var loaded, var loadedAspects, ..] models)
         {
-            (classifier, aspects, forms) = (loaded, loadedAspects, loadedForms);
+            (classifier, aspects, forms) = (loaded, loadedAspects, models.ElementAtOrDefault(2));
             return;
         }
 
         classifier = MessageClassifier.Train(training.Concat(NamedQuestions(training))
             .Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), Label(e))).ToList());
         aspects = MessageClassifier.Train(AspectRows(training, aspectExamples).ToList());
-        forms = MessageClassifier.Train(training.Where(e => e.Intent is Intent.Ask or Intent.Submit)
-            .Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), e.Intent.ToString())).ToList());
+        var formExamples = training.Where(e => e.Intent is Intent.Ask or Intent.Submit).ToList();
+        forms = formExamples.Any(e => e.Intent == Intent.Submit) && formExamples.Any(e => e.Intent == Intent.Ask)
+            ? MessageClassifier.Train(formExamples.Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), e.Intent.ToString())).ToList())
+            : null;
     }
 
     /// <summary>
@@ -195,7 +198,7 @@ public sealed partial class MessageUnderstanding
     {
         var understanding = new MessageUnderstanding(TrainingExample.From(catalog), catalog.AspectExamples);
         using var file = File.Create(path);
-        MessageClassifier.Save(file, understanding.Fingerprint, [understanding.classifier, understanding.aspects, understanding.forms]);
+        MessageClassifier.Save(file, understanding.Fingerprint, new[] { understanding.classifier, understanding.aspects, understanding.forms }.OfType<MessageClassifier>().ToList());
     }
 
     /// <summary>True when the model at <paramref name="path"/> was trained on exactly the catalog's examples.</summary>
@@ -440,7 +443,8 @@ public sealed partial class MessageUnderstanding
     // "nộp hồ sơ khai sinh ở đâu" asks where; "tôi muốn nộp hồ sơ khai sinh" wants to submit.
     // Learned from the submit and ask examples; a question mark always asks.
     private Intent SubmitOrAsk(string original, List<string> syllables) =>
-        !original.Contains('?') && forms.Predict(TextFeatures.Extract(syllables), out _)[forms.IndexOf(nameof(Intent.Submit))] >= AnswerProbability
+        forms is not null && !original.Contains('?')
+            && forms.Predict(TextFeatures.Extract(syllables), out _)[forms.IndexOf(nameof(Intent.Submit))] >= AnswerProbability
             ? Intent.Submit
             : Intent.Ask;
 

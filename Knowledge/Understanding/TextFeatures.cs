@@ -63,23 +63,28 @@ internal static class TextFeatures
     }
 
     /// <summary>
-    /// Adds the folded words and pairs of the last syllables again, marked apart: a resident tells the story first and
-    /// asks at the end ("… làm lại cái thẻ thì mất tiền không"), so what the end asks outweighs the story's words.
+    /// Adds the folded words, their sound keys and the pairs of the last syllables again, marked apart: a resident tells
+    /// the story first and asks at the end ("… làm lại cái thẻ thì mất tiền không"), so what the end asks outweighs the
+    /// story's words, and "cầng dấy tờ dì" asks what "cần giấy tờ gì" does.
     /// </summary>
     public static void AddTail(Dictionary<string, float> features, IReadOnlyList<string> syllables)
     {
         var start = Math.Max(0, syllables.Count - TailSyllables);
         var previous = default(string);
+        var previousSound = default(string);
         for (var i = start; i < syllables.Count; i++)
         {
             var folded = VietnameseText.Fold(syllables[i]);
+            var sound = SoundAlike.Key(folded);
             Add(features, "tw:" + folded, TailWeight);
+            Add(features, "tk:" + sound, SoundWeight);
             if (previous is not null)
             {
                 Add(features, $"tb:{previous} {folded}", TailWeight);
+                Add(features, $"tkb:{previousSound} {sound}", SoundWeight);
             }
 
-            previous = folded;
+            (previous, previousSound) = (folded, sound);
         }
     }
 
