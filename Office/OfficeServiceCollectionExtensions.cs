@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Demo;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Questions;
@@ -35,6 +36,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddOptions<LookupGuardOptions>().Bind(configuration.GetSection(LookupGuardOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddCommunes(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
 

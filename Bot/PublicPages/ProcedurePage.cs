@@ -58,8 +58,14 @@ public sealed class ProcedurePage(Procedure procedure, OfficeOptions office, Pla
     private string WhereAndWhen() =>
         Section(ProcedureTexts.Where, Paragraph(procedure.WhereAndWhen) + (Receivers.Visit(procedure, office) is { } visit ? Paragraph(visit) : ""));
 
-    /// <summary>Whether and where the dossier can be filed online, as the file says it today.</summary>
-    private string Online() => Section(ProcedureTexts.Online, Paragraph(procedure.Online.Text));
+    /// <summary>Whether and where the dossier can be filed online, and where the file has a guide, its steps under the bot's labels.</summary>
+    private string Online() => Section(ProcedureTexts.Online, Paragraph(procedure.Online.Text) + (procedure.OnlineGuide is { } guide
+        ? Labelled(ProcedureTexts.GuideApp, guide.App)
+          + Paragraph(ProcedureTexts.GuidePhotograph) + List("ul", guide.Photograph)
+          + Paragraph(ProcedureTexts.GuideSteps) + List("ol", guide.Steps)
+          + Labelled(ProcedureTexts.GuideAfter, guide.After)
+          + Paragraph(ProcedureTexts.GuideDesk)
+        : "") + (procedure.Post is { } post ? Labelled(ProcedureTexts.Post, post) : ""));
 
     private string? Proxy() => procedure.Proxy is { } proxy ? Section(ProcedureTexts.Proxy, Paragraph(proxy)) : null;
 

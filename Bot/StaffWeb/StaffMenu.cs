@@ -13,7 +13,7 @@ namespace OneStopBot.Bot.StaffWeb;
 
 /// <summary>
 /// One entry of the workspace's menu: its address under <c>/can-bo/</c>, its name, whether only a leader sees it, and
-/// the handler of its page; null until the page is built (it then says so).
+/// the handler of its page (or, for a page with pages and actions of its own, how to map them).
 /// </summary>
 public sealed record StaffMenuItem(string Slug, string Label, Delegate? Page = null, bool Leader = false)
 {
@@ -52,7 +52,7 @@ public static class StaffMenu
                 pages(staff);
                 continue;
             }
-            var page = staff.MapGet(item.Slug, item.Page ?? ((HttpContext http) => UnderConstruction(http, item)));
+            var page = staff.MapGet(item.Slug, item.Page ?? throw new InvalidOperationException($"The menu entry {item.Slug} has no page."));
             if (item.Leader)
             {
                 page.RequireAuthorization(StaffSessions.LeaderPolicy);
@@ -75,8 +75,4 @@ public static class StaffMenu
         return StaffPages.SeeOther(http, StaffSignInPage.Path.TrimStart('/'));
     }
 
-    private static IResult UnderConstruction(HttpContext http, StaffMenuItem item) =>
-        StaffLayout.Page(http, new StaffPage(item.Label, $"""
-            <main id="main" class="page"><h2>{item.Label}</h2><p>{StaffPageTexts.UnderConstruction}</p></main>
-            """, []) { MenuSlug = item.Slug });
 }

@@ -43,8 +43,6 @@ public static class StaffPages
 /// <summary>Words shared by the workspace's pages.</summary>
 public static class StaffPageTexts
 {
-    public const string UnderConstruction = "Trang này đang xây dựng.";
-
     public const string ProblemTitle = "Chưa làm được";
 
     public const string BackToToday = "Về trang Hôm nay";

@@ -132,11 +132,12 @@ public static class StaffSessions
 
     /// <summary>
     /// Reads the request's form with small limits, then checks its antiforgery token: null when both are right, else the
-    /// refusal (400) to send. The form is read here so that nothing else reads an unbounded one.
+    /// refusal (400) to send. The form is read here so that nothing else reads an unbounded one. A form that uploads a
+    /// file raises <paramref name="maxBytes"/> to its own cap; its short fields keep the small limits.
     /// </summary>
-    public static async Task<IResult?> CheckFormAsync(HttpContext http, IAntiforgery antiforgery)
+    public static async Task<IResult?> CheckFormAsync(HttpContext http, IAntiforgery antiforgery, long maxBytes = MaxFormBytes)
     {
-        if (!http.Request.HasFormContentType || http.Request.ContentLength is null or > MaxFormBytes)
+        if (!http.Request.HasFormContentType || http.Request.ContentLength is null || http.Request.ContentLength > maxBytes)
         {
             return StaffPages.Problem(http, StatusCodes.Status400BadRequest, StaffPageTexts.BadForm);
         }
@@ -145,7 +146,7 @@ public static class StaffSessions
             ValueCountLimit = 20,
             KeyLengthLimit = 100,
             ValueLengthLimit = MaxFormBytes,
-            MultipartBodyLengthLimit = MaxFormBytes,
+            MultipartBodyLengthLimit = maxBytes,
         }));
         try
         {

@@ -17,11 +17,7 @@ public static class WorkspacePage
     public const string StyleSheet = "can-bo/reports.css";
 
     /// <summary>A link to <paramref name="target"/> under <c>/can-bo/</c> (e.g. <c>so-lieu</c>), relative to the page asked for.</summary>
-    public static string Link(HttpContext http, string target) =>
-        string.Concat(Enumerable.Repeat("../", http.Request.Path.Value?.Trim('/').Count(c => c == '/') ?? 0)) + "can-bo/" + target;
-
-    /// <summary>Who is working, for the audit log and the records: the signed-in person, or the staff API key's actor.</summary>
-    public static string Actor(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } name ? name : StaffApi.ApiActor;
+    public static string Link(HttpContext http, string target) => StaffPages.Root(http) + "can-bo/" + target;
 
     /// <summary>A procedure's simple name, or its id when the catalogue no longer has it.</summary>
     public static string ProcedureName(ProcedureCatalog catalog, string? id) => id is null ? "" : catalog.Find(id)?.SimpleName ?? id;
@@ -50,7 +46,7 @@ public static class WorkspacePage
     public static string Body(HttpContext http, EndpointDataSource endpoints, string content)
     {
         var sheet = WebChatPage.HashedNames(endpoints).GetValueOrDefault(StyleSheet, StyleSheet);
-        var up = Link(http, "")[..^"can-bo/".Length];
+        var up = StaffPages.Root(http);
         return $$"""
             <link rel="stylesheet" href="{{Encode(up + sheet)}}">
             <main class="staff-main report">

@@ -46,6 +46,9 @@ public sealed class DeadlineDialog(
 
     public override IEnumerable<Dialog> Dependencies => [dayPrompt];
 
+    // "có mất tiền không" instead of the day: the count waits, the question is answered; a day not yet come is asked again.
+    public override bool IsLeftFor(string text) => DateRecognizer.Recognize(text, calendar.Today, DateDirection.Past) is not { Succeeded: true };
+
     /// <summary>The day a message gives, read as a day gone by; null when it gives none.</summary>
     public static DateOnly? DayIn(string? text, DateOnly today) =>
         DateRecognizer.Recognize(text, today, DateDirection.Past) is { Succeeded: true, Value: var day } && day <= today ? day : null;

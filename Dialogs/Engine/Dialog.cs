@@ -34,6 +34,12 @@ public abstract class Dialog(string id)
     public virtual bool IsOpen => false;
 
     /// <summary>
+    /// Whether <paramref name="text"/> leaves this dialog's question for another (the day a deadline is counted from,
+    /// answered with "có mất tiền không"): such a message is read as a new message rather than asked for again.
+    /// </summary>
+    public virtual bool IsLeftFor(string text) => false;
+
+    /// <summary>
     /// What the resident is doing in this dialog, for "Anh/chị muốn dừng việc …?" and "Tiếp tục …"; null for a
     /// dialog whose draft is not worth keeping when something interrupts it.
     /// </summary>

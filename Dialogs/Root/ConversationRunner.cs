@@ -99,8 +99,9 @@ public sealed class ConversationRunner
         var takes = await active.TakesAsAnswerAsync(dc, text, cancellationToken);
         if (heard.Kind == Interruption.None)
         {
-            // "Tra cứu hồ sơ" or a dossier code at a question that cannot take it: that feature, the draft kept.
-            if (!takes && router.IsFeatureRequest(dc, text))
+            // "Tra cứu hồ sơ" or a dossier code at a question that cannot take it: that feature, the draft kept. Another
+            // question where the day of a deadline was asked: that question.
+            if (!takes && (router.IsFeatureRequest(dc, text) || dc.Stack.Instances.Any(i => dc.Dialogs.Find(i.Id).IsLeftFor(text))))
             {
                 await drafts.SuspendAsync(dc, cancellationToken);
                 await router.RouteAsync(dc, cancellationToken);

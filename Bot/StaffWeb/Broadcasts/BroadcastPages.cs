@@ -94,7 +94,7 @@ public static class BroadcastPages
                 return NoticeEndpoints.InvalidInput(villageError);
             }
         }
-        var staffName = http.User.Identity?.Name ?? string.Empty;
+        var staffName = http.User.StaffName();
         foreach (var village in villages.Distinct(StringComparer.Ordinal))
         {
             service.Broadcast(form["text"], village, staffName);

@@ -39,11 +39,10 @@ public static class FiguresPages
         var form = PeriodForm(http, start, end, calendar, errors);
         if (errors.Count > 0)
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page(http, names, endpoints, form);
+            return Page(http, names, endpoints, form, StatusCodes.Status400BadRequest);
         }
         var report = reports.Compute(start, end);
-        audit.Record(WorkspacePage.Actor(http), "figures.view", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}");
+        audit.Record(http.User.StaffName(), "figures.view", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}");
         var html = new StringBuilder(form);
         html.Append(Headline(report));
         html.Append(Charts(report));
@@ -61,7 +60,7 @@ public static class FiguresPages
             return TypedResults.ValidationProblem(errors);
         }
         var report = reports.Compute(start, end);
-        audit.Record(WorkspacePage.Actor(http), "figures.export", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}");
+        audit.Record(http.User.StaffName(), "figures.export", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}");
         var p = report.Period;
         Sheet Groups(string name, string column, IReadOnlyList<GroupStatistics> groups, Func<string, string> label) =>
             new(name, [column, .. FiguresTexts.GroupColumns], groups.Select(g => (IReadOnlyList<object?>)
@@ -181,8 +180,8 @@ public static class FiguresPages
             : month.ToString("M/yy", CultureInfo.InvariantCulture);
 
 
-    private static IResult Page(HttpContext http, IOptions<OfficeNames> names, EndpointDataSource endpoints, string content) =>
-        StaffLayout.Page(http, new StaffPage(FiguresTexts.Title, WorkspacePage.Body(http, endpoints, content), []) { MenuSlug = "so-lieu" });
+    private static IResult Page(HttpContext http, IOptions<OfficeNames> names, EndpointDataSource endpoints, string content, int status = StatusCodes.Status200OK) =>
+        StaffLayout.Page(http, new StaffPage(FiguresTexts.Title, WorkspacePage.Body(http, endpoints, content), []) { MenuSlug = "so-lieu" }, status);
 }
 
 /// <summary>The words of the figures page.</summary>

@@ -114,7 +114,7 @@ public static class HandoffPages
             return refused;
         }
         var form = http.Request.Form;
-        var outcome = service.ReplyToResident(reference, form["text"], http.User.Identity?.Name ?? string.Empty);
+        var outcome = service.ReplyToResident(reference, form["text"], http.User.StaffName());
         if (outcome.Value is not { } handoff)
         {
             return Problem(outcome.Error!);
@@ -130,7 +130,7 @@ public static class HandoffPages
             return refused;
         }
         var form = http.Request.Form;
-        var outcome = service.CloseHandoff(reference, http.User.Identity?.Name ?? string.Empty);
+        var outcome = service.CloseHandoff(reference, http.User.StaffName());
         return outcome.Succeeded ? StaffPages.SeeOther(http, "can-bo/" + Slug) : Problem(outcome.Error!);
     }
 

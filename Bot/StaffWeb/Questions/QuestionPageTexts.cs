@@ -63,7 +63,10 @@ public static class QuestionPageTexts
     public const string ApprovedBy = "{0} đã duyệt lúc {1}.";
 
     public const string ApproveHeading = "Duyệt làm ví dụ cho máy học";
-    public const string ApproveHint = "Một cán bộ khác duyệt, hoặc chính người gắn nhãn duyệt lại sau 1 ngày.";
+    public const string ApproveHint = "Lãnh đạo duyệt câu người khác gắn nhãn. Câu chính mình gắn nhãn thì duyệt lại sau 1 ngày.";
+
+    /// <summary>What a clerk sees where a leader sees the approve button.</summary>
+    public const string LeaderApproves = "Câu này chờ lãnh đạo duyệt.";
     public const string ApproveButton = "Duyệt";
 
     public const string RetrainHeading = "Cho máy học lại";
@@ -85,8 +88,6 @@ public static class QuestionPageTexts
 
     /// <summary>{0}: the percentage; {1}: right; {2}: all.</summary>
     public const string Score = "{0} ({1}/{2} câu đúng)";
-
-    public const string InvalidForm = "Trang đã cũ hoặc biểu mẫu không hợp lệ. Anh/chị tải lại trang rồi làm lại.";
 
     public static string State(RetrainingState state) => state switch
     {
@@ -138,7 +139,7 @@ public static class QuestionPageTexts
     public static string? Notice(string? code) => code switch
     {
         Codes.Answered => "Đã gửi trả lời cho người dân.",
-        Codes.Labelled => "Đã lưu nhãn. Câu này cần một cán bộ khác duyệt, hoặc anh/chị duyệt lại sau 1 ngày.",
+        Codes.Labelled => "Đã lưu nhãn. Câu này cần lãnh đạo duyệt: một người khác, hoặc người gắn nhãn sau 1 ngày.",
         Codes.Approved => "Đã duyệt. Câu này sẽ được dùng khi máy học lại.",
         Codes.Started => "Đã bắt đầu học lại. Việc này mất vài phút; anh/chị tải lại trang để xem kết quả.",
         Codes.Busy => "Máy đang học lại rồi. Anh/chị chờ lần này xong.",
@@ -148,7 +149,7 @@ public static class QuestionPageTexts
         nameof(ReviewProblem.NoLabel) => "Anh/chị chọn thủ tục, hoặc đánh dấu ngoài phạm vi.",
         nameof(ReviewProblem.NotLabelled) => "Câu này chưa có nhãn nên chưa duyệt được.",
         nameof(ReviewProblem.AlreadyApproved) => "Câu này đã được duyệt rồi.",
-        nameof(ReviewProblem.OwnLabelTooSoon) => "Anh/chị vừa gắn nhãn câu này. Cần một cán bộ khác duyệt, hoặc anh/chị duyệt lại sau 1 ngày.",
+        nameof(ReviewProblem.OwnLabelTooSoon) => "Anh/chị vừa gắn nhãn câu này. Cần một lãnh đạo khác duyệt, hoặc anh/chị duyệt lại sau 1 ngày.",
         nameof(ReviewProblem.NoResident) => NoResident,
         nameof(ReviewProblem.Text) => "Anh/chị viết nội dung trả lời (dưới 2.000 ký tự) rồi gửi lại.",
         nameof(ReviewProblem.NotFound) => "Không tìm thấy câu hỏi này.",

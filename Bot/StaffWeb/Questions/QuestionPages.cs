@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Knowledge.Learning;
@@ -19,7 +18,7 @@ namespace OneStopBot.Bot.StaffWeb.Questions;
 
 /// <summary>
 /// "Câu hỏi": the questions the bot could not answer, grouped by likeness, largest groups first; a question's page
-/// where a clerk answers the resident, labels the question and approves another's label; and the retraining, with
+/// where a clerk answers the resident and labels the question, and a leader approves the label; and the retraining, with
 /// the scores before and after and the decision. Server-rendered forms, each with an antiforgery token; after a form
 /// the page is shown again (post, redirect, get) with what happened. Links are relative to the group's path, whose
 /// last segment is <see cref="Segment"/>.
@@ -28,14 +27,11 @@ public static class QuestionPages
 {
     public const string Segment = "cau-hoi";
 
-    /// <summary>Where the pages are mapped until the workspace's session protects them.</summary>
+    /// <summary>The list's address in the workspace.</summary>
     public const string Path = "/can-bo/" + Segment;
 
     /// <summary>At most this many recent questions are grouped and shown.</summary>
     public const int MaxShown = 500;
-
-    /// <summary>A form larger than this is refused before it is read: an answer is at most 2.000 characters.</summary>
-    public const int MaxFormBytes = 32 * 1024;
 
     public const string NoticeParameter = "bao";
 
@@ -54,7 +50,6 @@ public static class QuestionPages
 
     public static IServiceCollection AddQuestionPages(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAntiforgery();
         services.AddOptions<RetrainingOptions>().Bind(configuration.GetSection(RetrainingOptions.Section))
             .Validate(o => o.Timeout >= TimeSpan.FromMinutes(1) && o.Timeout <= TimeSpan.FromHours(2),
                 "Retraining:Timeout must be between 00:01:00 and 02:00:00: long enough to train, short enough that a stuck run ends.")
@@ -72,7 +67,8 @@ public static class QuestionPages
         group.MapGet("{id:int}", Show);
         group.MapPost("{id:int}/" + AnswerPath, AnswerAsync);
         group.MapPost("{id:int}/" + LabelPath, LabelAsync);
-        group.MapPost("{id:int}/" + ApprovePath, ApproveAsync);
+        // Teaching the bot is a leader's decision, on top of the second-person-or-next-day rule.
+        group.MapPost("{id:int}/" + ApprovePath, ApproveAsync).RequireAuthorization(StaffSessions.LeaderPolicy);
         group.MapPost(RetrainPath, RetrainAsync);
         group.MapPost(CancelPath, CancelAsync);
         return group;
@@ -80,9 +76,9 @@ public static class QuestionPages
 
     internal static IResult List(
         HttpContext http, IUnansweredQuestionStore store, QuestionReview review, QuestionRetraining retraining, WorkingCalendar calendar,
-        IAntiforgery antiforgery, IOptions<OfficeNames> names, EndpointDataSource endpoints)
+        IOptions<OfficeNames> names, EndpointDataSource endpoints)
     {
-        var csrf = Token(http, antiforgery);
+        var csrf = StaffLayout.AntiforgeryField(http);
         var latest = store.Latest(MaxShown);
         var html = new StringBuilder();
         html.Append($"""<h2>{Texts.Heading}</h2><p class="hint">{Texts.Intro}</p>""");
@@ -118,17 +114,16 @@ public static class QuestionPages
 
     internal static IResult Show(
         int id, HttpContext http, IUnansweredQuestionStore store, ProcedureCatalog catalog, WorkingCalendar calendar,
-        IAntiforgery antiforgery, IOptions<OfficeNames> names, EndpointDataSource endpoints)
+        IOptions<OfficeNames> names, EndpointDataSource endpoints)
     {
         var html = new StringBuilder($"""<p><a href="../{Segment}">{Texts.Back}</a></p>""");
         if (store.Get(id) is not { } question)
         {
             html.Append($"""<p class="notice" role="status">{Texts.Notice(nameof(ReviewProblem.NotFound))}</p>""");
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page(http, Texts.Title, html, names, endpoints);
+            return Page(http, Texts.Title, html, names, endpoints, StatusCodes.Status404NotFound);
         }
 
-        var csrf = Token(http, antiforgery);
+        var csrf = StaffLayout.AntiforgeryField(http);
         var local = calendar.LocalTime(question.AskedAt);
         html.Append($"""
             <h2>{Encode(DossierFormat.Text(Texts.QuestionTitle, question.Id))} <span class="state">{State(question)}</span></h2>
@@ -196,12 +191,16 @@ public static class QuestionPages
             {
                 html.Append($"""<p>{Encode(DossierFormat.Text(Texts.ApprovedBy, approver, When(calendar, labelled.ApprovedAt!.Value)))}</p>""");
             }
-            else
+            else if (http.User.IsLeader())
             {
                 html.Append($"""
                     <p class="hint">{Texts.ApproveHint}</p>
                     <form method="post" action="{question.Id}/{ApprovePath}">{csrf}<button type="submit" class="action">{Texts.ApproveButton}</button></form>
                     """);
+            }
+            else
+            {
+                html.Append($"""<p class="hint">{Texts.LeaderApproves}</p>""");
             }
             html.Append("</section>");
         }
@@ -210,58 +209,60 @@ public static class QuestionPages
 
     internal static async Task<IResult> AnswerAsync(int id, HttpContext http, IAntiforgery antiforgery, QuestionReview review)
     {
-        if (await ReadFormAsync(http, antiforgery) is not { } form)
+        if (await StaffSessions.CheckFormAsync(http, antiforgery) is { } refused)
         {
-            return InvalidForm(http);
+            return refused;
         }
-        var outcome = review.Answer(id, form[TextField], Actor(http));
-        return BackToQuestion(id, outcome.Problem is { } problem ? problem.ToString() : Texts.Codes.Answered);
+        var form = http.Request.Form;
+        var outcome = review.Answer(id, form[TextField], http.User.StaffName());
+        return BackToQuestion(http, id, outcome.Problem is { } problem ? problem.ToString() : Texts.Codes.Answered);
     }
 
     internal static async Task<IResult> LabelAsync(int id, HttpContext http, IAntiforgery antiforgery, QuestionReview review, ProcedureCatalog catalog)
     {
-        if (await ReadFormAsync(http, antiforgery) is not { } form)
+        if (await StaffSessions.CheckFormAsync(http, antiforgery) is { } refused)
         {
-            return InvalidForm(http);
+            return refused;
         }
+        var form = http.Request.Form;
         var outOfScope = form[OutOfScopeField] == "1";
         var procedure = form[ProcedureField].ToString();
         var aspectName = form[AspectField].ToString();
         var aspect = aspectName.Length == 0 ? ProcedureAspect.None : AspectNames.Parse(aspectName);
         if (aspect is null || (!outOfScope && procedure.Length > 0 && catalog.Find(procedure) is null))
         {
-            return BackToQuestion(id, Texts.Codes.BadLabel);
+            return BackToQuestion(http, id, Texts.Codes.BadLabel);
         }
-        var outcome = review.Label(id, procedure.Length == 0 ? null : procedure, AspectNames.Name(aspect.Value), outOfScope, Actor(http));
-        return BackToQuestion(id, outcome.Problem is { } problem ? problem.ToString() : Texts.Codes.Labelled);
+        var outcome = review.Label(id, procedure.Length == 0 ? null : procedure, AspectNames.Name(aspect.Value), outOfScope, http.User.StaffName());
+        return BackToQuestion(http, id, outcome.Problem is { } problem ? problem.ToString() : Texts.Codes.Labelled);
     }
 
     internal static async Task<IResult> ApproveAsync(int id, HttpContext http, IAntiforgery antiforgery, QuestionReview review)
     {
-        if (await ReadFormAsync(http, antiforgery) is null)
+        if (await StaffSessions.CheckFormAsync(http, antiforgery) is { } refused)
         {
-            return InvalidForm(http);
+            return refused;
         }
-        var outcome = review.Approve(id, Actor(http));
-        return BackToQuestion(id, outcome.Problem is { } problem ? problem.ToString() : Texts.Codes.Approved);
+        var outcome = review.Approve(id, http.User.StaffName());
+        return BackToQuestion(http, id, outcome.Problem is { } problem ? problem.ToString() : Texts.Codes.Approved);
     }
 
     internal static async Task<IResult> RetrainAsync(HttpContext http, IAntiforgery antiforgery, QuestionRetraining retraining)
     {
-        if (await ReadFormAsync(http, antiforgery) is null)
+        if (await StaffSessions.CheckFormAsync(http, antiforgery) is { } refused)
         {
-            return InvalidForm(http);
+            return refused;
         }
-        return BackToList(retraining.TryStart(Actor(http)) ? Texts.Codes.Started : Texts.Codes.Busy);
+        return BackToList(http, retraining.TryStart(http.User.StaffName()) ? Texts.Codes.Started : Texts.Codes.Busy);
     }
 
     internal static async Task<IResult> CancelAsync(HttpContext http, IAntiforgery antiforgery, QuestionRetraining retraining)
     {
-        if (await ReadFormAsync(http, antiforgery) is null)
+        if (await StaffSessions.CheckFormAsync(http, antiforgery) is { } refused)
         {
-            return InvalidForm(http);
+            return refused;
         }
-        return BackToList(retraining.Cancel() ? Texts.Codes.Cancelled : Texts.Codes.NothingRunning);
+        return BackToList(http, retraining.Cancel() ? Texts.Codes.Cancelled : Texts.Codes.NothingRunning);
     }
 
     private static void AppendRetraining(StringBuilder html, QuestionReview review, QuestionRetraining retraining, WorkingCalendar calendar, string csrf)
@@ -329,51 +330,20 @@ public static class QuestionPages
     private static string When(WorkingCalendar calendar, DateTimeOffset at) =>
         DossierFormat.Time(calendar.LocalTime(at)) + " " + Day(calendar, at);
 
-    private static string Token(HttpContext http, IAntiforgery antiforgery)
-    {
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        return $"""<input type="hidden" name="{Encode(tokens.FormFieldName)}" value="{Encode(tokens.RequestToken ?? string.Empty)}">""";
-    }
+    private static IResult BackToQuestion(HttpContext http, int id, string code) =>
+        StaffPages.SeeOther(http, $"can-bo/{Segment}/{id}?{NoticeParameter}={Uri.EscapeDataString(code)}");
 
-    /// <summary>The form, once its size, type and antiforgery token are right; null otherwise.</summary>
-    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http, IAntiforgery antiforgery)
-    {
-        // A browser's form always states its length; one without, or too long, is refused before a byte is read.
-        if (http.Request.ContentLength is not (> 0 and <= MaxFormBytes) || !http.Request.HasFormContentType)
-        {
-            return null;
-        }
-        try
-        {
-            await antiforgery.ValidateRequestAsync(http);
-            return await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return null;
-        }
-    }
+    private static IResult BackToList(HttpContext http, string code) =>
+        StaffPages.SeeOther(http, $"can-bo/{Segment}?{NoticeParameter}={Uri.EscapeDataString(code)}");
 
-    private static IResult InvalidForm(HttpContext http) =>
-        TypedResults.Problem(Texts.InvalidForm, statusCode: StatusCodes.Status400BadRequest);
-
-    // The person signed in; the staff API key's callers are "api" until the workspace's session names each person.
-    private static string Actor(HttpContext http) => http.User.Identity?.Name ?? StaffApi.ApiActor;
-
-    // Relative to the form's address (…/cau-hoi/12/tra-loi), so the pages work under any path.
-    private static IResult BackToQuestion(int id, string code) =>
-        Results.Redirect($"../{id}?{NoticeParameter}={Uri.EscapeDataString(code)}");
-
-    private static IResult BackToList(string code) =>
-        Results.Redirect($"../{Segment}?{NoticeParameter}={Uri.EscapeDataString(code)}");
-
-    private static IResult Page(HttpContext http, string title, StringBuilder main, IOptions<OfficeNames> names, EndpointDataSource endpoints)
+    private static IResult Page(
+        HttpContext http, string title, StringBuilder main, IOptions<OfficeNames> names, EndpointDataSource endpoints, int status = StatusCodes.Status200OK)
     {
         var hashed = WebChatPage.HashedNames(endpoints);
         var style = Encode(hashed.GetValueOrDefault(StyleSheet, StyleSheet));
         // Links in the page are relative to the group's folder: "/can-bo/cau-hoi" resolves "cau-hoi/12" under "/can-bo/".
         var depth = http.Request.RouteValues.ContainsKey("id") ? "../../" : "../";
         var html = $"""<main class="staff-main questions"><link rel="stylesheet" href="{depth}{style}">{main}</main>""";
-        return StaffLayout.Page(http, new StaffPage(title, html, []) { MenuSlug = Segment });
+        return StaffLayout.Page(http, new StaffPage(title, html, []) { MenuSlug = Segment }, status);
     }
 }

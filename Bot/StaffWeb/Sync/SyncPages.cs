@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OneStopBot.Bot.Hosting;
@@ -32,7 +32,8 @@ public static class SyncPages
     /// <summary>Lines listed at most per section of a preview; the counts say how many in all.</summary>
     public const int MaxShown = 300;
 
-    private const int MaxFormBytes = 4 * 1024;
+    /// <summary>The upload's whole form: the file, plus room for its part headers and the form's token.</summary>
+    private const int MaxUploadFormBytes = ProvincialSync.MaxUploadBytes + 64 * 1024;
 
     public static RouteGroupBuilder MapSyncPages(this RouteGroupBuilder group)
     {
@@ -48,8 +49,17 @@ public static class SyncPages
         Page(http, names, endpoints, UploadForm(http, sync, calendar, error: null));
 
     internal static async Task<IResult> PreviewAsync(
-        HttpContext http, ProvincialSync sync, WorkingCalendar calendar, ProcedureCatalog catalog, IOptions<OfficeNames> names, EndpointDataSource endpoints)
+        HttpContext http, IAntiforgery antiforgery, ProvincialSync sync, WorkingCalendar calendar, ProcedureCatalog catalog, IOptions<OfficeNames> names, EndpointDataSource endpoints)
     {
+        // An export too large is told on the page before anything is read, so the clerk knows to split it.
+        if (http.Request.ContentLength > MaxUploadFormBytes)
+        {
+            return Page(http, names, endpoints, UploadForm(http, sync, calendar, TooLarge), StatusCodes.Status413PayloadTooLarge);
+        }
+        if (await StaffSessions.CheckFormAsync(http, antiforgery, MaxUploadFormBytes) is { } refused)
+        {
+            return refused;
+        }
         var (content, error, status) = await ReadFileAsync(http.Request);
         ImportTable? table = null;
         SyncPlan? plan = null;
@@ -60,7 +70,7 @@ public static class SyncPages
         }
         if (table is not null)
         {
-            plan = sync.Preview(table, WorkspacePage.Actor(http), ImportWording.ImportedNote);
+            plan = sync.Preview(table, http.User.StaffName(), ImportWording.ImportedNote);
             if (plan.HeaderProblem is { } header)
             {
                 (error, status) = (Text(header.Reason), StatusCodes.Status400BadRequest);
@@ -68,36 +78,32 @@ public static class SyncPages
         }
         if (error is not null || plan is null)
         {
-            http.Response.StatusCode = status;
-            return Page(http, names, endpoints, UploadForm(http, sync, calendar, error ?? SyncTexts.NoFile));
+            return Page(http, names, endpoints, UploadForm(http, sync, calendar, error ?? SyncTexts.NoFile), status);
         }
-        var kept = sync.Keep(content!, WorkspacePage.Actor(http));
+        var kept = sync.Keep(content!, http.User.StaffName());
         if (kept is null)
         {
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return Page(http, names, endpoints, UploadForm(http, sync, calendar, SyncTexts.TooManyWaiting));
+            return Page(http, names, endpoints, UploadForm(http, sync, calendar, SyncTexts.TooManyWaiting), StatusCodes.Status429TooManyRequests);
         }
         return Page(http, names, endpoints, Preview(http, plan, catalog, kept));
     }
 
     internal static async Task<IResult> ApplyAsync(
-        HttpContext http, ProvincialSync sync, WorkingCalendar calendar, ProcedureCatalog catalog, IOptions<OfficeNames> names, EndpointDataSource endpoints)
+        HttpContext http, IAntiforgery antiforgery, ProvincialSync sync, WorkingCalendar calendar, ProcedureCatalog catalog, IOptions<OfficeNames> names, EndpointDataSource endpoints)
     {
-        string? id = null;
-        if (http.Request.HasFormContentType && http.Request.ContentLength is > 0 and <= MaxFormBytes)
+        if (await StaffSessions.CheckFormAsync(http, antiforgery) is { } refused)
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            id = form["upload"].ToString();
+            return refused;
         }
-        var content = sync.Kept(id, WorkspacePage.Actor(http));
+        var id = http.Request.Form["upload"].ToString();
+        var content = sync.Kept(id, http.User.StaffName());
         var table = content is null ? null : ImportTable.ReadFile(content, out _);
         if (table is null)
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page(http, names, endpoints, UploadForm(http, sync, calendar, SyncTexts.UploadGone));
+            return Page(http, names, endpoints, UploadForm(http, sync, calendar, SyncTexts.UploadGone), StatusCodes.Status400BadRequest);
         }
-        var applied = sync.Apply(table, WorkspacePage.Actor(http), ImportWording.ImportedNote);
-        sync.Forget(id!);
+        var applied = sync.Apply(table, http.User.StaffName(), ImportWording.ImportedNote);
+        sync.Forget(id);
         var main = new StringBuilder();
         main.Append(CultureInfo.InvariantCulture, $"""<h2>{SyncTexts.AppliedHeading}</h2><p class="summary" role="status">{Encode(Summary(applied, SyncTexts.AppliedSummary))}</p>""");
         main.Append(CultureInfo.InvariantCulture, $"""<p><a class="button" href="{WorkspacePage.Link(http, ReconcilePath)}">{SyncTexts.ReconcileLink}</a> <a href="{WorkspacePage.Link(http, Path)}">{SyncTexts.UploadAnother}</a></p>""");
@@ -132,6 +138,7 @@ public static class SyncPages
         <h2>{{SyncTexts.Heading}}</h2>
         <p>{{Encode(LastExport(sync.LastExport(), calendar))}} <a href="{{WorkspacePage.Link(http, ReconcilePath)}}">{{SyncTexts.ReconcileLink}}</a></p>
         <form class="card" method="post" action="{{WorkspacePage.Link(http, Path)}}" enctype="multipart/form-data">
+        {{StaffLayout.AntiforgeryField(http)}}
         <label for="file">{{SyncTexts.FileLabel}}</label>
         <input id="file" name="file" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required>
         {{(error is null ? "" : $"""<p class="error" role="alert">{Encode(error)}</p>""")}}
@@ -145,6 +152,7 @@ public static class SyncPages
         <h2>{{SyncTexts.PreviewHeading}}</h2>
         <p class="summary" role="status">{{Encode(Summary(plan, SyncTexts.PreviewSummary))}}</p>
         <form method="post" action="{{WorkspacePage.Link(http, ApplyPath)}}" class="apply">
+        {{StaffLayout.AntiforgeryField(http)}}
         <input type="hidden" name="upload" value="{{Encode(upload)}}">
         <button type="submit" class="action">{{SyncTexts.ApplyButton}}</button>
         <a href="{{WorkspacePage.Link(http, Path)}}">{{SyncTexts.Cancel}}</a>
@@ -230,44 +238,26 @@ public static class SyncPages
         _ => SyncTexts.NotATable,
     };
 
-    // The first file of a multipart form, at most ProvincialSync.MaxUploadBytes; otherwise a polite reason.
+    // The first file of the form (already read, within its cap), at most ProvincialSync.MaxUploadBytes; otherwise a polite reason.
     private static async Task<(byte[]? Content, string? Error, int Status)> ReadFileAsync(HttpRequest request)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-            || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             return (null, SyncTexts.NoFile, StatusCodes.Status415UnsupportedMediaType);
         }
-        if (request.ContentLength > ProvincialSync.MaxUploadBytes + 64 * 1024)
+        if (request.Form.Files is not [var file, ..])
         {
-            return (null, TooLarge, StatusCodes.Status413PayloadTooLarge);
+            return (null, SyncTexts.NoFile, StatusCodes.Status400BadRequest);
         }
-        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = ProvincialSync.MaxUploadBytes + 64 * 1024, HeadersCountLimit = 8 };
-        try
-        {
-            for (var section = await reader.ReadNextSectionAsync(request.HttpContext.RequestAborted); section is not null;
-                 section = await reader.ReadNextSectionAsync(request.HttpContext.RequestAborted))
-            {
-                if (section.AsFileSection() is not { } file)
-                {
-                    continue;
-                }
-                var (bytes, tooLarge) = await CappedBody.ReadAsync(file.FileStream!, null, ProvincialSync.MaxUploadBytes, request.HttpContext.RequestAborted);
-                return bytes is null ? (null, TooLarge, StatusCodes.Status413PayloadTooLarge) : (bytes, null, StatusCodes.Status200OK);
-            }
-        }
-        catch (Exception error) when (error is InvalidDataException or IOException)
-        {
-            return (null, TooLarge, StatusCodes.Status413PayloadTooLarge);
-        }
-        return (null, SyncTexts.NoFile, StatusCodes.Status400BadRequest);
+        await using var stream = file.OpenReadStream();
+        var (bytes, _) = await CappedBody.ReadAsync(stream, file.Length, ProvincialSync.MaxUploadBytes, request.HttpContext.RequestAborted);
+        return bytes is null ? (null, TooLarge, StatusCodes.Status413PayloadTooLarge) : (bytes, null, StatusCodes.Status200OK);
     }
 
     private static readonly string TooLarge = DossierFormat.Text(SyncTexts.TooLarge, ProvincialSync.MaxUploadBytes / 1024 / 1024);
 
-    private static IResult Page(HttpContext http, IOptions<OfficeNames> names, EndpointDataSource endpoints, string content) =>
-        StaffLayout.Page(http, new StaffPage(SyncTexts.Title, WorkspacePage.Body(http, endpoints, content), []) { MenuSlug = "dong-bo" });
+    private static IResult Page(HttpContext http, IOptions<OfficeNames> names, EndpointDataSource endpoints, string content, int status = StatusCodes.Status200OK) =>
+        StaffLayout.Page(http, new StaffPage(SyncTexts.Title, WorkspacePage.Body(http, endpoints, content), []) { MenuSlug = "dong-bo" }, status);
 }
 
 /// <summary>The words of the sync pages, as to a colleague.</summary>

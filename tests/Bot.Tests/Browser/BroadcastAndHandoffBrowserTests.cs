@@ -9,14 +9,11 @@ using Xunit.Abstractions;
 namespace OneStopBot.Bot.Tests.Browser;
 
 /// <summary>
-/// A clerk on the broadcasts and handoffs pages, on a 360-px phone and a desktop: the preview shows what is typed as text,
+/// A clerk, signed in, on the broadcasts and handoffs pages, on a 360-px phone and a desktop: the preview shows what is typed as text,
 /// a broadcast's audience is counted in its history, a resident's new message arrives without reloading, a reply is sent.
 /// </summary>
-public sealed class BroadcastAndHandoffBrowserTests(ITestOutputHelper output)
-    : BrowserAndHostTests(new Dictionary<string, string?> { ["Staff:ApiKey"] = Key })
-{
-    private const string Key = "browser-key-123";
-    private const string Markup = "<img src=x onerror=\"document.title='hacked'\">";
+public sealed class BroadcastAndHandoffBrowserTests(ITestOutputHelper output) : BrowserAndHostTests(StaffHost.Settings())
+{    private const string Markup = "<img src=x onerror=\"document.title='hacked'\">";
 
     [SkippableTheory]
     [InlineData(360, 740)]
@@ -79,8 +76,8 @@ public sealed class BroadcastAndHandoffBrowserTests(ITestOutputHelper output)
     private async Task<IPage> OpenAsync(int width, int height, string path)
     {
         var page = await Chromium!.NewPageAsync(width, height);
-        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Api-Key"] = Key });
-        await page.GotoAsync(Host!.BaseUrl + path);
+        await StaffHost.SignInAsync(page, Host!.BaseUrl);
+        await page.GotoAsync(Host.BaseUrl + path);
         return page;
     }
 }

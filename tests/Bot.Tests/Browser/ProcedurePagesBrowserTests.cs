@@ -115,7 +115,8 @@ public sealed partial class ProcedurePagesBrowserTests(ITestOutputHelper output)
         output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(index, "procedures-index-print")}");
         var indexSheets = Sheets(await index.PdfAsync(new() { Format = "A4" }));
         output.WriteLine($"A4 sheets: khai sinh {sheets}, the list {indexSheets}");
-        Assert.InRange(sheets, 1, 2);
+        // Khai sinh carries its online guide step by step as well.
+        Assert.InRange(sheets, 1, 3);
         Assert.InRange(indexSheets, 1, 4);
     }
 

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.StaffWeb.Questions;
 using OneStopBot.Bot.Tests.StaffWeb;
-using OneStopBot.Office.Questions;
 using OneStopBot.Office.Storage;
 using Xunit.Abstractions;
 
@@ -11,17 +9,14 @@ namespace OneStopBot.Bot.Tests.Browser;
 
 /// <summary>
 /// A clerk on "Câu hỏi", on a 360-px phone and a desktop: the groups, a question's page, answering, labelling, and
-/// approving their own label refused the same day; nothing but this host is asked, nothing scrolls sideways.
+/// that only a leader approves; nothing but this host is asked, nothing scrolls sideways.
 /// </summary>
-public sealed class QuestionPagesBrowserTests(ITestOutputHelper output)
-    : BrowserAndHostTests(new Dictionary<string, string?> { ["Staff:ApiKey"] = ApiKey })
+public sealed class QuestionPagesBrowserTests(ITestOutputHelper output) : BrowserAndHostTests(StaffHost.Settings())
 {
-    private const string ApiKey = "browser-staff-key";
-
     [SkippableTheory]
     [InlineData(360, 740)]
     [InlineData(1280, 800)]
-    public async Task A_clerk_answers_labels_and_is_told_a_second_person_must_approve(int width, int height)
+    public async Task A_clerk_answers_labels_and_is_told_a_leader_approves(int width, int height)
     {
         Skip.If(Chromium is null, Chromium.NotInstalled);
         var store = Host!.Services.GetRequiredService<IUnansweredQuestionStore>();
@@ -34,7 +29,6 @@ public sealed class QuestionPagesBrowserTests(ITestOutputHelper output)
             store.Record(text, QuestionPagesHost.Resident());
         }
         var page = await Chromium.NewPageAsync(width, height);
-        await page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { [StaffApi.ApiKeyHeader] = ApiKey });
         var elsewhere = new List<string>();
         page.Request += (_, request) =>
         {
@@ -46,7 +40,8 @@ public sealed class QuestionPagesBrowserTests(ITestOutputHelper output)
         var dialogs = 0;
         page.Dialog += (_, dialog) => dialogs++;
 
-        await page.GotoAsync(Host.BaseUrl + QuestionPages.Path);
+        await StaffHost.SignInAsync(page, Host.BaseUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = QuestionPageTexts.Title, Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".group-summary").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^3 câu"));
         // The layout's and the page's own style sheets load from the relative links.
         Assert.Equal("10px", await page.Locator(".card").First.EvaluateAsync<string>("e => getComputedStyle(e).borderTopLeftRadius"));
@@ -63,8 +58,8 @@ public sealed class QuestionPagesBrowserTests(ITestOutputHelper output)
         await page.GetByRole(AriaRole.Button, new() { Name = QuestionPageTexts.LabelButton }).PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = QuestionPageTexts.Notice(QuestionPageTexts.Codes.Labelled)! })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = QuestionPageTexts.ApproveButton, Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = QuestionPageTexts.Notice(nameof(ReviewProblem.OwnLabelTooSoon))! })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(QuestionPageTexts.LeaderApproves)).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = QuestionPageTexts.ApproveButton, Exact = true })).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The question's page scrolls sideways.");
         output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, $"questions-question-{width}")}");
 

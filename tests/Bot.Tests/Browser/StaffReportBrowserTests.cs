@@ -6,24 +6,22 @@ using OneStopBot.Bot.StaffWeb.Sync;
 using OneStopBot.Office.Demo;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Sync;
 using Xunit.Abstractions;
 
 namespace OneStopBot.Bot.Tests.Browser;
 
 /// <summary>
-/// The sync and figures pages in Chromium, on a 360-px phone and a desktop: a clerk uploads an export, previews and
-/// applies it and reaches the reconciliation; the figures of the demo's 2023 draw their charts from this host alone,
-/// fit the screen, and print without the page's controls.
+/// The sync and figures pages in Chromium, on a 360-px phone and a desktop, signed in to the workspace: a clerk
+/// uploads an export, previews and applies it and reaches the reconciliation; the figures of the demo's 2023 draw their
+/// charts from this host alone, fit the screen, and print without the page's controls.
 /// </summary>
-public sealed class StaffReportBrowserTests(ITestOutputHelper output) : BrowserAndHostTests(new Dictionary<string, string?> { ["Staff:ApiKey"] = ApiKey })
+public sealed class StaffReportBrowserTests(ITestOutputHelper output) : BrowserAndHostTests(StaffHost.Settings())
 {
-    private const string ApiKey = "cle-thu-cua-trinh-duyet";
-
     private async Task<(IPage Page, List<string> Elsewhere)> OpenAsync(int width, int height)
     {
         var page = await Chromium!.NewPageAsync(width, height);
-        // Until the workspace's own sign-in protects these pages, the staff key opens them.
-        await page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Api-Key"] = ApiKey });
+        await StaffHost.SignInAsync(page, Host!.BaseUrl);
         var elsewhere = new List<string>();
         page.Request += (_, request) =>
         {
@@ -52,7 +50,7 @@ public sealed class StaffReportBrowserTests(ITestOutputHelper output) : BrowserA
             + "261120-0010;ket-hon;<b>Bríu</b>;0976543210;Thôn 2;Bay lên trời;20/11/2026\n";
         var (page, elsewhere) = await OpenAsync(width, height);
 
-        await page.GotoAsync(Host.BaseUrl + "/can-bo/" + SyncPages.Path);
+        await page.GetByRole(AriaRole.Link, new() { Name = SyncTexts.Title, Exact = true }).First.ClickAsync();
         await page.GetByLabel(SyncTexts.FileLabel).SetInputFilesAsync(new FilePayload { Name = "xuat-tu-tinh.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
         output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, $"sync-upload-{width}")}");
         await page.GetByRole(AriaRole.Button, new() { Name = SyncTexts.PreviewButton }).ClickAsync();
@@ -66,6 +64,7 @@ public sealed class StaffReportBrowserTests(ITestOutputHelper output) : BrowserA
         await page.GetByRole(AriaRole.Button, new() { Name = SyncTexts.ApplyButton }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = SyncTexts.AppliedHeading })).ToBeVisibleAsync();
         Assert.Equal(DossierStatus.ResultReady, Host.Services.GetRequiredService<IDossierStore>().Find(known.Code)!.Status);
+        Assert.Equal("Chị Hoa", Host.Services.GetRequiredService<ProvincialSync>().LastExport()!.Staff);
 
         await page.GetByRole(AriaRole.Link, new() { Name = SyncTexts.ReconcileLink }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = SyncTexts.ReconcileHeading })).ToBeVisibleAsync();
@@ -84,7 +83,7 @@ public sealed class StaffReportBrowserTests(ITestOutputHelper output) : BrowserA
         Host!.Services.GetRequiredService<DemoData>().Seed();
         var (page, elsewhere) = await OpenAsync(width, height);
 
-        await page.GotoAsync(Host.BaseUrl + "/can-bo/" + FiguresPages.Path);
+        await page.GetByRole(AriaRole.Link, new() { Name = FiguresTexts.Title, Exact = true }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Năm 2023" }).ClickAsync();
 
         var cards = page.Locator(".cards");

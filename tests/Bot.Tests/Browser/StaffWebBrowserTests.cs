@@ -136,4 +136,14 @@ public static class StaffHost
         }
         return settings;
     }
+
+    /// <summary>Signs <see cref="UserId"/> in through the sign-in page and waits for "Hôm nay".</summary>
+    public static async Task SignInAsync(IPage page, string baseUrl)
+    {
+        await page.GotoAsync(baseUrl + StaffSignInPage.Path);
+        await page.GetByLabel(StaffSignInTexts.NameLabel).FillAsync(UserId);
+        await page.GetByLabel(StaffSignInTexts.PasswordLabel).FillAsync(Password);
+        await page.GetByLabel(StaffSignInTexts.PasswordLabel).PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync(TodayTexts.Heading);
+    }
 }

@@ -27,6 +27,8 @@ public sealed class WorkspaceBrowserTests(ITestOutputHelper output) : BrowserAnd
 
         // Sign in: type the name, Tab, type the password, Enter.
         await page.GotoAsync(Host!.BaseUrl + StaffSignInPage.Path);
+        // The name field takes the keys as soon as the page has focused it.
+        await Assertions.Expect(page.GetByLabel(StaffSignInTexts.NameLabel)).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(StaffHost.UserId);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(StaffHost.Password);
@@ -73,6 +75,8 @@ public sealed class WorkspaceBrowserTests(ITestOutputHelper output) : BrowserAnd
         var (overdue, _) = Seed();
         var page = await Chromium.NewPageAsync(1280, 800);
         await page.GotoAsync(Host!.BaseUrl + StaffSignInPage.Path);
+        // The name field takes the keys as soon as the page has focused it.
+        await Assertions.Expect(page.GetByLabel(StaffSignInTexts.NameLabel)).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(StaffHost.UserId);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(StaffHost.Password);

@@ -69,6 +69,16 @@ public sealed partial class ProcedurePagesTests(ProcedurePagesHost host) : IClas
         Assert.Contains(Receivers.Visit(procedure, office) ?? procedure.WhereAndWhen, facts);
         Assert.Contains(RootReplies.OfficeFactsOf(office), facts);
         Assert.Equal(procedure.Proxy is not null, html.Contains($"<h2>{ProcedurePage.Heading(ProcedureTexts.Proxy)}</h2>", StringComparison.Ordinal));
+        // Filing online step by step where the file has a guide, and post where it says.
+        if (procedure.OnlineGuide is { } guide)
+        {
+            Assert.All([guide.App, .. guide.Photograph, .. guide.Steps, guide.After, ProcedureTexts.GuideDesk], line => Assert.Contains(line, facts));
+        }
+        Assert.Equal(procedure.OnlineGuide is not null, facts.Contains(ProcedureTexts.GuideSteps, StringComparison.Ordinal));
+        if (procedure.Post is { } post)
+        {
+            Assert.Contains(post, facts);
+        }
         // Opens the chat on this procedure; every link relative, no script.
         Assert.Contains($"<a class=\"action\" href=\"../?hoi={id}\">{ProcedurePageTexts.AskAboutThis}</a>", html);
         Assert.DoesNotContain("href=\"/", html);

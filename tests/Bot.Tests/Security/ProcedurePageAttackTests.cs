@@ -55,6 +55,14 @@ public sealed class ProcedurePageAttackTests : IDisposable
             online:
               available: true
               text: '{Link} https://evil.example/'
+            onlineGuide:
+              app: '{Script}'
+              photograph:
+                - '{Attribute}'
+              steps:
+                - '{Link}'
+              after: '{Script}'
+            post: '{Attribute}'
             legalBasis:
               - '{Script}'
             phrases:

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc;
+using OneStopBot.Bot.StaffWeb;
 using OneStopBot.Bot.StaffWeb.Questions;
 using OneStopBot.Bot.Tests.StaffWeb;
 using OneStopBot.Office.Questions;
+using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Bot.Tests.Security;
 
-/// <summary>Attacks on the "Câu hỏi" pages: script in what residents type, forged labels, forms posted from elsewhere, approving one's own label.</summary>
+/// <summary>Attacks on the "Câu hỏi" pages: script in what residents type, forged labels, forms posted from elsewhere, approving one's own label, a clerk approving.</summary>
 public sealed class QuestionPagesAttackTests : IDisposable
 {
     private const string Page = QuestionPagesHost.Page;
@@ -68,17 +69,33 @@ public sealed class QuestionPagesAttackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_clerk_approving_their_own_label_the_same_day_is_refused()
+    public async Task A_leader_approving_their_own_label_the_same_day_is_refused()
     {
-        var question = host.Asked("làm giấy khai sinh ở mô");
-        await host.LabelAsync(question, "khai-sinh", "where");
-        host.Factory.Time.Advance(TimeSpan.FromHours(23));
+        var question = await host.LabelledAsync(WorkspaceFactory.Leader);
+        host.Advance(TimeSpan.FromHours(23));
 
         using var response = await host.ApproveAsync(question);
 
         Assert.Contains(QuestionPageTexts.Notice(nameof(ReviewProblem.OwnLabelTooSoon))!, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(host.Questions.Get(question.Id)!.Label!.Approved);
         Assert.Empty(host.Get<QuestionReview>().TrainingExamples());
+    }
+
+    [Theory]
+    [InlineData(WorkspaceFactory.Clerk)]
+    [InlineData(WorkspaceFactory.OtherClerk)]
+    public async Task A_clerk_posting_the_approve_form_with_a_valid_token_is_refused_even_for_anothers_label(string clerk)
+    {
+        var question = await host.LabelledAsync(WorkspaceFactory.Clerk);
+        host.Advance(TimeSpan.FromDays(1));
+        host.Acting = clerk;
+
+        using var response = await host.ApproveAsync(question);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(StaffPageTexts.LeaderOnly, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(host.Questions.Get(question.Id)!.Label!.Approved);
+        Assert.DoesNotContain(host.Get<IStaffAuditLog>().ForTarget(QuestionReview.Target(question.Id)), a => a.Action != QuestionReview.LabelAction);
     }
 
     public static TheoryData<string> Forms => new()
@@ -92,17 +109,17 @@ public sealed class QuestionPagesAttackTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Forms))]
-    public async Task A_form_without_its_token_is_refused_with_a_problem_in_Vietnamese(string action)
+    public async Task A_form_without_its_token_is_refused_with_a_page_in_Vietnamese(string action)
     {
         var question = host.Asked("làm giấy khai sinh ở mô");
+        host.Acting = WorkspaceFactory.Leader;
         await host.HtmlAsync(Page);
 
-        using var response = await host.Client.PostAsync($"{Page}/{action}", QuestionPagesHost.Form(
+        using var response = await (await host.ClientAsync()).PostAsync($"{Page}/{action}", Workspace.Form(null,
             (QuestionPages.TextField, "Trả lời giả"), (QuestionPages.ProcedureField, "khai-sinh"), (QuestionPages.AspectField, "none")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
-        Assert.Equal(QuestionPageTexts.InvalidForm, problem!.Detail);
+        Assert.Contains(StaffPageTexts.FormExpired, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var stored = host.Questions.Get(question.Id)!;
         Assert.Equal((null, null), (stored.Answer, stored.Label));
         Assert.Null(host.Get<QuestionRetraining>().Last);
@@ -110,16 +127,17 @@ public sealed class QuestionPagesAttackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_token_taken_from_another_browser_does_not_pass_without_that_browsers_cookie()
+    public async Task A_token_taken_from_another_members_browser_does_not_pass()
     {
         var question = host.Asked("làm giấy khai sinh ở mô");
-        // The attacker's own page gives a token; the victim's browser posts it with the victim's cookie.
-        using var attacker = host.Factory.CreateStaffClient();
-        var attackerToken = QuestionPagesHost.Token(await (await attacker.GetAsync(Page)).Content.ReadAsStringAsync());
+        // The attacker, signed in as another clerk, takes a token from their own page; the victim's browser posts it.
+        host.Acting = WorkspaceFactory.OtherClerk;
+        var attackerToken = await host.TokenAsync(Page);
+        host.Acting = WorkspaceFactory.Clerk;
         await host.HtmlAsync(Page);
 
-        using var response = await host.Client.PostAsync($"{Page}/{question.Id}/{QuestionPages.AnswerPath}",
-            QuestionPagesHost.Form(("__RequestVerificationToken", attackerToken), (QuestionPages.TextField, "Trả lời giả")));
+        using var response = await (await host.ClientAsync()).PostAsync($"{Page}/{question.Id}/{QuestionPages.AnswerPath}",
+            Workspace.Form(attackerToken, (QuestionPages.TextField, "Trả lời giả")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(host.Questions.Get(question.Id)!.Answer);
@@ -131,10 +149,11 @@ public sealed class QuestionPagesAttackTests : IDisposable
         var question = host.Asked("làm giấy khai sinh ở mô");
         var page = $"{Page}/{question.Id}";
         var token = await host.TokenAsync(page);
+        var client = await host.ClientAsync();
 
-        using var tooLarge = await host.Client.PostAsync($"{page}/{QuestionPages.AnswerPath}",
-            QuestionPagesHost.Form(("__RequestVerificationToken", token), (QuestionPages.TextField, new string('a', QuestionPages.MaxFormBytes))));
-        using var json = await host.Client.PostAsJsonAsync($"{page}/{QuestionPages.AnswerPath}", new { text = "Trả lời" });
+        using var tooLarge = await client.PostAsync($"{page}/{QuestionPages.AnswerPath}",
+            Workspace.Form(token, (QuestionPages.TextField, new string('a', StaffSessions.MaxFormBytes))));
+        using var json = await client.PostAsJsonAsync($"{page}/{QuestionPages.AnswerPath}", new { text = "Trả lời" });
 
         Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using OneStopBot.Bot.StaffWeb;
 using OneStopBot.Bot.StaffWeb.Sync;
-using OneStopBot.Bot.Tests.Staff;
 using OneStopBot.Bot.Tests.StaffWeb;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
@@ -14,22 +12,25 @@ namespace OneStopBot.Bot.Tests.Security;
 
 /// <summary>
 /// Hostile spreadsheets uploaded to the sync page: markup in cells, files too big or too long, zip bombs, legacy
-/// encodings. Each gets a polite page and changes nothing stored; a workbook made here never carries a formula.
+/// encodings, sent by a signed-in clerk from the page's own form. Each gets a polite page and changes nothing stored; a
+/// workbook made here never carries a formula.
 /// </summary>
 public sealed class SpreadsheetAttackTests : IDisposable
 {
     private const string Header = "Mã hồ sơ;Thủ tục;Họ tên;Số điện thoại;Thôn;Trạng thái;Ngày tiếp nhận\n";
 
-    private readonly StaffApiFactory factory = new();
+    private readonly WorkspaceFactory factory = new();
 
     public void Dispose() => factory.Dispose();
 
     private bool NothingStored()
     {
-        var database = factory.Services.GetRequiredService<OfficeDatabase>();
+        var database = factory.Get<OfficeDatabase>();
         return database.Collection<Dossier>("dossiers").Count() == 0
-            && factory.Services.GetRequiredService<ProvincialSync>().LastExport() is null;
+            && factory.Get<ProvincialSync>().LastExport() is null;
     }
+
+    private Task<Workspace> SignedInAsync() => factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
 
     [Fact]
     public async Task Markup_in_every_cell_is_shown_as_text()
@@ -40,9 +41,9 @@ public sealed class SpreadsheetAttackTests : IDisposable
             + $"261120-0001;khai-sinh;\"\"\"><script>alert(2)</script>\";0912345678;Thôn 1;Đã tiếp nhận;20/11/2026\n"
             + $"261120-0002;khai-sinh;Hồ Thị Lan;0912345678;Thôn 1;{Attack};20/11/2026\n"
             + $"261120-0003;khai-sinh;Hồ Thị Lan;0912345678;Thôn 1;Đã tiếp nhận;{Attack}\n";
-        using var client = factory.CreateStaffClient();
+        using var clerk = await SignedInAsync();
 
-        var response = await client.PostAsync("/can-bo/dong-bo", SyncPagesTests.Upload(Encoding.UTF8.GetBytes(csv)));
+        var response = await SyncPagesTests.UploadAsync(clerk, Encoding.UTF8.GetBytes(csv));
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -53,15 +54,35 @@ public sealed class SpreadsheetAttackTests : IDisposable
         Assert.True(NothingStored());
     }
 
-    [Fact]
-    public async Task A_file_over_the_limit_is_refused_before_it_is_read_whole()
+    [Theory]
+    [InlineData(10 * 1024 * 1024)] // a form larger than its cap: refused before it is read
+    [InlineData(ProvincialSync.MaxUploadBytes + 1)] // a form within its cap whose file is one byte too large
+    public async Task A_file_over_the_limit_is_refused_before_it_is_read_whole(int bytes)
     {
-        using var client = factory.CreateStaffClient();
+        using var clerk = await SignedInAsync();
 
-        var response = await client.PostAsync("/can-bo/dong-bo", SyncPagesTests.Upload(new byte[10 * 1024 * 1024]));
+        var response = await SyncPagesTests.UploadAsync(clerk, new byte[bytes]);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("Tệp lớn quá 4 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(NothingStored());
+    }
+
+    [Fact]
+    public async Task A_form_of_hundreds_of_parts_is_refused_unread()
+    {
+        using var clerk = await SignedInAsync();
+        var token = Workspace.TokenIn(await clerk.Client.GetStringAsync("/can-bo/dong-bo"));
+        using var form = SyncPagesTests.Upload(Encoding.UTF8.GetBytes(Header), token);
+        for (var i = 0; i < 500; i++)
+        {
+            form.Add(new StringContent("x"), "f" + i);
+        }
+
+        var response = await clerk.Client.PostAsync("/can-bo/dong-bo", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(StaffPageTexts.BadForm, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(NothingStored());
     }
 
@@ -73,9 +94,9 @@ public sealed class SpreadsheetAttackTests : IDisposable
         {
             csv.Append("261120-0001;khai-sinh;A;0;T;x;1\n");
         }
-        using var client = factory.CreateStaffClient();
+        using var clerk = await SignedInAsync();
 
-        var response = await client.PostAsync("/can-bo/dong-bo", SyncPagesTests.Upload(Encoding.UTF8.GetBytes(csv.ToString())));
+        var response = await SyncPagesTests.UploadAsync(clerk, Encoding.UTF8.GetBytes(csv.ToString()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Tệp có hơn 5.000 dòng", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -89,9 +110,9 @@ public sealed class SpreadsheetAttackTests : IDisposable
         // 60 MB of one repeated cell packs to well under the upload limit.
         sheet.SaveAs(Enumerable.Range(0, 200_000).Select(_ => new Dictionary<string, object> { ["A"] = new string('a', 300) }), excelType: ExcelType.XLSX);
         Assert.True(sheet.Length < ProvincialSync.MaxUploadBytes, $"{sheet.Length} bytes");
-        using var client = factory.CreateStaffClient();
+        using var clerk = await SignedInAsync();
 
-        var response = await client.PostAsync("/can-bo/dong-bo", SyncPagesTests.Upload(sheet.ToArray(), "bom.xlsx"));
+        var response = await SyncPagesTests.UploadAsync(clerk, sheet.ToArray(), "bom.xlsx");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(SyncTexts.Unpacks, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -103,9 +124,9 @@ public sealed class SpreadsheetAttackTests : IDisposable
     {
         // "Trạng thái" saved by an old office program: its "á" is the single byte 0xE1 (Windows-1258), not UTF-8.
         byte[] legacy = [.. Encoding.ASCII.GetBytes("Ma ho so;Trang th"), 0xE1, .. Encoding.ASCII.GetBytes("i\n261120-0001;Da tiep nhan\n")];
-        using var client = factory.CreateStaffClient();
+        using var clerk = await SignedInAsync();
 
-        var response = await client.PostAsync("/can-bo/dong-bo", SyncPagesTests.Upload(legacy));
+        var response = await SyncPagesTests.UploadAsync(clerk, legacy);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(OneStopBot.Bot.Hosting.HtmlText.Encode(SyncTexts.NotUtf8), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -115,11 +136,11 @@ public sealed class SpreadsheetAttackTests : IDisposable
     [Fact]
     public async Task An_upload_id_that_is_not_one_of_ours_applies_nothing()
     {
-        using var client = factory.CreateStaffClient();
+        using var clerk = await SignedInAsync();
 
         foreach (var id in new[] { "", "../../etc/passwd", new string('A', 32), "<script>" })
         {
-            var response = await client.PostAsync("/can-bo/dong-bo/ap-dung", new FormUrlEncodedContent([new("upload", id)]));
+            var response = await clerk.PostFromAsync("/can-bo/dong-bo", "/can-bo/dong-bo/ap-dung", ("upload", id));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.DoesNotContain("<script>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }

@@ -8,7 +8,7 @@ using OneStopBot.Office.Storage;
 namespace OneStopBot.Bot.Tests.Security;
 
 /// <summary>Attacks on the broadcasts and handoffs pages: markup in what reaches them, forged forms, made-up villages.</summary>
-public sealed class StaffWorkspaceFormAttackTests : IDisposable
+public sealed class StaffWorkspaceFormAttackTests : IAsyncLifetime
 {
     private const string Broadcasts = "/can-bo/thong-bao";
     private const string Handoffs = "/can-bo/gap-can-bo";
@@ -59,7 +59,7 @@ public sealed class StaffWorkspaceFormAttackTests : IDisposable
         var response = await host.Client.PostAsync(string.Format(action, handoff.Id), new FormUrlEncodedContent(
             [new("text", "Giả mạo"), new("village", "Thôn 1")]));
 
-        await BroadcastPagesTests.AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(StaffPageTexts.FormExpired, await response.Content.ReadAsStringAsync());
         Assert.Empty(host.Get<NoticeStore>().Latest(10));
         var stored = host.Get<IHandoffStore>().Find(handoff.Id)!;
@@ -68,17 +68,16 @@ public sealed class StaffWorkspaceFormAttackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_token_from_another_browser_does_not_pass_without_its_cookie()
+    public async Task A_token_from_another_members_browser_does_not_pass_with_this_ones_session()
     {
-        var html = await host.Client.GetStringAsync(Broadcasts);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"([^\"]+)\" value=\"([^\"]+)\"");
-        using var other = host.Factory.CreateClient();
-        other.DefaultRequestHeaders.Add("X-Api-Key", WorkspaceHost.ApiKey);
+        var token = Workspace.TokenIn(await host.Client.GetStringAsync(Broadcasts));
+        using var other = await host.NewBrowser().SignedInAsync(WorkspaceFactory.OtherClerk);
+        await other.Client.GetStringAsync(Broadcasts);
 
-        var response = await other.PostAsync(Broadcasts, new FormUrlEncodedContent(
-            [new("text", "Giả mạo"), new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value))]));
+        var response = await other.Client.PostAsync(Broadcasts, Workspace.Form(token, ("text", "Giả mạo")));
 
-        await BroadcastPagesTests.AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(StaffPageTexts.FormExpired, await response.Content.ReadAsStringAsync());
         Assert.Empty(host.Get<NoticeStore>().Latest(10));
     }
 
@@ -99,11 +98,12 @@ public sealed class StaffWorkspaceFormAttackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_form_the_reader_refuses_gets_a_400_problem_not_a_server_error()
+    public async Task A_form_the_reader_refuses_gets_a_400_page_not_a_server_error()
     {
         var response = await host.PostFormAsync(Broadcasts, Broadcasts, ("text", "Họp"), ("village", "Thôn 1\u0000"));
 
-        await BroadcastPagesTests.AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(StaffPageTexts.BadForm, await response.Content.ReadAsStringAsync());
         Assert.Empty(host.Get<NoticeStore>().Latest(10));
     }
 
@@ -121,14 +121,38 @@ public sealed class StaffWorkspaceFormAttackTests : IDisposable
     [InlineData(Broadcasts + "/1/tien-do")]
     [InlineData(Handoffs)]
     [InlineData(Handoffs + "/ABCD/tin-nhan?sau=0")]
-    public async Task Without_the_staff_key_nothing_is_shown(string url)
+    public async Task Without_a_session_nothing_is_shown_and_the_browser_is_sent_to_sign_in(string url)
     {
-        using var anonymous = host.Factory.CreateClient();
+        using var anonymous = host.NewBrowser();
 
-        var response = await anonymous.GetAsync(url);
+        var response = await anonymous.Client.GetAsync(url);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(StaffSignInPage.Path, BroadcastPagesTests.RedirectTarget(response));
     }
 
-    public void Dispose() => host.Dispose();
+    [Theory]
+    [InlineData(Broadcasts)]
+    [InlineData(Handoffs + "/{0}/tra-loi")]
+    [InlineData(Handoffs + "/{0}/dong")]
+    public async Task Without_a_session_a_form_gets_a_401_and_changes_nothing(string action)
+    {
+        var handoff = host.Get<NoticeService>().ForwardToStaff(OutboxTestHost.Chat("r"), "Hỏi").Value!.Handoff;
+        using var anonymous = host.NewBrowser();
+
+        var response = await anonymous.Client.PostAsync(string.Format(action, handoff.Id), Workspace.Form(null, ("text", "Giả mạo")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(StaffPageTexts.SignInFirst, await response.Content.ReadAsStringAsync());
+        Assert.Empty(host.Get<NoticeStore>().Latest(10));
+        Assert.Equal((null, null), (host.Get<IHandoffStore>().Find(handoff.Id)!.AnsweredAt, host.Get<IHandoffStore>().Find(handoff.Id)!.ClosedAt));
+    }
+
+    public Task InitializeAsync() => host.SignInAsync();
+
+    public Task DisposeAsync()
+    {
+        host.Dispose();
+        return Task.CompletedTask;
+    }
 }

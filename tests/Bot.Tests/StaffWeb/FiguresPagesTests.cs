@@ -1,26 +1,39 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using OneStopBot.Bot.StaffWeb;
 using OneStopBot.Bot.StaffWeb.Figures;
-using OneStopBot.Bot.Tests.Staff;
 using OneStopBot.Office.Demo;
+using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Bot.Tests.StaffWeb;
 
-/// <summary>The figures page over HTTP, on the demo data: the 2023 report, charts drawn on the server, Excel and bad periods.</summary>
+/// <summary>
+/// The figures page over HTTP, signed in to the workspace, on the demo data: the 2023 report, charts drawn on the
+/// server, Excel and bad periods; each view audited with the member.
+/// </summary>
 public sealed class FiguresPagesTests : IDisposable
 {
-    private readonly StaffApiFactory factory = new();
+    private readonly WorkspaceFactory factory = new();
 
-    public FiguresPagesTests() => factory.Services.GetRequiredService<DemoData>().Seed();
+    // The office's other systems have a staff key here, so that a test can show it no longer opens the workspace.
+    private const string ApiKey = "cle-cua-he-thong-khac";
+
+    public FiguresPagesTests()
+    {
+        factory.Settings["Staff:ApiKey"] = ApiKey;
+        factory.Get<DemoData>().Seed();
+    }
+
+    private Task<Workspace> SignedInAsync() => factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
 
     public void Dispose() => factory.Dispose();
 
     [Fact]
     public async Task The_2023_demo_year_shows_the_office_s_report_against_its_goals()
     {
-        using var client = factory.CreateStaffClient();
+        using var clerk = await SignedInAsync();
+        var client = clerk.Client;
 
         var response = await client.GetAsync("/can-bo/so-lieu?from=2023-01-01&to=2023-12-31");
         var page = await response.Content.ReadAsStringAsync();
@@ -39,12 +52,14 @@ public sealed class FiguresPagesTests : IDisposable
         Assert.DoesNotContain("http://", page.Replace("http://www.w3.org", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
         Assert.True(page.Length < 200 * 1024, $"The page is {page.Length} characters.");
+        Assert.Contains(factory.Get<StaffAuditLog>().Recent(10), a => a.Action == "figures.view" && a.Staff == WorkspaceFactory.ClerkName);
     }
 
     [Fact]
     public async Task The_excel_copy_holds_the_same_figures()
     {
-        using var client = factory.CreateStaffClient();
+        using var clerk = await SignedInAsync();
+        var client = clerk.Client;
 
         var response = await client.GetAsync("/can-bo/so-lieu.xlsx?from=2023-01-01&to=2023-12-31");
 
@@ -60,6 +75,7 @@ public sealed class FiguresPagesTests : IDisposable
         Assert.Equal(227, months.Sum(m => Convert.ToInt32(m[FiguresTexts.Received], System.Globalization.CultureInfo.InvariantCulture)));
         var procedures = workbook.Query(useHeaderRow: true, sheetName: FiguresTexts.ProcedureSheet).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(213, procedures.Sum(p => Convert.ToInt32(p["Trực tuyến (hồ sơ)"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains(factory.Get<StaffAuditLog>().Recent(10), a => a.Action == "figures.export" && a.Staff == WorkspaceFactory.ClerkName);
     }
 
     [Theory]
@@ -69,7 +85,8 @@ public sealed class FiguresPagesTests : IDisposable
     [InlineData("from=0001-01-01&to=2023-01-01", "Ngày phải trong các năm")]
     public async Task A_wrong_period_is_told_politely_on_the_page(string query, string told)
     {
-        using var client = factory.CreateStaffClient();
+        using var clerk = await SignedInAsync();
+        var client = clerk.Client;
 
         var response = await client.GetAsync("/can-bo/so-lieu?" + query);
 
@@ -82,7 +99,8 @@ public sealed class FiguresPagesTests : IDisposable
     [Fact]
     public async Task Without_a_period_the_page_shows_this_year()
     {
-        using var client = factory.CreateStaffClient();
+        using var clerk = await SignedInAsync();
+        var client = clerk.Client;
 
         var page = await client.GetStringAsync("/can-bo/so-lieu");
 
@@ -91,12 +109,29 @@ public sealed class FiguresPagesTests : IDisposable
         Assert.Contains("<th scope=\"row\">11/2026</th>", page, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_page_needs_the_staff_key()
+    [Theory]
+    [InlineData("/can-bo/so-lieu")]
+    [InlineData("/can-bo/so-lieu.xlsx")]
+    public async Task Without_a_session_the_page_asks_to_sign_in_and_shows_nothing(string path)
     {
-        using var client = factory.CreateClient();
+        using var browser = factory.Browser();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/can-bo/so-lieu")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/can-bo/so-lieu.xlsx")).StatusCode);
+        using var response = await browser.Client.GetAsync(path + "?from=2023-01-01&to=2023-12-31");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.EndsWith(StaffSignInPage.Path.TrimStart('/'), response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("227", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(factory.Get<StaffAuditLog>().Recent(10), a => a.Action.StartsWith("figures.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_staff_key_of_the_office_s_other_systems_does_not_open_the_page()
+    {
+        using var browser = factory.Browser();
+        browser.Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+
+        using var response = await browser.Client.GetAsync("/can-bo/so-lieu");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
     }
 }

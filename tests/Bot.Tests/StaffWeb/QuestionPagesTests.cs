@@ -1,4 +1,5 @@
 using System.Net;
+using OneStopBot.Bot.StaffWeb;
 using OneStopBot.Bot.StaffWeb.Questions;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office.Questions;
@@ -17,13 +18,13 @@ public sealed class QuestionPagesTests : IDisposable
     {
         host.Asked("giá phân bón tháng này");
         host.Asked("làm giấy khai sinh ở đâu, số em 0912345678");
-        host.Factory.Time.Advance(TimeSpan.FromDays(1));
+        host.Advance(TimeSpan.FromDays(1));
         host.Asked("lam giay khai sinh o dau");
         host.Asked("làm giấy khai sinh ở mô");
         host.Asked("gia phan bon thang nay bao nhieu");
         host.Asked("con trâu bị ốm thì gọi ai");
 
-        using var response = await host.Client.GetAsync(Page);
+        using var response = await (await host.ClientAsync()).GetAsync(Page);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -58,7 +59,7 @@ public sealed class QuestionPagesTests : IDisposable
         var delivery = Assert.Single(host.StaffReplies());
         Assert.Equal(QuestionPagesHost.Resident(), delivery.To);
         Assert.Contains("“làm giấy khai sinh ở mô”", delivery.Text, StringComparison.Ordinal);
-        Assert.Equal("api", host.Questions.Get(question.Id)!.Answer!.By);
+        Assert.Equal(WorkspaceFactory.ClerkName, host.Questions.Get(question.Id)!.Answer!.By);
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class QuestionPagesTests : IDisposable
 
         Assert.Contains(QuestionPageTexts.Notice(QuestionPageTexts.Codes.Labelled)!, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var label = host.Questions.Get(question.Id)!.Label!;
-        Assert.Equal((expectedProcedure, expectedAspect, expectedOutOfScope, "api"), (label.ProcedureId, label.Aspect, label.OutOfScope, label.LabelledBy));
+        Assert.Equal((label.ProcedureId, label.Aspect, label.OutOfScope, label.LabelledBy), (expectedProcedure, expectedAspect, expectedOutOfScope, WorkspaceFactory.ClerkName));
         Assert.Contains(host.Get<IStaffAuditLog>().ForTarget(QuestionReview.Target(question.Id)), a => a.Action == QuestionReview.LabelAction);
     }
 
@@ -109,16 +110,48 @@ public sealed class QuestionPagesTests : IDisposable
     }
 
     [Fact]
-    public async Task The_same_person_approves_their_own_label_a_day_later()
+    public async Task A_leader_approves_a_clerks_label_the_same_day_and_the_page_names_the_approver()
     {
-        var question = host.Asked("làm giấy khai sinh ở mô");
-        await host.LabelAsync(question, "khai-sinh", "where");
-        host.Factory.Time.Advance(TimeSpan.FromDays(1));
+        var question = await host.LabelledAsync(WorkspaceFactory.Clerk);
+        host.Acting = WorkspaceFactory.Leader;
+
+        using var response = await host.ApproveAsync(question);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains(QuestionPageTexts.Notice(QuestionPageTexts.Codes.Approved)!, html, StringComparison.Ordinal);
+        Assert.Contains(WorkspaceFactory.LeaderName + " đã duyệt", html, StringComparison.Ordinal);
+        var label = host.Questions.Get(question.Id)!.Label!;
+        Assert.Equal((WorkspaceFactory.LeaderName, host.Factory.Time.GetUtcNow()), (label.ApprovedBy, label.ApprovedAt));
+        Assert.Single(host.Get<QuestionReview>().TrainingExamples());
+    }
+
+    [Fact]
+    public async Task A_leader_approves_their_own_label_a_day_later()
+    {
+        var question = await host.LabelledAsync(WorkspaceFactory.Leader);
+        host.Advance(TimeSpan.FromDays(1));
 
         using var response = await host.ApproveAsync(question);
 
         Assert.Contains(QuestionPageTexts.Notice(QuestionPageTexts.Codes.Approved)!, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(("api", host.Factory.Time.GetUtcNow()), (host.Questions.Get(question.Id)!.Label!.ApprovedBy, host.Questions.Get(question.Id)!.Label!.ApprovedAt));
+        Assert.Equal((WorkspaceFactory.LeaderName, host.Factory.Time.GetUtcNow()), (host.Questions.Get(question.Id)!.Label!.ApprovedBy, host.Questions.Get(question.Id)!.Label!.ApprovedAt));
+    }
+
+    [Fact]
+    public async Task Only_a_leaders_page_offers_the_approve_button_a_clerk_is_told_a_leader_approves()
+    {
+        var question = await host.LabelledAsync(WorkspaceFactory.Clerk);
+        var approveAction = $"action=\"{question.Id}/{QuestionPages.ApprovePath}\"";
+
+        host.Acting = WorkspaceFactory.OtherClerk;
+        var clerks = await host.HtmlAsync($"{Page}/{question.Id}");
+        host.Acting = WorkspaceFactory.Leader;
+        var leaders = await host.HtmlAsync($"{Page}/{question.Id}");
+
+        Assert.DoesNotContain(approveAction, clerks, StringComparison.Ordinal);
+        Assert.Contains(QuestionPageTexts.LeaderApproves, clerks, StringComparison.Ordinal);
+        Assert.Contains(approveAction, leaders, StringComparison.Ordinal);
+        Assert.DoesNotContain(QuestionPageTexts.LeaderApproves, leaders, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,14 +163,24 @@ public sealed class QuestionPagesTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_the_staff_key_the_pages_are_closed()
+    public async Task Without_a_session_a_page_sends_to_the_sign_in_and_a_form_gets_a_401()
     {
-        using var anonymous = host.Factory.CreateClient();
-        host.Asked("làm giấy khai sinh ở mô");
+        using var anonymous = host.Factory.Browser().Client;
+        var question = host.Asked("làm giấy khai sinh ở mô");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(Page)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"{Page}/1")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"{Page}/{QuestionPages.RetrainPath}", QuestionPagesHost.Form())).StatusCode);
+        foreach (var page in new[] { Page, $"{Page}/{question.Id}" })
+        {
+            using var response = await anonymous.GetAsync(page);
+            Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+            Assert.Equal(StaffSignInPage.Path, BroadcastPagesTests.RedirectTarget(response));
+        }
+        foreach (var action in new[] { QuestionPages.RetrainPath, $"{question.Id}/{QuestionPages.AnswerPath}", $"{question.Id}/{QuestionPages.ApprovePath}" })
+        {
+            using var response = await anonymous.PostAsync($"{Page}/{action}", Workspace.Form(null, (QuestionPages.TextField, "Trả lời")));
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+        Assert.Null(host.Questions.Get(question.Id)!.Answer);
+        Assert.Null(host.Get<QuestionRetraining>().Last);
     }
 
     [Fact]
@@ -166,7 +209,7 @@ public sealed class QuestionPagesTests : IDisposable
         Assert.Contains($"({decision.Before.Correct}/{decision.Before.Count} câu đúng)", html, StringComparison.Ordinal);
         Assert.Contains($"({decision.After.Correct}/{decision.After.Count} câu đúng)", html, StringComparison.Ordinal);
         var audited = Assert.Single(host.Get<IStaffAuditLog>().Recent(50), a => a.Action == QuestionRetraining.RetrainAction);
-        Assert.Equal("api", audited.Staff);
+        Assert.Equal(WorkspaceFactory.ClerkName, audited.Staff);
     }
 
     [Fact]
@@ -228,13 +271,13 @@ public sealed class QuestionPagesTests : IDisposable
         Assert.DoesNotContain(QuestionPageTexts.SetName("khac.tsv"), Knowledge.Evaluation.EvalSet.HeldOutMessagePaths.Select(path => QuestionPageTexts.SetName(Path.GetFileName(path))));
     }
 
-    // Labelled, then approved by the same clerk a day later.
+    // Labelled by a clerk, approved by the leader; the clerk goes on.
     private async Task<UnansweredQuestion> ApprovedAsync(string text)
     {
-        var question = host.Asked(text);
-        await host.LabelAsync(question, "khai-sinh", "where");
-        host.Factory.Time.Advance(TimeSpan.FromDays(1));
+        var question = await host.LabelledAsync(WorkspaceFactory.Clerk, text);
+        host.Acting = WorkspaceFactory.Leader;
         await host.ApproveAsync(question);
+        host.Acting = WorkspaceFactory.Clerk;
         return question;
     }
 

@@ -1,72 +1,58 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OneStopBot.Bot.Channels;
-using OneStopBot.Bot.Tests.Infrastructure;
 using OneStopBot.Bot.Tests.Notices;
 
 namespace OneStopBot.Bot.Tests.StaffWeb;
 
 /// <summary>
-/// The host with a recording channel held at a gate (so deliveries stay pending until a test opens it), and a client
-/// that carries the staff key and the antiforgery cookie like a clerk's browser.
+/// The workspace's host with a recording channel held at a gate (so deliveries stay pending until a test opens it), and
+/// a clerk's browser, signed in by <see cref="SignInAsync"/>, that keeps the session and posts forms with the page's token.
 /// </summary>
-public sealed partial class WorkspaceHost : IDisposable
+public sealed class WorkspaceHost : IDisposable
 {
-    public const string ApiKey = "test-key-123";
-
     private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly WorkspaceFactory members = new();
+    private Workspace? browser;
 
     public WorkspaceHost()
     {
         Channel.Gate = gate.Task;
-        Factory = new ChannelFactory(Channel);
-        Factory.Settings["Staff:ApiKey"] = ApiKey;
-        Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        // The outbox's worker sends on the real clock here, so an opened gate lets deliveries through without moving time.
+        Factory = members.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services
+            .AddSingleton<IProactiveChannel>(Channel)
+            .AddSingleton(TimeProvider.System)));
     }
 
     public RecordingChannel Channel { get; } = new("fake");
 
-    public OneStopBotFactory Factory { get; }
+    public WebApplicationFactory<Program> Factory { get; }
 
-    public HttpClient Client { get; }
+    /// <summary>The signed-in clerk's browser.</summary>
+    public HttpClient Client => (browser ?? throw new InvalidOperationException("Sign in first.")).Client;
 
     public T Get<T>()
         where T : notnull => Factory.Services.GetRequiredService<T>();
 
     public void OpenGate() => gate.TrySetResult();
 
+    /// <summary>Signs <paramref name="user"/> in on the host's browser.</summary>
+    public async Task SignInAsync(string user = WorkspaceFactory.Clerk) => browser = await NewBrowser().SignedInAsync(user);
+
+    /// <summary>Another browser, not signed in: cookies kept, redirects not followed.</summary>
+    public Workspace NewBrowser() =>
+        new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
     /// <summary>Opens <paramref name="page"/> and posts <paramref name="fields"/> to <paramref name="action"/> with the page's antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string page, string action, params (string Name, string Value)[] fields)
-    {
-        var html = await Client.GetStringAsync(page);
-        var token = TokenField().Match(html);
-        Assert.True(token.Success, "the page has no antiforgery field");
-        var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
-            .Append(new(WebUtility.HtmlDecode(token.Groups[1].Value), WebUtility.HtmlDecode(token.Groups[2].Value)));
-        return await Client.PostAsync(action, new FormUrlEncodedContent(form));
-    }
+    public Task<HttpResponseMessage> PostFormAsync(string page, string action, params (string Name, string Value)[] fields) =>
+        (browser ?? throw new InvalidOperationException("Sign in first.")).PostFromAsync(page, action, fields);
 
     public void Dispose()
     {
         gate.TrySetResult();
-        Client.Dispose();
+        browser?.Dispose();
         Factory.Dispose();
-    }
-
-    [GeneratedRegex("""<input type="hidden" name="([^"]+)" value="([^"]+)">""")]
-    private static partial Regex TokenField();
-
-    private sealed class ChannelFactory(RecordingChannel channel) : OneStopBotFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<IProactiveChannel>(channel));
-        }
+        members.Dispose();
     }
 }

@@ -20,7 +20,7 @@ public sealed class WorkspacePagesTests : IDisposable
     private readonly WorkspaceFactory factory = new();
 
     [Fact]
-    public async Task The_menu_names_every_page_each_at_its_own_address_and_unbuilt_pages_say_so()
+    public async Task The_menu_names_every_page_each_at_its_own_address_and_marks_the_current_one()
     {
         using var clerk = await factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
         var today = await clerk.Client.GetStringAsync("/can-bo/hom-nay");
@@ -31,8 +31,9 @@ public sealed class WorkspacePagesTests : IDisposable
             Assert.Contains($">{label}</a>", today);
             using var page = await clerk.Client.GetAsync("/can-bo/" + slug);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains($"aria-current=\"page\">{label}<", await page.Content.ReadAsStringAsync());
         }
-        Assert.Contains(StaffPageTexts.UnderConstruction, await clerk.Client.GetStringAsync("/can-bo/dong-bo"));
+        Assert.Contains(OneStopBot.Bot.StaffWeb.Sync.SyncTexts.Heading, await clerk.Client.GetStringAsync("/can-bo/dong-bo"));
         Assert.Contains("aria-current=\"page\">Hồ sơ<", await clerk.Client.GetStringAsync("/can-bo/ho-so"));
     }
 

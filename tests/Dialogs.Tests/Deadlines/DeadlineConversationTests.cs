@@ -81,6 +81,19 @@ public sealed class DeadlineConversationTests
         Assert.Contains("còn 5 ngày", replies[^1].Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("z mat bn tien", "Lệ phí")]
+    [InlineData("cos maats tieenf khoong", "Lệ phí")]
+    [InlineData("can giay to gi", "Giấy tờ")]
+    public async Task Another_question_instead_of_the_day_is_answered_about_the_procedure(string question, string expected)
+    {
+        using var harness = new ConversationHarness();
+        await harness.SayAsync("khai sinh còn kịp không");
+        var replies = await harness.SayAsync(question);
+        Assert.DoesNotContain(replies, reply => reply.Text == DeadlineTexts.Retry);
+        Assert.Contains(replies, reply => reply.Text?.Contains(expected, StringComparison.Ordinal) == true);
+    }
+
     [Fact]
     public async Task In_time_the_answer_offers_a_reminder_and_late_it_does_not()
     {

@@ -53,7 +53,7 @@ public sealed class ReminderAttackTests : IDisposable
     {
         await harness.Flow().PreRegister().StartTestAsync();
         // Another chat that knows the code and asks about the same procedure gets no reminder of that dossier.
-        await Chats.Other(harness, "user2").Send("tra cứu hồ sơ 000.32.30.H49-261126-0001").AssertReply(_ => { }).StartTestAsync();
+        await Chats.Other(harness, "user2").Send("tra cứu hồ sơ 000.32.30.H49-261126-0001").AssertReply(reply => Assert.StartsWith("Em tìm thấy hồ sơ mã ", reply.AsMessageActivity().Text, StringComparison.Ordinal)).StartTestAsync();
 
         harness.At("2026-11-29 16:00");
         var sent = Assert.Single(harness.Round());
