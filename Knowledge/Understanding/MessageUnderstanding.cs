@@ -43,7 +43,6 @@ public sealed partial class MessageUnderstanding
     // The feature naming the procedure in context, for the aspect classifier: "mấy tuổi phải đi" is a deadline after nghĩa vụ quân sự.
     private const string ContextFeature = "x:";
     private const int NamedAspectsPerProcedure = 20;
-    private const int QuestionsPerName = 6;
     private const double NamedProcedureShare = 0.6;
 
     // Words that join two requests in one message: "làm khai sinh và nhập hộ khẩu cho con", "kết hôn xong rồi chuyển khẩu".
@@ -65,7 +64,7 @@ public sealed partial class MessageUnderstanding
     public const string ModelFile = "understanding.model";
 
     // Part of the fingerprint: a change to how features are read must retrain the model too.
-    private const string FeaturesVersion = "features-8";
+    private const string FeaturesVersion = "features-11";
 
     /// <summary>
     /// Loads the shipped model when it was trained on exactly the catalog's examples, or trains on them (a few
@@ -143,22 +142,36 @@ public sealed partial class MessageUnderstanding
             }
         }
 
+        // Each name once alone (no aspect) and once with a question of every aspect: the name's words then lean to no
+        // label, and "đăng ký kết hôn cần gì" asks for the papers however much of it is the name.
         var noAspect = AspectNames.Name(ProcedureAspect.None);
+        var byAspect = general.GroupBy(g => g.Label, g => g.Text).Select(g => (Label: g.Key, Questions: g.ToList())).ToList();
         var next = 0;
-        foreach (var procedure in training.Where(e => e.Intent == Intent.Ask && e.ProcedureId is not null).GroupBy(e => e.ProcedureId))
+        // Names only: a short example such as "kết hôn cần gì" asks something, so it is no name.
+        foreach (var procedure in training.Where(e => e is { Intent: Intent.Ask, ProcedureId: not null, Name: true }).GroupBy(e => e.ProcedureId))
         {
             foreach (var name in procedure.Where(e => VietnameseText.Syllables(e.Text).Count <= ShortNameSyllables).Take(NamedAspectsPerProcedure))
             {
                 yield return (AspectFeatures(Canonical(name.Text, corrector), null), noAspect);
-                for (var i = 0; i < QuestionsPerName && general.Count > 0; i++)
+                next++;
+                for (var i = 0; i < byAspect.Count; i++)
                 {
-                    var (question, label) = general[next++ % general.Count];
-                    var text = next % 2 == 0 ? $"{name.Text} {question}" : $"{question} {name.Text}";
+                    var (label, questions) = byAspect[i];
+                    var question = questions[next % questions.Count];
+                    var text = (next + i) % 2 == 0 ? $"{name.Text} {question}" : $"{question} {name.Text}";
                     yield return (AspectFeatures(Canonical(text, corrector), null), label);
                 }
             }
         }
 
+        // What is told rather than asked ("đường vô thôn bị ngập rồi"), greetings and thanks ask about no part of a
+        // procedure: without them, "ngập rồi" after khai sinh reads as lateness and "chào o" as where. A short message
+        // nothing fits ("giấy tờ ạ") is left out: after a procedure it asks about it.
+        foreach (var told in training.Where(e => e is { Intent: Intent.Greeting, ChitChat: false }
+            || (e is { Intent: Intent.None, OtherAgencyId: null, ChitChat: false } && VietnameseText.Syllables(e.Text).Count > ShortNameSyllables)))
+        {
+            yield return (AspectFeatures(Canonical(told.Text, corrector), null), noAspect);
+        }
     }
 
     private static Dictionary<string, float> AspectFeatures(List<string> syllables, string? context)
