@@ -101,10 +101,12 @@ public sealed class RootRouter(
         var way = TripReading.Read(reading.Text, named is not null);
         var procedure = named ?? current;
         // Online is the understanding's to read where it found an aspect ("làm online cần giấy gì") or is unsure of the
-        // procedure; "hướng dẫn làm khai sinh trên vneid" names none but online, which asks for the steps online.
+        // procedure; "hướng dẫn làm khai sinh trên vneid" names none but online, which asks for the steps online, and so
+        // does "nộp online sao" with no procedure at all, though its aspect is online.
         var unsureOfProcedure = reading.ProcedureId is not null || reading.Candidates.Count > 0;
+        var asksAspect = reading.Aspect != ProcedureAspect.None && !(procedure is null && reading.Aspect == ProcedureAspect.Online);
         if (way == ProcedureAspect.None
-            || (way == ProcedureAspect.Online && (reading.Aspect != ProcedureAspect.None || (procedure is null && unsureOfProcedure))))
+            || (way == ProcedureAspect.Online && (asksAspect || (procedure is null && unsureOfProcedure))))
         {
             return false;
         }

@@ -22,7 +22,8 @@ public static class CrossValidation
                 .Select((example, i) => (example, i))
                 .Where(pair => pair.i % folds == held)
                 .Select(pair => new EvalResult(
-                    new EvalCase(pair.i + 1, pair.example.Text, pair.example.Intent, pair.example.ProcedureId),
+                    // The fold as the case's style: the report prints each fold's both-correct beside the whole.
+                    new EvalCase(pair.i + 1, pair.example.Text, pair.example.Intent, pair.example.ProcedureId) { Style = $"fold {held + 1}" },
                     understanding.Understand(pair.example.Text))));
         }
 

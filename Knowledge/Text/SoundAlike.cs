@@ -2,8 +2,9 @@ namespace OneStopBot.Knowledge.Text;
 
 /// <summary>
 /// How a syllable sounds in the central and southern accents that voice typing writes down: a key on which "trứng" and
-/// "chứng", "xác" and "sác", "giờ", "dờ" and "rờ", "bản" and "bảng", "mất" and "mấc" meet, and a reading of keys typed
-/// in Telex with the input method off ("chuwngs" is "chung", as "chứng" folds). Pure and thread-safe.
+/// "chứng", "xác" and "sác", "giờ", "dờ" and "rờ", "bản" and "bảng", "mất" and "mấc", "làm" and "nàm" meet, and a
+/// reading of keys typed in Telex or VNI with the input method off ("chuwngs" and "chu7ng1" are "chung", as "chứng"
+/// folds). Pure and thread-safe.
 /// </summary>
 public static class SoundAlike
 {
@@ -14,9 +15,12 @@ public static class SoundAlike
     private const string ToneKeys = "sfrxj";
     private const int MaxRun = 2;
 
+    // A syllable carries at most a tone, a vowel mark and đ.
+    private const int MaxVniMarks = 3;
+
     /// <summary>
     /// The sound key of a syllable: folded (so hỏi and ngã, and every tone, meet), initial s/x, tr/ch and d/gi/r/v
-    /// merged, final n/ng/nh and t/c/ch merged.
+    /// merged, l/n merged (as relatives from the north write), final n/ng/nh and t/c/ch merged.
     /// </summary>
     public static string Key(string syllable)
     {
@@ -29,11 +33,18 @@ public static class SoundAlike
     }
 
     /// <summary>
-    /// The folded syllable a word typed in Telex means ("chuwngs" → "chung", "giaays" → "giay", "ddi" → "di"), or null
-    /// when it carries no Telex key. Letters held down ("đươcccc") are cut to what a syllable can hold first.
+    /// The folded syllable a word typed with the input method off means, in Telex ("chuwngs" → "chung", "giaays" →
+    /// "giay", "ddi" → "di") or VNI ("chu7ng1" → "chung", "d9a6u" → "dau"), or null when it carries no such key.
+    /// Letters held down ("đươcccc") are cut to what a syllable can hold first.
     /// </summary>
-    public static string? FromTelex(string word)
+    public static string? FromKeyboard(string word)
     {
+        if (IsVni(word))
+        {
+            // VNI puts a digit after the letter it marks: without the digits the folded syllable is left.
+            return string.Concat(VietnameseText.Fold(word).Where(c => !char.IsAsciiDigit(c)));
+        }
+
         var text = WithoutRuns(VietnameseText.Fold(word));
         var changed = text.Length != word.Length;
         if (text.Length >= 3 && ToneKeys.Contains(text[^1]) && text[..^1].Any(IsVowel))
@@ -72,11 +83,17 @@ public static class SoundAlike
 
     private static bool IsVowel(char c) => Vowels.Contains(c);
 
+    // A letter first, a vowel, and at most three marks (digits 1–9): "tu73", "o73", never "30", "h49" or "a10".
+    private static bool IsVni(string word) =>
+        word.Length >= 2 && char.IsAsciiLetter(word[0]) && word.All(char.IsLetterOrDigit) && !word.Contains('0')
+        && word.Count(char.IsAsciiDigit) is > 0 and <= MaxVniMarks && VietnameseText.Fold(word).Any(IsVowel);
+
     private static string SameInitial(string initial) => initial switch
     {
         "x" => "s",
         "tr" => "ch",
         "gi" or "r" or "v" => "d",
+        "l" => "n",
         _ => initial,
     };
 

@@ -9,9 +9,9 @@ namespace OneStopBot.Knowledge.Understanding;
 
 /// <summary>
 /// Turns a resident's message into an intent, a procedure where one applies, and the aspect asked about.
-/// Two classifiers trained on the catalog's examples decide: one what the message is about, one which aspect it asks
-/// (with the procedure in context as a feature); rules remain only where they are exact (dossier codes) or read the
-/// form of the sentence (submit or question). Immutable after construction: one instance serves concurrent turns.
+/// Three classifiers trained on the catalog's examples decide: what the message is about, which aspect it asks (with the
+/// procedure in context as a feature), and whether a message naming a procedure asks or wants to submit; rules remain
+/// only where they are exact (dossier codes). Immutable after construction: one instance serves concurrent turns.
 /// </summary>
 public sealed partial class MessageUnderstanding
 {
@@ -43,7 +43,6 @@ public sealed partial class MessageUnderstanding
     // The feature naming the procedure in context, for the aspect classifier: "mấy tuổi phải đi" is a deadline after nghĩa vụ quân sự.
     private const string ContextFeature = "x:";
     private const int NamedAspectsPerProcedure = 20;
-    private const int QuestionsPerName = 6;
     private const double NamedProcedureShare = 0.6;
 
     // Words that join two requests in one message: "làm khai sinh và nhập hộ khẩu cho con", "kết hôn xong rồi chuyển khẩu".
@@ -51,6 +50,10 @@ public sealed partial class MessageUnderstanding
 
     private readonly MessageClassifier classifier;
     private readonly MessageClassifier aspects;
+
+    // Whether a message naming a procedure asks about it or wants to submit it: "nộp hồ sơ khai sinh ở đâu" asks.
+    // Null when the examples hold no request to submit (a catalog of questions only): then every such message asks.
+    private readonly MessageClassifier? forms;
     private readonly TypoCorrector corrector;
 
     // The folded syllable pairs of each procedure's names; empty when learning from examples alone (cross-validation).
@@ -61,7 +64,7 @@ public sealed partial class MessageUnderstanding
     public const string ModelFile = "understanding.model";
 
     // Part of the fingerprint: a change to how features are read must retrain the model too.
-    private const string FeaturesVersion = "features-4";
+    private const string FeaturesVersion = "features-11";
 
     /// <summary>
     /// Loads the shipped model when it was trained on exactly the catalog's examples, or trains on them (a few
@@ -91,22 +94,26 @@ public sealed partial class MessageUnderstanding
     {
         aspectExamples ??= [];
         corrector = new TypoCorrector(training.Select(e => e.Text).Concat(aspectExamples.SelectMany(a => a.Examples))
-            .SelectMany(text => VietnameseText.Syllables(text)).Concat(Keywords.Vocabulary));
+            .SelectMany(text => VietnameseText.Syllables(text)));
         Fingerprint = FingerprintOf(training, aspectExamples);
-        if ((modelPath is null ? null : LoadModel(modelPath, Fingerprint)) is [var loaded, var loadedAspects])
+        if ((modelPath is null ? null : LoadModel(modelPath, Fingerprint)) is [var loaded, var loadedAspects, ..] models)
         {
-            (classifier, aspects) = (loaded, loadedAspects);
+            (classifier, aspects, forms) = (loaded, loadedAspects, models.ElementAtOrDefault(2));
             return;
         }
 
         classifier = MessageClassifier.Train(training.Concat(NamedQuestions(training))
             .Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), Label(e))).ToList());
         aspects = MessageClassifier.Train(AspectRows(training, aspectExamples).ToList());
+        var formExamples = training.Where(e => e.Intent is Intent.Ask or Intent.Submit).ToList();
+        forms = formExamples.Any(e => e.Intent == Intent.Submit) && formExamples.Any(e => e.Intent == Intent.Ask)
+            ? MessageClassifier.Train(formExamples.Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), e.Intent.ToString())).ToList())
+            : null;
     }
 
     /// <summary>
     /// What the aspect classifier learns from: each aspect's questions (those tied to a procedure with it in context,
-    /// the others also beside the same procedures so the context alone decides nothing), the same questions after and
+    /// the others also beside one of the same procedures so the context alone decides nothing), the same questions after and
     /// before short procedure names (the name does not change the aspect), and the names alone (no aspect).
     /// </summary>
     private IEnumerable<(Dictionary<string, float> Features, string Label)> AspectRows(IReadOnlyList<TrainingExample> training, IReadOnlyList<AspectExample> aspectExamples)
@@ -127,34 +134,50 @@ public sealed partial class MessageUnderstanding
 
                 general.Add((text, label));
                 yield return (AspectFeatures(syllables, null), label);
-                foreach (var context in contexts)
+                // Once more beside one procedure in turn: enough for the context to decide nothing, at a tenth of the rows.
+                if (contexts.Count > 0)
                 {
-                    yield return (AspectFeatures(syllables, context), label);
+                    yield return (AspectFeatures(syllables, contexts[general.Count % contexts.Count]), label);
                 }
             }
         }
 
+        // Each name once alone (no aspect) and once with a question of every aspect: the name's words then lean to no
+        // label, and "đăng ký kết hôn cần gì" asks for the papers however much of it is the name.
         var noAspect = AspectNames.Name(ProcedureAspect.None);
+        var byAspect = general.GroupBy(g => g.Label, g => g.Text).Select(g => (Label: g.Key, Questions: g.ToList())).ToList();
         var next = 0;
-        foreach (var procedure in training.Where(e => e.Intent == Intent.Ask && e.ProcedureId is not null).GroupBy(e => e.ProcedureId))
+        // Names only: a short example such as "kết hôn cần gì" asks something, so it is no name.
+        foreach (var procedure in training.Where(e => e is { Intent: Intent.Ask, ProcedureId: not null, Name: true }).GroupBy(e => e.ProcedureId))
         {
             foreach (var name in procedure.Where(e => VietnameseText.Syllables(e.Text).Count <= ShortNameSyllables).Take(NamedAspectsPerProcedure))
             {
                 yield return (AspectFeatures(Canonical(name.Text, corrector), null), noAspect);
-                for (var i = 0; i < QuestionsPerName && general.Count > 0; i++)
+                next++;
+                for (var i = 0; i < byAspect.Count; i++)
                 {
-                    var (question, label) = general[next++ % general.Count];
-                    var text = next % 2 == 0 ? $"{name.Text} {question}" : $"{question} {name.Text}";
+                    var (label, questions) = byAspect[i];
+                    var question = questions[next % questions.Count];
+                    var text = (next + i) % 2 == 0 ? $"{name.Text} {question}" : $"{question} {name.Text}";
                     yield return (AspectFeatures(Canonical(text, corrector), null), label);
                 }
             }
         }
 
+        // What is told rather than asked ("đường vô thôn bị ngập rồi"), greetings and thanks ask about no part of a
+        // procedure: without them, "ngập rồi" after khai sinh reads as lateness and "chào o" as where. A short message
+        // nothing fits ("giấy tờ ạ") is left out: after a procedure it asks about it.
+        foreach (var told in training.Where(e => e is { Intent: Intent.Greeting, ChitChat: false }
+            || (e is { Intent: Intent.None, OtherAgencyId: null, ChitChat: false } && VietnameseText.Syllables(e.Text).Count > ShortNameSyllables)))
+        {
+            yield return (AspectFeatures(Canonical(told.Text, corrector), null), noAspect);
+        }
     }
 
     private static Dictionary<string, float> AspectFeatures(List<string> syllables, string? context)
     {
         var features = TextFeatures.Extract(syllables);
+        TextFeatures.AddTail(features, syllables);
         if (context is not null)
         {
             features[ContextFeature + context] = 1;
@@ -194,7 +217,7 @@ public sealed partial class MessageUnderstanding
     {
         var understanding = new MessageUnderstanding(TrainingExample.From(catalog), catalog.AspectExamples);
         using var file = File.Create(path);
-        MessageClassifier.Save(file, understanding.Fingerprint, [understanding.classifier, understanding.aspects]);
+        MessageClassifier.Save(file, understanding.Fingerprint, new[] { understanding.classifier, understanding.aspects, understanding.forms }.OfType<MessageClassifier>().ToList());
     }
 
     /// <summary>True when the model at <paramref name="path"/> was trained on exactly the catalog's examples.</summary>
@@ -223,7 +246,6 @@ public sealed partial class MessageUnderstanding
             return NotFound(original, []);
         }
 
-        var folded = $" {string.Join(' ', syllables.Select(VietnameseText.Fold))} ";
         var aspect = AspectOf(syllables, context);
         var ranked = Ranked(probabilities);
         var best = classifier.Labels[ranked[0]];
@@ -242,7 +264,7 @@ public sealed partial class MessageUnderstanding
             }
 
             var procedureId = procedures[0];
-            return new Understanding(original, SubmitOrAsk(original, folded), procedureId, score, procedures.Skip(1).Take(MaxAlternatives).ToList(), aspect)
+            return new Understanding(original, SubmitOrAsk(original, syllables), procedureId, score, procedures.Skip(1).Take(MaxAlternatives).ToList(), aspect)
             {
                 Band = score >= AnswerProbability ? ConfidenceBand.Answer : ConfidenceBand.Confirm,
                 AlsoProcedureIds = FurtherProcedures(syllables, procedureId),
@@ -399,11 +421,13 @@ public sealed partial class MessageUnderstanding
 
     /// <summary>
     /// The message's syllables as the classifier reads them: normalised, teencode and dialect replaced, typos corrected.
-    /// A "word" far longer than any syllable (a key held down, a link) says nothing and is left out.
+    /// A "word" far longer than any syllable (a key held down, a link) says nothing and is left out. Telex and VNI keys
+    /// are read even when the examples hold the same typing: no Vietnamese syllable carries them, and read they meet
+    /// the word meant.
     /// </summary>
     private static List<string> Canonical(string text, TypoCorrector corrector) =>
         VietnameseText.Syllables(text).Where(s => s.Length <= MaxWordLength)
-            .Select(s => !corrector.Knows(s) && SoundAlike.FromTelex(s) is { } typed && corrector.Knows(typed) ? typed : s)
+            .Select(s => SoundAlike.FromKeyboard(s) is { } typed && corrector.Knows(typed) ? typed : s)
             .SelectMany(s => corrector.Split(s) ?? [corrector.Correct(s)])
             .ToList();
 
@@ -436,8 +460,12 @@ public sealed partial class MessageUnderstanding
     }
 
     // "nộp hồ sơ khai sinh ở đâu" asks where; "tôi muốn nộp hồ sơ khai sinh" wants to submit.
-    private static Intent SubmitOrAsk(string original, string folded) =>
-        Keywords.Submit.Matches(folded) && !Keywords.Question.Matches(folded) && !original.Contains('?') ? Intent.Submit : Intent.Ask;
+    // Learned from the submit and ask examples; a question mark always asks.
+    private Intent SubmitOrAsk(string original, List<string> syllables) =>
+        forms is not null && !original.Contains('?')
+            && forms.Predict(TextFeatures.Extract(syllables), out _)[forms.IndexOf(nameof(Intent.Submit))] >= AnswerProbability
+            ? Intent.Submit
+            : Intent.Ask;
 
     // Each part of a message joined by "và", "với" is read alone; a part that clearly names another procedure adds it.
     private IReadOnlyList<string> FurtherProcedures(List<string> syllables, string procedureId)

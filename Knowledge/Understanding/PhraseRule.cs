@@ -3,6 +3,7 @@ namespace OneStopBot.Knowledge.Understanding;
 /// <summary>
 /// Keyword phrases on folded text. Each pattern is one or more phrases joined by " + ", all of which must occur as
 /// whole words; the rule matches when any pattern does. "ho so + den dau" matches "hồ sơ của tôi đến đâu rồi".
+/// Only trip answers (by post, online, too far) still read words this way; the understanding learns from examples.
 /// </summary>
 public sealed class PhraseRule
 {
@@ -16,10 +17,6 @@ public sealed class PhraseRule
                 .ToArray())
             .ToArray();
     }
-
-    /// <summary>Every word the rule mentions, so typo correction knows them.</summary>
-    public IEnumerable<string> Words =>
-        patterns.SelectMany(p => p).SelectMany(phrase => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <param name="paddedFolded">Folded syllables joined by single spaces, with a space at each end.</param>
     public bool Matches(string paddedFolded) =>

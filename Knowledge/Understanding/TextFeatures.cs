@@ -17,6 +17,8 @@ internal static class TextFeatures
     private const float CharWeight = 0.35f;
     private const float SoundWeight = 0.5f;
     private const int CharGram = 3;
+    private const float TailWeight = 1.0f;
+    private const int TailSyllables = 7;
 
     /// <summary>Distinct features with their weights; the classifier scales the known ones to unit length.</summary>
     public static Dictionary<string, float> Extract(IReadOnlyList<string> syllables)
@@ -58,6 +60,32 @@ internal static class TextFeatures
         }
 
         return features;
+    }
+
+    /// <summary>
+    /// Adds the folded words, their sound keys and the pairs of the last syllables again, marked apart: a resident tells
+    /// the story first and asks at the end ("… làm lại cái thẻ thì mất tiền không"), so what the end asks outweighs the
+    /// story's words, and "cầng dấy tờ dì" asks what "cần giấy tờ gì" does.
+    /// </summary>
+    public static void AddTail(Dictionary<string, float> features, IReadOnlyList<string> syllables)
+    {
+        var start = Math.Max(0, syllables.Count - TailSyllables);
+        var previous = default(string);
+        var previousSound = default(string);
+        for (var i = start; i < syllables.Count; i++)
+        {
+            var folded = VietnameseText.Fold(syllables[i]);
+            var sound = SoundAlike.Key(folded);
+            Add(features, "tw:" + folded, TailWeight);
+            Add(features, "tk:" + sound, SoundWeight);
+            if (previous is not null)
+            {
+                Add(features, $"tb:{previous} {folded}", TailWeight);
+                Add(features, $"tkb:{previousSound} {sound}", SoundWeight);
+            }
+
+            (previous, previousSound) = (folded, sound);
+        }
     }
 
     private static void Add(Dictionary<string, float> features, string feature, float weight) =>

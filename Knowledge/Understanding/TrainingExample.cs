@@ -11,14 +11,18 @@ public sealed record TrainingExample(string Text, Intent Intent, string? Procedu
     /// <summary>Thanks or goodbye (intent greeting).</summary>
     public bool Closing { get; init; }
 
+    /// <summary>One of a procedure's names (official, simple, the phrases residents use), not a question about it.</summary>
+    public bool Name { get; init; }
+
     /// <summary>Everything the catalog teaches: each procedure's names, phrases and examples, the other agencies' and intents' examples.</summary>
     public static IReadOnlyList<TrainingExample> From(ProcedureCatalog catalog)
     {
         var examples = new List<TrainingExample>();
         foreach (var procedure in catalog.All)
         {
-            examples.AddRange(procedure.Examples.Concat(procedure.Phrases).Append(procedure.OfficialName).Append(procedure.SimpleName)
-                .Select(text => new TrainingExample(text, Intent.Ask, procedure.Id)));
+            examples.AddRange(procedure.Examples.Select(text => new TrainingExample(text, Intent.Ask, procedure.Id)));
+            examples.AddRange(procedure.Phrases.Append(procedure.OfficialName).Append(procedure.SimpleName)
+                .Select(text => new TrainingExample(text, Intent.Ask, procedure.Id) { Name = true }));
         }
 
         foreach (var agency in catalog.OtherAgencies)

@@ -23,6 +23,20 @@ public sealed class CrossValidationTests
     }
 
     [Fact]
+    public void Each_fold_is_reported_with_its_share_of_the_examples()
+    {
+        using var files = new ProcedureFiles()
+            .Add("a.yaml", ProcedureFiles.Valid("a", "làm khai sinh") + "examples:\n  - khai sinh cho con\n  - giấy khai sinh\n  - khai sinh cho bé\n")
+            .Add("b.yaml", ProcedureFiles.Valid("b", "đăng ký kết hôn") + "examples:\n  - kết hôn\n  - giấy kết hôn\n  - đăng ký kết hôn cho hai đứa\n");
+
+        var report = CrossValidation.Run(ProcedureCatalog.Load(files.Directory), folds: 3);
+
+        // 12 examples dealt round the 3 folds: 4 each, every one in exactly one fold.
+        Assert.Equal([("fold 1", 4), ("fold 2", 4), ("fold 3", 4)], report.ByStyle().Select(f => (f.Style, f.Count)));
+        Assert.Contains("style fold 1", report.Format());
+    }
+
+    [Fact]
     public void Fewer_than_two_folds_are_refused()
     {
         using var files = new ProcedureFiles().Add("a.yaml", ProcedureFiles.Valid("a", "làm khai sinh"));

@@ -15,6 +15,16 @@ public sealed class SoundAlikeTests
     [InlineData("tìn", "tình")]
     [InlineData("sữa", "sửa")]
     [InlineData("TRỨNG", "chứng")]
+    [InlineData("xống", "sống")]
+    [InlineData("chễ", "trễ")]
+    [InlineData("dúp", "giúp")]
+    [InlineData("lêng", "lên")]
+    [InlineData("đấc", "đất")]
+    [InlineData("chín", "chính")]
+    [InlineData("giử", "giữ")]
+    [InlineData("đả", "đã")]
+    [InlineData("nàm", "làm")]
+    [InlineData("lộp", "nộp")]
     public void Sounds_that_merge_in_central_and_southern_speech_share_a_key(string typed, string meant)
     {
         Assert.Equal(SoundAlike.Key(meant), SoundAlike.Key(typed));
@@ -39,17 +49,27 @@ public sealed class SoundAlikeTests
     [InlineData("ddaau", "dau")]
     [InlineData("đươcccc", "duoc")]
     [InlineData("ơiiii", "oi")]
-    public void Telex_keys_and_held_letters_are_read_as_the_syllable_meant(string typed, string folded)
+    [InlineData("KHOONG", "khong")]
+    [InlineData("chu7ng1", "chung")]
+    [InlineData("thu7c5", "thuc")]
+    [InlineData("d9a8ng", "dang")]
+    [InlineData("tu73", "tu")]
+    [InlineData("o73", "o")]
+    public void Telex_and_VNI_keys_and_held_letters_are_read_as_the_syllable_meant(string typed, string folded)
     {
-        Assert.Equal(folded, SoundAlike.FromTelex(typed));
+        Assert.Equal(folded, SoundAlike.FromKeyboard(typed.ToLowerInvariant()));
     }
 
     [Theory]
     [InlineData("chung")]
     [InlineData("khai")]
     [InlineData("ngày")]
-    public void A_word_with_no_telex_key_is_left_alone(string word)
+    [InlineData("30")]
+    [InlineData("h49")]
+    [InlineData("a10")]
+    [InlineData("2026")]
+    public void A_word_with_no_keyboard_key_is_left_alone(string word)
     {
-        Assert.Null(SoundAlike.FromTelex(word));
+        Assert.Null(SoundAlike.FromKeyboard(word));
     }
 }

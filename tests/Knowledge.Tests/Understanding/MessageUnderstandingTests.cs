@@ -232,6 +232,46 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
         Assert.Equal(procedureId, Understand(text).ProcedureId);
     }
 
+    [Theory]
+    [InlineData("LÀM CĂN CƯỚC CHO CON Ở ĐÂU", "làm căn cước cho con ở đâu")]
+    [InlineData("lam can cuoc cho con o dau", "làm căn cước cho con ở đâu")]
+    [InlineData("lamf cawn cuwowcs cho con owr ddaau", "làm căn cước cho con ở đâu")]
+    [InlineData("la2m ca8n cu7o7c1 cho con o73 d9a6u", "làm căn cước cho con ở đâu")]
+    [InlineData("làm căn cước cho con ở đâuuuu 😭🙏", "làm căn cước cho con ở đâu")]
+    [InlineData("đăng ký tạm trú hết bao nhiêu tiền", "dang ky tam tru het bao nhieu tien")]
+    [InlineData("DDAWNG KYS TAMJ TRUS HEETS BAO NHIEEU TIEENF", "dang ky tam tru het bao nhieu tien")]
+    [InlineData("đăng ký tạm trú hết bao nhiêu tiềnnnn!!!", "dang ky tam tru het bao nhieu tien")]
+    public void The_same_question_reads_the_same_in_caps_without_marks_in_telex_vni_and_with_held_letters_or_emoji(string typed, string plain)
+    {
+        var (expected, actual) = (Understand(plain), Understand(typed));
+
+        Assert.Equal((expected.Intent, expected.ProcedureId, expected.Aspect), (actual.Intent, actual.ProcedureId, actual.Aspect));
+        Assert.NotNull(actual.ProcedureId);
+    }
+
+    [Theory]
+    [InlineData("Nhà tui ở xa, đi rẫy cả ngày, ông nội mới mất hôm kia, làm giấy thì mang theo những gì", "khai-tu", ProcedureAspect.Documents)]
+    [InlineData("Vợ tui mới sinh thằng cu ở trạm xá, tui không rành giấy tờ, làm giấy cho nó thì tốn bao nhiêu tiền", "khai-sinh", ProcedureAspect.Fee)]
+    [InlineData("Thằng con tui năm nay mười bảy, đi làm thuê dưới xuôi, có nhờ mạ nó đi ghi tên thay được không", "nghia-vu-quan-su", ProcedureAspect.Proxy)]
+    public void A_story_is_answered_on_the_question_it_ends_with(string text, string procedureId, ProcedureAspect aspect)
+    {
+        var result = Understand(text);
+
+        Assert.Equal((procedureId, aspect), (result.ProcedureId, result.Aspect));
+    }
+
+    [Theory]
+    [InlineData("xin xac nhan cu tru", "xac-nhan-cu-tru")]
+    [InlineData("cho tui xin giấy xác nhận cư trú để nộp cho trường", "xac-nhan-cu-tru")]
+    [InlineData("làm phiếu lý lịch tư pháp ở mô", "ly-lich-tu-phap")]
+    [InlineData("dang ky ma so thue ca nhan o xa dc ko", "ma-so-thue")]
+    public void Questions_for_other_agencies_land_on_the_agency_never_on_a_neighbouring_procedure(string text, string agencyId)
+    {
+        var result = Understand(text);
+
+        Assert.Equal((Intent.None, (string?)null, agencyId), (result.Intent, result.ProcedureId, result.OtherAgencyId));
+    }
+
     [Fact]
     public void The_procedure_in_context_helps_read_the_aspect()
     {
