@@ -15,6 +15,7 @@ using OneStopBot.Bot.State;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.StaffWeb;
 using OneStopBot.Bot.StaffWeb.Questions;
+using OneStopBot.Bot.Telemetry;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs;
 using OneStopBot.Knowledge;
@@ -60,6 +61,7 @@ public static class OneStopBotHostBuilderExtensions
         services.AddQuestionPages(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemResponses();
+        builder.AddTelemetry();
         return builder;
     }
 

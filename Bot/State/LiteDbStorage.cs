@@ -22,29 +22,8 @@ public sealed class LiteDbStorage(OfficeDatabase database, StateCache cache) : I
 {
     public const string CollectionName = "bot_state";
 
-    private const string ETagProperty = "ETag";
-
     // LiteDB index keys are limited to 1023 bytes; longer storage keys are stored under their hash.
     private const int MaxPlainKeyBytes = 512;
-
-    private readonly JsonSerializer serializer = CreateSerializer();
-
-    /// <summary>
-    /// Typed objects come back with their type: a document names the type of its root and of every value whose
-    /// declared type does not say it (<c>object</c> properties, dictionary values), which is what a read needs and
-    /// keeps a turn's documents small (documents that name every type, as MemoryStorage writes them, read the same).
-    /// The binder lets a document name only the project's own state types (and the framework's plain values and
-    /// collections of them): a tampered document cannot make the reader build anything else.
-    /// </summary>
-    public static JsonSerializer CreateSerializer() => JsonSerializer.Create(new JsonSerializerSettings
-    {
-        TypeNameHandling = TypeNameHandling.Auto,
-        SerializationBinder = StateTypeBinder.Instance,
-        NullValueHandling = NullValueHandling.Include,
-        ReferenceLoopHandling = ReferenceLoopHandling.Error,
-        DateParseHandling = DateParseHandling.DateTimeOffset,
-        MaxDepth = null,
-    });
 
     private readonly ILiteCollection<BsonDocument> states = database.Collection<BsonDocument>(CollectionName);
 
@@ -61,7 +40,7 @@ public sealed class LiteDbStorage(OfficeDatabase database, StateCache cache) : I
         {
             if (Stored(DocumentId(key)).Json is { } json)
             {
-                items[key] = Deserialize(json);
+                items[key] = StateJson.Deserialize(json);
             }
         }
         return Task.FromResult<IDictionary<string, object>>(items);
@@ -72,7 +51,7 @@ public sealed class LiteDbStorage(OfficeDatabase database, StateCache cache) : I
         ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
         // Plain objects are serialised before the gate, so the costly part of a write holds no other turn up.
-        var pending = changes.Select(pair => (pair.Key, pair.Value, Json: pair.Value is null or IStoreItem ? null : Serialize(pair.Value))).ToList();
+        var pending = changes.Select(pair => (pair.Key, pair.Value, Json: pair.Value is null or IStoreItem ? null : StateJson.Serialize(pair.Value))).ToList();
         lock (gate)
         {
             // The whole batch or nothing: a conflict on one key leaves every key as it was, in the file and in the cache.
@@ -119,18 +98,17 @@ public sealed class LiteDbStorage(OfficeDatabase database, StateCache cache) : I
         {
             if (stored.ETag is not null && item.ETag != "*" && item.ETag != stored.ETag)
             {
-                throw new InvalidOperationException(
-                    string.Create(CultureInfo.InvariantCulture, $"Etag conflict.\r\n\r\nOriginal: {item.ETag}\r\nCurrent: {stored.ETag}"));
+                throw StateJson.Conflict(item.ETag, stored.ETag);
             }
             // Compared with the stored eTag in place: same content means nothing to write, and the eTag stays valid.
-            var state = (JObject)ToToken(value);
-            state[ETagProperty] = stored.ETag;
+            var state = (JObject)StateJson.ToToken(value);
+            state[StateJson.ETagProperty] = stored.ETag;
             if (stored.Json == state.ToString(Formatting.None))
             {
                 return stored;
             }
             etag = Guid.NewGuid().ToString("N");
-            state[ETagProperty] = etag;
+            state[StateJson.ETagProperty] = etag;
             json = state.ToString(Formatting.None);
         }
         else
@@ -169,30 +147,6 @@ public sealed class LiteDbStorage(OfficeDatabase database, StateCache cache) : I
             cache.Set(stored);
             return stored;
         }
-    }
-
-    // Serialised as an object, so that the root names its type too: a read asks for an object.
-    private string Serialize(object value)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = new JsonTextWriter(text))
-        {
-            serializer.Serialize(writer, value, typeof(object));
-        }
-        return text.ToString();
-    }
-
-    private JToken ToToken(object value)
-    {
-        using var writer = new JTokenWriter();
-        serializer.Serialize(writer, value, typeof(object));
-        return writer.Token!;
-    }
-
-    private object Deserialize(string json)
-    {
-        using var reader = new JsonTextReader(new StringReader(json));
-        return serializer.Deserialize<object>(reader)!;
     }
 
     private static string DocumentId(string key)

@@ -41,6 +41,7 @@ internal sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        start.ArgumentList.Add("--Telemetry:Exporter=None");
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -278,7 +278,62 @@ public sealed class StateDatabase : IDisposable
         new(Options.Create(new StorageOptions { DatabasePath = Path.Combine(folder, "state.db") }), []);
 }
 
-public sealed class LiteDbStorageContractTests : StorageContractTests, IDisposable
+/// <summary>What the project's database storages keep beyond the SDK's contract: whole batches, and no write for nothing.</summary>
+public abstract class DatabaseStorageContractTests : StorageContractTests
+{
+    [Fact]
+    public async Task Writing_what_is_stored_already_keeps_its_etag()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["conversation"] = new PocoStoreItem { Id = "a", Count = 1 } });
+        var read = await Storage.ReadAsync(["conversation"]);
+        var etag = ((PocoStoreItem)read["conversation"]).ETag;
+
+        await Storage.WriteAsync(read);
+        Assert.Equal(etag, ((PocoStoreItem)(await Storage.ReadAsync(["conversation"]))["conversation"]).ETag);
+
+        ((PocoStoreItem)read["conversation"]).Count = 2;
+        await Storage.WriteAsync(read);
+        var changed = (PocoStoreItem)(await Storage.ReadAsync(["conversation"]))["conversation"];
+        Assert.Equal(2, changed.Count);
+        Assert.NotEqual(etag, changed.ETag);
+    }
+
+    [Fact]
+    public async Task A_stale_etag_is_refused_even_when_the_content_is_the_same()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["c"] = new PocoStoreItem { Id = "a", Count = 1 } });
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            Storage.WriteAsync(new Dictionary<string, object> { ["c"] = new PocoStoreItem { Id = "a", Count = 1, ETag = "stale" } }));
+    }
+
+    [Fact]
+    public async Task Reads_of_many_keys_at_once_each_find_their_own_document()
+    {
+        var keys = Enumerable.Range(0, 40).Select(i => "conversation/" + i).ToArray();
+        await Storage.WriteAsync(keys.ToDictionary(k => k, object (k) => new PocoItem { Id = k }));
+
+        var found = await Task.WhenAll(keys.Select(k => Task.Run(() => Storage.ReadAsync([k]))));
+
+        Assert.Equal(keys, found.Select(r => ((PocoItem)Assert.Single(r).Value).Id));
+    }
+
+    [Fact]
+    public async Task A_conflict_leaves_the_whole_batch_unwritten()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["guarded"] = new PocoStoreItem { Id = "1", Count = 1 } });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["fresh"] = new PocoItem { Id = "new" },
+            ["guarded"] = new PocoStoreItem { Id = "1", Count = 2, ETag = "stale" },
+        }));
+
+        Assert.Empty(await Storage.ReadAsync(["fresh"]));
+    }
+}
+
+public sealed class LiteDbStorageContractTests : DatabaseStorageContractTests, IDisposable
 {
     private readonly StateDatabase office = new();
 
@@ -324,26 +379,6 @@ public sealed class LiteDbStorageContractTests : StorageContractTests, IDisposab
     }
 
     [Fact]
-    public async Task A_stale_etag_is_refused_even_when_the_content_is_the_same()
-    {
-        await Storage.WriteAsync(new Dictionary<string, object> { ["c"] = new PocoStoreItem { Id = "a", Count = 1 } });
-
-        await Assert.ThrowsAnyAsync<Exception>(() =>
-            Storage.WriteAsync(new Dictionary<string, object> { ["c"] = new PocoStoreItem { Id = "a", Count = 1, ETag = "stale" } }));
-    }
-
-    [Fact]
-    public async Task Reads_of_many_keys_at_once_each_find_their_own_document()
-    {
-        var keys = Enumerable.Range(0, 40).Select(i => "conversation/" + i).ToArray();
-        await Storage.WriteAsync(keys.ToDictionary(k => k, object (k) => new PocoItem { Id = k }));
-
-        var found = await Task.WhenAll(keys.Select(k => Task.Run(() => Storage.ReadAsync([k]))));
-
-        Assert.Equal(keys, found.Select(r => ((PocoItem)Assert.Single(r).Value).Id));
-    }
-
-    [Fact]
     public async Task State_survives_closing_and_reopening_the_database_file()
     {
         await Storage.WriteAsync(new Dictionary<string, object>
@@ -363,20 +398,6 @@ public sealed class LiteDbStorageContractTests : StorageContractTests, IDisposab
         // The eTag check still holds after the restart.
         await Assert.ThrowsAnyAsync<Exception>(() =>
             storage.WriteAsync(new Dictionary<string, object> { ["conversation"] = new PocoStoreItem { Id = "x", ETag = "old" } }));
-    }
-
-    [Fact]
-    public async Task A_conflict_leaves_the_whole_batch_unwritten()
-    {
-        await Storage.WriteAsync(new Dictionary<string, object> { ["guarded"] = new PocoStoreItem { Id = "1", Count = 1 } });
-
-        await Assert.ThrowsAnyAsync<Exception>(() => Storage.WriteAsync(new Dictionary<string, object>
-        {
-            ["fresh"] = new PocoItem { Id = "new" },
-            ["guarded"] = new PocoStoreItem { Id = "1", Count = 2, ETag = "stale" },
-        }));
-
-        Assert.Empty(await Storage.ReadAsync(["fresh"]));
     }
 
     [Theory]
