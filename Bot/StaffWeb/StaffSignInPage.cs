@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Edge;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
 using static OneStopBot.Bot.Hosting.HtmlText;
@@ -31,7 +32,7 @@ public static class StaffSignInPage
 
     internal static async Task<IResult> SignInAsync(
         HttpContext http, IAntiforgery antiforgery, StaffCredentials credentials, IStaffAccountStore accounts, IStaffAuditLog audit,
-        IOptions<EdgeOptions> edge)
+        StaffCommunes staffCommunes, CommuneContext communes, IOptions<EdgeOptions> edge)
     {
         if (await StaffSessions.CheckFormAsync(http, antiforgery) is { } refused)
         {
@@ -48,7 +49,11 @@ public static class StaffSignInPage
         {
             case CredentialCheck.Member(var member, var name):
                 await StaffSessions.SignInAsync(http, member, name, accounts);
-                audit.Record(name, "staff.signin", details: "can-bo");
+                // A sign-in is recorded where the member starts working: their commune (a province administrator's first).
+                using (communes.Enter(staffCommunes.For(member)))
+                {
+                    audit.Record(name, "staff.signin", details: "can-bo");
+                }
                 return StaffPages.SeeOther(http, Home);
             case CredentialCheck.Blocked:
                 return Form(http, string.Format(CultureInfo.InvariantCulture, StaffSignInTexts.TooManyAttempts, Math.Ceiling(edge.Value.FailureWindow.TotalMinutes)),

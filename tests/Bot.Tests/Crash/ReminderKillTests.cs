@@ -29,7 +29,8 @@ public sealed class ReminderKillTests(ITestOutputHelper output) : IDisposable
             Directory.CreateDirectory(directory);
             var databasePath = Path.Combine(directory, "onestop.db");
             using var api = new FakeZaloApi();
-            api.AnswerAfter(TimeSpan.FromMilliseconds(5));
+            // Slow enough that the 200 sends take over a second at 4 at a time: the kill lands while they go out.
+            api.AnswerAfter(TimeSpan.FromMilliseconds(25));
             var users = Seed(databasePath, api.Url);
             var settings = Settings(databasePath, api.Url);
 

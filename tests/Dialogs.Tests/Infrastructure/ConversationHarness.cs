@@ -74,7 +74,9 @@ public sealed class ConversationHarness : IDisposable
         // As every channel's pipeline does: the words a resident may not know are explained in what is sent.
         Adapter.Use(provider.GetRequiredService<PlainWords>());
         Adapter.Use(new ButtonLimit());
-        // As a channel does: the commune it vouches for (a web chat address's), then the pipeline's entry into it.
+        // As a channel does: who the user is (the test adapter stands for an authenticated channel: its user id), the
+        // commune it vouches for (a web chat address's), then the pipeline's entry into it.
+        Adapter.Use(new ChannelUserOf(provider.GetRequiredService<IOptions<StaffOptions>>()));
         Adapter.Use(new ChannelCommuneOf(() => ChannelCommune is { } id ? Get<CommuneDirectory>().Find(id) : null));
         Adapter.Use(provider.GetRequiredService<CommuneTurns>());
     }
@@ -128,10 +130,6 @@ public sealed class ConversationHarness : IDisposable
     private async Task TurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var runner = provider.GetRequiredService<ConversationRunner>();
-        // The test adapter stands for an authenticated channel: its user id is who the user is.
-        var activity = turnContext.Activity;
-        var staff = provider.GetRequiredService<IOptions<StaffOptions>>().Value;
-        turnContext.SetVerifiedCaller(VerifiedCaller.ChannelUser(turnContext.ChatAddress(), staff));
         // As the host's bot does: a staff member's turn acts for the member's commune.
         using var commune = provider.GetRequiredService<OneStopBot.Dialogs.Staff.StaffTurnCommune>().Enter(turnContext);
         if (turnContext.Activity.Type == ActivityTypes.Message)
@@ -143,6 +141,16 @@ public sealed class ConversationHarness : IDisposable
             await runner.WelcomeAsync(turnContext, cancellationToken);
         }
         await provider.GetRequiredService<ConversationState>().SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+}
+
+/// <summary>Marks each turn with its user as an authenticated channel does: the user id is who the user is.</summary>
+public sealed class ChannelUserOf(IOptions<StaffOptions> staff) : IMiddleware
+{
+    public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        turnContext.SetVerifiedCaller(VerifiedCaller.ChannelUser(turnContext.ChatAddress(), staff.Value));
+        return next(cancellationToken);
     }
 }
 
