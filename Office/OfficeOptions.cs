@@ -27,6 +27,12 @@ public sealed class OfficeOptions
     /// <summary>The commune's own Zalo Official Account, if it has one: a message to it is that commune's. Empty: none.</summary>
     public string ZaloOaId { get; set; } = string.Empty;
 
+    /// <summary>The first access token of the commune's own OA; once refreshed, the one in the database is used.</summary>
+    public string ZaloAccessToken { get; set; } = string.Empty;
+
+    /// <summary>The first refresh token of the commune's own OA (single-use); later ones live in the database.</summary>
+    public string ZaloRefreshToken { get; set; } = string.Empty;
+
     /// <summary>The office's goal for the share of dossiers filed online, in percent (65 in its reform plan).</summary>
     [Range(1, 100, ErrorMessage = "Office:OnlineGoalPercent must be a whole percent from 1 to 100, e.g. 65.")]
     public int OnlineGoalPercent { get; set; } = 65;

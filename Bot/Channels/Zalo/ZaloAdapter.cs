@@ -29,6 +29,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
     private readonly TimeProvider timeProvider;
     private readonly IOptionsMonitor<StaffOptions> staff;
     private readonly CommuneDirectory communes;
+    private readonly CommuneContext communeContext;
 
     public ZaloAdapter(
         ZaloSender sender,
@@ -38,9 +39,11 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
         TurnPipeline pipeline,
         IOptionsMonitor<StaffOptions> staff,
         CommuneDirectory communes,
+        CommuneContext communeContext,
         TimeProvider timeProvider)
     {
         this.communes = communes;
+        this.communeContext = communeContext;
         this.sender = sender;
         this.choices = choices;
         this.options = options;
@@ -57,7 +60,9 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
     public async Task<ZaloTurnReplies> RunTurnAsync(ZaloEvent zaloEvent, CancellationToken cancellationToken)
     {
         var activity = CreateActivity(zaloEvent);
-        var replies = new ZaloTurnReplies(activity.GetConversationReference().ToChatAddress());
+        // A reply before the resident said their commune (the question which one) is no commune's: it is kept under
+        // the first listed, as every outbox row has a commune; it carries only the question.
+        var replies = new ZaloTurnReplies(activity.GetConversationReference().ToChatAddress(), CommuneOf(zaloEvent.OaId) ?? communes.All[0]);
         switch (zaloEvent.Kind)
         {
             case ZaloEventKind.Text or ZaloEventKind.Follow or ZaloEventKind.Unfollow:
@@ -151,10 +156,13 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
             {
                 if (held is not null)
                 {
+                    held.Commune = communeContext.CurrentOrNull ?? held.Commune;
                     held.Add(part);
                     continue;
                 }
-                responses[i] = new ResourceResponse(await sender.SendTextAsync(userId, part, cancellationToken));
+                // The bot's account is the OA the user wrote to (kept with the chat address for later messages):
+                // a Zalo user id is the user's with that OA only, so another OA could not reach them.
+                responses[i] = new ResourceResponse(await sender.SendTextAsync(activity.From?.Id, userId, part, cancellationToken));
             }
         }
         return responses;

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using OneStopBot.Office.Channels;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
 
@@ -19,6 +20,7 @@ public sealed class ZaloInboxWorker(
     ZaloAdapter adapter,
     ZaloSender sender,
     IOptionsMonitor<ZaloOptions> options,
+    CommuneContext communes,
     TimeProvider timeProvider,
     ILogger<ZaloInboxWorker> logger) : BackgroundService
 {
@@ -157,7 +159,11 @@ public sealed class ZaloInboxWorker(
             Interlocked.Increment(ref sending);
             try
             {
-                replies = inbox.Complete(row.Id, turn.ToOutbox(heldUntil));
+                // The turn's commune ended with the turn: its replies are that commune's records.
+                using (communes.Enter(turn.Commune))
+                {
+                    replies = inbox.Complete(row.Id, turn.ToOutbox(heldUntil));
+                }
             }
             catch
             {
@@ -197,7 +203,7 @@ public sealed class ZaloInboxWorker(
         {
             try
             {
-                await sender.SendTextAsync(row.Sender, reply.Text, hold.Token);
+                await sender.SendTextAsync(reply.To.BotId, row.Sender, reply.Text, hold.Token);
             }
             catch (Exception e) when (e is DeliveryFailedException or OperationCanceledException)
             {

@@ -63,12 +63,15 @@ public sealed class ZaloSender
             .Build();
     }
 
-    /// <summary>Sends one text (at most the configured length) and returns Zalo's message id.</summary>
-    public async Task<string> SendTextAsync(string userId, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one text (at most the configured length) as the OA <paramref name="oaId"/> (the one the user wrote to;
+    /// null or not a commune's own: the provincial OA) and returns Zalo's message id.
+    /// </summary>
+    public async Task<string> SendTextAsync(string? oaId, string userId, string text, CancellationToken cancellationToken)
     {
         try
         {
-            return await pipeline.ExecuteAsync(async ct => await SendOnceAsync(userId, text, ct), cancellationToken);
+            return await pipeline.ExecuteAsync(async ct => await SendOnceAsync(oaId, userId, text, ct), cancellationToken);
         }
         catch (TransientZaloException exception)
         {
@@ -76,14 +79,14 @@ public sealed class ZaloSender
         }
     }
 
-    private async Task<string> SendOnceAsync(string userId, string text, CancellationToken cancellationToken)
+    private async Task<string> SendOnceAsync(string? oaId, string userId, string text, CancellationToken cancellationToken)
     {
-        var accessToken = await tokens.GetAccessTokenAsync(cancellationToken);
+        var accessToken = await tokens.GetAccessTokenAsync(oaId, cancellationToken);
         var result = await CallAsync(userId, text, accessToken, cancellationToken);
         if (TokenErrors.Contains(result.Error))
         {
             logger.LogInformation("Zalo rejected the access token ({Error}); refreshing it once", result.Error);
-            accessToken = await tokens.RefreshAsync(accessToken, cancellationToken);
+            accessToken = await tokens.RefreshAsync(oaId, accessToken, cancellationToken);
             result = await CallAsync(userId, text, accessToken, cancellationToken);
         }
 

@@ -62,18 +62,31 @@ public static class ZaloServiceCollectionExtensions
     }
 
     // A commune's own OA says whose a message is: two communes cannot share one, and an id is Zalo's digits.
+    // With several communes its replies go out with its own tokens, so an OA and its tokens come together.
     private sealed class ZaloOaIdProblems : IValidateOptions<CommunesOptions>
     {
         public ValidateOptionsResult Validate(string? name, CommunesOptions options)
         {
+            string Item(int index) => options.IsListed ? $"{CommunesOptions.Section}:{index}" : OneStopBot.Office.OfficeOptions.Section;
             var ids = options.Communes.Select((c, i) => (Index: i, Id: c.Office.ZaloOaId)).Where(x => x.Id.Length > 0).ToList();
+            var several = options.Communes.Count > 1;
             var problems = ids.Where(x => x.Id.Length > 32 || !x.Id.All(char.IsAsciiDigit))
-                .Select(x => $"{(options.IsListed ? $"{CommunesOptions.Section}:{x.Index}" : OneStopBot.Office.OfficeOptions.Section)}:ZaloOaId must be the OA's id, digits only, e.g. 579745863508352884.")
+                .Select(x => $"{Item(x.Index)}:ZaloOaId must be the OA's id, digits only, e.g. 579745863508352884.")
                 .Concat(ids.GroupBy(x => x.Id, StringComparer.Ordinal).Where(g => g.Count() > 1)
                     .Select(g => $"{CommunesOptions.Section}: the ZaloOaId {g.Key} is given to more than one commune; it says whose a message is."))
+                .Concat(several ? options.Communes.Select((c, i) => TokenProblem(c.Office, Item(i))).OfType<string>() : [])
                 .ToList();
             return problems.Count > 0 ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
         }
+
+        private static string? TokenProblem(OneStopBot.Office.OfficeOptions office, string item) =>
+            office.ZaloOaId.Length > 0
+                ? office.ZaloAccessToken.Length == 0
+                    ? $"{item}:ZaloAccessToken must be set with ZaloOaId (and ZaloRefreshToken to renew it): replies to the commune's OA are sent with its own token."
+                    : null
+                : office.ZaloAccessToken.Length > 0 || office.ZaloRefreshToken.Length > 0
+                    ? $"{item}:ZaloAccessToken and ZaloRefreshToken belong to a commune's own OA: set its ZaloOaId, or remove them."
+                    : null;
     }
 
     private static bool IsHttpUrl(string value) =>

@@ -1,3 +1,4 @@
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Notices;
 
 namespace OneStopBot.Bot.Channels.Zalo;
@@ -6,11 +7,14 @@ namespace OneStopBot.Bot.Channels.Zalo;
 /// What a turn run from the inbox says, held in the turn's state instead of sent: the texts exactly as Zalo is to
 /// receive them (choices numbered, long ones split), to go to the outbox when the turn's event is marked done.
 /// </summary>
-public sealed class ZaloTurnReplies(ChatAddress to)
+public sealed class ZaloTurnReplies(ChatAddress to, Commune commune)
 {
     private readonly List<string> texts = [];
 
     public ChatAddress To { get; } = to;
+
+    /// <summary>The commune the turn acted for, whose records the replies are: the one current when the bot spoke.</summary>
+    public Commune Commune { get; set; } = commune;
 
     public IReadOnlyList<string> Texts => texts;
 

@@ -66,6 +66,31 @@ public sealed class StartupSettingsTests : IDisposable
         { "Office:SatisfactionGoalPercent", "150", "Office:SatisfactionGoalPercent" },
     };
 
+    /// <summary>Settings of a commune's own Zalo OA, each on top of two communes: the settings, what the line must name.</summary>
+    public static TheoryData<string[], string> WrongCommuneOaSettings() => new()
+    {
+        { ["--Communes:1:ZaloOaId=579745863508352999"], "Communes:1:ZaloAccessToken must be set with ZaloOaId" },
+        { ["--Communes:1:ZaloOaId=579745863508352999", "--Communes:1:ZaloRefreshToken=refresh-b"], "Communes:1:ZaloAccessToken must be set with ZaloOaId" },
+        { ["--Communes:1:ZaloAccessToken=access-b"], "Communes:1:ZaloAccessToken and ZaloRefreshToken belong to a commune's own OA" },
+        { ["--Communes:0:ZaloRefreshToken=refresh-a"], "Communes:0:ZaloAccessToken and ZaloRefreshToken belong to a commune's own OA" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongCommuneOaSettings))]
+    public void A_commune_oa_without_its_tokens_or_tokens_without_an_oa_is_one_line(string[] settings, string named)
+    {
+        var builder = WebApplication.CreateBuilder([
+            $"--Storage:DatabasePath={DatabasePath}", "--Communes:0:Id=phuoc-duc", "--Communes:1:Id=suoi-may",
+            "--Communes:1:CommuneName=xã Suối Mây", "--Communes:1:AgencyCode=000.40.20.H49", .. settings]);
+        builder.AddOneStopBot();
+        using var app = builder.Build();
+
+        var line = Assert.Single(StartupChecks.Problems(app.Services, app.Configuration));
+
+        Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
     /// <summary>The composition the program runs (build the services, then check) for every row; the process test below runs a few for real.</summary>
     [Theory]
     [MemberData(nameof(WrongSettings))]

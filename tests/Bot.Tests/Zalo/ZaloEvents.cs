@@ -10,14 +10,15 @@ public static class ZaloEvents
     /// <summary>Now, in Zalo's milliseconds: the webhook refuses events that are not recent.</summary>
     public static string Timestamp => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string Text(string userId, string msgId, string text) => Serialize(new JsonObject
+    /// <param name="oaId">The OA written to; the host's own unless a test says another.</param>
+    public static string Text(string userId, string msgId, string text, string oaId = ZaloTestHost.OaId) => Serialize(new JsonObject
     {
         ["app_id"] = ZaloTestHost.AppId,
         ["user_id_by_app"] = "552177279717587730",
         ["event_name"] = "user_send_text",
         ["timestamp"] = Timestamp,
         ["sender"] = new JsonObject { ["id"] = userId },
-        ["recipient"] = new JsonObject { ["id"] = ZaloTestHost.OaId },
+        ["recipient"] = new JsonObject { ["id"] = oaId },
         ["message"] = new JsonObject { ["text"] = text, ["msg_id"] = msgId },
     });
 
