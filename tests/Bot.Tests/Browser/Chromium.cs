@@ -73,7 +73,8 @@ public sealed class Chromium : IAsyncDisposable
         await sendBox.PressAsync("Enter");
         await page.Locator(Chromium.UserBubble).Filter(new() { HasText = text }).Last.WaitForAsync();
         await page.WaitForFunctionAsync(
-            $"document.querySelectorAll({JsonSerializer.Serialize(Chromium.BotBubble)}).length > {answers}", null, new() { Timeout = 30_000 });
+            // A page that lost its host reconnects with back-off first: a patient wait, not a measure of the answer's speed.
+            $"document.querySelectorAll({JsonSerializer.Serialize(Chromium.BotBubble)}).length > {answers}", null, new() { Timeout = 90_000 });
     }
 
     /// <summary>Saves a screenshot to the test output folder (not the repository) and returns its path.</summary>

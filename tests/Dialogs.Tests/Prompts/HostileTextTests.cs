@@ -61,10 +61,15 @@ public class HostileTextTests(ITestOutputHelper output)
     private void Measure<T>(string what, Func<T> recognise)
     {
         recognise();
-        var watch = Stopwatch.StartNew();
-        recognise();
-        output.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds:0.0} ms");
-        Assert.True(watch.Elapsed < Budget, $"{what}: {watch.Elapsed.TotalMilliseconds:0} ms");
+        // The best of three: a collection or another process taking the core is not the reader's time.
+        var best = Enumerable.Range(0, 3).Select(_ =>
+        {
+            var watch = Stopwatch.StartNew();
+            recognise();
+            return watch.Elapsed;
+        }).Min();
+        output.WriteLine($"{what}: {best.TotalMilliseconds:0.0} ms");
+        Assert.True(best < Budget, $"{what}: {best.TotalMilliseconds:0} ms");
     }
 
     private static string Repeat(string unit, int times) => new StringBuilder(unit.Length * times).Insert(0, unit, times).ToString();
