@@ -77,7 +77,8 @@ public static class CommandLineVerbs
     /// <summary>The bot's services without the web server, or null when the settings file cannot be read (already said).</summary>
     private static IHost? Build(string[] settings) => StartupChecks.Build(() =>
     {
-        var builder = Host.CreateApplicationBuilder(settings);
+        // A verb's output is its report (understand's is JSON lines): telemetry stays out unless asked for.
+        var builder = Host.CreateApplicationBuilder(["--Telemetry:Exporter=None", .. settings]);
         builder.Logging.ClearProviders();
         builder.AddOneStopBot();
         return builder.Build();
