@@ -37,6 +37,6 @@ public sealed class SpanRecorder : IDisposable
     public void Dispose()
     {
         listener.Dispose();
-        root.Stop();
+        root.Dispose();
     }
 }
