@@ -100,7 +100,7 @@ public sealed class DialogTelemetry
     /// The four bands staff read: high (answered), medium ("Có phải …?"), low (the understanding missed, search or the
     /// procedure in context gave a guess), none (nothing recognised). A refusal of the bot's own offer is understood.
     /// </summary>
-    public static string BandOf(MessageReading reading) => reading switch
+    private static string BandOf(MessageReading reading) => reading switch
     {
         { Searched: true } or { Unsure: true } => "low",
         { Refusal: not Refusal.None } or { Band: ConfidenceBand.Answer } => "high",
