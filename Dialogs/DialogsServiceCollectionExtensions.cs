@@ -13,6 +13,7 @@ using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Reminders;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Staff;
+using OneStopBot.Dialogs.Telemetry;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
 using OneStopBot.Office.Dossiers;
@@ -30,6 +31,8 @@ public static class DialogsServiceCollectionExtensions
             .Validate(office => !office.HandlerProblems().Any(), "Office:Handlers must have Name, Place and Hours for communePolice and communeMilitary.")
             .ValidateOnStart();
         // Where the host has no model that can be replaced (tests, the conversation evaluation), the one model serves.
+        services.AddMetrics();
+        services.TryAddSingleton<DialogTelemetry>();
         services.TryAddSingleton(sp => new LiveUnderstanding(sp.GetRequiredService<MessageUnderstanding>()));
         services.AddSingleton<ProcedureTopic>();
         services.AddSingleton<MessageReader>();
@@ -60,7 +63,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<Dialog, ConfirmCancelDialog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDossierStatusObserver, DossierStatusNotifier>());
 
-        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
+        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>(), sp.GetRequiredService<DialogTelemetry>()));
         services.AddSingleton<RootReplies>();
         services.AddSingleton<RootRouter>();
         services.AddSingleton<DialogDrafts>();

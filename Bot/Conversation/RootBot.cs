@@ -1,4 +1,5 @@
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Bot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -69,7 +70,7 @@ public sealed class RootBot(
         Task.FromResult(new InvokeResponse
         {
             Status = StatusCodes.Status400BadRequest,
-            Body = new { title = ProblemTexts.InvokeNotHandledTitle, detail = DossierFormat.Text(ProblemTexts.InvokeNotHandled, turnContext.Activity.Name) },
+            Body = new { title = ProblemTexts.InvokeNotHandledTitle, detail = TextTemplate.Fill(ProblemTexts.InvokeNotHandled, turnContext.Activity.Name) },
         });
 
     /// <summary>A member entry a client may send malformed (null, no id) is nobody.</summary>

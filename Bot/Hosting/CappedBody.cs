@@ -35,5 +35,5 @@ public static class CappedBody
     }
 
     public static ProblemHttpResult TooLarge(int maxBytes) =>
-        TypedResults.Problem(DossierFormat.Text(ProblemTexts.BodyTooLarge, VietnameseNumber.Of(maxBytes)), statusCode: StatusCodes.Status413PayloadTooLarge);
+        TypedResults.Problem(TextTemplate.Fill(ProblemTexts.BodyTooLarge, VietnameseNumber.Of(maxBytes)), statusCode: StatusCodes.Status413PayloadTooLarge);
 }

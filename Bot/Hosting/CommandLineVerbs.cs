@@ -88,7 +88,7 @@ public static class CommandLineVerbs
     private static (string[] Settings, string[] Operands) Split(string[] args) =>
         (args.Where(IsSetting).ToArray(), args.Where(a => !IsSetting(a)).ToArray());
 
-    private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=');
+    private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
 
     private static async Task<int> ChatAsync(IServiceProvider services, string[] args)
     {

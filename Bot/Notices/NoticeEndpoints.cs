@@ -1,4 +1,5 @@
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Bot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStopBot.Bot.Staff;
@@ -39,14 +40,14 @@ public static class NoticeEndpoints
         TypedResults.Problem(
             detail: error.Message(),
             statusCode: StatusCodes.Status400BadRequest,
-            title: DossierFormat.Text(ProblemTexts.InvalidFieldTitle, error.Field),
+            title: TextTemplate.Fill(ProblemTexts.InvalidFieldTitle, error.Field),
             extensions: new Dictionary<string, object?> { ["field"] = error.Field });
 
     public static Results<Ok<NoticeStatus>, ProblemHttpResult> Status(int id, INoticeStore notices)
     {
         if (notices.Progress(id) is not { } progress)
         {
-            return TypedResults.Problem(DossierFormat.Text(ProblemTexts.NoticeNotFound, id), statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(TextTemplate.Fill(ProblemTexts.NoticeNotFound, id), statusCode: StatusCodes.Status404NotFound);
         }
         var notice = progress.Notice;
         return TypedResults.Ok(new NoticeStatus(notice.Id, notice.Text, notice.Village, progress.Sent, progress.Pending, progress.Failed, notice.CreatedAt));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Bot.Hosting;
 using System.Text;
@@ -19,7 +20,7 @@ public static class QrEndpoints
         app.MapGet("/qr/{procedureId}", (HttpRequest request, string procedureId, IOptions<WebChatOptions> options, IProcedureDirectory directory) =>
             directory.Find(procedureId) is { } procedure
                 ? Png(ProcedurePages.PageUrl(options.Value.PageUrl(request), procedure.Id))
-                : TypedResults.Problem(DossierFormat.Text(ProblemTexts.ProcedureNotFound, procedureId), statusCode: StatusCodes.Status404NotFound));
+                : TypedResults.Problem(TextTemplate.Fill(ProblemTexts.ProcedureNotFound, procedureId), statusCode: StatusCodes.Status404NotFound));
         return app;
     }
 
@@ -42,7 +43,7 @@ public static class QrEndpoints
         // Absolute, from the public address: the sheet lives under /qr/, and behind a proxy the host may sit under a path.
         string Beside(string relative) => Encode(new Uri(page, relative).AbsoluteUri);
         var html = new StringBuilder();
-        html.Append($$"""
+        html.Append(CultureInfo.InvariantCulture, $$"""
             <!DOCTYPE html>
             <html lang="vi">
             <head>
@@ -57,7 +58,7 @@ public static class QrEndpoints
             """);
         if (WebChatOptions.IsLoopback(page))
         {
-            html.Append($"<p class=\"warning no-print\" role=\"alert\">{Encode(LoopbackWarning)}</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"warning no-print\" role=\"alert\">{Encode(LoopbackWarning)}</p>\n");
         }
         html.Append("<main class=\"sheet\">\n");
         AppendCard(html, office, "Hỏi đáp thủ tục hành chính", new Uri(page, "qr").AbsoluteUri, page.AbsoluteUri, ScanToAsk);
@@ -73,7 +74,7 @@ public static class QrEndpoints
     private const string ScanToRead = "Mở Zalo hoặc máy ảnh, quét mã để xem giấy tờ cần mang, lệ phí, nơi nộp và hỏi ngay trên điện thoại.";
 
     private static void AppendCard(StringBuilder html, OfficeOptions office, string title, string image, string url, string how) =>
-        html.Append($"""
+        html.Append(CultureInfo.InvariantCulture, $"""
             <section class="card">
             <p class="office">{Encode(office.OfficeName)}</p>
             <h2>{Encode(title)}</h2>

@@ -1,4 +1,5 @@
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Office.Dossiers;
 
 namespace OneStopBot.Bot.Staff;
@@ -30,14 +31,14 @@ public static class ImportWording
     {
         null => null,
         DossierImportProblem.EmptyFile => EmptyFile,
-        DossierImportProblem.MissingColumns => DossierFormat.Text(MissingColumns, string.Join(", ", reason.Arguments)),
-        DossierImportProblem.TooManyRows => DossierFormat.Text(TooManyRows, DossierImport.MaxRows),
+        DossierImportProblem.MissingColumns => TextTemplate.Fill(MissingColumns, string.Join(", ", reason.Arguments)),
+        DossierImportProblem.TooManyRows => TextTemplate.Fill(TooManyRows, DossierImport.MaxRows),
         DossierImportProblem.UnreadableRest => UnreadableRest,
         DossierImportProblem.MalformedRow => MalformedRow,
-        DossierImportProblem.BadCode => DossierFormat.Text(BadCode, reason.Arguments[0], reason.Arguments.ElementAtOrDefault(1) ?? string.Empty),
-        DossierImportProblem.UnknownStatus => DossierFormat.Text(UnknownStatus, reason.Arguments[0], StatusNames),
-        DossierImportProblem.BadReceivedDate => DossierFormat.Text(BadReceivedDate, reason.Arguments.ElementAtOrDefault(0) ?? string.Empty),
-        DossierImportProblem.ReceivedInFuture => DossierFormat.Text(ReceivedInFuture, reason.Arguments.ElementAtOrDefault(0) ?? string.Empty),
+        DossierImportProblem.BadCode => TextTemplate.Fill(BadCode, reason.Arguments[0], reason.Arguments.ElementAtOrDefault(1) ?? string.Empty),
+        DossierImportProblem.UnknownStatus => TextTemplate.Fill(UnknownStatus, reason.Arguments[0], StatusNames),
+        DossierImportProblem.BadReceivedDate => TextTemplate.Fill(BadReceivedDate, reason.Arguments.ElementAtOrDefault(0) ?? string.Empty),
+        DossierImportProblem.ReceivedInFuture => TextTemplate.Fill(ReceivedInFuture, reason.Arguments.ElementAtOrDefault(0) ?? string.Empty),
         DossierImportProblem.InvalidDossier => (reason.FieldErrors ?? []).InOneLine(),
         DossierImportProblem.CodeTaken => CodeTaken,
         DossierImportProblem.NotSaved => NotSaved,

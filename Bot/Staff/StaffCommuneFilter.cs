@@ -1,5 +1,6 @@
 using OneStopBot.Bot.Hosting;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Office.Communes;
 
 namespace OneStopBot.Bot.Staff;
@@ -38,7 +39,7 @@ public static class StaffCommuneFilter
                 if (commune is not null && owner.Id != commune.Id)
                 {
                     return TypedResults.Problem(
-                        DossierFormat.Text(ProblemTexts.DossierNotFound, code!.Length > 80 ? code[..80] : code),
+                        TextTemplate.Fill(ProblemTexts.DossierNotFound, code!.Length > 80 ? code[..80] : code),
                         statusCode: StatusCodes.Status404NotFound, title: ProblemTexts.DossierNotFoundTitle);
                 }
                 commune = owner;
@@ -46,7 +47,7 @@ public static class StaffCommuneFilter
             commune ??= directory.Single;
             if (commune is null && http.GetEndpoint()?.Metadata.GetMetadata<AcrossCommunes>() is null)
             {
-                return TypedResults.Problem(DossierFormat.Text(ProblemTexts.CommuneRequired, string.Join(", ", directory.All.Select(c => c.Id))),
+                return TypedResults.Problem(TextTemplate.Fill(ProblemTexts.CommuneRequired, string.Join(", ", directory.All.Select(c => c.Id))),
                     statusCode: StatusCodes.Status400BadRequest, title: ProblemTexts.CommuneRequiredTitle);
             }
             return await InCommuneAsync(context, next, http.RequestServices.GetRequiredService<CommuneContext>(), commune);
@@ -54,7 +55,7 @@ public static class StaffCommuneFilter
 
     /// <summary>The ProblemDetails of a commune Id that no configured commune has.</summary>
     public static IResult UnknownCommune(string id) =>
-        TypedResults.Problem(DossierFormat.Text(ProblemTexts.UnknownCommune, id.Length > 60 ? id[..60] : id),
+        TypedResults.Problem(TextTemplate.Fill(ProblemTexts.UnknownCommune, id.Length > 60 ? id[..60] : id),
             statusCode: StatusCodes.Status404NotFound, title: ProblemTexts.UnknownCommuneTitle);
 
     /// <summary>

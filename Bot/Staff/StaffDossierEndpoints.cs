@@ -118,7 +118,7 @@ public static class StaffDossierEndpoints
         {
             return request.Commune is { Length: > 0 } unknown
                 ? (ProblemHttpResult)StaffCommuneFilter.UnknownCommune(unknown)
-                : TypedResults.ValidationProblem(Field("commune", DossierFormat.Text(ProblemTexts.CommuneRequired, string.Join(", ", directory.All.Select(c => c.Id)))));
+                : TypedResults.ValidationProblem(Field("commune", TextTemplate.Fill(ProblemTexts.CommuneRequired, string.Join(", ", directory.All.Select(c => c.Id)))));
         }
         using var scope = communes.Enter(commune);
         var procedure = catalog.Find(request.ProcedureId?.Trim().ToLowerInvariant() ?? string.Empty);
@@ -266,7 +266,7 @@ public static class StaffDossierEndpoints
         }
         catch (JsonException error)
         {
-            return (null, TypedResults.Problem(error.Path is { Length: > 0 } path ? DossierFormat.Text(ProblemTexts.InvalidJsonAt, path) : ProblemTexts.InvalidJson, statusCode: StatusCodes.Status400BadRequest));
+            return (null, TypedResults.Problem(error.Path is { Length: > 0 } path ? TextTemplate.Fill(ProblemTexts.InvalidJsonAt, path) : ProblemTexts.InvalidJson, statusCode: StatusCodes.Status400BadRequest));
         }
     }
 
@@ -302,7 +302,7 @@ public static class StaffDossierEndpoints
         }
         else if (!OfficeDates.Contains(day))
         {
-            errors[field] = [DossierFormat.Text(ProblemTexts.DateRange, OfficeDates.MinYear, OfficeDates.MaxYear)];
+            errors[field] = [TextTemplate.Fill(ProblemTexts.DateRange, OfficeDates.MinYear, OfficeDates.MaxYear)];
         }
         else
         {
@@ -314,7 +314,7 @@ public static class StaffDossierEndpoints
     // A ProblemDetails body with its own media type, as every other error of the API.
     private static ProblemHttpResult NotFound(string code) =>
         TypedResults.Problem(
-            DossierFormat.Text(ProblemTexts.DossierNotFound, code.Length > 80 ? code[..80] : code),
+            TextTemplate.Fill(ProblemTexts.DossierNotFound, code.Length > 80 ? code[..80] : code),
             statusCode: StatusCodes.Status404NotFound,
             title: ProblemTexts.DossierNotFoundTitle);
 

@@ -1,4 +1,5 @@
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Bot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStopBot.Office.Questions;
@@ -20,6 +21,6 @@ public static class StaffQuestionEndpoints
 
     internal static Results<Ok<QuestionResponse[]>, ProblemHttpResult> GetUnanswered(IUnansweredQuestionStore questions, int? count) =>
         count is < 1 or > MaxCount
-            ? TypedResults.Problem(DossierFormat.Text(ProblemTexts.QuestionCount, MaxCount), statusCode: StatusCodes.Status400BadRequest)
+            ? TypedResults.Problem(TextTemplate.Fill(ProblemTexts.QuestionCount, MaxCount), statusCode: StatusCodes.Status400BadRequest)
             : TypedResults.Ok(questions.Latest(count ?? DefaultCount).Select(QuestionResponse.From).ToArray());
 }

@@ -70,6 +70,6 @@ public static class CommuneAddresses
 
     // The page itself, a file of its own (the chat's script, style, icon, service worker), or one of the served folders.
     private static bool IsServed(string page) =>
-        page.Length == 0 || page == "/" || (page.IndexOf('/', 1) < 0 && page.Contains('.'))
+        page.Length == 0 || page == "/" || (page.IndexOf('/', 1) < 0 && page.Contains('.', StringComparison.Ordinal))
         || Served.Any(folder => page == folder || page.StartsWith(folder + "/", StringComparison.Ordinal));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 using OneStopBot.Bot.PublicPages;
@@ -18,7 +19,7 @@ public static class CommuneListPage
         var items = new StringBuilder();
         foreach (var commune in directory.All)
         {
-            items.Append($"""<li><a href="{Encode(CommuneAddresses.ChatPath(commune))}">{Encode(commune.Office.CommuneName)}</a><span>{Encode(commune.Office.Address)}</span></li>""").Append('\n');
+            items.Append(CultureInfo.InvariantCulture, $"""<li><a href="{Encode(CommuneAddresses.ChatPath(commune))}">{Encode(commune.Office.CommuneName)}</a><span>{Encode(commune.Office.Address)}</span></li>""").Append('\n');
         }
         var main = $"""
             <main class="page">

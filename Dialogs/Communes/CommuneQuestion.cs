@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Communes;
@@ -111,7 +112,7 @@ public sealed class CommuneQuestion
     private async Task<Commune?> NoteAsync(ITurnContext turnContext, ChatCommune state, Commune commune, CancellationToken cancellationToken)
     {
         await SaveAsync(turnContext, new ChatCommune(commune.Id), cancellationToken);
-        var noted = DossierFormat.Text(CommuneTexts.Noted, CommuneNames.NameOf(commune));
+        var noted = TextTemplate.Fill(CommuneTexts.Noted, CommuneNames.NameOf(commune));
         if (state.Pending is { } pending)
         {
             await turnContext.SendActivityAsync(noted, cancellationToken: cancellationToken);
@@ -129,7 +130,7 @@ public sealed class CommuneQuestion
         await SaveAsync(turnContext, state with { Id = null, Offered = [.. likely.Select(c => c.Id)] }, cancellationToken);
         var example = CommuneNames.NameOf(likely.Count > 0 ? likely[0] : directory.All[0]);
         await turnContext.SendActivityAsync(
-            Replies.WithChoices(DossierFormat.Text(question, example), [.. likely.Select(CommuneNames.NameOf)]),
+            Replies.WithChoices(TextTemplate.Fill(question, example), [.. likely.Select(CommuneNames.NameOf)]),
             cancellationToken);
         return null;
     }

@@ -8,6 +8,7 @@ using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Reminders;
+using OneStopBot.Office;
 
 namespace OneStopBot.Dialogs.Deadlines;
 
@@ -96,7 +97,7 @@ public sealed class DeadlineDialog(
 
     private static bool NotInFuture(PromptValidatorContext<DateOnly> prompt, WorkingCalendar calendar)
     {
-        prompt.RetryMessage = prompt.Value > calendar.Today ? DossierFormat.Text(DeadlineTexts.NotYet, DossierFormat.Day(prompt.Value)) : null;
+        prompt.RetryMessage = prompt.Value > calendar.Today ? TextTemplate.Fill(DeadlineTexts.NotYet, DossierFormat.Day(prompt.Value)) : null;
         return prompt.RetryMessage is null;
     }
 }

@@ -1,6 +1,7 @@
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office;
 
 namespace OneStopBot.Dialogs.Deadlines;
 
@@ -16,25 +17,25 @@ public static class DeadlineWording
     public static DeadlineAnswer Compose(Procedure procedure, DeadlineRule rule, DateOnly eventDay, DateOnly today, WorkingCalendar calendar, int leadDays)
     {
         var (first, last) = rule.For(eventDay);
-        var lines = new List<string> { DossierFormat.Text(EventLine(rule.From), DossierFormat.Day(eventDay)) };
+        var lines = new List<string> { TextTemplate.Fill(EventLine(rule.From), DossierFormat.Day(eventDay)) };
         DateOnly? remindOn = null;
         if (rule.IsMonthOfYear)
         {
             var age = rule.InYearOfAge!.Value;
             if (today < first)
             {
-                lines.Add(DossierFormat.Text(DeadlineTexts.MonthAhead, first.Month, first.Year, age, first.DayNumber - today.DayNumber, DossierFormat.Day(first)));
+                lines.Add(TextTemplate.Fill(DeadlineTexts.MonthAhead, first.Month, first.Year, age, first.DayNumber - today.DayNumber, DossierFormat.Day(first)));
                 lines.Add(DeadlineTexts.AskToConfirm);
                 remindOn = Later(first.AddDays(-leadDays), today);
             }
             else if (today <= last)
             {
-                lines.Add(DossierFormat.Text(DeadlineTexts.MonthNow, first.Month, DossierFormat.Day(last), last.DayNumber - today.DayNumber));
+                lines.Add(TextTemplate.Fill(DeadlineTexts.MonthNow, first.Month, DossierFormat.Day(last), last.DayNumber - today.DayNumber));
                 lines.Add(DeadlineTexts.AskToConfirm);
             }
             else
             {
-                lines.Add(DossierFormat.Text(DeadlineTexts.MonthPast, first.Month, first.Year, age));
+                lines.Add(TextTemplate.Fill(DeadlineTexts.MonthPast, first.Month, first.Year, age));
             }
             return new DeadlineAnswer(Lines(lines, remindOn, leadDays), last, remindOn);
         }
@@ -42,7 +43,7 @@ public static class DeadlineWording
         var task = Task(rule);
         if (today > last)
         {
-            lines.Add(DossierFormat.Text(DeadlineTexts.Late, task, today.DayNumber - last.DayNumber, DossierFormat.Day(last)));
+            lines.Add(TextTemplate.Fill(DeadlineTexts.Late, task, today.DayNumber - last.DayNumber, DossierFormat.Day(last)));
             lines.Add(rule.After switch
             {
                 AfterDeadline.LateFee => procedure.Penalty ?? DeadlineTexts.AfterLateFee,
@@ -57,14 +58,14 @@ public static class DeadlineWording
         }
 
         lines.Add(today == last
-            ? DossierFormat.Text(DeadlineTexts.LastDay, task, DossierFormat.Day(last))
-            : DossierFormat.Text(DeadlineTexts.InTime, task, DossierFormat.Day(last), last.DayNumber - today.DayNumber));
+            ? TextTemplate.Fill(DeadlineTexts.LastDay, task, DossierFormat.Day(last))
+            : TextTemplate.Fill(DeadlineTexts.InTime, task, DossierFormat.Day(last), last.DayNumber - today.DayNumber));
         if (!calendar.IsWorkingDay(last))
         {
             // The law's last day may be a Sunday; the desk is closed then, so the last day to go is earlier.
             lines.Add(LastWorkingDay(calendar, today, last) is { } open
-                ? DossierFormat.Text(DeadlineTexts.DayOff, DossierFormat.Day(last), DossierFormat.Day(open))
-                : DossierFormat.Text(DeadlineTexts.NoWorkingDayLeft, DossierFormat.Day(last)));
+                ? TextTemplate.Fill(DeadlineTexts.DayOff, DossierFormat.Day(last), DossierFormat.Day(open))
+                : TextTemplate.Fill(DeadlineTexts.NoWorkingDayLeft, DossierFormat.Day(last)));
         }
         if (procedure.Online.Available == true)
         {
@@ -121,7 +122,7 @@ public static class DeadlineWording
     {
         if (remindOn is not null)
         {
-            lines.Add(DossierFormat.Text(DeadlineTexts.OfferReminder, leadDays));
+            lines.Add(TextTemplate.Fill(DeadlineTexts.OfferReminder, leadDays));
         }
         return string.Join('\n', lines);
     }

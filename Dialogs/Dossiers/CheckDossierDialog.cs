@@ -61,7 +61,7 @@ public sealed partial class CheckDossierDialog(
         var example = DossierCode.Example(communes.Current.Office.AgencyCode);
         return await step.PromptAsync(
             codePrompt.Id,
-            new PromptOptions(state.Notice ?? DossierFormat.Text(CheckDossierTexts.AskCode, example), Choices: state.Choices ?? [CheckDossierTexts.MyDossiers]),
+            new PromptOptions(state.Notice ?? TextTemplate.Fill(CheckDossierTexts.AskCode, example), Choices: state.Choices ?? [CheckDossierTexts.MyDossiers]),
             cancellationToken);
     }
 
@@ -81,19 +81,19 @@ public sealed partial class CheckDossierDialog(
                 await step.EndDialogAsync(null, cancellationToken);
                 return DialogTurnResult.Unhandled;
             }
-            return await FailAsync(step, DossierFormat.Text(CheckDossierTexts.Malformed, example), cancellationToken);
+            return await FailAsync(step, TextTemplate.Fill(CheckDossierTexts.Malformed, example), cancellationToken);
         }
         // Status lookups serve the whole province: the code's agency code says whose dossier it is.
         using var owner = EnterOwner(code);
         if (store.Find(code) is not { } dossier)
         {
-            return await FailAsync(step, DossierFormat.Text(CheckDossierTexts.NotFound, code, example), cancellationToken);
+            return await FailAsync(step, TextTemplate.Fill(CheckDossierTexts.NotFound, code, example), cancellationToken);
         }
         if (IsOwner(dossier, step.Context))
         {
             return await ShowAsync(step, dossier, cancellationToken);
         }
-        step.Values = step.Values with { Code = dossier.Code, Notice = DossierFormat.Text(CheckDossierTexts.FoundAskDigits, dossier.Code) };
+        step.Values = step.Values with { Code = dossier.Code, Notice = TextTemplate.Fill(CheckDossierTexts.FoundAskDigits, dossier.Code) };
         return await step.NextAsync(null, cancellationToken);
     }
 
@@ -117,7 +117,7 @@ public sealed partial class CheckDossierDialog(
         // addresses gains nothing, and a chat left waiting at the question gets no guess once the code is locked.
         var check = guard.VerifyDigits(code, (string)step.Result!, (dossier, owner) => notices.NotifyStatusChange(
             owner,
-            DossierFormat.Text(CheckDossierTexts.OwnerWarned, dossier.Code, communes.Current.Office.Phone),
+            TextTemplate.Fill(CheckDossierTexts.OwnerWarned, dossier.Code, communes.Current.Office.Phone),
             [MainMenu.CheckDossier, MainMenu.TalkToStaff]));
         switch (check)
         {
@@ -140,7 +140,7 @@ public sealed partial class CheckDossierDialog(
             case 0:
                 step.Values = step.Values with
                 {
-                    Notice = DossierFormat.Text(CheckDossierTexts.NoneOwn, DossierCode.Example(communes.Current.Office.AgencyCode)),
+                    Notice = TextTemplate.Fill(CheckDossierTexts.NoneOwn, DossierCode.Example(communes.Current.Office.AgencyCode)),
                     Choices = [MainMenu.PreRegister],
                 };
                 return await step.GoToStepAsync(nameof(AskCodeStepAsync), cancellationToken);
@@ -152,7 +152,7 @@ public sealed partial class CheckDossierDialog(
                     $"\n{i + 1}. {d.Code}: {details.ProcedureName(d.ProcedureId)}, {d.Status.Text().Label}."));
                 step.Values = step.Values with
                 {
-                    Notice = DossierFormat.Text(CheckDossierTexts.OwnList, own.Count) + list + "\n" + CheckDossierTexts.PickOne,
+                    Notice = TextTemplate.Fill(CheckDossierTexts.OwnList, own.Count) + list + "\n" + CheckDossierTexts.PickOne,
                     Choices = shown.Select(d => d.Code).ToList(),
                 };
                 return await step.GoToStepAsync(nameof(AskCodeStepAsync), cancellationToken);
@@ -187,7 +187,7 @@ public sealed partial class CheckDossierDialog(
         }
         var retryAt = DossierFormat.Time(calendar.LocalTime(permission.RetryAt!.Value));
         await step.Context.SendActivityAsync(
-            Replies.WithChoices(DossierFormat.Text(CheckDossierTexts.TooManyFailures, retryAt, communes.Current.Office.Phone), [MainMenu.TalkToStaff, MainMenu.AskProcedure]),
+            Replies.WithChoices(TextTemplate.Fill(CheckDossierTexts.TooManyFailures, retryAt, communes.Current.Office.Phone), [MainMenu.TalkToStaff, MainMenu.AskProcedure]),
             cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }
@@ -199,7 +199,7 @@ public sealed partial class CheckDossierDialog(
         var local = calendar.LocalTime(retryAt);
         var when = DossierFormat.Time(local) + " " + DossierFormat.Day(DateOnly.FromDateTime(local.DateTime));
         await step.Context.SendActivityAsync(
-            Replies.WithChoices(DossierFormat.Text(CheckDossierTexts.CodeLocked, code, when, communes.Current.Office.Phone), [MainMenu.TalkToStaff, MainMenu.AskProcedure]),
+            Replies.WithChoices(TextTemplate.Fill(CheckDossierTexts.CodeLocked, code, when, communes.Current.Office.Phone), [MainMenu.TalkToStaff, MainMenu.AskProcedure]),
             cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }

@@ -24,8 +24,8 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
         var text = dossier.Status.Text();
         var lines = new List<string>
         {
-            DossierFormat.Text(DossierDetailTexts.Heading, dossier.Code, ProcedureName(dossier.ProcedureId)),
-            DossierFormat.Text(DossierDetailTexts.Status, text.Label, text.Explanation),
+            TextTemplate.Fill(DossierDetailTexts.Heading, dossier.Code, ProcedureName(dossier.ProcedureId)),
+            TextTemplate.Fill(DossierDetailTexts.Status, text.Label, text.Explanation),
         };
         lines.AddRange(Dates(dossier));
         if (dossier.History[^1].Note is { } note)
@@ -45,14 +45,14 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
     {
         var lines = new List<string>
         {
-            DossierFormat.Text(DossierDetailTexts.Heading, dossier.Code, ProcedureName(dossier.ProcedureId)),
-            DossierFormat.Text(DossierDetailTexts.Applicant, Shown(dossier.ApplicantName), dossier.MaskedPhone, dossier.Village),
+            TextTemplate.Fill(DossierDetailTexts.Heading, dossier.Code, ProcedureName(dossier.ProcedureId)),
+            TextTemplate.Fill(DossierDetailTexts.Applicant, Shown(dossier.ApplicantName), dossier.MaskedPhone, dossier.Village),
         };
         if (dossier.MaskedCitizenId is { } id)
         {
             lines.Add(DossierDetailTexts.CitizenId + id);
         }
-        lines.Add(DossierFormat.Text(DossierDetailTexts.Status, dossier.Status.Text().Label, dossier.Submission == Submission.Online ? DossierDetailTexts.Online : DossierDetailTexts.InPerson));
+        lines.Add(TextTemplate.Fill(DossierDetailTexts.Status, dossier.Status.Text().Label, dossier.Submission == Submission.Online ? DossierDetailTexts.Online : DossierDetailTexts.InPerson));
         lines.AddRange(Dates(dossier));
         lines.Add(DossierDetailTexts.History + string.Concat(dossier.History.Select(change =>
             "\n- " + DossierFormat.Day(calendar.LocalDate(change.At)) + " " + DossierFormat.Time(calendar.LocalTime(change.At)) + ": " +
@@ -61,7 +61,7 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
         foreach (var rating in ratings.ForDossier(dossier.Code))
         {
             var label = RatingDialog.Choices.First(c => c.Score == rating.Score).Label;
-            lines.Add(DossierFormat.Text(DossierDetailTexts.Rating, label) + (rating.Comment is { } comment ? " " + DossierFormat.Text(DossierDetailTexts.RatingComment, comment) : string.Empty));
+            lines.Add(TextTemplate.Fill(DossierDetailTexts.Rating, label) + (rating.Comment is { } comment ? " " + TextTemplate.Fill(DossierDetailTexts.RatingComment, comment) : string.Empty));
         }
         return lines;
     }
@@ -83,7 +83,7 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
         var now = time.GetUtcNow();
         if (dossier.ReceivedAt is { } received)
         {
-            yield return DossierFormat.Text(DossierDetailTexts.Received, DossierFormat.Day(calendar.LocalDate(received)), DossierFormat.Ago(calendar.LocalDate(received), calendar.LocalDate(now)));
+            yield return TextTemplate.Fill(DossierDetailTexts.Received, DossierFormat.Day(calendar.LocalDate(received)), DossierFormat.Ago(calendar.LocalDate(received), calendar.LocalDate(now)));
         }
         else if (dossier.AppointmentDate is { } visit)
         {

@@ -6,8 +6,6 @@ namespace OneStopBot.Dialogs.Dossiers;
 /// <summary>Dates and times as residents read them: "thứ Hai, 30/11/2026", "3 ngày trước".</summary>
 public static class DossierFormat
 {
-    private static readonly CultureInfo Vietnamese = new("vi");
-
     private static readonly string[] DayNames = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
 
     /// <summary><c>thứ Hai, 30/11/2026</c>.</summary>
@@ -37,7 +35,4 @@ public static class DossierFormat
 
     /// <summary>A local time of day: <c>15:05</c>.</summary>
     public static string Time(DateTimeOffset localTime) => localTime.ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>A text template filled with values, the same on every machine.</summary>
-    public static string Text(string template, params object[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
 }

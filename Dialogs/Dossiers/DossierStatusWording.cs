@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office;
 
 namespace OneStopBot.Dialogs.Dossiers;
 
@@ -67,10 +68,10 @@ public static class DossierStatusWording
     public static string Reason(this StatusRefusal refusal) => refusal.Kind switch
     {
         StatusRefusalKind.NoFinancialObligation => StatusRefusalTexts.NoFinancialObligation,
-        StatusRefusalKind.FinalStatus => DossierFormat.Text(StatusRefusalTexts.FinalStatus, refusal.From.Text().Label),
-        StatusRefusalKind.NotAllowed => DossierFormat.Text(StatusRefusalTexts.NotAllowed,
+        StatusRefusalKind.FinalStatus => TextTemplate.Fill(StatusRefusalTexts.FinalStatus, refusal.From.Text().Label),
+        StatusRefusalKind.NotAllowed => TextTemplate.Fill(StatusRefusalTexts.NotAllowed,
             refusal.From.Text().Label, refusal.To.Text().Label, string.Join(", ", refusal.Allowed.Select(s => s.Text().Label))),
-        _ => DossierFormat.Text(StatusRefusalTexts.NoteRequired, refusal.To.Text().Label),
+        _ => TextTemplate.Fill(StatusRefusalTexts.NoteRequired, refusal.To.Text().Label),
     };
 }
 

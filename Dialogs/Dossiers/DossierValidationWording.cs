@@ -12,7 +12,7 @@ public static class DossierValidationWording
     public static string Message(this PersonNameProblem problem) => problem switch
     {
         PersonNameProblem.Empty => DossierValidationTexts.NameEmpty,
-        PersonNameProblem.TooLong => DossierFormat.Text(DossierValidationTexts.NameTooLong, VietnameseNumber.Of(PersonName.MaxLength)),
+        PersonNameProblem.TooLong => TextTemplate.Fill(DossierValidationTexts.NameTooLong, VietnameseNumber.Of(PersonName.MaxLength)),
         PersonNameProblem.HasDigits => DossierValidationTexts.NameHasDigits,
         PersonNameProblem.HasOther => DossierValidationTexts.NameHasOther,
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, "An accepted name has nothing to word."),
@@ -28,9 +28,9 @@ public static class DossierValidationWording
             DossierProblem.InvalidPhone => DossierValidationTexts.InvalidPhone,
             DossierProblem.InvalidCitizenId => DossierValidationTexts.InvalidCitizenId,
             DossierProblem.MissingVillage => DossierValidationTexts.MissingVillage,
-            DossierProblem.UnknownVillage => DossierFormat.Text(DossierValidationTexts.UnknownVillage, string.Join(", ", error.Choices ?? [])),
-            DossierProblem.WorkingDaysOutOfRange => DossierFormat.Text(DossierValidationTexts.WorkingDaysOutOfRange, VietnameseNumber.Of(error.Limit)),
-            DossierProblem.NoteTooLong => DossierFormat.Text(DossierValidationTexts.NoteTooLong, VietnameseNumber.Of(error.Limit)),
+            DossierProblem.UnknownVillage => TextTemplate.Fill(DossierValidationTexts.UnknownVillage, string.Join(", ", error.Choices ?? [])),
+            DossierProblem.WorkingDaysOutOfRange => TextTemplate.Fill(DossierValidationTexts.WorkingDaysOutOfRange, VietnameseNumber.Of(error.Limit)),
+            DossierProblem.NoteTooLong => TextTemplate.Fill(DossierValidationTexts.NoteTooLong, VietnameseNumber.Of(error.Limit)),
             _ => throw new ArgumentOutOfRangeException(nameof(error), error.Problem, "No wording for this problem."),
         };
     }

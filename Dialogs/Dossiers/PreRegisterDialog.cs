@@ -207,14 +207,14 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
         {
             var facts = communes.Current.Office;
             await context.SendActivityAsync(
-                Replies.WithChoices(DossierFormat.Text(PreRegisterTexts.NotOffered, procedure.SimpleName, facts.Phone), [MainMenu.AskProcedure, MainMenu.TalkToStaff]),
+                Replies.WithChoices(TextTemplate.Fill(PreRegisterTexts.NotOffered, procedure.SimpleName, facts.Phone), [MainMenu.AskProcedure, MainMenu.TalkToStaff]),
                 cancellationToken);
             return false;
         }
-        var starting = DossierFormat.Text(PreRegisterTexts.Starting, procedure.SimpleName);
+        var starting = TextTemplate.Fill(PreRegisterTexts.Starting, procedure.SimpleName);
         if (Receiver(procedure) is { } other)
         {
-            starting += " " + DossierFormat.Text(PreRegisterTexts.OtherReceiver, other.Name);
+            starting += " " + TextTemplate.Fill(PreRegisterTexts.OtherReceiver, other.Name);
         }
         await context.SendActivityAsync(starting, cancellationToken: cancellationToken);
         return true;
@@ -226,8 +226,8 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
     /// <summary>Where and when to bring the papers: the receiver's place and hours.</summary>
     private string Visit(Procedure procedure, DateOnly day) =>
         Receiver(procedure) is { } other
-            ? DossierFormat.Text(PreRegisterTexts.Visit, other.Place, DossierFormat.Day(day), other.Hours)
-            : DossierFormat.Text(PreRegisterTexts.Visit, PreRegisterTexts.Desk, DossierFormat.Day(day), communes.Current.Office.WorkingHours);
+            ? TextTemplate.Fill(PreRegisterTexts.Visit, other.Place, DossierFormat.Day(day), other.Hours)
+            : TextTemplate.Fill(PreRegisterTexts.Visit, PreRegisterTexts.Desk, DossierFormat.Day(day), communes.Current.Office.WorkingHours);
 
     /// <summary>
     /// The expected result if the papers are complete on <paramref name="day"/>: only where the time rule is
@@ -235,7 +235,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
     /// </summary>
     private string Expected(Procedure procedure, DateOnly day) =>
         calendar.DueDate(calendar.StartOf(day), procedure.Time.WorkingDays) is { } expected
-            ? DossierFormat.Text(PreRegisterTexts.Expected, DossierFormat.Day(expected))
+            ? TextTemplate.Fill(PreRegisterTexts.Expected, DossierFormat.Day(expected))
             : PreRegisterTexts.ExpectedUnknown;
 
     /// <summary>
@@ -281,7 +281,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
         step.Values = step.Values with { NameMarksAsked = true };
         return await step.PromptAsync(
             nameMarksPrompt.Id,
-            new PromptOptions(DossierFormat.Text(PreRegisterTexts.NameWithoutMarks, name), PreRegisterTexts.NameMarksRetry, NameMarksChoices),
+            new PromptOptions(TextTemplate.Fill(PreRegisterTexts.NameWithoutMarks, name), PreRegisterTexts.NameMarksRetry, NameMarksChoices),
             cancellationToken);
     }
 
@@ -432,7 +432,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
     {
         var example = calendar.NextWorkingDay(calendar.Today.AddDays(1));
         return new PromptOptions(
-            DossierFormat.Text(PreRegisterTexts.AskDay, DossierFormat.DayMonth(example)),
+            TextTemplate.Fill(PreRegisterTexts.AskDay, DossierFormat.DayMonth(example)),
             FallbackChoices: WorkingDaysFrom(calendar, calendar.Today));
     }
 
@@ -467,9 +467,9 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
         var day = prompt.Value;
         var today = calendar.Today;
         prompt.RetryMessage = day < today ? PreRegisterTexts.DayInPast
-            : day > today.AddDays(MaxDaysAhead) ? DossierFormat.Text(PreRegisterTexts.DayTooFar, MaxDaysAhead)
-            : calendar.HolidayName(day) is { } holiday && !calendar.IsWorkingDay(day) ? DossierFormat.Text(PreRegisterTexts.DayHoliday, DossierFormat.Day(day), holiday)
-            : !calendar.IsWorkingDay(day) ? DossierFormat.Text(PreRegisterTexts.DayWeekend, DossierFormat.Day(day))
+            : day > today.AddDays(MaxDaysAhead) ? TextTemplate.Fill(PreRegisterTexts.DayTooFar, MaxDaysAhead)
+            : calendar.HolidayName(day) is { } holiday && !calendar.IsWorkingDay(day) ? TextTemplate.Fill(PreRegisterTexts.DayHoliday, DossierFormat.Day(day), holiday)
+            : !calendar.IsWorkingDay(day) ? TextTemplate.Fill(PreRegisterTexts.DayWeekend, DossierFormat.Day(day))
             : null;
         // Refused days come with the working days that would do: from the refused day when it is near, else from today.
         prompt.RetryChoices = prompt.RetryMessage is null ? null

@@ -33,6 +33,9 @@ public abstract class Dialog(string id)
     /// </summary>
     public virtual string Version => Id;
 
+    /// <summary>Where in this dialog <paramref name="instance"/> is, by a name that is the same in every conversation (a waterfall's step); null when the dialog has no steps.</summary>
+    public virtual string? StepOf(DialogInstance instance) => null;
+
     /// <summary>Whether this dialog, as it is now, can go on from <paramref name="instance"/>.</summary>
     public virtual bool CanContinue(DialogInstance instance) => instance.Version == Version;
 

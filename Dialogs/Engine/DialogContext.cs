@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using OneStopBot.Dialogs.Telemetry;
 
 namespace OneStopBot.Dialogs.Engine;
 
@@ -106,6 +107,11 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
         // A dialog no longer registered has no hook to call: it only leaves.
         if (ActiveInstance is { } instance && ActiveDialog is { } dialog)
         {
+            // The outermost dialog stopped or put aside: where the resident turned away.
+            if (Stack.Instances.Count == 1 && reason is DialogReason.Cancelled or DialogReason.Suspended)
+            {
+                Dialogs.Telemetry?.FellBack(FallbackReason.LeftDialog, Context, dialog.Id, dialog.StepOf(instance));
+            }
             await dialog.EndAsync(this, instance, reason, cancellationToken);
         }
         Stack.Instances.RemoveAt(Stack.Instances.Count - 1);

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using OneStopBot.Dialogs.Telemetry;
 
 namespace OneStopBot.Dialogs.Engine;
 
@@ -7,13 +8,17 @@ public sealed class DialogSet
 {
     private readonly Dictionary<string, Dialog> dialogs = new(StringComparer.Ordinal);
 
-    public DialogSet(IEnumerable<Dialog> dialogs)
+    /// <param name="telemetry">Counts the dialogs residents leave unfinished; none in tests of the engine alone.</param>
+    public DialogSet(IEnumerable<Dialog> dialogs, DialogTelemetry? telemetry = null)
     {
+        Telemetry = telemetry;
         foreach (var dialog in dialogs)
         {
             Add(dialog);
         }
     }
+
+    public DialogTelemetry? Telemetry { get; }
 
     public Dialog Find(string id) =>
         dialogs.TryGetValue(id, out var dialog) ? dialog : throw new InvalidOperationException($"No dialog with id '{id}' is registered.");

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json.Linq;
+using OneStopBot.Dialogs.Telemetry;
 
 namespace OneStopBot.Dialogs.Engine;
 
@@ -70,8 +72,23 @@ public abstract class WaterfallDialog<TState>(string id) : Dialog<WaterfallState
         var state = GetState(dc);
         SetState(dc, state with { Step = AllSteps.Names[index] });
         var step = new WaterfallStepContext<TState>(this, dc, state.Values, result, index);
-        return await AllSteps.Run[index](step, cancellationToken);
+        using var span = DialogTelemetry.StartStep(Id, AllSteps.Names[index], dc.Context);
+        try
+        {
+            return await AllSteps.Run[index](step, cancellationToken);
+        }
+        catch (Exception failure) when (span is not null)
+        {
+            // The type only: an exception's message may quote what the resident typed.
+            span.SetStatus(ActivityStatusCode.Error);
+            span.SetTag("error.type", failure.GetType().FullName);
+            throw;
+        }
     }
+
+    /// <summary>The name of the step <paramref name="instance"/> is at; null before the first or for a position this version does not know.</summary>
+    public override string? StepOf(DialogInstance instance) =>
+        instance.State[StepProperty] is JValue { Type: JTokenType.String, Value: string name } && AllSteps.IndexOf(name) is not null ? name : null;
 
     /// <summary>The position of the step named <paramref name="name"/>.</summary>
     internal int IndexOf(string name) =>

@@ -51,7 +51,7 @@ public sealed class TalkToStaffDialog(NoticeService notices, CommuneContext comm
     private string Format(string template, string reference = "")
     {
         var facts = communes.Current.Office;
-        return DossierFormat.Text(template, facts.Phone, facts.WorkingHours, reference);
+        return TextTemplate.Fill(template, facts.Phone, facts.WorkingHours, reference);
     }
 }
 

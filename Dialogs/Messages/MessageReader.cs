@@ -4,6 +4,7 @@ using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Telemetry;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Text;
@@ -19,7 +20,7 @@ namespace OneStopBot.Dialogs.Messages;
 /// understanding, then what the conversation holds — the procedure in context, the last aspect, a proposal waiting
 /// for its answer. Pure: it keeps nothing and sends nothing; the dialogs act on the reading.
 /// </summary>
-public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catalog, ProcedureIndex index, CommuneContext communes)
+public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catalog, ProcedureIndex index, CommuneContext communes, DialogTelemetry telemetry)
 {
     // Read at each use: a retrained model may replace the running one between two messages.
     private MessageUnderstanding understanding => live.Current;
@@ -107,7 +108,9 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
             : topic is not null ? ReadFollowUp(message, topic, context.LastAspect)
             : ReadQuestion(message, null);
         // Kept for staff and shown as typed, though "con" opening a follow-up was read as "còn".
-        return Completed(reading, topic) with { Text = message };
+        var completed = Completed(reading, topic) with { Text = message };
+        telemetry.Read(completed);
+        return completed;
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed class DossierStatusNotifier(NoticeService notices, ProcedureCatalo
         var message = Message(dossier.Code, change, Receivers.Visit(catalog.Find(dossier.ProcedureId), communes.Current.Office));
         if (change.Status == DossierStatus.ResultReturned)
         {
-            notices.RequestRating(owner, message + "\n" + DossierFormat.Text(RatingTexts.Ask, dossier.Code), RatingDialog.ChoiceLabels);
+            notices.RequestRating(owner, message + "\n" + TextTemplate.Fill(RatingTexts.Ask, dossier.Code), RatingDialog.ChoiceLabels);
         }
         else
         {
@@ -53,12 +53,12 @@ public sealed class DossierStatusNotifier(NoticeService notices, ProcedureCatalo
         var status = change.Status.Text();
         var lines = new List<string>
         {
-            DossierFormat.Text(DossierStatusTexts.Heading, code, status.Label),
+            TextTemplate.Fill(DossierStatusTexts.Heading, code, status.Label),
             status.Explanation,
         };
         if (!string.IsNullOrWhiteSpace(change.Note))
         {
-            lines.Add(DossierFormat.Text(DossierStatusTexts.Note, change.Note.Trim()));
+            lines.Add(TextTemplate.Fill(DossierStatusTexts.Note, change.Note.Trim()));
         }
         lines.Add(status.NextStep);
         if (change.Status.SendsToReceiver() && visit is not null)

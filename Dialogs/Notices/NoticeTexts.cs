@@ -1,4 +1,5 @@
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
 
@@ -19,9 +20,9 @@ public sealed class NoticeTexts : INoticeTexts
 
     public IReadOnlyList<string> AfterReplyActions => AfterReply;
 
-    public string DeliveryReport(int noticeId, int sent, int failed) => DossierFormat.Text(DeliveryReportText, noticeId, sent, failed);
+    public string DeliveryReport(int noticeId, int sent, int failed) => TextTemplate.Fill(DeliveryReportText, noticeId, sent, failed);
 
-    public string StaffForward(string reference, string question) => DossierFormat.Text(StaffForwardText, reference, question);
+    public string StaffForward(string reference, string question) => TextTemplate.Fill(StaffForwardText, reference, question);
 
-    public string StaffReply(string reference, string answer) => DossierFormat.Text(StaffReplyText, reference, answer);
+    public string StaffReply(string reference, string answer) => TextTemplate.Fill(StaffReplyText, reference, answer);
 }

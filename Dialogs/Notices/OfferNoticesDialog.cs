@@ -1,4 +1,5 @@
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
@@ -50,7 +51,7 @@ public sealed class OfferNoticesDialog(NoticeService notices, ISubscriptionStore
         {
             var village = GetState(dc).Village;
             var outcome = notices.Subscribe(dc.Context.ChatAddress(), village);
-            reply = outcome.Error?.Message() ?? DossierFormat.Text(SubscribeTexts.Subscribed, village);
+            reply = outcome.Error?.Message() ?? TextTemplate.Fill(SubscribeTexts.Subscribed, village);
         }
         await dc.Context.SendActivityAsync(Replies.WithChoices(reply, MainMenu.Items), cancellationToken);
         return await dc.EndDialogAsync(answer.Value, cancellationToken);
@@ -62,7 +63,7 @@ public sealed class OfferNoticesDialog(NoticeService notices, ISubscriptionStore
         Task.FromResult(ConfirmRecognizer.Recognize(text).Succeeded);
 
     private static Task AskAsync(DialogContext dc, CancellationToken cancellationToken) =>
-        dc.Context.SendActivityAsync(Replies.WithChoices(DossierFormat.Text(OfferNoticesTexts.Ask, GetState(dc).Village), ConfirmPrompt.YesNo), cancellationToken);
+        dc.Context.SendActivityAsync(Replies.WithChoices(TextTemplate.Fill(OfferNoticesTexts.Ask, GetState(dc).Village), ConfirmPrompt.YesNo), cancellationToken);
 }
 
 /// <summary>What the offer after a pre-registration says. {0}: the village.</summary>

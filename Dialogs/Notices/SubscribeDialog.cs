@@ -48,7 +48,7 @@ public sealed class SubscribeDialog(NoticeService notices, ISubscriptionStore su
         {
             return step.NextAsync(null, cancellationToken);
         }
-        var prompt = DossierFormat.Text(SubscribeTexts.AlreadySubscribed, AudienceName(subscription.Village));
+        var prompt = TextTemplate.Fill(SubscribeTexts.AlreadySubscribed, AudienceName(subscription.Village));
         return step.PromptAsync(subscribedPrompt.Id, new PromptOptions(prompt, Choices: SubscribedChoices), cancellationToken);
     }
 
@@ -72,7 +72,7 @@ public sealed class SubscribeDialog(NoticeService notices, ISubscriptionStore su
     {
         var village = VillageOf((FoundChoice)step.Result!, communes.Current.Office);
         var outcome = notices.Subscribe(step.Context.ChatAddress(), village);
-        var text = outcome.Error?.Message() ?? DossierFormat.Text(step.Values.Changing ? SubscribeTexts.Changed : SubscribeTexts.Subscribed, AudienceName(village));
+        var text = outcome.Error?.Message() ?? TextTemplate.Fill(step.Values.Changing ? SubscribeTexts.Changed : SubscribeTexts.Subscribed, AudienceName(village));
         await step.Context.SendActivityAsync(Replies.WithChoices(text, MainMenu.Items), cancellationToken);
         return await step.EndDialogAsync(village, cancellationToken);
     }

@@ -16,7 +16,7 @@ public sealed record ExplainedWords(IReadOnlyList<string> Keys);
 /// Explains a glossary word in brackets the first time a conversation reads it — "trích lục (bản sao giấy tờ hộ tịch
 /// do xã cấp)" — and never again in that conversation, in every message the bot sends: answers, status replies,
 /// notices. It rewrites message text only, never buttons, and never a message marked <see cref="KeepAsWritten"/>.
-/// Attached before <see cref="Engine.ChannelLines"/>, so the explanation is written for the channel like the rest of
+/// Attached before <see cref="Engine.MarkdownLinesMiddleware"/>, so the explanation is written for the channel like the rest of
 /// the text.
 /// <list type="bullet">
 /// <item>A staff member's turn is left as it is: staff know the words, and a resident's question forwarded to them

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Telemetry;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
@@ -19,7 +20,7 @@ namespace OneStopBot.Dialogs.Procedures;
 /// Answers about a procedure. A first answer is at most three messages — what it is, what to bring, one line each for
 /// time, fee and where — with buttons only for what it did not show; a follow-up is one message about one aspect.
 /// </summary>
-public sealed class ProcedureAnswers(CommuneContext communes, IUnansweredQuestionStore unanswered)
+public sealed class ProcedureAnswers(CommuneContext communes, IUnansweredQuestionStore unanswered, DialogTelemetry telemetry)
 {
     /// <summary>The aspect each answer button asks about, for the router to read a pressed button.</summary>
     public static readonly IReadOnlyDictionary<string, ProcedureAspect> AspectButtons = new Dictionary<string, ProcedureAspect>(StringComparer.Ordinal)
@@ -135,14 +136,14 @@ public sealed class ProcedureAnswers(CommuneContext communes, IUnansweredQuestio
 
     /// <summary>Says plainly that nothing fits, offers a person, and keeps the question for staff.</summary>
     public Task SendNotFoundAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
-        RecordAndOfferStaffAsync(turnContext, question, ProcedureTexts.NotFound, cancellationToken);
+        RecordAndOfferStaffAsync(turnContext, question, ProcedureTexts.NotFound, FallbackReason.NotUnderstood, cancellationToken);
 
     /// <summary>
     /// A question the files do not cover: says so honestly, never with a neighbour's facts, gives the office's phone
     /// and keeps the question for staff.
     /// </summary>
     public Task SendNotCoveredAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
-        RecordAndOfferStaffAsync(turnContext, question, ProcedureTexts.NotCovered, cancellationToken);
+        RecordAndOfferStaffAsync(turnContext, question, ProcedureTexts.NotCovered, FallbackReason.NotCovered, cancellationToken);
 
     /// <summary>The resident stops asking: a polite close, nothing kept for staff.</summary>
     public Task SendStoppedAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
@@ -158,13 +159,13 @@ public sealed class ProcedureAnswers(CommuneContext communes, IUnansweredQuestio
         {
             Record(turnContext, question);
         }
-        return OfferStaffAsync(turnContext, ProcedureTexts.NotThisAnswer, cancellationToken);
+        return OfferStaffAsync(turnContext, ProcedureTexts.NotThisAnswer, FallbackReason.NotUnderstood, cancellationToken);
     }
 
-    private async Task RecordAndOfferStaffAsync(ITurnContext turnContext, string question, string template, CancellationToken cancellationToken)
+    private async Task RecordAndOfferStaffAsync(ITurnContext turnContext, string question, string template, FallbackReason reason, CancellationToken cancellationToken)
     {
         Record(turnContext, question);
-        await OfferStaffAsync(turnContext, template, cancellationToken);
+        await OfferStaffAsync(turnContext, template, reason, cancellationToken);
     }
 
     /// <summary>Keeps a question understanding missed for staff, though the conversation answered it as best it could.</summary>
@@ -172,8 +173,9 @@ public sealed class ProcedureAnswers(CommuneContext communes, IUnansweredQuestio
 
     private void Record(ITurnContext turnContext, string question) => unanswered.Record(question, turnContext.ChatAddress());
 
-    private async Task OfferStaffAsync(ITurnContext turnContext, string template, CancellationToken cancellationToken)
+    private async Task OfferStaffAsync(ITurnContext turnContext, string template, FallbackReason reason, CancellationToken cancellationToken)
     {
+        telemetry.FellBack(reason, turnContext);
         var text = string.Format(CultureInfo.InvariantCulture, template, communes.Current.Office.Phone);
         await turnContext.SendActivityAsync(
             Replies.WithChoices(text, [MainMenu.TalkToStaff, ProcedureTexts.OtherProcedureButton, MainMenu.CheckDossier]),

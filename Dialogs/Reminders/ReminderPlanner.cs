@@ -44,8 +44,8 @@ public sealed class ReminderPlanner(
         }
         var (first, last) = rule.For(eventDay);
         var text = rule.IsMonthOfYear
-            ? DossierFormat.Text(ReminderTexts.MonthDeadline, procedure.SimpleName, first.Month, first.Year)
-            : DossierFormat.Text(ReminderTexts.Deadline, procedure.SimpleName, DeadlineWording.Task(rule), DossierFormat.Day(last));
+            ? TextTemplate.Fill(ReminderTexts.MonthDeadline, procedure.SimpleName, first.Month, first.Year)
+            : TextTemplate.Fill(ReminderTexts.Deadline, procedure.SimpleName, DeadlineWording.Task(rule), DossierFormat.Day(last));
         var owner = ReminderStore.OwnerOf(to);
         var reminder = new Reminder
         {
@@ -91,7 +91,7 @@ public sealed class ReminderPlanner(
             return null;
         }
         var procedure = catalog.Find(dossier.ProcedureId);
-        var lines = new List<string> { DossierFormat.Text(ReminderTexts.Visit, DossierFormat.Day(day), dossier.Code, procedure?.SimpleName ?? dossier.ProcedureId) };
+        var lines = new List<string> { TextTemplate.Fill(ReminderTexts.Visit, DossierFormat.Day(day), dossier.Code, procedure?.SimpleName ?? dossier.ProcedureId) };
         if (Receivers.Visit(procedure, communes.Current.Office) is { } place)
         {
             lines.Add(place);
@@ -116,10 +116,10 @@ public sealed class ReminderPlanner(
         var procedure = catalog.Find(dossier.ProcedureId);
         var lines = new List<string>
         {
-            DossierFormat.Text(ReminderTexts.Supplement, dossier.Code, procedure?.SimpleName ?? dossier.ProcedureId, days),
+            TextTemplate.Fill(ReminderTexts.Supplement, dossier.Code, procedure?.SimpleName ?? dossier.ProcedureId, days),
             string.IsNullOrWhiteSpace(asked.Note)
-                ? DossierFormat.Text(ReminderTexts.MissingUnknown, communes.Current.Office.Phone)
-                : DossierFormat.Text(ReminderTexts.Missing, asked.Note.Trim()),
+                ? TextTemplate.Fill(ReminderTexts.MissingUnknown, communes.Current.Office.Phone)
+                : TextTemplate.Fill(ReminderTexts.Missing, asked.Note.Trim()),
         };
         if (Receivers.Visit(procedure, communes.Current.Office) is { } place)
         {

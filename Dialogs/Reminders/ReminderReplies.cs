@@ -7,6 +7,7 @@ using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Reminders;
+using OneStopBot.Office;
 
 namespace OneStopBot.Dialogs.Reminders;
 
@@ -22,7 +23,7 @@ public sealed class ReminderReplies(
     {
         // The chat the turn came from, as its channel established it: nobody stops another chat's reminders.
         var stopped = store.Stop(turnContext.ChatAddress());
-        var text = (stopped > 0 ? DossierFormat.Text(ReminderTexts.Stopped, stopped) : ReminderTexts.StoppedNone) + "\n" + ReminderTexts.Restart;
+        var text = (stopped > 0 ? TextTemplate.Fill(ReminderTexts.Stopped, stopped) : ReminderTexts.StoppedNone) + "\n" + ReminderTexts.Restart;
         await turnContext.SendActivityAsync(Replies.WithChoices(text, MainMenu.Items), cancellationToken);
     }
 
@@ -35,7 +36,7 @@ public sealed class ReminderReplies(
         }
         var (remindOn, isNew) = planner.ScheduleDeadline(turnContext.ChatAddress(), procedure, offer.EventDay);
         var text = remindOn is not { } day ? ReminderTexts.TooLate
-            : isNew ? DossierFormat.Text(ReminderTexts.WillRemind, DossierFormat.Day(day), options.Value.DeadlineLeadDays)
+            : isNew ? TextTemplate.Fill(ReminderTexts.WillRemind, DossierFormat.Day(day), options.Value.DeadlineLeadDays)
             : ReminderTexts.AlreadySet;
         await turnContext.SendActivityAsync(Replies.WithChoices(text, [MainMenu.PreRegister, MainMenu.TalkToStaff, MainMenu.AskProcedure]), cancellationToken);
     }

@@ -1,4 +1,5 @@
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Prompts;
 
@@ -39,7 +40,7 @@ public sealed class ConfirmCancelDialog() : Dialog<ConfirmCancelOptions>(DialogI
 
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken) =>
         dc.Context.SendActivityAsync(
-            Replies.WithChoices(DossierFormat.Text(ConfirmCancelTexts.Ask, GetState(dc).Purpose), Choices), cancellationToken);
+            Replies.WithChoices(TextTemplate.Fill(ConfirmCancelTexts.Ask, GetState(dc).Purpose), Choices), cancellationToken);
 
     /// <summary>Every stop word, with diacritics or not, and yes/no, are this question's answers.</summary>
     public override Task<bool> TakesAsAnswerAsync(DialogContext dc, string text, CancellationToken cancellationToken) =>

@@ -37,6 +37,7 @@ public sealed class ConversationRunner
 
     public async Task RunMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        dialogs.Telemetry?.Turn(turnContext);
         pages.Attach(turnContext);
         // "Khác…" under a long list shows its next buttons; the question they answer goes on waiting.
         if (await pages.TryNextPageAsync(turnContext, cancellationToken))

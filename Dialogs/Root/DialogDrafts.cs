@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Engine;
 
 namespace OneStopBot.Dialogs.Root;
@@ -67,7 +68,7 @@ public sealed class DialogDrafts
         }
         await accessor.SetAsync(dc.Context, draft with { Offered = true }, cancellationToken);
         await dc.Context.SendActivityAsync(
-            Replies.WithChoices(DossierFormat.Text(DraftTexts.Offer, draft.Purpose), [ResumeButton(draft.Purpose), MainMenu.AskProcedure]), cancellationToken);
+            Replies.WithChoices(TextTemplate.Fill(DraftTexts.Offer, draft.Purpose), [ResumeButton(draft.Purpose), MainMenu.AskProcedure]), cancellationToken);
     }
 
     /// <summary>"Tiếp tục nộp hồ sơ" (or just "tiếp tục") with no dialog going on: the draft is restored and asked again.</summary>

@@ -58,7 +58,7 @@ public sealed class StaffBroadcastDialog(
                 Replies.WithChoices(text, NoticeTexts.Broadcast),
             ],
             cancellationToken);
-        var prompt = DossierFormat.Text(StaffBroadcastTexts.Confirm, SubscribeDialog.AudienceName(step.Values.Village), audience);
+        var prompt = TextTemplate.Fill(StaffBroadcastTexts.Confirm, SubscribeDialog.AudienceName(step.Values.Village), audience);
         return await step.PromptAsync(confirmPrompt.Id, new PromptOptions(prompt, Choices: ConfirmPrompt.YesNo), cancellationToken);
     }
 
@@ -72,7 +72,7 @@ public sealed class StaffBroadcastDialog(
         var values = step.Values;
         var outcome = notices.Broadcast(values.Text, values.Village, StaffActor.Of(step.Context), step.Context.ChatAddress());
         var reply = outcome.Value is { } notice
-            ? DossierFormat.Text(StaffBroadcastTexts.Accepted, notice.Id)
+            ? TextTemplate.Fill(StaffBroadcastTexts.Accepted, notice.Id)
             : outcome.Error!.Message();
         await step.Context.SendActivityAsync(reply, cancellationToken: cancellationToken);
         return await step.EndDialogAsync(outcome.Value?.Id, cancellationToken);

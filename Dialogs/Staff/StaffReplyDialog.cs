@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Root;
@@ -24,7 +25,7 @@ public sealed class StaffReplyDialog(NoticeService notices) : Dialog(DialogIds.S
         {
             var reference = arguments[..space];
             var outcome = notices.ReplyToResident(reference, arguments[(space + 1)..], StaffActor.Of(dc.Context));
-            reply = outcome.Value is { } handoff ? DossierFormat.Text(StaffReplyTexts.Sent, handoff.Id) : outcome.Error!.Message();
+            reply = outcome.Value is { } handoff ? TextTemplate.Fill(StaffReplyTexts.Sent, handoff.Id) : outcome.Error!.Message();
         }
         await dc.Context.SendActivityAsync(reply, cancellationToken: cancellationToken);
         return await dc.EndDialogAsync(null, cancellationToken);

@@ -4,6 +4,7 @@ using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office;
 
 namespace OneStopBot.Dialogs.Staff;
 
@@ -36,7 +37,7 @@ public sealed class StaffShowDossierDialog(IDossierStore store, DossierDetails d
         }
         var text = dossier is not null
             ? string.Join("\n", details.ForStaff(dossier))
-            : DossierFormat.Text(StaffShowDossierTexts.NotFound, Masking.NumbersIn(typed.Length > 40 ? typed[..40] : typed), DossierCode.Example(store.AgencyCode));
+            : TextTemplate.Fill(StaffShowDossierTexts.NotFound, Masking.NumbersIn(typed.Length > 40 ? typed[..40] : typed), DossierCode.Example(store.AgencyCode));
         await step.Context.SendActivityAsync(text, cancellationToken: cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }

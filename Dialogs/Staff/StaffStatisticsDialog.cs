@@ -20,7 +20,7 @@ public sealed class StaffStatisticsDialog(OfficeStatistics statistics, WorkingCa
     {
         var text = TryReadPeriod((options as FeatureOptions)?.Text, calendar.Today, out var from, out var to)
             ? string.Join("\n", StatisticsWording.Lines(statistics.Compute(from, to), communes.Current.Office.Goals))
-            : DossierFormat.Text(StaffStatisticsTexts.Usage, VietnameseNumber.Of(OfficeStatistics.MaxPeriodDays));
+            : TextTemplate.Fill(StaffStatisticsTexts.Usage, VietnameseNumber.Of(OfficeStatistics.MaxPeriodDays));
         await dc.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
         return await dc.EndDialogAsync(null, cancellationToken);
     }
@@ -58,17 +58,17 @@ public static class StatisticsWording
         ArgumentNullException.ThrowIfNull(goals);
         var lines = new List<string>
         {
-            DossierFormat.Text(StaffStatisticsTexts.Period, Day(figures.From), Day(figures.To)),
-            DossierFormat.Text(StaffStatisticsTexts.Received, VietnameseNumber.Of(figures.Received), VietnameseNumber.Of(figures.Online), Percent(figures.Online, figures.Received)),
-            DossierFormat.Text(StaffStatisticsTexts.Resolved, VietnameseNumber.Of(figures.Resolved), VietnameseNumber.Of(figures.ResolvedOnTime), Percent(figures.ResolvedOnTime, figures.Resolved)),
-            DossierFormat.Text(StaffStatisticsTexts.InProgress, VietnameseNumber.Of(figures.InProgress), VietnameseNumber.Of(figures.Overdue)),
+            TextTemplate.Fill(StaffStatisticsTexts.Period, Day(figures.From), Day(figures.To)),
+            TextTemplate.Fill(StaffStatisticsTexts.Received, VietnameseNumber.Of(figures.Received), VietnameseNumber.Of(figures.Online), Percent(figures.Online, figures.Received)),
+            TextTemplate.Fill(StaffStatisticsTexts.Resolved, VietnameseNumber.Of(figures.Resolved), VietnameseNumber.Of(figures.ResolvedOnTime), Percent(figures.ResolvedOnTime, figures.Resolved)),
+            TextTemplate.Fill(StaffStatisticsTexts.InProgress, VietnameseNumber.Of(figures.InProgress), VietnameseNumber.Of(figures.Overdue)),
         };
         if (figures.Satisfaction is { } s)
         {
-            lines.Add(DossierFormat.Text(StaffStatisticsTexts.Satisfied, VietnameseNumber.Of(s.Satisfied), VietnameseNumber.Of(s.Total), Percent(s.Satisfied, s.Total)));
+            lines.Add(TextTemplate.Fill(StaffStatisticsTexts.Satisfied, VietnameseNumber.Of(s.Satisfied), VietnameseNumber.Of(s.Total), Percent(s.Satisfied, s.Total)));
         }
-        lines.Add(DossierFormat.Text(StaffStatisticsTexts.OnlineGoal, Percent(goals.OnlinePercent, 100), Reached(goals.OnlineMet(figures), StaffStatisticsTexts.NoDossiers)));
-        lines.Add(DossierFormat.Text(StaffStatisticsTexts.SatisfactionGoal, Percent(goals.SatisfactionPercent, 100), Reached(goals.SatisfactionMet(figures), StaffStatisticsTexts.NoRatings)));
+        lines.Add(TextTemplate.Fill(StaffStatisticsTexts.OnlineGoal, Percent(goals.OnlinePercent, 100), Reached(goals.OnlineMet(figures), StaffStatisticsTexts.NoDossiers)));
+        lines.Add(TextTemplate.Fill(StaffStatisticsTexts.SatisfactionGoal, Percent(goals.SatisfactionPercent, 100), Reached(goals.SatisfactionMet(figures), StaffStatisticsTexts.NoRatings)));
         return lines;
     }
 

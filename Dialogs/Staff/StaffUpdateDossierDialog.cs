@@ -1,4 +1,5 @@
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Prompts;
@@ -40,7 +41,7 @@ public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates
         if (store.Find(typed) is not { } dossier)
         {
             await step.Context.SendActivityAsync(
-                DossierFormat.Text(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode)), cancellationToken: cancellationToken);
+                TextTemplate.Fill(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode)), cancellationToken: cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
         step.Values = step.Values with { Code = dossier.Code };
@@ -48,10 +49,10 @@ public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates
         if (allowed.Count == 0)
         {
             await step.Context.SendActivityAsync(
-                DossierFormat.Text(StaffUpdateTexts.Final, dossier.Code, dossier.Status.Text().Label), cancellationToken: cancellationToken);
+                TextTemplate.Fill(StaffUpdateTexts.Final, dossier.Code, dossier.Status.Text().Label), cancellationToken: cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
-        var prompt = DossierFormat.Text(StaffUpdateTexts.AskStatus, dossier.Code, dossier.Status.Text().Label);
+        var prompt = TextTemplate.Fill(StaffUpdateTexts.AskStatus, dossier.Code, dossier.Status.Text().Label);
         return await step.PromptAsync(statusPrompt.Id, new PromptOptions(prompt, Choices: allowed.Select(s => s.Text().Label).ToList()), cancellationToken);
     }
 
@@ -60,7 +61,7 @@ public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates
         var status = Allowed(store.Find(step.Values.Code)!)[((FoundChoice)step.Result!).Index];
         step.Values = step.Values with { Status = status };
         return status.RequiresNote()
-            ? step.PromptAsync(requiredNotePrompt.Id, new PromptOptions(DossierFormat.Text(StaffUpdateTexts.AskRequiredNote, status.Text().Label), StaffUpdateTexts.NoteRequired), cancellationToken)
+            ? step.PromptAsync(requiredNotePrompt.Id, new PromptOptions(TextTemplate.Fill(StaffUpdateTexts.AskRequiredNote, status.Text().Label), StaffUpdateTexts.NoteRequired), cancellationToken)
             : step.PromptAsync(notePrompt.Id, new PromptOptions(StaffUpdateTexts.AskNote, Choices: [StaffUpdateTexts.Skip]), cancellationToken);
     }
 
@@ -69,7 +70,7 @@ public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates
         var note = (string)step.Result!;
         step.Values = step.Values with { Note = UserText.Fold(note) == UserText.Fold(StaffUpdateTexts.Skip) ? null : note };
         var values = step.Values;
-        var prompt = DossierFormat.Text(StaffUpdateTexts.Confirm, values.Code!, values.Status!.Value.Text().Label, values.Note ?? StaffUpdateTexts.NoNote);
+        var prompt = TextTemplate.Fill(StaffUpdateTexts.Confirm, values.Code!, values.Status!.Value.Text().Label, values.Note ?? StaffUpdateTexts.NoNote);
         return step.PromptAsync(confirmPrompt.Id, new PromptOptions(prompt, Choices: ConfirmPrompt.YesNo), cancellationToken);
     }
 
@@ -88,8 +89,8 @@ public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates
         {
             changed = updates.ChangeStatus(values.Code!, values.Status!.Value, actor, values.Note);
             text = changed is null
-                ? DossierFormat.Text(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode))
-                : DossierFormat.Text(StaffUpdateTexts.Changed, changed.Code, changed.Status.Text().Label, DossierStatusNotifier.ToStaff(changed));
+                ? TextTemplate.Fill(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode))
+                : TextTemplate.Fill(StaffUpdateTexts.Changed, changed.Code, changed.Status.Text().Label, DossierStatusNotifier.ToStaff(changed));
         }
         catch (DossierStatusRefusedException refused)
         {

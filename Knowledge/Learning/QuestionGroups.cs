@@ -50,9 +50,6 @@ public static class QuestionGroups
             .ToList();
     }
 
-    /// <summary>The cosine similarity of two questions' features, 0 to 1.</summary>
-    public static double Likeness(string a, string b) => Cosine(Vector(a), Vector(b));
-
     private static Dictionary<string, float> Vector(string text)
     {
         var features = TextFeatures.Extract(VietnameseText.Syllables(text));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Frozen;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
@@ -81,7 +82,7 @@ public sealed class ProcedureIndex : IDisposable
         idByDocument = new string[reader.MaxDoc];
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
-            idByDocument[doc] = reader.Document(doc).Get("id");
+            idByDocument[doc] = reader.Document(doc).Get("id", CultureInfo.InvariantCulture);
         }
 
         (indexedTerms, termsByDocument) = IndexedTerms(reader, NamesField);
@@ -109,7 +110,7 @@ public sealed class ProcedureIndex : IDisposable
             // out scales every document's coord factor alike, so the ranking does not change.
             if (indexedTerms.TryGetValue(term, out var context))
             {
-                var boost = term.Contains(VietnameseAnalyzer.BigramSeparator) ? BigramBoost : 1f;
+                var boost = term.Contains(VietnameseAnalyzer.BigramSeparator, StringComparison.Ordinal) ? BigramBoost : 1f;
                 query.Add(new TermQuery(new Term(NamesField, term), context) { Boost = boost }, Occur.SHOULD);
             }
         }
@@ -127,13 +128,13 @@ public sealed class ProcedureIndex : IDisposable
         // A word no procedure has counts against every procedure, as rare as a term can be: "bạn là người hay máy"
         // shares one pair with a phrase, which is not a strong hit.
         double unknownIdf = Similarity.Idf(0, reader.NumDocs);
-        var unknownWords = terms.Count(t => !t.Contains(VietnameseAnalyzer.BigramSeparator) && !indexedTerms.ContainsKey(t));
+        var unknownWords = terms.Count(t => !t.Contains(VietnameseAnalyzer.BigramSeparator, StringComparison.Ordinal) && !indexedTerms.ContainsKey(t));
         var best = weights.Values.Sum() + unknownWords * unknownIdf * unknownIdf;
         return collector.GetTopDocs().ScoreDocs
             .Select(hit =>
             {
                 var matched = weights.Where(w => termsByDocument[hit.Doc].Contains(w.Key)).ToList();
-                var pair = matched.Any(w => w.Key.Contains(VietnameseAnalyzer.BigramSeparator));
+                var pair = matched.Any(w => w.Key.Contains(VietnameseAnalyzer.BigramSeparator, StringComparison.Ordinal));
                 return new ProcedureHit(idByDocument[hit.Doc], hit.Score, matched.Sum(w => w.Value) / best, pair);
             })
             .ToList();
@@ -205,7 +206,7 @@ public sealed class ProcedureIndex : IDisposable
         {
             position += increment.PositionIncrement;
             var value = term.ToString();
-            var skip = value.Contains(VietnameseAnalyzer.BigramSeparator)
+            var skip = value.Contains(VietnameseAnalyzer.BigramSeparator, StringComparison.Ordinal)
                 ? IsIgnored(ignored, position) && IsIgnored(ignored, position + 1)
                 : IsIgnored(ignored, position);
             if (!skip)

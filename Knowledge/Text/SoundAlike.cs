@@ -47,7 +47,7 @@ public static class SoundAlike
 
         var text = WithoutRuns(VietnameseText.Fold(word));
         var changed = text.Length != word.Length;
-        if (text.Length >= 3 && ToneKeys.Contains(text[^1]) && text[..^1].Any(IsVowel))
+        if (text.Length >= 3 && ToneKeys.Contains(text[^1], StringComparison.Ordinal) && text[..^1].Any(IsVowel))
         {
             text = text[..^1];
             changed = true;
@@ -81,11 +81,11 @@ public static class SoundAlike
         return builder.ToString();
     }
 
-    private static bool IsVowel(char c) => Vowels.Contains(c);
+    private static bool IsVowel(char c) => Vowels.Contains(c, StringComparison.Ordinal);
 
     // A letter first, a vowel, and at most three marks (digits 1–9): "tu73", "o73", never "30", "h49" or "a10".
     private static bool IsVni(string word) =>
-        word.Length >= 2 && char.IsAsciiLetter(word[0]) && word.All(char.IsLetterOrDigit) && !word.Contains('0')
+        word.Length >= 2 && char.IsAsciiLetter(word[0]) && word.All(char.IsLetterOrDigit) && !word.Contains('0', StringComparison.Ordinal)
         && word.Count(char.IsAsciiDigit) is > 0 and <= MaxVniMarks && VietnameseText.Fold(word).Any(IsVowel);
 
     private static string SameInitial(string initial) => initial switch

@@ -462,7 +462,7 @@ public sealed partial class MessageUnderstanding
     // "nộp hồ sơ khai sinh ở đâu" asks where; "tôi muốn nộp hồ sơ khai sinh" wants to submit.
     // Learned from the submit and ask examples; a question mark always asks.
     private Intent SubmitOrAsk(string original, List<string> syllables) =>
-        forms is not null && !original.Contains('?')
+        forms is not null && !original.Contains('?', StringComparison.Ordinal)
             && forms.Predict(TextFeatures.Extract(syllables), out _)[forms.IndexOf(nameof(Intent.Submit))] >= AnswerProbability
             ? Intent.Submit
             : Intent.Ask;

@@ -71,10 +71,6 @@ public sealed record Dossier : ICommuneRecord
     /// <summary>Still being worked on and past its due date on <paramref name="today"/> (the office's local date).</summary>
     public bool IsOverdue(DateOnly today) => Status.IsInProgress() && DueDate is { } due && due < today;
 
-    /// <summary>The status the dossier had at <paramref name="instant"/>, from its history; null before it existed.</summary>
-    public DossierStatus? StatusAt(DateTimeOffset instant) =>
-        History.Where(change => change.At <= instant).Select(change => (DossierStatus?)change.Status).LastOrDefault();
-
     /// <summary>When the result was first ready or handed over, from the history.</summary>
     [BsonIgnore]
     public DateTimeOffset? ResolvedAt => History.FirstOrDefault(change => change.Status.IsResolved())?.At;

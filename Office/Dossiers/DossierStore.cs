@@ -74,12 +74,6 @@ public sealed partial class DossierStore(
             .ToList();
     }
 
-    /// <summary>The dossiers of one phone number (in any form residents type it), newest first.</summary>
-    public IReadOnlyList<Dossier> ListByPhone(string? phone) =>
-        PersonalNumbers.TryNormalizePhone(phone, out var normalized)
-            ? Dossiers.In(Here, Filter.Equal(nameof(Dossier.Phone), normalized)).ToEnumerable().OrderByDescending(d => d.CreatedAt).ToList()
-            : [];
-
     /// <summary>
     /// Staff change a dossier's status: the history gains an entry, the received and returned dates follow, and the
     /// change is audited. Null when no dossier has that code.

@@ -52,30 +52,6 @@ public sealed class SubscriptionStore(OfficeDatabase database, CommuneContext co
         }
     }
 
-    public bool WasAsked(ChatAddress chat) => offers.FindById(chat.Key).Own(communes.Current.Id) is not null;
-
-    /// <summary>
-    /// Every subscriber who gets a notice for <paramref name="village"/> (null: everyone), read page by page in key
-    /// order so memory stays flat however many there are.
-    /// </summary>
-    public IEnumerable<Subscription> Audience(string? village, int pageSize = 500)
-    {
-        string? cursor = null;
-        while (true)
-        {
-            var page = AudiencePage(village, cursor, pageSize);
-            foreach (var subscription in page)
-            {
-                yield return subscription;
-            }
-            if (page.Count < pageSize)
-            {
-                yield break;
-            }
-            cursor = page[^1].Id;
-        }
-    }
-
     /// <summary>The next <paramref name="pageSize"/> subscribers after <paramref name="after"/> in key order.</summary>
     public IReadOnlyList<Subscription> AudiencePage(string? village, string? after, int pageSize) =>
         subscriptions.In(communes.Current.Id).Where(AudienceQuery(village, after)).OrderBy("_id").Limit(pageSize).ToList();

@@ -22,8 +22,6 @@ public interface IDossierStore
 
     IReadOnlyList<Dossier> ListByOwner(string channelId, string userId);
 
-    IReadOnlyList<Dossier> ListByPhone(string? phone);
-
     Dossier? ChangeStatus(string code, DossierStatus status, string staff, string? note);
 }
 
@@ -68,10 +66,6 @@ public interface ISubscriptionStore
     bool IsSubscribed(ChatAddress chat);
 
     bool TryMarkAsked(ChatAddress chat);
-
-    bool WasAsked(ChatAddress chat);
-
-    IEnumerable<Subscription> Audience(string? village, int pageSize = 500);
 
     IReadOnlyList<Subscription> AudiencePage(string? village, string? after, int pageSize);
 

@@ -52,7 +52,7 @@ public class CommuneBenchmarks
         Fill(province, communes, Dossiers / Communes);
         using (Enter(province, oneOfMany))
         {
-            provinceCode = province.Services.GetRequiredService<DossierStore>().ListByPhone(LastPhone(province, oneOfMany)).First().Code;
+            provinceCode = province.Services.GetRequiredService<DossierSearch>().Find(new DossierQuery(Text: LastPhone(province, oneOfMany))).Items[0].Code;
         }
         today = single.Services.GetRequiredService<WorkingCalendar>().Today;
         monthStart = today.AddDays(-30);

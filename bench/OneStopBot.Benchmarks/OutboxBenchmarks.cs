@@ -93,7 +93,7 @@ public class OutboxBenchmarks
     private async Task SendDirectAsync()
     {
         var messenger = host!.Services.GetRequiredService<ProactiveMessenger>();
-        foreach (var subscription in host.Services.GetRequiredService<SubscriptionStore>().Audience(village: null))
+        foreach (var subscription in host.Services.GetRequiredService<SubscriptionStore>().AudiencePage(village: null, after: null, pageSize: int.MaxValue))
         {
             await messenger.SendAsync(subscription.Chat.ToConversationReference(), MessageFactory.Text(Text), CancellationToken.None);
         }

@@ -145,6 +145,7 @@ public sealed class ReusedClientsAuthentication(BotFrameworkAuthentication inner
             await (await real.Value.ConfigureAwait(false)).ExchangeTokenAsync(userId, connectionName, channelId, exchangeRequest, cancellationToken).ConfigureAwait(false);
 
         // The shared client outlives the turn.
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2215", Justification = "The turn disposes its client; the shared one behind it must stay open.")]
         protected override void Dispose(bool disposing)
         {
         }

@@ -8,6 +8,7 @@ public sealed record ActivitySet(IReadOnlyList<string> Activities, int Watermark
 /// changes to the objects cannot alter what was said) and a signal for the streams waiting on it. Every change is
 /// written through to the database, from which a conversation dropped from memory or lost in a restart comes back.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The source has no timer or linked token: cancelling it is all it needs, and an idle conversation is simply dropped.")]
 public sealed class DirectLineConversation
 {
     private readonly Lock gate = new();

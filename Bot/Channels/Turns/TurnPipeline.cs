@@ -11,7 +11,7 @@ namespace OneStopBot.Bot.Channels.Turns;
 /// commune entered, and the same answer when a turn fails.
 /// </summary>
 public sealed class TurnPipeline(
-    ConversationTurns conversationTurns, IncomingTextLimit textLimit, PlainWords words, ChannelLines lines, CommuneTurns communeTurns, TurnErrorHandler errorHandler)
+    ConversationTurns conversationTurns, IncomingTextLimit textLimit, PlainWords words, MarkdownLinesMiddleware lines, CommuneTurns communeTurns, TurnErrorHandler errorHandler)
 {
     public void Attach(BotAdapter adapter)
     {

@@ -16,7 +16,7 @@ public static class TurnServiceCollectionExtensions
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<ConversationTurns>();
         services.AddSingleton<IncomingTextLimit>();
-        services.AddSingleton<ChannelLines>();
+        services.AddSingleton<MarkdownLinesMiddleware>();
         services.AddCommuneTurns();
         services.AddSingleton<TurnPipeline>();
         return services;

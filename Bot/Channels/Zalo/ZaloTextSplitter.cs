@@ -34,7 +34,7 @@ public static class ZaloTextSplitter
         for (var i = maxLength - 1; i > 0; i--)
         {
             var c = text[i];
-            if (c == '\n' || (SentenceEnds.Contains(c) && char.IsWhiteSpace(text[i + 1])))
+            if (c == '\n' || (SentenceEnds.Contains(c, StringComparison.Ordinal) && char.IsWhiteSpace(text[i + 1])))
             {
                 return i + 1;
             }

@@ -1,4 +1,5 @@
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using Microsoft.Extensions.Options;
 using System.Text;
 using OneStopBot.Bot.Hosting;
@@ -88,6 +89,6 @@ public sealed class ZaloWebhook(
     }
 
     private static IResult Unauthorized() =>
-        TypedResults.Problem(DossierFormat.Text(ProblemTexts.ZaloSignatureRequired, ZaloSignature.Header), statusCode: StatusCodes.Status401Unauthorized);
+        TypedResults.Problem(TextTemplate.Fill(ProblemTexts.ZaloSignatureRequired, ZaloSignature.Header), statusCode: StatusCodes.Status401Unauthorized);
 
 }

@@ -99,7 +99,7 @@ public static partial class CommunesPage
     {
         var root = StaffPages.Root(http);
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"""<p class="hint">{Encode(DossierFormat.Text(CommunesTexts.Summary, rows.Count, Day(start), Day(end)))}</p>""");
+        html.Append(CultureInfo.InvariantCulture, $"""<p class="hint">{Encode(TextTemplate.Fill(CommunesTexts.Summary, rows.Count, Day(start), Day(end)))}</p>""");
         html.Append("""<div class="scroll"><table class="communes"><thead><tr>""");
         foreach (var (key, label, _) in Columns)
         {
@@ -126,7 +126,7 @@ public static partial class CommunesPage
 
     // The share and, beside it, whether the commune reaches its own goal, in words as well as colour.
     private static string Goal(decimal? value, bool? met, int goal) =>
-        $"""<td class="{(met is null ? "" : met.Value ? "met" : "below")}">{Encode(Percent(value))}<span class="note"> {Encode(met is null ? "" : DossierFormat.Text(met.Value ? CommunesTexts.GoalMet : CommunesTexts.GoalMissed, VietnamesePercent.Format(goal)))}</span></td>""";
+        $"""<td class="{(met is null ? "" : met.Value ? "met" : "below")}">{Encode(Percent(value))}<span class="note"> {Encode(met is null ? "" : TextTemplate.Fill(met.Value ? CommunesTexts.GoalMet : CommunesTexts.GoalMissed, VietnamesePercent.Format(goal)))}</span></td>""";
 
     private static string Percent(decimal? value) => value is { } v ? VietnamesePercent.Format(v) : FiguresTexts.NoValue;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs.Dossiers;
@@ -33,13 +32,13 @@ public static class FiguresPages
 
     internal static IResult Show(
         HttpContext http, string? from, string? to, FiguresReports reports, WorkingCalendar calendar, ProcedureCatalog catalog,
-        IStaffAuditLog audit, IOptions<OfficeNames> names, EndpointDataSource endpoints)
+        IStaffAuditLog audit, EndpointDataSource endpoints)
     {
         var (start, end, errors) = Period(from, to, calendar);
         var form = PeriodForm(http, start, end, calendar, errors);
         if (errors.Count > 0)
         {
-            return Page(http, names, endpoints, form, StatusCodes.Status400BadRequest);
+            return Page(http, endpoints, form, StatusCodes.Status400BadRequest);
         }
         var report = reports.Compute(start, end);
         audit.Record(http.User.StaffName(), "figures.view", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}");
@@ -49,7 +48,7 @@ public static class FiguresPages
         html.Append(MonthTable(report));
         html.Append(GroupTable(FiguresTexts.ByProcedureHeading, FiguresTexts.ProcedureColumn, report.ByProcedure, key => WorkspacePage.ProcedureName(catalog, key)));
         html.Append(GroupTable(FiguresTexts.ByVillageHeading, FiguresTexts.VillageColumn, report.ByVillage, key => key));
-        return Page(http, names, endpoints, html.ToString());
+        return Page(http, endpoints, html.ToString());
     }
 
     internal static IResult Export(HttpContext http, string? from, string? to, FiguresReports reports, WorkingCalendar calendar, ProcedureCatalog catalog, IStaffAuditLog audit)
@@ -97,13 +96,13 @@ public static class FiguresPages
     private static string PeriodForm(HttpContext http, DateOnly start, DateOnly end, WorkingCalendar calendar, Dictionary<string, string[]> errors)
     {
         var year = calendar.Today.Year;
-        string Quick(int y) => $"""<a href="{WorkspacePage.Link(http, Path)}?from={y}-01-01&amp;to={y}-12-31">{DossierFormat.Text(FiguresTexts.Year, y)}</a>""";
+        string Quick(int y) => $"""<a href="{WorkspacePage.Link(http, Path)}?from={y}-01-01&amp;to={y}-12-31">{TextTemplate.Fill(FiguresTexts.Year, y)}</a>""";
         return $$"""
             {{PeriodChoice(http, Path, FiguresTexts.Heading, start, end, errors)}}
             <p class="no-print quick">{{Quick(year)}} {{Quick(year - 1)}} {{Quick(year - 2)}} {{Quick(year - 3)}}
             <a href="{{WorkspacePage.Link(http, ExportPath)}}?from={{start:yyyy-MM-dd}}&amp;to={{end:yyyy-MM-dd}}" download>{{FiguresTexts.ExportButton}}</a>
             <button type="button" class="print" onclick="window.print()">{{FiguresTexts.PrintButton}}</button></p>
-            <p class="print-only">{{Encode(DossierFormat.Text(FiguresTexts.PeriodLine, Day(start), Day(end)))}}</p>
+            <p class="print-only">{{Encode(TextTemplate.Fill(FiguresTexts.PeriodLine, Day(start), Day(end)))}}</p>
             """;
     }
 
@@ -132,10 +131,10 @@ public static class FiguresPages
         bool? Met(decimal? value, decimal goal) => value is { } v ? v >= goal : null;
         return "<section class=\"cards\" aria-label=\"" + FiguresTexts.SummaryHeading + "\">"
             + Card(FiguresTexts.Received, Number(p.Received), null, null)
-            + Card(FiguresTexts.Resolved, Number(p.Resolved), DossierFormat.Text(FiguresTexts.OnTimeNote, Percent(p.OnTimePercent)), null)
-            + Card(FiguresTexts.Online, Percent(p.OnlinePercent), DossierFormat.Text(FiguresTexts.OnlineNote, Number(p.Online), Goal(report.Goals.OnlinePercent)), Met(p.OnlinePercent, report.Goals.OnlinePercent))
-            + Card(FiguresTexts.Satisfied, Percent(p.SatisfactionPercent), p.Satisfaction is { } s ? DossierFormat.Text(FiguresTexts.SatisfiedNote, Number(s.Satisfied), Number(s.Total), Goal(report.Goals.SatisfactionPercent)) : DossierFormat.Text(FiguresTexts.NoRatings, Goal(report.Goals.SatisfactionPercent)), Met(p.SatisfactionPercent, report.Goals.SatisfactionPercent))
-            + Card(FiguresTexts.Synchronised, Percent(report.Synchronised.Percent), DossierFormat.Text(FiguresTexts.SynchronisedNote, Number(report.Synchronised.Synchronised), Number(report.Synchronised.Results), Goal(OfficeGoals.SynchronisedPercent)), Met(report.Synchronised.Percent, OfficeGoals.SynchronisedPercent))
+            + Card(FiguresTexts.Resolved, Number(p.Resolved), TextTemplate.Fill(FiguresTexts.OnTimeNote, Percent(p.OnTimePercent)), null)
+            + Card(FiguresTexts.Online, Percent(p.OnlinePercent), TextTemplate.Fill(FiguresTexts.OnlineNote, Number(p.Online), Goal(report.Goals.OnlinePercent)), Met(p.OnlinePercent, report.Goals.OnlinePercent))
+            + Card(FiguresTexts.Satisfied, Percent(p.SatisfactionPercent), p.Satisfaction is { } s ? TextTemplate.Fill(FiguresTexts.SatisfiedNote, Number(s.Satisfied), Number(s.Total), Goal(report.Goals.SatisfactionPercent)) : TextTemplate.Fill(FiguresTexts.NoRatings, Goal(report.Goals.SatisfactionPercent)), Met(p.SatisfactionPercent, report.Goals.SatisfactionPercent))
+            + Card(FiguresTexts.Synchronised, Percent(report.Synchronised.Percent), TextTemplate.Fill(FiguresTexts.SynchronisedNote, Number(report.Synchronised.Synchronised), Number(report.Synchronised.Results), Goal(OfficeGoals.SynchronisedPercent)), Met(report.Synchronised.Percent, OfficeGoals.SynchronisedPercent))
             + "</section>";
     }
 
@@ -173,7 +172,7 @@ public static class FiguresPages
     private static string Percent(decimal? value) => value is { } v ? VietnamesePercent.Format(v) : FiguresTexts.NoValue;
 
     private static string Goal(decimal goal) =>
-        DossierFormat.Text(goal >= 100 ? FiguresTexts.WholeGoalLabel : FiguresTexts.GoalLabel, VietnamesePercent.Format(goal));
+        TextTemplate.Fill(goal >= 100 ? FiguresTexts.WholeGoalLabel : FiguresTexts.GoalLabel, VietnamesePercent.Format(goal));
 
     private static string Number(int value) => VietnameseNumber.Of(value);
 
@@ -188,7 +187,7 @@ public static class FiguresPages
             : month.ToString("M/yy", CultureInfo.InvariantCulture);
 
 
-    private static IResult Page(HttpContext http, IOptions<OfficeNames> names, EndpointDataSource endpoints, string content, int status = StatusCodes.Status200OK) =>
+    private static IResult Page(HttpContext http, EndpointDataSource endpoints, string content, int status = StatusCodes.Status200OK) =>
         StaffLayout.Page(http, new StaffPage(FiguresTexts.Title, WorkspacePage.Body(http, endpoints, content), []) { MenuSlug = "so-lieu" }, status);
 }
 

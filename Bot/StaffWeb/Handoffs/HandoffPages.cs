@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
@@ -74,12 +75,12 @@ public static class HandoffPages
               <button type="submit" class="secondary">{HandoffTexts.CloseButton}</button>
               </form>
               """
-            : $"""<p class="hint">{Encode(DossierFormat.Text(HandoffTexts.Closed, handoff.ClosedBy ?? ""))}</p>""";
+            : $"""<p class="hint">{Encode(TextTemplate.Fill(HandoffTexts.Closed, handoff.ClosedBy ?? ""))}</p>""";
         var main = $"""
             <main id="main" class="page handoff">
             <p><a href="../{Slug}">{HandoffTexts.BackToList}</a></p>
-            <h2>{Encode(DossierFormat.Text(HandoffTexts.ConversationHeading, handoff.Id))}</h2>
-            <p class="hint">{Encode(DossierFormat.Text(HandoffTexts.Channel, handoff.Resident.ChannelId))}</p>
+            <h2>{Encode(TextTemplate.Fill(HandoffTexts.ConversationHeading, handoff.Id))}</h2>
+            <p class="hint">{Encode(TextTemplate.Fill(HandoffTexts.Channel, handoff.Resident.ChannelId))}</p>
             <ol id="conversation" class="conversation" aria-live="polite" data-messages="{handoff.Id}/tin-nhan" data-cursor="{cursor}"
                 data-resident="{HandoffTexts.Resident}" data-staff="{HandoffTexts.Staff}">
             {Bubble(null, handoff.Question, handoff.AskedAt, calendar)}{shown}
@@ -87,7 +88,7 @@ public static class HandoffPages
             {actions}
             </main>
             """;
-        return StaffLayout.Page(http, new StaffPage(DossierFormat.Text(HandoffTexts.ConversationHeading, handoff.Id), main, [Script]) { MenuSlug = Slug });
+        return StaffLayout.Page(http, new StaffPage(TextTemplate.Fill(HandoffTexts.ConversationHeading, handoff.Id), main, [Script]) { MenuSlug = Slug });
     }
 
     /// <summary>The conversation's messages after <paramref name="sau"/> (the last one the page shows), oldest first.</summary>
@@ -139,12 +140,12 @@ public static class HandoffPages
 
     private static ProblemHttpResult NotFound(string reference) =>
         TypedResults.Problem(
-            DossierFormat.Text(HandoffTexts.NotFound, Shorten(reference.Trim(), 20)),
+            TextTemplate.Fill(HandoffTexts.NotFound, Shorten(reference.Trim(), 20)),
             statusCode: StatusCodes.Status404NotFound);
 
     private static string Bubble(string? staffName, string text, DateTimeOffset at, WorkingCalendar calendar)
     {
-        var who = staffName is null ? HandoffTexts.Resident : DossierFormat.Text(HandoffTexts.StaffNamed, staffName);
+        var who = staffName is null ? HandoffTexts.Resident : TextTemplate.Fill(HandoffTexts.StaffNamed, staffName);
         return $"""<li class="{(staffName is null ? "from-resident" : "from-staff")}"><span class="who">{Encode(who)} · {Encode(StaffPages.When(at, calendar))}</span><p>{Encode(text)}</p></li>""";
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +14,7 @@ using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
 using static OneStopBot.Bot.Hosting.HtmlText;
 using Texts = OneStopBot.Bot.StaffWeb.Questions.QuestionPageTexts;
+using OneStopBot.Office;
 
 namespace OneStopBot.Bot.StaffWeb.Questions;
 
@@ -76,16 +78,16 @@ public static class QuestionPages
 
     internal static IResult List(
         HttpContext http, IUnansweredQuestionStore store, QuestionReview review, QuestionRetraining retraining, WorkingCalendar calendar,
-        IOptions<OfficeNames> names, EndpointDataSource endpoints)
+        EndpointDataSource endpoints)
     {
         var csrf = StaffLayout.AntiforgeryField(http);
         var latest = store.Latest(MaxShown);
         var html = new StringBuilder();
-        html.Append($"""<h2>{Texts.Heading}</h2><p class="hint">{Texts.Intro}</p>""");
+        html.Append(CultureInfo.InvariantCulture, $"""<h2>{Texts.Heading}</h2><p class="hint">{Texts.Intro}</p>""");
         AppendNotice(html, http);
         if (latest.Count == 0)
         {
-            html.Append($"""<p class="empty">{Texts.Empty}</p>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<p class="empty">{Texts.Empty}</p>""");
         }
         else
         {
@@ -96,12 +98,12 @@ public static class QuestionPages
                 var first = Day(calendar, questions.Min(q => q.AskedAt));
                 var last = Day(calendar, questions.Max(q => q.AskedAt));
                 var summary = first == last
-                    ? DossierFormat.Text(Texts.GroupSummaryOneDay, questions.Count, first)
-                    : DossierFormat.Text(Texts.GroupSummary, questions.Count, first, last);
-                html.Append($"""<li class="group"><p class="group-summary">{Encode(summary)}</p><ul>""");
+                    ? TextTemplate.Fill(Texts.GroupSummaryOneDay, questions.Count, first)
+                    : TextTemplate.Fill(Texts.GroupSummary, questions.Count, first, last);
+                html.Append(CultureInfo.InvariantCulture, $"""<li class="group"><p class="group-summary">{Encode(summary)}</p><ul>""");
                 foreach (var question in questions)
                 {
-                    html.Append($"""<li><a href="{Segment}/{question.Id}">{Encode(question.Text)}</a> <span class="state">{State(question)}</span></li>""");
+                    html.Append(CultureInfo.InvariantCulture, $"""<li><a href="{Segment}/{question.Id}">{Encode(question.Text)}</a> <span class="state">{State(question)}</span></li>""");
                 }
                 html.Append("</ul></li>");
             }
@@ -109,41 +111,41 @@ public static class QuestionPages
         }
         // After the questions, the clerk's daily work; retraining is occasional.
         AppendRetraining(html, review, retraining, calendar, csrf);
-        return Page(http, Texts.Title, html, names, endpoints);
+        return Page(http, Texts.Title, html, endpoints);
     }
 
     internal static IResult Show(
         int id, HttpContext http, IUnansweredQuestionStore store, ProcedureCatalog catalog, WorkingCalendar calendar,
-        IOptions<OfficeNames> names, EndpointDataSource endpoints)
+        EndpointDataSource endpoints)
     {
         var html = new StringBuilder($"""<p><a href="../{Segment}">{Texts.Back}</a></p>""");
         if (store.Get(id) is not { } question)
         {
-            html.Append($"""<p class="notice" role="status">{Texts.Notice(nameof(ReviewProblem.NotFound))}</p>""");
-            return Page(http, Texts.Title, html, names, endpoints, StatusCodes.Status404NotFound);
+            html.Append(CultureInfo.InvariantCulture, $"""<p class="notice" role="status">{Texts.Notice(nameof(ReviewProblem.NotFound))}</p>""");
+            return Page(http, Texts.Title, html, endpoints, StatusCodes.Status404NotFound);
         }
 
         var csrf = StaffLayout.AntiforgeryField(http);
         var local = calendar.LocalTime(question.AskedAt);
-        html.Append($"""
-            <h2>{Encode(DossierFormat.Text(Texts.QuestionTitle, question.Id))} <span class="state">{State(question)}</span></h2>
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <h2>{Encode(TextTemplate.Fill(Texts.QuestionTitle, question.Id))} <span class="state">{State(question)}</span></h2>
             <blockquote class="question">{Encode(question.Text)}</blockquote>
-            <p class="hint">{Encode(DossierFormat.Text(Texts.AskedAt, Day(calendar, question.AskedAt), DossierFormat.Time(local), Texts.Channel(question.ChannelId)))}</p>
+            <p class="hint">{Encode(TextTemplate.Fill(Texts.AskedAt, Day(calendar, question.AskedAt), DossierFormat.Time(local), Texts.Channel(question.ChannelId)))}</p>
             """);
         AppendNotice(html, http);
 
-        html.Append($"""<section class="card"><h3>{Texts.AnswerHeading}</h3>""");
+        html.Append(CultureInfo.InvariantCulture, $"""<section class="card"><h3>{Texts.AnswerHeading}</h3>""");
         if (question.Answer is { } answer)
         {
-            html.Append($"""<p>{Encode(DossierFormat.Text(Texts.AnsweredBy, answer.By, When(calendar, answer.At)))}</p><blockquote>{Encode(answer.Text)}</blockquote>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<p>{Encode(TextTemplate.Fill(Texts.AnsweredBy, answer.By, When(calendar, answer.At)))}</p><blockquote>{Encode(answer.Text)}</blockquote>""");
         }
         if (question.Resident is null)
         {
-            html.Append($"""<p class="hint">{Texts.NoResident}</p>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<p class="hint">{Texts.NoResident}</p>""");
         }
         else
         {
-            html.Append($"""
+            html.Append(CultureInfo.InvariantCulture, $"""
                 <form method="post" action="{question.Id}/{AnswerPath}">{csrf}
                 <p class="hint">{Texts.AnswerHint}</p>
                 <label for="answer-text">{Texts.AnswerLabel}</label>
@@ -154,12 +156,12 @@ public static class QuestionPages
         }
         html.Append("</section>");
 
-        html.Append($"""<section class="card"><h3>{Texts.LabelHeading}</h3><p class="hint">{Texts.LabelHint}</p>""");
+        html.Append(CultureInfo.InvariantCulture, $"""<section class="card"><h3>{Texts.LabelHeading}</h3><p class="hint">{Texts.LabelHint}</p>""");
         if (question.Label is { } label)
         {
-            html.Append($"""<p>{Encode(DossierFormat.Text(Texts.LabelledBy, LabelName(label, catalog), label.LabelledBy, When(calendar, label.LabelledAt)))}</p>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<p>{Encode(TextTemplate.Fill(Texts.LabelledBy, LabelName(label, catalog), label.LabelledBy, When(calendar, label.LabelledAt)))}</p>""");
         }
-        html.Append($"""
+        html.Append(CultureInfo.InvariantCulture, $"""
             <form method="post" action="{question.Id}/{LabelPath}">{csrf}
             <label for="procedure">{Texts.ProcedureLabel}</label>
             <select id="procedure" name="{ProcedureField}"><option value="">{Texts.ChooseProcedure}</option>
@@ -167,17 +169,17 @@ public static class QuestionPages
         foreach (var procedure in catalog.All.OrderBy(p => p.SimpleName, StringComparer.Create(new System.Globalization.CultureInfo("vi"), ignoreCase: true)))
         {
             var selected = question.Label?.ProcedureId == procedure.Id ? " selected" : string.Empty;
-            html.Append($"""<option value="{Encode(procedure.Id)}"{selected}>{Encode(procedure.SimpleName)}</option>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<option value="{Encode(procedure.Id)}"{selected}>{Encode(procedure.SimpleName)}</option>""");
         }
-        html.Append($"""</select><label for="aspect">{Texts.AspectLabel}</label><select id="aspect" name="{AspectField}">""");
+        html.Append(CultureInfo.InvariantCulture, $"""</select><label for="aspect">{Texts.AspectLabel}</label><select id="aspect" name="{AspectField}">""");
         foreach (var aspect in Enum.GetValues<ProcedureAspect>())
         {
             var name = AspectNames.Name(aspect);
             var selected = question.Label?.Aspect == name ? " selected" : string.Empty;
-            html.Append($"""<option value="{name}"{selected}>{Texts.Aspect(aspect)}</option>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<option value="{name}"{selected}>{Texts.Aspect(aspect)}</option>""");
         }
         var outOfScope = question.Label?.OutOfScope == true ? " checked" : string.Empty;
-        html.Append($"""
+        html.Append(CultureInfo.InvariantCulture, $"""
             </select>
             <label class="check"><input type="checkbox" name="{OutOfScopeField}" value="1"{outOfScope}> {Texts.OutOfScopeLabel}</label>
             <button type="submit" class="action">{Texts.LabelButton}</button>
@@ -186,25 +188,25 @@ public static class QuestionPages
 
         if (question.Label is { } labelled)
         {
-            html.Append($"""<section class="card"><h3>{Texts.ApproveHeading}</h3>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<section class="card"><h3>{Texts.ApproveHeading}</h3>""");
             if (labelled.ApprovedBy is { } approver)
             {
-                html.Append($"""<p>{Encode(DossierFormat.Text(Texts.ApprovedBy, approver, When(calendar, labelled.ApprovedAt!.Value)))}</p>""");
+                html.Append(CultureInfo.InvariantCulture, $"""<p>{Encode(TextTemplate.Fill(Texts.ApprovedBy, approver, When(calendar, labelled.ApprovedAt!.Value)))}</p>""");
             }
             else if (http.User.IsLeader())
             {
-                html.Append($"""
+                html.Append(CultureInfo.InvariantCulture, $"""
                     <p class="hint">{Texts.ApproveHint}</p>
                     <form method="post" action="{question.Id}/{ApprovePath}">{csrf}<button type="submit" class="action">{Texts.ApproveButton}</button></form>
                     """);
             }
             else
             {
-                html.Append($"""<p class="hint">{Texts.LeaderApproves}</p>""");
+                html.Append(CultureInfo.InvariantCulture, $"""<p class="hint">{Texts.LeaderApproves}</p>""");
             }
             html.Append("</section>");
         }
-        return Page(http, Texts.Title, html, names, endpoints);
+        return Page(http, Texts.Title, html, endpoints);
     }
 
     internal static async Task<IResult> AnswerAsync(int id, HttpContext http, IAntiforgery antiforgery, QuestionReview review)
@@ -268,27 +270,27 @@ public static class QuestionPages
     private static void AppendRetraining(StringBuilder html, QuestionReview review, QuestionRetraining retraining, WorkingCalendar calendar, string csrf)
     {
         var approved = review.TrainingExamples();
-        html.Append($"""
+        html.Append(CultureInfo.InvariantCulture, $"""
             <section class="card retrain" aria-labelledby="retrain-heading">
             <h3 id="retrain-heading">{Texts.RetrainHeading}</h3>
-            <p>{Encode(DossierFormat.Text(Texts.RetrainCounts, approved.Count, approved.Count(q => q.Label!.InUse)))}</p>
+            <p>{Encode(TextTemplate.Fill(Texts.RetrainCounts, approved.Count, approved.Count(q => q.Label!.InUse)))}</p>
             <p class="hint">{Texts.RetrainHint}</p>
             """);
         if (retraining.Last is { } run)
         {
             var local = calendar.LocalTime(run.StartedAt);
-            html.Append($"""
-                <p>{Encode(DossierFormat.Text(Texts.LastRun, Day(calendar, run.StartedAt), DossierFormat.Time(local), run.StartedBy))}</p>
+            html.Append(CultureInfo.InvariantCulture, $"""
+                <p>{Encode(TextTemplate.Fill(Texts.LastRun, Day(calendar, run.StartedAt), DossierFormat.Time(local), run.StartedBy))}</p>
                 <p class="decision decision-{run.State.ToString().ToLowerInvariant()}" role="status">{Texts.State(run.State)}</p>
                 """);
             if (run.Decision is { } decision)
             {
-                html.Append($"""<table class="scores"><thead><tr><th scope="col">{Texts.SetColumn}</th><th scope="col">{Texts.BeforeColumn}</th><th scope="col">{Texts.AfterColumn}</th></tr></thead><tbody>""");
+                html.Append(CultureInfo.InvariantCulture, $"""<table class="scores"><thead><tr><th scope="col">{Texts.SetColumn}</th><th scope="col">{Texts.BeforeColumn}</th><th scope="col">{Texts.AfterColumn}</th></tr></thead><tbody>""");
                 foreach (var (before, after) in decision.Before.Sets.Zip(decision.After.Sets))
                 {
-                    html.Append($"""<tr><th scope="row">{Texts.SetName(before.Name)}</th><td>{Score(before.Correct, before.Count)}</td><td>{Score(after.Correct, after.Count)}</td></tr>""");
+                    html.Append(CultureInfo.InvariantCulture, $"""<tr><th scope="row">{Texts.SetName(before.Name)}</th><td>{Score(before.Correct, before.Count)}</td><td>{Score(after.Correct, after.Count)}</td></tr>""");
                 }
-                html.Append($"""<tr class="total"><th scope="row">{Texts.TotalRow}</th><td>{Score(decision.Before.Correct, decision.Before.Count)}</td><td>{Score(decision.After.Correct, decision.After.Count)}</td></tr></tbody></table>""");
+                html.Append(CultureInfo.InvariantCulture, $"""<tr class="total"><th scope="row">{Texts.TotalRow}</th><td>{Score(decision.Before.Correct, decision.Before.Count)}</td><td>{Score(decision.After.Correct, decision.After.Count)}</td></tr></tbody></table>""");
             }
         }
         var busy = retraining.Last is { Finished: false };
@@ -299,7 +301,7 @@ public static class QuestionPages
     }
 
     private static string Score(int correct, int count) =>
-        Encode(DossierFormat.Text(Texts.Score, VietnamesePercent.Format(correct, count) ?? "0%", correct, count));
+        Encode(TextTemplate.Fill(Texts.Score, VietnamesePercent.Format(correct, count) ?? "0%", correct, count));
 
     private static string State(UnansweredQuestion question) => question switch
     {
@@ -320,7 +322,7 @@ public static class QuestionPages
         // Only the known codes show, each as its own constant text: nothing from the address reaches the page.
         if (Texts.Notice(http.Request.Query[NoticeParameter].ToString()) is { } notice)
         {
-            html.Append($"""<p class="notice" role="status">{notice}</p>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<p class="notice" role="status">{notice}</p>""");
         }
     }
 
@@ -337,7 +339,7 @@ public static class QuestionPages
         StaffPages.SeeOther(http, $"can-bo/{Segment}?{NoticeParameter}={Uri.EscapeDataString(code)}");
 
     private static IResult Page(
-        HttpContext http, string title, StringBuilder main, IOptions<OfficeNames> names, EndpointDataSource endpoints, int status = StatusCodes.Status200OK)
+        HttpContext http, string title, StringBuilder main, EndpointDataSource endpoints, int status = StatusCodes.Status200OK)
     {
         var hashed = WebChatPage.HashedNames(endpoints);
         var style = Encode(hashed.GetValueOrDefault(StyleSheet, StyleSheet));

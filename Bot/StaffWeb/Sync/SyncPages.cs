@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OneStopBot.Bot.Hosting;
 using OneStopBot.Bot.Staff;
@@ -45,16 +44,16 @@ public static class SyncPages
         return group;
     }
 
-    internal static IResult Upload(HttpContext http, ProvincialSync sync, WorkingCalendar calendar, IOptions<OfficeNames> names, EndpointDataSource endpoints) =>
-        Page(http, names, endpoints, UploadForm(http, sync, calendar, error: null));
+    internal static IResult Upload(HttpContext http, ProvincialSync sync, WorkingCalendar calendar, EndpointDataSource endpoints) =>
+        Page(http, endpoints, UploadForm(http, sync, calendar, error: null));
 
     internal static async Task<IResult> PreviewAsync(
-        HttpContext http, IAntiforgery antiforgery, ProvincialSync sync, WorkingCalendar calendar, ProcedureCatalog catalog, IOptions<OfficeNames> names, EndpointDataSource endpoints)
+        HttpContext http, IAntiforgery antiforgery, ProvincialSync sync, WorkingCalendar calendar, ProcedureCatalog catalog, EndpointDataSource endpoints)
     {
         // An export too large is told on the page before anything is read, so the clerk knows to split it.
         if (http.Request.ContentLength > MaxUploadFormBytes)
         {
-            return Page(http, names, endpoints, UploadForm(http, sync, calendar, TooLarge), StatusCodes.Status413PayloadTooLarge);
+            return Page(http, endpoints, UploadForm(http, sync, calendar, TooLarge), StatusCodes.Status413PayloadTooLarge);
         }
         if (await StaffSessions.CheckFormAsync(http, antiforgery, MaxUploadFormBytes) is { } refused)
         {
@@ -78,18 +77,18 @@ public static class SyncPages
         }
         if (error is not null || plan is null)
         {
-            return Page(http, names, endpoints, UploadForm(http, sync, calendar, error ?? SyncTexts.NoFile), status);
+            return Page(http, endpoints, UploadForm(http, sync, calendar, error ?? SyncTexts.NoFile), status);
         }
         var kept = sync.Keep(content!, http.User.StaffName());
         if (kept is null)
         {
-            return Page(http, names, endpoints, UploadForm(http, sync, calendar, SyncTexts.TooManyWaiting), StatusCodes.Status429TooManyRequests);
+            return Page(http, endpoints, UploadForm(http, sync, calendar, SyncTexts.TooManyWaiting), StatusCodes.Status429TooManyRequests);
         }
-        return Page(http, names, endpoints, Preview(http, plan, catalog, kept));
+        return Page(http, endpoints, Preview(http, plan, catalog, kept));
     }
 
     internal static async Task<IResult> ApplyAsync(
-        HttpContext http, IAntiforgery antiforgery, ProvincialSync sync, WorkingCalendar calendar, ProcedureCatalog catalog, IOptions<OfficeNames> names, EndpointDataSource endpoints)
+        HttpContext http, IAntiforgery antiforgery, ProvincialSync sync, WorkingCalendar calendar, ProcedureCatalog catalog, EndpointDataSource endpoints)
     {
         if (await StaffSessions.CheckFormAsync(http, antiforgery) is { } refused)
         {
@@ -100,7 +99,7 @@ public static class SyncPages
         var table = content is null ? null : ImportTable.ReadFile(content, out _);
         if (table is null)
         {
-            return Page(http, names, endpoints, UploadForm(http, sync, calendar, SyncTexts.UploadGone), StatusCodes.Status400BadRequest);
+            return Page(http, endpoints, UploadForm(http, sync, calendar, SyncTexts.UploadGone), StatusCodes.Status400BadRequest);
         }
         var applied = sync.Apply(table, http.User.StaffName(), ImportWording.ImportedNote);
         sync.Forget(id);
@@ -108,10 +107,10 @@ public static class SyncPages
         main.Append(CultureInfo.InvariantCulture, $"""<h2>{SyncTexts.AppliedHeading}</h2><p class="summary" role="status">{Encode(Summary(applied, SyncTexts.AppliedSummary))}</p>""");
         main.Append(CultureInfo.InvariantCulture, $"""<p><a class="button" href="{WorkspacePage.Link(http, ReconcilePath)}">{SyncTexts.ReconcileLink}</a> <a href="{WorkspacePage.Link(http, Path)}">{SyncTexts.UploadAnother}</a></p>""");
         main.Append(Sections(applied, catalog));
-        return Page(http, names, endpoints, main.ToString());
+        return Page(http, endpoints, main.ToString());
     }
 
-    internal static IResult Reconcile(HttpContext http, ProvincialSync sync, WorkingCalendar calendar, ProcedureCatalog catalog, IOptions<OfficeNames> names, EndpointDataSource endpoints)
+    internal static IResult Reconcile(HttpContext http, ProvincialSync sync, WorkingCalendar calendar, ProcedureCatalog catalog, EndpointDataSource endpoints)
     {
         var result = sync.Reconcile();
         var main = new StringBuilder();
@@ -119,7 +118,7 @@ public static class SyncPages
         main.Append(CultureInfo.InvariantCulture, $"""<p><a class="button" href="{WorkspacePage.Link(http, ReconcileExportPath)}" download>{SyncTexts.ExportButton}</a> <a href="{WorkspacePage.Link(http, Path)}">{SyncTexts.UploadAnother}</a></p>""");
         main.Append(DossierTable(SyncTexts.MissingHeading, SyncTexts.MissingHint, result.Missing, result.MissingTotal, catalog, calendar));
         main.Append(DossierTable(SyncTexts.UnsynchronisedHeading, SyncTexts.UnsynchronisedHint, result.Unsynchronised, result.UnsynchronisedTotal, catalog, calendar));
-        return Page(http, names, endpoints, main.ToString());
+        return Page(http, endpoints, main.ToString());
     }
 
     internal static IResult ExportReconciliation(HttpContext http, ProvincialSync sync, WorkingCalendar calendar, ProcedureCatalog catalog)
@@ -161,7 +160,7 @@ public static class SyncPages
         """;
 
     private static string Summary(SyncPlan plan, string template) =>
-        DossierFormat.Text(template,
+        TextTemplate.Fill(template,
             plan.Count(SyncChangeKind.New),
             plan.Count(SyncChangeKind.StatusChange),
             plan.Of(SyncChangeKind.StatusChange).Count(l => l.NotifiesResident),
@@ -195,7 +194,7 @@ public static class SyncPages
         html.Append(WorkspacePage.Table(columns, rows.Take(MaxShown)));
         if (total > MaxShown)
         {
-            html.Append(CultureInfo.InvariantCulture, $"""<p class="hint">{Encode(DossierFormat.Text(SyncTexts.MoreLines, Number(total - MaxShown)))}</p>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<p class="hint">{Encode(TextTemplate.Fill(SyncTexts.MoreLines, Number(total - MaxShown)))}</p>""");
         }
         html.Append("</section>");
         return html.ToString();
@@ -213,7 +212,7 @@ public static class SyncPages
     private static string LastExport(SyncExport? export, WorkingCalendar calendar) =>
         export is null
             ? SyncTexts.NeverSynchronised
-            : DossierFormat.Text(SyncTexts.LastSynchronised,
+            : TextTemplate.Fill(SyncTexts.LastSynchronised,
                 calendar.LocalTime(export.At).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture), Number(export.Lines), export.Staff);
 
 
@@ -225,7 +224,7 @@ public static class SyncPages
 
     private static string Text(DossierImportReason? reason) => reason?.Problem switch
     {
-        DossierImportProblem.TooManyRows => DossierFormat.Text(SyncTexts.TooManyRows, Number(ImportTable.MaxRows)),
+        DossierImportProblem.TooManyRows => TextTemplate.Fill(SyncTexts.TooManyRows, Number(ImportTable.MaxRows)),
         DossierImportProblem.UnreadableRest => SyncTexts.UnreadableRest,
         _ => ImportWording.Text(reason) ?? SyncTexts.NotATable,
     };
@@ -254,9 +253,9 @@ public static class SyncPages
         return bytes is null ? (null, TooLarge, StatusCodes.Status413PayloadTooLarge) : (bytes, null, StatusCodes.Status200OK);
     }
 
-    private static readonly string TooLarge = DossierFormat.Text(SyncTexts.TooLarge, ProvincialSync.MaxUploadBytes / 1024 / 1024);
+    private static readonly string TooLarge = TextTemplate.Fill(SyncTexts.TooLarge, ProvincialSync.MaxUploadBytes / 1024 / 1024);
 
-    private static IResult Page(HttpContext http, IOptions<OfficeNames> names, EndpointDataSource endpoints, string content, int status = StatusCodes.Status200OK) =>
+    private static IResult Page(HttpContext http, EndpointDataSource endpoints, string content, int status = StatusCodes.Status200OK) =>
         StaffLayout.Page(http, new StaffPage(SyncTexts.Title, WorkspacePage.Body(http, endpoints, content), []) { MenuSlug = "dong-bo" }, status);
 }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using DbUp;
 using DbUp.Engine.Output;
@@ -48,6 +49,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 
+    [SuppressMessage("Usage", "CA2254:Template should be a static expression", Justification = "DbUp's own messages are passed on as the templates DbUp wrote.")]
     private sealed class Log(ILogger logger) : IUpgradeLog
     {
         public void LogTrace(string format, params object[] args) => logger.LogTrace(format, args);

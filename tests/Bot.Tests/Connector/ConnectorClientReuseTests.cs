@@ -100,7 +100,7 @@ public sealed class ConnectorClientReuseTests : IDisposable
         Assert.Equal(4, inner.Sent);
     }
 
-    public void Dispose() => channel.Stop();
+    public void Dispose() => channel.Dispose();
 
     private static ReusedClientsAuthentication Authentication(OneStopBotFactory factory) =>
         (ReusedClientsAuthentication)factory.Services.GetRequiredService<BotFrameworkAuthentication>();

@@ -234,7 +234,7 @@ public sealed class DirectLineProtocolTests : IClassFixture<DirectLineFactory>
 
         var (activities, _) = await client.PollAsync(conversation, "1");
         // Written as Markdown that Web Chat shows exactly as typed ("<" escaped, not taken as a tag).
-        Assert.Equal(ChannelLines.ToMarkdown("Bạn nói: làm giấy khai sinh 👶🏽 \"ngay\" <b>"), activities[1].Value<string>("text"));
+        Assert.Equal(MarkdownLinesMiddleware.ToMarkdown("Bạn nói: làm giấy khai sinh 👶🏽 \"ngay\" <b>"), activities[1].Value<string>("text"));
     }
 
     [Theory]

@@ -44,8 +44,8 @@ public sealed class ExplainedWordsOverHttpTests : IDisposable
 
         // The explanation's brackets and the line after it come out as Markdown renders them: one hard break per line.
         var noteLine = "Ghi chú của cán bộ: " + Note.Replace("trích lục", $"trích lục ({explanation})", StringComparison.Ordinal);
-        Assert.Contains(ChannelLines.ToMarkdown(noteLine) + "  \n", first, StringComparison.Ordinal);
-        Assert.Contains(ChannelLines.ToMarkdown("Ghi chú của cán bộ: " + Note) + "  \n", again, StringComparison.Ordinal);
+        Assert.Contains(MarkdownLinesMiddleware.ToMarkdown(noteLine) + "  \n", first, StringComparison.Ordinal);
+        Assert.Contains(MarkdownLinesMiddleware.ToMarkdown("Ghi chú của cán bộ: " + Note) + "  \n", again, StringComparison.Ordinal);
         Assert.DoesNotContain(explanation, again, StringComparison.Ordinal);
     }
 }

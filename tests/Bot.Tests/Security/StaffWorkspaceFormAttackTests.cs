@@ -1,4 +1,5 @@
 using System.Net;
+using OneStopBot.Office;
 using OneStopBot.Bot.StaffWeb;
 using OneStopBot.Bot.Tests.Notices;
 using OneStopBot.Bot.Tests.StaffWeb;
@@ -56,7 +57,7 @@ public sealed class StaffWorkspaceFormAttackTests : IAsyncLifetime
         var handoff = host.Get<NoticeService>().ForwardToStaff(OutboxTestHost.Chat("r"), "Hỏi").Value!.Handoff;
         host.Get<SubscriptionStore>().Subscribe(OutboxTestHost.Chat("s"), null);
 
-        var response = await host.Client.PostAsync(string.Format(action, handoff.Id), new FormUrlEncodedContent(
+        var response = await host.Client.PostAsync(TextTemplate.Fill(action, handoff.Id), new FormUrlEncodedContent(
             [new("text", "Giả mạo"), new("village", "Thôn 1")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -140,7 +141,7 @@ public sealed class StaffWorkspaceFormAttackTests : IAsyncLifetime
         var handoff = host.Get<NoticeService>().ForwardToStaff(OutboxTestHost.Chat("r"), "Hỏi").Value!.Handoff;
         using var anonymous = host.NewBrowser();
 
-        var response = await anonymous.Client.PostAsync(string.Format(action, handoff.Id), Workspace.Form(null, ("text", "Giả mạo")));
+        var response = await anonymous.Client.PostAsync(TextTemplate.Fill(action, handoff.Id), Workspace.Form(null, ("text", "Giả mạo")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(StaffPageTexts.SignInFirst, await response.Content.ReadAsStringAsync());

@@ -1,9 +1,13 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OneStopBot.Bot.Hosting;
 using OneStopBot.Bot.Tests.Infrastructure;
+using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Telemetry;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace OneStopBot.Bot.Tests.Telemetry;
@@ -33,6 +37,28 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task A_turn_exports_its_dialog_steps_and_counts_with_the_hosts_own()
+    {
+        var trace = ActivityTraceId.CreateRandom();
+        var steps = new DialogSteps(trace);
+        var metrics = new List<Metric>();
+        using var factory = new OneStopBotFactory();
+        factory.Settings["Telemetry:Exporter"] = "Console";
+        using var host = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services
+            .ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(steps))
+            .ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics))));
+        using var client = host.CreateClient();
+        // The request carries a trace of this test's own: dialog steps of other tests' turns are not counted.
+        client.DefaultRequestHeaders.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+
+        await new ConnectorUser(client).SayAsync("Nộp hồ sơ trước");
+        host.Services.GetRequiredService<MeterProvider>().ForceFlush();
+
+        Assert.Contains(steps.Ended, span => Equals(span.GetTagItem(DialogTelemetry.DialogTag), DialogIds.PreRegister) && Equals(span.GetTagItem(DialogTelemetry.ChannelTag), "emulator"));
+        Assert.Contains(metrics, metric => metric.Name == DialogTelemetry.TurnsCounter);
+    }
+
+    [Fact]
     public void The_tests_hosts_collect_nothing_unless_a_test_asks()
     {
         using var factory = new OneStopBotFactory();
@@ -57,6 +83,21 @@ public sealed class TelemetryTests
 
         var problem = Assert.Single(StartupChecks.SettingProblems(factory.Services));
         Assert.Contains("Telemetry:OtlpEndpoint must be an absolute address", problem, StringComparison.Ordinal);
+    }
+
+    private sealed class DialogSteps(ActivityTraceId trace) : BaseProcessor<Activity>
+    {
+        private readonly ConcurrentQueue<Activity> ended = new();
+
+        public IReadOnlyList<Activity> Ended => [.. ended];
+
+        public override void OnEnd(Activity data)
+        {
+            if (data.TraceId == trace && data.Source.Name == DialogTelemetry.Name)
+            {
+                ended.Enqueue(data);
+            }
+        }
     }
 
     private sealed class Ended : BaseProcessor<Activity>

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
 using OneStopBot.Dialogs.Communes;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Tests.Infrastructure;
 using static OneStopBot.Dialogs.Tests.Communes.TwoCommunes;
 
@@ -39,11 +40,11 @@ public sealed class CommuneQuestionTableTests : IDisposable
         { "xin chào | phuoc | 2", NotedPhuocThanh, "" },
         { "xin chào | phuoc | thanh", NotedPhuocThanh, "" },
         // None fits: asked again, nothing invented.
-        { "xin chào | ha noi", DossierFormat.Text(CommuneTexts.NotFound, "xã Phước Đức"), All },
+        { "xin chào | ha noi", TextTemplate.Fill(CommuneTexts.NotFound, "xã Phước Đức"), All },
         // Known once, kept: no question again.
         { "xin chào | suoi may | số điện thoại của xã", SuoiMayPhone, "" },
         // "đổi xã" changes it, with or without diacritics, or straight to the one named.
-        { "xin chào | suoi may | doi xa", DossierFormat.Text(CommuneTexts.AskChange, "xã Phước Đức"), All },
+        { "xin chào | suoi may | doi xa", TextTemplate.Fill(CommuneTexts.AskChange, "xã Phước Đức"), All },
         { "xin chào | suoi may | đổi xã | phuoc duc | số điện thoại của xã", PhuocDucPhone, "" },
         { "xin chào | suoi may | Đổi xã Phước Đức", NotedPhuocDuc, "" },
         // A dossier code's agency code says the commune: no question, and later turns are that commune's.

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Tests.Infrastructure;
+using OneStopBot.Office;
 
 namespace OneStopBot.Dialogs.Tests.Dossiers;
 
@@ -31,7 +32,7 @@ public static class Chats
     {
         var filed = flow.PreRegisterWithoutOffer(phone);
         return firstInChat
-            ? filed.AssertReplyContains(Dialogs.Dossiers.DossierFormat.Text(Dialogs.Notices.OfferNoticesTexts.Ask, "Thôn 2"))
+            ? filed.AssertReplyContains(TextTemplate.Fill(Dialogs.Notices.OfferNoticesTexts.Ask, "Thôn 2"))
             : filed;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Bot.Schema;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office;
 
 namespace OneStopBot.Dialogs.Tests.Dossiers;
 
@@ -32,7 +33,7 @@ public sealed class CheckDossierConversationTests : IDisposable
     public async Task The_chat_that_filed_a_dossier_sees_its_details_by_any_typed_form_of_the_code(string typed)
     {
         await harness.Flow().PreRegister()
-            .Send("Tra cứu hồ sơ").AssertReplyWithButtons(DossierFormat.Text(CheckDossierTexts.AskCode, Example), CheckDossierTexts.MyDossiers)
+            .Send("Tra cứu hồ sơ").AssertReplyWithButtons(TextTemplate.Fill(CheckDossierTexts.AskCode, Example), CheckDossierTexts.MyDossiers)
             .Send(typed).AssertReply(activity =>
             {
                 var text = ((IMessageActivity)activity).Text;
@@ -100,7 +101,7 @@ public sealed class CheckDossierConversationTests : IDisposable
         await harness.Flow().PreRegister().StartTestAsync();
 
         await Chats.Other(harness, "stranger")
-            .Send("tra cứu hồ sơ 261126-0001").AssertReply(DossierFormat.Text(CheckDossierTexts.FoundAskDigits, Code))
+            .Send("tra cứu hồ sơ 261126-0001").AssertReply(TextTemplate.Fill(CheckDossierTexts.FoundAskDigits, Code))
             .Send("abcd").AssertReply(CheckDossierTexts.DigitsRetry)
             .Send("9999").AssertReply(activity =>
             {
@@ -119,8 +120,8 @@ public sealed class CheckDossierConversationTests : IDisposable
         harness.Flow()
             .Send("Tra cứu hồ sơ").AssertReplyContains("Anh/chị gõ mã hồ sơ")
             .Send(typed).AssertReply(template == CheckDossierTexts.Malformed
-                ? DossierFormat.Text(template, Example)
-                : DossierFormat.Text(template, Code.Replace("0001", "0999", StringComparison.Ordinal), Example))
+                ? TextTemplate.Fill(template, Example)
+                : TextTemplate.Fill(template, Code.Replace("0001", "0999", StringComparison.Ordinal), Example))
             .StartTestAsync();
 
     [Fact]
@@ -142,7 +143,7 @@ public sealed class CheckDossierConversationTests : IDisposable
         // Even the right digits wait now; the owner's own chat still sees the dossier.
         await Chats.Other(harness, "guesser-6")
             .Send("tra cứu hồ sơ 261126-0001")
-            .AssertReply(DossierFormat.Text(CheckDossierTexts.CodeLocked, Code, "09:00 thứ Sáu, 27/11/2026", harness.Office.Phone))
+            .AssertReply(TextTemplate.Fill(CheckDossierTexts.CodeLocked, Code, "09:00 thứ Sáu, 27/11/2026", harness.Office.Phone))
             .StartTestAsync();
         await harness.Flow()
             .Send("tra cứu hồ sơ 261126-0001").AssertReplyContains("Trạng thái: Đã đăng ký trước.")

@@ -5,6 +5,7 @@ using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office;
 
 namespace OneStopBot.Dialogs.Tests.Dossiers;
 
@@ -81,7 +82,7 @@ public sealed class PreRegisterOnPhoneTests : IDisposable
     {
         await UpToName()
             .Send(typed).AssertReplyWithButtons(
-                DossierFormat.Text(PreRegisterTexts.NameWithoutMarks, DossierValidation.TryNormalizeName(typed, out var shown) ? shown : typed),
+                TextTemplate.Fill(PreRegisterTexts.NameWithoutMarks, DossierValidation.TryNormalizeName(typed, out var shown) ? shown : typed),
                 PreRegisterTexts.KeepName, PreRegisterTexts.RetypeName)
             .Send(answer).AssertReply(next)
             .StartTestAsync();

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Schema;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Handoff;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Staff;
@@ -22,7 +23,7 @@ public sealed class TalkToStaffConversationTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 
-    private string CallInstead => DossierFormat.Text(TalkToStaffTexts.CallInstead, harness.Office.Phone, harness.Office.WorkingHours);
+    private string CallInstead => TextTemplate.Fill(TalkToStaffTexts.CallInstead, harness.Office.Phone, harness.Office.WorkingHours);
 
     private IReadOnlyList<Delivery> Queued() => harness.Get<Outbox>().Due(harness.Time.GetUtcNow(), 100);
 
@@ -53,7 +54,7 @@ public sealed class TalkToStaffConversationTests : IDisposable
             {
                 var text = ((IMessageActivity)activity).Text;
                 reference = Assert.Single(harness.Get<Outbox>().Due(harness.Time.GetUtcNow(), 10)).Text.Split(' ')[2];
-                Assert.Equal(DossierFormat.Text(TalkToStaffTexts.Forwarded, harness.Office.Phone, harness.Office.WorkingHours, reference), text);
+                Assert.Equal(TextTemplate.Fill(TalkToStaffTexts.Forwarded, harness.Office.Phone, harness.Office.WorkingHours, reference), text);
             })
             .StartTestAsync();
 
@@ -65,7 +66,7 @@ public sealed class TalkToStaffConversationTests : IDisposable
 
         await harness.Flow()
             .Send($"/traloi {reference!.ToLowerInvariant()} Anh/chị mang giấy chứng sinh đến xã nhé.")
-            .AssertReply(DossierFormat.Text(StaffReplyTexts.Sent, reference))
+            .AssertReply(TextTemplate.Fill(StaffReplyTexts.Sent, reference))
             .StartTestAsync();
 
         var answer = Queued().Single(d => d.Kind == DeliveryKind.StaffReply);

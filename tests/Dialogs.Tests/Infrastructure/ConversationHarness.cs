@@ -11,6 +11,7 @@ using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Identity;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Telemetry;
 using OneStopBot.Knowledge;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Search;
@@ -69,7 +70,7 @@ public sealed class ConversationHarness : IDisposable
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         var replaced = replace.Select(d => d.Id).ToHashSet();
-        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>().Where(d => !replaced.Contains(d.Id)).Concat(replace)));
+        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>().Where(d => !replaced.Contains(d.Id)).Concat(replace), sp.GetRequiredService<DialogTelemetry>()));
         provider = services.BuildServiceProvider();
         // As every channel's pipeline does: the words a resident may not know are explained in what is sent.
         Adapter.Use(provider.GetRequiredService<PlainWords>());

@@ -56,7 +56,7 @@ public sealed partial class ThousandsSeparatorTests
         string[] composed =
         [
             .. StatisticsWording.Lines(statistics, Goals),
-            DossierFormat.Text(StaffStatisticsTextsUsage(), VietnameseNumber.Of(OfficeStatistics.MaxPeriodDays)),
+            TextTemplate.Fill(StaffStatisticsTextsUsage(), VietnameseNumber.Of(OfficeStatistics.MaxPeriodDays)),
             DossierFormat.Ago(new DateOnly(2020, 1, 1), new DateOnly(2026, 1, 1)),
             ProcedureAnswers.PageFeeOf(copy, 5000)!,
         ];

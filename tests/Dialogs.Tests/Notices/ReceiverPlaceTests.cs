@@ -1,4 +1,5 @@
 using Microsoft.Bot.Schema;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Tests.Infrastructure;
@@ -53,7 +54,7 @@ public sealed class ReceiverPlaceTests : IDisposable
         var code = File(procedureId);
         Notify(code, DossierStatus.ResultReady);
         var (place, hours) = Receiver(receiver);
-        var visit = string.Format(Receivers.VisitLine, place, hours);
+        var visit = TextTemplate.Fill(Receivers.VisitLine, place, hours);
 
         var notice = harness.Get<Outbox>().Due(harness.Time.GetUtcNow(), 10).Single(d => d.Kind == DeliveryKind.StatusChange).Text;
         var reply = string.Join('\n', (await harness.SayAsync("tra cứu hồ sơ " + code)).Select(m => harness.Plain(m.Text)));

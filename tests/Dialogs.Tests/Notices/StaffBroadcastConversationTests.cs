@@ -1,5 +1,6 @@
 using Microsoft.Bot.Schema;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Staff;
 using OneStopBot.Dialogs.Tests.Dossiers;
@@ -38,8 +39,8 @@ public sealed class StaffBroadcastConversationTests : IDisposable
             .Send(answer).AssertReply(StaffBroadcastTexts.AskText)
             .Send(Text).AssertReply(StaffBroadcastTexts.PreviewHeading)
             .AssertReplyWithButtons(Text, [.. NoticeTexts.Broadcast])
-            .AssertReply(DossierFormat.Text(StaffBroadcastTexts.Confirm, SubscribeDialog.AudienceName(village), audience))
-            .Send("Có").AssertReply(DossierFormat.Text(StaffBroadcastTexts.Accepted, 1))
+            .AssertReply(TextTemplate.Fill(StaffBroadcastTexts.Confirm, SubscribeDialog.AudienceName(village), audience))
+            .Send("Có").AssertReply(TextTemplate.Fill(StaffBroadcastTexts.Accepted, 1))
             .StartTestAsync();
 
         var notice = harness.Get<NoticeStore>().Get(1)!;

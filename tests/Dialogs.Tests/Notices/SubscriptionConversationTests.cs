@@ -1,4 +1,5 @@
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Tests.Dossiers;
@@ -26,7 +27,7 @@ public sealed class SubscriptionConversationTests : IDisposable
     {
         await harness.Flow()
             .Send(MainMenu.Subscribe).AssertReplyWithButtons(SubscribeTexts.AskVillage, VillageButtons)
-            .Send(answer).AssertReplyContains(DossierFormat.Text(SubscribeTexts.Subscribed, SubscribeDialog.AudienceName(village)))
+            .Send(answer).AssertReplyContains(TextTemplate.Fill(SubscribeTexts.Subscribed, SubscribeDialog.AudienceName(village)))
             .StartTestAsync();
 
         var subscription = Subscription();
@@ -42,9 +43,9 @@ public sealed class SubscriptionConversationTests : IDisposable
             .Send(MainMenu.Subscribe).AssertReplyContains(SubscribeTexts.AskVillage)
             .Send("Thôn 3").AssertReplyContains("Đã đăng ký")
             .Send(MainMenu.Subscribe)
-            .AssertReplyWithButtons(DossierFormat.Text(SubscribeTexts.AlreadySubscribed, "Thôn 3"), SubscribeTexts.Change, SubscribeTexts.Stop, SubscribeTexts.Keep)
+            .AssertReplyWithButtons(TextTemplate.Fill(SubscribeTexts.AlreadySubscribed, "Thôn 3"), SubscribeTexts.Change, SubscribeTexts.Stop, SubscribeTexts.Keep)
             .Send(SubscribeTexts.Change).AssertReplyContains(SubscribeTexts.AskVillage)
-            .Send("Tất cả các thôn").AssertReplyContains(DossierFormat.Text(SubscribeTexts.Changed, "tất cả các thôn"))
+            .Send("Tất cả các thôn").AssertReplyContains(TextTemplate.Fill(SubscribeTexts.Changed, "tất cả các thôn"))
             .StartTestAsync();
 
         Assert.Null(Subscription()!.Village);
@@ -58,7 +59,7 @@ public sealed class SubscriptionConversationTests : IDisposable
         await harness.Flow()
             .Send(MainMenu.Subscribe).AssertReplyContains(SubscribeTexts.AskVillage)
             .Send("Thôn 3").AssertReplyContains("Đã đăng ký")
-            .Send(MainMenu.Subscribe).AssertReplyContains(DossierFormat.Text(SubscribeTexts.AlreadySubscribed, "Thôn 3"))
+            .Send(MainMenu.Subscribe).AssertReplyContains(TextTemplate.Fill(SubscribeTexts.AlreadySubscribed, "Thôn 3"))
             .Send(answer).AssertReplyContains(reply)
             .StartTestAsync();
 
@@ -88,15 +89,16 @@ public sealed class SubscriptionConversationTests : IDisposable
     {
         await harness.Flow()
             .PreRegisterWithoutOffer()
-            .AssertReplyWithButtons(DossierFormat.Text(OfferNoticesTexts.Ask, "Thôn 2"), "Có", "Không")
-            .Send(answer).AssertReplyContains(subscribedVillage is null ? OfferNoticesTexts.Declined : DossierFormat.Text(SubscribeTexts.Subscribed, subscribedVillage))
+            .AssertReplyWithButtons(TextTemplate.Fill(OfferNoticesTexts.Ask, "Thôn 2"), "Có", "Không")
+            .Send(answer).AssertReplyContains(subscribedVillage is null ? OfferNoticesTexts.Declined : TextTemplate.Fill(SubscribeTexts.Subscribed, subscribedVillage))
             // A second dossier from the same chat is not followed by the question again.
             .PreRegister(phone: "0987654321", firstInChat: false)
             .Send("Xin chào").AssertReply(activity => Assert.DoesNotContain("nhận thông báo của xã", ((Microsoft.Bot.Schema.IMessageActivity)activity).Text, StringComparison.Ordinal))
             .StartTestAsync();
 
         Assert.Equal(subscribedVillage, Subscription()?.Village);
-        Assert.True(harness.Get<SubscriptionStore>().WasAsked(new ChatAddress(Chats.Channel, Chats.User, "c1")));
+        // Asked already: the chat cannot be marked as asked again.
+        Assert.False(harness.Get<SubscriptionStore>().TryMarkAsked(new ChatAddress(Chats.Channel, Chats.User, "c1")));
     }
 
     [Fact]
@@ -108,7 +110,7 @@ public sealed class SubscriptionConversationTests : IDisposable
             .StartTestAsync();
 
         Assert.Null(Subscription());
-        Assert.True(harness.Get<SubscriptionStore>().WasAsked(new ChatAddress(Chats.Channel, Chats.User, "c1")));
+        Assert.False(harness.Get<SubscriptionStore>().TryMarkAsked(new ChatAddress(Chats.Channel, Chats.User, "c1")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Knowledge.Procedures;
@@ -47,7 +48,7 @@ public sealed class PlainWordsTests : IDisposable
     public void Explain_brackets_the_first_whole_word_longest_first(string text, string expected, string first, string second)
     {
         var explained = new HashSet<string>(StringComparer.Ordinal);
-        Assert.Equal(string.Format(expected, Explanation(first), Explanation(second)), Words.Explain(text, explained));
+        Assert.Equal(TextTemplate.Fill(expected, Explanation(first), Explanation(second)), Words.Explain(text, explained));
         Assert.Contains(harness.Get<ProcedureCatalog>().Glossary.Single(t => t.Terms.Contains(first)).Key, explained);
     }
 

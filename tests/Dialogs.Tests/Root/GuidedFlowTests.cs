@@ -72,7 +72,7 @@ public sealed class GuidedFlowTests : IDisposable
             .Send("Gửi").AssertReply(PreRegisterTexts.Done)
             .StartTestAsync();
 
-        Assert.Single(harness.Get<DossierStore>().ListByPhone("0912345621"));
+        Assert.Single(harness.Get<DossierStore>().ListByOwner(Chats.Channel, Chats.User));
         Assert.Empty(harness.Get<UnansweredQuestionStore>().Latest(10));
     }
 

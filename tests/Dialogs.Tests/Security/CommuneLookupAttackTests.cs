@@ -3,6 +3,7 @@ using OneStopBot.Dialogs.Tests.Communes;
 using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Office.Dossiers;
 using static OneStopBot.Dialogs.Tests.Communes.TwoCommunes;
+using OneStopBot.Office;
 
 namespace OneStopBot.Dialogs.Tests.Security;
 
@@ -28,10 +29,10 @@ public sealed class CommuneLookupAttackTests : IDisposable
 
         // The short code is read as the chat's own commune's: nothing of Suối Mây's dossier.
         Assert.Contains("Em không tìm thấy hồ sơ mã 000.32.30.H49-261126-0001", await SaidAsync("tra cứu hồ sơ 261126-0001"), StringComparison.Ordinal);
-        Assert.Contains(DossierFormat.Text(CheckDossierTexts.NoneOwn, "000.32.30.H49-261120-0012"), await SaidAsync("hồ sơ của tôi"), StringComparison.Ordinal);
+        Assert.Contains(TextTemplate.Fill(CheckDossierTexts.NoneOwn, "000.32.30.H49-261120-0012"), await SaidAsync("hồ sơ của tôi"), StringComparison.Ordinal);
 
         // The full code finds it anywhere in the province, and asks for the phone's digits; wrong ones show nothing.
-        Assert.Contains(DossierFormat.Text(CheckDossierTexts.FoundAskDigits, code), await SaidAsync("Tra cứu hồ sơ " + code), StringComparison.Ordinal);
+        Assert.Contains(TextTemplate.Fill(CheckDossierTexts.FoundAskDigits, code), await SaidAsync("Tra cứu hồ sơ " + code), StringComparison.Ordinal);
         var wrong = await SaidAsync("0000");
         Assert.Contains(CheckDossierTexts.WrongDigits, wrong, StringComparison.Ordinal);
         Assert.DoesNotContain("Trạng thái", wrong, StringComparison.Ordinal);
@@ -66,7 +67,7 @@ public sealed class CommuneLookupAttackTests : IDisposable
         var code = FileInSuoiMay(harness);
         // Inferred from the code, the chat becomes Suối Mây's; that gives no right to the dossier.
         var said = await SaidAsync("hồ sơ " + code + " xong chưa");
-        Assert.Contains(DossierFormat.Text(CheckDossierTexts.FoundAskDigits, code), said, StringComparison.Ordinal);
+        Assert.Contains(TextTemplate.Fill(CheckDossierTexts.FoundAskDigits, code), said, StringComparison.Ordinal);
         Assert.DoesNotContain("Trạng thái", said, StringComparison.Ordinal);
         var guessed = await SaidAsync("1234");
         Assert.Contains(CheckDossierTexts.WrongDigits, guessed, StringComparison.Ordinal);

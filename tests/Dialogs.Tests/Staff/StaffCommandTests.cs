@@ -1,5 +1,6 @@
 using Microsoft.Bot.Schema;
 using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Dialogs.Staff;
 using OneStopBot.Dialogs.Tests.Dossiers;
@@ -111,7 +112,7 @@ public sealed class StaffCommandTests : IDisposable
             .Send("/capnhat " + code).AssertReplyContains("Chọn trạng thái mới")
             .Send("Đang giải quyết").AssertReplyContains(StaffUpdateTexts.AskNote)
             .Send("Bỏ qua").AssertReplyContains("Xác nhận?")
-            .Send("có").AssertReply(DossierFormat.Text(told, code))
+            .Send("có").AssertReply(TextTemplate.Fill(told, code))
             .StartTestAsync();
 
         Assert.Equal(fromChat ? 1 : 0, harness.Get<Outbox>().Due(harness.Time.GetUtcNow(), 10).Count(d => d.Kind == DeliveryKind.StatusChange));
@@ -143,7 +144,7 @@ public sealed class StaffCommandTests : IDisposable
         harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Withdrawn, "desk", null);
 
         await harness.Flow()
-            .Send("/capnhat " + Code).AssertReply(DossierFormat.Text(StaffUpdateTexts.Final, Code, DossierStatus.Withdrawn.Text().Label))
+            .Send("/capnhat " + Code).AssertReply(TextTemplate.Fill(StaffUpdateTexts.Final, Code, DossierStatus.Withdrawn.Text().Label))
             .StartTestAsync();
     }
 

@@ -29,8 +29,8 @@ public sealed class QuestionGroupsTests
     [InlineData("đăng ký kết hôn cần gì", "dang ky ket hon can giay to gi", true)]
     [InlineData("làm giấy khai sinh ở đâu", "giá phân bón tháng này", false)]
     [InlineData("xin chào", "con trâu bị ốm thì gọi ai", false)]
-    public void Likeness_reads_the_classifiers_features(string a, string b, bool alike) =>
-        Assert.Equal(alike, QuestionGroups.Likeness(a, b) >= QuestionGroups.DefaultLikeness);
+    public void Two_questions_group_together_by_the_classifiers_features(string a, string b, bool alike) =>
+        Assert.Equal(alike, QuestionGroups.Group([a, b]).Count == 1);
 
     [Fact]
     public void Empty_and_hostile_texts_group_without_error()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OneStopBot.Knowledge.Procedures;
 
 namespace OneStopBot.Knowledge.Tests.Procedures;
@@ -35,7 +36,7 @@ public sealed class DeadlineRuleTests
     [InlineData("2027-12-31", 60, "2027-12-31", "2028-02-29")]
     [InlineData("2026-01-31", 15, "2026-01-31", "2026-02-15")]
     public void Days_are_calendar_days_after_the_event(string eventDay, int days, string first, string last) =>
-        Assert.Equal((DateOnly.Parse(first), DateOnly.Parse(last)), new DeadlineRule(DeadlineEvent.Birth, days, null, null, AfterDeadline.LateFee).For(DateOnly.Parse(eventDay)));
+        Assert.Equal((DateOnly.Parse(first, CultureInfo.InvariantCulture), DateOnly.Parse(last, CultureInfo.InvariantCulture)), new DeadlineRule(DeadlineEvent.Birth, days, null, null, AfterDeadline.LateFee).For(DateOnly.Parse(eventDay, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void A_month_of_the_year_of_an_age_is_that_whole_month_even_for_a_leap_day_birth() =>

@@ -136,10 +136,10 @@ public sealed class CommuneJoinTests : IDisposable
         Assert.Equal(JoinRefusal.MissingFile, join.Join(Path.Combine(folder, "missing.db"), Joined).Refusal);
         Assert.Equal(JoinRefusal.NotADatabase, join.Join(text, Joined).Refusal);
         Assert.Null(join.Join(old, Joined).Refusal);
-        var count = In(Joined, () => province.Get<DossierStore>().ListByPhone("0912345678")).Count;
+        var count = In(Joined, () => province.Get<DossierSearch>().Find(new DossierQuery(Text: "0912345678")).Items).Count;
 
         Assert.Equal((JoinRefusal.CommuneHasRecords, DossierStore.CollectionName), Refusal(join.Join(OldFile(), Joined)));
-        Assert.Equal(count, In(Joined, () => province.Get<DossierStore>().ListByPhone("0912345678")).Count);
+        Assert.Equal(count, In(Joined, () => province.Get<DossierSearch>().Find(new DossierQuery(Text: "0912345678")).Items).Count);
     }
 
     [Fact]

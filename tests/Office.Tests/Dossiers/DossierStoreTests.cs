@@ -131,16 +131,6 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
     }
 
     [Fact]
-    public void Dossiers_are_listed_by_phone_in_any_form()
-    {
-        var dossier = Store.PreRegister(Request(phone: "+84 912 345 621"));
-        Store.PreRegister(Request(phone: "0987654321"));
-
-        Assert.Equal(dossier.Code, Assert.Single(Store.ListByPhone("0912.345.621")).Code);
-        Assert.Empty(Store.ListByPhone("not a phone"));
-    }
-
-    [Fact]
     public void Staff_filings_are_received_with_a_due_date_and_audited()
     {
         Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 8, 30, 0, TimeSpan.Zero)); // 15:30 local

@@ -62,7 +62,6 @@ public sealed class CommuneIsolationTests : IDisposable
             Assert.Null(store.Find(dossier.Code));
             Assert.Null(store.Find(dossier.Code.ToLowerInvariant()));
             Assert.Empty(store.ListByOwner(Resident.ChannelId, Resident.UserId));
-            Assert.Empty(store.ListByPhone(dossier.Phone));
             Assert.True(store.IsEmpty);
             Assert.Null(store.ChangeStatus(dossier.Code, DossierStatus.Rejected, "Kẻ gian", "thử"));
             var search = host.Get<DossierSearch>();
@@ -88,9 +87,9 @@ public sealed class CommuneIsolationTests : IDisposable
         Assert.StartsWith("000.32.30.H49-", inA.Code, StringComparison.Ordinal);
         Assert.StartsWith("000.33.30.H49-", inB.Code, StringComparison.Ordinal);
         Assert.Equal(inA.Code[^4..], inB.Code[^4..]);
-        Assert.Equal([inA.Code], In(A, () => store.ListByPhone(inA.Phone)).Select(d => d.Code));
-        Assert.Equal([inB.Code], In(B, () => store.ListByPhone(inB.Phone)).Select(d => d.Code));
-        Assert.Equal(["Chị Lan"], In(A, () => host.Get<StaffAuditLog>().Recent(10)).Select(a => a.Staff));
+        Assert.Equal([inA.Code], In(A, () => host.Get<DossierSearch>().Find(new DossierQuery(Text: inA.Phone)).Items).Select(d => d.Code));
+        Assert.Equal([inB.Code], In(B, () => host.Get<DossierSearch>().Find(new DossierQuery(Text: inB.Phone)).Items).Select(d => d.Code));
+        Assert.Equal(["Chị Lan"], In(A, () => host.Get<StaffAuditLog>().ForTarget(inA.Code)).Select(a => a.Staff));
         Assert.Equal(["Anh Tú"], In(B, () => host.Get<StaffAuditLog>().ByStaff("Anh Tú", 10)).Select(a => a.Staff));
         Assert.Empty(In(A, () => host.Get<StaffAuditLog>().ByStaff("Anh Tú", 10)));
     }
@@ -144,14 +143,13 @@ public sealed class CommuneIsolationTests : IDisposable
         {
             Assert.Null(subscriptions.Find(Resident));
             Assert.False(subscriptions.IsSubscribed(Resident));
-            Assert.False(subscriptions.WasAsked(Resident));
             Assert.Equal(0, subscriptions.Count());
             Assert.Equal(0, subscriptions.CountAudience(null));
-            Assert.Empty(subscriptions.Audience(null));
+            Assert.Empty(subscriptions.AudiencePage(null, after: null, pageSize: 10));
             Assert.False(subscriptions.Unsubscribe(Resident));
         });
         Assert.True(In(A, () => subscriptions.IsSubscribed(Resident)));
-        Assert.True(In(A, () => subscriptions.WasAsked(Resident)));
+        Assert.False(In(A, () => subscriptions.TryMarkAsked(Resident)));
     }
 
     [Fact]
@@ -286,7 +284,7 @@ public sealed class CommuneIsolationTests : IDisposable
 
     public static TheoryData<string> Reads() =>
     [
-        "dossier by code", "dossiers by phone", "dossier search", "audit", "subscriptions", "notices", "ratings",
+        "dossier by code", "dossier search", "audit", "subscriptions", "notices", "ratings",
         "feedback", "handoffs", "questions", "reminders", "statistics", "lookup lock", "sync", "new dossier", "outbox",
     ];
 
@@ -299,9 +297,8 @@ public sealed class CommuneIsolationTests : IDisposable
         Action use = read switch
         {
             "dossier by code" => () => host.Get<DossierStore>().Find("000.32.30.H49-261130-0001"),
-            "dossiers by phone" => () => host.Get<DossierStore>().ListByPhone("0912345621"),
             "dossier search" => () => host.Get<DossierSearch>().Find(new DossierQuery()),
-            "audit" => () => host.Get<StaffAuditLog>().Recent(10),
+            "audit" => () => host.Get<StaffAuditLog>().ByStaff("Chị Lan", 10),
             "subscriptions" => () => host.Get<SubscriptionStore>().Count(),
             "notices" => () => host.Get<NoticeStore>().Latest(10),
             "ratings" => () => host.Get<RatingStore>().Latest(10),

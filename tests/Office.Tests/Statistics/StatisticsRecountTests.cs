@@ -175,7 +175,8 @@ public sealed class StatisticsRecountTests
 
         var received = all.Where(d => InPeriod(d.ReceivedAt)).ToList();
         var resolved = all.Where(d => InPeriod(d.ResolvedAt)).ToList();
-        var open = all.Where(d => d.StatusAt(instant) is { } status && status.IsInProgress()).ToList();
+        // The status each dossier had then, read from its history.
+        var open = all.Where(d => d.History.LastOrDefault(change => change.At <= instant) is { } last && last.Status.IsInProgress()).ToList();
         return (
             received.Count,
             received.Count(d => d.Submission == Submission.Online),

@@ -19,7 +19,7 @@ public sealed class ChannelLinesTests
     [InlineData("        thụt vào", "   thụt vào")]
     [InlineData("10) mười\n2026. năm", "10\\) mười  \n2026\\. năm")]
     public void Markdown_shows_each_line_and_character_as_written(string text, string markdown) =>
-        Assert.Equal(markdown, ChannelLines.ToMarkdown(text));
+        Assert.Equal(markdown, MarkdownLinesMiddleware.ToMarkdown(text));
 
     [Theory]
     [InlineData("webchat", true)]
@@ -32,7 +32,7 @@ public sealed class ChannelLinesTests
     {
         var reference = TestAdapter.CreateConversation("lines");
         reference.ChannelId = channel;
-        var adapter = new TestAdapter(reference).Use(new ChannelLines());
+        var adapter = new TestAdapter(reference).Use(new MarkdownLinesMiddleware());
 
         await new TestFlow(adapter, (turn, ct) => turn.SendActivityAsync("Thủ tục: Khai sinh\nMã: 000.32.30.H49-231120-0012", cancellationToken: ct))
             .Send("tra cứu")
@@ -50,7 +50,7 @@ public sealed class ChannelLinesTests
     {
         var reference = TestAdapter.CreateConversation("plain");
         reference.ChannelId = "webchat";
-        var adapter = new TestAdapter(reference).Use(new ChannelLines());
+        var adapter = new TestAdapter(reference).Use(new MarkdownLinesMiddleware());
         var plain = MessageFactory.Text("a*b\nc");
         plain.TextFormat = TextFormatTypes.Plain;
 

@@ -12,7 +12,7 @@ namespace OneStopBot.Dialogs.Engine;
 /// turn "1." lines into a list with numbers of their own and "*" or "_" into emphasis. For those channels each line
 /// ends in a Markdown hard break and Markdown's own characters are escaped; Zalo and the terminal show "\n" as it is.
 /// </summary>
-public sealed class ChannelLines : IMiddleware
+public sealed class MarkdownLinesMiddleware : IMiddleware
 {
     /// <summary>Channels whose clients render a message's text as Markdown.</summary>
     public static readonly FrozenSet<string> MarkdownChannels =
