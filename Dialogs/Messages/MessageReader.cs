@@ -162,6 +162,7 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         var reading = new MessageReading(understood.Text, understood.Intent, understood.ProcedureId, understood.Aspect, understood.Band)
         {
             AlsoProcedureIds = understood.AlsoProcedureIds,
+            Score = understood.Score,
             Closing = understood.Closing,
             ChitChat = understood.ChitChat,
             OtherAgency = understood.OtherAgencyId is { } agency ? catalog.FindOtherAgency(agency) : null,
@@ -214,6 +215,13 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         {
             // "còn kết hôn thì sao" after the fee of khai sinh asks the same of kết hôn.
             return reading with { Aspect = lastAspect };
+        }
+        if (!namesAnother && (reading is { ChitChat: true, Score: < MessageUnderstanding.AnswerProbability }
+            || (reading.Intent == Intent.Feedback && aspect != ProcedureAspect.None && QuestionWords.Asks(text))))
+        {
+            // Small talk read with little confidence ("cầng dấy tờ dì"), or a remark that asks ("lỗi của xã mà tui phải trả
+            // tiền hả"), is a question not understood: answered about the procedure in context, and kept for staff.
+            return Answer(reading, topic, aspect == ProcedureAspect.None ? understanding.LikeliestAspectOf(text, topic) : aspect) with { Unsure = true };
         }
         if (reading is { Intent: Intent.Greeting, Closing: false } && aspect == ProcedureAspect.None && understanding.SyllableCount(text) <= ShortGreetingSyllables)
         {

@@ -195,6 +195,10 @@ public sealed class ProcedureAnswers(CommuneContext communes, IUnansweredQuestio
         {
             ProcedureAspect.Fee when PageFeeOf(procedure, pages) is { } counted => $"{counted}\n{FactOf(procedure, aspect)}",
             ProcedureAspect.Where => $"{FactOf(procedure, aspect)}\n{HoursOf(procedure)}",
+            // How long it takes and how long the resident has ("trong bao nhiêu ngày") are easily taken for each other: a
+            // time answer adds the deadline where there is one, and a deadline asked where there is none gives the time.
+            ProcedureAspect.Time when procedure.Deadline is not null => $"{FactOf(procedure, aspect)}\n{FactOf(procedure, ProcedureAspect.Deadline)}",
+            ProcedureAspect.Deadline when procedure.Deadline is null => $"{FactOf(procedure, aspect)}\n{FactOf(procedure, ProcedureAspect.Time)}",
             ProcedureAspect.Hours => $"{HoursOf(procedure)}\n{ProcedureTexts.Where}{PlaceOf(procedure) ?? procedure.WhereAndWhen}",
             // Whatever the ways, a call first saves a trip for a missing paper.
             ProcedureAspect.Trip => $"{FactOf(procedure, aspect)}\n{string.Format(CultureInfo.InvariantCulture, ProcedureTexts.TripCall, communes.Current.Office.Phone)}",
