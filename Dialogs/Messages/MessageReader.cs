@@ -216,11 +216,14 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
             // "còn kết hôn thì sao" after the fee of khai sinh asks the same of kết hôn.
             return reading with { Aspect = lastAspect };
         }
-        if (!namesAnother && (reading is { ChitChat: true, Score: < MessageUnderstanding.AnswerProbability }
-            || (reading.Intent == Intent.Feedback && aspect != ProcedureAspect.None && QuestionWords.Asks(text))))
+        // Small talk, a goodbye or a remark read with little confidence ("cầng dấy tờ dì", "tốn nhiu"), or a remark that
+        // asks ("lỗi của xã mà tui phải trả tiền hả"), is a question not understood: answered about the procedure in
+        // context on what it most likely asks, and kept for staff.
+        var unsure = reading is { Score: < MessageUnderstanding.AnswerProbability, Intent: Intent.None or Intent.Greeting or Intent.Feedback or Intent.Status or Intent.Office }
+            && (aspect != ProcedureAspect.None || reading.ChitChat);
+        var asksAsRemark = reading.Intent == Intent.Feedback && aspect != ProcedureAspect.None && QuestionWords.Asks(text);
+        if (!namesAnother && reading.OtherAgency is null && !reading.HasDossierCode && (unsure || asksAsRemark))
         {
-            // Small talk read with little confidence ("cầng dấy tờ dì"), or a remark that asks ("lỗi của xã mà tui phải trả
-            // tiền hả"), is a question not understood: answered about the procedure in context, and kept for staff.
             return Answer(reading, topic, aspect == ProcedureAspect.None ? understanding.LikeliestAspectOf(text, topic) : aspect) with { Unsure = true };
         }
         if (reading is { Intent: Intent.Greeting, Closing: false } && aspect == ProcedureAspect.None && understanding.SyllableCount(text) <= ShortGreetingSyllables)

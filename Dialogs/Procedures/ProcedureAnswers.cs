@@ -205,7 +205,7 @@ public sealed class ProcedureAnswers(CommuneContext communes, IUnansweredQuestio
             _ => FactOf(procedure, aspect),
         };
         // Where the file says nothing, a person can: "Gặp cán bộ" comes first.
-        IReadOnlyList<string> buttons = text.EndsWith(ProcedureTexts.NotWritten, StringComparison.Ordinal)
+        IReadOnlyList<string> buttons = FactOf(procedure, aspect).EndsWith(ProcedureTexts.NotWritten, StringComparison.Ordinal)
             ? [MainMenu.TalkToStaff, .. FollowUpButtons(procedure, aspect).Where(b => b != MainMenu.TalkToStaff)]
             : aspect == ProcedureAspect.Trip ? TripAnswerButtons(procedure) : FollowUpButtons(procedure, aspect);
         if (aspect == ProcedureAspect.Online && GuideMessages(procedure) is { Count: > 0 } guide)
