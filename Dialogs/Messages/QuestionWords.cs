@@ -12,7 +12,7 @@ public static class QuestionWords
 {
     private static readonly HashSet<string> Anywhere = new(StringComparer.Ordinal)
     {
-        "gi", "chi", "j", "dau", "mo", "rang", "nao", "sao", "nhieu",
+        "gi", "chi", "j", "dau", "mo", "rang", "nao", "sao",
     };
 
     private static readonly HashSet<string> Closing = new(StringComparer.Ordinal)
@@ -23,6 +23,7 @@ public static class QuestionWords
     // "hay" after these praises ("hay quá") rather than offering a choice.
     private static readonly HashSet<string> PraiseAfterHay = new(StringComparer.Ordinal) { "qua", "lam", "that", "ghe", "ha" };
 
+    // "nhiêu" is left out: without marks it is also "nhiều" in "cảm ơn cán bộ nhiều".
     public static bool Asks(string? text)
     {
         if (text?.Contains('?', StringComparison.Ordinal) == true)
