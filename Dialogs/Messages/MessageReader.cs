@@ -226,6 +226,12 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         {
             return Answer(reading, topic, aspect == ProcedureAspect.None ? understanding.LikeliestAspectOf(text, topic) : aspect) with { Unsure = true };
         }
+        if (reading.ProcedureId == topic && aspect == ProcedureAspect.None && QuestionWords.Asks(text) && !NamesOnly(text, topic))
+        {
+            // "bà mất ở bệnh viện tỉnh thì khai tử ở đâu" once khai tử was answered: a question about it, told with what
+            // happened, asks what it most likely asks; the whole first answer again would not answer it.
+            return Answer(reading, topic, understanding.LikeliestAspectOf(text, topic));
+        }
         if (reading is { Intent: Intent.Greeting, Closing: false } && aspect == ProcedureAspect.None && understanding.SyllableCount(text) <= ShortGreetingSyllables)
         {
             // "chào em" once a procedure was answered takes leave: a polite close, never the welcome again.

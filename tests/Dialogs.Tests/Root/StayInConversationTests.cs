@@ -90,6 +90,14 @@ public sealed class StayInConversationTests : IDisposable
         // Another agency's procedure: where to go, and the office's phone for more.
         { "làm phiếu lý lịch tư pháp ở đâu vậy em", "Sở Tư pháp", "Giấy tờ cần mang" },
         { "làm phiếu lý lịch tư pháp ở đâu vậy em", "3812 345", "Giấy tờ cần mang" },
+        // The procedure in context asked about again with what happened: the likeliest aspect, not the first answer again.
+        { "làm giấy khai tử cho ông | bà tui mất ở trên huyện thì khai tử ở mô", "Nộp ở đâu", "Giấy tờ cần mang" },
+        { "làm giấy khai tử cho ông | làm giấy khai tử cho ba", "Giấy tờ cần mang", NotFound },
+        // Who may go instead is answered from the file: a signature is signed in person, both sides come to nhận cha, mẹ, con.
+        { "chứng thực chữ ký | nhờ vợ đi ký giùm được không", "ký trước mặt cán bộ", NotFound },
+        { "đăng ký nhận cha mẹ con | nhờ người khác đi làm thay được không", "phải có mặt", NotFound },
+        // Where the receiver is not confirmed, where to ask and where to file online.
+        { "đăng ký hộ kinh doanh | nộp ở đâu", "dichvucong.gov.vn", NotFound },
         // A status question that names a procedure keeps it in context for what follows.
         { "hồ sơ kết hôn của tui nộp hôm thứ hai xong chưa | thường thì mấy ngày có", "Đăng ký kết hôn (làm giấy hôn thú). Thời gian", NotFound },
     };
