@@ -28,6 +28,7 @@ public sealed class StayInConversationTests : IDisposable
         // Thanks and goodbye close politely, without the greeting again.
         { "đăng ký khai sinh cho con | cảm ơn em nhiều nha", "không có chi", Welcome },
         { "đăng ký kết hôn | tạm biệt nhé", "không có chi", Welcome },
+        { "đăng ký kết hôn | ok em cảm ơn nhiều nghen", "không có chi", "Lệ phí" },
         { "lam giay khai tu cho ba | ok tks nha", "không có chi", Welcome },
         // A death told in passing: condolences first, then how to register it.
         { "ba tui mới mất hôm qua", "chia buồn", NotFound },
