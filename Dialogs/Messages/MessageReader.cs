@@ -165,6 +165,7 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         var reading = new MessageReading(understood.Text, understood.Intent, understood.ProcedureId, understood.Aspect, understood.Band)
         {
             AlsoProcedureIds = understood.AlsoProcedureIds,
+            Score = understood.Score,
             Closing = understood.Closing,
             ChitChat = understood.ChitChat,
             OtherAgency = understood.OtherAgencyId is { } agency ? catalog.FindOtherAgency(agency) : null,
@@ -217,6 +218,22 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         {
             // "còn kết hôn thì sao" after the fee of khai sinh asks the same of kết hôn.
             return reading with { Aspect = lastAspect };
+        }
+        // Small talk, a goodbye or a remark read with little confidence ("cầng dấy tờ dì", "tốn nhiu"), or a remark that
+        // asks ("lỗi của xã mà tui phải trả tiền hả"), is a question not understood: answered about the procedure in
+        // context on what it most likely asks, and kept for staff.
+        var unsure = reading is { Score: < MessageUnderstanding.AnswerProbability, Intent: Intent.None or Intent.Greeting or Intent.Feedback or Intent.Status or Intent.Office }
+            && (aspect != ProcedureAspect.None || reading.ChitChat);
+        var asksAsRemark = reading.Intent == Intent.Feedback && aspect != ProcedureAspect.None && QuestionWords.Asks(text);
+        if (!namesAnother && reading.OtherAgency is null && !reading.HasDossierCode && (unsure || asksAsRemark))
+        {
+            return Answer(reading, topic, aspect == ProcedureAspect.None ? understanding.LikeliestAspectOf(text, topic) : aspect) with { Unsure = true };
+        }
+        if (reading.ProcedureId == topic && aspect == ProcedureAspect.None && QuestionWords.Asks(text) && !NamesOnly(text, topic))
+        {
+            // "bà mất ở bệnh viện tỉnh thì khai tử ở đâu" once khai tử was answered: a question about it, told with what
+            // happened, asks what it most likely asks; the whole first answer again would not answer it.
+            return Answer(reading, topic, understanding.LikeliestAspectOf(text, topic));
         }
         if (reading is { Intent: Intent.Greeting, Closing: false } && aspect == ProcedureAspect.None && understanding.SyllableCount(text) <= ShortGreetingSyllables)
         {

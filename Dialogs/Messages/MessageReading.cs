@@ -39,6 +39,9 @@ public sealed record MessageReading(
 {
     public IReadOnlyList<string> Candidates { get; init; } = [];
 
+    /// <summary>How sure understanding was of its intent: small talk read with little confidence is no small talk for sure.</summary>
+    public double Score { get; init; }
+
     /// <summary>Further procedures the same message names ("khai sinh và nhập hộ khẩu"), answered after the first.</summary>
     public IReadOnlyList<string> AlsoProcedureIds { get; init; } = [];
 

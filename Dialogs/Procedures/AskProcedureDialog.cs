@@ -107,9 +107,10 @@ public sealed class AskProcedureDialog(
             {
                 return step.PromptAsync(choicePrompt.Id, new PromptOptions(ProcedureTexts.ChooseOne, Choices: choices), cancellationToken);
             }
-            var text = state.Candidates.Count == 1
-                ? string.Format(CultureInfo.InvariantCulture, ProcedureTexts.ConfirmOne, catalog.Find(state.Candidates[0])!.SimpleName)
-                : ProcedureTexts.ConfirmSeveral;
+            var text = string.Format(
+                CultureInfo.InvariantCulture,
+                state.Candidates.Count == 1 ? ProcedureTexts.ConfirmOne : ProcedureTexts.ConfirmSeveral,
+                catalog.Find(state.Candidates[0])!.SimpleName);
             return step.PromptAsync(confirmPrompt.Id, new PromptOptions(text, Choices: [.. choices, ProcedureTexts.NotThis]), cancellationToken);
         }
         // Asked how to avoid a trip: the answer is for the procedure the resident names next.

@@ -197,13 +197,17 @@ public sealed class ProcedureAnswers(CommuneContext communes, IUnansweredQuestio
         {
             ProcedureAspect.Fee when PageFeeOf(procedure, pages) is { } counted => $"{counted}\n{FactOf(procedure, aspect)}",
             ProcedureAspect.Where => $"{FactOf(procedure, aspect)}\n{HoursOf(procedure)}",
+            // How long it takes and how long the resident has ("trong bao nhiêu ngày") are easily taken for each other: a
+            // time answer adds the deadline where there is one, and a deadline asked where there is none gives the time.
+            ProcedureAspect.Time when procedure.Deadline is not null => $"{FactOf(procedure, aspect)}\n{FactOf(procedure, ProcedureAspect.Deadline)}",
+            ProcedureAspect.Deadline when procedure.Deadline is null => $"{FactOf(procedure, aspect)}\n{FactOf(procedure, ProcedureAspect.Time)}",
             ProcedureAspect.Hours => $"{HoursOf(procedure)}\n{ProcedureTexts.Where}{PlaceOf(procedure) ?? procedure.WhereAndWhen}",
             // Whatever the ways, a call first saves a trip for a missing paper.
             ProcedureAspect.Trip => $"{FactOf(procedure, aspect)}\n{string.Format(CultureInfo.InvariantCulture, ProcedureTexts.TripCall, communes.Current.Office.Phone)}",
             _ => FactOf(procedure, aspect),
         };
         // Where the file says nothing, a person can: "Gặp cán bộ" comes first.
-        IReadOnlyList<string> buttons = text.EndsWith(ProcedureTexts.NotWritten, StringComparison.Ordinal)
+        IReadOnlyList<string> buttons = FactOf(procedure, aspect).EndsWith(ProcedureTexts.NotWritten, StringComparison.Ordinal)
             ? [MainMenu.TalkToStaff, .. FollowUpButtons(procedure, aspect).Where(b => b != MainMenu.TalkToStaff)]
             : aspect == ProcedureAspect.Trip ? TripAnswerButtons(procedure) : FollowUpButtons(procedure, aspect);
         if (aspect == ProcedureAspect.Online && GuideMessages(procedure) is { Count: > 0 } guide)

@@ -8,7 +8,8 @@ public static class ProcedureTexts
 
     /// <summary>{0}: the one procedure the understanding thinks of.</summary>
     public const string ConfirmOne = "Có phải anh/chị hỏi về: {0}? Bấm nút bên dưới.";
-    public const string ConfirmSeveral = "Có phải anh/chị hỏi về một trong các thủ tục này? Bấm một nút bên dưới.";
+    /// <summary>{0}: the likeliest procedure, named so that a typed "đúng" is clearly yes to it.</summary>
+    public const string ConfirmSeveral = "Có phải anh/chị hỏi về: {0}? Nếu là thủ tục khác, anh/chị bấm một nút bên dưới.";
     public const string NotThis = "Không phải";
     public const string Stopped = "Dạ, em dừng ở đây. Khi nào cần hỏi thêm thì anh/chị cứ nhắn em nhé.";
 

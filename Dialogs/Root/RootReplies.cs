@@ -28,10 +28,10 @@ public sealed class RootReplies(CommuneContext communes)
     public Task ChitChatAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         BackToWorkAsync(turnContext, RootTexts.ChitChat, cancellationToken);
 
-    /// <summary>Where to go for a procedure another agency handles: only the facts of its file.</summary>
+    /// <summary>Where to go for a procedure another agency handles: only the facts of its file, then the office's phone for more.</summary>
     public Task OtherAgencyAsync(ITurnContext turnContext, OtherAgency agency, CancellationToken cancellationToken)
     {
-        var text = string.Format(CultureInfo.InvariantCulture, RootTexts.OtherAgency, agency.Name, agency.Agency, agency.Where, agency.Contact);
+        var text = string.Format(CultureInfo.InvariantCulture, RootTexts.OtherAgency, agency.Name, agency.Agency, agency.Where, agency.Contact, communes.Current.Office.Phone);
         return turnContext.SendActivityAsync(Replies.WithChoices(text, [Procedures.ProcedureTexts.OtherProcedureButton, MainMenu.TalkToStaff]), cancellationToken);
     }
 

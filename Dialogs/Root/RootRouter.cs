@@ -156,6 +156,11 @@ public sealed class RootRouter(
         var turn = dc.Context;
         if (FeatureOf(reading, current) is { } feature)
         {
+            if (reading is { Intent: Intent.Status, ProcedureId: { } named })
+            {
+                // "hồ sơ khai sinh nộp tuần rồi xong chưa": what is asked next ("thường mấy ngày thì có") is about khai sinh.
+                await topic.SetAsync(turn, named, cancellationToken);
+            }
             await StartAsync(dc, feature.DialogId, feature.Options, cancellationToken);
             return;
         }

@@ -13,8 +13,9 @@ internal static class RootTexts
 
     public const string ChitChat = "Dạ, em chỉ giúp được việc giấy tờ của xã: hỏi thủ tục, nộp hồ sơ trước, tra cứu hồ sơ. Anh/chị cần gì thì bấm nút bên dưới nhé.";
 
-    /// <summary>{0}: procedure; {1}: the agency handling it; {2}: where to file; {3}: how to reach it.</summary>
-    public const string OtherAgency = "{0}: việc này do {1} giải quyết, không làm ở bộ phận một cửa của xã.\n{2}\n{3}";
+    /// <summary>{0}: procedure; {1}: the agency handling it; {2}: where to file; {3}: how to reach it; {4}: the office phone.</summary>
+    public const string OtherAgency = "{0}: việc này do {1} giải quyết, không làm ở bộ phận một cửa của xã.\n{2}\n{3}\n" +
+        "Cần hỏi thêm, anh/chị gọi cán bộ một cửa số {4}.";
 
     public const string Cancelled = "Dạ, em đã dừng việc đang làm. Anh/chị cần gì khác thì bấm nút bên dưới.";
 

@@ -15,6 +15,9 @@ public sealed class StayInConversationTests : IDisposable
     private const string NotFound = "chưa tìm thấy thủ tục";
     private const string PressAButton = "vui lòng bấm một nút";
     private const string Welcome = "Em là trợ lý";
+    private const string ChitChat = "em chỉ giúp được";
+    private const string Thanks = "không có chi";
+    private const string RemarkKept = "ghi lại ý kiến";
 
     private readonly ConversationHarness harness = new();
 
@@ -25,6 +28,7 @@ public sealed class StayInConversationTests : IDisposable
         // Thanks and goodbye close politely, without the greeting again.
         { "đăng ký khai sinh cho con | cảm ơn em nhiều nha", "không có chi", Welcome },
         { "đăng ký kết hôn | tạm biệt nhé", "không có chi", Welcome },
+        { "đăng ký kết hôn | ok em cảm ơn nhiều nghen", "không có chi", "Lệ phí" },
         { "lam giay khai tu cho ba | ok tks nha", "không có chi", Welcome },
         // A death told in passing: condolences first, then how to register it.
         { "ba tui mới mất hôm qua", "chia buồn", NotFound },
@@ -72,6 +76,31 @@ public sealed class StayInConversationTests : IDisposable
         { "bà ngoại tui vừa qua đời hôm kia, lo đám xong rồi mới đi khai có sao không", "chia buồn", NotFound },
         // Stopping after an answer closes politely; nothing falls out.
         { "đăng ký kết hôn | thoi khong hoi nua", "dừng", NotFound },
+        // Small talk, a goodbye or a remark read with little confidence is a question about the procedure in context.
+        { "đăng ký tạm trú | cầng dấy dì hè", "Đăng ký tạm trú", ChitChat },
+        { "đăng ký kết hôn | tốn nhiu", "Lệ phí", Thanks },
+        // A remark put as a question ("… hay …", "… hả") is answered; a plain remark is thanked and kept.
+        { "đăng ký tạm trú | nộp bên xã hay bên công an huyện", "Nộp ở đâu", RemarkKept },
+        { "đăng ký thường trú | đi xã hay đi công an", "Nộp ở đâu", RemarkKept },
+        { "đăng ký khai sinh cho con | cán bộ xã làm việc chậm quá", RemarkKept, "Nộp ở đâu" },
+        { "đăng ký tạm trú | hehe", ChitChat, "Đăng ký tạm trú" },
+        // How long it takes and how long the resident has are both said where both are written.
+        { "làm giấy khai tử cho ông | mất bao lâu thì xong", "Hạn phải làm: Trong 15 ngày", NotFound },
+        // A deadline asked where none is written says so, and gives the time it takes.
+        { "đăng ký kết hôn | phải làm trong hạn mấy ngày", "Thời gian", NotFound },
+        // Another agency's procedure: where to go, and the office's phone for more.
+        { "làm phiếu lý lịch tư pháp ở đâu vậy em", "Sở Tư pháp", "Giấy tờ cần mang" },
+        { "làm phiếu lý lịch tư pháp ở đâu vậy em", "3812 345", "Giấy tờ cần mang" },
+        // The procedure in context asked about again with what happened: the likeliest aspect, not the first answer again.
+        { "làm giấy khai tử cho ông | bà tui mất ở trên huyện thì khai tử ở mô", "Nộp ở đâu", "Giấy tờ cần mang" },
+        { "làm giấy khai tử cho ông | làm giấy khai tử cho ba", "Giấy tờ cần mang", NotFound },
+        // Who may go instead is answered from the file: a signature is signed in person, both sides come to nhận cha, mẹ, con.
+        { "chứng thực chữ ký | nhờ vợ đi ký giùm được không", "ký trước mặt cán bộ", NotFound },
+        { "đăng ký nhận cha mẹ con | nhờ người khác đi làm thay được không", "phải có mặt", NotFound },
+        // Where the receiver is not confirmed, where to ask and where to file online.
+        { "đăng ký hộ kinh doanh | nộp ở đâu", "dichvucong.gov.vn", NotFound },
+        // A status question that names a procedure keeps it in context for what follows.
+        { "hồ sơ kết hôn của tui nộp hôm thứ hai xong chưa | thường thì mấy ngày có", "Đăng ký kết hôn (làm giấy hôn thú). Thời gian", NotFound },
     };
 
     [Theory]
@@ -107,6 +136,31 @@ public sealed class StayInConversationTests : IDisposable
         Assert.DoesNotContain(PressAButton, text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(NotFound, text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(harness.Get<ProcedureCatalog>().All, procedure => text.Contains(procedure.SimpleName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_guess_names_the_likeliest_and_a_typed_yes_takes_it()
+    {
+        // "giấy chứng nhận" names a family of papers: the likeliest is named in the question, the others are buttons.
+        var guess = await harness.SayAsync("giấy chứng nhận");
+        var named = Assert.Single(harness.Get<ProcedureCatalog>().All, procedure => guess[0].Text.StartsWith($"Có phải anh/chị hỏi về: {procedure.SimpleName}?", StringComparison.Ordinal));
+        Assert.Contains(guess[0].SuggestedActions.Actions, action => action.Title.EndsWith(named.SimpleName, StringComparison.Ordinal));
+
+        var text = string.Join('\n', (await harness.SayAsync("đúng rồi")).Select(r => harness.Plain(r.Text)));
+
+        Assert.StartsWith(named.SimpleName, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(PressAButton, text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_remark_put_as_a_question_is_answered_and_kept_as_a_question_not_as_feedback()
+    {
+        await harness.SayAsync("đăng ký tạm trú");
+
+        await harness.SayAsync("nộp bên xã hay bên công an huyện");
+
+        Assert.Equal("nộp bên xã hay bên công an huyện", Assert.Single(harness.Get<UnansweredQuestionStore>().Latest(10)).Text);
+        Assert.Empty(harness.Get<IFeedbackStore>().Latest(10));
     }
 
     [Theory]

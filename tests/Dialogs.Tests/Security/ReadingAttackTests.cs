@@ -26,6 +26,9 @@ public sealed class ReadingAttackTests : IDisposable
         Repeat("khai tử kết hôn ", 50_000),
         Repeat("😂", 300_000),
         "con " + Repeat("ket hon ", 100_000) + "thi sao",
+        // Question words and remarks, to the reading that tells a remark put as a question from a plain one.
+        Repeat("hay ", 250_000),
+        "cán bộ xã " + Repeat("chậm quá hả ", 100_000) + "?",
     };
 
     [Theory]
