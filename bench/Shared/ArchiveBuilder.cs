@@ -16,10 +16,13 @@ public static class ArchiveBuilder
 
     private static readonly (string Id, int Days)[] Procedures = [("khai-sinh", 0), ("chung-thuc-ban-sao", 0), ("xac-nhan-hon-nhan", 3), ("thuong-tru", 7), ("xac-nhan-khuyet-tat", 25)];
 
-    /// <summary>Writes <paramref name="count"/> dossiers of <paramref name="commune"/> (its agency code in their codes, its slug on each).</summary>
-    public static void Fill(LiteDB.ILiteCollection<Dossier> dossiers, WorkingCalendar calendar, Commune commune, int count, TimeProvider time)
+    /// <summary>
+    /// Writes <paramref name="count"/> dossiers of <paramref name="commune"/> (its agency code in their codes, its slug on
+    /// each), <paramref name="perDay"/> a day, in bulk around the stores: their daily figures are counted on first use.
+    /// </summary>
+    public static void Fill(LiteDB.ILiteCollection<Dossier> dossiers, WorkingCalendar calendar, Commune commune, int count, TimeProvider time, int perDay = BusyOfficePerDay)
     {
-        foreach (var batch in Rows(calendar, commune, count, BusyOfficePerDay, time).Chunk(10_000))
+        foreach (var batch in Rows(calendar, commune, count, perDay, time).Chunk(10_000))
         {
             dossiers.InsertBulk(batch.Select(row => new Dossier
             {

@@ -65,6 +65,20 @@ public sealed class CommuneWorkspaceIsolationTests(CommunesFactory factory) : IC
         Assert.Contains("Gặp cán bộ " + AMark, all, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(CommunesFactory.A, AMark, BMark)]
+    [InlineData(CommunesFactory.B, BMark, AMark)]
+    public async Task The_staff_api_s_questions_of_a_commune_are_its_own(string commune, string own, string other)
+    {
+        Seed();
+        using var client = factory.CreateStaffClient();
+
+        var body = await client.GetStringAsync($"/api/staff/questions?commune={commune}");
+
+        Assert.Contains("Câu hỏi " + own, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(other, body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_feedback_page_offers_only_the_people_who_may_act_for_the_commune()
     {
