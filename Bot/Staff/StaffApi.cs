@@ -68,6 +68,7 @@ public static class StaffApi
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, document)] = [] }];
                 return Task.CompletedTask;
             });
+            StaffCommuneFilter.DescribeCommuneParameter(options);
         });
         return services;
     }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using OneStopBot.Bot.Hosting;
 using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office;
@@ -51,6 +53,33 @@ public static class StaffCommuneFilter
                     statusCode: StatusCodes.Status400BadRequest, title: ProblemTexts.CommuneRequiredTitle);
             }
             return await InCommuneAsync(context, next, http.RequestServices.GetRequiredService<CommuneContext>(), commune);
+        });
+
+    /// <summary>What the document says of <c>?commune=</c>, whose reading above no endpoint declares: the same on every operation, and what differs.</summary>
+    public const string ParameterDescription =
+        "The commune the call acts for: the Id of a configured commune (a slug such as phuoc-duc); an unknown Id is 404.";
+
+    /// <summary>Declares <c>?commune=</c> on every staff operation of the OpenAPI document, as the filter above reads it.</summary>
+    public static void DescribeCommuneParameter(OpenApiOptions options) =>
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            var description = context.Description;
+            var across = description.ActionDescriptor.EndpointMetadata.OfType<AcrossCommunes>().Any();
+            var when = description.ParameterDescriptions.Any(p => p.Name == "code")
+                ? " Optional: the dossier code's agency code says whose dossier it is, and naming another commune answers 404."
+                : !across ? " Required when several communes are served (400 without it); with one commune it may be left out."
+                : description.HttpMethod == HttpMethods.Post ? " Optional: the body's commune field names it too, and wins."
+                : " Optional: without it, when several communes are served, every commune's figures side by side.";
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = QueryKey,
+                In = ParameterLocation.Query,
+                Required = false,
+                Description = ParameterDescription + when,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            return Task.CompletedTask;
         });
 
     /// <summary>The ProblemDetails of a commune Id that no configured commune has.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -20,7 +21,18 @@ using OneStopBot.Office.Storage;
 namespace OneStopBot.Bot.Staff;
 
 /// <summary>Body of <c>POST dossiers</c>; <c>commune</c> (an Id) says whose dossier it is, required when several communes are served.</summary>
-public sealed record CreateDossierRequest(string? ProcedureId, string? ApplicantName, string? Phone, string? Village, string? CitizenId, string? Commune = null);
+public sealed record CreateDossierRequest(
+    string? ProcedureId,
+    string? ApplicantName,
+    string? Phone,
+    string? Village,
+    string? CitizenId,
+    [property: Description(CreateDossierRequest.CommuneDescription)] string? Commune = null)
+{
+    public const string CommuneDescription =
+        "Whose dossier it is: the Id of a configured commune (a slug such as phuoc-duc); its agency code goes into the new code. "
+        + "Required when several communes are served, unless ?commune= names it; an unknown Id is 404.";
+}
 
 /// <summary>Body of <c>PATCH dossiers/{code}</c>: a status name (<c>resultReady</c>) and an optional note for the resident.</summary>
 public sealed record UpdateDossierRequest(string? Status, string? Note);
@@ -72,7 +84,8 @@ public sealed record StatisticsResponse(
 }
 
 /// <summary>One commune's figures in the province's answer: its Id, its name, and its figures against its own goals.</summary>
-public sealed record CommuneStatisticsResponse(string Commune, string CommuneName, StatisticsResponse Figures);
+public sealed record CommuneStatisticsResponse(
+    [property: Description("The commune's Id, as ?commune= takes it.")] string Commune, string CommuneName, StatisticsResponse Figures);
 
 /// <summary>The answer of <c>GET stats</c> without <c>?commune=</c> when several communes are served: every commune side by side.</summary>
 public sealed record ProvinceStatisticsResponse(DateOnly From, DateOnly To, IReadOnlyList<CommuneStatisticsResponse> Communes);

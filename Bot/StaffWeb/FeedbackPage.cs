@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Office.Calendar;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
 using static OneStopBot.Bot.Hosting.HtmlText;
@@ -21,9 +22,12 @@ public static class FeedbackPage
 
     internal static IResult Render(
         HttpContext http, IFeedbackStore feedback, IRatingStore ratings, IStaffAuditLog audit, IOptionsMonitor<StaffOptions> staff,
-        WorkingCalendar calendar, string? nguoi)
+        StaffCommunes staffCommunes, CommuneContext communes, WorkingCalendar calendar, string? nguoi)
     {
-        var people = staff.CurrentValue.Members.Select(m => staff.CurrentValue.StaffNameOf(m.Channel, m.UserId)!).Append(StaffApi.ApiActor)
+        // The people who may act for the commune shown (its own staff and the province's): another commune's are no one here.
+        var here = communes.Current;
+        var people = staff.CurrentValue.Members.Where(m => staffCommunes.MayActFor(m, here))
+            .Select(m => staff.CurrentValue.StaffNameOf(m.Channel, m.UserId)!).Append(StaffApi.ApiActor)
             .Distinct(StringComparer.Ordinal).ToList();
         var person = people.FirstOrDefault(p => p == nguoi);
         var actions = person is null ? audit.Recent(Count) : audit.ByStaff(person, Count);

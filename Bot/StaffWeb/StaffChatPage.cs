@@ -41,7 +41,8 @@ public static class StaffChatPage
         }
         var userId = http.User.FindFirst(StaffSessions.UserIdClaim)!.Value;
         return credentials.Find(userId) is { } member
-            ? StaffSignIn.Issue(member, http.User.StaffName(), conversations, tokens, audit)
+            // The chat acts for the commune the workspace shows, the one a province administrator switched to.
+            ? StaffSignIn.Issue(member, http.User.StaffName(), conversations, tokens, audit, http.User.CommuneId())
             : StaffPages.Problem(http, StatusCodes.Status403Forbidden, StaffPageTexts.SignInFirst);
     }
 }

@@ -64,4 +64,10 @@ public sealed record OutboxMessage(DeliveryKind Kind, ChatAddress To, string Tex
 {
     /// <summary>When the outbox may send it at the earliest; now when null.</summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>
+    /// A reply to a chat that has not said its commune yet (the question which one): stored as no commune's, so no
+    /// commune's staff see it, rather than as one the resident may not live in.
+    /// </summary>
+    public bool BeforeCommune { get; init; }
 }

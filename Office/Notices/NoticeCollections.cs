@@ -71,7 +71,9 @@ internal sealed class NoticeCollectionSetup : ICollectionSetup
     {
         database.Collection<Delivery>(NoticeCollections.DeliveriesName).EnsureIndex(d => d.DueAt);
         database.Collection<Subscription>(SubscriptionStore.CollectionName).EnsureIndex(s => s.Village);
-        database.Collection<Rating>(RatingStore.CollectionName).EnsureIndex(r => r.Day);
+        database.Collection<Rating>(RatingStore.CollectionName).EnsureIndex(RatingStore.CommuneDayIndex, RatingStore.CommuneDayExpression);
+        // The index on the day alone, of the version before ratings had a commune: no query reads it any more.
+        database.Collection<Rating>(RatingStore.CollectionName).DropIndex(nameof(Rating.Day));
         database.Collection<Rating>(RatingStore.CollectionName).EnsureIndex(r => r.DossierCode);
         database.Collection<Feedback>(FeedbackStore.CollectionName).EnsureIndex(f => f.GivenAt);
         database.Collection<HandoffMessage>(HandoffStore.MessagesCollectionName).EnsureIndex(m => m.HandoffId);

@@ -12,7 +12,8 @@ public sealed class Outbox(NoticeCollections collections) : IOutbox
 {
     public Delivery Enqueue(OutboxMessage message)
     {
-        var delivery = collections.NewDelivery(collections.Communes.Current.Id, message.Kind, message.To, message.Text, message.Actions);
+        var commune = message.BeforeCommune ? string.Empty : collections.Communes.Current.Id;
+        var delivery = collections.NewDelivery(commune, message.Kind, message.To, message.Text, message.Actions);
         if (message.DueAt is { } dueAt)
         {
             delivery = delivery with { DueAt = dueAt };

@@ -44,14 +44,34 @@ public sealed class RatingStore(OfficeDatabase database, CommuneContext communes
 
     public bool IsRated(string dossierCode) => ratings.In(communes.Current.Id, Filter.Equal(nameof(Rating.DossierCode), dossierCode)).Exists();
 
+    /// <summary>
+    /// The index of a rating's commune and day ("phuoc-duc|2026-11-30"): a commune's ratings of a period lie together,
+    /// so its count reads them only, not every commune's ratings of those days.
+    /// </summary>
+    internal const string CommuneDayIndex = "communeDay";
+
+    internal const string CommuneDayExpression = "$." + CommuneRecords.Field + " + '|' + $." + nameof(Rating.Day);
+
     /// <summary>Ratings from <paramref name="from"/> to <paramref name="to"/> inclusive (office days), and how many were satisfied.</summary>
     public (int Satisfied, int Total) CountSatisfaction(DateOnly from, DateOnly to)
     {
-        var total = ratings.In(communes.Current.Id, Filter.Between(nameof(Rating.Day), Day(from), Day(to))).Count();
-        var satisfied = ratings.In(communes.Current.Id, BsonExpression.Create(
-            $"{nameof(Rating.Day)} BETWEEN @0 AND @1 AND {nameof(Rating.Score)} = @2", Day(from), Day(to), nameof(Satisfaction.Satisfied))).Count();
+        var here = communes.Current.Id;
+        var (satisfied, total) = (0, 0);
+        // Read through the commune's days alone; the commune is checked on each rating found, as every read does.
+        foreach (var rating in ratings.Find(InPeriod(here, from, to)))
+        {
+            if (rating.Own(here) is { } own)
+            {
+                total++;
+                satisfied += own.Score == Satisfaction.Satisfied ? 1 : 0;
+            }
+        }
         return (satisfied, total);
     }
+
+    /// <summary>The ratings of <paramref name="commune"/> from <paramref name="from"/> to <paramref name="to"/>, through <see cref="CommuneDayIndex"/>.</summary>
+    internal BsonExpression InPeriod(string commune, DateOnly from, DateOnly to) =>
+        Filter.Between(CommuneDayExpression, commune + "|" + Day(from).AsString, commune + "|" + Day(to).AsString);
 
     (int satisfied, int total) ISatisfactionSource.Count(DateOnly from, DateOnly to) => CountSatisfaction(from, to);
 

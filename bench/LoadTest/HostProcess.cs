@@ -23,7 +23,10 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<HostProcess> StartAsync(string name, string assembly, IEnumerable<string> arguments)
+    /// <summary>What each virtual user (by number) says before the resident's usual conversation; nothing by default.</summary>
+    public Func<int, IReadOnlyList<string>> Opening { get; private init; } = _ => [];
+
+    public static async Task<HostProcess> StartAsync(string name, string assembly, IEnumerable<string> arguments, Func<int, IReadOnlyList<string>>? opening = null)
     {
         if (!File.Exists(assembly))
         {
@@ -56,7 +59,7 @@ internal sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new HostProcess(name, process, new Uri($"http://127.0.0.1:{port}/api/messages"));
+        var host = new HostProcess(name, process, new Uri($"http://127.0.0.1:{port}/api/messages")) { Opening = opening ?? (_ => []) };
         try
         {
             await host.WaitUntilListeningAsync(port);

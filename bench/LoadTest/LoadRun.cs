@@ -26,10 +26,11 @@ internal static class LoadRun
         var users = Enumerable.Range(0, concurrency).Select(async user =>
         {
             latencies[user] = [];
+            var opening = host.Opening(user);
             var turn = 0;
             while (!Volatile.Read(ref stop))
             {
-                var text = ResidentMessages.Conversation[turn % ResidentMessages.Conversation.Count];
+                var text = MessageAt(opening, turn);
                 var started = Stopwatch.GetTimestamp();
                 var ok = await SendAsync(client, host.Endpoint, $"{runId}-{user}", turn++, text, time);
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -102,14 +103,19 @@ internal static class LoadRun
     {
         const int rounds = 3;
         using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        for (var turn = 0; turn < rounds * ResidentMessages.Conversation.Count; turn++)
+        var opening = host.Opening(0);
+        for (var turn = 0; turn < opening.Count + rounds * ResidentMessages.Conversation.Count; turn++)
         {
-            if (!await SendAsync(client, host.Endpoint, "prime", turn, ResidentMessages.Conversation[turn % ResidentMessages.Conversation.Count], time))
+            if (!await SendAsync(client, host.Endpoint, "prime", turn, MessageAt(opening, turn), time))
             {
                 throw new InvalidOperationException($"{host.Name} did not answer message {turn + 1} of its first conversation.");
             }
         }
     }
+
+    // The user's opening first, then the resident's conversation over and over.
+    private static string MessageAt(IReadOnlyList<string> opening, int turn) =>
+        turn < opening.Count ? opening[turn] : ResidentMessages.Conversation[(turn - opening.Count) % ResidentMessages.Conversation.Count];
 
     private static async Task<bool> SendAsync(HttpClient client, Uri endpoint, string conversation, int turn, string text, TimeProvider time)
     {

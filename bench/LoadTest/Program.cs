@@ -34,14 +34,26 @@ try
     {
         await statistics.PrimeAsync();
     }
+    // The same bot serving a province: its own empty database, the communes generated, each resident in one of them.
+    var province = $"bot{options.Communes}";
+    await using var many = options.Communes > 1
+        ? await HostProcess.StartAsync(
+            province,
+            Path.Combine(root, "Bot", "bin", configuration, "net10.0", "OneStopBot.Bot.dll"),
+            [$"--Storage:DatabasePath={Path.Combine(data.FullName, "province.db")}", .. ProvinceConfiguration.Arguments(options.Communes)],
+            user => ProvinceConfiguration.Opening(user, options.Communes))
+        : null;
     await using var echo = await HostProcess.StartAsync(
         "echo",
         Path.Combine(root, "bench", "EchoBot", "bin", configuration, "net10.0", "OneStopBot.EchoBot.dll"),
         []);
 
-    await LoadRun.PrimeAsync(bot, time);
-    await LoadRun.PrimeAsync(echo, time);
-    foreach (var host in new[] { bot, echo })
+    HostProcess[] hosts = many is null ? [bot, echo] : [bot, many, echo];
+    foreach (var host in hosts)
+    {
+        await LoadRun.PrimeAsync(host, time);
+    }
+    foreach (var host in hosts)
     {
         if (options.Settle > TimeSpan.Zero)
         {
@@ -56,6 +68,11 @@ try
         {
             // Alternate which host goes first, so neither always gets the warmer machine.
             (HostProcess Host, string Name)[] order = (repeat + concurrency) % 2 == 0 ? [(bot, "bot"), (echo, "echo")] : [(echo, "echo"), (bot, "bot")];
+            if (many is not null)
+            {
+                // Right after the one-commune bot, or right before it: the two compared run side by side in time.
+                order = order[0].Name == "bot" ? [order[0], (many, province), .. order[1..]] : [.. order[..^1], (many, province), order[^1]];
+            }
             if (options.Archive > 0)
             {
                 // First in one repeat, last in the next, so that drift over the run favours neither.
@@ -90,6 +107,19 @@ try
         var e = Median(results.Where(r => r.Host == "echo" && r.Concurrency == concurrency));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{concurrency,3}  {b.RequestsPerSecond,10:F0}  {e.RequestsPerSecond,10:F0}  {b.RequestsPerSecond / e.RequestsPerSecond,5:F2}   {b.P50Ms,6:F2}/{b.P99Ms,-7:F2}   {e.P50Ms,6:F2}/{e.P99Ms,-7:F2}   {b.CpuMicrosPerRequest,9:F0}  {e.CpuMicrosPerRequest,11:F0}  {b.CpuMicrosPerRequest / e.CpuMicrosPerRequest,5:F2}"));
+    }
+
+    if (many is not null)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"CPU per turn with {options.Communes} communes configured / with one commune (target: at most 1.10):");
+        foreach (var concurrency in options.Concurrency)
+        {
+            var with = Median(results.Where(r => r.Host == province && r.Concurrency == concurrency));
+            var one = Median(results.Where(r => r.Host == "bot" && r.Concurrency == concurrency));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{concurrency,3}  {with.CpuMicrosPerRequest,6:F0} / {one.CpuMicrosPerRequest,6:F0} µs = {with.CpuMicrosPerRequest / one.CpuMicrosPerRequest:F2}   ({with.RequestsPerSecond:F0} / {one.RequestsPerSecond:F0} req/s)"));
+        }
     }
 
     if (options.Archive > 0)

@@ -40,10 +40,13 @@ public static class StaffSignIn
         }
     }
 
-    /// <summary>A staff chat token for a member whose identity is proven (by password here, or by the workspace's session).</summary>
-    internal static IResult Issue(StaffMember member, string name, DirectLineConversations conversations, DirectLineTokens tokens, IStaffAuditLog audit)
+    /// <summary>
+    /// A staff chat token for a member whose identity is proven (by password here, or by the workspace's session); its
+    /// turns act for <paramref name="commune"/> when the member may (the one chosen in the workspace), else their own.
+    /// </summary>
+    internal static IResult Issue(StaffMember member, string name, DirectLineConversations conversations, DirectLineTokens tokens, IStaffAuditLog audit, string? commune = null)
     {
-        if (conversations.TryCreate(member.UserId, name) is not { } conversation)
+        if (conversations.TryCreate(member.UserId, name, commune) is not { } conversation)
         {
             return DirectLineEndpoints.Error(StatusCodes.Status429TooManyRequests, "TooManyConversations", "Too many conversations are open; try again in a few minutes.");
         }

@@ -60,9 +60,8 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
     public async Task<ZaloTurnReplies> RunTurnAsync(ZaloEvent zaloEvent, CancellationToken cancellationToken)
     {
         var activity = CreateActivity(zaloEvent);
-        // A reply before the resident said their commune (the question which one) is no commune's: it is kept under
-        // the first listed, as every outbox row has a commune; it carries only the question.
-        var replies = new ZaloTurnReplies(activity.GetConversationReference().ToChatAddress(), CommuneOf(zaloEvent.OaId) ?? communes.All[0]);
+        // A reply before the resident said their commune (the question which one) is no commune's.
+        var replies = new ZaloTurnReplies(activity.GetConversationReference().ToChatAddress(), CommuneOf(zaloEvent.OaId) ?? communes.Single);
         switch (zaloEvent.Kind)
         {
             case ZaloEventKind.Text or ZaloEventKind.Follow or ZaloEventKind.Unfollow:

@@ -159,8 +159,8 @@ public sealed class ZaloInboxWorker(
             Interlocked.Increment(ref sending);
             try
             {
-                // The turn's commune ended with the turn: its replies are that commune's records.
-                using (communes.Enter(turn.Commune))
+                // The turn's commune ended with the turn: its replies are that commune's records (none's before it was said).
+                using (turn.Commune is { } commune ? communes.Enter(commune) : (CommuneContext.Scope?)null)
                 {
                     replies = inbox.Complete(row.Id, turn.ToOutbox(heldUntil));
                 }

@@ -7,14 +7,17 @@ namespace OneStopBot.Bot.Channels.Zalo;
 /// What a turn run from the inbox says, held in the turn's state instead of sent: the texts exactly as Zalo is to
 /// receive them (choices numbered, long ones split), to go to the outbox when the turn's event is marked done.
 /// </summary>
-public sealed class ZaloTurnReplies(ChatAddress to, Commune commune)
+public sealed class ZaloTurnReplies(ChatAddress to, Commune? commune)
 {
     private readonly List<string> texts = [];
 
     public ChatAddress To { get; } = to;
 
-    /// <summary>The commune the turn acted for, whose records the replies are: the one current when the bot spoke.</summary>
-    public Commune Commune { get; set; } = commune;
+    /// <summary>
+    /// The commune the turn acted for, whose records the replies are: the one current when the bot spoke; null when the
+    /// resident had not said theirs (the replies ask it), and the replies are then no commune's.
+    /// </summary>
+    public Commune? Commune { get; set; } = commune;
 
     public IReadOnlyList<string> Texts => texts;
 
@@ -22,5 +25,5 @@ public sealed class ZaloTurnReplies(ChatAddress to, Commune commune)
 
     /// <summary>The outbox rows, left to the turn's own sending until <paramref name="heldUntil"/>.</summary>
     public IReadOnlyList<OutboxMessage> ToOutbox(DateTimeOffset heldUntil) =>
-        [.. texts.Select(text => new OutboxMessage(DeliveryKind.TurnReply, To, text) { DueAt = heldUntil })];
+        [.. texts.Select(text => new OutboxMessage(DeliveryKind.TurnReply, To, text) { DueAt = heldUntil, BeforeCommune = Commune is null })];
 }

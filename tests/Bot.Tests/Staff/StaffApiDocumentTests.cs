@@ -67,6 +67,27 @@ public sealed class StaffApiDocumentTests : IClassFixture<StaffApiFactory>
         Assert.DoesNotContain("phone", document["components"]!["schemas"]!["DossierResponse"]!["properties"]!.AsObject().Select(p => p.Key));
     }
 
+    [Fact]
+    public async Task Every_operation_declares_the_commune_it_acts_for_and_the_body_s_commune_is_described()
+    {
+        var document = await DocumentAsync();
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var commune = operation!["parameters"]?.AsArray().SingleOrDefault(p => (string?)p!["name"] == StaffCommuneFilter.QueryKey);
+                Assert.True(commune is not null, $"{method} {path} does not declare ?commune=");
+                Assert.Equal(("query", false), ((string?)commune!["in"], (bool?)commune["required"] ?? false));
+                Assert.StartsWith(StaffCommuneFilter.ParameterDescription, (string?)commune["description"], StringComparison.Ordinal);
+            }
+        }
+        var stats = document["paths"]!["/api/staff/stats"]!["get"]!["parameters"]!.AsArray().Single(p => (string?)p!["name"] == StaffCommuneFilter.QueryKey)!;
+        Assert.Contains("side by side", (string?)stats["description"], StringComparison.Ordinal);
+        var body = document["components"]!["schemas"]!["CreateDossierRequest"]!["properties"]!["commune"]!;
+        Assert.Equal(CreateDossierRequest.CommuneDescription, (string?)body["description"]);
+    }
+
     [Theory]
     [InlineData("/openapi/v1.json")]
     [InlineData("/scalar/v1")]

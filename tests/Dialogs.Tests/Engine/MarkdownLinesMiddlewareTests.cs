@@ -6,7 +6,7 @@ using OneStopBot.Dialogs.Engine;
 namespace OneStopBot.Dialogs.Tests.Engine;
 
 /// <summary>Lines reach each channel as lines: Markdown hard breaks where Markdown is rendered, "\n" elsewhere.</summary>
-public sealed class ChannelLinesTests
+public sealed class MarkdownLinesMiddlewareTests
 {
     [Theory]
     [InlineData("Giấy tờ cần mang:\n1. Tờ khai\n2. Căn cước", "Giấy tờ cần mang:  \n1\\. Tờ khai  \n2\\. Căn cước")]

@@ -83,6 +83,23 @@ public sealed class CommuneConfigurationTests
         Assert.Equal(owner, services.GetRequiredService<CommuneDirectory>().ByDossierCode(code)?.Id);
     }
 
+    [Theory]
+    [InlineData("000.32.30.H49.01-261203-0001", "phuoc-duc-1")]
+    [InlineData("000.32.30.h49.01-261203-0001", "phuoc-duc-1")]
+    [InlineData("000.32.30.H49-261203-0001", "phuoc-duc")]
+    [InlineData("000.32.30.h49-261203-0001", "phuoc-duc")]
+    [InlineData("000.32.30.H49.02-261203-0001", "phuoc-duc")]
+    public void A_commune_whose_agency_code_begins_another_s_does_not_take_its_dossiers(string code, string owner)
+    {
+        var settings = TwoCommunes();
+        settings["Communes:2:Id"] = "phuoc-duc-1";
+        settings["Communes:2:CommuneName"] = "xã Phước Đức Một";
+        settings["Communes:2:AgencyCode"] = "000.32.30.H49.01";
+        using var services = Build(settings);
+
+        Assert.Equal(owner, services.GetRequiredService<CommuneDirectory>().ByDossierCode(code)?.Id);
+    }
+
     [Fact]
     public void With_several_communes_nothing_is_current_until_one_is_entered()
     {

@@ -130,6 +130,42 @@ public sealed class CommuneIsolationTests : IDisposable
     }
 
     [Fact]
+    public void Each_commune_s_satisfaction_counts_its_own_ratings_of_the_period_only()
+    {
+        var ratings = host.Get<RatingStore>();
+        var today = host.Get<WorkingCalendar>().Today;
+        In(A, () =>
+        {
+            ratings.Add(Resident, Satisfaction.Satisfied);
+            ratings.Add(Resident, Satisfaction.Unsatisfied);
+        });
+        In(B, () => ratings.Add(Resident, Satisfaction.Satisfied));
+        host.Time.Advance(TimeSpan.FromDays(1));
+        In(A, () => ratings.Add(Resident, Satisfaction.Satisfied));
+
+        Assert.Equal((1, 2), In(A, () => ratings.CountSatisfaction(today, today)));
+        Assert.Equal((1, 1), In(B, () => ratings.CountSatisfaction(today, today)));
+        Assert.Equal((2, 3), In(A, () => ratings.CountSatisfaction(today.AddDays(-1), today.AddDays(1))));
+        Assert.Equal((0, 0), In(B, () => ratings.CountSatisfaction(today.AddDays(1), today.AddDays(1))));
+        // Read through the commune's own days, not every commune's ratings of the period.
+        var plan = host.Get<OfficeDatabase>().Collection<Rating>(RatingStore.CollectionName).Query().Where(ratings.InPeriod(A, today, today)).GetPlan();
+        Assert.Equal(RatingStore.CommuneDayIndex, plan["index"]["name"].AsString);
+    }
+
+    [Fact]
+    public void A_reply_before_the_resident_said_their_commune_is_no_commune_s_and_is_still_sent()
+    {
+        var outbox = host.Get<Outbox>();
+
+        var row = outbox.Enqueue(new OutboxMessage(DeliveryKind.TurnReply, Resident, "Anh/chị ở xã nào?") { BeforeCommune = true });
+
+        Assert.Equal(string.Empty, row.Commune);
+        Assert.Null(In(A, () => outbox.Get(row.Id)));
+        Assert.Null(In(B, () => outbox.Get(row.Id)));
+        Assert.Equal([row.Id], outbox.Due(host.Time.GetUtcNow(), 10).Select(d => d.Id));
+    }
+
+    [Fact]
     public void A_subscription_of_one_commune_is_not_the_other_s_and_the_other_cannot_end_it()
     {
         var subscriptions = host.Get<SubscriptionStore>();
