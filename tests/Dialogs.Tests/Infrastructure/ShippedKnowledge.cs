@@ -14,15 +14,25 @@ namespace OneStopBot.Dialogs.Tests.Infrastructure;
 /// </summary>
 public static class ShippedKnowledge
 {
-    private static readonly Lazy<ProcedureCatalog> SharedCatalog = new(() => ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath));
-    private static readonly Lazy<MessageUnderstanding> SharedUnderstanding = new(() => new MessageUnderstanding(SharedCatalog.Value));
-    private static readonly Lazy<ProcedureIndex> SharedIndex = new(() => new ProcedureIndex(SharedCatalog.Value));
+    private static readonly Lazy<ProcedureCatalog> SharedCatalog = new(() => Loaded(() => ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath)));
+    private static readonly Lazy<MessageUnderstanding> SharedUnderstanding = new(() => Loaded(() => new MessageUnderstanding(SharedCatalog.Value)));
+    private static readonly Lazy<ProcedureIndex> SharedIndex = new(() => Loaded(() => new ProcedureIndex(SharedCatalog.Value)));
 
     public static ProcedureCatalog Catalog => SharedCatalog.Value;
 
     public static MessageUnderstanding Understanding => SharedUnderstanding.Value;
 
     public static ProcedureIndex Index => SharedIndex.Value;
+
+    // Loaded outside the caller's execution context: the first load may happen while a test host is being built, and
+    // Lucene's static settings keep the context they were first read in, which would keep that host for the whole run.
+    private static T Loaded<T>(Func<T> load)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return load();
+        }
+    }
 
     /// <summary>
     /// Puts the shared objects in place of those <c>AddKnowledge</c> would load. They are registered as instances, so
