@@ -1,9 +1,14 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace OneStopBot.Bot.Tests.Browser;
 
-/// <summary>Headless Chromium from the Debian package, and pages the size of a resident's phone.</summary>
+/// <summary>
+/// Headless Chromium from the Debian package, and pages the size of a resident's phone. One browser process serves the
+/// whole test run for each set of switches (starting one for each test cost seconds of CPU); a test's pages are in
+/// contexts of its own (cookies, storage and cache apart), closed when the test disposes its <see cref="Chromium"/>.
+/// </summary>
 public sealed class Chromium : IAsyncDisposable
 {
     public const string ExecutablePath = "/usr/bin/chromium";
@@ -15,33 +20,33 @@ public sealed class Chromium : IAsyncDisposable
 
     public const string UserBubble = ".webchat__bubble--from-user";
 
-    private readonly IPlaywright playwright;
+    private static readonly ConcurrentDictionary<string, Lazy<Task<IBrowser>>> Browsers = new(StringComparer.Ordinal);
+    private static readonly Lazy<Task<IPlaywright>> Driver = new(StartDriverAsync);
 
-    private Chromium(IPlaywright playwright, IBrowser browser)
-    {
-        this.playwright = playwright;
-        Browser = browser;
-    }
+    private readonly IBrowser browser;
+    private readonly ConcurrentBag<IBrowserContext> contexts = [];
 
-    public IBrowser Browser { get; }
+    private Chromium(IBrowser browser) => this.browser = browser;
 
     public static bool IsInstalled => File.Exists(ExecutablePath);
 
-    /// <summary>A browser, or null where Chromium is not installed (the tests then say they were skipped and why).</summary>
+    /// <summary>The browser with these switches, or null where Chromium is not installed (the tests then say they were skipped and why).</summary>
     public static async Task<Chromium?> LaunchAsync(params string[] extraArguments)
     {
         if (!IsInstalled)
         {
             return null;
         }
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", .. extraArguments],
-        });
-        return new Chromium(playwright, browser);
+        var browser = await Browsers.GetOrAdd(string.Join('\n', extraArguments), _ => new(() => StartAsync(extraArguments))).Value;
+        return new Chromium(browser);
+    }
+
+    /// <summary>A context of this test's own, closed with it.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await browser.NewContextAsync(options);
+        contexts.Add(context);
+        return context;
     }
 
     public Task<IPage> NewPhonePageAsync() => NewPageAsync(390, 844);
@@ -50,7 +55,7 @@ public sealed class Chromium : IAsyncDisposable
     public async Task<IPage> NewPageAsync(int width, int height)
     {
         var phone = width <= 600;
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             DeviceScaleFactor = phone ? 2 : 1,
@@ -88,8 +93,29 @@ public sealed class Chromium : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        playwright.Dispose();
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    private static async Task<IBrowser> StartAsync(string[] extraArguments)
+    {
+        var playwright = await Driver.Value;
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", .. extraArguments],
+        });
+    }
+
+    private static async Task<IPlaywright> StartDriverAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        // The driver ends its browsers when it goes; the test process ends it as it exits.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => playwright.Dispose();
+        return playwright;
     }
 }
 

@@ -81,7 +81,7 @@ public sealed partial class ProcedurePagesBrowserTests(ITestOutputHelper output)
     public async Task A_phone_without_script_reads_every_section()
     {
         Skip.If(Chromium is null, Chromium.NotInstalled);
-        var context = await Chromium.Browser.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 360, Height = 740 }, Locale = "vi-VN" });
+        var context = await Chromium.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 360, Height = 740 }, Locale = "vi-VN" });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(Host!.BaseUrl + "/thu-tuc/khai-sinh");

@@ -1,11 +1,20 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using OneStopBot.Dialogs.Tests.Infrastructure;
 
 namespace OneStopBot.Bot.Tests.Infrastructure;
 
-/// <summary>The real host on a test server, with its own database file that is deleted afterwards.</summary>
+/// <summary>
+/// The real host on a test server, with its own database file that is deleted afterwards. Unless a test names its own
+/// procedures folder, the host is given the shipped catalog, understanding and index loaded once for the whole process
+/// (<see cref="ShippedKnowledge"/>): loading them is the Knowledge tests' subject, and each host loading them again cost a
+/// second of CPU and tens of megabytes.
+/// </summary>
 public class OneStopBotFactory : WebApplicationFactory<Program>
 {
+    private const string ProceduresPathSetting = "Knowledge:ProceduresPath";
+
     private readonly string directory;
     private readonly bool ownsDirectory;
 
@@ -34,6 +43,10 @@ public class OneStopBotFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (!Settings.ContainsKey(ProceduresPathSetting))
+        {
+            builder.ConfigureTestServices(services => services.UseShippedKnowledge());
         }
     }
 

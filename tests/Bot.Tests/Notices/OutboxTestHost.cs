@@ -15,8 +15,7 @@ using OneStopBot.Office;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Procedures;
-using OneStopBot.Knowledge;
-using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Dialogs.Tests.Infrastructure;
 
 namespace OneStopBot.Bot.Tests.Notices;
 
@@ -50,7 +49,7 @@ public sealed class OutboxTestHost : IDisposable
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
         services.AddTurnPipeline(new ConfigurationBuilder().Build());
-        services.AddSingleton(ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath));
+        services.AddSingleton(ShippedKnowledge.Catalog);
         services.AddSingleton<PlainWords>();
         services.AddConnectorSecurity(configuration);
         services.AddSingleton<ConnectorAdapter>();

@@ -11,6 +11,7 @@ using OneStopBot.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Root;
+using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Dialogs.Tests.Language;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
@@ -35,7 +36,7 @@ public sealed partial class ProcedurePagesTests(ProcedurePagesHost host) : IClas
     private readonly HttpClient client = host.CreateClient();
 
     public static TheoryData<string> ProcedureIds() =>
-        [.. ProcedureCatalog.Load(Knowledge.KnowledgeOptions.DefaultProceduresPath).All.Select(p => p.Id)];
+        [.. ShippedKnowledge.Catalog.All.Select(p => p.Id)];
 
     [Theory]
     [MemberData(nameof(ProcedureIds))]

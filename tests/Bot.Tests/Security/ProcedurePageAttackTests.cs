@@ -4,10 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OneStopBot.Bot.Tests.Infrastructure;
-using OneStopBot.Knowledge;
 using OneStopBot.Knowledge.Procedures;
-using OneStopBot.Knowledge.Search;
-using OneStopBot.Knowledge.Understanding;
 
 namespace OneStopBot.Bot.Tests.Security;
 
@@ -103,13 +100,8 @@ public sealed class ProcedurePageAttackTests : IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                var shipped = ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath);
-                services.AddSingleton(hostile);
-                services.AddSingleton(_ => new MessageUnderstanding(shipped));
-                services.AddSingleton(_ => new ProcedureIndex(shipped));
-            });
+            // The pages read the hostile catalog; understanding and search stay the shipped ones the base host shares.
+            builder.ConfigureTestServices(services => services.AddSingleton(hostile));
         }
     }
 }

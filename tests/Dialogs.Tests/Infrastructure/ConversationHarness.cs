@@ -31,11 +31,6 @@ public sealed class ConversationHarness : IDisposable
     /// <summary>Thursday 26/11/2026, 09:00 in Vietnam.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(7));
 
-    // Loading the catalog and building the index once is enough for every test.
-    private static readonly Lazy<ProcedureCatalog> SharedCatalog = new(() => ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath));
-    private static readonly Lazy<MessageUnderstanding> SharedUnderstanding = new(() => new MessageUnderstanding(SharedCatalog.Value));
-    private static readonly Lazy<ProcedureIndex> SharedIndex = new(() => new ProcedureIndex(SharedCatalog.Value));
-
     private readonly ServiceProvider provider;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "onestop-dialog-tests", Guid.NewGuid().ToString("N"));
 
@@ -61,9 +56,9 @@ public sealed class ConversationHarness : IDisposable
 
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton(catalog ?? SharedCatalog.Value);
-        services.AddSingleton(catalog is null ? SharedUnderstanding.Value : new MessageUnderstanding(catalog));
-        services.AddSingleton(catalog is null ? SharedIndex.Value : new ProcedureIndex(catalog));
+        services.AddSingleton(catalog ?? ShippedKnowledge.Catalog);
+        services.AddSingleton(catalog is null ? ShippedKnowledge.Understanding : new MessageUnderstanding(catalog));
+        services.AddSingleton(catalog is null ? ShippedKnowledge.Index : new ProcedureIndex(catalog));
         services.AddOffice(configuration);
         services.AddDialogs();
         services.AddSingleton(Storage);

@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Staff;
-using OneStopBot.Knowledge;
-using OneStopBot.Knowledge.Procedures;
-using OneStopBot.Knowledge.Understanding;
+using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Office.Dossiers;
 using Xunit.Abstractions;
 
@@ -17,9 +15,6 @@ namespace OneStopBot.Dialogs.Tests.Prompts;
 public class HostileTextTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(100);
-
-    private static readonly Lazy<MessageUnderstanding> Understanding =
-        new(() => new MessageUnderstanding(ProcedureCatalog.Load(KnowledgeOptions.DefaultProceduresPath)));
 
     public static TheoryData<string> Payloads() => new()
     {
@@ -53,7 +48,7 @@ public class HostileTextTests(ITestOutputHelper output)
     {
         // The channels cut every message to 2,000 characters before these read it.
         var cut = payload[..2000];
-        Measure("understanding", () => Understanding.Value.Understand(cut));
+        Measure("understanding", () => ShippedKnowledge.Understanding.Understand(cut));
         Measure("masking", () => Masking.NumbersIn(cut));
         Measure("statistics period", () => StaffStatisticsDialog.TryReadPeriod(cut, new DateOnly(2026, 11, 26), out _, out _));
     }
