@@ -13,7 +13,7 @@ public sealed class TypoCorrector
 
     // A run-together word holds at least two syllables of two letters; longer than this it is no word (a link, a key held).
     private const int MinPartLength = 2;
-    private const int MinSplitLength = 2 * MinPartLength + 1;
+    private const int MinSplitLength = 2 * MinPartLength;
     private const int MaxSplitLength = 40;
     private const int MaxPartLength = 7;
 

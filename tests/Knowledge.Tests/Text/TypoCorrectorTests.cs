@@ -47,6 +47,7 @@ public sealed class TypoCorrectorTests
     [InlineData("lamgiaykhaisinhchocon", "lam giay khai sinh cho con")]
     [InlineData("thuongtru", "thuong tru")]
     [InlineData("nophosochocon", "nop ho so cho con")]
+    [InlineData("hoso", "ho so")]
     [InlineData("hohohohoho", null)]
     public void Splits_a_whole_question_typed_without_spaces_into_the_fewest_syllables(string typed, string? expected)
     {

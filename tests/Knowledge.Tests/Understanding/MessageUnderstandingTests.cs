@@ -195,7 +195,7 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
     [Theory]
     [InlineData("khaisinh cho be can gi", "khai-sinh")]
     [InlineData("lam cancuoc o dau", "can-cuoc")]
-    [InlineData("xinlamlaigiaykhaisinhchothangcu", "khai-sinh")]
+    [InlineData("lamgiaykhaisinhchothangcuo", "khai-sinh")]
     [InlineData("dangkytamtruchocongnhanthuenha", "tam-tru")]
     public void Syllables_typed_together_are_read_apart(string text, string procedureId)
     {
