@@ -64,7 +64,7 @@ public sealed partial class MessageUnderstanding
     public const string ModelFile = "understanding.model";
 
     // Part of the fingerprint: a change to how features are read must retrain the model too.
-    private const string FeaturesVersion = "features-13";
+    private const string FeaturesVersion = "features-14";
 
     /// <summary>
     /// Loads the shipped model when it was trained on exactly the catalog's examples, or trains on them (a few
@@ -166,10 +166,10 @@ public sealed partial class MessageUnderstanding
         }
 
         // What is told rather than asked ("đường vô thôn bị ngập rồi"), greetings and thanks ask about no part of a
-        // procedure: without them, "ngập rồi" after khai sinh reads as lateness and "chào o" as where. A short message
-        // nothing fits ("giấy tờ ạ") is left out: after a procedure it asks about it.
+        // procedure: without them, "ngập rồi" after khai sinh reads as lateness and "chào o" as where. A question nothing
+        // fits ("mua phân bón ở đâu") still asks where, and a short message ("mạng yếu quá") after a procedure may ask about it.
         foreach (var told in training.Where(e => e is { Intent: Intent.Greeting, ChitChat: false }
-            || (e is { Intent: Intent.None, OtherAgencyId: null, ChitChat: false } && VietnameseText.Syllables(e.Text).Count > ShortNameSyllables)))
+            || (e.Told && VietnameseText.Syllables(e.Text).Count > ShortNameSyllables)))
         {
             yield return (AspectFeatures(Canonical(told.Text, corrector), null), noAspect);
         }
@@ -412,7 +412,7 @@ public sealed partial class MessageUnderstanding
         var text = new StringBuilder(FeaturesVersion);
         foreach (var example in training)
         {
-            text.Append('\n').Append(Label(example)).Append('\t').Append(example.Text);
+            text.Append('\n').Append(Label(example)).Append(example.Told ? "/told" : string.Empty).Append('\t').Append(example.Text);
         }
 
         foreach (var group in aspectExamples)

@@ -108,6 +108,8 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
     [InlineData("kết hôn có mất tiền không", "ket-hon", ProcedureAspect.Fee)]
     [InlineData("tam tru lam online duoc khong", "tam-tru", ProcedureAspect.Online)]
     [InlineData("khai tử nộp ở mô", "khai-tu", ProcedureAspect.Where)]
+    [InlineData("lam giay phep xay nha o dau", "giay-phep-xay-dung", ProcedureAspect.Where)]
+    [InlineData("DANG KY DI BO DOI O DAU", "nghia-vu-quan-su", ProcedureAspect.Where)]
     public void A_question_about_a_named_procedure_carries_both(string text, string procedureId, ProcedureAspect aspect)
     {
         var result = Understand(text);
@@ -278,6 +280,14 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
         var result = Understand(text);
 
         Assert.Equal((Intent.None, (string?)null, agencyId), (result.Intent, result.ProcedureId, result.OtherAgencyId));
+    }
+
+    [Theory]
+    [InlineData("cây đổ chắn ngang đường lên nóc tui từ hôm qua tới giờ", ProcedureAspect.None)]
+    [InlineData("nhà tui bị gió thổi bay mấy tấm tôn hồi đêm", ProcedureAspect.None)]
+    public void Something_told_without_a_question_asks_no_aspect_even_after_a_procedure(string text, ProcedureAspect aspect)
+    {
+        Assert.Equal(aspect, knowledge.Understanding.AspectOf(text, "khai-sinh"));
     }
 
     [Fact]
