@@ -197,7 +197,7 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
     [Theory]
     [InlineData("khaisinh cho be can gi", "khai-sinh")]
     [InlineData("lam cancuoc o dau", "can-cuoc")]
-    [InlineData("lamgiaykhaisinhchothangcuo", "khai-sinh")]
+    [InlineData("lamgiaykhaisinhchothangcu", "khai-sinh")]
     [InlineData("dangkytamtruchocongnhanthuenha", "tam-tru")]
     public void Syllables_typed_together_are_read_apart(string text, string procedureId)
     {
@@ -283,8 +283,8 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
     }
 
     [Theory]
-    [InlineData("cây đổ chắn ngang đường lên nóc tui từ hôm qua tới giờ", ProcedureAspect.None)]
-    [InlineData("nhà tui bị gió thổi bay mấy tấm tôn hồi đêm", ProcedureAspect.None)]
+    [InlineData("cây đổ chắn ngang đường lên nóc tui", ProcedureAspect.None)]
+    [InlineData("nhà tui bị gió thổi bay mấy tấm tôn", ProcedureAspect.None)]
     public void Something_told_without_a_question_asks_no_aspect_even_after_a_procedure(string text, ProcedureAspect aspect)
     {
         Assert.Equal(aspect, knowledge.Understanding.AspectOf(text, "khai-sinh"));
