@@ -27,6 +27,9 @@ public sealed record MessageExample(Understanding.Intent Intent, string? Procedu
 {
     /// <summary>Thanks and goodbye (intent greeting): the conversation closes politely rather than starting again.</summary>
     public bool Closing { get; init; }
+
+    /// <summary>Told rather than asked (intent none, file label <c>told</c>): asks about no aspect of a procedure.</summary>
+    public bool Told { get; init; }
 }
 
 /// <summary>

@@ -27,6 +27,12 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
     /// <summary>The label in the intents file of thanks and goodbye: a greeting that closes the conversation.</summary>
     public const string ClosingLabel = "closing";
 
+    /// <summary>
+    /// The label in the intents file of what residents tell without asking ("đường vô thôn bị ngập rồi"): intent none,
+    /// and no aspect either, while a question nothing fits ("mua phân bón ở đâu") still asks where.
+    /// </summary>
+    public const string ToldLabel = "told";
+
     public static OtherFiles Load(string directory, IReadOnlyList<Procedure> procedures)
     {
         var procedureIds = procedures.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
@@ -141,8 +147,9 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
             // Small talk is its own label but intent none to the evaluation contract: it fits no procedure either.
             var chitChat = string.Equals(name, ChitChatLabel, StringComparison.OrdinalIgnoreCase);
             var closing = string.Equals(name, ClosingLabel, StringComparison.OrdinalIgnoreCase);
+            var told = string.Equals(name, ToldLabel, StringComparison.OrdinalIgnoreCase);
             var intent = closing ? Intent.Greeting : Intent.None;
-            if (!chitChat && !closing && (!Enum.TryParse(name, ignoreCase: true, out intent) || !Enum.IsDefined(intent) || name.Any(char.IsDigit)))
+            if (!chitChat && !closing && !told && (!Enum.TryParse(name, ignoreCase: true, out intent) || !Enum.IsDefined(intent) || name.Any(char.IsDigit)))
             {
                 throw new ProcedureCatalogException(file, at + ".intent", $"'{name}' is not an intent");
             }
@@ -158,7 +165,7 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
                 throw new ProcedureCatalogException(file, at + ".procedure", $"'{procedure}' is not a procedure");
             }
 
-            messages.Add(new MessageExample(intent, procedure, ProcedureCatalog.Texts(file, at + ".examples", entry.Examples), chitChat) { Closing = closing });
+            messages.Add(new MessageExample(intent, procedure, ProcedureCatalog.Texts(file, at + ".examples", entry.Examples), chitChat) { Closing = closing, Told = told });
         }
 
         return messages;

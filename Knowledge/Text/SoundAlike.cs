@@ -14,6 +14,10 @@ public static class SoundAlike
     private const string Vowels = "aeiouy";
     private const string ToneKeys = "sfrxj";
     private const int MaxRun = 2;
+    private const string LookAlikeDigits = "0134";
+    private const string LookAlikeLetters = "oiea";
+    private static readonly char[] Digits = "123456789".ToCharArray();
+    private static readonly char[] VowelChars = Vowels.ToCharArray();
 
     // A syllable carries at most a tone, a vowel mark and đ.
     private const int MaxVniMarks = 3;
@@ -81,12 +85,45 @@ public static class SoundAlike
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The folded syllable a word means when digits stand for the letters they look like ("c4n" → "can", "b40" → "bao",
+    /// "t13n" → "tien"), or null when it has no such digit or also reads as VNI. Only a caller that knows the syllable
+    /// should take it: "a10" reads "aio", which is no word.
+    /// </summary>
+    public static string? FromLookAlikeDigits(string word)
+    {
+        if (IsVni(word) || !word.Any(char.IsAsciiLetter) || !word.Any(char.IsAsciiDigit)
+            || !word.All(c => char.IsAsciiLetter(c) || LookAlikeDigits.Contains(c)))
+        {
+            return null;
+        }
+
+        return string.Create(word.Length, word, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var at = LookAlikeDigits.IndexOf(source[i]);
+                span[i] = at < 0 ? char.ToLowerInvariant(source[i]) : LookAlikeLetters[at];
+            }
+        });
+    }
+
     private static bool IsVowel(char c) => Vowels.Contains(c, StringComparison.Ordinal);
 
-    // A letter first, a vowel, and at most three marks (digits 1–9): "tu73", "o73", never "30", "h49" or "a10".
+    // A letter first, a vowel, and at most three marks (digits 1–9) each after what it marks: "tu73", "o73", "d9a6u";
+    // never "30", "h49", "a10", nor "x1n" or "nh13u", whose digit comes before any vowel (look-alike letters).
     private static bool IsVni(string word) =>
         word.Length >= 2 && char.IsAsciiLetter(word[0]) && word.All(char.IsLetterOrDigit) && !word.Contains('0', StringComparison.Ordinal)
-        && word.Count(char.IsAsciiDigit) is > 0 and <= MaxVniMarks && VietnameseText.Fold(word).Any(IsVowel);
+        && word.Count(char.IsAsciiDigit) is > 0 and <= MaxVniMarks && VietnameseText.Fold(word).Any(IsVowel)
+        && MarksFollowWhatTheyMark(VietnameseText.Fold(word));
+
+    // A tone or vowel mark follows a vowel; 9 (đ) follows a d.
+    private static bool MarksFollowWhatTheyMark(string folded)
+    {
+        var firstDigit = folded.IndexOfAny(Digits);
+        var firstVowel = folded.IndexOfAny(VowelChars);
+        return firstVowel >= 0 && (firstVowel < firstDigit || (folded[firstDigit] == '9' && firstDigit > 0 && folded[firstDigit - 1] == 'd'));
+    }
 
     private static string SameInitial(string initial) => initial switch
     {

@@ -13,11 +13,16 @@ public sealed class TypoCorrector
 
     // A run-together word holds at least two syllables of two letters; longer than this it is no word (a link, a key held).
     private const int MinPartLength = 2;
-    private const int MinSplitLength = 2 * MinPartLength + 1;
-    private const int MaxSplitLength = 20;
-    private const int MaxParts = 4;
+    private const int MinSplitLength = 2 * MinPartLength;
+    private const int MaxSplitLength = 40;
+    private const int MaxPartLength = 7;
+
+    // Beyond four parts, twice the fewest letters a part holds on average (2.5): "nophosotrocapxahoichome" has nine in 23.
+    private const int FreeParts = 4;
+    private const int MinAverageLetters = 5;
 
     private readonly FrozenDictionary<string, int> counts;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> known;
     private readonly FrozenDictionary<string, string[]> byDeletion;
 
     /// <param name="vocabulary">Known syllables; a syllable listed more often wins a tie between two corrections.</param>
@@ -31,6 +36,7 @@ public sealed class TypoCorrector
         }
 
         counts = counted.ToFrozenDictionary(StringComparer.Ordinal);
+        known = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         var deletions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var word in counts.Keys.Where(w => w.Length >= MinLength - 1))
         {
@@ -85,41 +91,55 @@ public sealed class TypoCorrector
     }
 
     /// <summary>
-    /// Syllables typed without the space between them ("khaisinh", "dangkykethon") as the known syllables they are made
-    /// of, each of at least two letters; null when the word is known or cannot be cut into known syllables.
+    /// Syllables typed without the space between them ("khaisinh", "dangkykethon", "lamgiaykhaisinhchocon") as the
+    /// fewest known syllables they are made of, each of at least two letters, the commoner ones where two cuts tie; null
+    /// when the word is known or cannot be cut into known syllables. Linear in the word's length.
     /// </summary>
     public IReadOnlyList<string>? Split(string word)
     {
         var folded = VietnameseText.Fold(word);
-        return folded.Length < MinSplitLength || folded.Length > MaxSplitLength || counts.ContainsKey(folded) || folded.Any(char.IsAsciiDigit)
-            ? null
-            : SplitKnown(folded, MaxParts);
-    }
-
-    private List<string>? SplitKnown(string folded, int parts)
-    {
-        // Longest first part first: "thuongtru" is "thuong tru", not "thu ong tru".
-        for (var cut = folded.Length - MinPartLength; cut >= MinPartLength; cut--)
+        if (folded.Length < MinSplitLength || folded.Length > MaxSplitLength || counts.ContainsKey(folded) || folded.Any(char.IsAsciiDigit))
         {
-            var head = folded[..cut];
-            if (!counts.ContainsKey(head))
-            {
-                continue;
-            }
+            return null;
+        }
 
-            var tail = folded[cut..];
-            if (counts.ContainsKey(tail))
+        // best[i]: the fewest parts that make up folded[..i], and the summed log counts among those; from[i]: the last cut.
+        var parts = new int[folded.Length + 1];
+        var weight = new double[folded.Length + 1];
+        var from = new int[folded.Length + 1];
+        Array.Fill(parts, int.MaxValue);
+        parts[0] = 0;
+        for (var end = MinPartLength; end <= folded.Length; end++)
+        {
+            for (var start = Math.Max(0, end - MaxPartLength); start <= end - MinPartLength; start++)
             {
-                return [head, tail];
-            }
+                if (parts[start] == int.MaxValue || !known.TryGetValue(folded.AsSpan(start, end - start), out var occurrences))
+                {
+                    continue;
+                }
 
-            if (parts > 2 && tail.Length >= 2 * MinPartLength && SplitKnown(tail, parts - 1) is { } rest)
-            {
-                return [head, .. rest];
+                var candidate = weight[start] + Math.Log(occurrences);
+                if (parts[start] + 1 < parts[end] || (parts[start] + 1 == parts[end] && candidate > weight[end]))
+                {
+                    (parts[end], weight[end], from[end]) = (parts[start] + 1, candidate, start);
+                }
             }
         }
 
-        return null;
+        // Many parts shorter than syllables are on average (about three letters) are a typo cut up, not words.
+        var count = parts[folded.Length];
+        if (count == int.MaxValue || (count > FreeParts && count * MinAverageLetters > folded.Length * 2))
+        {
+            return null;
+        }
+
+        var result = new string[count];
+        for (int end = folded.Length, i = result.Length - 1; i >= 0; end = from[end], i--)
+        {
+            result[i] = folded[from[end]..end];
+        }
+
+        return result;
     }
 
     private bool IsBetter(string candidate, string? best, string typed)

@@ -10,7 +10,7 @@ namespace OneStopBot.Knowledge.Understanding;
 /// <summary>
 /// Turns a resident's message into an intent, a procedure where one applies, and the aspect asked about.
 /// Three classifiers trained on the catalog's examples decide: what the message is about, which aspect it asks (with the
-/// procedure in context as a feature), and whether a message naming a procedure asks or wants to submit; rules remain
+/// procedure in context as a feature), and whether a message naming a procedure asks, wants to submit or asks its status; rules remain
 /// only where they are exact (dossier codes). Immutable after construction: one instance serves concurrent turns.
 /// </summary>
 public sealed partial class MessageUnderstanding
@@ -64,7 +64,7 @@ public sealed partial class MessageUnderstanding
     public const string ModelFile = "understanding.model";
 
     // Part of the fingerprint: a change to how features are read must retrain the model too.
-    private const string FeaturesVersion = "features-11";
+    private const string FeaturesVersion = "features-14";
 
     /// <summary>
     /// Loads the shipped model when it was trained on exactly the catalog's examples, or trains on them (a few
@@ -105,7 +105,8 @@ public sealed partial class MessageUnderstanding
         classifier = MessageClassifier.Train(training.Concat(NamedQuestions(training))
             .Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), Label(e))).ToList());
         aspects = MessageClassifier.Train(AspectRows(training, aspectExamples).ToList());
-        var formExamples = training.Where(e => e.Intent is Intent.Ask or Intent.Submit).ToList();
+        // Status questions are read here too: "hồ sơ khai sinh nộp tuần rồi chừ xong chưa" names khai sinh and asks its status.
+        var formExamples = training.Where(e => e.Intent is Intent.Ask or Intent.Submit or Intent.Status).ToList();
         forms = formExamples.Any(e => e.Intent == Intent.Submit) && formExamples.Any(e => e.Intent == Intent.Ask)
             ? MessageClassifier.Train(formExamples.Select(e => (TextFeatures.Extract(Canonical(e.Text, corrector)), e.Intent.ToString())).ToList())
             : null;
@@ -165,10 +166,10 @@ public sealed partial class MessageUnderstanding
         }
 
         // What is told rather than asked ("đường vô thôn bị ngập rồi"), greetings and thanks ask about no part of a
-        // procedure: without them, "ngập rồi" after khai sinh reads as lateness and "chào o" as where. A short message
-        // nothing fits ("giấy tờ ạ") is left out: after a procedure it asks about it.
+        // procedure: without them, "ngập rồi" after khai sinh reads as lateness and "chào o" as where. A question nothing
+        // fits ("mua phân bón ở đâu") still asks where, and a short message ("mạng yếu quá") after a procedure may ask about it.
         foreach (var told in training.Where(e => e is { Intent: Intent.Greeting, ChitChat: false }
-            || (e is { Intent: Intent.None, OtherAgencyId: null, ChitChat: false } && VietnameseText.Syllables(e.Text).Count > ShortNameSyllables)))
+            || (e.Told && VietnameseText.Syllables(e.Text).Count > ShortNameSyllables)))
         {
             yield return (AspectFeatures(Canonical(told.Text, corrector), null), noAspect);
         }
@@ -264,7 +265,13 @@ public sealed partial class MessageUnderstanding
             }
 
             var procedureId = procedures[0];
-            return new Understanding(original, SubmitOrAsk(original, syllables), procedureId, score, procedures.Skip(1).Take(MaxAlternatives).ToList(), aspect)
+            var form = FormOf(original, syllables);
+            if (form == Intent.Status)
+            {
+                return Result(original, Intent.Status, score) with { ProcedureId = procedureId };
+            }
+
+            return new Understanding(original, form, procedureId, score, procedures.Skip(1).Take(MaxAlternatives).ToList(), aspect)
             {
                 Band = score >= AnswerProbability ? ConfidenceBand.Answer : ConfidenceBand.Confirm,
                 AlsoProcedureIds = FurtherProcedures(syllables, procedureId),
@@ -405,7 +412,7 @@ public sealed partial class MessageUnderstanding
         var text = new StringBuilder(FeaturesVersion);
         foreach (var example in training)
         {
-            text.Append('\n').Append(Label(example)).Append('\t').Append(example.Text);
+            text.Append('\n').Append(Label(example)).Append(example.Told ? "/told" : string.Empty).Append('\t').Append(example.Text);
         }
 
         foreach (var group in aspectExamples)
@@ -421,14 +428,16 @@ public sealed partial class MessageUnderstanding
 
     /// <summary>
     /// The message's syllables as the classifier reads them: normalised, teencode and dialect replaced, typos corrected.
-    /// A "word" far longer than any syllable (a key held down, a link) says nothing and is left out. Telex and VNI keys
+    /// A "word" far longer than any syllable (a key held down, a link) says nothing and is left out, unless it is a
+    /// sentence typed without spaces. Telex and VNI keys, and digits typed for the letters they look like ("c4n cu0c"),
     /// are read even when the examples hold the same typing: no Vietnamese syllable carries them, and read they meet
     /// the word meant.
     /// </summary>
     private static List<string> Canonical(string text, TypoCorrector corrector) =>
-        VietnameseText.Syllables(text).Where(s => s.Length <= MaxWordLength)
-            .Select(s => SoundAlike.FromKeyboard(s) is { } typed && corrector.Knows(typed) ? typed : s)
-            .SelectMany(s => corrector.Split(s) ?? [corrector.Correct(s)])
+        VietnameseText.Syllables(text)
+            .Select(s => SoundAlike.FromKeyboard(s) is { } typed && corrector.Knows(typed) ? typed
+                : SoundAlike.FromLookAlikeDigits(s) is { } digits && corrector.Knows(digits) ? digits : s)
+            .SelectMany(s => corrector.Split(s) ?? (s.Length <= MaxWordLength ? [corrector.Correct(s)] : []))
             .ToList();
 
     private static string Label(TrainingExample example) => example switch
@@ -459,13 +468,21 @@ public sealed partial class MessageUnderstanding
         return order;
     }
 
-    // "nộp hồ sơ khai sinh ở đâu" asks where; "tôi muốn nộp hồ sơ khai sinh" wants to submit.
-    // Learned from the submit and ask examples; a question mark always asks.
-    private Intent SubmitOrAsk(string original, List<string> syllables) =>
-        forms is not null && !original.Contains('?', StringComparison.Ordinal)
-            && forms.Predict(TextFeatures.Extract(syllables), out _)[forms.IndexOf(nameof(Intent.Submit))] >= AnswerProbability
-            ? Intent.Submit
-            : Intent.Ask;
+    // "nộp hồ sơ khai sinh ở đâu" asks where; "tôi muốn nộp hồ sơ khai sinh" wants to submit; "hồ sơ khai sinh của tui
+    // xong chưa" asks its status. Learned from the ask, submit and status examples; a question mark never submits.
+    private Intent FormOf(string original, List<string> syllables)
+    {
+        if (forms is null)
+        {
+            return Intent.Ask;
+        }
+
+        var probabilities = forms.Predict(TextFeatures.Extract(syllables), out _);
+        var best = forms.Labels[Ranked(probabilities)[0]];
+        return probabilities[forms.IndexOf(best)] < AnswerProbability || (best == nameof(Intent.Submit) && original.Contains('?', StringComparison.Ordinal))
+            ? Intent.Ask
+            : Enum.Parse<Intent>(best);
+    }
 
     // Each part of a message joined by "và", "với" is read alone; a part that clearly names another procedure adds it.
     private IReadOnlyList<string> FurtherProcedures(List<string> syllables, string procedureId)

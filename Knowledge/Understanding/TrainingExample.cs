@@ -11,6 +11,9 @@ public sealed record TrainingExample(string Text, Intent Intent, string? Procedu
     /// <summary>Thanks or goodbye (intent greeting).</summary>
     public bool Closing { get; init; }
 
+    /// <summary>Something told without a question (intent none): it asks about no aspect.</summary>
+    public bool Told { get; init; }
+
     /// <summary>One of a procedure's names (official, simple, the phrases residents use), not a question about it.</summary>
     public bool Name { get; init; }
 
@@ -32,7 +35,7 @@ public sealed record TrainingExample(string Text, Intent Intent, string? Procedu
 
         foreach (var group in catalog.MessageExamples)
         {
-            examples.AddRange(group.Examples.Select(text => new TrainingExample(text, group.Intent, group.ProcedureId, ChitChat: group.ChitChat) { Closing = group.Closing }));
+            examples.AddRange(group.Examples.Select(text => new TrainingExample(text, group.Intent, group.ProcedureId, ChitChat: group.ChitChat) { Closing = group.Closing, Told = group.Told }));
         }
 
         return examples;

@@ -24,6 +24,9 @@ public sealed class OtherFilesTests
           procedure: p
           examples:
             - nộp hồ sơ p
+        - intent: told
+          examples:
+            - đường vô thôn ngập rồi
         """;
 
     [Fact]
@@ -41,8 +44,8 @@ public sealed class OtherFilesTests
         Assert.Equal(("Ly hôn", "Tòa án nhân dân khu vực"), (agency!.Name, agency.Agency));
         Assert.Equal(["muốn ly hôn"], agency.Examples);
         Assert.Equal(
-            [(Intent.Greeting, null, "xin chào"), (Intent.Submit, "p", "nộp hồ sơ p")],
-            catalog.MessageExamples.SelectMany(m => m.Examples.Select(e => (m.Intent, m.ProcedureId, e))));
+            [(Intent.Greeting, null, "xin chào", false), (Intent.Submit, "p", "nộp hồ sơ p", false), (Intent.None, null, "đường vô thôn ngập rồi", true)],
+            catalog.MessageExamples.SelectMany(m => m.Examples.Select(e => (m.Intent, m.ProcedureId, e, m.Told))));
     }
 
     [Fact]

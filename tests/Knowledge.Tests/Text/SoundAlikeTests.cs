@@ -55,6 +55,7 @@ public sealed class SoundAlikeTests
     [InlineData("d9a8ng", "dang")]
     [InlineData("tu73", "tu")]
     [InlineData("o73", "o")]
+    [InlineData("d9a6u", "dau")]
     public void Telex_and_VNI_keys_and_held_letters_are_read_as_the_syllable_meant(string typed, string folded)
     {
         Assert.Equal(folded, SoundAlike.FromKeyboard(typed.ToLowerInvariant()));
@@ -71,5 +72,28 @@ public sealed class SoundAlikeTests
     public void A_word_with_no_keyboard_key_is_left_alone(string word)
     {
         Assert.Null(SoundAlike.FromKeyboard(word));
+    }
+
+    [Theory]
+    [InlineData("c4n", "can")]
+    [InlineData("cu0c", "cuoc")]
+    [InlineData("b40", "bao")]
+    [InlineData("nh13u", "nhieu")]
+    [InlineData("x1n", "xin")]
+    [InlineData("NGH30", "ngheo")]
+    public void Digits_typed_for_the_letters_they_look_like_are_read_as_those_letters(string typed, string folded)
+    {
+        Assert.Equal(folded, SoundAlike.FromLookAlikeDigits(typed));
+        Assert.NotEqual(folded, SoundAlike.FromKeyboard(typed.ToLowerInvariant()));
+    }
+
+    [Theory]
+    [InlineData("chu7ng1")]
+    [InlineData("2026")]
+    [InlineData("17t")]
+    [InlineData("khai")]
+    public void VNI_marks_numbers_and_plain_words_have_no_look_alike_reading(string word)
+    {
+        Assert.Null(SoundAlike.FromLookAlikeDigits(word));
     }
 }

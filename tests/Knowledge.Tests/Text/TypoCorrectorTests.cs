@@ -43,6 +43,21 @@ public sealed class TypoCorrectorTests
         Assert.Equal(expected, split is null ? null : string.Join(' ', split));
     }
 
+    [Theory]
+    [InlineData("lamgiaykhaisinhchocon", "lam giay khai sinh cho con")]
+    [InlineData("thuongtru", "thuong tru")]
+    [InlineData("nophosochocon", "nop ho so cho con")]
+    [InlineData("hoso", "ho so")]
+    [InlineData("hohohohoho", null)]
+    public void Splits_a_whole_question_typed_without_spaces_into_the_fewest_syllables(string typed, string? expected)
+    {
+        var sentences = new TypoCorrector(["làm", "giấy", "khai", "sinh", "cho", "con", "thu", "ông", "thường", "trú", "nộp", "hồ", "sơ", "hò"]);
+
+        var split = sentences.Split(typed);
+
+        Assert.Equal(expected, split is null ? null : string.Join(' ', split));
+    }
+
     [Fact]
     public void Splits_a_long_run_in_bounded_work()
     {

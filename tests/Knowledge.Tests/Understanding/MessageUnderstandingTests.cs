@@ -50,6 +50,10 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
     [InlineData("muốn kiến nghị về việc sửa đường", Intent.Ask, "phan-anh-kien-nghi")]
     [InlineData("tôi muốn đặt lịch nộp hồ sơ kết hôn", Intent.Submit, "ket-hon")]
     [InlineData("hồ sơ của em tới đâu rồi", Intent.Status, null)]
+    [InlineData("giấy kết hôn của tụi em nộp hôm thứ tư chừ đã ký chưa", Intent.Status, "ket-hon")]
+    [InlineData("ho so tro cap cho ba ngoai gui tu thang 9 sao chua thay goi", Intent.Status, "tro-cap-xa-hoi")]
+    [InlineData("alo ad ơi có ai trực không", Intent.Greeting, null)]
+    [InlineData("tui không rành máy, cho gặp người ở xã", Intent.Human, null)]
     [InlineData("231120-0012", Intent.Status, null)]
     [InlineData("đăng ký nhận tin thông báo thôn Pa Lai", Intent.Subscribe, null)]
     [InlineData("thôi không nhận thông báo nữa", Intent.Unsubscribe, null)]
@@ -104,6 +108,8 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
     [InlineData("kết hôn có mất tiền không", "ket-hon", ProcedureAspect.Fee)]
     [InlineData("tam tru lam online duoc khong", "tam-tru", ProcedureAspect.Online)]
     [InlineData("khai tử nộp ở mô", "khai-tu", ProcedureAspect.Where)]
+    [InlineData("lam giay phep xay nha o dau", "giay-phep-xay-dung", ProcedureAspect.Where)]
+    [InlineData("DANG KY DI BO DOI O DAU", "nghia-vu-quan-su", ProcedureAspect.Where)]
     public void A_question_about_a_named_procedure_carries_both(string text, string procedureId, ProcedureAspect aspect)
     {
         var result = Understand(text);
@@ -191,6 +197,8 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
     [Theory]
     [InlineData("khaisinh cho be can gi", "khai-sinh")]
     [InlineData("lam cancuoc o dau", "can-cuoc")]
+    [InlineData("lamgiaykhaisinhchothangcu", "khai-sinh")]
+    [InlineData("dangkytamtruchocongnhanthuenha", "tam-tru")]
     public void Syllables_typed_together_are_read_apart(string text, string procedureId)
     {
         Assert.Equal(procedureId, Understand(text).ProcedureId);
@@ -237,6 +245,7 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
     [InlineData("lam can cuoc cho con o dau", "làm căn cước cho con ở đâu")]
     [InlineData("lamf cawn cuwowcs cho con owr ddaau", "làm căn cước cho con ở đâu")]
     [InlineData("la2m ca8n cu7o7c1 cho con o73 d9a6u", "làm căn cước cho con ở đâu")]
+    [InlineData("l4m c4n cu0c ch0 c0n 0 d4u", "làm căn cước cho con ở đâu")]
     [InlineData("làm căn cước cho con ở đâuuuu 😭🙏", "làm căn cước cho con ở đâu")]
     [InlineData("đăng ký tạm trú hết bao nhiêu tiền", "dang ky tam tru het bao nhieu tien")]
     [InlineData("DDAWNG KYS TAMJ TRUS HEETS BAO NHIEEU TIEENF", "dang ky tam tru het bao nhieu tien")]
@@ -265,11 +274,19 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
     [InlineData("cho tui xin giấy xác nhận cư trú để nộp cho trường", "xac-nhan-cu-tru")]
     [InlineData("làm phiếu lý lịch tư pháp ở mô", "ly-lich-tu-phap")]
     [InlineData("dang ky ma so thue ca nhan o xa dc ko", "ma-so-thue")]
+    [InlineData("công ty cho nghỉ việc rồi, muốn làm hồ sơ lãnh tiền thất nghiệp", "tro-cap-that-nghiep")]
     public void Questions_for_other_agencies_land_on_the_agency_never_on_a_neighbouring_procedure(string text, string agencyId)
     {
         var result = Understand(text);
 
         Assert.Equal((Intent.None, (string?)null, agencyId), (result.Intent, result.ProcedureId, result.OtherAgencyId));
+    }
+
+    [Theory]
+    [InlineData("cây đổ chắn ngang đường lên nóc tui", ProcedureAspect.None)]
+    public void Something_told_without_a_question_asks_no_aspect_even_after_a_procedure(string text, ProcedureAspect aspect)
+    {
+        Assert.Equal(aspect, knowledge.Understanding.AspectOf(text, "khai-sinh"));
     }
 
     [Fact]
