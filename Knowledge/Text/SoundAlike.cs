@@ -93,7 +93,7 @@ public static class SoundAlike
     public static string? FromLookAlikeDigits(string word)
     {
         if (IsVni(word) || !word.Any(char.IsAsciiLetter) || !word.Any(char.IsAsciiDigit)
-            || !word.All(c => char.IsAsciiLetter(c) || LookAlikeDigits.Contains(c)))
+            || !word.All(c => char.IsAsciiLetter(c) || LookAlikeDigits.Contains(c, StringComparison.Ordinal)))
         {
             return null;
         }
@@ -102,7 +102,7 @@ public static class SoundAlike
         {
             for (var i = 0; i < source.Length; i++)
             {
-                var at = LookAlikeDigits.IndexOf(source[i]);
+                var at = LookAlikeDigits.IndexOf(source[i], StringComparison.Ordinal);
                 span[i] = at < 0 ? char.ToLowerInvariant(source[i]) : LookAlikeLetters[at];
             }
         });
