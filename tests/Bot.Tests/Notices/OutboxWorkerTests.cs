@@ -129,7 +129,7 @@ public sealed class OutboxWorkerTests : IDisposable
     public async Task The_channel_rate_limit_holds_sends_past_the_window_and_leaves_them_pending()
     {
         var zalo = new RecordingChannel("zalo");
-        using var host = NewHost(new() { ["Outbox:RateLimits:zalo"] = "2", ["Outbox:RateLimitWindow"] = "01:00:00" }, zalo);
+        using var host = new OutboxTestHost(directory.DatabasePath, time, new() { ["Outbox:RateLimits:zalo"] = "2", ["Outbox:RateLimitWindow"] = "01:00:00" }, zalo, channel);
         host.Subscribe(5, "zalo");
         host.Subscribe(3, "fake");
         host.Get<NoticeService>().Broadcast("Lịch tiêm phòng.", null, "api");
