@@ -65,6 +65,7 @@ public sealed class ConversationHarness : IDisposable
         services.AddSingleton(catalog is null ? SharedIndex.Value : new ProcedureIndex(catalog));
         services.AddOffice(configuration);
         services.AddDialogs();
+        services.AddDossierStatusNotices();
         services.AddSingleton(Storage);
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
