@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using OneStopBot.Bot.Channels.Turns;
 using OneStopBot.Bot.Edge;
 using OneStopBot.Bot.WebChat;
 using OneStopBot.Office.Staff;
@@ -116,7 +117,7 @@ public static class DirectLineEndpoints
             expiresIn = tokens.SecondsLeft(caller.Grant);
         }
 
-        await adapter.StartAsync(conversation, bot.OnTurnAsync, CancellationToken.None);
+        await adapter.StartAsync(conversation, bot.OnTurnAsync, TurnCancellation.Of(http));
         return TypedResults.Created((string?)null, new ConversationResponse(conversation.Id, token, expiresIn, StreamUrl(http.Request, conversation.Id, token, watermark: null)));
     }
 
@@ -162,8 +163,7 @@ public static class DirectLineEndpoints
             }
         }
 
-        // The turn is not tied to the request: a visitor closing the tab must not cut a turn (and its saved state) in half.
-        var id = await adapter.ProcessActivityAsync(conversation, activity, ClientSource(http), turn, CancellationToken.None);
+        var id = await adapter.ProcessActivityAsync(conversation, activity, ClientSource(http), turn, TurnCancellation.Of(http));
         return TypedResults.Ok(new ResourceResponse(id));
     }
 
