@@ -61,7 +61,6 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<StaffTurnCommune>();
         services.AddSingleton<Dialog, StaffReplyDialog>();
         services.AddSingleton<Dialog, ConfirmCancelDialog>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDossierStatusObserver, DossierStatusNotifier>());
 
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>(), sp.GetRequiredService<DialogTelemetry>()));
         services.AddSingleton<RootReplies>();
@@ -80,6 +79,19 @@ public static class DialogsServiceCollectionExtensions
         services.TryAddSingleton<CommuneNames>();
         services.TryAddSingleton<CommuneQuestion>();
         services.TryAddSingleton<CommuneTurns>();
+        return services;
+    }
+
+    /// <summary>
+    /// The resident who filed a dossier is told of each change of its status, whoever makes it: the staff API, the
+    /// workspace, a staff chat or the province's sync. Composed by the host beside the staff endpoints, not by
+    /// <see cref="AddDialogs"/>, so that whoever reads the composition sees why a status change sends a message.
+    /// Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddDossierStatusNotices(this IServiceCollection services)
+    {
+        services.AddNoticeFlows();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDossierStatusObserver, DossierStatusNotifier>());
         return services;
     }
 

@@ -21,6 +21,8 @@ public static class BotEndpoints
         app.UseProblemResponses();
         // Before routing: a commune's address (/xa/{id}/…) becomes the base path of the pages it serves.
         app.UseCommuneAddresses();
+        // The web chat's stream is a WebSocket: accepted here, once, for the endpoint that takes it.
+        app.UseWebSockets();
         // Placed here rather than where the host would add them, so that their 401, 404 and 429 get a body too.
         app.UseRouting();
         // Before the limits, so that a portal's preflight (OPTIONS) is answered without counting.

@@ -64,6 +64,7 @@ public static class ConversationEvaluation
         services.AddSingleton(host.GetRequiredService<ProcedureIndex>());
         services.AddOffice(configuration);
         services.AddDialogs();
+        services.AddDossierStatusNotices();
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();

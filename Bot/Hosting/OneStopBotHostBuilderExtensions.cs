@@ -57,6 +57,8 @@ public static class OneStopBotHostBuilderExtensions
         services.AddNotices(configuration);
         services.AddReminders();
         services.AddStaffApi();
+        // A status change, from the staff API, the workspace, a staff chat or the province's sync, tells the resident.
+        services.AddDossierStatusNotices();
         services.AddStaffWorkspace(configuration);
         services.AddQuestionPages(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

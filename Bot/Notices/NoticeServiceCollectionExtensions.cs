@@ -16,7 +16,7 @@ public static class NoticeServiceCollectionExtensions
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section))
             .Validate(o => o.IsValid(), "Outbox: MaxAttempts, BatchSize, MaxConcurrency, FanOutPageSize and every RateLimits value must be at least 1, QuickRetries 0 or more, "
-                + "PollInterval and SendTimeout positive, RetryDelay and QuickRetryDelay not negative.")
+                + "PollInterval, SendTimeout and RateLimitWindow positive, RetryDelay and QuickRetryDelay not negative.")
             .ValidateOnStart();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<OutboxWorker>();

@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+
 namespace OneStopBot.Bot.Notices;
 
 /// <summary>Configuration section <c>Outbox</c>: how fast and how persistently proactive messages are sent.</summary>
@@ -9,8 +11,11 @@ public sealed class OutboxOptions
     /// <summary>Messages per second when neither the channel nor <c>default</c> is configured.</summary>
     public const int FallbackRateLimit = 30;
 
-    /// <summary>Messages per second for each channel id; <c>default</c> applies to channels not listed.</summary>
+    /// <summary>Messages per <see cref="RateLimitWindow"/> for each channel id; <c>default</c> applies to channels not listed.</summary>
     public Dictionary<string, int> RateLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The window <see cref="RateLimits"/> count in: one second.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Rounds of delivery before a row is marked Failed.</summary>
     public int MaxAttempts { get; set; } = 5;
@@ -37,8 +42,24 @@ public sealed class OutboxOptions
     public int RateLimitFor(string channelId) =>
         RateLimits.TryGetValue(channelId, out var limit) || RateLimits.TryGetValue(DefaultChannel, out limit) ? limit : FallbackRateLimit;
 
+    /// <summary>
+    /// A fixed window per channel from <see cref="System.Threading.RateLimiting"/>. A send over the limit waits for the
+    /// next window in arrival order rather than being refused: the outbox slows down, it does not fail.
+    /// </summary>
+    public PartitionedRateLimiter<string> CreateRateLimiter() =>
+        PartitionedRateLimiter.Create<string, string>(
+            channelId => RateLimitPartition.GetFixedWindowLimiter(channelId, id => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = RateLimitFor(id),
+                Window = RateLimitWindow,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                // Waiting sends are bounded by MaxConcurrency.
+                QueueLimit = int.MaxValue,
+            }),
+            StringComparer.OrdinalIgnoreCase);
+
     public bool IsValid() =>
         MaxAttempts >= 1 && QuickRetries >= 0 && BatchSize >= 1 && MaxConcurrency >= 1 && FanOutPageSize >= 1
-        && PollInterval > TimeSpan.Zero && SendTimeout > TimeSpan.Zero && RetryDelay >= TimeSpan.Zero
+        && PollInterval > TimeSpan.Zero && RateLimitWindow > TimeSpan.Zero && SendTimeout > TimeSpan.Zero && RetryDelay >= TimeSpan.Zero
         && QuickRetryDelay >= TimeSpan.Zero && RateLimits.Values.All(limit => limit >= 1);
 }

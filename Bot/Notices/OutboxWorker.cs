@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Office.Communes;
 using OneStopBot.Office.Notices;
+using System.Threading.RateLimiting;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -28,7 +29,7 @@ public sealed class OutboxWorker : BackgroundService
     private readonly OutboxOptions options;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<OutboxWorker> logger;
-    private readonly ChannelRateLimits rateLimits;
+    private readonly PartitionedRateLimiter<string> rateLimits;
     private readonly ResiliencePipeline pipeline;
 
     public OutboxWorker(
@@ -49,7 +50,7 @@ public sealed class OutboxWorker : BackgroundService
         this.options = options.Value;
         this.timeProvider = timeProvider;
         this.logger = logger;
-        rateLimits = new ChannelRateLimits(this.options.RateLimitFor, timeProvider);
+        rateLimits = this.options.CreateRateLimiter();
         pipeline = BuildPipeline(this.options, timeProvider);
     }
 
@@ -130,7 +131,7 @@ public sealed class OutboxWorker : BackgroundService
     {
         // The row's commune is current while it is sent (a commune's own channel account, its texts).
         using var commune = communes.Enter(row.Commune);
-        using var lease = await rateLimits.AcquireAsync(row.To.ChannelId, cancellationToken);
+        using var lease = await rateLimits.AcquireAsync(row.To.ChannelId, cancellationToken: cancellationToken);
         if (!lease.IsAcquired)
         {
             return;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
+using OneStopBot.Bot.Channels.Turns;
 using OneStopBot.Bot.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -50,7 +51,7 @@ public static class ConnectorEndpoint
         InvokeResponse? answer;
         try
         {
-            answer = await adapter.ProcessAsync(request.Headers.Authorization.ToString(), activity!, bot, context.RequestAborted);
+            answer = await adapter.ProcessAsync(request.Headers.Authorization.ToString(), activity!, bot, TurnCancellation.Of(context));
         }
         catch (Exception exception) when (exception is UnauthorizedAccessException or SecurityTokenException or ArgumentException)
         {

@@ -6,7 +6,7 @@ namespace OneStopBot.Bot.Channels.DirectLine;
 
 public static class DirectLineServiceCollectionExtensions
 {
-    /// <summary>The web chat channel: tokens, the conversations (in memory and in the database), their adapter and the sweep.</summary>
+    /// <summary>The web chat channel: tokens and their authentication, the conversations (in memory and in the database), their adapter and the sweep.</summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DirectLineOptions>()
@@ -28,6 +28,7 @@ public static class DirectLineServiceCollectionExtensions
                 "DirectLine:MaxSocketsPerConversation must be at least 1 and MaxSocketsPerAddress at least as large: every chat needs its stream.")
             .ValidateOnStart();
         services.AddSingleton<DirectLineTokens>();
+        services.AddDirectLineAuthentication();
         services.TryAddSingleton<IStaffPasswordCheck, StaffPasswordCheck>();
         services.AddSingleton<DirectLineSockets>();
         services.AddSingleton<DirectLineTranscripts>();

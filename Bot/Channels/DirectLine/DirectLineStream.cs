@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OneStopBot.Bot.Edge;
 
 namespace OneStopBot.Bot.Channels.DirectLine;
@@ -10,22 +11,21 @@ namespace OneStopBot.Bot.Channels.DirectLine;
 /// </summary>
 public static class DirectLineStream
 {
-    internal static async Task<IResult> RunAsync(
-        HttpContext http, string conversationId, string? watermark, DirectLineConversations conversations, DirectLineTokens tokens,
+    internal static async Task<Results<EmptyHttpResult, JsonHttpResult<DirectLineError>>> RunAsync(
+        HttpContext http, DirectLineIdentity caller, string? watermark, DirectLineConversations conversations,
         DirectLineSockets sockets, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            return DirectLineEndpoints.Error(StatusCodes.Status400BadRequest, "BadArgument", "This address takes WebSocket connections only.");
+            return DirectLineError.BadArgument("This address takes WebSocket connections only.");
         }
-        var (conversation, _, _, error) = await DirectLineEndpoints.OpenAsync(http, conversationId, conversations, tokens);
-        if (conversation is null)
+        if (conversations.Find(caller.Grant.ConversationId) is not { } conversation)
         {
-            return error!;
+            return DirectLineError.ConversationGone();
         }
         if (!DirectLineEndpoints.TryParseWatermark(watermark, out var from))
         {
-            return DirectLineEndpoints.Error(StatusCodes.Status400BadRequest, "BadArgument", "\"watermark\" must be a whole number of at least 0.");
+            return DirectLineError.BadWatermark();
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
@@ -53,7 +53,7 @@ public static class DirectLineStream
         }
         await receiving;
         await CloseAsync(socket, WebSocketCloseStatus.NormalClosure, conversation.Closed.IsCancellationRequested ? "The conversation has ended." : "Closing.");
-        return Results.Empty;
+        return TypedResults.Empty;
     }
 
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);

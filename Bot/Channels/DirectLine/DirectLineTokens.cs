@@ -109,7 +109,7 @@ public sealed class DirectLineTokens
         var staff = jwt.TryGetPayloadValue<string>(StaffClaim, out var name) ? name : null;
         var commune = jwt.TryGetPayloadValue<string>(CommuneClaim, out var xa) ? xa : null;
         var grant = new DirectLineGrant(conversation, user, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), staff, new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero), commune);
-        return time.GetUtcNow() >= grant.ExpiresAt
+        return HasExpired(grant)
             ? new TokenCheck(TokenStatus.Expired, grant)
             : new TokenCheck(TokenStatus.Valid, grant);
     }
@@ -120,10 +120,15 @@ public sealed class DirectLineTokens
     /// tokens never carry over: staff sign in again.
     /// </summary>
     public async Task<DirectLineGrant?> CarriedOverAsync(string token) =>
-        await CheckAsync(token) is { Status: TokenStatus.Valid or TokenStatus.Expired, Grant: { StaffName: null } grant }
-        && time.GetUtcNow() - grant.IssuedAt < CarryOverWindow
+        await CheckAsync(token) is { Status: TokenStatus.Valid or TokenStatus.Expired, Grant: { } grant } && CarriesOver(grant)
             ? grant
             : null;
+
+    /// <summary>Whether a resident's grant, even expired, was issued recently enough to carry over; a staff grant never does.</summary>
+    public bool CarriesOver(DirectLineGrant grant) =>
+        grant.StaffName is null && time.GetUtcNow() - grant.IssuedAt < CarryOverWindow;
+
+    public bool HasExpired(DirectLineGrant grant) => time.GetUtcNow() >= grant.ExpiresAt;
 
     /// <summary>Seconds until the grant expires, as Direct Line's <c>expires_in</c>.</summary>
     public int SecondsLeft(DirectLineGrant grant) =>

@@ -1,15 +1,24 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
 /// <summary>
 /// The last numbered list offered to each user, so that a number typed back ("2", "số 2") is understood as that
-/// choice before the turn runs.
+/// choice before the turn runs. Kept in a memory cache of its own: entries expire after
+/// <see cref="ZaloOptions.ChoicesLifetime"/> on the injected clock, and at most <see cref="ZaloOptions.ChoicesCapacity"/>
+/// users are remembered, so a flood of distinct users cannot grow memory without bound.
 /// </summary>
-public sealed class ZaloChoiceMemory(IOptions<ZaloOptions> options, TimeProvider timeProvider)
+public sealed class ZaloChoiceMemory(IOptions<ZaloOptions> options, TimeProvider timeProvider) : IDisposable
 {
-    private readonly ExpiringCache<string, IReadOnlyList<NumberedChoice>> offered =
-        new(options.Value.ChoicesCapacity, options.Value.ChoicesLifetime, timeProvider);
+    private readonly TimeSpan lifetime = options.Value.ChoicesLifetime;
+
+    private readonly MemoryCache offered = new(new MemoryCacheOptions
+    {
+        SizeLimit = Math.Max(1, options.Value.ChoicesCapacity),
+        // Expiry judged on the injected clock, so that tests move time by hand.
+        Clock = new Clock(timeProvider),
+    });
 
     /// <summary>
     /// The numbers of the message sent last are the ones a reply can mean: a message without choices (a question to
@@ -19,7 +28,7 @@ public sealed class ZaloChoiceMemory(IOptions<ZaloOptions> options, TimeProvider
     {
         if (choices.Count > 0)
         {
-            offered.Set(userId, choices);
+            offered.Set(userId, choices, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = lifetime });
         }
         else
         {
@@ -29,5 +38,14 @@ public sealed class ZaloChoiceMemory(IOptions<ZaloOptions> options, TimeProvider
 
     /// <summary>The choice a typed number stands for, or null when the text is not one of the offered numbers.</summary>
     public NumberedChoice? Resolve(string userId, string? text) =>
-        NumberedMessages.ReadNumber(text) is { } number && offered.TryGet(userId, out var choices) ? NumberedMessages.Pick(number, choices) : null;
+        NumberedMessages.ReadNumber(text) is { } number && offered.TryGetValue(userId, out IReadOnlyList<NumberedChoice>? choices) && choices is not null
+            ? NumberedMessages.Pick(number, choices)
+            : null;
+
+    public void Dispose() => offered.Dispose();
+
+    private sealed class Clock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
+    {
+        public DateTimeOffset UtcNow => time.GetUtcNow();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 namespace OneStopBot.Bot.Channels.Zalo;
 
 /// <summary>Configuration section <c>Zalo</c>: the Official Account's keys, the API addresses and the sending limits.</summary>
@@ -53,9 +54,8 @@ public sealed class ZaloOptions
 
     public ZaloInboxOptions Inbox { get; set; } = new();
 
+    /// <summary>Per OA: each commune's own OA has its own quota.</summary>
     public ZaloRateLimitOptions RateLimit { get; set; } = new();
-
-    public ZaloRetryOptions Retry { get; set; } = new();
 
     /// <summary>The channel is on only when webhook events can be verified.</summary>
     public bool IsConfigured => AppId.Length > 0 && OaSecretKey.Length > 0;
@@ -69,14 +69,29 @@ public sealed class ZaloRateLimitOptions
     public int RequestsPerMinute { get; set; } = 3_600;
 
     public int Burst { get; set; } = 100;
-}
 
-/// <summary>Back-off when Zalo answers -32 (rate limited) or cannot be reached.</summary>
-public sealed class ZaloRetryOptions
-{
-    public int MaxAttempts { get; set; } = 3;
-
-    public TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// A token bucket per OA from <see cref="System.Threading.RateLimiting"/>: <see cref="Burst"/> requests at once, then
+    /// <see cref="RequestsPerMinute"/> spread over the minute. Callers over the limit wait their turn in arrival order
+    /// instead of being refused, so the outbox simply slows down.
+    /// </summary>
+    public PartitionedRateLimiter<string> CreateLimiter()
+    {
+        // Refilled each second when a second's share is at least one request, otherwise one request per its share of a minute.
+        var (period, perPeriod) = RequestsPerMinute >= 60
+            ? (TimeSpan.FromSeconds(1), RequestsPerMinute / 60)
+            : (TimeSpan.FromMinutes(1) / RequestsPerMinute, 1);
+        var bucket = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, Burst),
+            TokensPerPeriod = perPeriod,
+            ReplenishmentPeriod = period,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            // Waiting callers are the outbox's and the inbox's senders, bounded by their own concurrency.
+            QueueLimit = int.MaxValue,
+        };
+        return PartitionedRateLimiter.Create<string, string>(oaId => RateLimitPartition.GetTokenBucketLimiter(oaId, _ => bucket), StringComparer.Ordinal);
+    }
 }
 
 /// <summary>How turns are run from the inbox.</summary>

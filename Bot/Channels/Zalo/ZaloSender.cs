@@ -1,12 +1,12 @@
-using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
+using System.Threading.RateLimiting;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
 /// <summary>
-/// The one way text reaches a Zalo user, for replies and proactive messages alike: rate limited, with the token
-/// refreshed once on -216/-220, back-off on -32, and a <see cref="DeliveryFailedException"/> for everything else.
+/// The one way text reaches a Zalo user, for replies and proactive messages alike: rate limited per OA, with the token
+/// refreshed once on -216/-220, and a <see cref="DeliveryFailedException"/> for everything else. It does not retry:
+/// the outbox is the one place that does (a failed reply is left to it), so one outbox attempt makes at most two API
+/// calls (the second after a token refresh).
 /// </summary>
 public sealed class ZaloSender
 {
@@ -28,40 +28,24 @@ public sealed class ZaloSender
 
     private readonly ZaloApiClient api;
     private readonly ZaloTokenProvider tokens;
-    private readonly ZaloRateLimiter rateLimiter;
+    private readonly PartitionedRateLimiter<string> rateLimiter;
     private readonly ILogger<ZaloSender> logger;
-    private readonly ResiliencePipeline pipeline;
 
+    /// <param name="rateLimiter">Partitioned by the OA account that sends (<see cref="ZaloTokenProvider.AccountKey"/>).</param>
     public ZaloSender(
         ZaloApiClient api,
         ZaloTokenProvider tokens,
-        ZaloRateLimiter rateLimiter,
-        IOptions<ZaloOptions> options,
-        TimeProvider timeProvider,
+        [FromKeyedServices(RateLimiterKey)] PartitionedRateLimiter<string> rateLimiter,
         ILogger<ZaloSender> logger)
     {
         this.api = api;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.logger = logger;
-        var retry = options.Value.Retry;
-        pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<TransientZaloException>(),
-                MaxRetryAttempts = Math.Max(0, retry.MaxAttempts),
-                Delay = retry.Delay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                OnRetry = args =>
-                {
-                    logger.LogWarning("Zalo send failed ({Reason}); attempt {Attempt} in {Delay}",
-                        args.Outcome.Exception?.Message, args.AttemptNumber + 2, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
     }
+
+    /// <summary>The service key of the OA API's limiter.</summary>
+    public const string RateLimiterKey = "zalo";
 
     /// <summary>
     /// Sends one text (at most the configured length) as the OA <paramref name="oaId"/> (the one the user wrote to;
@@ -69,25 +53,13 @@ public sealed class ZaloSender
     /// </summary>
     public async Task<string> SendTextAsync(string? oaId, string userId, string text, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await pipeline.ExecuteAsync(async ct => await SendOnceAsync(oaId, userId, text, ct), cancellationToken);
-        }
-        catch (TransientZaloException exception)
-        {
-            throw new DeliveryFailedException(exception.Message, isTransient: true, exception.InnerException);
-        }
-    }
-
-    private async Task<string> SendOnceAsync(string? oaId, string userId, string text, CancellationToken cancellationToken)
-    {
         var accessToken = await tokens.GetAccessTokenAsync(oaId, cancellationToken);
-        var result = await CallAsync(userId, text, accessToken, cancellationToken);
+        var result = await CallAsync(oaId, userId, text, accessToken, cancellationToken);
         if (TokenErrors.Contains(result.Error))
         {
             logger.LogInformation("Zalo rejected the access token ({Error}); refreshing it once", result.Error);
             accessToken = await tokens.RefreshAsync(oaId, accessToken, cancellationToken);
-            result = await CallAsync(userId, text, accessToken, cancellationToken);
+            result = await CallAsync(oaId, userId, text, accessToken, cancellationToken);
         }
 
         if (result.Succeeded)
@@ -96,35 +68,29 @@ public sealed class ZaloSender
         }
         var reason = $"Zalo error {result.Error}: " + (UnreachableUser.TryGetValue(result.Error, out var why) ? why : result.Message);
         logger.LogWarning("Zalo did not deliver to {User}: {Reason}", Mask(userId), reason);
-        throw result.Error switch
-        {
-            RateLimited or ZaloApiResult.UnreadableAnswer => new TransientZaloException(reason, null),
-            _ when TokenErrors.Contains(result.Error) => new DeliveryFailedException(reason, isTransient: true),
-            _ => new DeliveryFailedException(reason, isTransient: false),
-        };
+        // Rate limited, a garbled answer or a token still refused: worth another try after the outbox's pause.
+        var transient = result.Error is RateLimited or ZaloApiResult.UnreadableAnswer || TokenErrors.Contains(result.Error);
+        throw new DeliveryFailedException(reason, transient);
     }
 
-    private async Task<ZaloApiResult> CallAsync(string userId, string text, string accessToken, CancellationToken cancellationToken)
+    private async Task<ZaloApiResult> CallAsync(string? oaId, string userId, string text, string accessToken, CancellationToken cancellationToken)
     {
-        await rateLimiter.WaitAsync(cancellationToken);
+        using var lease = await rateLimiter.AcquireAsync(tokens.AccountKey(oaId), cancellationToken: cancellationToken);
         try
         {
             return await api.SendTextAsync(userId, text, accessToken, cancellationToken);
         }
         catch (HttpRequestException exception)
         {
-            throw new TransientZaloException($"Zalo API unreachable: {exception.Message}", exception);
+            throw new DeliveryFailedException($"Zalo API unreachable: {exception.Message}", isTransient: true, exception);
         }
         catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TransientZaloException("Zalo API timed out", exception);
+            throw new DeliveryFailedException("Zalo API timed out", isTransient: true, exception);
         }
     }
 
     /// <summary>Zalo user ids identify a person: logs keep only the ends.</summary>
     internal static string Mask(string userId) =>
         userId.Length <= 4 ? new string('*', userId.Length) : userId[..2] + new string('*', userId.Length - 4) + userId[^2..];
-
-    /// <summary>A failure worth retrying after a pause (rate limited, network, garbled answer).</summary>
-    private sealed class TransientZaloException(string message, Exception? inner) : Exception(message, inner);
 }

@@ -26,7 +26,7 @@ public static class ZaloServiceCollectionExtensions
         services.AddZaloHttpClient<ZaloOAuthClient>(o => o.OAuthBaseUrl);
 
         services.AddSingleton<ZaloTokenProvider>();
-        services.AddSingleton<ZaloRateLimiter>();
+        services.AddKeyedSingleton(ZaloSender.RateLimiterKey, (sp, _) => sp.GetRequiredService<IOptions<ZaloOptions>>().Value.RateLimit.CreateLimiter());
         services.AddSingleton<ZaloSender>();
         services.AddSingleton<ZaloChoiceMemory>();
         services.AddSingleton<ZaloAdapter>();

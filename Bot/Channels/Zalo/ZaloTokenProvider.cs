@@ -101,6 +101,9 @@ public sealed class ZaloTokenProvider
     }
 
     // An OA id no commune has (the provincial OA's, the app id of an event without one, an address stored before) is the province's.
+    /// <summary>The account that sends as <paramref name="oaId"/>: the commune's own OA, else the provincial OA. Each has its own quota.</summary>
+    public string AccountKey(string? oaId) => AccountOf(oaId).StoreKey;
+
     private Account AccountOf(string? oaId) =>
         oaId is not null && communeAccounts.TryGetValue(oaId, out var account) ? account : provincial;
 

@@ -73,7 +73,6 @@ public sealed class SecurityHost : IDisposable
         // Nothing listens there: whatever the bot would send to Zalo fails at once, on this machine.
         settings["Zalo:ApiBaseUrl"] = "http://127.0.0.1:9/";
         settings["Zalo:OAuthBaseUrl"] = "http://127.0.0.1:9/";
-        settings["Zalo:Retry:MaxAttempts"] = "1";
         settings["Edge:ConversationStartsPerMinute"] = "20";
         settings["Edge:MaxFailedCredentials"] = "5";
         Local = Factory.CreateClient();

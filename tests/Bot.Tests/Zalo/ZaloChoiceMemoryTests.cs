@@ -59,6 +59,19 @@ public sealed class ZaloChoiceMemoryTests
         Assert.Null(memory.Resolve("u1", "2"));
     }
 
+    [Fact]
+    public void No_more_users_are_remembered_than_the_capacity()
+    {
+        using var memory = new ZaloChoiceMemory(Options.Create(new ZaloOptions { ChoicesCapacity = 3 }), time);
+
+        foreach (var user in new[] { "u1", "u2", "u3", "u4", "u5" })
+        {
+            memory.Remember(user, Offered);
+        }
+
+        Assert.InRange(new[] { "u1", "u2", "u3", "u4", "u5" }.Count(user => memory.Resolve(user, "1") is not null), 1, 3);
+    }
+
     private ZaloChoiceMemory Memory() =>
         new(Options.Create(new ZaloOptions { ChoicesLifetime = TimeSpan.FromHours(2) }), time);
 }

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Channels;
 using OneStopBot.Bot.Channels.Zalo;
 using OneStopBot.Office.Channels;
+using OneStopBot.Office.Notices;
+using OneStopBot.Dialogs.Addressing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -34,41 +36,57 @@ public sealed class ZaloSendingTests(SharedZaloHost shared)
         Assert.Single(host.Api.SentTo(user));
     }
 
-    [Fact]
-    public async Task Rate_limited_sends_back_off_and_are_retried()
+    /// <summary>Retrying is the outbox's alone: the sender makes one call and says whether another try is worth it.</summary>
+    [Theory]
+    [InlineData(-32, true)]
+    [InlineData(502, true)]
+    public async Task A_rate_limited_or_failed_send_is_one_call_that_fails_as_transient(int error, bool transient)
     {
         var user = host.NewUser();
-        host.Api.FailFirstSend(user, Response.Create().WithStatusCode(200).WithBodyAsJson(new { error = -32, message = "Request limit exceeded" }));
+        host.Api.FailFirstSend(user, error > 0
+            ? Response.Create().WithStatusCode(error)
+            : Response.Create().WithStatusCode(200).WithBodyAsJson(new { error, message = "Request limit exceeded" }));
 
-        await SendProactiveAsync(host, user, "Thông báo lịch tiêm phòng.");
+        var failure = await Assert.ThrowsAsync<DeliveryFailedException>(() => SendProactiveAsync(host, user, "Thông báo lịch tiêm phòng."));
 
-        var sent = host.Api.SentTo(user);
-        Assert.Equal(2, sent.Count);
-        Assert.All(sent, m => Assert.Equal("Thông báo lịch tiêm phòng.", m.Text));
+        Assert.Equal(transient, failure.IsTransient);
+        Assert.Single(host.Api.SentTo(user));
     }
 
-    [Fact]
-    public async Task Rate_limiting_that_does_not_end_fails_the_delivery_as_transient_after_a_bounded_number_of_tries()
+    /// <summary>
+    /// One outbox attempt against an API that keeps refusing: the outbox's quick retries and nothing else, so at most
+    /// (quick retries + 1) tries of one call each, or two with a token refresh between them; then the row waits for its
+    /// next round.
+    /// </summary>
+    [Theory]
+    [InlineData(-32, 1)]
+    [InlineData(-216, 2)]
+    [InlineData(503, 1)]
+    public async Task One_outbox_attempt_calls_the_api_a_bounded_number_of_times(int error, int callsPerTry)
     {
-        var user = host.NewUser();
-        host.Api.FailSends(-32, user);
-        var retries = host.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Retry.MaxAttempts;
+        await using var own = new ZaloTestHost(settings =>
+        {
+            settings["Outbox:QuickRetries"] = "2";
+            settings["Outbox:QuickRetryDelay"] = "00:00:00";
+        });
+        var user = own.NewUser();
+        if (error > 0)
+        {
+            own.Api.Server.Given(Request.Create().WithPath("/v3.0/oa/message/cs").UsingPost()).AtPriority(1).RespondWith(Response.Create().WithStatusCode(error));
+        }
+        else
+        {
+            own.Api.FailSends(error, user);
+        }
+        own.Api.Server.Given(Request.Create().WithPath(OAuthPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { access_token = "access-2", refresh_token = "refresh-2", expires_in = "90000" }));
+        var outbox = own.Services.GetRequiredService<Outbox>();
 
-        var failure = await Assert.ThrowsAsync<DeliveryFailedException>(() => SendProactiveAsync(host, user, "Thông báo"));
+        var row = outbox.Enqueue(new OutboxMessage(DeliveryKind.StatusChange, Reference(user).ToChatAddress(), "Hồ sơ đã có kết quả."));
+        await own.Api.WaitForAsync(_ => outbox.Get(row.Id)!.Attempts == 1);
 
-        Assert.True(failure.IsTransient);
-        Assert.Equal(1 + retries, host.Api.SentTo(user).Count);
-    }
-
-    [Fact]
-    public async Task A_server_error_is_retried()
-    {
-        var user = host.NewUser();
-        host.Api.FailFirstSend(user, Response.Create().WithStatusCode(502));
-
-        await SendProactiveAsync(host, user, "Thông báo");
-
-        Assert.Equal(2, host.Api.SentTo(user).Count);
+        Assert.Equal(DeliveryState.Pending, outbox.Get(row.Id)!.State);
+        Assert.Equal((2 + 1) * callsPerTry, own.Api.SentTo(user).Count);
     }
 
     [Fact]

@@ -49,7 +49,6 @@ public sealed class ZaloTestHost : IAsyncDisposable
         factory.Settings["Zalo:RefreshToken"] = RefreshToken;
         factory.Settings["Zalo:ApiBaseUrl"] = Api.Url;
         factory.Settings["Zalo:OAuthBaseUrl"] = Api.Url;
-        factory.Settings["Zalo:Retry:Delay"] = "00:00:00.010";
         settings?.Invoke(factory.Settings);
         Client = factory.CreateClient();
     }

@@ -61,6 +61,7 @@ public sealed class ConversationHarness : IDisposable
         services.AddSingleton(catalog is null ? ShippedKnowledge.Index : new ProcedureIndex(catalog));
         services.AddOffice(configuration);
         services.AddDialogs();
+        services.AddDossierStatusNotices();
         services.AddSingleton(Storage);
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
