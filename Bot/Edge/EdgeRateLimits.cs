@@ -2,7 +2,6 @@ using OneStopBot.Bot.Hosting;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace OneStopBot.Bot.Edge;
@@ -36,13 +35,11 @@ public sealed class EdgeOptions
 }
 
 /// <summary>
-/// Rate limits at the edge, with ASP.NET Core's rate limiting: creating web chat conversations per client address,
+/// Rate limits at the edge, with System.Threading.RateLimiting's limiters: creating web chat conversations per client address,
 /// and failed staff credentials per address (a blocked address is refused before its credential is even looked at).
 /// </summary>
 public static class EdgeRateLimits
 {
-    public const string ConversationStarts = "conversation-starts";
-
     public static IServiceCollection AddEdgeRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EdgeOptions>().Bind(configuration.GetSection(EdgeOptions.Section))
@@ -67,23 +64,7 @@ public static class EdgeRateLimits
             }
         });
         services.AddSingleton<FailedCredentials>();
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (rejected, cancellationToken) => new ValueTask(
-                Results.Problem(ProblemTexts.TooManyRequests, statusCode: StatusCodes.Status429TooManyRequests)
-                    .ExecuteAsync(rejected.HttpContext));
-            limiter.AddPolicy(ConversationStarts, http =>
-            {
-                var perMinute = http.RequestServices.GetRequiredService<IOptions<EdgeOptions>>().Value.ConversationStartsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = perMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-        });
+        services.AddSingleton<ConversationStartLimits>();
         return services;
     }
 
@@ -95,12 +76,19 @@ public static class EdgeRateLimits
         return app;
     }
 
-    /// <summary>The limits; after routing, which names the endpoint whose policy applies.</summary>
-    public static WebApplication UseEdgeRateLimits(this WebApplication app)
-    {
-        app.UseRateLimiter();
-        return app;
-    }
+    /// <summary>
+    /// Limits conversations created per client address on an endpoint. An endpoint filter over a limiter the container
+    /// owns rather than ASP.NET Core's middleware, whose endpoint limiter is never disposed and keeps every stopped host
+    /// alive through its timer.
+    /// </summary>
+    public static TBuilder RequireConversationStartLimit<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.AddEndpointFilter(async (context, next) =>
+        {
+            using var lease = context.HttpContext.RequestServices.GetRequiredService<ConversationStartLimits>().Acquire(context.HttpContext);
+            return lease.IsAcquired
+                ? await next(context)
+                : Results.Problem(ProblemTexts.TooManyRequests, statusCode: StatusCodes.Status429TooManyRequests);
+        });
 
     /// <summary>The client's address as the rate limits see it; an in-process caller (tests) is "local".</summary>
     public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
@@ -187,4 +175,20 @@ public sealed class CredentialAttempt
     }
 
     public void Succeeded() => owner.Forgive(address, windowEndsAt);
+}
+
+/// <summary>Conversations created per client address, in fixed one-minute windows (<see cref="EdgeOptions.ConversationStartsPerMinute"/>).</summary>
+public sealed class ConversationStartLimits(IOptions<EdgeOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.ConversationStartsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
+    public RateLimitLease Acquire(HttpContext http) => limiter.AttemptAcquire(EdgeRateLimits.ClientAddress(http));
+
+    public void Dispose() => limiter.Dispose();
 }

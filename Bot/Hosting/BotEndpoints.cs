@@ -25,9 +25,8 @@ public static class BotEndpoints
         app.UseWebSockets();
         // Placed here rather than where the host would add them, so that their 401, 404 and 429 get a body too.
         app.UseRouting();
-        // Before the limits, so that a portal's preflight (OPTIONS) is answered without counting.
+        // Before the limits (endpoint filters), so that a portal's preflight (OPTIONS) is answered without counting.
         app.UseCors();
-        app.UseEdgeRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteAsync });

@@ -27,9 +27,9 @@ public static class DirectLineEndpoints
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(BasePath).RequireCors(WebChatServiceCollectionExtensions.CorsPolicy);
-        group.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(EdgeRateLimits.ConversationStarts);
+        group.MapPost("/tokens/generate", GenerateTokenAsync).RequireConversationStartLimit();
         group.MapPost("/tokens/refresh", RefreshToken).RequireAuthorization(DirectLineAuthentication.RenewalPolicy);
-        group.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(EdgeRateLimits.ConversationStarts);
+        group.MapPost("/conversations", StartConversationAsync).RequireConversationStartLimit();
         group.MapPost(StaffSignIn.Route, StaffSignIn.SignIn);
 
         var conversation = group.MapGroup("/conversations/{conversationId}").RequireAuthorization(DirectLineAuthentication.ConversationPolicy);
