@@ -13,6 +13,9 @@ public sealed class HandoffStore(OfficeDatabase database, CommuneContext commune
     public const string MessagesCollectionName = "handoff_messages";
     public const int ReferenceLength = 4;
 
+    /// <summary>The index expression of the resident's user id: every message of a turn asks whether its chat has an open handoff.</summary>
+    internal const string ResidentUserExpression = "$.Resident.UserId";
+
     // No 0/O, 1/I: staff copy references by hand.
     private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -69,8 +72,8 @@ public sealed class HandoffStore(OfficeDatabase database, CommuneContext commune
         handoffs.In(communes.Current.Id).Where(h => h.ClosedAt == null).OrderBy(h => h.AskedAt).Limit(Math.Clamp(count, 1, 500)).ToList();
 
     public Handoff? OpenFor(ChatAddress resident) =>
-        handoffs.In(communes.Current.Id, h => h.ClosedAt == null && h.Resident.UserId == resident.UserId).ToEnumerable()
-            .Where(h => h.Resident.IsSameChat(resident)).MaxBy(h => h.AskedAt);
+        handoffs.In(communes.Current.Id, Filter.Equal(ResidentUserExpression, resident.UserId)).ToEnumerable()
+            .Where(h => h.ClosedAt is null && h.Resident.IsSameChat(resident)).MaxBy(h => h.AskedAt);
 
     public HandoffMessage AddMessage(string handoffId, string? staffName, string text)
     {
@@ -80,7 +83,8 @@ public sealed class HandoffStore(OfficeDatabase database, CommuneContext commune
     }
 
     public IReadOnlyList<HandoffMessage> Messages(string handoffId, long after, int count) =>
-        messages.In(communes.Current.Id, m => m.HandoffId == handoffId && m.Id > after).OrderBy(m => m.Id).Limit(count).ToList();
+        messages.In(communes.Current.Id, Filter.Equal(nameof(HandoffMessage.HandoffId), handoffId)).Where(Filter.AtLeast("_id", after + 1))
+            .OrderBy(m => m.Id).Limit(count).ToList();
 
     public void RememberStaffChat(ChatAddress chat) =>
         staffChats.Upsert(new StaffChat { Commune = communes.Current.Id, Id = chat.Key, Address = chat, SeenAt = timeProvider.GetUtcNow() });

@@ -69,7 +69,7 @@ public sealed class ReminderStore(
         return database.InTransaction(() =>
         {
             OptOuts.Upsert(new ReminderOptOut { Id = owner, At = time.GetUtcNow() });
-            var waiting = Reminders.In(communes.Current.Id, r => r.Owner == owner && r.State == ReminderState.Scheduled).ToList();
+            var waiting = Reminders.In(communes.Current.Id, Filter.Equal(nameof(Reminder.Owner), owner)).ToEnumerable().Where(r => r.State == ReminderState.Scheduled).ToList();
             foreach (var reminder in waiting)
             {
                 Reminders.Update(reminder with { State = ReminderState.Dropped });
@@ -85,7 +85,7 @@ public sealed class ReminderStore(
     public IReadOnlyList<Reminder> Of(ChatAddress chat)
     {
         var owner = OwnerOf(chat);
-        return Reminders.In(communes.Current.Id, r => r.Owner == owner).ToList();
+        return Reminders.In(communes.Current.Id, Filter.Equal(nameof(Reminder.Owner), owner)).ToList();
     }
 
     public Reminder? Find(string id) => Reminders.FindById(id).Own(communes.Current.Id);

@@ -29,10 +29,6 @@ public static class CommuneRecords
     public static ILiteQueryable<T> In<T>(this ILiteCollection<T> collection, string commune, BsonExpression by) =>
         collection.Query().Where(by).Where(Is(commune));
 
-    /// <summary>The same with a typed predicate.</summary>
-    public static ILiteQueryable<T> In<T>(this ILiteCollection<T> collection, string commune, System.Linq.Expressions.Expression<Func<T, bool>> by) =>
-        collection.Query().Where(by).Where(Is(commune));
-
     private static BsonExpression Is(string commune) => Filter.Equal(Field, commune);
 
     /// <summary><paramref name="record"/> when it is <paramref name="commune"/>'s, else null (a record read by id).</summary>

@@ -1,5 +1,6 @@
 using LiteDB;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
 
 namespace OneStopBot.Office.Tests.Storage;
@@ -30,6 +31,17 @@ public sealed class CommuneQueryPlanTests : IDisposable
         var plan = dossiers.In("phuoc-duc", Filter.Equal(expression, value)).GetPlan();
 
         Assert.Equal(index, plan["index"]["name"].AsString);
+    }
+
+    [Fact]
+    public void Whether_a_chat_has_an_open_handoff_is_read_through_the_resident_s_index()
+    {
+        // Every message of every turn asks it.
+        var handoffs = office.Get<OfficeDatabase>().Collection<Handoff>(HandoffStore.CollectionName);
+
+        var plan = handoffs.In("phuoc-duc", Filter.Equal(HandoffStore.ResidentUserExpression, "dan-1")).GetPlan();
+
+        Assert.Equal(HandoffStore.ResidentUserExpression, plan["index"]["expr"].AsString);
     }
 
     public void Dispose() => office.Dispose();
