@@ -12,6 +12,7 @@ public sealed class CommuneDirectory
     private readonly IReadOnlyList<Commune> communes;
     private readonly FrozenDictionary<string, Commune> byId;
     private readonly FrozenDictionary<string, Commune> byHost;
+    private readonly FrozenDictionary<string, Commune> byZaloOa;
 
     // The agency codes' lengths, longest first, and the communes by agency code: one probe per length.
     private readonly int[] agencyLengths;
@@ -25,6 +26,8 @@ public sealed class CommuneDirectory
         byHost = communes.SelectMany(c => c.HostNames.Select(h => (Host: h, Commune: c)))
             .DistinctBy(x => x.Host, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(x => x.Host, x => x.Commune, StringComparer.OrdinalIgnoreCase);
+        byZaloOa = communes.Where(c => !string.IsNullOrEmpty(c.Office.ZaloOaId)).DistinctBy(c => c.Office.ZaloOaId, StringComparer.Ordinal)
+            .ToFrozenDictionary(c => c.Office.ZaloOaId, StringComparer.Ordinal);
         byAgency = communes.Where(c => c.Office.AgencyCode.Length > 0).DistinctBy(c => c.Office.AgencyCode, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(c => c.Office.AgencyCode, StringComparer.OrdinalIgnoreCase);
         agencyLengths = [.. byAgency.Keys.Select(code => code.Length).Distinct().OrderDescending()];
@@ -40,6 +43,10 @@ public sealed class CommuneDirectory
     public Commune? Single => IsSingle ? communes[0] : null;
 
     public Commune? Find(string? id) => id is not null && byId.TryGetValue(id, out var commune) ? commune : null;
+
+    /// <summary>The commune whose own Zalo Official Account <paramref name="oaId"/> is; null for a shared OA or none.</summary>
+    public Commune? ByZaloOa(string? oaId) =>
+        !string.IsNullOrEmpty(oaId) && byZaloOa.TryGetValue(oaId, out var commune) ? commune : null;
 
     /// <summary>The commune whose own host name <paramref name="host"/> is (without the port).</summary>
     public Commune? ByHost(string? host) =>

@@ -90,9 +90,7 @@ public sealed class ZaloAdapter : BotAdapter, IProactiveChannel
     }
 
     /// <summary>The commune whose own OA <paramref name="oaId"/> is (signed with the event); null for a shared OA.</summary>
-    private Commune? CommuneOf(string? oaId) =>
-        string.IsNullOrEmpty(oaId) || communes.IsSingle ? null
-            : communes.All.FirstOrDefault(c => string.Equals(c.Office.ZaloOaId, oaId, StringComparison.Ordinal));
+    private Commune? CommuneOf(string? oaId) => communes.IsSingle ? null : communes.ByZaloOa(oaId);
 
     private Activity CreateActivity(ZaloEvent zaloEvent)
     {

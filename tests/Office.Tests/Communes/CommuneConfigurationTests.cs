@@ -39,6 +39,7 @@ public sealed class CommuneConfigurationTests
         ["Communes:1:Villages:1"] = "Thôn B",
         ["Communes:1:Handlers:communePolice:Name"] = "Công an xã Phước Năng",
         ["Communes:1:HostNames:0"] = "phuocnang.example.vn",
+        ["Communes:1:ZaloOaId"] = "oa-phuoc-nang",
     };
 
     [Fact]
@@ -68,6 +69,9 @@ public sealed class CommuneConfigurationTests
         Assert.Equal(["Thôn 1"], duc.Office.Villages);
         Assert.Equal("Sáng 7:30–11:30", duc.Office.WorkingHours);
         Assert.Same(nang, directory.ByHost("PhuocNang.example.vn"));
+        Assert.Same(nang, directory.ByZaloOa("oa-phuoc-nang"));
+        Assert.Null(directory.ByZaloOa("OA-PHUOC-NANG"));
+        Assert.Null(directory.ByZaloOa(""));
     }
 
     [Theory]
