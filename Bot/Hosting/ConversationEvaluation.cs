@@ -13,6 +13,7 @@ using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
+using OneStopBot.Office.Communes;
 using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Bot.Hosting;
@@ -79,6 +80,9 @@ public static class ConversationEvaluation
         var staff = services.GetRequiredService<IOptions<StaffOptions>>().Value;
         var runner = services.GetRequiredService<ConversationRunner>();
         var state = services.GetRequiredService<ConversationState>();
+        // A resident of the first commune configured (the only one of a one-commune deployment), whose facts are scored.
+        var commune = services.GetRequiredService<CommuneDirectory>().All[0];
+        var communes = services.GetRequiredService<CommuneContext>();
         var results = new List<ConversationTurnResult>(conversation.Turns.Count);
         foreach (var turn in conversation.Turns)
         {
@@ -86,6 +90,7 @@ public static class ConversationEvaluation
             {
                 // The test adapter stands for an authenticated channel: its user id is who the user is.
                 context.SetVerifiedCaller(VerifiedCaller.ChannelUser(context.ChatAddress(), staff));
+                using var scope = communes.Enter(commune);
                 await runner.RunMessageAsync(context, token);
                 await state.SaveChangesAsync(context, force: false, token);
             }, cancellationToken);

@@ -8,8 +8,16 @@ public sealed class ConversationEvaluationTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("onestop-eval-tests").FullName;
 
-    [Fact]
-    public async Task A_conversation_is_right_when_every_reply_states_an_expected_fact_and_the_failing_turns_are_named()
+    /// <summary>A one-commune deployment, and a province's: the conversations speak to its first commune.</summary>
+    public static TheoryData<string[]> Deployments() => new()
+    {
+        Array.Empty<string>(),
+        new[] { "--Communes:0:Id=phuoc-duc", "--Communes:1:Id=mau-mot", "--Communes:1:CommuneName=xã Mẫu Một", "--Communes:1:AgencyCode=000.99.30.H49" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Deployments))]
+    public async Task A_conversation_is_right_when_every_reply_states_an_expected_fact_and_the_failing_turns_are_named(string[] communes)
     {
         var path = Path.Combine(folder, "conversations.yaml");
         File.WriteAllText(path, """
@@ -34,7 +42,7 @@ public sealed class ConversationEvaluationTests : IDisposable
                   procedure: khai-sinh
                   expect_any: ["hộ chiếu"]
             """);
-        var builder = Host.CreateApplicationBuilder([$"--Storage:DatabasePath={Path.Combine(folder, "host.db")}"]);
+        var builder = Host.CreateApplicationBuilder([$"--Storage:DatabasePath={Path.Combine(folder, "host.db")}", .. communes]);
         builder.AddOneStopBot();
         using var host = builder.Build();
 
