@@ -19,6 +19,8 @@ public static class NoticeServiceCollectionExtensions
                 + "PollInterval, SendTimeout and RateLimitWindow positive, RetryDelay and QuickRetryDelay not negative.")
             .ValidateOnStart();
         services.AddSingleton<ProactiveMessenger>();
+        services.AddMetrics();
+        services.AddSingleton<OutboxTelemetry>();
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
         return services;

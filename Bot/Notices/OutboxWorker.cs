@@ -31,6 +31,7 @@ public sealed class OutboxWorker : BackgroundService
     private readonly ILogger<OutboxWorker> logger;
     private readonly PartitionedRateLimiter<string> rateLimits;
     private readonly ResiliencePipeline pipeline;
+    private readonly OutboxTelemetry telemetry;
 
     public OutboxWorker(
         IOutbox outbox,
@@ -40,8 +41,10 @@ public sealed class OutboxWorker : BackgroundService
         ProactiveMessenger messenger,
         IOptions<OutboxOptions> options,
         TimeProvider timeProvider,
+        OutboxTelemetry telemetry,
         ILogger<OutboxWorker> logger)
     {
+        this.telemetry = telemetry;
         this.outbox = outbox;
         this.notices = notices;
         this.communes = communes;
@@ -174,6 +177,7 @@ public sealed class OutboxWorker : BackgroundService
         }
         // Recorded whatever happens to the token now: the channel has accepted the message.
         accepted.Add(row.Id);
+        telemetry.Accepted(row, timeProvider.GetUtcNow());
     }
 
     private void Finish(Delivery row, string reason, bool isTransient)
@@ -183,11 +187,13 @@ public sealed class OutboxWorker : BackgroundService
         {
             var delay = options.RetryDelay * Math.Pow(2, Math.Min(attempts - 1, 16));
             outbox.Reschedule(row.Id, timeProvider.GetUtcNow() + delay, reason);
+            telemetry.NotAccepted(row, willRetry: true);
             logger.LogWarning("Delivery {Delivery} on {Channel} failed ({Reason}); attempt {Attempt} of {MaxAttempts}, next in {Delay}",
                 row.Id, row.To.ChannelId, reason, attempts, options.MaxAttempts, delay);
             return;
         }
         outbox.MarkFailed(row.Id, reason);
+        telemetry.NotAccepted(row, willRetry: false);
         logger.LogWarning("Delivery {Delivery} ({Kind}) on {Channel} failed for good after {Attempts} attempt(s): {Reason}",
             row.Id, row.Kind, row.To.ChannelId, attempts, reason);
     }

@@ -117,8 +117,11 @@ public sealed class DialogTelemetry
         _ => "left_dialog",
     };
 
-    private static string ChannelOf(ITurnContext turn) =>
-        turn.Activity?.ChannelId is { } channel && KnownChannels.Contains(channel) ? channel : OtherChannel;
+    private static string ChannelOf(ITurnContext turn) => ChannelName(turn.Activity?.ChannelId);
+
+    /// <summary>A channel id as metrics name it: a known channel's own id, any other <see cref="OtherChannel"/>.</summary>
+    public static string ChannelName(string? channelId) =>
+        channelId is not null && KnownChannels.Contains(channelId) ? channelId : OtherChannel;
 }
 
 /// <summary>Why a message fell back.</summary>
