@@ -2,6 +2,7 @@ using OneStopBot.Bot.Hosting;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace OneStopBot.Bot.Edge;
@@ -19,6 +20,9 @@ public sealed class EdgeOptions
 
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Addresses whose failures are remembered at once; past it, those that tried least recently are forgotten first.</summary>
+    public int TrackedAddresses { get; set; } = 100_000;
+
     /// <summary>
     /// Addresses of reverse proxies in front of the host; <c>X-Forwarded-For/Proto/Host</c> are believed from these
     /// (and from <see cref="KnownNetworks"/>) only.
@@ -29,7 +33,7 @@ public sealed class EdgeOptions
     public List<string> KnownNetworks { get; set; } = [];
 
     public bool IsValid() =>
-        ConversationStartsPerMinute > 0 && MaxFailedCredentials > 0 && FailureWindow > TimeSpan.Zero
+        ConversationStartsPerMinute > 0 && MaxFailedCredentials > 0 && FailureWindow > TimeSpan.Zero && TrackedAddresses > 0
         && KnownProxies.TrueForAll(proxy => IPAddress.TryParse(proxy, out _))
         && KnownNetworks.TrueForAll(network => System.Net.IPNetwork.TryParse(network, out _));
 }
@@ -43,7 +47,7 @@ public static class EdgeRateLimits
     public static IServiceCollection AddEdgeRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EdgeOptions>().Bind(configuration.GetSection(EdgeOptions.Section))
-            .Validate(o => o.IsValid(), "Edge: ConversationStartsPerMinute, MaxFailedCredentials and FailureWindow must be positive, KnownProxies IP addresses and KnownNetworks CIDR networks.")
+            .Validate(o => o.IsValid(), "Edge: ConversationStartsPerMinute, MaxFailedCredentials, FailureWindow and TrackedAddresses must be positive, KnownProxies IP addresses and KnownNetworks CIDR networks.")
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<EdgeOptions>>((forwarded, edge) =>
         {
@@ -97,84 +101,72 @@ public static class EdgeRateLimits
 /// <summary>
 /// Failed staff credentials per client address, in fixed windows. An attempt is counted, in one step with the check of
 /// the count, before its credential is compared, and taken back only when the credential was right: N concurrent wrong
-/// credentials are N counted attempts, and none past the limit is compared.
+/// credentials are N counted attempts, and none past the limit is compared. Each address's window is an entry of a
+/// bounded memory cache that expires when the window ends, on the injected clock.
 /// </summary>
-public sealed class FailedCredentials(IOptions<EdgeOptions> options, TimeProvider time)
+public sealed class FailedCredentials(IOptions<EdgeOptions> options, TimeProvider time) : IDisposable
 {
-    // Ended windows are dropped when the table has doubled since the last sweep, so addresses cannot grow it for good.
-    private const int MinSweepSize = 1024;
-
     private readonly Lock gate = new();
-    private readonly Dictionary<string, Window> windows = new(StringComparer.Ordinal);
-    private int sweepAt = MinSweepSize;
+    private readonly int capacity = options.Value.TrackedAddresses;
+    private readonly MemoryCache windows = MemoryCaches.Bounded(options.Value.TrackedAddresses, time);
+
+    /// <summary>Addresses whose failures are remembered now.</summary>
+    internal int TrackedCount => windows.Count;
 
     /// <summary>Counts an attempt from the request's address before its credential is compared; null when the address has used up its failures.</summary>
     public CredentialAttempt? TryBegin(HttpContext http)
     {
         var address = EdgeRateLimits.ClientAddress(http);
-        var now = time.GetUtcNow();
         lock (gate)
         {
-            if (!windows.TryGetValue(address, out var window) || window.EndsAt <= now)
+            if (!windows.TryGetValue(address, out Window? window) || window is null)
             {
-                window = new Window(now + options.Value.FailureWindow, 0);
-                Sweep(now);
+                window = new Window();
+                windows.SetMakingRoom(address, window, capacity, options.Value.FailureWindow);
             }
             if (window.Count >= options.Value.MaxFailedCredentials)
             {
                 return null;
             }
-            windows[address] = window with { Count = window.Count + 1 };
-            return new CredentialAttempt(this, address, window.EndsAt);
+            window.Count++;
+            return new CredentialAttempt(this, window);
         }
     }
 
     /// <summary>A right credential is no failure: its attempt leaves the count of the window it was counted in.</summary>
-    internal void Forgive(string address, DateTimeOffset windowEndsAt)
+    internal void Forgive(Window window)
     {
         lock (gate)
         {
-            if (windows.TryGetValue(address, out var window) && window.EndsAt == windowEndsAt && window.Count > 0)
+            if (window.Count > 0)
             {
-                windows[address] = window with { Count = window.Count - 1 };
+                window.Count--;
             }
         }
     }
 
-    private void Sweep(DateTimeOffset now)
+    public void Dispose() => windows.Dispose();
+
+    /// <summary>One address's failures in its current window; changed under the gate only.</summary>
+    internal sealed class Window
     {
-        if (windows.Count < sweepAt)
-        {
-            return;
-        }
-        foreach (var (address, window) in windows)
-        {
-            if (window.EndsAt <= now)
-            {
-                windows.Remove(address);
-            }
-        }
-        sweepAt = Math.Max(MinSweepSize, windows.Count * 2);
+        public int Count { get; set; }
     }
-
-    private readonly record struct Window(DateTimeOffset EndsAt, int Count);
 }
 
 /// <summary>One counted credential attempt; <see cref="Succeeded"/> when the credential was right.</summary>
 public sealed class CredentialAttempt
 {
     private readonly FailedCredentials owner;
-    private readonly string address;
-    private readonly DateTimeOffset windowEndsAt;
+    private readonly FailedCredentials.Window window;
 
-    internal CredentialAttempt(FailedCredentials owner, string address, DateTimeOffset windowEndsAt)
+    internal CredentialAttempt(FailedCredentials owner, FailedCredentials.Window window)
     {
         this.owner = owner;
-        this.address = address;
-        this.windowEndsAt = windowEndsAt;
+        this.window = window;
     }
 
-    public void Succeeded() => owner.Forgive(address, windowEndsAt);
+    public void Succeeded() => owner.Forgive(window);
 }
 
 /// <summary>Conversations created per client address, in fixed one-minute windows (<see cref="EdgeOptions.ConversationStartsPerMinute"/>).</summary>

@@ -6,6 +6,7 @@ using OneStopBot.Bot.Staff;
 using OneStopBot.Dialogs.Notices;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Bot.Notices;
 

@@ -37,7 +37,7 @@ public sealed class ProcedurePage(Procedure procedure, OfficeOptions office, Pla
         ? Section(ProcedureTexts.WhoQualifies, Paragraph(procedure.WhoNeedsIt) + Paragraph(qualifies))
         : Section(ProcedureTexts.WhoQualifies, Paragraph(procedure.WhoNeedsIt));
 
-    private string Papers() => Section(ProcedureTexts.Documents, List("ol", procedure.Documents.Select(ProcedureAnswers.DocumentLine)));
+    private string Papers() => Section(ProcedureTexts.Documents, List("ol", procedure.Documents.Select(DocumentWording.Line)));
 
     private string Steps() => Section(ProcedureTexts.Steps, List("ol", procedure.Steps));
 

@@ -1,6 +1,6 @@
-using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Bot.Staff;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using OneStopBot.Bot.Hosting;
-using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office;
 using OneStopBot.Office.Communes;
 

@@ -6,9 +6,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Hosting;
-using OneStopBot.Dialogs.Dossiers;
-using OneStopBot.Dialogs.Notices;
-using OneStopBot.Dialogs.Staff;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
@@ -17,6 +14,7 @@ using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Bot.Staff;
 
@@ -211,8 +209,8 @@ public static class StaffDossierEndpoints
             return updates.ChangeStatus(code, status, StaffApi.ApiActor, request.Note) is { } dossier
                 ? TypedResults.Ok(DossierResponse.From(dossier) with
                 {
-                    ResidentNotified = DossierStatusNotifier.ReachesResident(dossier),
-                    Message = DossierStatusNotifier.ToStaff(dossier),
+                    ResidentNotified = dossier.ReachesResident(),
+                    Message = dossier.ToStaff(),
                 })
                 : NotFound(code);
         }

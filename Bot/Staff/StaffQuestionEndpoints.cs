@@ -1,4 +1,3 @@
-using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office;
 using OneStopBot.Bot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Questions;
 

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using OneStopBot.Bot.Channels.DirectLine;
-using OneStopBot.Dialogs.Dossiers;
-using OneStopBot.Dialogs.Notices;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
@@ -14,6 +12,7 @@ using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
 using static OneStopBot.Bot.Hosting.HtmlText;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Bot.StaffWeb;
 
@@ -86,7 +85,7 @@ public static class DossierPages
         }
         // Opening a dossier shows personal data: it is a staff action like any other.
         audit.Record(http.User.StaffName(), "dossier.view", dossier.Code);
-        var told = http.Request.Query["da-doi"].Count > 0 ? DossierStatusNotifier.ToStaff(dossier) : http.Request.Query["da-mo-khoa"].Count > 0 ? DossierTexts.Unlocked : null;
+        var told = http.Request.Query["da-doi"].Count > 0 ? dossier.ToStaff() : http.Request.Query["da-mo-khoa"].Count > 0 ? DossierTexts.Unlocked : null;
         return parts.Page(http, dossier, told, null, null);
     }
 
@@ -229,7 +228,7 @@ public sealed class DossierPageParts(
             {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{Encode(error)}</p>")}
             <label for="new-status">{DossierTexts.NewStatus}</label><select id="new-status" name="status" required>{options}</select>
             <label for="note">{DossierTexts.NoteLabel}</label><textarea id="note" name="note" rows="3" maxlength="{DossierValidation.MaxNoteLength}">{Encode(note ?? "")}</textarea>
-            <p class="hint">{(DossierStatusNotifier.ReachesResident(dossier) ? DossierTexts.WillTell : DossierTexts.NoChat)}</p>
+            <p class="hint">{(dossier.ReachesResident() ? DossierTexts.WillTell : DossierTexts.NoChat)}</p>
             <button type="submit" class="action">{DossierTexts.ChangeButton}</button>
             </form>
             """;

@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Staff;
-using OneStopBot.Dialogs.Notices;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Communes;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
 using static OneStopBot.Bot.Hosting.HtmlText;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Bot.StaffWeb;
 
@@ -38,7 +38,7 @@ public static class FeedbackPage
         main.Append(TodayPage.List(feedback.Latest(Count), f => $"{Encode(StaffPages.When(f.GivenAt, calendar))} · {Encode(f.Text)}"));
         main.Append(CultureInfo.InvariantCulture, $"""</section><section aria-labelledby="ratings"><h3 id="ratings">{FeedbackTexts.Ratings}</h3>""");
         main.Append(TodayPage.List(ratings.Latest(Count), r =>
-            $"{Encode(StaffPages.When(r.RatedAt, calendar))} · {Encode(RatingDialog.Choices.First(c => c.Score == r.Score).Label)}"
+            $"{Encode(StaffPages.When(r.RatedAt, calendar))} · {Encode(r.Score.Label())}"
             + (r.DossierCode is { } code ? " · " + Encode(code) : "")
             + (r.Comment is { } comment ? $"<br><span class=\"note\">{Encode(comment)}</span>" : "")));
         main.Append(CultureInfo.InvariantCulture, $"""

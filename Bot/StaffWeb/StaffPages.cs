@@ -1,6 +1,6 @@
-using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office.Calendar;
 using static OneStopBot.Bot.Hosting.HtmlText;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Bot.StaffWeb;
 

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
-using OneStopBot.Dialogs.Dossiers;
-using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
 using static OneStopBot.Bot.Hosting.HtmlText;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Bot.StaffWeb;
 
@@ -63,7 +62,7 @@ public static class TodayPage
 
     private static string Papers(ProcedureCatalog catalog, string procedureId) =>
         catalog.Find(procedureId) is { Documents.Count: > 0 } procedure
-            ? $"""<details><summary>{TodayTexts.Papers}</summary><ol>{string.Concat(procedure.Documents.Select(d => "<li>" + Encode(ProcedureAnswers.DocumentLine(d)) + "</li>"))}</ol></details>"""
+            ? $"""<details><summary>{TodayTexts.Papers}</summary><ol>{string.Concat(procedure.Documents.Select(d => "<li>" + Encode(DocumentWording.Line(d)) + "</li>"))}</ol></details>"""
             : "";
 }
 

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using OneStopBot.Bot.Hosting;
 
 namespace OneStopBot.Bot.State;
 
@@ -12,70 +14,25 @@ public sealed record StoredState(string Id, string? Json, string? ETag)
 /// The last stored form of recently used state documents, so that a turn reads and checks its state without a database
 /// query. It is only right because this process alone opens the database (LiteDB's direct connection) and every write
 /// goes through <see cref="LiteDbStorage"/>, which updates it after each commit. Bounded: the least recently used
-/// document leaves first.
+/// documents leave first; an entry that cannot be stored takes the older one with it, so a miss reads the file.
 /// </summary>
-public sealed class StateCache(IOptions<StateOptions> options)
+public sealed class StateCache(IOptions<StateOptions> options, TimeProvider time) : IDisposable
 {
     private readonly int capacity = options.Value.CachedDocuments;
-    private readonly Dictionary<string, LinkedListNode<StoredState>> byId = new(StringComparer.Ordinal);
-    private readonly LinkedList<StoredState> recency = new();
-    private readonly Lock gate = new();
+    private readonly MemoryCache documents = MemoryCaches.Bounded(options.Value.CachedDocuments, time);
 
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return byId.Count;
-            }
-        }
-    }
+    public int Count => documents.Count;
 
-    public StoredState? Find(string id)
-    {
-        lock (gate)
-        {
-            if (!byId.TryGetValue(id, out var node))
-            {
-                return null;
-            }
-            recency.Remove(node);
-            recency.AddFirst(node);
-            return node.Value;
-        }
-    }
+    public StoredState? Find(string id) => documents.TryGetValue(id, out StoredState? state) ? state : null;
 
     public void Set(StoredState state)
     {
-        lock (gate)
-        {
-            if (byId.TryGetValue(state.Id, out var node))
-            {
-                recency.Remove(node);
-                node.Value = state;
-            }
-            else
-            {
-                node = new LinkedListNode<StoredState>(state);
-                byId[state.Id] = node;
-                if (byId.Count > capacity)
-                {
-                    byId.Remove(recency.Last!.Value.Id);
-                    recency.RemoveLast();
-                }
-            }
-            recency.AddFirst(node);
-        }
+        ArgumentNullException.ThrowIfNull(state);
+        documents.SetMakingRoom(state.Id, state, capacity);
     }
 
     /// <summary>Forgets everything, as a restart does: the next reads go to the database.</summary>
-    public void Clear()
-    {
-        lock (gate)
-        {
-            byId.Clear();
-            recency.Clear();
-        }
-    }
+    public void Clear() => documents.Clear();
+
+    public void Dispose() => documents.Dispose();
 }

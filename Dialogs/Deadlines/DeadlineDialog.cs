@@ -9,6 +9,7 @@ using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Reminders;
 using OneStopBot.Office;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Deadlines;
 

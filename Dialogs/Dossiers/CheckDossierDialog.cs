@@ -12,6 +12,7 @@ using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Dossiers;
 

@@ -9,6 +9,7 @@ using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Dossiers;
 
@@ -60,7 +61,7 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
         // The resident's rating and what they said went wrong, so that staff can put it right.
         foreach (var rating in ratings.ForDossier(dossier.Code))
         {
-            var label = RatingDialog.Choices.First(c => c.Score == rating.Score).Label;
+            var label = rating.Score.Label();
             lines.Add(TextTemplate.Fill(DossierDetailTexts.Rating, label) + (rating.Comment is { } comment ? " " + TextTemplate.Fill(DossierDetailTexts.RatingComment, comment) : string.Empty));
         }
         return lines;

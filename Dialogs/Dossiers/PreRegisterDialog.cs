@@ -15,6 +15,7 @@ using OneStopBot.Office.Communes;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Dossiers;
 

@@ -8,6 +8,7 @@ using OneStopBot.Office;
 using OneStopBot.Office.Communes;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Handoff;
 

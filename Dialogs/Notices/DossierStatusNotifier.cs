@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Procedures;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
@@ -7,6 +6,7 @@ using OneStopBot.Office;
 using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Notices;
 
@@ -36,13 +36,6 @@ public sealed class DossierStatusNotifier(NoticeService notices, ProcedureCatalo
             notices.NotifyStatusChange(owner, message, Actions);
         }
     }
-
-    /// <summary>Whether a status change reaches the resident: only a dossier filed from a chat has one to tell.</summary>
-    public static bool ReachesResident(Dossier dossier) => dossier.Owner is not null;
-
-    /// <summary>What staff are told after a change: that the resident hears of it, or that nobody will unless staff call.</summary>
-    public static string ToStaff(Dossier dossier) =>
-        ReachesResident(dossier) ? DossierStatusTexts.ResidentTold : DossierStatusTexts.NoChat;
 
     /// <summary>
     /// The message a resident gets: the code, the new status, what it means, the staff note, what to do next and, when
@@ -76,6 +69,4 @@ public static class DossierStatusTexts
     public const string Heading = "Hồ sơ {0} đã chuyển sang: {1}.";
     public const string Note = "Cán bộ ghi chú: {0}";
     public const string Next = "Muốn xem chi tiết, anh/chị bấm \"Tra cứu hồ sơ\".";
-    public const string ResidentTold = "Người dân sẽ nhận được tin báo.";
-    public const string NoChat = "Hồ sơ này không nộp qua trò chuyện nên người dân không nhận được tin báo. Anh/chị báo người dân bằng cách khác (gọi điện) nếu cần.";
 }

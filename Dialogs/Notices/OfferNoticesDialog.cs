@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Notices;
 

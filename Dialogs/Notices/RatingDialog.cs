@@ -7,6 +7,7 @@ using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Notices;
 
@@ -21,17 +22,10 @@ public sealed record RatingState(int? RatingId = null, bool Unhappy = false);
 public sealed class RatingDialog(IRatingStore ratings, IDossierStore dossiers) : WaterfallDialog<RatingState>(DialogIds.Rating)
 {
     /// <summary>Buttons under a rating request, in the order residents see them.</summary>
-    public static readonly IReadOnlyList<(string Label, Satisfaction Score)> Choices =
-    [
-        (RatingTexts.Satisfied, Satisfaction.Satisfied),
-        (RatingTexts.Neutral, Satisfaction.Neutral),
-        (RatingTexts.Unsatisfied, Satisfaction.Unsatisfied),
-    ];
-
-    public static readonly IReadOnlyList<string> ChoiceLabels = [.. Choices.Select(c => c.Label)];
+    public static readonly IReadOnlyList<string> ChoiceLabels = [.. RatingWording.Choices.Select(c => c.Label)];
 
     private static readonly Dictionary<string, Satisfaction> Scores =
-        Choices.ToDictionary(c => UserText.Fold(c.Label), c => c.Score, StringComparer.Ordinal);
+        RatingWording.Choices.ToDictionary(c => UserText.Fold(c.Label), c => c.Score, StringComparer.Ordinal);
 
     private readonly TextPrompt commentPrompt = new("rating.comment", maxLength: RatingStore.MaxCommentLength);
 
@@ -97,9 +91,6 @@ public static class RatingTexts
 {
     /// <summary>{0}: the dossier code. It follows the status news in the same message.</summary>
     public const string Ask = "Hồ sơ {0} đã trả kết quả. Anh/chị có hài lòng với cách phục vụ không? Anh/chị chọn một ý bên dưới.";
-    public const string Satisfied = "Hài lòng";
-    public const string Neutral = "Bình thường";
-    public const string Unsatisfied = "Không hài lòng";
     public const string AskComment = "Cảm ơn anh/chị đã đánh giá. Anh/chị muốn góp ý thêm gì không? Gõ ý kiến, hoặc bấm \"Bỏ qua\".";
     public const string CommentRetry = "Anh/chị gõ ý kiến ngắn gọn (dưới 1.000 chữ), hoặc bấm \"Bỏ qua\".";
     public const string Skip = "Bỏ qua";

@@ -8,6 +8,7 @@ using OneStopBot.Office.Communes;
 using OneStopBot.Office.Notices;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Notices;
 

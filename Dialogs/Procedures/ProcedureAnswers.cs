@@ -314,42 +314,9 @@ public sealed class ProcedureAnswers(CommuneContext communes, IUnansweredQuestio
         var number = 1;
         foreach (var document in procedure.Documents)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"\n{number++}. {DocumentLine(document)}");
+            builder.Append(CultureInfo.InvariantCulture, $"\n{number++}. {DocumentWording.Line(document)}");
         }
         return builder.ToString();
-    }
-
-    /// <summary>
-    /// "Tờ khai: bản chính. Có mẫu sẵn…": the form after a colon, so that a name ending in "(nếu có)" gets no second
-    /// bracket, and left out where the name already says it ("Bản photo…" is a copy).
-    /// </summary>
-    public static string DocumentLine(RequiredDocument document)
-    {
-        var line = (SaysItsForm(document.Name), document.Count > 1) switch
-        {
-            (false, _) => $"{document.Name}: {Form(document)}",
-            (true, true) => string.Create(CultureInfo.InvariantCulture, $"{document.Name}: {document.Count} bản"),
-            (true, false) => document.Name,
-        };
-        return string.IsNullOrWhiteSpace(document.Note) ? line : $"{line}. {document.Note}";
-    }
-
-    private static bool SaysItsForm(string name) =>
-        FormWords.Any(word => name.StartsWith(word, StringComparison.OrdinalIgnoreCase));
-
-    private static readonly string[] FormWords = ["Bản chính", "Bản sao", "Bản photo"];
-
-    private static string Form(RequiredDocument document)
-    {
-        var form = document.Form switch
-        {
-            DocumentForm.Original => ProcedureTexts.Original,
-            DocumentForm.Copy => ProcedureTexts.Copy,
-            _ => ProcedureTexts.Show,
-        };
-        return document.Count > 1 && document.Form != DocumentForm.Show
-            ? string.Create(CultureInfo.InvariantCulture, $"{form}, {document.Count} bản")
-            : form;
     }
 
     private static string StepList(Procedure procedure) => ProcedureTexts.Steps + Numbered(procedure.Steps);

@@ -89,10 +89,6 @@ public static class ProcedureTexts
     public const string GroupOnline = "Làm trực tuyến: được, trên dichvucong.gov.vn hoặc ứng dụng VNeID.";
     public const string GroupMore = "Giấy tờ thêm cho thường trú và thẻ bảo hiểm y tế, hồ sơ của xã chưa ghi rõ. Anh/chị hỏi cán bộ một cửa cho chắc.";
 
-    public const string Original = "bản chính";
-    public const string Copy = "bản sao";
-    public const string Show = "cho cán bộ xem";
-
     /// <summary>{0}: the office phone.</summary>
     public const string NotFound =
         "Em chưa tìm thấy thủ tục hợp với câu hỏi này. Em đã ghi lại để cán bộ bổ sung. " +

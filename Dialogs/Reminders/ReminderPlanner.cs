@@ -11,6 +11,7 @@ using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Reminders;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Reminders;
 

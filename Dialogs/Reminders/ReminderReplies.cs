@@ -8,6 +8,7 @@ using OneStopBot.Dialogs.Root;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office.Reminders;
 using OneStopBot.Office;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Reminders;
 

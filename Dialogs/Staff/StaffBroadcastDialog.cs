@@ -11,6 +11,7 @@ using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
 using OneStopBot.Dialogs.Addressing;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Staff;
 

@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Notices;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Staff;
 

@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Prompts;
 using OneStopBot.Dialogs.Root;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Staff;
 
@@ -90,7 +91,7 @@ public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates
             changed = updates.ChangeStatus(values.Code!, values.Status!.Value, actor, values.Note);
             text = changed is null
                 ? TextTemplate.Fill(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode))
-                : TextTemplate.Fill(StaffUpdateTexts.Changed, changed.Code, changed.Status.Text().Label, DossierStatusNotifier.ToStaff(changed));
+                : TextTemplate.Fill(StaffUpdateTexts.Changed, changed.Code, changed.Status.Text().Label, changed.ToStaff());
         }
         catch (DossierStatusRefusedException refused)
         {

@@ -31,16 +31,30 @@ public sealed class ArchitectureTests
         Assert.DoesNotContain("Newtonsoft.Json", references);
     }
 
+    /// <summary>
+    /// The office's vocabulary, which residents' chat and the staff's workspace and API both read (status names, field
+    /// refusals, dates, figures, ratings), has one home that neither depends on the other for.
+    /// </summary>
+    private const string Vocabulary = "OneStopBot.Office.Wording";
+
     [Fact]
-    public void The_office_library_words_nothing_people_read()
+    public void The_office_library_words_what_people_read_only_in_its_vocabulary()
     {
         var texts = Literals(Office)
-            .Where(literal => HasLetterBeyondAscii(literal.Text) && !DataTypes.ContainsKey(literal.Type) && !DataStrings.ContainsKey(literal.Text))
+            .Where(literal => HasLetterBeyondAscii(literal.Text) && literal.Type.Namespace != Vocabulary
+                && !DataTypes.ContainsKey(literal.Type) && !DataStrings.ContainsKey(literal.Text))
             .Select(literal => $"{literal.Type.Name}: \"{literal.Text}\"")
             .Distinct()
             .ToList();
 
         Assert.Empty(texts);
+    }
+
+    [Fact]
+    public void The_vocabulary_holds_the_status_names_and_depends_on_nothing_above_the_office()
+    {
+        Assert.Contains(Literals(Office), literal => literal.Type.Namespace == Vocabulary && literal.Text == "Đã có kết quả");
+        Assert.DoesNotContain(Office.GetReferencedAssemblies(), name => name.Name!.StartsWith("OneStopBot.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using OneStopBot.Bot.Hosting;
 
 namespace OneStopBot.Bot.Channels.Zalo;
 
@@ -7,18 +8,16 @@ namespace OneStopBot.Bot.Channels.Zalo;
 /// The last numbered list offered to each user, so that a number typed back ("2", "số 2") is understood as that
 /// choice before the turn runs. Kept in a memory cache of its own: entries expire after
 /// <see cref="ZaloOptions.ChoicesLifetime"/> on the injected clock, and at most <see cref="ZaloOptions.ChoicesCapacity"/>
-/// users are remembered, so a flood of distinct users cannot grow memory without bound.
+/// users are remembered (those who wrote least recently are forgotten first), so a flood of distinct users cannot grow
+/// memory without bound.
 /// </summary>
 public sealed class ZaloChoiceMemory(IOptions<ZaloOptions> options, TimeProvider timeProvider) : IDisposable
 {
     private readonly TimeSpan lifetime = options.Value.ChoicesLifetime;
 
-    private readonly MemoryCache offered = new(new MemoryCacheOptions
-    {
-        SizeLimit = Math.Max(1, options.Value.ChoicesCapacity),
-        // Expiry judged on the injected clock, so that tests move time by hand.
-        Clock = new Clock(timeProvider),
-    });
+    private readonly int capacity = Math.Max(1, options.Value.ChoicesCapacity);
+
+    private readonly MemoryCache offered = MemoryCaches.Bounded(Math.Max(1, options.Value.ChoicesCapacity), timeProvider);
 
     /// <summary>
     /// The numbers of the message sent last are the ones a reply can mean: a message without choices (a question to
@@ -28,7 +27,7 @@ public sealed class ZaloChoiceMemory(IOptions<ZaloOptions> options, TimeProvider
     {
         if (choices.Count > 0)
         {
-            offered.Set(userId, choices, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = lifetime });
+            offered.SetMakingRoom(userId, choices, capacity, lifetime);
         }
         else
         {
@@ -43,9 +42,4 @@ public sealed class ZaloChoiceMemory(IOptions<ZaloOptions> options, TimeProvider
             : null;
 
     public void Dispose() => offered.Dispose();
-
-    private sealed class Clock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
-    {
-        public DateTimeOffset UtcNow => time.GetUtcNow();
-    }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.WebChat;
-using OneStopBot.Dialogs.Notices;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Communes;
@@ -36,13 +35,13 @@ public static class BroadcastPages
     }
 
     internal static IResult Render(
-        HttpContext http, CommuneContext communes, INoticeStore notices, WorkingCalendar calendar,
+        HttpContext http, CommuneContext communes, INoticeStore notices, INoticeTexts texts, WorkingCalendar calendar,
         IOptions<OfficeNames> names, EndpointDataSource endpoints)
     {
         // The villages of the commune the session acts for: a broadcast reaches that commune's residents only.
         var villages = string.Concat(communes.Current.Office.Villages.Select((village, i) =>
             $"""<label class="check"><input type="checkbox" name="village" value="{Encode(village)}" id="village-{i}"> {Encode(village)}</label>"""));
-        var buttons = string.Concat(NoticeTexts.Broadcast.Select(action => $"""<span class="chip">{Encode(action)}</span>"""));
+        var buttons = string.Concat(texts.BroadcastActions.Select(action => $"""<span class="chip">{Encode(action)}</span>"""));
         var rows = string.Concat(notices.Latest(HistorySize).Select(notice => Row(notice, notices.Progress(notice.Id), calendar)));
         var main = $$"""
             <main id="main" class="page broadcasts">

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.StaffWeb.Figures;
-using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office.Communes;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Statistics;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
-using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;

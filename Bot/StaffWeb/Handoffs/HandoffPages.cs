@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.Notices;
 using OneStopBot.Bot.WebChat;
-using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Notices;

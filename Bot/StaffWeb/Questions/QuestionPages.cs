@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OneStopBot.Bot.WebChat;
-using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Knowledge.Learning;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Knowledge.Understanding;
@@ -15,6 +14,7 @@ using OneStopBot.Office.Storage;
 using static OneStopBot.Bot.Hosting.HtmlText;
 using Texts = OneStopBot.Bot.StaffWeb.Questions.QuestionPageTexts;
 using OneStopBot.Office;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Bot.StaffWeb.Questions;
 

@@ -5,14 +5,13 @@ using Microsoft.Net.Http.Headers;
 using OneStopBot.Bot.Hosting;
 using OneStopBot.Bot.Staff;
 using OneStopBot.Bot.WebChat;
-using OneStopBot.Dialogs.Dossiers;
-using OneStopBot.Dialogs.Notices;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Sync;
 using static OneStopBot.Bot.Hosting.HtmlText;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Bot.StaffWeb.Sync;
 

@@ -40,13 +40,8 @@ public sealed class JoinCommuneVerbTests : IDisposable
     /// <summary>A copy of the file the office's tests keep, written by the version before records had a commune.</summary>
     private string OldFile()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OneStopBot.sln")))
-        {
-            directory = directory.Parent;
-        }
         var copy = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db");
-        File.Copy(Path.Combine(directory!.FullName, "tests", "Office.Tests", "Communes", "one-commune-before.db"), copy);
+        File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "Office.Tests", "Communes", "one-commune-before.db"), copy);
         return copy;
     }
 

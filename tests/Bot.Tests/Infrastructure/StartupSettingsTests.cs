@@ -56,6 +56,7 @@ public sealed class StartupSettingsTests : IDisposable
         { "Zalo:MaxPendingTurns", "0", "Zalo:MaxPendingTurns and Zalo:Inbox counts must be at least 1" },
         { "State:CachedDocuments", "0", "State:CachedDocuments must be between 1 and 1000000" },
         { "Edge:ConversationStartsPerMinute", "0", "ConversationStartsPerMinute" },
+        { "Edge:TrackedAddresses", "0", "TrackedAddresses" },
         { "Edge:KnownProxies:0", "not-an-address", "KnownProxies IP addresses" },
         { "Edge:KnownNetworks:0", "10.0.0.0/33", "KnownNetworks" },
         { "WebChat:PublicUrl", "ftp://phuocduc.example.vn/", "WebChat:PublicUrl must be empty or an absolute http(s) address" },

@@ -55,7 +55,7 @@ public sealed partial class ProcedurePagesTests(ProcedurePagesHost host) : IClas
         // The papers as the bot lists them, and the facts under the bot's labels.
         foreach (var document in procedure.Documents)
         {
-            Assert.Contains(ProcedureAnswers.DocumentLine(document), facts);
+            Assert.Contains(DocumentWording.Line(document), facts);
         }
         Assert.Contains($"<h2>{ProcedurePage.Heading(ProcedureTexts.Documents)}</h2>", html);
         Assert.Contains($"<h2>{ProcedurePage.Heading(ProcedureTexts.Fee)}</h2>", html);

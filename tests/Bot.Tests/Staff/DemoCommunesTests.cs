@@ -1,3 +1,4 @@
+using OneStopBot.Bot.Tests.Infrastructure;
 using OneStopBot.Bot.Tests.Crash;
 using OneStopBot.Office.Communes;
 using OneStopBot.Office.Demo;
@@ -45,7 +46,7 @@ public sealed class DemoCommunesTests : IDisposable
     [Fact]
     public async Task The_demo_configuration_names_its_communes_and_seed_demo_fills_each()
     {
-        File.Copy(Path.Combine(RepositoryRoot(), "appsettings.Demo.json"), Path.Combine(folder, "appsettings.Demo.json"));
+        File.Copy(Path.Combine(RepositoryPaths.Root, "appsettings.Demo.json"), Path.Combine(folder, "appsettings.Demo.json"));
         var database = $"--Storage:DatabasePath={Path.Combine(folder, "demo.db")}";
 
         var first = await HostProcess.RunToExitAsync(folder, "seed-demo", "--environment=Demo", database);
@@ -57,18 +58,5 @@ public sealed class DemoCommunesTests : IDisposable
         Assert.Contains("hồ sơ mẫu cho xã Mẫu Hai (tên mẫu) (/xa/mau-hai/).", first.Output, StringComparison.Ordinal);
         Assert.Equal(1, second.Code);
         Assert.Contains("Cơ sở dữ liệu đã có hồ sơ", second.Output, StringComparison.Ordinal);
-    }
-
-    // The demo file lives at the repository root, beside appsettings.json, where a run from the root finds it.
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OneStopBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No OneStopBot.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -7,12 +7,12 @@ using OneStopBot.Office.Dossiers;
 
 namespace OneStopBot.Bot.Tests.Staff;
 
-/// <summary>The office's status rules through the staff API: refused changes are a 400 that says why, in Vietnamese.</summary>
-public sealed class StatusRulesOverHttpTests : IDisposable
+/// <summary>
+/// The office's status rules through the staff API: refused changes are a 400 that says why, in Vietnamese. Each case
+/// files a dossier of its own, so the cases share one host.
+/// </summary>
+public sealed class StatusRulesOverHttpTests(StaffApiFactory factory) : IClassFixture<StaffApiFactory>
 {
-    private readonly StaffApiFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
 
     private async Task<string> CreateAsync(HttpClient client, string procedureId)
     {

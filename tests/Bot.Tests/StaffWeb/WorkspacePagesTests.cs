@@ -7,6 +7,7 @@ using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Bot.Tests.StaffWeb;
 
@@ -115,7 +116,7 @@ public sealed class WorkspacePagesTests : IDisposable
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal(DossierStatus.Received, factory.Get<IDossierStore>().Find(dossier.Code)!.Status);
-        Assert.Contains(OneStopBot.Bot.Hosting.HtmlText.Encode(DossierStatusTexts.ResidentTold), after);
+        Assert.Contains(OneStopBot.Bot.Hosting.HtmlText.Encode(StatusNoticeTexts.ResidentTold), after);
         var told = factory.Get<OfficeDatabase>().Collection<Delivery>(NoticeCollections.DeliveriesName).FindAll().ToList();
         Assert.Contains(told, d => d.To.UserId == "dl_resident" && d.Text.Contains(dossier.Code, StringComparison.Ordinal));
         Assert.Contains(factory.Get<IStaffAuditLog>().ForTarget(dossier.Code), a => a.Action == "dossier.status" && a.Staff == WorkspaceFactory.ClerkName);

@@ -10,41 +10,11 @@ namespace OneStopBot.Bot.Tests.StaffWeb;
 /// The workspace's session: signing in with the member's own password gives an HttpOnly, SameSite=Strict cookie; every
 /// page and action needs it; it slides while used and ends after the idle timeout; signing out, a disabled account and
 /// a reset password end it on the server; every form needs its antiforgery token; leaders' pages refuse clerks.
+/// Strangers are turned away in <see cref="WorkspaceStrangerTests"/>.
 /// </summary>
 public sealed class WorkspaceSessionTests : IDisposable
 {
     private readonly WorkspaceFactory factory = new();
-
-    public static TheoryData<string> Pages() => new(StaffMenu.Items.Select(item => "/can-bo/" + item.Slug).Append("/can-bo/ho-so/000.32.30.H49-261126-0001"));
-
-    public static TheoryData<string> Actions() => new(
-        "/can-bo/dang-xuat", "/can-bo/ho-so/000.32.30.H49-261126-0001/trang-thai", "/can-bo/ho-so/000.32.30.H49-261126-0001/mo-khoa",
-        "/can-bo/tai-khoan/tu/khoa", "/can-bo/tai-khoan/tu/mo", "/can-bo/tai-khoan/tu/mat-khau", "/can-bo/lenh/token");
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Every_page_sends_a_stranger_to_the_sign_in_page(string page)
-    {
-        using var browser = factory.Browser();
-
-        using var response = await browser.Client.GetAsync(page);
-
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal("/can-bo", new Uri(new Uri("http://localhost" + page), response.Headers.Location!).AbsolutePath);
-    }
-
-    [Theory]
-    [MemberData(nameof(Actions))]
-    public async Task Every_action_refuses_a_stranger_and_changes_nothing(string action)
-    {
-        using var browser = factory.Browser();
-        var before = factory.Get<IStaffAuditLog>().Recent(1000).Count;
-
-        using var response = await browser.Client.PostAsync(action, Workspace.Form(null, ("status", "received")));
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(before, factory.Get<IStaffAuditLog>().Recent(1000).Count);
-    }
 
     [Fact]
     public async Task Signing_in_opens_today_with_a_cookie_scripts_cannot_read_and_other_sites_cannot_send()

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OneStopBot.Bot.State;
 using OneStopBot.Bot.Tests.Infrastructure;
 using OneStopBot.Office.Storage;
@@ -260,16 +261,18 @@ public sealed class StateDatabase : IDisposable
     /// <summary>Closes the file and opens it again, as a restart does: nothing of the old cache is kept.</summary>
     public void Reopen()
     {
+        Cache.Dispose();
         Database.Dispose();
         Database = Open();
         Cache = NewCache();
         Storage = new LiteDbStorage(Database, Cache);
     }
 
-    private StateCache NewCache() => new(Options.Create(new StateOptions { CachedDocuments = cachedDocuments }));
+    private StateCache NewCache() => new(Options.Create(new StateOptions { CachedDocuments = cachedDocuments }), TimeProvider.System);
 
     public void Dispose()
     {
+        Cache.Dispose();
         Database.Dispose();
         Directory.Delete(folder, recursive: true);
     }
@@ -571,7 +574,8 @@ public sealed class StateCacheTests : IDisposable
     [Fact]
     public void The_least_recently_used_document_leaves_first()
     {
-        var cache = new StateCache(Options.Create(new StateOptions { CachedDocuments = 2 }));
+        // Each reading of the clock a second later, so that recency never ties.
+        using var cache = new StateCache(Options.Create(new StateOptions { CachedDocuments = 2 }), new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(1) });
         cache.Set(new StoredState("a", "{}", null));
         cache.Set(new StoredState("b", "{}", null));
         Assert.NotNull(cache.Find("a"));

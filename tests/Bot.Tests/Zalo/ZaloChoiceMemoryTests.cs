@@ -69,6 +69,7 @@ public sealed class ZaloChoiceMemoryTests
             memory.Remember(user, Offered);
         }
 
+        Assert.NotNull(memory.Resolve("u5", "1"));
         Assert.InRange(new[] { "u1", "u2", "u3", "u4", "u5" }.Count(user => memory.Resolve(user, "1") is not null), 1, 3);
     }
 

@@ -3,6 +3,7 @@ using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Tests.Dossiers;
 

@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Root;
 using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Tests.Dossiers;
 

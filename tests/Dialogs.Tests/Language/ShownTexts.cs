@@ -19,7 +19,7 @@ internal static partial class ShownTexts
     /// <summary>Whether a text people read holds an English word, addresses and names aside.</summary>
     public static bool HasEnglish(string text) => EnglishWord().IsMatch(AllowedNames().Replace(text, " "));
 
-    public static IEnumerable<(string Where, string Text)> Constants() => ConstantsOf(typeof(MainMenu).Assembly, typeof(NoticeService).Assembly);
+    public static IEnumerable<(string Where, string Text)> Constants() => ConstantsOf(typeof(MainMenu).Assembly, typeof(NoticeService).Assembly, typeof(Knowledge.Procedures.DocumentWording).Assembly);
 
     /// <summary>The string constants of the assemblies' text classes (named "…Texts", and the menu's buttons).</summary>
     public static IEnumerable<(string Where, string Text)> ConstantsOf(params Assembly[] assemblies) =>

@@ -6,6 +6,7 @@ using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
 using OneStopBot.Office.Statistics;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Tests.Language;
 

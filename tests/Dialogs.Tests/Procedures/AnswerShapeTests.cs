@@ -151,7 +151,7 @@ public sealed partial class AnswerShapeTests(ITestOutputHelper output) : IDispos
     {
         foreach (var document in Catalog.All.SelectMany(p => p.Documents))
         {
-            var line = ProcedureAnswers.DocumentLine(document);
+            var line = DocumentWording.Line(document);
             Assert.DoesNotContain(") (", line, StringComparison.Ordinal);
             Assert.DoesNotContain("))", line, StringComparison.Ordinal);
             // A paper whose name says its form ("Bản photo…") is not told its form again.
@@ -165,7 +165,7 @@ public sealed partial class AnswerShapeTests(ITestOutputHelper output) : IDispos
     [InlineData("Bản sao giấy khai sinh", "copy", 2, null, "Bản sao giấy khai sinh: 2 bản")]
     [InlineData("Tờ khai", "original", 2, null, "Tờ khai: bản chính, 2 bản")]
     public void A_document_line_says_its_form_once(string name, string form, int count, string? note, string expected) =>
-        Assert.Equal(expected, ProcedureAnswers.DocumentLine(new RequiredDocument(name, Enum.Parse<DocumentForm>(form, ignoreCase: true), count, note)));
+        Assert.Equal(expected, DocumentWording.Line(new RequiredDocument(name, Enum.Parse<DocumentForm>(form, ignoreCase: true), count, note)));
 
     [GeneratedRegex("^bản (sao|chính|photo)", RegexOptions.IgnoreCase)]
     private static partial Regex SaysItsForm();

@@ -36,7 +36,7 @@ public sealed class AskProcedureTests : IDisposable
             .AssertReply(activity =>
             {
                 var text = harness.Plain(((IMessageActivity)activity).Text);
-                Assert.Contains($"\n1. {ProcedureAnswers.DocumentLine(procedure.Documents[0])}", text, StringComparison.Ordinal);
+                Assert.Contains($"\n1. {DocumentWording.Line(procedure.Documents[0])}", text, StringComparison.Ordinal);
                 Assert.Contains($"\n{procedure.Documents.Count}. ", text, StringComparison.Ordinal);
             })
             .AssertReply(activity =>

@@ -158,7 +158,7 @@ public sealed class ConversationTableTests : IDisposable
             case "group":
                 Assert.Equal(ProcedureTexts.GroupWhat, first.Text);
                 Assert.Equal(3, replies.Count);
-                Assert.Contains(ProcedureAnswers.DocumentLine(Find(LinkedGroup.BirthId).Documents[0]), harness.Plain(replies[1].Text), StringComparison.Ordinal);
+                Assert.Contains(DocumentWording.Line(Find(LinkedGroup.BirthId).Documents[0]), harness.Plain(replies[1].Text), StringComparison.Ordinal);
                 Assert.Contains(ProcedureTexts.GroupMore, replies[1].Text, StringComparison.Ordinal);
                 Assert.Equal(
                     LinkedGroup.Ids.Select(id => Find(id).SimpleName),

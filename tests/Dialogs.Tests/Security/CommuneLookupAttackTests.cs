@@ -4,6 +4,7 @@ using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Office.Dossiers;
 using static OneStopBot.Dialogs.Tests.Communes.TwoCommunes;
 using OneStopBot.Office;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Tests.Security;
 

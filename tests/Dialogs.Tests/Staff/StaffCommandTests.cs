@@ -8,6 +8,7 @@ using OneStopBot.Dialogs.Tests.Infrastructure;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Staff;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Tests.Staff;
 

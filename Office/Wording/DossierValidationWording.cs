@@ -1,7 +1,7 @@
 using OneStopBot.Office;
 using OneStopBot.Office.Dossiers;
 
-namespace OneStopBot.Dialogs.Dossiers;
+namespace OneStopBot.Office.Wording;
 
 /// <summary>
 /// The Vietnamese wording of a refused name or dossier field, one text per reason, for the chat (a prompt's retry) and

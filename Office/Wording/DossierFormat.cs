@@ -1,7 +1,7 @@
 using System.Globalization;
 using OneStopBot.Office;
 
-namespace OneStopBot.Dialogs.Dossiers;
+namespace OneStopBot.Office.Wording;
 
 /// <summary>Dates and times as residents read them: "thứ Hai, 30/11/2026", "3 ngày trước".</summary>
 public static class DossierFormat

@@ -1,7 +1,7 @@
-using OneStopBot.Dialogs.Notices;
 using OneStopBot.Office.Notices;
+using OneStopBot.Office.Wording;
 
-namespace OneStopBot.Dialogs.Tests.Notices;
+namespace OneStopBot.Office.Tests.Wording;
 
 public sealed class InputErrorWordingTests
 {

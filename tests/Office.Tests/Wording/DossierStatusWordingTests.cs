@@ -1,7 +1,7 @@
-using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Wording;
 
-namespace OneStopBot.Dialogs.Tests.Dossiers;
+namespace OneStopBot.Office.Tests.Wording;
 
 public sealed class DossierStatusWordingTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using OneStopBot.Office.Notices;
 
-namespace OneStopBot.Dialogs.Notices;
+namespace OneStopBot.Office.Wording;
 
 /// <summary>The Vietnamese wording of <see cref="InputError"/>, for residents and staff in chat and in the staff API.</summary>
 public static class InputErrorWording

@@ -1,6 +1,6 @@
-using OneStopBot.Dialogs.Dossiers;
+using OneStopBot.Office.Wording;
 
-namespace OneStopBot.Dialogs.Tests.Dossiers;
+namespace OneStopBot.Office.Tests.Wording;
 
 public sealed class DossierFormatTests
 {

@@ -1,7 +1,7 @@
-using OneStopBot.Dialogs.Staff;
 using OneStopBot.Office.Statistics;
+using OneStopBot.Office.Wording;
 
-namespace OneStopBot.Dialogs.Tests.Staff;
+namespace OneStopBot.Office.Tests.Wording;
 
 /// <summary>The office's figures as staff read them in <c>/thongke</c> and in the staff API's <c>lines</c>.</summary>
 public sealed class StatisticsWordingTests

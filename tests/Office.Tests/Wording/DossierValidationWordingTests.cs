@@ -1,7 +1,7 @@
-using OneStopBot.Dialogs.Dossiers;
 using OneStopBot.Office.Dossiers;
+using OneStopBot.Office.Wording;
 
-namespace OneStopBot.Dialogs.Tests.Dossiers;
+namespace OneStopBot.Office.Tests.Wording;
 
 /// <summary>The office says why a field is refused; these are the sentences residents and staff read for each reason.</summary>
 public sealed class DossierValidationWordingTests

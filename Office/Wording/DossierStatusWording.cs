@@ -1,8 +1,7 @@
 using System.Collections.Frozen;
 using OneStopBot.Office.Dossiers;
-using OneStopBot.Office;
 
-namespace OneStopBot.Dialogs.Dossiers;
+namespace OneStopBot.Office.Wording;
 
 /// <summary>How a status reads to a resident: a label, what it means, and what to do next.</summary>
 public sealed record DossierStatusText(string Label, string Explanation, string NextStep);
@@ -64,6 +63,13 @@ public static class DossierStatusWording
     public static bool SendsToReceiver(this DossierStatus status) =>
         status is DossierStatus.PreRegistered or DossierStatus.SupplementRequested or DossierStatus.ResultReady;
 
+    /// <summary>Whether a status change reaches the resident: only a dossier filed from a chat has one to tell.</summary>
+    public static bool ReachesResident(this Dossier dossier) => dossier.Owner is not null;
+
+    /// <summary>What staff are told after a change (in chat, in the workspace and in the staff API): that the resident hears of it, or that nobody will unless staff call.</summary>
+    public static string ToStaff(this Dossier dossier) =>
+        dossier.ReachesResident() ? StatusNoticeTexts.ResidentTold : StatusNoticeTexts.NoChat;
+
     /// <summary>Why the change is refused, in Vietnamese for staff (in chat and in the staff API's answers).</summary>
     public static string Reason(this StatusRefusal refusal) => refusal.Kind switch
     {
@@ -82,4 +88,11 @@ public static class StatusRefusalTexts
     public const string FinalStatus = "Hồ sơ đã ở trạng thái cuối \"{0}\", không đổi được nữa.";
     public const string NotAllowed = "Không chuyển được từ \"{0}\" sang \"{1}\". Chỉ chuyển được sang: {2}.";
     public const string NoteRequired = "Trạng thái \"{0}\" cần ghi chú cho người dân (cần bổ sung gì, nộp bao nhiêu, hoặc lý do).";
+}
+
+/// <summary>What staff are told about the resident's status notice after they change a status.</summary>
+public static class StatusNoticeTexts
+{
+    public const string ResidentTold = "Người dân sẽ nhận được tin báo.";
+    public const string NoChat = "Hồ sơ này không nộp qua trò chuyện nên người dân không nhận được tin báo. Anh/chị báo người dân bằng cách khác (gọi điện) nếu cần.";
 }
