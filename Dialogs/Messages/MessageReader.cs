@@ -31,6 +31,10 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
     private const int ShortRefusalSyllables = 3;
     private const int ShortGreetingSyllables = 3;
 
+    // A part of the message that asks alone has two syllables at least ("ở đâu", "mấy bữa"); "sao?" alone asks nothing.
+    private const int MinPartSyllables = 2;
+    private static readonly char[] SentenceEnds = ['.', '?', '!', ';', '\n'];
+
     // "thì sao", "thì răng": the words a resident adds to a name to ask the same again.
     private const int FollowUpWords = 2;
     private const string DeathId = "khai-tu";
@@ -157,7 +161,34 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
             return reading with { ProcedureId = null, Band = ConfidenceBand.Confirm, Candidates = [best, .. understood.Alternatives] };
         }
         // "thủ tục đăng ký thường trú" names the procedure; a first answer about it gives everything, steps included.
-        return understood.Aspect == ProcedureAspect.Steps ? reading with { Aspect = ProcedureAspect.None } : reading;
+        var aspect = AskedLast(text, context) ?? understood.Aspect;
+        return reading with { Aspect = aspect == ProcedureAspect.Steps ? ProcedureAspect.None : aspect };
+    }
+
+    /// <summary>
+    /// The aspect the message's last part asks, when the message tells something first and asks after it ("nhà cháy hết
+    /// giấy tờ. Xin lại ở mô?", "chưa có giấy xác nhận thì xin ở đâu"): the words of the story ("giấy tờ") do not decide
+    /// what is asked. Null when the message is one part, or its last part asks no aspect of its own.
+    /// </summary>
+    private ProcedureAspect? AskedLast(string text, string? context)
+    {
+        var sentences = text.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(sentence => VietnameseText.Syllables(sentence).Count >= MinPartSyllables).ToList();
+        var last = sentences.Count > 0 ? sentences[^1] : text;
+        // "A thì B": B asks, when A is only the condition ("chưa có giấy thì xin ở đâu"); in "bao lâu thì có giấy" A asks.
+        var words = last.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var then = Array.FindLastIndex(words, word => word.ToLowerInvariant() is "thì" or "thi");
+        if (then > 0 && words.Length - then - 1 >= MinPartSyllables
+            && understanding.AspectOf(string.Join(' ', words[..then]), context) == ProcedureAspect.None)
+        {
+            last = string.Join(' ', words[(then + 1)..]);
+        }
+        else if (sentences.Count < 2)
+        {
+            return null;
+        }
+        var aspect = understanding.AspectOf(last, context);
+        return aspect == ProcedureAspect.None ? null : aspect;
     }
 
     private MessageReading From(Understanding understood)
@@ -214,24 +245,26 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         // Words the procedure in context shares with another ("xác nhận") do not move the topic; its own name does.
         var namesAnother = reading.ProcedureId is { } other && other != topic && reading.Band == ConfidenceBand.Answer
             && understanding.NamesApart(text, other, topic);
-        if (namesAnother && goesOn && lastAspect != ProcedureAspect.None && NamesOnly(words[1], reading.ProcedureId!))
+        if (namesAnother && lastAspect != ProcedureAspect.None && (goesOn ? NamesOnly(words[1], reading.ProcedureId!) : NamesWithFewWords(text, reading.ProcedureId!, topic)))
         {
-            // "còn kết hôn thì sao" after the fee of khai sinh asks the same of kết hôn.
+            // "còn kết hôn thì sao", "kết hôn thì răng" after the fee of khai sinh ask the same of kết hôn.
             return reading with { Aspect = lastAspect };
         }
-        // Small talk, a goodbye or a remark read with little confidence ("cầng dấy tờ dì", "tốn nhiu"), or a remark that
-        // asks ("lỗi của xã mà tui phải trả tiền hả"), is a question not understood: answered about the procedure in
+        // Small talk, a goodbye or a remark read with little confidence ("cầng dấy tờ dì", "tốn nhiu"), a remark put as a
+        // question ("lỗi của xã mà tui phải trả tiền hả"), or the hours asked as a dossier's status ("trưa có ai nhận hồ
+        // sơ không": no dossier's status has hours), is a question not understood: answered about the procedure in
         // context on what it most likely asks, and kept for staff.
         var unsure = reading is { Score: < MessageUnderstanding.AnswerProbability, Intent: Intent.None or Intent.Greeting or Intent.Feedback or Intent.Status or Intent.Office }
             && (aspect != ProcedureAspect.None || reading.ChitChat);
-        var asksAsRemark = reading.Intent == Intent.Feedback && aspect != ProcedureAspect.None && QuestionWords.Asks(text);
-        if (!namesAnother && reading.OtherAgency is null && !reading.HasDossierCode && (unsure || asksAsRemark))
+        var asksAsOther = (reading.Intent == Intent.Feedback && aspect != ProcedureAspect.None && QuestionWords.Asks(text))
+            || (reading is { Intent: Intent.Status, ProcedureId: null } && aspect == ProcedureAspect.Hours);
+        if (!namesAnother && reading.OtherAgency is null && !reading.HasDossierCode && (unsure || asksAsOther))
         {
             return Answer(reading, topic, aspect == ProcedureAspect.None ? understanding.LikeliestAspectOf(text, topic) : aspect) with { Unsure = true };
         }
-        if (reading.ProcedureId == topic && aspect == ProcedureAspect.None && QuestionWords.Asks(text) && !NamesOnly(text, topic))
+        if (reading.ProcedureId == topic && aspect == ProcedureAspect.None && !NamesOnly(text, topic))
         {
-            // "bà mất ở bệnh viện tỉnh thì khai tử ở đâu" once khai tử was answered: a question about it, told with what
+            // "bà mất rồi, khai tử cho bà được không" once khai tử was answered: a question about it, told with what
             // happened, asks what it most likely asks; the whole first answer again would not answer it.
             return Answer(reading, topic, understanding.LikeliestAspectOf(text, topic));
         }
@@ -254,8 +287,20 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
     /// Whether <paramref name="text"/> is the procedure's name and at most a couple of words more ("kết hôn thì sao"):
     /// it names the procedure and asks nothing of its own.
     /// </summary>
-    private bool NamesOnly(string text, string procedureId) =>
-        VietnameseText.Syllables(UserText.Fold(text)).Count(syllable => !nameSyllables[procedureId].Contains(syllable)) <= FollowUpWords;
+    private bool NamesOnly(string text, string procedureId) => WordsBesideName(text, procedureId) <= FollowUpWords;
+
+    /// <summary>
+    /// The name and a word or two that ask no aspect of their own ("kết hôn thì sao", "kết hôn thì răng"): they ask the
+    /// same again. The bare name "kết hôn" asks for its whole answer; "kết hôn mấy ngày" asks its time.
+    /// </summary>
+    private bool NamesWithFewWords(string text, string procedureId, string topic)
+    {
+        var beside = VietnameseText.Syllables(UserText.Fold(text)).Where(syllable => !nameSyllables[procedureId].Contains(syllable)).ToList();
+        return beside.Count is > 0 and <= FollowUpWords && understanding.AspectOf(string.Join(' ', beside), topic) == ProcedureAspect.None;
+    }
+
+    private int WordsBesideName(string text, string procedureId) =>
+        VietnameseText.Syllables(UserText.Fold(text)).Count(syllable => !nameSyllables[procedureId].Contains(syllable));
 
     /// <summary>
     /// A typed answer to "Có phải anh/chị hỏi về …?": a procedure it names clearly; yes (the first proposed); no, or

@@ -101,6 +101,14 @@ public sealed class StayInConversationTests : IDisposable
         { "đăng ký hộ kinh doanh | nộp ở đâu", "dichvucong.gov.vn", NotFound },
         // A status question that names a procedure keeps it in context for what follows.
         { "hồ sơ kết hôn của tui nộp hôm thứ hai xong chưa | thường thì mấy ngày có", "Đăng ký kết hôn (làm giấy hôn thú). Thời gian", NotFound },
+        // What happened is told first and the question asked last: the last sentence, or what follows "thì", says what is asked.
+        { "Nhà tui mới bị lũ cuốn mất hết giấy tờ, có cả giấy kết hôn. Giờ xin bản sao ở mô?", "Nộp ở đâu", "Giấy tờ cần mang" },
+        { "đăng ký kết hôn | vợ tui chưa có giấy xác nhận độc thân thì xin chỗ nào", "Giấy xác nhận độc thân. Nộp ở đâu", "Giấy tờ cần mang" },
+        // Dialect and voice typing that only sound like another procedure's name ("rứa" read "thế", "đi chực") keep the topic.
+        { "làm giấy khai tử | rứa mất mấy ngày", "Làm giấy khai tử khi người nhà mất. Thời gian", "bảo hiểm y tế" },
+        { "làm thẻ căn cước | có phải đi chực tiếp không", "Làm thẻ căn cước", "di chúc" },
+        // The office's hours asked like a dossier's status, after a procedure, are its receiver's hours.
+        { "đăng ký tạm trú | 11 giờ trưa lên còn ai nhận hồ sơ không", "Giờ làm việc", "mã hồ sơ" },
     };
 
     [Theory]
