@@ -111,11 +111,22 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         var reading = proposed.Count > 0 ? ReadAnswerToProposal(message, proposed)
             : topic is not null ? ReadFollowUp(message, topic, context.LastAspect)
             : ReadQuestion(message, null);
+        if ((topic is not null || context.UnderWay) && TakesLeave(reading))
+        {
+            // "chào em" once the bot has answered takes leave: a polite close, never the welcome again.
+            reading = reading with { Closing = true };
+        }
         // Kept for staff and shown as typed, though "con" opening a follow-up was read as "còn".
         var completed = Completed(reading, topic) with { Text = message };
         telemetry.Read(completed);
         return completed;
     }
+
+    /// <summary>
+    /// Thanks or a goodbye ("cảm ơn", "bye nha") typed where a question waits for a button: the resident is leaving.
+    /// </summary>
+    public bool Closes(string? text) =>
+        Thanks.Contains(UserText.Fold(text).Trim(' ', '.', '!', ',')) || understanding.Understand(text) is { Closing: true };
 
     /// <summary>
     /// A main-menu request ("tra cứu hồ sơ", "cho em nộp hồ sơ trước") typed while a dialog waits for something else:
@@ -268,10 +279,9 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
             // happened, asks what it most likely asks; the whole first answer again would not answer it.
             return Answer(reading, topic, understanding.LikeliestAspectOf(text, topic));
         }
-        if (reading is { Intent: Intent.Greeting, Closing: false } && aspect == ProcedureAspect.None && understanding.SyllableCount(text) <= ShortGreetingSyllables)
+        if (TakesLeave(reading with { Aspect = aspect }))
         {
-            // "chào em" once a procedure was answered takes leave: a polite close, never the welcome again.
-            return reading with { Closing = true };
+            return reading;
         }
         // "sáng thứ bảy có ai làm không" after a procedure asks when its receiver is open, not the office's general facts.
         var isQuestion = reading.Intent is Intent.Ask or Intent.None || (reading is { Intent: Intent.Greeting, Closing: false } && aspect != ProcedureAspect.None)
@@ -330,6 +340,10 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
             ? Answer(reading, first, aspect)
             : ReadQuestion(text, null);
     }
+
+    /// <summary>A short greeting that asks nothing ("chào em nghe"): after an answer, it takes leave.</summary>
+    private bool TakesLeave(MessageReading reading) =>
+        reading is { Intent: Intent.Greeting, Closing: false, Aspect: ProcedureAspect.None } && understanding.SyllableCount(reading.Text) <= ShortGreetingSyllables;
 
     private static bool AsksFeature(MessageReading reading) => RootRouter.FeatureOf(reading, null) is not null;
 

@@ -74,7 +74,8 @@ public sealed class RootRouter(
         }
 
         var current = await topic.ReadAsync(turn, cancellationToken);
-        var reading = reader.Read(text, new ReadingContext(current.ProcedureId, current.Aspect));
+        var reading = reader.Read(text, new ReadingContext(current.ProcedureId, current.Aspect, UnderWay: current.UnderWay));
+        await topic.MarkUnderWayAsync(turn, cancellationToken);
         if (reading.OtherProcedure)
         {
             await topic.SetAsync(turn, null, cancellationToken);
@@ -129,6 +130,9 @@ public sealed class RootRouter(
     public bool IsFeatureRequest(DialogContext dc, string text) =>
         reader.IsMenuRequest(text)
         || (IGuidedDialog.Of(dc.Dialogs.Find(dc.Stack.Instances[0].Id)).Purpose is not null && reader.HoldsDossierCode(text));
+
+    /// <summary>Thanks or a goodbye: said where a question waits for a button, the resident is leaving, not answering.</summary>
+    public bool IsClosing(string text) => reader.Closes(text);
 
     /// <summary>Whether a procedure was talked about and the message is a yes, which its reading takes as yes to it.</summary>
     public async Task<bool> IsYesToTopicAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>

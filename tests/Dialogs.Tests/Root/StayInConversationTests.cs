@@ -109,6 +109,10 @@ public sealed class StayInConversationTests : IDisposable
         { "làm thẻ căn cước | có phải đi chực tiếp không", "Làm thẻ căn cước", "di chúc" },
         // The office's hours asked like a dossier's status, after a procedure, are its receiver's hours.
         { "đăng ký tạm trú | 11 giờ trưa lên còn ai nhận hồ sơ không", "Giờ làm việc", "mã hồ sơ" },
+        // Thanks where a question waits for a button, and a short greeting once the bot has answered anything, close politely.
+        { "cho tui nhận thông báo của xã | cám ơn em nha", Thanks, PressAButton },
+        { "cán bộ một cửa làm việc chu đáo lắm | chào em nhé", Thanks, Welcome },
+        { "chào em", Welcome, Thanks },
     };
 
     [Theory]
