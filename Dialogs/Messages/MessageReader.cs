@@ -124,9 +124,11 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
 
     /// <summary>
     /// Thanks or a goodbye ("cảm ơn", "bye nha") typed where a question waits for a button: the resident is leaving.
+    /// "thôi không hỏi nữa" stops what the question is for, which the question itself answers.
     /// </summary>
     public bool Closes(string? text) =>
-        Thanks.Contains(UserText.Fold(text).Trim(' ', '.', '!', ',')) || understanding.Understand(text) is { Closing: true };
+        Thanks.Contains(UserText.Fold(text).Trim(' ', '.', '!', ','))
+        || (understanding.Understand(text) is { Closing: true } && !Stops(text ?? string.Empty));
 
     /// <summary>
     /// A main-menu request ("tra cứu hồ sơ", "cho em nộp hồ sơ trước") typed while a dialog waits for something else:
