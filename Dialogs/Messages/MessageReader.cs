@@ -158,6 +158,11 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
     {
         var understood = understanding.Understand(text, context);
         var reading = From(understood);
+        if (understood is { Intent: Intent.Status, ProcedureId: null } && understanding.AspectOf(text, context) == ProcedureAspect.Hours)
+        {
+            // "trưa có ai nhận hồ sơ không" asks when the office takes dossiers: no dossier's status has hours.
+            return reading with { Intent = Intent.Office, Aspect = ProcedureAspect.Hours };
+        }
         if (understood.Intent != Intent.Ask || understood.ProcedureId is not { } best)
         {
             return reading;
@@ -188,11 +193,13 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         var sentences = text.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(sentence => VietnameseText.Syllables(sentence).Count >= MinPartSyllables).ToList();
         var last = sentences.Count > 0 ? sentences[^1] : text;
-        // "A thì B": B asks, when A is only the condition ("chưa có giấy thì xin ở đâu"); in "bao lâu thì có giấy" A asks.
+        // "A thì B", "A, B": B asks when A is only the condition or what happened ("chưa có giấy thì xin ở đâu", "chưa có
+        // giấy, xin ở mô"); in "bao lâu thì có giấy" A asks.
         var words = last.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var then = Array.FindLastIndex(words, word => word.ToLowerInvariant() is "thì" or "thi");
-        if (then > 0 && words.Length - then - 1 >= MinPartSyllables
-            && understanding.AspectOf(string.Join(' ', words[..then]), context) == ProcedureAspect.None)
+        var then = Array.FindLastIndex(words, word => word.ToLowerInvariant() is "thì" or "thi" || word.EndsWith(','));
+        var condition = then < 0 ? [] : words[..(words[then].EndsWith(',') ? then + 1 : then)];
+        if (condition.Length > 0 && words.Length - then - 1 >= MinPartSyllables
+            && understanding.AspectOf(string.Join(' ', condition), context) == ProcedureAspect.None)
         {
             last = string.Join(' ', words[(then + 1)..]);
         }
@@ -258,20 +265,18 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         // Words the procedure in context shares with another ("xác nhận") do not move the topic; its own name does.
         var namesAnother = reading.ProcedureId is { } other && other != topic && reading.Band == ConfidenceBand.Answer
             && understanding.NamesApart(text, other, topic);
-        if (namesAnother && lastAspect != ProcedureAspect.None && (goesOn ? NamesOnly(words[1], reading.ProcedureId!) : NamesWithFewWords(text, reading.ProcedureId!, topic)))
+        if (namesAnother && goesOn && lastAspect != ProcedureAspect.None && NamesOnly(words[1], reading.ProcedureId!))
         {
-            // "còn kết hôn thì sao", "kết hôn thì răng" after the fee of khai sinh ask the same of kết hôn.
+            // "còn kết hôn thì sao" after the fee of khai sinh asks the same of kết hôn.
             return reading with { Aspect = lastAspect };
         }
-        // Small talk, a goodbye or a remark read with little confidence ("cầng dấy tờ dì", "tốn nhiu"), a remark put as a
-        // question ("lỗi của xã mà tui phải trả tiền hả"), or the hours asked as a dossier's status ("trưa có ai nhận hồ
-        // sơ không": no dossier's status has hours), is a question not understood: answered about the procedure in
+        // Small talk, a goodbye or a remark read with little confidence ("cầng dấy tờ dì", "tốn nhiu"), or a remark that
+        // asks ("lỗi của xã mà tui phải trả tiền hả"), is a question not understood: answered about the procedure in
         // context on what it most likely asks, and kept for staff.
         var unsure = reading is { Score: < MessageUnderstanding.AnswerProbability, Intent: Intent.None or Intent.Greeting or Intent.Feedback or Intent.Status or Intent.Office }
             && (aspect != ProcedureAspect.None || reading.ChitChat);
-        var asksAsOther = (reading.Intent == Intent.Feedback && aspect != ProcedureAspect.None && QuestionWords.Asks(text))
-            || (reading is { Intent: Intent.Status, ProcedureId: null } && aspect == ProcedureAspect.Hours);
-        if (!namesAnother && reading.OtherAgency is null && !reading.HasDossierCode && (unsure || asksAsOther))
+        var asksAsRemark = reading.Intent == Intent.Feedback && aspect != ProcedureAspect.None && QuestionWords.Asks(text);
+        if (!namesAnother && reading.OtherAgency is null && !reading.HasDossierCode && (unsure || asksAsRemark))
         {
             return Answer(reading, topic, aspect == ProcedureAspect.None ? understanding.LikeliestAspectOf(text, topic) : aspect) with { Unsure = true };
         }
@@ -299,20 +304,8 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
     /// Whether <paramref name="text"/> is the procedure's name and at most a couple of words more ("kết hôn thì sao"):
     /// it names the procedure and asks nothing of its own.
     /// </summary>
-    private bool NamesOnly(string text, string procedureId) => WordsBesideName(text, procedureId) <= FollowUpWords;
-
-    /// <summary>
-    /// The name and a word or two that ask no aspect of their own ("kết hôn thì sao", "kết hôn thì răng"): they ask the
-    /// same again. The bare name "kết hôn" asks for its whole answer; "kết hôn mấy ngày" asks its time.
-    /// </summary>
-    private bool NamesWithFewWords(string text, string procedureId, string topic)
-    {
-        var beside = VietnameseText.Syllables(UserText.Fold(text)).Where(syllable => !nameSyllables[procedureId].Contains(syllable)).ToList();
-        return beside.Count is > 0 and <= FollowUpWords && understanding.AspectOf(string.Join(' ', beside), topic) == ProcedureAspect.None;
-    }
-
-    private int WordsBesideName(string text, string procedureId) =>
-        VietnameseText.Syllables(UserText.Fold(text)).Count(syllable => !nameSyllables[procedureId].Contains(syllable));
+    private bool NamesOnly(string text, string procedureId) =>
+        VietnameseText.Syllables(UserText.Fold(text)).Count(syllable => !nameSyllables[procedureId].Contains(syllable)) <= FollowUpWords;
 
     /// <summary>
     /// A typed answer to "Có phải anh/chị hỏi về …?": a procedure it names clearly; yes (the first proposed); no, or

@@ -75,7 +75,6 @@ public sealed class RootRouter(
 
         var current = await topic.ReadAsync(turn, cancellationToken);
         var reading = reader.Read(text, new ReadingContext(current.ProcedureId, current.Aspect, UnderWay: current.UnderWay));
-        await topic.MarkUnderWayAsync(turn, cancellationToken);
         if (reading.OtherProcedure)
         {
             await topic.SetAsync(turn, null, cancellationToken);
@@ -83,6 +82,11 @@ public sealed class RootRouter(
         if (!await AvoidTripAsync(dc, reading, current.ProcedureId, cancellationToken))
         {
             await ActAsync(dc, reading, current.ProcedureId, cancellationToken);
+        }
+        if (dc.ActiveDialog is null && reading.Intent != Intent.Greeting)
+        {
+            // Answered, with no question waiting: a greeting from now on takes leave. A welcome answers nothing.
+            await topic.MarkUnderWayAsync(turn, cancellationToken);
         }
     }
 

@@ -104,11 +104,13 @@ public sealed class StayInConversationTests : IDisposable
         // What happened is told first and the question asked last: the last sentence, or what follows "thì", says what is asked.
         { "Nhà tui mới bị lũ cuốn mất hết giấy tờ, có cả giấy kết hôn. Giờ xin bản sao ở mô?", "Nộp ở đâu", "Giấy tờ cần mang" },
         { "đăng ký kết hôn | vợ tui chưa có giấy xác nhận độc thân thì xin chỗ nào", "Giấy xác nhận độc thân. Nộp ở đâu", "Giấy tờ cần mang" },
+        { "đăng ký kết hôn | chồng tui chưa có giấy xác nhận độc thân, lên chỗ nào xin", "Giấy xác nhận độc thân. Nộp ở đâu", "Giấy tờ cần mang" },
         // Dialect and voice typing that only sound like another procedure's name ("rứa" read "thế", "đi chực") keep the topic.
         { "làm giấy khai tử | rứa mất mấy ngày", "Làm giấy khai tử khi người nhà mất. Thời gian", "bảo hiểm y tế" },
         { "làm thẻ căn cước | có phải đi chực tiếp không", "Làm thẻ căn cước", "di chúc" },
         // The office's hours asked like a dossier's status, after a procedure, are its receiver's hours.
         { "đăng ký tạm trú | 11 giờ trưa lên còn ai nhận hồ sơ không", "Giờ làm việc", "mã hồ sơ" },
+        { "mười một giờ rưỡi còn ai nhận hồ sơ không", "Giờ làm việc", "mã hồ sơ" },
         // Thanks where a question waits for a button, and a short greeting once the bot has answered anything, close politely.
         { "cho tui nhận thông báo của xã | cám ơn em nha", Thanks, PressAButton },
         { "cán bộ một cửa làm việc chu đáo lắm | chào em nhé", Thanks, Welcome },
