@@ -10,6 +10,7 @@ using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Text;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
+using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 
@@ -20,7 +21,7 @@ namespace OneStopBot.Dialogs.Messages;
 /// understanding, then what the conversation holds — the procedure in context, the last aspect, a proposal waiting
 /// for its answer. Pure: it keeps nothing and sends nothing; the dialogs act on the reading.
 /// </summary>
-public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catalog, ProcedureIndex index, CommuneContext communes, DialogTelemetry telemetry)
+public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catalog, ProcedureIndex index, CommuneContext communes, DialogTelemetry telemetry, WorkingCalendar calendar)
 {
     // Read at each use: a retrained model may replace the running one between two messages.
     private MessageUnderstanding understanding => live.Current;
@@ -158,10 +159,13 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
     {
         var understood = understanding.Understand(text, context);
         var reading = From(understood);
-        if (understood is { Intent: Intent.Status, ProcedureId: null } && understanding.AspectOf(text, context) == ProcedureAspect.Hours)
+        var doubtful = understood is { Intent: Intent.Status, ProcedureId: null }
+            or { Intent: Intent.None or Intent.Greeting, Score: < MessageUnderstanding.AnswerProbability, OtherAgencyId: null };
+        if (doubtful && understanding.AspectOf(text, context) == ProcedureAspect.Hours)
         {
-            // "trưa có ai nhận hồ sơ không" asks when the office takes dossiers: no dossier's status has hours.
-            return reading with { Intent = Intent.Office, Aspect = ProcedureAspect.Hours };
+            // "trưa có ai nhận hồ sơ không" asks when the office takes dossiers (no dossier's status has hours), and so does
+            // "lễ có nghỉ không", read with little confidence as anything else.
+            return reading with { Intent = Intent.Office, Aspect = ProcedureAspect.Hours, ChitChat = false, Closing = false, Candidates = [] };
         }
         if (understood.Intent != Intent.Ask || understood.ProcedureId is not { } best)
         {
@@ -366,6 +370,10 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         {
             // A question the files do not cover is never answered with a neighbour's facts.
             return reading with { Intent = Intent.None, ProcedureId = null, Candidates = [], Aspect = ProcedureAspect.None, Unsure = false };
+        }
+        if (reading is { Intent: Intent.Office })
+        {
+            return reading with { Day = DateRecognizer.Recognize(reading.Text, calendar.Today) is { Succeeded: true, Value: var day } ? day : null };
         }
         if (reading is { Intent: Intent.Feedback })
         {

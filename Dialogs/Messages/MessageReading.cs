@@ -80,6 +80,9 @@ public sealed record MessageReading(
     /// <summary>The message is itself praise or a complaint ("cán bộ làm nhanh quá"), not a wish to give one.</summary>
     public bool Remark { get; init; }
 
+    /// <summary>The day an office-hours question names ("lễ 30/4", "chủ nhật"): whether the office works that day.</summary>
+    public DateOnly? Day { get; init; }
+
     /// <summary>The "Hỏi thủ tục khác" button: the topic is let go and the question starts afresh.</summary>
     public bool OtherProcedure { get; init; }
 

@@ -189,7 +189,7 @@ public sealed class RootRouter(
                 await StartAsync(dc, DialogIds.AskProcedure, AskOptions.For(reading), cancellationToken);
                 break;
             case Intent.Office:
-                await replies.OfficeFactsAsync(turn, cancellationToken);
+                await replies.OfficeFactsAsync(turn, reading.Day, cancellationToken);
                 break;
             case Intent.Greeting when reading.Closing:
                 await replies.ThanksAsync(turn, cancellationToken);

@@ -111,6 +111,10 @@ public sealed class StayInConversationTests : IDisposable
         // The office's hours asked like a dossier's status, after a procedure, are its receiver's hours.
         { "đăng ký tạm trú | 11 giờ trưa lên còn ai nhận hồ sơ không", "Giờ làm việc", "mã hồ sơ" },
         { "mười một giờ rưỡi còn ai nhận hồ sơ không", "Giờ làm việc", "mã hồ sơ" },
+        // A day named with the office's hours is answered from the office's calendar: a public holiday, a weekend, a working day.
+        { "mùng 2/9 lên xã nộp giấy được không, hay nghỉ lễ", "là ngày lễ (Quốc khánh), bộ phận một cửa nghỉ", "làm việc bình thường" },
+        { "xã có làm việc ngày chủ nhật không", "là ngày nghỉ, bộ phận một cửa không làm việc", "làm việc bình thường" },
+        { "thứ ba tuần sau xã có mở cửa không", "bộ phận một cửa làm việc bình thường", "ngày nghỉ" },
         // Thanks where a question waits for a button, and a short greeting once the bot has answered anything, close politely.
         { "cho tui nhận thông báo của xã | cám ơn em nha", Thanks, PressAButton },
         { "cán bộ một cửa làm việc chu đáo lắm | chào em nhé", Thanks, Welcome },
