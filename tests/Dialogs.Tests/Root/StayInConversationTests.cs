@@ -115,6 +115,9 @@ public sealed class StayInConversationTests : IDisposable
         { "mùng 2/9 lên xã nộp giấy được không, hay nghỉ lễ", "là ngày lễ (Quốc khánh), bộ phận một cửa nghỉ", "làm việc bình thường" },
         { "xã có làm việc ngày chủ nhật không", "là ngày nghỉ, bộ phận một cửa không làm việc", "làm việc bình thường" },
         { "thứ ba tuần sau xã có mở cửa không", "bộ phận một cửa làm việc bình thường", "ngày nghỉ" },
+        // The hours of a same-day procedure say when to come to have it the same day; a longer one's do not.
+        { "chứng thực bản sao | 4 giờ chiều mới lên được, có kịp không", "Nộp trước 15 giờ thì nhận kết quả trong ngày", NotFound },
+        { "đăng ký thường trú | mấy giờ xã mở cửa", "Giờ làm việc của Công an xã", "15 giờ" },
         // Thanks where a question waits for a button, and a short greeting once the bot has answered anything, close politely.
         { "cho tui nhận thông báo của xã | cám ơn em nha", Thanks, PressAButton },
         { "cán bộ một cửa làm việc chu đáo lắm | chào em nhé", Thanks, Welcome },
