@@ -10,6 +10,7 @@ using OneStopBot.Knowledge.Search;
 using OneStopBot.Knowledge.Text;
 using OneStopBot.Knowledge.Understanding;
 using OneStopBot.Office;
+using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Communes;
 using OneStopBot.Office.Dossiers;
 
@@ -20,7 +21,7 @@ namespace OneStopBot.Dialogs.Messages;
 /// understanding, then what the conversation holds — the procedure in context, the last aspect, a proposal waiting
 /// for its answer. Pure: it keeps nothing and sends nothing; the dialogs act on the reading.
 /// </summary>
-public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catalog, ProcedureIndex index, CommuneContext communes, DialogTelemetry telemetry)
+public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catalog, ProcedureIndex index, CommuneContext communes, DialogTelemetry telemetry, WorkingCalendar calendar)
 {
     // Read at each use: a retrained model may replace the running one between two messages.
     private MessageUnderstanding understanding => live.Current;
@@ -30,6 +31,10 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
     private const int VagueQuestionSyllables = 2;
     private const int ShortRefusalSyllables = 3;
     private const int ShortGreetingSyllables = 3;
+
+    // A part of the message that asks alone has two syllables at least ("ở đâu", "mấy bữa"); "sao?" alone asks nothing.
+    private const int MinPartSyllables = 2;
+    private static readonly char[] SentenceEnds = ['.', '?', '!', ';', '\n'];
 
     // "thì sao", "thì răng": the words a resident adds to a name to ask the same again.
     private const int FollowUpWords = 2;
@@ -107,11 +112,24 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         var reading = proposed.Count > 0 ? ReadAnswerToProposal(message, proposed)
             : topic is not null ? ReadFollowUp(message, topic, context.LastAspect)
             : ReadQuestion(message, null);
+        if ((topic is not null || context.UnderWay) && TakesLeave(reading))
+        {
+            // "chào em" once the bot has answered takes leave: a polite close, never the welcome again.
+            reading = reading with { Closing = true };
+        }
         // Kept for staff and shown as typed, though "con" opening a follow-up was read as "còn".
         var completed = Completed(reading, topic) with { Text = message };
         telemetry.Read(completed);
         return completed;
     }
+
+    /// <summary>
+    /// Thanks or a goodbye ("cảm ơn", "bye nha") typed where a question waits for a button: the resident is leaving.
+    /// "thôi không hỏi nữa" stops what the question is for, which the question itself answers.
+    /// </summary>
+    public bool Closes(string? text) =>
+        Thanks.Contains(UserText.Fold(text).Trim(' ', '.', '!', ','))
+        || (understanding.Understand(text) is { Closing: true } && !Stops(text ?? string.Empty));
 
     /// <summary>
     /// A main-menu request ("tra cứu hồ sơ", "cho em nộp hồ sơ trước") typed while a dialog waits for something else:
@@ -141,6 +159,14 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
     {
         var understood = understanding.Understand(text, context);
         var reading = From(understood);
+        var doubtful = understood is { Intent: Intent.Status, ProcedureId: null }
+            or { Intent: Intent.None or Intent.Greeting, Score: < MessageUnderstanding.AnswerProbability, OtherAgencyId: null };
+        if (doubtful && understanding.AspectOf(text, context) == ProcedureAspect.Hours)
+        {
+            // "trưa có ai nhận hồ sơ không" asks when the office takes dossiers (no dossier's status has hours), and so does
+            // "lễ có nghỉ không", read with little confidence as anything else.
+            return reading with { Intent = Intent.Office, Aspect = ProcedureAspect.Hours, ChitChat = false, Closing = false, Candidates = [] };
+        }
         if (understood.Intent != Intent.Ask || understood.ProcedureId is not { } best)
         {
             return reading;
@@ -157,7 +183,36 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
             return reading with { ProcedureId = null, Band = ConfidenceBand.Confirm, Candidates = [best, .. understood.Alternatives] };
         }
         // "thủ tục đăng ký thường trú" names the procedure; a first answer about it gives everything, steps included.
-        return understood.Aspect == ProcedureAspect.Steps ? reading with { Aspect = ProcedureAspect.None } : reading;
+        var aspect = AskedLast(text, context) ?? understood.Aspect;
+        return reading with { Aspect = aspect == ProcedureAspect.Steps ? ProcedureAspect.None : aspect };
+    }
+
+    /// <summary>
+    /// The aspect the message's last part asks, when the message tells something first and asks after it ("nhà cháy hết
+    /// giấy tờ. Xin lại ở mô?", "chưa có giấy xác nhận thì xin ở đâu"): the words of the story ("giấy tờ") do not decide
+    /// what is asked. Null when the message is one part, or its last part asks no aspect of its own.
+    /// </summary>
+    private ProcedureAspect? AskedLast(string text, string? context)
+    {
+        var sentences = text.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(sentence => VietnameseText.Syllables(sentence).Count >= MinPartSyllables).ToList();
+        var last = sentences.Count > 0 ? sentences[^1] : text;
+        // "A thì B", "A, B": B asks when A is only the condition or what happened ("chưa có giấy thì xin ở đâu", "chưa có
+        // giấy, xin ở mô"); in "bao lâu thì có giấy" A asks.
+        var words = last.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var then = Array.FindLastIndex(words, word => word.ToLowerInvariant() is "thì" or "thi" || word.EndsWith(','));
+        var condition = then < 0 ? [] : words[..(words[then].EndsWith(',') ? then + 1 : then)];
+        if (condition.Length > 0 && words.Length - then - 1 >= MinPartSyllables
+            && understanding.AspectOf(string.Join(' ', condition), context) == ProcedureAspect.None)
+        {
+            last = string.Join(' ', words[(then + 1)..]);
+        }
+        else if (sentences.Count < 2)
+        {
+            return null;
+        }
+        var aspect = understanding.AspectOf(last, context);
+        return aspect == ProcedureAspect.None ? null : aspect;
     }
 
     private MessageReading From(Understanding understood)
@@ -229,16 +284,15 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         {
             return Answer(reading, topic, aspect == ProcedureAspect.None ? understanding.LikeliestAspectOf(text, topic) : aspect) with { Unsure = true };
         }
-        if (reading.ProcedureId == topic && aspect == ProcedureAspect.None && QuestionWords.Asks(text) && !NamesOnly(text, topic))
+        if (reading.ProcedureId == topic && aspect == ProcedureAspect.None && !NamesOnly(text, topic))
         {
-            // "bà mất ở bệnh viện tỉnh thì khai tử ở đâu" once khai tử was answered: a question about it, told with what
+            // "bà mất rồi, khai tử cho bà được không" once khai tử was answered: a question about it, told with what
             // happened, asks what it most likely asks; the whole first answer again would not answer it.
             return Answer(reading, topic, understanding.LikeliestAspectOf(text, topic));
         }
-        if (reading is { Intent: Intent.Greeting, Closing: false } && aspect == ProcedureAspect.None && understanding.SyllableCount(text) <= ShortGreetingSyllables)
+        if (TakesLeave(reading with { Aspect = aspect }))
         {
-            // "chào em" once a procedure was answered takes leave: a polite close, never the welcome again.
-            return reading with { Closing = true };
+            return reading;
         }
         // "sáng thứ bảy có ai làm không" after a procedure asks when its receiver is open, not the office's general facts.
         var isQuestion = reading.Intent is Intent.Ask or Intent.None || (reading is { Intent: Intent.Greeting, Closing: false } && aspect != ProcedureAspect.None)
@@ -286,6 +340,10 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
             : ReadQuestion(text, null);
     }
 
+    /// <summary>A short greeting that asks nothing ("chào em nghe"): after an answer, it takes leave.</summary>
+    private bool TakesLeave(MessageReading reading) =>
+        reading is { Intent: Intent.Greeting, Closing: false, Aspect: ProcedureAspect.None } && understanding.SyllableCount(reading.Text) <= ShortGreetingSyllables;
+
     private static bool AsksFeature(MessageReading reading) => RootRouter.FeatureOf(reading, null) is not null;
 
     private static MessageReading Answer(MessageReading reading, string procedureId, ProcedureAspect aspect) =>
@@ -312,6 +370,10 @@ public sealed class MessageReader(LiveUnderstanding live, ProcedureCatalog catal
         {
             // A question the files do not cover is never answered with a neighbour's facts.
             return reading with { Intent = Intent.None, ProcedureId = null, Candidates = [], Aspect = ProcedureAspect.None, Unsure = false };
+        }
+        if (reading is { Intent: Intent.Office })
+        {
+            return reading with { Day = DateRecognizer.Recognize(reading.Text, calendar.Today) is { Succeeded: true, Value: var day } ? day : null };
         }
         if (reading is { Intent: Intent.Feedback })
         {

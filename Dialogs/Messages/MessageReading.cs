@@ -7,10 +7,12 @@ namespace OneStopBot.Dialogs.Messages;
 /// <param name="Topic">The procedure the conversation is about, if any.</param>
 /// <param name="LastAspect">The aspect last answered about <paramref name="Topic"/>.</param>
 /// <param name="Proposed">The procedures "Có phải anh/chị hỏi về …?" waits to have confirmed, best first.</param>
+/// <param name="UnderWay">The bot has already answered in this conversation: a short greeting now takes leave.</param>
 public sealed record ReadingContext(
     string? Topic = null,
     ProcedureAspect LastAspect = ProcedureAspect.None,
-    IReadOnlyList<string>? Proposed = null);
+    IReadOnlyList<string>? Proposed = null,
+    bool UnderWay = false);
 
 /// <summary>A message that turns down what the conversation offered, and asks nothing.</summary>
 public enum Refusal
@@ -77,6 +79,9 @@ public sealed record MessageReading(
 
     /// <summary>The message is itself praise or a complaint ("cán bộ làm nhanh quá"), not a wish to give one.</summary>
     public bool Remark { get; init; }
+
+    /// <summary>The day an office-hours question names ("lễ 30/4", "chủ nhật"): whether the office works that day.</summary>
+    public DateOnly? Day { get; init; }
 
     /// <summary>The "Hỏi thủ tục khác" button: the topic is let go and the question starts afresh.</summary>
     public bool OtherProcedure { get; init; }

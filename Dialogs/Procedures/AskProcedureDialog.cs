@@ -166,7 +166,7 @@ public sealed class AskProcedureDialog(
                 await answers.SendNotCoveredAsync(step.Context, reading.Text, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             case { Intent: Intent.Office }:
-                await replies.OfficeFactsAsync(step.Context, cancellationToken);
+                await replies.OfficeFactsAsync(step.Context, reading.Day, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             case { ProcedureId: { } procedureId }:
                 step.Values = state with

@@ -201,7 +201,9 @@ public sealed class ProcedureAnswers(CommuneContext communes, IUnansweredQuestio
             // time answer adds the deadline where there is one, and a deadline asked where there is none gives the time.
             ProcedureAspect.Time when procedure.Deadline is not null => $"{FactOf(procedure, aspect)}\n{FactOf(procedure, ProcedureAspect.Deadline)}",
             ProcedureAspect.Deadline when procedure.Deadline is null => $"{FactOf(procedure, aspect)}\n{FactOf(procedure, ProcedureAspect.Time)}",
-            ProcedureAspect.Hours => $"{HoursOf(procedure)}\n{ProcedureTexts.Where}{PlaceOf(procedure) ?? procedure.WhereAndWhen}",
+            // "4 giờ chiều lên còn kịp không": for a same-day procedure, when to come matters as much as when it is open.
+            ProcedureAspect.Hours => $"{HoursOf(procedure)}\n{ProcedureTexts.Where}{PlaceOf(procedure) ?? procedure.WhereAndWhen}"
+                + (procedure.Time.IsSameDay ? $"\n{ProcedureTexts.SameDayCutOff}" : string.Empty),
             // Whatever the ways, a call first saves a trip for a missing paper.
             ProcedureAspect.Trip => $"{FactOf(procedure, aspect)}\n{string.Format(CultureInfo.InvariantCulture, ProcedureTexts.TripCall, communes.Current.Office.Phone)}",
             _ => FactOf(procedure, aspect),

@@ -45,6 +45,7 @@ public static class ProcedureTexts
     public const string TripOnline = "- Làm trực tuyến trên điện thoại, khỏi lên xã. Bấm \"Làm trực tuyến\" để xem từng bước.";
     public const string TripPost = "- Gửi qua bưu điện: ";
     public const string TripProxy = "- Nhờ người đi thay: ";
+    public const string SameDayCutOff = "Nộp trước 15 giờ thì nhận kết quả trong ngày; nộp sau 15 giờ thì nhận vào ngày làm việc sau.";
     public const string TripBefore15 = "- Nộp trước 15 giờ thì xong trong ngày. Nhà xa thì đi sớm, đến trước 15 giờ.";
     public const string TripPreRegister = "- Bấm \"Nộp hồ sơ trước\": cán bộ chuẩn bị sẵn, anh/chị đi một lần là xong.";
     /// <summary>{0}: the office phone.</summary>

@@ -108,8 +108,8 @@ public sealed class ConversationRunner
         if (heard.Kind == Interruption.None)
         {
             // "Tra cứu hồ sơ" or a dossier code at a question that cannot take it: that feature, the draft kept. Another
-            // question where the day of a deadline was asked: that question.
-            if (!takes && (router.IsFeatureRequest(dc, text) || dc.Stack.Instances.Any(i => IGuidedDialog.Of(dc.Dialogs.Find(i.Id)).IsLeftFor(text))))
+            // question where the day of a deadline was asked: that question. Thanks or a goodbye: a polite close.
+            if (!takes && (router.IsFeatureRequest(dc, text) || router.IsClosing(text) || dc.Stack.Instances.Any(i => IGuidedDialog.Of(dc.Dialogs.Find(i.Id)).IsLeftFor(text))))
             {
                 await drafts.SuspendAsync(dc, cancellationToken);
                 await router.RouteAsync(dc, cancellationToken);

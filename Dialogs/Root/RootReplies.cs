@@ -4,21 +4,32 @@ using Microsoft.Extensions.Options;
 using OneStopBot.Dialogs.Engine;
 using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
+using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Communes;
 
 namespace OneStopBot.Dialogs.Root;
 
 /// <summary>What the bot says outside any dialog, with the office's facts filled in.</summary>
-public sealed class RootReplies(CommuneContext communes)
+public sealed class RootReplies(CommuneContext communes, WorkingCalendar calendar)
 {
     public Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         MenuAsync(turnContext, Format(RootTexts.Welcome), cancellationToken);
 
-    public Task OfficeFactsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <param name="day">A day the resident asked about ("lễ 30/4", "chủ nhật"): whether the office works then comes first.</param>
+    public Task OfficeFactsAsync(ITurnContext turnContext, DateOnly? day, CancellationToken cancellationToken)
     {
         var facts = communes.Current.Office;
         var text = Format(RootTexts.OfficeFacts) + (facts.Villages.Count > 0 ? RootTexts.Villages + string.Join(", ", facts.Villages) + "." : string.Empty);
-        return MenuAsync(turnContext, text, cancellationToken);
+        return MenuAsync(turnContext, day is { } asked ? OpenOn(asked) + "\n" + text : text, cancellationToken);
+    }
+
+    /// <summary>Whether the office works on a day, from the office's calendar (weekends and the public holidays configured).</summary>
+    private string OpenOn(DateOnly day)
+    {
+        var named = Dossiers.DossierFormat.Day(day);
+        return calendar.HolidayName(day) is { } holiday ? string.Format(CultureInfo.InvariantCulture, RootTexts.ClosedHoliday, named, holiday)
+            : calendar.IsWorkingDay(day) ? string.Format(CultureInfo.InvariantCulture, RootTexts.OpenDay, named)
+            : string.Format(CultureInfo.InvariantCulture, RootTexts.ClosedWeekend, named);
     }
 
     public Task ThanksAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>

@@ -74,7 +74,7 @@ public sealed class RootRouter(
         }
 
         var current = await topic.ReadAsync(turn, cancellationToken);
-        var reading = reader.Read(text, new ReadingContext(current.ProcedureId, current.Aspect));
+        var reading = reader.Read(text, new ReadingContext(current.ProcedureId, current.Aspect, UnderWay: current.UnderWay));
         if (reading.OtherProcedure)
         {
             await topic.SetAsync(turn, null, cancellationToken);
@@ -82,6 +82,11 @@ public sealed class RootRouter(
         if (!await AvoidTripAsync(dc, reading, current.ProcedureId, cancellationToken))
         {
             await ActAsync(dc, reading, current.ProcedureId, cancellationToken);
+        }
+        if (dc.ActiveDialog is null && reading.Intent != Intent.Greeting)
+        {
+            // Answered, with no question waiting: a greeting from now on takes leave. A welcome answers nothing.
+            await topic.MarkUnderWayAsync(turn, cancellationToken);
         }
     }
 
@@ -129,6 +134,9 @@ public sealed class RootRouter(
     public bool IsFeatureRequest(DialogContext dc, string text) =>
         reader.IsMenuRequest(text)
         || (IGuidedDialog.Of(dc.Dialogs.Find(dc.Stack.Instances[0].Id)).Purpose is not null && reader.HoldsDossierCode(text));
+
+    /// <summary>Thanks or a goodbye: said where a question waits for a button, the resident is leaving, not answering.</summary>
+    public bool IsClosing(string text) => reader.Closes(text);
 
     /// <summary>Whether a procedure was talked about and the message is a yes, which its reading takes as yes to it.</summary>
     public async Task<bool> IsYesToTopicAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
@@ -181,7 +189,7 @@ public sealed class RootRouter(
                 await StartAsync(dc, DialogIds.AskProcedure, AskOptions.For(reading), cancellationToken);
                 break;
             case Intent.Office:
-                await replies.OfficeFactsAsync(turn, cancellationToken);
+                await replies.OfficeFactsAsync(turn, reading.Day, cancellationToken);
                 break;
             case Intent.Greeting when reading.Closing:
                 await replies.ThanksAsync(turn, cancellationToken);

@@ -32,6 +32,9 @@ internal static class RootTexts
     public const string OnlyText = "Anh/chị vui lòng gõ câu hỏi bằng chữ nhé.";
 
     public const string OfficeFacts = "{0}. Địa chỉ: {3}. Giờ làm việc: {2}. Điện thoại: {1}. ";
+    public const string ClosedHoliday = "Ngày {0} là ngày lễ ({1}), bộ phận một cửa nghỉ. Anh/chị lên vào ngày làm việc sau nhé.";
+    public const string ClosedWeekend = "Ngày {0} là ngày nghỉ, bộ phận một cửa không làm việc. Anh/chị lên từ thứ Hai đến thứ Sáu nhé.";
+    public const string OpenDay = "Ngày {0} bộ phận một cửa làm việc bình thường.";
 
     public const string Villages = "Các thôn trong xã: ";
 

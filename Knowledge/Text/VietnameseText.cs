@@ -224,6 +224,30 @@ public static class VietnameseText
     /// <summary>True when the word carries a Vietnamese diacritic (so an exact match means more than a folded one).</summary>
     public static bool HasDiacritics(string word) => !IsAscii(word) && Fold(word) != word;
 
+    /// <summary>
+    /// The syllable without its tone, its letters kept (â, ê, ô, ơ, ư, ă, đ): "tữ" and "tử" meet, as voice typing mixes
+    /// hỏi and ngã, while "chực" and "chúc", or "đi" and "di", stay apart.
+    /// </summary>
+    public static string WithoutTone(string syllable)
+    {
+        if (IsAscii(syllable))
+        {
+            return syllable;
+        }
+
+        var decomposed = syllable.Normalize(NormalizationForm.FormD);
+        var kept = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (c is not ('\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323'))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString().Normalize(NormalizationForm.FormC);
+    }
+
     private static List<string> SplitWords(string normalized)
     {
         var words = new List<string>();

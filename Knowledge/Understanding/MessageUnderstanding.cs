@@ -56,9 +56,10 @@ public sealed partial class MessageUnderstanding
     private readonly MessageClassifier? forms;
     private readonly TypoCorrector corrector;
 
-    // The folded syllable pairs of each procedure's names; empty when learning from examples alone (cross-validation).
-    private readonly FrozenDictionary<string, FrozenSet<string>> nameBigrams = FrozenDictionary<string, FrozenSet<string>>.Empty;
-    private readonly FrozenDictionary<string, FrozenSet<string>> officialBigrams = FrozenDictionary<string, FrozenSet<string>>.Empty;
+    // The folded syllable pairs of each procedure's names, each with the pairs as written without their tones; empty
+    // when learning from examples alone (cross-validation).
+    private readonly FrozenDictionary<string, FrozenDictionary<string, string[]>> nameBigrams = FrozenDictionary<string, FrozenDictionary<string, string[]>>.Empty;
+    private readonly FrozenDictionary<string, FrozenDictionary<string, string[]>> officialBigrams = FrozenDictionary<string, FrozenDictionary<string, string[]>>.Empty;
 
     /// <summary>The trained model shipped beside the procedure files; start-up trains anew when the examples changed since.</summary>
     public const string ModelFile = "understanding.model";
@@ -81,11 +82,11 @@ public sealed partial class MessageUnderstanding
     {
         officialBigrams = catalog.All.ToFrozenDictionary(
             p => p.Id,
-            p => Bigrams(Canonical(p.OfficialName, corrector)).ToFrozenSet(StringComparer.Ordinal),
+            p => NamePairs([p.OfficialName], corrector),
             StringComparer.Ordinal);
         nameBigrams = catalog.All.ToFrozenDictionary(
             p => p.Id,
-            p => p.Phrases.Append(p.OfficialName).Append(p.SimpleName).SelectMany(name => Bigrams(Canonical(name, corrector))).ToFrozenSet(StringComparer.Ordinal),
+            p => NamePairs(p.Phrases.Append(p.OfficialName).Append(p.SimpleName), corrector),
             StringComparer.Ordinal);
     }
 
@@ -367,26 +368,45 @@ public sealed partial class MessageUnderstanding
         }
 
         var original = Cut(text);
-        return Bigrams(Canonical(original, corrector)).Any(pair => other.Contains(pair) && !current.Contains(pair));
+        return Pairs(Canonical(original, corrector)).Any(pair => Heard(pair, other) && !current.ContainsKey(pair.Folded));
     }
 
     /// <summary>True when the message uses a pair of syllables of <paramref name="procedureId"/>'s official name ("khai tử"), rather than telling what happened.</summary>
     public bool Names(string? text, string procedureId)
     {
         var original = Cut(text);
-        return officialBigrams.TryGetValue(procedureId, out var names) && Bigrams(Canonical(original, corrector)).Any(names.Contains);
+        return officialBigrams.TryGetValue(procedureId, out var names) && Pairs(Canonical(original, corrector)).Any(pair => Heard(pair, names));
     }
 
     // Cut before anything else: no message needs more, and it bounds the work.
     private static string Cut(string? text) => text is { Length: > VietnameseText.MaxLength } ? text[..VietnameseText.MaxLength] : text ?? string.Empty;
 
-    private static IEnumerable<string> Bigrams(List<string> syllables)
+    private static IEnumerable<(string Folded, string First, string Second)> Pairs(List<string> syllables)
     {
         for (var i = 0; i + 1 < syllables.Count; i++)
         {
-            yield return $"{VietnameseText.Fold(syllables[i])} {VietnameseText.Fold(syllables[i + 1])}";
+            yield return ($"{VietnameseText.Fold(syllables[i])} {VietnameseText.Fold(syllables[i + 1])}", syllables[i], syllables[i + 1]);
         }
     }
+
+    private static FrozenDictionary<string, string[]> NamePairs(IEnumerable<string> names, TypoCorrector corrector) =>
+        names.SelectMany(name => Pairs(Canonical(name, corrector)))
+            .GroupBy(pair => pair.Folded, StringComparer.Ordinal)
+            .ToFrozenDictionary(
+                group => group.Key,
+                group => group.Select(pair => $"{VietnameseText.WithoutTone(pair.First)} {VietnameseText.WithoutTone(pair.Second)}").Distinct(StringComparer.Ordinal).ToArray(),
+                StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a pair of the message's syllables is one of the names' pairs: folded alike, and a syllable typed with
+    /// marks has the name's letters ("thế bảo" is not "thẻ bảo", "đi chực" not "di chúc"), whatever its tone.
+    /// </summary>
+    private static bool Heard((string Folded, string First, string Second) pair, FrozenDictionary<string, string[]> names) =>
+        names.TryGetValue(pair.Folded, out var written)
+        && written.Any(name => name.Split(' ') is [var first, var second] && Fits(pair.First, first) && Fits(pair.Second, second));
+
+    private static bool Fits(string typed, string name) =>
+        !VietnameseText.HasDiacritics(typed) || VietnameseText.WithoutTone(typed) == name;
 
     private static IReadOnlyList<MessageClassifier>? LoadModel(string path, string fingerprint)
     {

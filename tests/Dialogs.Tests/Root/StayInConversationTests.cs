@@ -101,6 +101,27 @@ public sealed class StayInConversationTests : IDisposable
         { "đăng ký hộ kinh doanh | nộp ở đâu", "dichvucong.gov.vn", NotFound },
         // A status question that names a procedure keeps it in context for what follows.
         { "hồ sơ kết hôn của tui nộp hôm thứ hai xong chưa | thường thì mấy ngày có", "Đăng ký kết hôn (làm giấy hôn thú). Thời gian", NotFound },
+        // What happened is told first and the question asked last: the last sentence, or what follows "thì", says what is asked.
+        { "Nhà tui mới bị lũ cuốn mất hết giấy tờ, có cả giấy kết hôn. Giờ xin bản sao ở mô?", "Nộp ở đâu", "Giấy tờ cần mang" },
+        { "đăng ký kết hôn | vợ tui chưa có giấy xác nhận độc thân thì xin chỗ nào", "Giấy xác nhận độc thân. Nộp ở đâu", "Giấy tờ cần mang" },
+        { "đăng ký kết hôn | chồng tui chưa có giấy xác nhận độc thân, lên chỗ nào xin", "Giấy xác nhận độc thân. Nộp ở đâu", "Giấy tờ cần mang" },
+        // Dialect and voice typing that only sound like another procedure's name ("rứa" read "thế", "đi chực") keep the topic.
+        { "làm giấy khai tử | rứa mất mấy ngày", "Làm giấy khai tử khi người nhà mất. Thời gian", "bảo hiểm y tế" },
+        { "làm thẻ căn cước | có phải đi chực tiếp không", "Làm thẻ căn cước", "di chúc" },
+        // The office's hours asked like a dossier's status, after a procedure, are its receiver's hours.
+        { "đăng ký tạm trú | 11 giờ trưa lên còn ai nhận hồ sơ không", "Giờ làm việc", "mã hồ sơ" },
+        { "mười một giờ rưỡi còn ai nhận hồ sơ không", "Giờ làm việc", "mã hồ sơ" },
+        // A day named with the office's hours is answered from the office's calendar: a public holiday, a weekend, a working day.
+        { "mùng 2/9 lên xã nộp giấy được không, hay nghỉ lễ", "là ngày lễ (Quốc khánh), bộ phận một cửa nghỉ", "làm việc bình thường" },
+        { "xã có làm việc ngày chủ nhật không", "là ngày nghỉ, bộ phận một cửa không làm việc", "làm việc bình thường" },
+        { "thứ ba tuần sau xã có mở cửa không", "bộ phận một cửa làm việc bình thường", "ngày nghỉ" },
+        // The hours of a same-day procedure say when to come to have it the same day; a longer one's do not.
+        { "chứng thực bản sao | 4 giờ chiều mới lên được, có kịp không", "Nộp trước 15 giờ thì nhận kết quả trong ngày", NotFound },
+        { "đăng ký thường trú | mấy giờ xã mở cửa", "Giờ làm việc của Công an xã", "15 giờ" },
+        // Thanks where a question waits for a button, and a short greeting once the bot has answered anything, close politely.
+        { "cho tui nhận thông báo của xã | cám ơn em nha", Thanks, PressAButton },
+        { "cán bộ một cửa làm việc chu đáo lắm | chào em nhé", Thanks, Welcome },
+        { "chào em", Welcome, Thanks },
     };
 
     [Theory]
