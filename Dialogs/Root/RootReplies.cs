@@ -6,6 +6,7 @@ using OneStopBot.Knowledge.Procedures;
 using OneStopBot.Office;
 using OneStopBot.Office.Calendar;
 using OneStopBot.Office.Communes;
+using OneStopBot.Office.Wording;
 
 namespace OneStopBot.Dialogs.Root;
 
@@ -26,7 +27,7 @@ public sealed class RootReplies(CommuneContext communes, WorkingCalendar calenda
     /// <summary>Whether the office works on a day, from the office's calendar (weekends and the public holidays configured).</summary>
     private string OpenOn(DateOnly day)
     {
-        var named = Dossiers.DossierFormat.Day(day);
+        var named = DossierFormat.Day(day);
         return calendar.HolidayName(day) is { } holiday ? string.Format(CultureInfo.InvariantCulture, RootTexts.ClosedHoliday, named, holiday)
             : calendar.IsWorkingDay(day) ? string.Format(CultureInfo.InvariantCulture, RootTexts.OpenDay, named)
             : string.Format(CultureInfo.InvariantCulture, RootTexts.ClosedWeekend, named);
