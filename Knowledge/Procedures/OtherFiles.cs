@@ -155,9 +155,10 @@ internal sealed record OtherFiles(IReadOnlyList<OtherAgency> Agencies, IReadOnly
             }
 
             var procedure = string.IsNullOrWhiteSpace(entry.Procedure) ? null : entry.Procedure.Trim();
-            if (procedure is not null && intent != Intent.Submit)
+            // A request to submit or a status question names the procedure it is about; questions go in the procedure's file.
+            if (procedure is not null && intent is not (Intent.Submit or Intent.Status))
             {
-                throw new ProcedureCatalogException(file, at + ".procedure", "only submit examples name a procedure; questions go in the procedure's file");
+                throw new ProcedureCatalogException(file, at + ".procedure", "only submit and status examples name a procedure; questions go in the procedure's file");
             }
 
             if (procedure is not null && !procedureIds.Contains(procedure))

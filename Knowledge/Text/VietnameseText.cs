@@ -35,6 +35,8 @@ public static class VietnameseText
         ["hkd"] = ["hộ", "kinh", "doanh"], ["tthc"] = ["thủ", "tục", "hành", "chính"], ["dt"] = ["điện", "thoại"],
         ["dki"] = ["đăng", "ký"], ["dky"] = ["đăng", "ký"], ["gd"] = ["gia", "đình"], ["nhìu"] = ["nhiều"],
         ["cj"] = ["chị"], ["gplx"] = ["giấy", "phép", "lái", "xe"], ["qsdd"] = ["quyền", "sử", "dụng", "đất"],
+        ["ctck"] = ["chứng", "thực", "chữ", "ký"], ["ctbs"] = ["chứng", "thực", "bản", "sao"], ["gpxd"] = ["giấy", "phép", "xây", "dựng"],
+        ["xnhn"] = ["xác", "nhận", "hôn", "nhân"], ["nkt"] = ["người", "khuyết", "tật"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // Central dialect, keyed by the exact form: without diacritics these spellings are ordinary words.

@@ -65,7 +65,7 @@ public sealed partial class MessageUnderstanding
     public const string ModelFile = "understanding.model";
 
     // Part of the fingerprint: a change to how features are read must retrain the model too.
-    private const string FeaturesVersion = "features-14";
+    private const string FeaturesVersion = "features-15";
 
     /// <summary>
     /// Loads the shipped model when it was trained on exactly the catalog's examples, or trains on them (a few
@@ -169,7 +169,8 @@ public sealed partial class MessageUnderstanding
         // What is told rather than asked ("đường vô thôn bị ngập rồi"), greetings and thanks ask about no part of a
         // procedure: without them, "ngập rồi" after khai sinh reads as lateness and "chào o" as where. A question nothing
         // fits ("mua phân bón ở đâu") still asks where, and a short message ("mạng yếu quá") after a procedure may ask about it.
-        foreach (var told in training.Where(e => e is { Intent: Intent.Greeting, ChitChat: false }
+        // A request to submit a named procedure ("đặt lịch nộp hồ sơ khai sinh thứ năm") asks nothing about it either.
+        foreach (var told in training.Where(e => e is { Intent: Intent.Greeting, ChitChat: false } or { Intent: Intent.Submit, ProcedureId: not null }
             || (e.Told && VietnameseText.Syllables(e.Text).Count > ShortNameSyllables)))
         {
             yield return (AspectFeatures(Canonical(told.Text, corrector), null), noAspect);
@@ -308,8 +309,9 @@ public sealed partial class MessageUnderstanding
             Intent.None when ConfidenceRules.ConfirmsClosest(score, closest) =>
                 new Understanding(original, Intent.Ask, procedures[0], Math.Round(closest, 2),
                     procedures.Skip(1).Take(MaxAlternatives).ToList(), aspect) { Band = ConfidenceBand.Confirm },
-            // Not understood, but what it asks is: with a procedure in context, the conversation answers that.
-            Intent.None => NotFound(original, procedures, score) with { Aspect = aspect },
+            // Not understood, but what it asks is: with a procedure in context, the conversation answers that. A message
+            // surely out of scope ("đóng tiền điện ở đâu") asks about no procedure's aspect.
+            Intent.None => NotFound(original, procedures, score) with { Aspect = score >= AnswerProbability ? ProcedureAspect.None : aspect },
             Intent.Ask => new Understanding(original, Intent.Ask, null, score, [], aspect),
             Intent.Office => new Understanding(original, Intent.Office, null, score, [], aspect is ProcedureAspect.Hours or ProcedureAspect.Where ? aspect : ProcedureAspect.None),
             Intent.Submit when closest >= SubmitProcedureProbability =>

@@ -1,5 +1,6 @@
 using OneStopBot.Knowledge.Evaluation;
 using OneStopBot.Knowledge.Procedures;
+using OneStopBot.Knowledge.Understanding;
 
 namespace OneStopBot.Knowledge.Tests.Evaluation;
 
@@ -34,6 +35,20 @@ public sealed class CrossValidationTests
         // 12 examples dealt round the 3 folds: 4 each, every one in exactly one fold.
         Assert.Equal([("fold 1", 4), ("fold 2", 4), ("fold 3", 4)], report.ByStyle().Select(f => (f.Style, f.Count)));
         Assert.Contains("style fold 1", report.Format());
+    }
+
+    [Fact]
+    public void A_status_question_naming_a_procedure_is_scored_as_the_status_of_that_procedure()
+    {
+        using var files = new ProcedureFiles()
+            .Add("a.yaml", ProcedureFiles.Valid("a", "làm khai sinh") + "examples:\n  - khai sinh cho con\n  - giấy khai sinh\n")
+            .Add("Other/intents.yaml", "- intent: status\n  examples:\n    - hồ sơ của tui tới đâu rồi\n- intent: status\n  procedure: a\n  examples:\n    - hồ sơ khai sinh xong chưa\n");
+
+        var report = CrossValidation.Run(ProcedureCatalog.Load(files.Directory), folds: 2);
+
+        Assert.Equal(
+            [(Intent.Status, null), (Intent.Status, "a")],
+            report.Results.Where(r => r.Case.Intent == Intent.Status).Select(r => (r.Case.Intent, r.Case.ProcedureId)).Order());
     }
 
     [Fact]

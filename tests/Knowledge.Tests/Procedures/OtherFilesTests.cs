@@ -27,6 +27,10 @@ public sealed class OtherFilesTests
         - intent: told
           examples:
             - đường vô thôn ngập rồi
+        - intent: status
+          procedure: p
+          examples:
+            - hồ sơ p xong chưa
         """;
 
     [Fact]
@@ -44,7 +48,10 @@ public sealed class OtherFilesTests
         Assert.Equal(("Ly hôn", "Tòa án nhân dân khu vực"), (agency!.Name, agency.Agency));
         Assert.Equal(["muốn ly hôn"], agency.Examples);
         Assert.Equal(
-            [(Intent.Greeting, null, "xin chào", false), (Intent.Submit, "p", "nộp hồ sơ p", false), (Intent.None, null, "đường vô thôn ngập rồi", true)],
+            [
+                (Intent.Greeting, null, "xin chào", false), (Intent.Submit, "p", "nộp hồ sơ p", false), (Intent.None, null, "đường vô thôn ngập rồi", true),
+                (Intent.Status, "p", "hồ sơ p xong chưa", false),
+            ],
             catalog.MessageExamples.SelectMany(m => m.Examples.Select(e => (m.Intent, m.ProcedureId, e, m.Told))));
     }
 

@@ -58,6 +58,7 @@ public sealed class VietnameseTextTests
     [InlineData("sđt xã, sdt cán bộ", "số điện thoại xã số điện thoại cán bộ")]
     [InlineData("mất cccd, cmnd, gks", "mất căn cước công dân chứng minh nhân dân giấy khai sinh")]
     [InlineData("dkkh nvqs bhyt hk", "đăng ký kết hôn nghĩa vụ quân sự bảo hiểm y tế hộ khẩu")]
+    [InlineData("ctbs ctck gpxd", "chứng thực bản sao chứng thực chữ ký giấy phép xây dựng")]
     [InlineData("e muon lm gcn cho vk ak", "em muon làm giấy chứng nhận cho vợ à")]
     [InlineData("hnay mk hoi kq", "hôm nay mình hoi kết quả")]
     public void Syllables_expand_teencode_and_abbreviations(string input, string expected)

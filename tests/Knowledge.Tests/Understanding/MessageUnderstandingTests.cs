@@ -52,6 +52,7 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
     [InlineData("hồ sơ của em tới đâu rồi", Intent.Status, null)]
     [InlineData("giấy kết hôn của tụi em nộp hôm thứ tư chừ đã ký chưa", Intent.Status, "ket-hon")]
     [InlineData("ho so tro cap cho ba ngoai gui tu thang 9 sao chua thay goi", Intent.Status, "tro-cap-xa-hoi")]
+    [InlineData("đơn xin vô hộ nghèo gửi thôn từ tháng chín chừ có kết quả chưa", Intent.Status, "ho-ngheo")]
     [InlineData("alo ad ơi có ai trực không", Intent.Greeting, null)]
     [InlineData("tui không rành máy, cho gặp người ở xã", Intent.Human, null)]
     [InlineData("231120-0012", Intent.Status, null)]
@@ -222,6 +223,16 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
     public void Asks_who_qualifies_and_whether_someone_else_may_go(string text, ProcedureAspect aspect)
     {
         Assert.Equal(aspect, Understand(text).Aspect);
+    }
+
+    [Theory]
+    [InlineData("tui muốn đặt lịch lên nộp hồ sơ khai tử cho ông vào thứ sáu", Intent.Submit)]
+    [InlineData("sửa xe đạp ở chỗ mô cho rẻ", Intent.None)]
+    public void A_request_to_submit_or_a_message_surely_out_of_scope_asks_no_aspect(string text, Intent intent)
+    {
+        var result = Understand(text);
+
+        Assert.Equal((intent, ProcedureAspect.None), (result.Intent, result.Aspect));
     }
 
     [Theory]
