@@ -30,29 +30,29 @@ public class CommuneBenchmarks
     public void Setup() => archive = ProvinceArchive.Shared.Value;
 
     [Benchmark(Baseline = true), BenchmarkCategory("month")]
-    public PeriodStatistics OneCommuneMonth() => archive.Single.Services.GetRequiredService<OfficeStatistics>().Compute(archive.MonthStart, archive.Today);
+    public Task<PeriodStatistics> OneCommuneMonth() => archive.Single.Services.GetRequiredService<OfficeStatistics>().ComputeAsync(archive.MonthStart, archive.Today);
 
     [Benchmark, BenchmarkCategory("month")]
-    public PeriodStatistics CommuneOfProvinceMonth()
+    public async Task<PeriodStatistics> CommuneOfProvinceMonth()
     {
         using var scope = archive.Enter(archive.OneOfMany);
-        return archive.Province.Services.GetRequiredService<OfficeStatistics>().Compute(archive.MonthStart, archive.Today);
+        return await archive.Province.Services.GetRequiredService<OfficeStatistics>().ComputeAsync(archive.MonthStart, archive.Today);
     }
 
     [Benchmark, BenchmarkCategory("month")]
-    public IReadOnlyList<CommuneStatistics> ProvinceSideBySide() =>
-        archive.Province.Services.GetRequiredService<OfficeStatistics>().ComputeEach(archive.MonthStart, archive.Today);
+    public Task<IReadOnlyList<CommuneStatistics>> ProvinceSideBySide() =>
+        archive.Province.Services.GetRequiredService<OfficeStatistics>().ComputeEachAsync(archive.MonthStart, archive.Today);
 
     [Benchmark(Baseline = true), BenchmarkCategory("code")]
-    public Dossier? OneCommuneLookupByCode() => archive.Single.Services.GetRequiredService<DossierStore>().Find(archive.SingleCode);
+    public Task<Dossier?> OneCommuneLookupByCode() => archive.Single.Services.GetRequiredService<IDossierStore>().FindAsync(archive.SingleCode);
 
     [Benchmark, BenchmarkCategory("code")]
-    public Dossier? CommuneOfProvinceLookupByCode()
+    public async Task<Dossier?> CommuneOfProvinceLookupByCode()
     {
         // As a resident's status lookup does: the code's agency code says whose dossier it is.
         var services = archive.Province.Services;
         using var scope = archive.Enter(services.GetRequiredService<CommuneDirectory>().ByDossierCode(archive.ProvinceCode)!);
-        return services.GetRequiredService<DossierStore>().Find(archive.ProvinceCode);
+        return await services.GetRequiredService<IDossierStore>().FindAsync(archive.ProvinceCode);
     }
 }
 
@@ -95,8 +95,8 @@ internal sealed class ProvinceArchive : IDisposable
         MonthStart = Today.AddDays(-30);
         // The office counts the daily figures of dossiers written around its stores on first use, as for a database
         // moved in; measured calls find them kept.
-        Single.Services.GetRequiredService<OfficeStatistics>().Compute(MonthStart, Today);
-        Province.Services.GetRequiredService<OfficeStatistics>().ComputeEach(MonthStart, Today);
+        Single.Services.GetRequiredService<OfficeStatistics>().ComputeAsync(MonthStart, Today).GetAwaiter().GetResult();
+        Province.Services.GetRequiredService<OfficeStatistics>().ComputeEachAsync(MonthStart, Today).GetAwaiter().GetResult();
         Console.WriteLine($"// {Dossiers:N0} dossiers in {Communes} communes, {perCommune:N0} in the one commune served alone, built in {System.Diagnostics.Stopwatch.GetElapsedTime(started):mm\\:ss}; {folder}");
     }
 
