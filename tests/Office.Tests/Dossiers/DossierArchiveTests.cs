@@ -1,6 +1,7 @@
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
 using OneStopBot.Office.Tests.Storage;
+using OneStopBot.Office.Tests.Storage.PostgreSql;
 
 namespace OneStopBot.Office.Tests.Dossiers;
 
@@ -109,3 +110,4 @@ public abstract class DossierArchiveContract<TEngine> : StoreContract<TEngine>
 
 public sealed class DossierArchiveTests : DossierArchiveContract<LiteDbOffice>;
 
+public sealed class PostgresDossierArchiveTests : DossierArchiveContract<PostgresOffice>;

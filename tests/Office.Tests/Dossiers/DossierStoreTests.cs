@@ -3,6 +3,7 @@ using OneStopBot.Office.Notices;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
 using OneStopBot.Office.Tests.Storage;
+using OneStopBot.Office.Tests.Storage.PostgreSql;
 
 namespace OneStopBot.Office.Tests.Dossiers;
 
@@ -321,3 +322,4 @@ public sealed class DossierStoreRestartTests : IDisposable
     public void Dispose() => office.Dispose();
 }
 
+public sealed class PostgresDossierStoreTests : DossierStoreContract<PostgresOffice>;

@@ -1,13 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Statistics;
+using OneStopBot.Office.Storage;
 using OneStopBot.Office.Tests.Dossiers;
+using OneStopBot.Office.Tests.Storage;
+using OneStopBot.Office.Tests.Storage.PostgreSql;
 
 namespace OneStopBot.Office.Tests.Statistics;
 
-public sealed class OfficeStatisticsTests : IDisposable
+/// <summary>What every storage engine's statistics must count; <see cref="OfficeStatisticsTests"/> runs it on LiteDB.</summary>
+public abstract class OfficeStatisticsContract<TEngine> : StoreContract<TEngine>
+    where TEngine : IStoreEngine, new()
 {
-    private readonly TestOffice office = new();
 
     /// <summary>
     /// Nine dossiers around November 2026, each chosen to count (or not) in one figure:
@@ -21,9 +25,8 @@ public sealed class OfficeStatisticsTests : IDisposable
     /// H received 12/11 online, time limit unknown, ready 13/11: resolved, on time.
     /// I received 16/11 in person, 3 days (due 19/11), asked for papers 17/11: in progress, overdue.
     /// </summary>
-    private async Task SeedAsync(TestOffice target)
+    internal static async Task SeedAsync(IDossierArchive store)
     {
-        var store = target.Get<DossierDesk>();
         Task<Dossier> Received(string at, Submission submission, int? days) =>
             store.FileAtAsync(DossierStoreTests.Request(workingDays: days) with { Submission = submission }, "Chị Lan", Local(at));
         Task<Dossier?> Change(Dossier dossier, DossierStatus status, string at) => store.ChangeStatusAtAsync(dossier.Code, status, "Chị Lan", null, Local(at));
@@ -59,14 +62,14 @@ public sealed class OfficeStatisticsTests : IDisposable
     [InlineData("2026-11-25", 1, 1)]
     public async Task A_dossier_reopened_after_its_result_counts_as_open_again_from_that_day(string periodEnd, int inProgress, int overdue)
     {
-        var store = office.Get<DossierDesk>();
+        var store = Get<IDossierArchive>();
         // Received on Monday 2/11 with 3 working days (due 5/11), ready on 3/11, taken back into work on 9/11.
         var dossier = await store.FileAtAsync(DossierStoreTests.Request(workingDays: 3), "Chị Lan", Local("2026-11-02 09:00"));
         await store.ChangeStatusAtAsync(dossier.Code, DossierStatus.ResultReady, "Chị Lan", null, Local("2026-11-03 10:00"));
         await store.ChangeStatusAtAsync(dossier.Code, DossierStatus.InProgress, "Chị Lan", "Sai tên, làm lại.", Local("2026-11-09 08:00"));
         var end = DateOnly.Parse(periodEnd, System.Globalization.CultureInfo.InvariantCulture);
 
-        var stats = await office.Get<OfficeStatistics>().ComputeAsync(end.AddDays(-1), end);
+        var stats = await Get<OfficeStatistics>().ComputeAsync(end.AddDays(-1), end);
 
         Assert.Equal((inProgress, overdue), (stats.InProgress, stats.Overdue));
     }
@@ -74,9 +77,9 @@ public sealed class OfficeStatisticsTests : IDisposable
     [Fact]
     public async Task November_figures_match_the_hand_count()
     {
-        await SeedAsync(office);
+        await SeedAsync(Get<IDossierArchive>());
 
-        var stats = await office.Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+        var stats = await Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
 
         Assert.Equal((7, 5, 4, 3, 3, 2), (stats.Received, stats.Online, stats.Resolved, stats.ResolvedOnTime, stats.InProgress, stats.Overdue));
         Assert.Equal(71.43m, stats.OnlinePercent);
@@ -89,9 +92,9 @@ public sealed class OfficeStatisticsTests : IDisposable
     [Fact]
     public async Task A_past_period_is_counted_as_it_stood_at_its_end()
     {
-        await SeedAsync(office);
+        await SeedAsync(Get<IDossierArchive>());
 
-        var stats = await office.Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 10));
+        var stats = await Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 10));
 
         // Received A, B, C, F; resolved A, B, E; at the end of 10/11 only C was in progress, not yet due.
         Assert.Equal((4, 3, 3, 2, 1, 0), (stats.Received, stats.Online, stats.Resolved, stats.ResolvedOnTime, stats.InProgress, stats.Overdue));
@@ -101,7 +104,7 @@ public sealed class OfficeStatisticsTests : IDisposable
     [Fact]
     public async Task An_empty_period_has_no_percentages()
     {
-        var stats = await office.Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31));
+        var stats = await Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31));
 
         Assert.Equal((0, 0, 0), (stats.Received, stats.Resolved, stats.InProgress));
         Assert.Null(stats.OnlinePercent);
@@ -109,11 +112,42 @@ public sealed class OfficeStatisticsTests : IDisposable
     }
 
     [Fact]
+    public async Task Bad_periods_are_refused()
+    {
+        var statistics = Get<OfficeStatistics>();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => statistics.ComputeAsync(new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 1)));
+        await Assert.ThrowsAsync<ArgumentException>(() => statistics.ComputeAsync(new DateOnly(2000, 1, 1), new DateOnly(2026, 11, 1)));
+    }
+
+    [Fact]
+    public async Task Per_procedure_and_per_village_figures_count_the_same_dossiers_as_the_period()
+    {
+        await SeedAsync(Get<IDossierArchive>());
+        var (from, to) = (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+
+        var byProcedure = await Get<OfficeStatistics>().ComputeByAsync(IDossierFigures.ByProcedure, from, to);
+        var byVillage = await Get<OfficeStatistics>().ComputeByAsync(IDossierFigures.ByVillage, from, to);
+
+        Assert.Equal([new GroupStatistics("khai-sinh", 7, 5, 4, 3)], byProcedure);
+        Assert.Equal([new GroupStatistics("Thôn 2", 7, 5, 4, 3)], byVillage);
+        Assert.Empty(await Get<OfficeStatistics>().ComputeByAsync(IDossierFigures.ByVillage, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31)));
+    }
+}
+
+public sealed class OfficeStatisticsTests : OfficeStatisticsContract<LiteDbOffice>;
+
+public sealed class PostgresOfficeStatisticsTests : OfficeStatisticsContract<PostgresOffice>;
+
+/// <summary>The ratings beside the figures, and how percentages are written: the same whatever keeps the dossiers.</summary>
+public sealed class SatisfactionFiguresTests
+{
+    [Fact]
     public async Task Satisfaction_shows_once_ratings_exist()
     {
         var ratings = new FixedRatings(41, 48);
         using var rated = new TestOffice(services: s => s.AddSingleton<ISatisfactionSource>(ratings));
-        await SeedAsync(rated);
+        await OfficeStatisticsContract<LiteDbOffice>.SeedAsync(rated.Get<IDossierArchive>());
 
         var stats = await rated.Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
 
@@ -133,15 +167,6 @@ public sealed class OfficeStatisticsTests : IDisposable
         Assert.Null(stats.SatisfactionPercent);
     }
 
-    [Fact]
-    public async Task Bad_periods_are_refused()
-    {
-        var statistics = office.Get<OfficeStatistics>();
-
-        await Assert.ThrowsAsync<ArgumentException>(() => statistics.ComputeAsync(new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 1)));
-        await Assert.ThrowsAsync<ArgumentException>(() => statistics.ComputeAsync(new DateOnly(2000, 1, 1), new DateOnly(2026, 11, 1)));
-    }
-
     [Theory]
     [InlineData(8623, 10000, "86,23%")]
     [InlineData(2, 3, "66,67%")]
@@ -154,8 +179,6 @@ public sealed class OfficeStatisticsTests : IDisposable
     {
         Assert.Equal(text, VietnamesePercent.Format(part, whole));
     }
-
-    public void Dispose() => office.Dispose();
 
     private sealed class FixedRatings(int satisfied, int total) : ISatisfactionSource
     {
