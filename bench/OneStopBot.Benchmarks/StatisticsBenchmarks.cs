@@ -134,11 +134,13 @@ public class ImportBenchmarks
 /// <summary>The bot's services over one database file, without the web host.</summary>
 internal static class BenchHost
 {
-    public static Microsoft.Extensions.Hosting.IHost Start(string databasePath, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    public static Microsoft.Extensions.Hosting.IHost Start(
+        string databasePath, IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.AddOneStopBot();
+        services?.Invoke(builder.Services);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath });
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         return builder.Build();

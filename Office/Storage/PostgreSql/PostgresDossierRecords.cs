@@ -192,6 +192,56 @@ public sealed class PostgresDossierRecords(PostgresDatabase database, WorkingCal
         return entry with { Id = checked((int)id) };
     }
 
+    /// <summary>
+    /// Writes dossiers that carry their own codes (an archive moved in, a benchmark's province) with PostgreSQL's binary
+    /// COPY: no audit, no checks, one stream; the codes must be free. Returns how many were written.
+    /// </summary>
+    public async Task<long> CopyInAsync(IEnumerable<Dossier> dossiers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dossiers);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var open = new List<(Dossier Dossier, OpenSpan Span)>();
+        ulong written;
+        await using (var copy = await connection.BeginBinaryImportAsync($"copy dossiers ({Columns}) from stdin (format binary)", cancellationToken))
+        {
+            foreach (var dossier in dossiers)
+            {
+                var row = Row.Of(dossier, calendar);
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(dossier.Commune, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(dossier.Code, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(dossier.Owner is { } owner ? ChatAddress.ChatKey(owner.ChannelId, owner.UserId) : null, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(dossier.ProcedureId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(dossier.Village, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(dossier.Status.JsonName(), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(row.Online, NpgsqlDbType.Boolean, cancellationToken);
+                await copy.WriteAsync(dossier.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(row.ReceivedOn, NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync(row.ResolvedOn, NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync(row.OnTime, NpgsqlDbType.Boolean, cancellationToken);
+                await copy.WriteAsync(dossier.DueDate, NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync(dossier.History.Count, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(JsonSerializer.Serialize(dossier with { Id = 0 }, Json), NpgsqlDbType.Jsonb, cancellationToken);
+                open.AddRange(OpenSpan.Of(dossier, calendar).Select(span => (dossier, span)));
+            }
+            written = await copy.CompleteAsync(cancellationToken);
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync("copy dossier_open_days (commune, code, opened_on, closed_on, overdue_from) from stdin (format binary)", cancellationToken))
+        {
+            foreach (var (dossier, span) in open)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(dossier.Commune, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(dossier.Code, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(span.Opened, NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync(span.Closed, NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync(span.OverdueFrom, NpgsqlDbType.Date, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+        return checked((long)written);
+    }
+
     private NpgsqlBatchCommand Insert(Dossier dossier, bool ignoreTaken)
     {
         var command = new NpgsqlBatchCommand(

@@ -15,7 +15,8 @@ public static class PostgresDossiersServiceCollectionExtensions
     public static IServiceCollection AddPostgresDossiers(this IServiceCollection services)
     {
         services.Replace(ServiceDescriptor.Singleton<IUnitOfWork, PostgresUnitOfWork>());
-        services.Replace(ServiceDescriptor.Singleton<IDossierRecords, PostgresDossierRecords>());
+        services.TryAddSingleton<PostgresDossierRecords>();
+        services.Replace(ServiceDescriptor.Singleton<IDossierRecords>(sp => sp.GetRequiredService<PostgresDossierRecords>()));
         services.Replace(ServiceDescriptor.Singleton<IDossierFigures, PostgresDossierFigures>());
         services.Replace(ServiceDescriptor.Singleton<IStaffAuditLog, PostgresStaffAuditLog>());
         return services;
