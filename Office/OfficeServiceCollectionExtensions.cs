@@ -52,9 +52,11 @@ public static class OfficeServiceCollectionExtensions
 
         services.AddSingleton<WorkingCalendar>();
         services.AddStore<IStaffAuditLog, StaffAuditLog>();
-        services.AddSingleton<DailyFigures>();
-        services.AddStore<IDossierStore, DossierStore>();
-        services.AddStore<IDossierArchive, DossierStore>();
+        services.AddSingleton<IUnitOfWork, LiteDbUnitOfWork>();
+        services.AddStore<IDossierFigures, DailyFigures>();
+        services.AddStore<IDossierRecords, DossierStore>();
+        services.AddStore<IDossierStore, DossierDesk>();
+        services.AddStore<IDossierArchive, DossierDesk>();
         services.AddSingleton<DossierImport>();
         services.AddSingleton<DossierUpdates>();
         services.TryAddSingleton<IProcedureObligations, NoFinancialObligations>();

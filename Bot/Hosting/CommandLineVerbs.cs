@@ -195,20 +195,20 @@ public static class CommandLineVerbs
         return 0;
     }
 
-    private static Task<int> SeedDemoAsync(IServiceProvider services, string[] args)
+    private static async Task<int> SeedDemoAsync(IServiceProvider services, string[] args)
     {
         System.Console.OutputEncoding = System.Text.Encoding.UTF8;
-        var store = services.GetRequiredService<DossierStore>();
+        var store = services.GetRequiredService<IDossierStore>();
         var communes = services.GetRequiredService<CommuneContext>();
         IReadOnlyList<(Commune Commune, DemoSeedResult Result)> seeded;
         try
         {
-            seeded = services.GetRequiredService<DemoData>().SeedEveryCommune();
+            seeded = await services.GetRequiredService<DemoData>().SeedEveryCommuneAsync();
         }
         catch (InvalidOperationException)
         {
             System.Console.WriteLine("Cơ sở dữ liệu đã có hồ sơ, nên không thêm dữ liệu mẫu. Hãy dùng một tệp mới (--Storage:DatabasePath=...).");
-            return Task.FromResult(1);
+            return 1;
         }
         foreach (var (commune, result) in seeded)
         {
@@ -218,11 +218,11 @@ public static class CommandLineVerbs
             System.Console.WriteLine($"Đã tạo {result.Created} hồ sơ mẫu{whose}. Mã để thử tra cứu (và 4 số cuối điện thoại để xác minh từ cuộc trò chuyện khác):");
             foreach (var code in result.CodesToTry)
             {
-                var dossier = store.Find(code)!;
+                var dossier = (await store.FindAsync(code))!;
                 System.Console.WriteLine($"  {code}  {dossier.Status.Text().Label}  …{dossier.Phone[^4..]}");
             }
         }
-        return Task.FromResult(0);
+        return 0;
     }
 
     /// <summary><c>join-commune --from OLD.db --commune ID</c>: moves a one-commune file's records in as that commune's.</summary>

@@ -109,9 +109,9 @@ public static class StaffDossierEndpoints
         staff.MapPatch("dossiers/{code}", UpdateAsync).Accepts<UpdateDossierRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        staff.MapGet("dossiers/{code}", Get).ProducesProblem(StatusCodes.Status404NotFound);
-        staff.MapPost("dossiers/{code}/unlock", Unlock).ProducesProblem(StatusCodes.Status404NotFound);
-        staff.MapGet("stats", GetStatistics).WithMetadata(new AcrossCommunes()).ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapGet("dossiers/{code}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapPost("dossiers/{code}/unlock", UnlockAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapGet("stats", GetStatisticsAsync).WithMetadata(new AcrossCommunes()).ProducesProblem(StatusCodes.Status404NotFound);
         return staff;
     }
 
@@ -139,7 +139,7 @@ public static class StaffDossierEndpoints
         }
         try
         {
-            var dossier = store.Receive(
+            var dossier = await store.ReceiveAsync(
                 new NewDossier
                 {
                     ProcedureId = procedure.Id,
@@ -150,7 +150,8 @@ public static class StaffDossierEndpoints
                     Submission = Submission.InPerson,
                     WorkingDays = procedure.Time.WorkingDays,
                 },
-                StaffApi.ApiActor);
+                StaffApi.ApiActor,
+                http.HttpContext.RequestAborted);
             return TypedResults.Created("/api/staff/dossiers/" + Uri.EscapeDataString(dossier.Code), DossierResponse.From(dossier));
         }
         catch (DossierValidationException invalid)
@@ -159,7 +160,7 @@ public static class StaffDossierEndpoints
         }
     }
 
-    internal static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest request, DossierImport import)
+    internal static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest request, DossierImport import, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim() ?? string.Empty;
         if (!CsvMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
@@ -173,16 +174,17 @@ public static class StaffDossierEndpoints
             return tooLarge!;
         }
         using var reader = new StreamReader(new MemoryStream(csv), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return TypedResults.Ok(ImportResponse.From(import.Import(reader, StaffApi.ApiActor, ImportWording.ImportedNote)));
+        return TypedResults.Ok(ImportResponse.From(await import.ImportAsync(reader, StaffApi.ApiActor, ImportWording.ImportedNote, cancellationToken)));
     }
 
     /// <summary>
     /// Lifts the lock that wrong last-4 guesses put on a dossier's chat verification, once staff have checked with the
     /// resident; audited. 404 for an unknown code, so the API does not confirm codes it does not hold.
     /// </summary>
-    internal static Results<NoContent, ProblemHttpResult> Unlock(string code, IDossierStore store, LookupGuard guard, IStaffAuditLog audit)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> UnlockAsync(
+        string code, IDossierStore store, LookupGuard guard, IStaffAuditLog audit, CancellationToken cancellationToken)
     {
-        if (store.Find(code) is not { } dossier)
+        if (await store.FindAsync(code, cancellationToken) is not { } dossier)
         {
             return NotFound(code);
         }
@@ -206,7 +208,7 @@ public static class StaffDossierEndpoints
         }
         try
         {
-            return updates.ChangeStatus(code, status, StaffApi.ApiActor, request.Note) is { } dossier
+            return await updates.ChangeStatusAsync(code, status, StaffApi.ApiActor, request.Note, http.HttpContext.RequestAborted) is { } dossier
                 ? TypedResults.Ok(DossierResponse.From(dossier) with
                 {
                     ResidentNotified = dossier.ReachesResident(),
@@ -224,9 +226,10 @@ public static class StaffDossierEndpoints
         }
     }
 
-    internal static Results<Ok<DossierResponse>, ProblemHttpResult> Get(string code, IDossierStore store, IStaffAuditLog audit)
+    internal static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> GetAsync(
+        string code, IDossierStore store, IStaffAuditLog audit, CancellationToken cancellationToken)
     {
-        if (store.Find(code) is not { } dossier)
+        if (await store.FindAsync(code, cancellationToken) is not { } dossier)
         {
             return NotFound(code);
         }
@@ -235,8 +238,9 @@ public static class StaffDossierEndpoints
         return TypedResults.Ok(DossierResponse.From(dossier));
     }
 
-    internal static Results<Ok<StatisticsResponse>, Ok<ProvinceStatisticsResponse>, ValidationProblem> GetStatistics(
-        string? from, string? to, OfficeStatistics statistics, ProvinceFigures province, CommuneContext communes, WorkingCalendar calendar, IStaffAuditLog audit)
+    internal static async Task<Results<Ok<StatisticsResponse>, Ok<ProvinceStatisticsResponse>, ValidationProblem>> GetStatisticsAsync(
+        string? from, string? to, OfficeStatistics statistics, ProvinceFigures province, CommuneContext communes, WorkingCalendar calendar, IStaffAuditLog audit,
+        CancellationToken cancellationToken)
     {
         var today = calendar.Today;
         var (start, end, errors) = ReadPeriod(from, to, new DateOnly(today.Year, today.Month, 1), new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1));
@@ -250,11 +254,11 @@ public static class StaffDossierEndpoints
             // No commune named and several served: the province's view, every commune against its own goals.
             // Each commune's audit log shows that the province read its figures.
             communes.ForEach(_ => audit.Record(StaffApi.ApiActor, "stats.view", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd} all communes"));
-            return TypedResults.Ok(new ProvinceStatisticsResponse(start, end, [.. province.Compute(start, end)
+            return TypedResults.Ok(new ProvinceStatisticsResponse(start, end, [.. (await province.ComputeAsync(start, end, cancellationToken))
                 .Select(row => new CommuneStatisticsResponse(row.Commune.Id, row.Commune.Office.CommuneName, StatisticsResponse.Of(row.Figures, row.Goals)))]));
         }
         audit.Record(StaffApi.ApiActor, "stats.view", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}");
-        return TypedResults.Ok(StatisticsResponse.Of(statistics.Compute(start, end), commune.Office.Goals));
+        return TypedResults.Ok(StatisticsResponse.Of(await statistics.ComputeAsync(start, end, cancellationToken), commune.Office.Goals));
     }
 
     /// <summary>

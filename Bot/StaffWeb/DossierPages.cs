@@ -29,7 +29,7 @@ public static class DossierPages
 
     internal static void Map(RouteGroupBuilder staff)
     {
-        staff.MapGet("ho-so/{code}", Detail);
+        staff.MapGet("ho-so/{code}", DetailAsync);
         staff.MapPost("ho-so/{code}/trang-thai", ChangeStatusAsync);
         staff.MapPost("ho-so/{code}/mo-khoa", UnlockAsync);
     }
@@ -77,9 +77,9 @@ public static class DossierPages
         return StaffLayout.Page(http, new StaffPage(DossierTexts.ListHeading, main.ToString(), []) { MenuSlug = "ho-so" });
     }
 
-    internal static IResult Detail(HttpContext http, string code, IDossierStore store, IStaffAuditLog audit, DossierPageParts parts)
+    internal static async Task<IResult> DetailAsync(HttpContext http, string code, IDossierStore store, IStaffAuditLog audit, DossierPageParts parts)
     {
-        if (store.Find(code) is not { } dossier)
+        if (await store.FindAsync(code, http.RequestAborted) is not { } dossier)
         {
             return StaffPages.Problem(http, StatusCodes.Status404NotFound, DossierTexts.NotFound);
         }
@@ -96,7 +96,7 @@ public static class DossierPages
         {
             return refused;
         }
-        if (store.Find(code) is not { } dossier)
+        if (await store.FindAsync(code, http.RequestAborted) is not { } dossier)
         {
             return StaffPages.Problem(http, StatusCodes.Status404NotFound, DossierTexts.NotFound);
         }
@@ -107,7 +107,7 @@ public static class DossierPages
         }
         try
         {
-            var changed = updates.ChangeStatus(dossier.Code, status, http.User.StaffName(), string.IsNullOrWhiteSpace(note) ? null : note);
+            var changed = await updates.ChangeStatusAsync(dossier.Code, status, http.User.StaffName(), string.IsNullOrWhiteSpace(note) ? null : note, http.RequestAborted);
             return changed is null
                 ? StaffPages.Problem(http, StatusCodes.Status404NotFound, DossierTexts.NotFound)
                 : StaffPages.SeeOther(http, $"can-bo/ho-so/{Uri.EscapeDataString(changed.Code)}?da-doi=1");
@@ -128,7 +128,7 @@ public static class DossierPages
         {
             return refused;
         }
-        if (store.Find(code) is not { } dossier)
+        if (await store.FindAsync(code, http.RequestAborted) is not { } dossier)
         {
             return StaffPages.Problem(http, StatusCodes.Status404NotFound, DossierTexts.NotFound);
         }
@@ -202,7 +202,7 @@ public sealed class DossierPageParts(
         }
         main.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"history\"><h3 id=\"history\">{DossierTexts.History}</h3>");
         main.Append(TodayPage.List(dossier.History, change =>
-            $"{Encode(StaffPages.When(change.At, calendar))} · {Encode(change.Status.Text().Label)} · {Encode(change.Actor == DossierStore.ResidentActor ? DossierTexts.Resident : AuditWording.Person(change.Actor))}"
+            $"{Encode(StaffPages.When(change.At, calendar))} · {Encode(change.Status.Text().Label)} · {Encode(change.Actor == DossierDesk.ResidentActor ? DossierTexts.Resident : AuditWording.Person(change.Actor))}"
             + (change.Note is { } said ? $"<br><span class=\"note\">{DossierTexts.Note}: {Encode(said)}</span>" : "")));
         main.Append("</section>");
         main.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"audit\"><h3 id=\"audit\">{DossierTexts.Audit}</h3>");

@@ -41,7 +41,7 @@ public static class StaffMenu
         new("gop-y", "Góp ý", FeedbackPage.Render),
         new("lenh", "Khung lệnh", StaffChatPage.Render),
         new("tai-khoan", "Tài khoản", AccountPages.List, Leader: true),
-        new(CommunesPage.Path, "Các xã", CommunesPage.Render) { Province = true },
+        new(CommunesPage.Path, "Các xã", CommunesPage.RenderAsync) { Province = true },
     ];
 
     /// <summary>The sign-in and sign-out, every page of the menu, and each page's own actions; all but sign-in need a session.</summary>

@@ -86,7 +86,7 @@ public sealed partial class CheckDossierDialog(
         }
         // Status lookups serve the whole province: the code's agency code says whose dossier it is.
         using var owner = EnterOwner(code);
-        if (store.Find(code) is not { } dossier)
+        if (await store.FindAsync(code, cancellationToken) is not { } dossier)
         {
             return await FailAsync(step, TextTemplate.Fill(CheckDossierTexts.NotFound, code, example), cancellationToken);
         }
@@ -135,7 +135,7 @@ public sealed partial class CheckDossierDialog(
     private async Task<DialogTurnResult> ListOwnDossiersAsync(WaterfallStepContext<CheckDossierState> step, CancellationToken cancellationToken)
     {
         var chat = step.Context.ChatAddress();
-        var own = store.ListByOwner(chat.ChannelId, chat.UserId);
+        var own = await store.ListByOwnerAsync(chat.ChannelId, chat.UserId, cancellationToken);
         switch (own.Count)
         {
             case 0:

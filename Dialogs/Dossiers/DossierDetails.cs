@@ -73,7 +73,7 @@ public sealed class DossierDetails(ProcedureCatalog catalog, WorkingCalendar cal
     /// <summary>Who made a change, in words staff read: stored actors are ids ("resident", "emulator:staff1", "api").</summary>
     private static string ActorLabel(string actor) => actor switch
     {
-        DossierStore.ResidentActor => DossierDetailTexts.ByResident,
+        DossierDesk.ResidentActor => DossierDetailTexts.ByResident,
         _ when actor.Contains(':', StringComparison.Ordinal) => DossierDetailTexts.ByStaff,
         _ when actor.All(c => c < 128) => DossierDetailTexts.BySystem,
         _ => actor,

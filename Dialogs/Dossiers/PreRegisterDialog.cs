@@ -400,7 +400,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
     {
         var state = step.Values;
         var procedure = catalog.Find(state.ProcedureId!)!;
-        var dossier = store.PreRegister(new NewDossier
+        var dossier = await store.PreRegisterAsync(new NewDossier
         {
             ProcedureId = procedure.Id,
             ApplicantName = state.ApplicantName!,
@@ -411,7 +411,7 @@ public sealed class PreRegisterDialog : WaterfallDialog<PreRegisterState>, IGuid
             Submission = Submission.Online,
             WorkingDays = procedure.Time.WorkingDays,
             AppointmentDate = state.Day,
-        });
+        }, cancellationToken);
 
         var expected = Expected(procedure, state.Day!.Value);
         // The code alone in its own message, just above the last one: easy to find, copy and read on a phone, not

@@ -38,7 +38,8 @@ public sealed class RatingDialog(IRatingStore ratings, IDossierStore dossiers) :
     /// Whether this chat was asked for a rating it has not given: it filed a dossier whose result was returned (which is
     /// when the request goes out) and nobody has rated that dossier yet. Anything else is an ordinary message.
     /// </summary>
-    public bool IsAwaited(ITurnContext context) => AwaitedDossier(context.ChatAddress()) is not null;
+    public async Task<bool> IsAwaitedAsync(ITurnContext context, CancellationToken cancellationToken) =>
+        await AwaitedDossierAsync(context.ChatAddress(), cancellationToken) is not null;
 
     protected override RatingState CreateState(object? options) => new();
 
@@ -48,7 +49,7 @@ public sealed class RatingDialog(IRatingStore ratings, IDossierStore dossiers) :
     {
         var chat = step.Context.ChatAddress();
         var score = Scores[UserText.Fold(step.Context.Activity.Text).Trim()];
-        if (AwaitedDossier(chat) is not { } returned || ratings.AddOnce(chat, score, returned.Code) is not { } rating)
+        if (await AwaitedDossierAsync(chat, cancellationToken) is not { } returned || ratings.AddOnce(chat, score, returned.Code) is not { } rating)
         {
             await step.Context.SendActivityAsync(Replies.WithChoices(RatingTexts.AlreadyRated, MainMenu.Items), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
@@ -61,8 +62,8 @@ public sealed class RatingDialog(IRatingStore ratings, IDossierStore dossiers) :
             cancellationToken);
     }
 
-    private Dossier? AwaitedDossier(ChatAddress chat) =>
-        dossiers.ListByOwner(chat.ChannelId, chat.UserId)
+    private async Task<Dossier?> AwaitedDossierAsync(ChatAddress chat, CancellationToken cancellationToken) =>
+        (await dossiers.ListByOwnerAsync(chat.ChannelId, chat.UserId, cancellationToken))
             .Where(d => d.Status == DossierStatus.ResultReturned && !ratings.IsRated(d.Code))
             .MaxBy(d => d.ReturnedAt);
 

@@ -90,7 +90,7 @@ public sealed class ConversationRunner
 
         // A rating button answers the rating request it came with, whatever is open; the dialog goes on after it.
         // Without a request waiting for it, it is ordinary input to the open question.
-        if (RatingDialog.IsRatingAnswer(text) && dc.Dialogs.Find(DialogIds.Rating) is RatingDialog rating && rating.IsAwaited(dc.Context))
+        if (RatingDialog.IsRatingAnswer(text) && dc.Dialogs.Find(DialogIds.Rating) is RatingDialog rating && await rating.IsAwaitedAsync(dc.Context, cancellationToken))
         {
             await router.StartAsync(dc, DialogIds.Rating, new FeatureOptions(null, text), cancellationToken);
             return true;

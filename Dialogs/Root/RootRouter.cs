@@ -67,7 +67,7 @@ public sealed class RootRouter(
         }
 
         // A rating button answers a rating request sent earlier through the outbox; unasked, it is an ordinary message.
-        if (RatingDialog.IsRatingAnswer(text) && dc.Dialogs.Find(DialogIds.Rating) is RatingDialog rating && rating.IsAwaited(turn))
+        if (RatingDialog.IsRatingAnswer(text) && dc.Dialogs.Find(DialogIds.Rating) is RatingDialog rating && await rating.IsAwaitedAsync(turn, cancellationToken))
         {
             await StartAsync(dc, DialogIds.Rating, new FeatureOptions(null, text), cancellationToken);
             return;

@@ -29,7 +29,7 @@ public sealed class StaffShowDossierDialog(IDossierStore store, DossierDetails d
     private async Task<DialogTurnResult> ShowStepAsync(WaterfallStepContext<StaffDossierCodeState> step, CancellationToken cancellationToken)
     {
         var typed = (string)step.Result!;
-        var dossier = store.Find(typed);
+        var dossier = await store.FindAsync(typed, cancellationToken);
         if (dossier is not null)
         {
             // Seeing a dossier's personal data is a staff action like any other.

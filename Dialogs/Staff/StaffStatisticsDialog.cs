@@ -19,7 +19,7 @@ public sealed class StaffStatisticsDialog(OfficeStatistics statistics, WorkingCa
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var text = TryReadPeriod((options as FeatureOptions)?.Text, calendar.Today, out var from, out var to)
-            ? string.Join("\n", StatisticsWording.Lines(statistics.Compute(from, to), communes.Current.Office.Goals))
+            ? string.Join("\n", StatisticsWording.Lines(await statistics.ComputeAsync(from, to, cancellationToken), communes.Current.Office.Goals))
             : TextTemplate.Fill(StaffStatisticsTexts.Usage, VietnameseNumber.Of(OfficeStatistics.MaxPeriodDays));
         await dc.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
         return await dc.EndDialogAsync(null, cancellationToken);

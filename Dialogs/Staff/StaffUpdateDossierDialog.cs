@@ -39,7 +39,7 @@ public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates
     private async Task<DialogTurnResult> AskStatusStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken)
     {
         var typed = (string)step.Result!;
-        if (store.Find(typed) is not { } dossier)
+        if (await store.FindAsync(typed, cancellationToken) is not { } dossier)
         {
             await step.Context.SendActivityAsync(
                 TextTemplate.Fill(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode)), cancellationToken: cancellationToken);
@@ -57,13 +57,13 @@ public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates
         return await step.PromptAsync(statusPrompt.Id, new PromptOptions(prompt, Choices: allowed.Select(s => s.Text().Label).ToList()), cancellationToken);
     }
 
-    private Task<DialogTurnResult> AskNoteStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskNoteStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken)
     {
-        var status = Allowed(store.Find(step.Values.Code)!)[((FoundChoice)step.Result!).Index];
+        var status = Allowed((await store.FindAsync(step.Values.Code, cancellationToken))!)[((FoundChoice)step.Result!).Index];
         step.Values = step.Values with { Status = status };
         return status.RequiresNote()
-            ? step.PromptAsync(requiredNotePrompt.Id, new PromptOptions(TextTemplate.Fill(StaffUpdateTexts.AskRequiredNote, status.Text().Label), StaffUpdateTexts.NoteRequired), cancellationToken)
-            : step.PromptAsync(notePrompt.Id, new PromptOptions(StaffUpdateTexts.AskNote, Choices: [StaffUpdateTexts.Skip]), cancellationToken);
+            ? await step.PromptAsync(requiredNotePrompt.Id, new PromptOptions(TextTemplate.Fill(StaffUpdateTexts.AskRequiredNote, status.Text().Label), StaffUpdateTexts.NoteRequired), cancellationToken)
+            : await step.PromptAsync(notePrompt.Id, new PromptOptions(StaffUpdateTexts.AskNote, Choices: [StaffUpdateTexts.Skip]), cancellationToken);
     }
 
     private Task<DialogTurnResult> ConfirmStepAsync(WaterfallStepContext<StaffUpdateState> step, CancellationToken cancellationToken)
@@ -88,7 +88,7 @@ public sealed class StaffUpdateDossierDialog(IDossierStore store, DossierUpdates
         string text;
         try
         {
-            changed = updates.ChangeStatus(values.Code!, values.Status!.Value, actor, values.Note);
+            changed = await updates.ChangeStatusAsync(values.Code!, values.Status!.Value, actor, values.Note, cancellationToken);
             text = changed is null
                 ? TextTemplate.Fill(StaffUpdateTexts.NotFound, DossierCode.Example(store.AgencyCode))
                 : TextTemplate.Fill(StaffUpdateTexts.Changed, changed.Code, changed.Status.Text().Label, changed.ToStaff());

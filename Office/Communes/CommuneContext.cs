@@ -37,6 +37,18 @@ public sealed class CommuneContext(CommuneDirectory directory)
             return (commune, work(commune));
         })];
 
+    /// <summary>The same for work that waits, one commune after another, each entered while its work runs.</summary>
+    public async Task<IReadOnlyList<(Commune Commune, T Result)>> ForEachAsync<T>(Func<Commune, Task<T>> work)
+    {
+        var results = new List<(Commune, T)>();
+        foreach (var commune in directory.All)
+        {
+            using var scope = Enter(commune);
+            results.Add((commune, await work(commune)));
+        }
+        return results;
+    }
+
     /// <summary>Ends acting for a commune: the one acted for before is current again.</summary>
     public readonly struct Scope(Commune? outer) : IDisposable
     {

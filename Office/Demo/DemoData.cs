@@ -51,37 +51,37 @@ public sealed class DemoData(IDossierArchive archive, WorkingCalendar calendar, 
     /// Fills the current commune of an empty database; refuses one that already holds dossiers, so real records are
     /// never mixed with samples.
     /// </summary>
-    public DemoSeedResult Seed(int seed = 2026) =>
-        // One transaction for the whole month: all or nothing, and one write to disk instead of hundreds.
-        archive.AllOrNothing(() =>
+    public Task<DemoSeedResult> SeedAsync(int seed = 2026, CancellationToken cancellationToken = default) =>
+        // One unit of work for the whole month: all or nothing, and one write to disk instead of hundreds.
+        archive.AllOrNothingAsync(async ct =>
         {
-            RefuseUnlessEmpty();
-            return SeedCurrent(seed, withPublishedPeriod: true);
-        });
+            await RefuseUnlessEmptyAsync(ct);
+            return await SeedCurrentAsync(seed, withPublishedPeriod: true, ct);
+        }, cancellationToken);
 
     /// <summary>
     /// Fills every configured commune, each entered in turn with its own villages, agency code and sample month; the
     /// office's published period goes to the first commune only, the office whose report it is. Refuses, filling
     /// none, when any commune already holds dossiers.
     /// </summary>
-    public IReadOnlyList<(Commune Commune, DemoSeedResult Result)> SeedEveryCommune(int seed = 2026) =>
-        archive.AllOrNothing(() =>
+    public Task<IReadOnlyList<(Commune Commune, DemoSeedResult Result)>> SeedEveryCommuneAsync(int seed = 2026, CancellationToken cancellationToken = default) =>
+        archive.AllOrNothingAsync(async ct =>
         {
-            communes.ForEach(_ => { RefuseUnlessEmpty(); return true; });
+            await communes.ForEachAsync(async _ => { await RefuseUnlessEmptyAsync(ct); return true; });
             var index = 0;
             // Each commune its own sample month: the same seed would give every commune the same figures.
-            return communes.ForEach(_ => SeedCurrent(seed + index, withPublishedPeriod: index++ == 0));
-        });
+            return await communes.ForEachAsync(_ => SeedCurrentAsync(seed + index, withPublishedPeriod: index++ == 0, ct));
+        }, cancellationToken);
 
-    private void RefuseUnlessEmpty()
+    private async Task RefuseUnlessEmptyAsync(CancellationToken cancellationToken)
     {
-        if (!archive.IsEmpty)
+        if (!await archive.IsEmptyAsync(cancellationToken))
         {
             throw new InvalidOperationException("The database already holds dossiers; demo data only goes into an empty one.");
         }
     }
 
-    private DemoSeedResult SeedCurrent(int seed, bool withPublishedPeriod)
+    private async Task<DemoSeedResult> SeedCurrentAsync(int seed, bool withPublishedPeriod, CancellationToken cancellationToken)
     {
         var office = communes.Current.Office;
         var villages = office.Villages.Count > 0 ? office.Villages : ["Thôn 1"];
@@ -108,8 +108,8 @@ public sealed class DemoData(IDossierArchive archive, WorkingCalendar calendar, 
                     CitizenId = random.NextDouble() < 0.5 ? "0" + random.NextInt64(10_000_000_000, 99_999_999_999).ToString(CultureInfo.InvariantCulture) : null,
                     Submission = online ? Submission.Online : Submission.InPerson,
                 };
-                var dossier = archive.FileAt(request, DemoStaff, at);
-                created.Add(Progress(dossier, random, now));
+                var dossier = await archive.FileAtAsync(request, DemoStaff, at, cancellationToken);
+                created.Add(await ProgressAsync(dossier, random, now, cancellationToken));
             }
         }
 
@@ -118,13 +118,14 @@ public sealed class DemoData(IDossierArchive archive, WorkingCalendar calendar, 
         for (var i = 0; i < 4; i++)
         {
             visit = calendar.NextWorkingDay(visit);
-            created.Add(archive.FileAt(
+            created.Add(await archive.FileAtAsync(
                 Applicant(random, villages) with { AppointmentDate = visit },
                 staff: null,
-                now.AddMinutes(-10 * (i + 1))));
+                now.AddMinutes(-10 * (i + 1)),
+                cancellationToken));
         }
 
-        var published = withPublishedPeriod ? SeedPublishedPeriod(random, villages) : 0;
+        var published = withPublishedPeriod ? await SeedPublishedPeriodAsync(random, villages, cancellationToken) : 0;
         return new DemoSeedResult(created.Count + published, CodesToTry(created));
     }
 
@@ -132,7 +133,7 @@ public sealed class DemoData(IDossierArchive archive, WorkingCalendar calendar, 
     /// The report's dossiers, spread evenly over its working days and the procedures: all resolved on time, and
     /// all but <see cref="PublishedReceived"/> − <see cref="PublishedOnline"/> of them filed online.
     /// </summary>
-    private int SeedPublishedPeriod(Random random, IReadOnlyList<string> villages)
+    private async Task<int> SeedPublishedPeriodAsync(Random random, IReadOnlyList<string> villages, CancellationToken cancellationToken)
     {
         var days = new List<DateOnly>();
         for (var day = PublishedFrom; day <= PublishedLastReceived; day = day.AddDays(1))
@@ -154,26 +155,26 @@ public sealed class DemoData(IDossierArchive archive, WorkingCalendar calendar, 
                 Submission = i % (PublishedReceived / inPerson) == 0 && i / (PublishedReceived / inPerson) < inPerson ? Submission.InPerson : Submission.Online,
             };
             var at = calendar.StartOf(days[i * days.Count / PublishedReceived]).AddMinutes(random.Next(7 * 60 + 30, 11 * 60));
-            var dossier = archive.FileAt(request, DemoStaff, at);
+            var dossier = await archive.FileAtAsync(request, DemoStaff, at, cancellationToken);
             var readyAt = Max(calendar.StartOf(dossier.DueDate!.Value).AddHours(14), at.AddHours(1));
-            archive.ChangeStatusAt(dossier.Code, DossierStatus.ResultReady, DemoStaff, null, readyAt);
-            archive.ChangeStatusAt(dossier.Code, DossierStatus.ResultReturned, DemoStaff, null, readyAt.AddHours(2));
+            await archive.ChangeStatusAtAsync(dossier.Code, DossierStatus.ResultReady, DemoStaff, null, readyAt, cancellationToken);
+            await archive.ChangeStatusAtAsync(dossier.Code, DossierStatus.ResultReturned, DemoStaff, null, readyAt.AddHours(2), cancellationToken);
         }
         return PublishedReceived;
     }
 
     /// <summary>Moves a received dossier along as the office would have by now: mostly on time, some late, a few stuck.</summary>
-    private Dossier Progress(Dossier dossier, Random random, DateTimeOffset now)
+    private async Task<Dossier> ProgressAsync(Dossier dossier, Random random, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var due = dossier.DueDate!.Value;
         var roll = random.NextDouble();
         if (roll < 0.04)
         {
-            return Step(dossier, DossierStatus.Withdrawn, dossier.ReceivedAt!.Value.AddHours(2), now, "Người nộp xin rút hồ sơ.");
+            return await StepAsync(dossier, DossierStatus.Withdrawn, dossier.ReceivedAt!.Value.AddHours(2), now, "Người nộp xin rút hồ sơ.", cancellationToken);
         }
         if (roll < 0.12)
         {
-            return Step(dossier, DossierStatus.SupplementRequested, dossier.ReceivedAt!.Value.AddHours(3), now, "Thiếu bản sao giấy tờ tùy thân.");
+            return await StepAsync(dossier, DossierStatus.SupplementRequested, dossier.ReceivedAt!.Value.AddHours(3), now, "Thiếu bản sao giấy tờ tùy thân.", cancellationToken);
         }
         var lateDays = roll > 0.93 ? random.Next(1, 4) : 0;
         var readyDay = due;
@@ -183,14 +184,14 @@ public sealed class DemoData(IDossierArchive archive, WorkingCalendar calendar, 
         }
         var readyAt = Max(calendar.StartOf(readyDay).AddHours(random.Next(8, 16)), dossier.ReceivedAt!.Value.AddHours(1));
         var progressed = dossier.WorkingDays > 0
-            ? Step(dossier, DossierStatus.InProgress, dossier.ReceivedAt!.Value.AddMinutes(30), now, null)
+            ? await StepAsync(dossier, DossierStatus.InProgress, dossier.ReceivedAt!.Value.AddMinutes(30), now, null, cancellationToken)
             : dossier;
-        progressed = Step(progressed, DossierStatus.ResultReady, readyAt, now, null);
-        return Step(progressed, DossierStatus.ResultReturned, readyAt.AddHours(random.Next(1, 60)), now, null);
+        progressed = await StepAsync(progressed, DossierStatus.ResultReady, readyAt, now, null, cancellationToken);
+        return await StepAsync(progressed, DossierStatus.ResultReturned, readyAt.AddHours(random.Next(1, 60)), now, null, cancellationToken);
     }
 
-    private Dossier Step(Dossier dossier, DossierStatus status, DateTimeOffset at, DateTimeOffset now, string? note) =>
-        at > now ? dossier : archive.ChangeStatusAt(dossier.Code, status, DemoStaff, note, at)!;
+    private async Task<Dossier> StepAsync(Dossier dossier, DossierStatus status, DateTimeOffset at, DateTimeOffset now, string? note, CancellationToken cancellationToken) =>
+        at > now ? dossier : (await archive.ChangeStatusAtAsync(dossier.Code, status, DemoStaff, note, at, cancellationToken))!;
 
     private static IReadOnlyList<string> CodesToTry(List<Dossier> dossiers) =>
         new[] { DossierStatus.ResultReady, DossierStatus.InProgress, DossierStatus.SupplementRequested, DossierStatus.ResultReturned, DossierStatus.PreRegistered }

@@ -92,7 +92,7 @@ public sealed record StatusChange
 
     public DossierStatus Status { get; init; }
 
-    /// <summary>The staff member who made the change, or <see cref="DossierStore.ResidentActor"/> for the resident's own chat.</summary>
+    /// <summary>The staff member who made the change, or <see cref="DossierDesk.ResidentActor"/> for the resident's own chat.</summary>
     public required string Actor { get; init; }
 
     public string? Note { get; init; }

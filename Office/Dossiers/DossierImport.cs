@@ -121,10 +121,11 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
     /// Reads <paramref name="csv"/> and imports its good rows as <paramref name="staff"/>; each dossier's first step
     /// carries <paramref name="note"/> (the caller's words for where it came from).
     /// </summary>
-    public DossierImportReport Import(TextReader csv, string staff, string? note) => Import(ImportTable.ReadCsv(csv), staff, note);
+    public Task<DossierImportReport> ImportAsync(TextReader csv, string staff, string? note, CancellationToken cancellationToken = default) =>
+        ImportAsync(ImportTable.ReadCsv(csv), staff, note, cancellationToken);
 
     /// <summary>The same for an export already read (a CSV or a workbook).</summary>
-    public DossierImportReport Import(ImportTable table, string staff, string? note)
+    public async Task<DossierImportReport> ImportAsync(ImportTable table, string staff, string? note, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentException.ThrowIfNullOrWhiteSpace(staff);
@@ -141,10 +142,10 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
             batch.Add(Fields(line, positions));
             if (batch.Count == BatchSize)
             {
-                ImportBatch(batch, context, rows);
+                await ImportBatchAsync(batch, context, rows, cancellationToken);
             }
         }
-        ImportBatch(batch, context, rows);
+        await ImportBatchAsync(batch, context, rows, cancellationToken);
         if (table.End is { } end)
         {
             rows.Add(end);
@@ -221,7 +222,7 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
 
     // The batch's good rows go in with one transaction; should it fail unexpectedly, it is undone and the rows are
     // taken one by one, so every good row still goes in whole and a failing one alone is reported.
-    private void ImportBatch(List<CsvRow> batch, BatchContext context, List<DossierImportRow> report)
+    private async Task ImportBatchAsync(List<CsvRow> batch, BatchContext context, List<DossierImportRow> report, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -233,17 +234,17 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
         var good = rows.Where(r => r.Dossier is not null).ToList();
         try
         {
-            Report(good, archive.InsertImported(good.Select(r => r.Dossier!).ToList(), context.Staff, now), report);
+            Report(good, await archive.InsertImportedAsync(good.Select(r => r.Dossier!).ToList(), context.Staff, now, cancellationToken), report);
         }
-        catch (LiteException)
+        catch (Exception e) when (IsStorageFailure(e))
         {
             foreach (var row in good)
             {
                 try
                 {
-                    Report([row], archive.InsertImported([row.Dossier!], context.Staff, now), report);
+                    Report([row], await archive.InsertImportedAsync([row.Dossier!], context.Staff, now, cancellationToken), report);
                 }
-                catch (LiteException)
+                catch (Exception failure) when (IsStorageFailure(failure))
                 {
                     report.Add(new DossierImportRow(row.Line, row.Code, new DossierImportReason(DossierImportProblem.NotSaved)));
                 }
@@ -253,6 +254,9 @@ public sealed class DossierImport(IDossierArchive archive, WorkingCalendar calen
     }
 
     private static readonly DossierImportReason CodeTaken = new(DossierImportProblem.CodeTaken);
+
+    // What either engine throws when a write fails: LiteDB's own exception, or a database driver's.
+    private static bool IsStorageFailure(Exception e) => e is LiteException or System.Data.Common.DbException;
 
     private static void Report(List<CheckedRow> rows, IReadOnlyList<bool> inserted, List<DossierImportRow> report) =>
         report.AddRange(rows.Select((row, i) => new DossierImportRow(row.Line, row.Code, inserted[i] ? null : CodeTaken)));

@@ -5,7 +5,10 @@ namespace OneStopBot.Office.Dossiers;
 /// <summary>Told of every status change, for instance to notify the resident's chat.</summary>
 public interface IDossierStatusObserver
 {
-    /// <summary>Runs inside the status change's transaction: synchronous, and what it writes commits with it.</summary>
+    /// <summary>
+    /// Runs inside the status change's unit of work: synchronous, and what it writes commits with it (on LiteDB the
+    /// stores it writes to join the file's transaction).
+    /// </summary>
     void OnStatusChanged(Dossier dossier, StatusChange change);
 }
 
@@ -32,7 +35,7 @@ public sealed class DossierStatusRefusedException(StatusRefusal refusal)
 /// notification without its change).
 /// </summary>
 public sealed class DossierUpdates(
-    OfficeDatabase database,
+    IUnitOfWork unitOfWork,
     IDossierStore store,
     IEnumerable<IDossierStatusObserver> observers,
     IProcedureObligations obligations)
@@ -44,10 +47,10 @@ public sealed class DossierUpdates(
     /// <summary>Changes the status; null when no dossier has that code.</summary>
     /// <exception cref="DossierValidationException">The note is too long.</exception>
     /// <exception cref="DossierStatusRefusedException">The office's rules do not allow this change.</exception>
-    public Dossier? ChangeStatus(string code, DossierStatus status, string staff, string? note) =>
-        database.InTransaction(() =>
+    public Task<Dossier?> ChangeStatusAsync(string code, DossierStatus status, string staff, string? note, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async work =>
         {
-            if (store.Find(code) is not { } current)
+            if (await store.FindAsync(code, work.Cancellation) is not { } current)
             {
                 return null;
             }
@@ -55,7 +58,8 @@ public sealed class DossierUpdates(
             {
                 throw new DossierStatusRefusedException(reason);
             }
-            var dossier = store.ChangeStatus(code, status, staff, note);
+            // Joins this unit: the change and what the observers write commit together.
+            var dossier = await store.ChangeStatusAsync(code, status, staff, note, work.Cancellation);
             if (dossier is null)
             {
                 return null;
@@ -66,7 +70,7 @@ public sealed class DossierUpdates(
                 observer.OnStatusChanged(dossier, change);
             }
             return dossier;
-        });
+        }, cancellationToken);
 }
 
 /// <summary>Without knowledge of the procedures, no procedure is taken to owe financial obligations.</summary>

@@ -71,7 +71,7 @@ public sealed record LookupFailures : ICommuneRecord
 /// A code's count is its commune's (the key names the commune, so another commune can neither read nor reset it); a
 /// source's counts across the province, so guessing cannot be spread over communes.
 /// </summary>
-public sealed class LookupGuard(OfficeDatabase database, IDossierStore dossiers, CommuneContext communes, IOptions<LookupGuardOptions> options, TimeProvider time)
+public sealed class LookupGuard(OfficeDatabase database, DossierStore dossiers, CommuneContext communes, IOptions<LookupGuardOptions> options, TimeProvider time)
 {
     public const string CollectionName = "lookup_failures";
 
@@ -108,7 +108,7 @@ public sealed class LookupGuard(OfficeDatabase database, IDossierStore dossiers,
             {
                 return new DigitsCheck.Locked(lockedUntil, ByThisGuess: false);
             }
-            var dossier = dossiers.Find(code);
+            var dossier = dossiers.FindAsTyped(communes.Current, code);
             if (dossier is not null && dossier.PhoneEndsWith(digits))
             {
                 return new DigitsCheck.Verified(dossier);

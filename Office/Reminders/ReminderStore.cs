@@ -15,7 +15,7 @@ namespace OneStopBot.Office.Reminders;
 public sealed class ReminderStore(
     OfficeDatabase database,
     IOutbox outbox,
-    IDossierStore dossiers,
+    DossierStore dossiers,
     CommuneContext communes,
     WorkingCalendar calendar,
     IOptions<ReminderOptions> options,
@@ -143,7 +143,7 @@ public sealed class ReminderStore(
             return true;
         }
         // Papers brought, visit made or cancelled: the reminder would be wrong.
-        return dossiers.Find(code) is { } dossier && dossier.Status == reminder.WhileStatus
+        return dossiers.FindAsTyped(communes.Current, code) is { } dossier && dossier.Status == reminder.WhileStatus
             && dossier.History.Count > 0 && dossier.History[^1].At == reminder.StatusSince;
     }
 }

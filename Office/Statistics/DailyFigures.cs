@@ -17,15 +17,12 @@ namespace OneStopBot.Office.Statistics;
 /// than at the day before's, and one document the sum of all days; the figure for a day is that sum less the days
 /// after it (the weeks up to the farthest due date, for a recent day), so no open dossier is read either.
 /// </summary>
-public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calendar, CommuneContext communes)
+public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calendar, CommuneContext communes) : IDossierFigures
 {
     public const string CollectionName = "dossier_day_figures";
 
     /// <summary>The same figures per day and per procedure or village (received, online, resolved, on time).</summary>
     public const string BreakdownCollectionName = "dossier_day_breakdown";
-
-    /// <summary>The kinds of breakdown: per procedure, per village.</summary>
-    public const string ByProcedure = "p", ByVillage = "v";
 
     // Ids are the commune's slug and a local day, "phuoc-duc:yyyy-MM-dd" (a commune's days lie together and sort as
     // dates); the marker's and the sum's ids go on with a letter, outside every range of days. v2 added the open and
@@ -46,7 +43,7 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
 
     /// <summary>
     /// Sums of the days from <paramref name="from"/> to <paramref name="to"/> per procedure
-    /// (<see cref="ByProcedure"/>) or per village (<see cref="ByVillage"/>), keyed by the procedure's id or the village.
+    /// (<see cref="IDossierFigures.ByProcedure"/>) or per village (<see cref="IDossierFigures.ByVillage"/>), keyed by the procedure's id or the village.
     /// </summary>
     public IReadOnlyDictionary<string, DayFigures> SumBy(string kind, DateOnly from, DateOnly to)
     {
@@ -88,6 +85,13 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
         }
         return (open.OpenChange, open.OverdueChange);
     }
+
+    public Task<DayFigures> SumAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) => Task.FromResult(Sum(from, to));
+
+    public Task<IReadOnlyDictionary<string, DayFigures>> SumByAsync(string kind, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        Task.FromResult(SumBy(kind, from, to));
+
+    public Task<(int Open, int Overdue)> OpenAtEndOfAsync(DateOnly day, CancellationToken cancellationToken) => Task.FromResult(OpenAtEndOf(day));
 
     /// <summary>Replaces what <paramref name="before"/> counted with what <paramref name="after"/> counts. Call it inside the write's transaction.</summary>
     internal void Replace(Dossier? before, Dossier? after) => ReplaceAll([(before, after)]);
@@ -167,7 +171,7 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
     {
         Add(into, day, change, sign);
         var dayId = Id(dossier.Commune, day);
-        foreach (var id in new[] { $"{dayId}{Separator}{ByProcedure}{Separator}{dossier.ProcedureId}", $"{dayId}{Separator}{ByVillage}{Separator}{dossier.Village}" })
+        foreach (var id in new[] { $"{dayId}{Separator}{IDossierFigures.ByProcedure}{Separator}{dossier.ProcedureId}", $"{dayId}{Separator}{IDossierFigures.ByVillage}{Separator}{dossier.Village}" })
         {
             into[id] = Get(into, id).Plus(change, sign);
         }
@@ -175,46 +179,19 @@ public sealed class DailyFigures(OfficeDatabase database, WorkingCalendar calend
 
     private static bool IsBreakdown(string id) => id.Contains(Separator, StringComparison.Ordinal);
 
-    // The status at a day's end is that of the day's last change, or the one before it stays; the history is in order.
     private void AddOpenDays(Dictionary<string, DayFigures> into, Dossier dossier, int sign)
     {
-        var history = dossier.History;
-        DateOnly? openedOn = null;
-        for (var i = 0; i < history.Count; i++)
+        foreach (var span in OpenSpan.Of(dossier, calendar))
         {
-            var day = calendar.LocalDate(history[i].At);
-            if (i + 1 < history.Count && calendar.LocalDate(history[i + 1].At) == day)
+            AddSpan(into, span.Opened, span.Closed, new DayFigures { Id = "", Commune = dossier.Commune, OpenChange = 1 }, sign);
+            if (span.OverdueFrom is { } late)
             {
-                continue;
+                AddSpan(into, late, span.Closed, new DayFigures { Id = "", Commune = dossier.Commune, OverdueChange = 1 }, sign);
             }
-            var open = history[i].Status.IsInProgress();
-            if (open && openedOn is null)
-            {
-                openedOn = day;
-            }
-            else if (!open && openedOn is { } start)
-            {
-                AddOpenSpan(into, dossier, start, day, sign);
-                openedOn = null;
-            }
-        }
-        if (openedOn is { } stillOpen)
-        {
-            AddOpenSpan(into, dossier, stillOpen, null, sign);
         }
     }
 
-    // Open at the end of each day from start until the day before end; overdue on those after the due date.
-    private void AddOpenSpan(Dictionary<string, DayFigures> into, Dossier dossier, DateOnly start, DateOnly? end, int sign)
-    {
-        AddSpan(into, start, end, new DayFigures { Id = "", Commune = dossier.Commune, OpenChange = 1 }, sign);
-        if (dossier.DueDate is { } due && due.AddDays(1) is var late && (end is null || late < end))
-        {
-            AddSpan(into, late > start ? late : start, end, new DayFigures { Id = "", Commune = dossier.Commune, OverdueChange = 1 }, sign);
-        }
-    }
-
-    private void AddSpan(Dictionary<string, DayFigures> into, DateOnly start, DateOnly? end, DayFigures change, int sign)
+    private static void AddSpan(Dictionary<string, DayFigures> into, DateOnly start, DateOnly? end, DayFigures change, int sign)
     {
         Add(into, start, change, sign);
         if (end is { } last)

@@ -21,25 +21,25 @@ public sealed record FiguresReport(
 /// </summary>
 public sealed class FiguresReports(OfficeStatistics statistics, ProvincialSync sync, CommuneContext communes)
 {
-    /// <summary>The report of a period; the period's limits are those of <see cref="OfficeStatistics.Compute"/>.</summary>
-    public FiguresReport Compute(DateOnly from, DateOnly to)
+    /// <summary>The report of a period; the period's limits are those of <see cref="OfficeStatistics.ComputeAsync"/>.</summary>
+    public async Task<FiguresReport> ComputeAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        var period = statistics.Compute(from, to);
+        var period = await statistics.ComputeAsync(from, to, cancellationToken);
         var synchronised = sync.SynchronisedPerMonth(from, to);
         var months = new List<MonthFigures>();
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
             var start = month < from ? from : month;
             var end = month.AddMonths(1).AddDays(-1) is var last && last > to ? to : last;
-            months.Add(new MonthFigures(month, statistics.Compute(start, end), synchronised.GetValueOrDefault(month, new SynchronisedCount(0, 0))));
+            months.Add(new MonthFigures(month, await statistics.ComputeAsync(start, end, cancellationToken), synchronised.GetValueOrDefault(month, new SynchronisedCount(0, 0))));
         }
         var total = new SynchronisedCount(synchronised.Values.Sum(c => c.Synchronised), synchronised.Values.Sum(c => c.Results));
         return new FiguresReport(
             period,
             total,
             months,
-            statistics.ComputeBy(DailyFigures.ByProcedure, from, to),
-            statistics.ComputeBy(DailyFigures.ByVillage, from, to),
+            await statistics.ComputeByAsync(IDossierFigures.ByProcedure, from, to, cancellationToken),
+            await statistics.ComputeByAsync(IDossierFigures.ByVillage, from, to, cancellationToken),
             communes.Current.Office.Goals);
     }
 }

@@ -69,21 +69,21 @@ public sealed record GroupStatistics(string Key, int Received, int Online, int R
 }
 
 /// <summary>
-/// Computes <see cref="PeriodStatistics"/>: the period's sums and the open dossiers at its end from
-/// <see cref="DailyFigures"/>, and, when there is one, the ratings. The work grows with the period (and the days from
-/// its end to the farthest due date), not with the archive nor with the open dossiers.
+/// Computes <see cref="PeriodStatistics"/>: the period's sums and the open dossiers at its end from the engine's
+/// <see cref="IDossierFigures"/>, and, when there is one, the ratings. On either engine the work grows with the period
+/// (and, on LiteDB, the days from its end to the farthest due date), not with the archive.
 /// </summary>
-public sealed class OfficeStatistics(DailyFigures figures, WorkingCalendar calendar, CommuneContext communes, ISatisfactionSource? satisfaction = null)
+public sealed class OfficeStatistics(IDossierFigures figures, WorkingCalendar calendar, CommuneContext communes, ISatisfactionSource? satisfaction = null)
 {
     public const int MaxPeriodDays = 366 * 5;
 
-    public PeriodStatistics Compute(DateOnly from, DateOnly to)
+    public async Task<PeriodStatistics> ComputeAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         CheckPeriod(from, to);
         var today = calendar.Today;
         var asOfDay = to < today ? to : today;
-        var sums = figures.Sum(from, to);
-        var (open, overdue) = figures.OpenAtEndOf(asOfDay);
+        var sums = await figures.SumAsync(from, to, cancellationToken);
+        var (open, overdue) = await figures.OpenAtEndOfAsync(asOfDay, cancellationToken);
         var ratings = satisfaction?.Count(from, to);
 
         return new PeriodStatistics
@@ -102,23 +102,24 @@ public sealed class OfficeStatistics(DailyFigures figures, WorkingCalendar calen
 
     /// <summary>
     /// Every commune's figures for the period side by side (online share, on time, satisfaction), in configured order:
-    /// the province's ranking. Each is the commune's own <see cref="Compute"/>, so the work is that of one commune's
+    /// the province's ranking. Each is the commune's own <see cref="ComputeAsync"/>, so the work is that of one commune's
     /// figures times the communes, whatever the archive holds.
     /// </summary>
-    public IReadOnlyList<CommuneStatistics> ComputeEach(DateOnly from, DateOnly to)
+    public async Task<IReadOnlyList<CommuneStatistics>> ComputeEachAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         CheckPeriod(from, to);
-        return communes.ForEach(_ => Compute(from, to)).Select(each => new CommuneStatistics(each.Commune, each.Result)).ToList();
+        var each = await communes.ForEachAsync(_ => ComputeAsync(from, to, cancellationToken));
+        return each.Select(row => new CommuneStatistics(row.Commune, row.Result)).ToList();
     }
 
     /// <summary>
-    /// The period's figures per procedure (<see cref="DailyFigures.ByProcedure"/>) or per village
-    /// (<see cref="DailyFigures.ByVillage"/>), most received first.
+    /// The period's figures per procedure (<see cref="IDossierFigures.ByProcedure"/>) or per village
+    /// (<see cref="IDossierFigures.ByVillage"/>), most received first.
     /// </summary>
-    public IReadOnlyList<GroupStatistics> ComputeBy(string kind, DateOnly from, DateOnly to)
+    public async Task<IReadOnlyList<GroupStatistics>> ComputeByAsync(string kind, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         CheckPeriod(from, to);
-        return figures.SumBy(kind, from, to)
+        return (await figures.SumByAsync(kind, from, to, cancellationToken))
             .Select(pair => new GroupStatistics(pair.Key, pair.Value.Received, pair.Value.Online, pair.Value.Resolved, pair.Value.ResolvedOnTime))
             .Where(group => group.Received > 0 || group.Resolved > 0)
             .OrderByDescending(group => group.Received).ThenBy(group => group.Key, StringComparer.Ordinal)

@@ -12,7 +12,7 @@ public sealed record CommuneFigures(Commune Commune, PeriodStatistics Figures, O
 /// </summary>
 public sealed class ProvinceFigures(OfficeStatistics statistics, CommuneContext communes)
 {
-    public IReadOnlyList<CommuneFigures> Compute(DateOnly from, DateOnly to) =>
-        [.. communes.ForEach(commune => statistics.Compute(from, to))
+    public async Task<IReadOnlyList<CommuneFigures>> ComputeAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        [.. (await communes.ForEachAsync(commune => statistics.ComputeAsync(from, to, cancellationToken)))
             .Select(row => new CommuneFigures(row.Commune, row.Result, row.Commune.Office.Goals))];
 }

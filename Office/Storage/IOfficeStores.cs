@@ -6,23 +6,23 @@ using OneStopBot.Office.Staff;
 
 namespace OneStopBot.Office.Storage;
 
-// The office's records as the rest of the system reaches them. LiteDB implements each today; a second storage engine
-// (several communes on a shared database) implements the same interfaces and passes the same contract tests.
+// The office's records as the rest of the system reaches them. LiteDB implements each; the dossiers are also kept on
+// PostgreSQL (several communes on a shared database), which passes the same contract tests.
 
 /// <summary>Dossiers: filing, lookup and status changes.</summary>
 public interface IDossierStore
 {
     string AgencyCode { get; }
 
-    Dossier PreRegister(NewDossier request);
+    Task<Dossier> PreRegisterAsync(NewDossier request, CancellationToken cancellationToken = default);
 
-    Dossier Receive(NewDossier request, string staff);
+    Task<Dossier> ReceiveAsync(NewDossier request, string staff, CancellationToken cancellationToken = default);
 
-    Dossier? Find(string? code);
+    Task<Dossier?> FindAsync(string? code, CancellationToken cancellationToken = default);
 
-    IReadOnlyList<Dossier> ListByOwner(string channelId, string userId);
+    Task<IReadOnlyList<Dossier>> ListByOwnerAsync(string channelId, string userId, CancellationToken cancellationToken = default);
 
-    Dossier? ChangeStatus(string code, DossierStatus status, string staff, string? note);
+    Task<Dossier?> ChangeStatusAsync(string code, DossierStatus status, string staff, string? note, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -36,22 +36,22 @@ public interface IDossierArchive
     /// and one audit entry (<c>dossier.import</c>) naming every code that went in. Per row, whether it went in: false
     /// when its code is taken, by a stored dossier or by an earlier row of the batch.
     /// </summary>
-    IReadOnlyList<bool> InsertImported(IReadOnlyList<ImportedDossier> rows, string staff, DateTimeOffset at);
+    Task<IReadOnlyList<bool>> InsertImportedAsync(IReadOnlyList<ImportedDossier> rows, string staff, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Files a dossier at <paramref name="at"/>: received by <paramref name="staff"/>, or pre-registered by a resident when null.</summary>
-    Dossier FileAt(NewDossier request, string? staff, DateTimeOffset at);
+    Task<Dossier> FileAtAsync(NewDossier request, string? staff, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    /// <summary><see cref="IDossierStore.ChangeStatus"/> dated <paramref name="at"/>, its audit entry too.</summary>
-    Dossier? ChangeStatusAt(string code, DossierStatus status, string staff, string? note, DateTimeOffset at);
+    /// <summary><see cref="IDossierStore.ChangeStatusAsync"/> dated <paramref name="at"/>, its audit entry too.</summary>
+    Task<Dossier?> ChangeStatusAtAsync(string code, DossierStatus status, string staff, string? note, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    /// <summary>True when no dossier is stored at all.</summary>
-    bool IsEmpty { get; }
+    /// <summary>True when the current commune has no dossier stored at all.</summary>
+    Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Runs <paramref name="work"/>, its writes through this archive kept all together or none (one transaction).
-    /// Synchronous: the work must not await.
+    /// Runs <paramref name="work"/> as one unit of work (<see cref="IUnitOfWork"/>): its writes through this archive are
+    /// kept all together or none. On LiteDB the work must complete without waiting (no transaction spans an await).
     /// </summary>
-    T AllOrNothing<T>(Func<T> work);
+    Task<T> AllOrNothingAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Chats that receive notices, and the chats already asked whether they want them.</summary>

@@ -121,6 +121,7 @@ public sealed record Reconciliation(
 /// </summary>
 public sealed class ProvincialSync(
     OfficeDatabase database,
+    IUnitOfWork unitOfWork,
     DossierImport import,
     IDossierStore store,
     IDossierArchive archive,
@@ -154,7 +155,7 @@ public sealed class ProvincialSync(
     private ILiteCollection<Dossier> Dossiers => database.Collection<Dossier>(DossierStore.CollectionName);
 
     /// <summary>What <paramref name="table"/> would do now; nothing is stored.</summary>
-    public SyncPlan Preview(ImportTable table, string staff, string? note)
+    public async Task<SyncPlan> PreviewAsync(ImportTable table, string staff, string? note, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         // A file read in part would make every dossier after the cut look missing from the provincial system.
@@ -167,15 +168,25 @@ public sealed class ProvincialSync(
         {
             return new SyncPlan(header, []);
         }
+        return new SyncPlan(null, await LinesAsync(plan, cancellationToken));
+    }
+
+    private async Task<List<SyncLine>> LinesAsync(DossierImportPlan plan, CancellationToken cancellationToken)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var lines = plan.Rows.Select(row => Line(row, seen)).ToList();
-        return new SyncPlan(null, lines);
+        var lines = new List<SyncLine>(plan.Rows.Count);
+        foreach (var row in plan.Rows)
+        {
+            var known = row.Code is { } code && row.Status is not null ? await store.FindAsync(code, cancellationToken) : null;
+            lines.Add(Line(row, known, seen));
+        }
+        return lines;
     }
 
     // A known dossier needs only its code and status from the line; a new one needs every column right.
-    private SyncLine Line(PlannedImportRow row, HashSet<string> seen)
+    private SyncLine Line(PlannedImportRow row, Dossier? known, HashSet<string> seen)
     {
-        if (row.Code is { } code && row.Status is { } status && store.Find(code) is { } known)
+        if (known is not null && row.Status is { } status)
         {
             if (!seen.Add(known.Code))
             {
@@ -204,7 +215,7 @@ public sealed class ProvincialSync(
     /// inside the transaction (the records may have moved since the preview), its new dossiers filed, its changes
     /// made, and the statuses it gave kept as the last export. Returns the plan applied.
     /// </summary>
-    public SyncPlan Apply(ImportTable table, string staff, string? note)
+    public async Task<SyncPlan> ApplyAsync(ImportTable table, string staff, string? note, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(staff);
         ArgumentNullException.ThrowIfNull(table);
@@ -212,28 +223,27 @@ public sealed class ProvincialSync(
         {
             return new SyncPlan(end, []);
         }
-        return database.InTransaction(() =>
+        return await unitOfWork.RunAsync(async work =>
         {
             var plan = import.Plan(table, staff, note);
             if (plan.HeaderProblem is { } header)
             {
                 return new SyncPlan(header, []);
             }
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var lines = plan.Rows.Select(row => Line(row, seen)).ToList();
+            var lines = await LinesAsync(plan, work.Cancellation);
             var byLine = plan.Rows.ToDictionary(r => r.Line);
             var now = time.GetUtcNow();
             var fresh = lines.Where(l => l.Kind == SyncChangeKind.New).Select(l => byLine[l.Line].Dossier!).ToList();
-            archive.InsertImported(fresh, staff, now);
+            await archive.InsertImportedAsync(fresh, staff, now, work.Cancellation);
             foreach (var change in lines.Where(l => l.Kind == SyncChangeKind.StatusChange))
             {
-                updates.ChangeStatus(change.Code!, change.To!.Value, staff, byLine[change.Line].Note);
+                await updates.ChangeStatusAsync(change.Code!, change.To!.Value, staff, byLine[change.Line].Note, work.Cancellation);
             }
             Remember(plan.Rows, staff, now);
             audit.Record(staff, "sync.apply", details: string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{fresh.Count} new, {lines.Count(l => l.Kind == SyncChangeKind.StatusChange)} changed, {lines.Count(l => l.Kind == SyncChangeKind.Refused)} refused"));
             return new SyncPlan(null, lines);
-        });
+        }, cancellationToken);
     }
 
     // The export's statuses replace the last one's: a code absent from it is no longer seen.

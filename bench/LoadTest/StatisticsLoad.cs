@@ -46,7 +46,7 @@ internal sealed class StatisticsLoad(Uri botEndpoint, string apiKey, TimeProvide
             time);
         // The daily figures of an archive written around the stores are counted here, once, not in the bot's first call.
         var today = provider.GetRequiredService<WorkingCalendar>().Today;
-        provider.GetRequiredService<OfficeStatistics>().Compute(today.AddDays(-30), today);
+        provider.GetRequiredService<OfficeStatistics>().ComputeAsync(today.AddDays(-30), today).GetAwaiter().GetResult();
     }
 
     /// <summary>One call, unmeasured, so that no measured call pays for start-up work.</summary>

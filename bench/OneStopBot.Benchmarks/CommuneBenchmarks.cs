@@ -9,6 +9,7 @@ using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Notices;
 using OneStopBot.Office.Statistics;
 using OneStopBot.Office.Storage;
+using OneStopBot.Office.Storage.PostgreSql;
 
 namespace OneStopBot.Benchmarks;
 
@@ -16,7 +17,8 @@ namespace OneStopBot.Benchmarks;
 /// A province of 94 communes and 1,000,000 dossiers spread over them (with their residents' ratings), against one
 /// commune served alone with its share of the dossiers (the baseline of each group, same run): a commune's month
 /// statistics (target under 50 ms), the province's side-by-side figures of every commune (under 500 ms), and a lookup
-/// by code (under 5 ms). The size comes from <c>ONESTOP_BENCH_DOSSIERS</c> (default 1,000,000): a small one checks the
+/// by code (under 5 ms); the same province on PostgreSQL beside them (<c>ONESTOP_BENCH_POSTGRES</c>, a maintenance
+/// connection string, or the test cluster of <c>build/test-postgres</c>). The size comes from <c>ONESTOP_BENCH_DOSSIERS</c> (default 1,000,000): a small one checks the
 /// benchmark works. Both databases are built once per run, in a temporary folder removed at exit.
 /// </summary>
 [MemoryDiagnoser]
@@ -30,29 +32,115 @@ public class CommuneBenchmarks
     public void Setup() => archive = ProvinceArchive.Shared.Value;
 
     [Benchmark(Baseline = true), BenchmarkCategory("month")]
-    public PeriodStatistics OneCommuneMonth() => archive.Single.Services.GetRequiredService<OfficeStatistics>().Compute(archive.MonthStart, archive.Today);
+    public Task<PeriodStatistics> OneCommuneMonth() => archive.Single.Services.GetRequiredService<OfficeStatistics>().ComputeAsync(archive.MonthStart, archive.Today);
 
     [Benchmark, BenchmarkCategory("month")]
-    public PeriodStatistics CommuneOfProvinceMonth()
+    public async Task<PeriodStatistics> CommuneOfProvinceMonth()
     {
         using var scope = archive.Enter(archive.OneOfMany);
-        return archive.Province.Services.GetRequiredService<OfficeStatistics>().Compute(archive.MonthStart, archive.Today);
+        return await archive.Province.Services.GetRequiredService<OfficeStatistics>().ComputeAsync(archive.MonthStart, archive.Today);
     }
 
     [Benchmark, BenchmarkCategory("month")]
-    public IReadOnlyList<CommuneStatistics> ProvinceSideBySide() =>
-        archive.Province.Services.GetRequiredService<OfficeStatistics>().ComputeEach(archive.MonthStart, archive.Today);
+    public Task<IReadOnlyList<CommuneStatistics>> ProvinceSideBySide() =>
+        archive.Province.Services.GetRequiredService<OfficeStatistics>().ComputeEachAsync(archive.MonthStart, archive.Today);
+
+    [Benchmark, BenchmarkCategory("month")]
+    public async Task<PeriodStatistics> PostgresCommuneOfProvinceMonth()
+    {
+        var postgres = PostgresProvince.Shared.Value;
+        using var scope = postgres.Enter(archive.OneOfMany);
+        return await postgres.Host.Services.GetRequiredService<OfficeStatistics>().ComputeAsync(archive.MonthStart, archive.Today);
+    }
 
     [Benchmark(Baseline = true), BenchmarkCategory("code")]
-    public Dossier? OneCommuneLookupByCode() => archive.Single.Services.GetRequiredService<DossierStore>().Find(archive.SingleCode);
+    public Task<Dossier?> OneCommuneLookupByCode() => archive.Single.Services.GetRequiredService<IDossierStore>().FindAsync(archive.SingleCode);
 
     [Benchmark, BenchmarkCategory("code")]
-    public Dossier? CommuneOfProvinceLookupByCode()
+    public async Task<Dossier?> CommuneOfProvinceLookupByCode()
     {
         // As a resident's status lookup does: the code's agency code says whose dossier it is.
         var services = archive.Province.Services;
         using var scope = archive.Enter(services.GetRequiredService<CommuneDirectory>().ByDossierCode(archive.ProvinceCode)!);
-        return services.GetRequiredService<DossierStore>().Find(archive.ProvinceCode);
+        return await services.GetRequiredService<IDossierStore>().FindAsync(archive.ProvinceCode);
+    }
+
+    [Benchmark, BenchmarkCategory("code")]
+    public async Task<Dossier?> PostgresCommuneOfProvinceLookupByCode()
+    {
+        var postgres = PostgresProvince.Shared.Value;
+        var services = postgres.Host.Services;
+        using var scope = postgres.Enter(services.GetRequiredService<CommuneDirectory>().ByDossierCode(archive.ProvinceCode)!);
+        return await services.GetRequiredService<IDossierStore>().FindAsync(archive.ProvinceCode);
+    }
+}
+
+/// <summary>
+/// <see cref="ProvinceArchive"/>'s province on PostgreSQL: the same dossiers of the same 94 communes, written with binary
+/// COPY into a database of its own (dropped at exit), then analysed, as a database moved in would be.
+/// </summary>
+internal sealed class PostgresProvince : IDisposable
+{
+    private const string DefaultServer = "Host=127.0.0.1;Port=55432;Username=onestop;Database=postgres";
+
+    private readonly string server;
+    private readonly string name = "onestop_bench_" + Guid.NewGuid().ToString("N");
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "onestop-bench", "postgres-" + Guid.NewGuid().ToString("N"));
+    private readonly PostgresDatabase database;
+
+    private PostgresProvince()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        server = Environment.GetEnvironmentVariable("ONESTOP_BENCH_POSTGRES") is { Length: > 0 } configured ? configured : DefaultServer;
+        Admin($"create database {name}");
+        database = new PostgresDatabase(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
+        database.Migrate();
+        Host = BenchHost.Start(Path.Combine(folder, "province.db"), ProvinceArchive.ProvinceSettings(), services =>
+        {
+            services.AddSingleton(database);
+            services.AddPostgresDossiers();
+        });
+        var calendar = Host.Services.GetRequiredService<WorkingCalendar>();
+        var time = Host.Services.GetRequiredService<TimeProvider>();
+        var records = Host.Services.GetRequiredService<PostgresDossierRecords>();
+        var perCommune = ProvinceArchive.Dossiers / ProvinceArchive.Communes;
+        foreach (var commune in Host.Services.GetRequiredService<CommuneDirectory>().All)
+        {
+            records.CopyInAsync(ArchiveBuilder.Dossiers(calendar, commune, perCommune, time, ProvinceArchive.PerDay), CancellationToken.None).GetAwaiter().GetResult();
+        }
+        using (var analyse = database.DataSource.CreateCommand("analyze"))
+        {
+            analyse.ExecuteNonQuery();
+        }
+        Console.WriteLine($"// {ProvinceArchive.Dossiers:N0} dossiers in {ProvinceArchive.Communes} communes on PostgreSQL, copied in {System.Diagnostics.Stopwatch.GetElapsedTime(started):mm\\:ss}");
+    }
+
+    public static Lazy<PostgresProvince> Shared { get; } = new(() =>
+    {
+        var province = new PostgresProvince();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => province.Dispose();
+        return province;
+    });
+
+    public Microsoft.Extensions.Hosting.IHost Host { get; }
+
+    public CommuneContext.Scope Enter(Commune commune) => Host.Services.GetRequiredService<CommuneContext>().Enter(commune);
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Admin($"drop database if exists {name} with (force)");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private void Admin(string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(server);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 }
 
@@ -67,7 +155,7 @@ internal sealed class ProvinceArchive : IDisposable
     public const int Communes = 94;
 
     /// <summary>Dossiers a day in one commune: the province's million spread over about three years.</summary>
-    private const int PerDay = 10;
+    public const int PerDay = 10;
 
     private readonly string folder;
 
@@ -95,8 +183,8 @@ internal sealed class ProvinceArchive : IDisposable
         MonthStart = Today.AddDays(-30);
         // The office counts the daily figures of dossiers written around its stores on first use, as for a database
         // moved in; measured calls find them kept.
-        Single.Services.GetRequiredService<OfficeStatistics>().Compute(MonthStart, Today);
-        Province.Services.GetRequiredService<OfficeStatistics>().ComputeEach(MonthStart, Today);
+        Single.Services.GetRequiredService<OfficeStatistics>().ComputeAsync(MonthStart, Today).GetAwaiter().GetResult();
+        Province.Services.GetRequiredService<OfficeStatistics>().ComputeEachAsync(MonthStart, Today).GetAwaiter().GetResult();
         Console.WriteLine($"// {Dossiers:N0} dossiers in {Communes} communes, {perCommune:N0} in the one commune served alone, built in {System.Diagnostics.Stopwatch.GetElapsedTime(started):mm\\:ss}; {folder}");
     }
 
@@ -135,7 +223,7 @@ internal sealed class ProvinceArchive : IDisposable
     }
 
     /// <summary>94 sample communes, each with its own slug, name and agency code, sharing the province's Office facts.</summary>
-    private static List<KeyValuePair<string, string?>> ProvinceSettings()
+    public static List<KeyValuePair<string, string?>> ProvinceSettings()
     {
         var settings = new List<KeyValuePair<string, string?>>();
         for (var i = 0; i < Communes; i++)

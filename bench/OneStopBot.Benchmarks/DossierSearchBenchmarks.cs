@@ -55,7 +55,7 @@ public class DossierSearchBenchmarks
     public void Cleanup() => host?.Dispose();
 
     [Benchmark(Baseline = true)]
-    public Dossier? LookupByCode() => host!.Services.GetRequiredService<DossierStore>().Find(code);
+    public Task<Dossier?> LookupByCode() => host!.Services.GetRequiredService<IDossierStore>().FindAsync(code);
 
     [Benchmark]
     public DossierPage FirstPage() => search!.Find(new DossierQuery());

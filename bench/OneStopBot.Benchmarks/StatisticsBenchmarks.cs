@@ -53,17 +53,17 @@ public class StatisticsBenchmarks
         monthStart = today.AddDays(-30);
         code = dossiers.Query().OrderByDescending(d => d.Id).Limit(1).Single().Code;
         // The first call counts the daily figures of an archive written without them; measured calls find them kept.
-        host.Services.GetRequiredService<OfficeStatistics>().Compute(monthStart, today);
+        host.Services.GetRequiredService<OfficeStatistics>().ComputeAsync(monthStart, today).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
     public void Cleanup() => host?.Dispose();
 
     [Benchmark(Baseline = true)]
-    public Dossier? LookupByCode() => host!.Services.GetRequiredService<DossierStore>().Find(code);
+    public Task<Dossier?> LookupByCode() => host!.Services.GetRequiredService<IDossierStore>().FindAsync(code);
 
     [Benchmark]
-    public PeriodStatistics LastMonth() => host!.Services.GetRequiredService<OfficeStatistics>().Compute(monthStart, today);
+    public Task<PeriodStatistics> LastMonth() => host!.Services.GetRequiredService<OfficeStatistics>().ComputeAsync(monthStart, today);
 }
 
 /// <summary>
@@ -124,9 +124,9 @@ public class ImportBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Rows)]
-    public int Import()
+    public async Task<int> Import()
     {
-        var report = host!.Services.GetRequiredService<DossierImport>().Import(new StringReader(csv), "bench", ImportWording.ImportedNote);
+        var report = await host!.Services.GetRequiredService<DossierImport>().ImportAsync(new StringReader(csv), "bench", ImportWording.ImportedNote);
         return report.Imported == Rows ? report.Imported : throw new InvalidOperationException($"{report.Imported} of {Rows} rows imported.");
     }
 }
@@ -134,11 +134,13 @@ public class ImportBenchmarks
 /// <summary>The bot's services over one database file, without the web host.</summary>
 internal static class BenchHost
 {
-    public static Microsoft.Extensions.Hosting.IHost Start(string databasePath, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    public static Microsoft.Extensions.Hosting.IHost Start(
+        string databasePath, IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.AddOneStopBot();
+        services?.Invoke(builder.Services);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath });
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         return builder.Build();

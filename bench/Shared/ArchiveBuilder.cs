@@ -22,9 +22,15 @@ public static class ArchiveBuilder
     /// </summary>
     public static void Fill(LiteDB.ILiteCollection<Dossier> dossiers, WorkingCalendar calendar, Commune commune, int count, TimeProvider time, int perDay = BusyOfficePerDay)
     {
-        foreach (var batch in Rows(calendar, commune, count, perDay, time).Chunk(10_000))
+        foreach (var batch in Dossiers(calendar, commune, count, time, perDay).Chunk(10_000))
         {
-            dossiers.InsertBulk(batch.Select(row => new Dossier
+            dossiers.InsertBulk(batch);
+        }
+    }
+
+    /// <summary>The dossiers <see cref="Fill"/> writes, for an engine that writes them its own way.</summary>
+    public static IEnumerable<Dossier> Dossiers(WorkingCalendar calendar, Commune commune, int count, TimeProvider time, int perDay = BusyOfficePerDay) =>
+        Rows(calendar, commune, count, perDay, time).Select(row => new Dossier
             {
                 Commune = commune.Id,
                 Code = row.Code,
@@ -40,9 +46,7 @@ public static class ArchiveBuilder
                 ReceivedAt = row.History[0].At,
                 DueDate = calendar.DueDate(row.History[0].At, row.Valid.WorkingDays),
                 ReturnedAt = row.History[^1].Status == DossierStatus.ResultReturned ? row.History[^1].At : null,
-            }));
-        }
-    }
+            });
 
     /// <summary>
     /// The dossiers of <paramref name="commune"/> as the provincial system exports them (codes with its agency code,

@@ -56,6 +56,20 @@ public sealed class TestOffice : IDisposable
         return work();
     }
 
+    /// <summary>The same for work that waits.</summary>
+    public async Task<T> InAsync<T>(string commune, Func<Task<T>> work)
+    {
+        using var scope = Get<CommuneContext>().Enter(commune) ?? throw new ArgumentException($"No commune {commune} is configured.", nameof(commune));
+        return await work();
+    }
+
+    /// <summary>The same for work that waits and gives nothing back.</summary>
+    public Task InAsync(string commune, Func<Task> work) => InAsync(commune, async () =>
+    {
+        await work();
+        return 0;
+    });
+
     /// <summary>Closes the database and opens the same file again in a new set of services, as a restart does.</summary>
     public TestOffice Reopen(Action<IServiceCollection>? services = null)
     {

@@ -36,7 +36,7 @@ public static partial class CommunesPage
         ("hai-long", FiguresTexts.Satisfied, row => row.Figures.SatisfactionPercent),
     ];
 
-    internal static IResult Render(
+    internal static async Task<IResult> RenderAsync(
         HttpContext http, string? from, string? to, string? sap, string? chieu, ProvinceFigures province, WorkingCalendar calendar,
         IStaffAuditLog audit, EndpointDataSource endpoints)
     {
@@ -51,7 +51,7 @@ public static partial class CommunesPage
         column = column.Key is null ? Columns[0] : column;
         // Names read A to Z; figures best first, unless asked the other way.
         var ascending = chieu is "tang" || (chieu is not "giam" && column.Key == Columns[0].Key);
-        var rows = province.Compute(start, end);
+        var rows = await province.ComputeAsync(start, end, http.RequestAborted);
         var sorted = ascending
             ? rows.OrderBy(column.Value, new Order(nullsLargest: true)).ToList()
             : rows.OrderByDescending(column.Value, new Order(nullsLargest: false)).ToList();

@@ -24,12 +24,12 @@ public static class FiguresPages
 
     public static RouteGroupBuilder MapFiguresPages(this RouteGroupBuilder group)
     {
-        group.MapGet(Path, Show);
-        group.MapGet(ExportPath, Export);
+        group.MapGet(Path, ShowAsync);
+        group.MapGet(ExportPath, ExportAsync);
         return group;
     }
 
-    internal static IResult Show(
+    internal static async Task<IResult> ShowAsync(
         HttpContext http, string? from, string? to, FiguresReports reports, WorkingCalendar calendar, ProcedureCatalog catalog,
         IStaffAuditLog audit, EndpointDataSource endpoints)
     {
@@ -39,7 +39,7 @@ public static class FiguresPages
         {
             return Page(http, endpoints, form, StatusCodes.Status400BadRequest);
         }
-        var report = reports.Compute(start, end);
+        var report = await reports.ComputeAsync(start, end, http.RequestAborted);
         audit.Record(http.User.StaffName(), "figures.view", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}");
         var html = new StringBuilder(form);
         html.Append(Headline(report));
@@ -50,14 +50,14 @@ public static class FiguresPages
         return Page(http, endpoints, html.ToString());
     }
 
-    internal static IResult Export(HttpContext http, string? from, string? to, FiguresReports reports, WorkingCalendar calendar, ProcedureCatalog catalog, IStaffAuditLog audit)
+    internal static async Task<IResult> ExportAsync(HttpContext http, string? from, string? to, FiguresReports reports, WorkingCalendar calendar, ProcedureCatalog catalog, IStaffAuditLog audit)
     {
         var (start, end, errors) = Period(from, to, calendar);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var report = reports.Compute(start, end);
+        var report = await reports.ComputeAsync(start, end, http.RequestAborted);
         audit.Record(http.User.StaffName(), "figures.export", details: $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}");
         var p = report.Period;
         Sheet Groups(string name, string column, IReadOnlyList<GroupStatistics> groups, Func<string, string> label) =>

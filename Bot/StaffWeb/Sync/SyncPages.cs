@@ -68,7 +68,7 @@ public static class SyncPages
         }
         if (table is not null)
         {
-            plan = sync.Preview(table, http.User.StaffName(), ImportWording.ImportedNote);
+            plan = await sync.PreviewAsync(table, http.User.StaffName(), ImportWording.ImportedNote, http.RequestAborted);
             if (plan.HeaderProblem is { } header)
             {
                 (error, status) = (Text(header.Reason), StatusCodes.Status400BadRequest);
@@ -100,7 +100,7 @@ public static class SyncPages
         {
             return Page(http, endpoints, UploadForm(http, sync, calendar, SyncTexts.UploadGone), StatusCodes.Status400BadRequest);
         }
-        var applied = sync.Apply(table, http.User.StaffName(), ImportWording.ImportedNote);
+        var applied = await sync.ApplyAsync(table, http.User.StaffName(), ImportWording.ImportedNote, http.RequestAborted);
         sync.Forget(id);
         var main = new StringBuilder();
         main.Append(CultureInfo.InvariantCulture, $"""<h2>{SyncTexts.AppliedHeading}</h2><p class="summary" role="status">{Encode(Summary(applied, SyncTexts.AppliedSummary))}</p>""");

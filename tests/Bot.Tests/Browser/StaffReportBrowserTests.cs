@@ -42,8 +42,8 @@ public sealed class StaffReportBrowserTests(ITestOutputHelper output) : BrowserA
     public async Task A_clerk_uploads_an_export_previews_applies_it_and_reconciles(int width, int height)
     {
         Skip.If(Chromium is null, Chromium.NotInstalled);
-        var known = Host!.Services.GetRequiredService<IDossierStore>().Receive(
-            new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345622", Village = "Thôn 1" }, "Chị Hoa");
+        var known = (await Host!.Services.GetRequiredService<IDossierStore>().ReceiveAsync(
+            new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345622", Village = "Thôn 1" }, "Chị Hoa"));
         var csv = "Mã hồ sơ;Thủ tục;Họ tên;Số điện thoại;Thôn;Trạng thái;Ngày tiếp nhận\n"
             + $"{known.Code};khai-sinh;Hồ Thị Lan;0912345622;Thôn 1;Đã có kết quả;20/11/2026\n"
             + "261120-0009;ket-hon;Bríu Văn Dũng;0976543210;Thôn 2;Đang giải quyết;20/11/2026\n"
@@ -59,11 +59,11 @@ public sealed class StaffReportBrowserTests(ITestOutputHelper output) : BrowserA
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Đăng ký kết hôn (làm giấy hôn thú)" })).ToBeVisibleAsync();
         Assert.True(await FitsAsync(page), "The preview scrolls sideways.");
         output.WriteLine($"Screenshot: {await Chromium.ScreenshotAsync(page, $"sync-preview-{width}")}");
-        Assert.Equal(DossierStatus.Received, Host.Services.GetRequiredService<IDossierStore>().Find(known.Code)!.Status);
+        Assert.Equal(DossierStatus.Received, (await Host.Services.GetRequiredService<IDossierStore>().FindAsync(known.Code))!.Status);
 
         await page.GetByRole(AriaRole.Button, new() { Name = SyncTexts.ApplyButton }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = SyncTexts.AppliedHeading })).ToBeVisibleAsync();
-        Assert.Equal(DossierStatus.ResultReady, Host.Services.GetRequiredService<IDossierStore>().Find(known.Code)!.Status);
+        Assert.Equal(DossierStatus.ResultReady, (await Host.Services.GetRequiredService<IDossierStore>().FindAsync(known.Code))!.Status);
         Assert.Equal("Chị Hoa", Host.Services.GetRequiredService<ProvincialSync>().LastExport()!.Staff);
 
         await page.GetByRole(AriaRole.Link, new() { Name = SyncTexts.ReconcileLink }).ClickAsync();
@@ -80,7 +80,7 @@ public sealed class StaffReportBrowserTests(ITestOutputHelper output) : BrowserA
     public async Task The_figures_of_2023_show_the_report_as_charts_and_print_without_controls(int width, int height)
     {
         Skip.If(Chromium is null, Chromium.NotInstalled);
-        Host!.Services.GetRequiredService<DemoData>().Seed();
+        await Host!.Services.GetRequiredService<DemoData>().SeedAsync();
         var (page, elsewhere) = await OpenAsync(width, height);
 
         await page.GetByRole(AriaRole.Link, new() { Name = FiguresTexts.Title, Exact = true }).First.ClickAsync();

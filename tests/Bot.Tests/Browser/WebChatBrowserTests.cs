@@ -44,8 +44,8 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : BrowserAndHo
     public async Task A_first_answer_and_a_dossier_status_show_separate_lines()
     {
         Skip.If(Chromium is null, Chromium.NotInstalled);
-        var dossier = Host!.Services.GetRequiredService<DossierStore>().Receive(
-            new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "hồ thị lan", Phone = "0912345678", Village = "Thôn 2", WorkingDays = 0 }, "desk");
+        var dossier = (await Host!.Services.GetRequiredService<DossierDesk>().ReceiveAsync(
+            new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "hồ thị lan", Phone = "0912345678", Village = "Thôn 2", WorkingDays = 0 }, "desk"));
         var khaiSinh = Host.Services.GetRequiredService<ProcedureCatalog>().Find("khai-sinh")!;
         var page = await Chromium.NewPhonePageAsync();
         await page.GotoAsync(Host.BaseUrl + "/");

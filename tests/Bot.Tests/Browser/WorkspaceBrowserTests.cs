@@ -21,7 +21,7 @@ public sealed class WorkspaceBrowserTests(ITestOutputHelper output) : BrowserAnd
     public async Task A_clerk_s_morning(int width, int height)
     {
         Skip.If(Chromium is null, Chromium.NotInstalled);
-        var (overdue, coming) = Seed();
+        var (overdue, coming) = await SeedAsync();
         var page = await Chromium.NewPageAsync(width, height);
         var clicks = new Dictionary<string, int>();
 
@@ -72,7 +72,7 @@ public sealed class WorkspaceBrowserTests(ITestOutputHelper output) : BrowserAnd
     public async Task The_menu_and_a_status_change_work_with_the_keyboard_alone()
     {
         Skip.If(Chromium is null, Chromium.NotInstalled);
-        var (overdue, _) = Seed();
+        var (overdue, _) = await SeedAsync();
         var page = await Chromium.NewPageAsync(1280, 800);
         await page.GotoAsync(Host!.BaseUrl + StaffSignInPage.Path);
         // The name field takes the keys as soon as the page has focused it.
@@ -96,22 +96,22 @@ public sealed class WorkspaceBrowserTests(ITestOutputHelper output) : BrowserAnd
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
-        Assert.NotEqual(DossierStatus.Received, Host.Services.GetRequiredService<IDossierStore>().Find(overdue.Code)!.Status);
+        Assert.NotEqual(DossierStatus.Received, (await Host.Services.GetRequiredService<IDossierStore>().FindAsync(overdue.Code))!.Status);
     }
 
-    private (Dossier Overdue, Dossier Coming) Seed()
+    private async Task<(Dossier Overdue, Dossier Coming)> SeedAsync()
     {
         var services = Host!.Services;
         var now = Host.Time.GetUtcNow();
-        var overdue = services.GetRequiredService<IDossierArchive>().FileAt(
+        var overdue = (await services.GetRequiredService<IDossierArchive>().FileAtAsync(
             new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Trần Văn Quá", Phone = "0987654300", Village = "Thôn 1", WorkingDays = 2, Submission = Submission.InPerson },
-            "api", now.AddDays(-10));
+            "api", now.AddDays(-10)));
         var chat = new ChatAddress("webchat", "dl_resident", "conversation-of-the-resident");
-        var coming = services.GetRequiredService<IDossierStore>().PreRegister(new NewDossier
+        var coming = (await services.GetRequiredService<IDossierStore>().PreRegisterAsync(new NewDossier
         {
             ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345621", Village = "Thôn 2", Owner = chat,
             AppointmentDate = DateOnly.FromDateTime(now.AddDays(1).UtcDateTime),
-        });
+        }));
         services.GetRequiredService<IFeedbackStore>().Add(chat, "Nhờ xã mở cửa sáng thứ Bảy");
         services.GetRequiredService<IHandoffStore>().Create(chat, "Cho tôi hỏi cán bộ tư pháp");
         return (overdue, coming);

@@ -54,15 +54,15 @@ public sealed class BackupTests : IDisposable
     public async Task Backups_taken_while_dossiers_are_filed_hold_whole_filings_and_the_last_restores_every_dossier()
     {
         using var client = factory.CreateStaffClient();
-        var store = factory.Services.GetRequiredService<DossierStore>();
+        var store = factory.Services.GetRequiredService<DossierDesk>();
         // The filing goes on until at least 100 dossiers and 3 backups, so that the backups overlap the filing on any machine.
         using var threeTaken = new CountdownEvent(3);
-        var writer = Task.Run(() =>
+        var writer = Task.Run(async () =>
         {
             var count = 0;
             while (count < 100 || !threeTaken.IsSet)
             {
-                store.Receive(DatabaseHealthTests.Draft(), "desk");
+                await store.ReceiveAsync(DatabaseHealthTests.Draft(), "desk");
                 count++;
             }
             return count;

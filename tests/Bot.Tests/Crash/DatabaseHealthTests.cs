@@ -45,19 +45,19 @@ public sealed class DatabaseHealthTests : IDisposable
         {
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
-        var store = factory.Services.GetRequiredService<DossierStore>();
-        var kept = store.Receive(Draft(), "desk");
+        var store = factory.Services.GetRequiredService<DossierDesk>();
+        var kept = await store.ReceiveAsync(Draft(), "desk");
 
         using var backup = await client.PostAsync("/api/staff/backup", null);
         Assert.Equal(HttpStatusCode.Created, backup.StatusCode);
         var file = Path.Combine(BackupVerbs.Folder(factory.DatabasePath), (await backup.Content.ReadFromJsonAsync<BackupWritten>())!.File);
         Assert.Null(OfficeDatabase.FileProblem(file));
-        var later = store.Receive(Draft(), "desk");
+        var later = await store.ReceiveAsync(Draft(), "desk");
 
         // Restoring onto a database in use is refused; onto a stopped one it puts the backup back.
         var live = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = factory.DatabasePath }).Build();
         Assert.Equal(1, await BackupVerbs.RestoreAsync(live, [file]));
-        Assert.Equal(later.Code, store.Find(later.Code)!.Code);
+        Assert.Equal(later.Code, (await store.FindAsync(later.Code))!.Code);
         var copyOfLive = Path.Combine(folder, "restored.db");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = copyOfLive }).Build();
         await File.WriteAllBytesAsync(copyOfLive, []);

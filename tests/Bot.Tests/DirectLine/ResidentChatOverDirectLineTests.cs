@@ -66,13 +66,13 @@ public sealed class ResidentChatOverDirectLineTests : IDisposable
             Bot = new ChannelAccount(DirectLineAdapter.BotId),
             Conversation = new ConversationAccount { Id = chat.Id },
         }.ToChatAddress();
-        var store = Get<DossierStore>();
-        var dossier = store.PreRegister(new NewDossier
+        var store = Get<DossierDesk>();
+        var dossier = (await store.PreRegisterAsync(new NewDossier
         {
             ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345621", Village = "Thôn 2",
             Owner = owner, WorkingDays = 5, AppointmentDate = new DateOnly(2026, 11, 30),
-        });
-        store.ChangeStatus(dossier.Code, DossierStatus.Received, "desk", null);
+        }));
+        await store.ChangeStatusAsync(dossier.Code, DossierStatus.Received, "desk", null);
         using var staff = factory.CreateStaffClient();
 
         (await staff.PatchAsJsonAsync($"/api/staff/dossiers/{dossier.Code}", new { status = "inProgress" })).EnsureSuccessStatusCode();

@@ -29,10 +29,10 @@ public sealed partial class OneDossierPerIntentTests : IDisposable
         // Each resident taps "Gửi" four times at once.
         var replies = await Task.WhenAll(residents.SelectMany(user => Enumerable.Range(0, 4).Select(_ => user.SayAsync("Gửi"))));
 
-        var store = factory.Services.GetRequiredService<DossierStore>();
+        var store = factory.Services.GetRequiredService<DossierDesk>();
         foreach (var (user, i) in residents.Select((u, i) => (u, i)))
         {
-            Assert.Single(store.ListByOwner("emulator", $"resident-{i + 1}"));
+            Assert.Single(await store.ListByOwnerAsync("emulator", $"resident-{i + 1}"));
         }
         Assert.Equal(residents.Count, replies.Count(r => Code().IsMatch(Unescaped(r.Texts()))));
         Assert.Equal(0, factory.Services.GetRequiredService<ConversationTurns>().Active);
@@ -54,7 +54,7 @@ public sealed partial class OneDossierPerIntentTests : IDisposable
             // stands at the summary, so the resident's next "Gửi" runs the filing step again.
             var failed = await user.SayAsync("Gửi");
             Assert.Contains(TurnErrorHandler.Apology, failed.Select(a => a.Text));
-            filed = Assert.Single(first.Services.GetRequiredService<DossierStore>().ListByOwner("emulator", "crash-user")).Code;
+            filed = Assert.Single(await first.Services.GetRequiredService<DossierDesk>().ListByOwnerAsync("emulator", "crash-user")).Code;
         }
 
         using var restarted = Factory();
@@ -62,7 +62,7 @@ public sealed partial class OneDossierPerIntentTests : IDisposable
         var retried = await new ConnectorUser(again, "crash-chat", "crash-user").SayAsync("Gửi");
 
         Assert.Equal(filed, Code().Match(Unescaped(retried.Texts())).Value);
-        Assert.Single(restarted.Services.GetRequiredService<DossierStore>().ListByOwner("emulator", "crash-user"));
+        Assert.Single(await restarted.Services.GetRequiredService<DossierDesk>().ListByOwnerAsync("emulator", "crash-user"));
     }
 
     public void Dispose()

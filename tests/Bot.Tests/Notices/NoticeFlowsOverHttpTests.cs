@@ -65,16 +65,16 @@ public sealed class NoticeFlowsOverHttpTests : IDisposable
     {
         using var client = factory.CreateStaffClient();
         var resident = Chat("webchat", "resident-1");
-        var dossier = Get<DossierStore>().PreRegister(new NewDossier
+        var dossier = (await Get<DossierDesk>().PreRegisterAsync(new NewDossier
         {
             ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345621", Village = "Thôn 2",
             Owner = resident.ToChatAddress(), WorkingDays = 5, AppointmentDate = new DateOnly(2026, 11, 30),
-        });
+        }));
         // Earlier steps of the office's path, recorded without notifying anyone.
-        Get<DossierStore>().ChangeStatus(dossier.Code, DossierStatus.Received, "desk", null);
+        await Get<DossierDesk>().ChangeStatusAsync(dossier.Code, DossierStatus.Received, "desk", null);
         if (status == "resultReturned")
         {
-            Get<DossierStore>().ChangeStatus(dossier.Code, DossierStatus.ResultReady, "desk", null);
+            await Get<DossierDesk>().ChangeStatusAsync(dossier.Code, DossierStatus.ResultReady, "desk", null);
         }
 
         var response = await client.PatchAsJsonAsync($"/api/staff/dossiers/{dossier.Code}", new { status });
@@ -92,11 +92,11 @@ public sealed class NoticeFlowsOverHttpTests : IDisposable
     public async Task A_status_change_over_the_staff_api_says_whether_the_resident_is_told(bool fromChat, bool notified, string message)
     {
         using var client = factory.CreateStaffClient();
-        var dossier = Get<DossierStore>().Receive(new NewDossier
+        var dossier = (await Get<DossierDesk>().ReceiveAsync(new NewDossier
         {
             ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345621", Village = "Thôn 2",
             Owner = fromChat ? Chat("webchat", "resident-1").ToChatAddress() : null,
-        }, "desk");
+        }, "desk"));
 
         var response = await client.PatchAsJsonAsync($"/api/staff/dossiers/{dossier.Code}", new { status = "inProgress" });
 

@@ -25,7 +25,7 @@ public sealed class CommuneWorkspaceIsolationTests(CommunesFactory factory) : IC
     private const string BName = "Kpă Thị Bí";
     private const string BPhone = "0987654399";
 
-    private static readonly Lock Seeding = new();
+    private static readonly SemaphoreSlim Seeding = new(1, 1);
 
     public static TheoryData<string> Pages() =>
     [
@@ -37,7 +37,7 @@ public sealed class CommuneWorkspaceIsolationTests(CommunesFactory factory) : IC
     [MemberData(nameof(Pages))]
     public async Task A_clerk_s_pages_show_nothing_of_another_commune_s_records(string page)
     {
-        Seed();
+        await SeedAsync();
         using var clerk = await factory.Browser().SignedInAsync(CommunesFactory.ClerkA);
 
         var html = await clerk.Client.GetStringAsync(page);
@@ -51,7 +51,7 @@ public sealed class CommuneWorkspaceIsolationTests(CommunesFactory factory) : IC
     [Fact]
     public async Task The_commune_s_own_records_are_on_its_clerk_s_pages()
     {
-        Seed();
+        await SeedAsync();
         using var clerk = await factory.Browser().SignedInAsync(CommunesFactory.ClerkA);
 
         var pages = await Task.WhenAll(((IEnumerable<object[]>)Pages()).Select(row => clerk.Client.GetStringAsync((string)row[0])));
@@ -70,7 +70,7 @@ public sealed class CommuneWorkspaceIsolationTests(CommunesFactory factory) : IC
     [InlineData(CommunesFactory.B, BMark, AMark)]
     public async Task The_staff_api_s_questions_of_a_commune_are_its_own(string commune, string own, string other)
     {
-        Seed();
+        await SeedAsync();
         using var client = factory.CreateStaffClient();
 
         var body = await client.GetStringAsync($"/api/staff/questions?commune={commune}");
@@ -114,33 +114,38 @@ public sealed class CommuneWorkspaceIsolationTests(CommunesFactory factory) : IC
     }
 
     // Once per host: each commune gets one record of every kind that a workspace page lists.
-    private void Seed()
+    private async Task SeedAsync()
     {
-        lock (Seeding)
+        await Seeding.WaitAsync();
+        try
         {
-            var dossiers = factory.Get<DossierStore>();
+            var dossiers = factory.Get<DossierDesk>();
             using (factory.Get<CommuneContext>().Enter(factory.CommuneB))
             {
-                if (!dossiers.IsEmpty)
+                if (!await dossiers.IsEmptyAsync())
                 {
                     return;
                 }
             }
-            SeedOne(factory.CommuneA, AName, "0912345621", "Thôn 1", AMark);
-            SeedOne(factory.CommuneB, BName, BPhone, CommunesFactory.BVillage, BMark);
+            await SeedOneAsync(factory.CommuneA, AName, "0912345621", "Thôn 1", AMark);
+            await SeedOneAsync(factory.CommuneB, BName, BPhone, CommunesFactory.BVillage, BMark);
+        }
+        finally
+        {
+            Seeding.Release();
         }
     }
 
-    private void SeedOne(Commune commune, string name, string phone, string village, string mark)
+    private async Task SeedOneAsync(Commune commune, string name, string phone, string village, string mark)
     {
         using var scope = factory.Get<CommuneContext>().Enter(commune);
         var resident = new ChatAddress("webchat", "dan-" + commune.Id, "conv-" + commune.Id);
         var tomorrow = factory.Get<OneStopBot.Office.Calendar.WorkingCalendar>().Today.AddDays(1);
-        var dossier = factory.Get<DossierStore>().PreRegister(new NewDossier
+        var dossier = (await factory.Get<DossierDesk>().PreRegisterAsync(new NewDossier
         {
             ProcedureId = "khai-sinh", ApplicantName = name, Phone = phone, Village = village, Owner = resident, WorkingDays = 3,
             AppointmentDate = tomorrow,
-        });
+        }));
         factory.Get<FeedbackStore>().Add(resident, "Góp ý " + mark);
         factory.Get<RatingStore>().Add(resident, Satisfaction.Neutral, dossier.Code, "Đánh giá " + mark);
         factory.Get<UnansweredQuestionStore>().Record("Câu hỏi " + mark, resident);

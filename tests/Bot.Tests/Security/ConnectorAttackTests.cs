@@ -71,7 +71,7 @@ public sealed class ConnectorAttackTests(SecurityHost host)
     public async Task Callers_and_activities_this_mode_does_not_accept_get_a_problem_and_change_nothing(
         string caller, string channelId, string serviceUrl, HttpStatusCode expected)
     {
-        var dossier = host.Dossier();
+        var dossier = await host.DossierAsync();
         var before = host.Records();
         var client = caller == "local" ? host.Local : host.FromElsewhere();
 
@@ -100,7 +100,7 @@ public sealed class ConnectorAttackTests(SecurityHost host)
     [Fact]
     public async Task A_staff_id_on_the_anonymous_endpoint_gets_no_staff_view()
     {
-        var dossier = host.Dossier();
+        var dossier = await host.DossierAsync();
         var before = host.Records();
         var user = new ConnectorUser(host.Local, conversationId: "fake-staff", userId: "staff-emu");
 
@@ -114,7 +114,7 @@ public sealed class ConnectorAttackTests(SecurityHost host)
     [Fact]
     public async Task A_residents_id_on_another_channel_is_not_their_chat()
     {
-        var dossier = host.Dossier();
+        var dossier = await host.DossierAsync();
         var user = new ConnectorUser(host.Local, conversationId: "fake-owner", userId: dossier.Owner!.UserId);
 
         var replies = (await user.SayAsync("Hồ sơ của tôi")).Texts() + (await user.SayAsync("Tra cứu hồ sơ " + dossier.Code)).Texts();

@@ -15,7 +15,7 @@ public sealed class DigitsLockAttackTests(SecurityHost host)
     [Fact]
     public async Task Chats_parked_at_the_digits_question_before_the_lock_get_no_guess_compared_after_it()
     {
-        var dossier = host.Dossier();
+        var dossier = await host.DossierAsync();
         var parked = new List<Visitor>();
         for (var i = 0; i < Chats; i++)
         {
@@ -42,7 +42,7 @@ public sealed class DigitsLockAttackTests(SecurityHost host)
     [Fact]
     public async Task Guesses_sent_all_at_once_are_counted_exactly_and_the_owner_is_warned_once()
     {
-        var dossier = host.Dossier();
+        var dossier = await host.DossierAsync();
         var guard = host.Get<LookupGuard>();
         var notices = host.Get<NoticeService>();
 

@@ -23,7 +23,7 @@ public sealed class DirectLineAttackTests(SecurityHost host)
     [InlineData("/conversations")]
     public async Task Naming_a_staff_members_id_without_the_secret_gives_a_stranger_no_staff_rights(string path)
     {
-        var dossier = host.Dossier();
+        var dossier = await host.DossierAsync();
         var before = host.Records();
         var http = host.FromElsewhere();
 
@@ -138,7 +138,7 @@ public sealed class DirectLineAttackTests(SecurityHost host)
     [Fact]
     public async Task Claiming_a_staff_id_or_role_inside_the_activity_changes_nothing()
     {
-        var dossier = host.Dossier();
+        var dossier = await host.DossierAsync();
         var http = host.FromElsewhere();
         var client = new DirectLineClient(http);
         var conversation = await client.StartAsync();
@@ -162,7 +162,7 @@ public sealed class DirectLineAttackTests(SecurityHost host)
     [Fact]
     public async Task My_dossiers_in_a_strangers_chat_show_nothing_of_anyone_else()
     {
-        host.Dossier();
+        await host.DossierAsync();
         var visitor = new Visitor(host.FromElsewhere());
         await visitor.StartAsync();
 
@@ -174,7 +174,7 @@ public sealed class DirectLineAttackTests(SecurityHost host)
     [Fact]
     public async Task Guessing_the_last_four_digits_with_a_new_chat_for_every_guess_locks_the_code_after_five()
     {
-        var dossier = host.Dossier();
+        var dossier = await host.DossierAsync();
         var http = host.FromElsewhere();
         var replies = new List<string>();
         for (var guess = 0; guess < 5; guess++)
@@ -202,7 +202,7 @@ public sealed class DirectLineAttackTests(SecurityHost host)
     [Fact]
     public async Task Staff_unlock_a_locked_code_and_the_unlock_is_audited()
     {
-        var dossier = host.Dossier();
+        var dossier = await host.DossierAsync();
         for (var i = 0; i < 5; i++)
         {
             host.Get<LookupGuard>().VerifyDigits(dossier.Code, "0000", (_, _) => { });

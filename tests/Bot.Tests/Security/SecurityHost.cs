@@ -94,7 +94,7 @@ public sealed class SecurityHost : IDisposable
     }
 
     /// <summary>A dossier with every personal field, filed from a Zalo chat that is not the attacker's.</summary>
-    public Dossier Dossier()
+    public async Task<Dossier> DossierAsync()
     {
         var owner = new ConversationReference
         {
@@ -104,12 +104,12 @@ public sealed class SecurityHost : IDisposable
             Bot = new ChannelAccount("oa"),
             Conversation = new ConversationAccount { Id = "owner-conversation" },
         };
-        var dossier = Get<DossierStore>().PreRegister(new NewDossier
+        var dossier = (await Get<DossierDesk>().PreRegisterAsync(new NewDossier
         {
             ProcedureId = "khai-sinh", ApplicantName = Name, Phone = Phone, Village = Village, CitizenId = "001234567889",
             Owner = owner.ToChatAddress(), WorkingDays = 5, AppointmentDate = new DateOnly(2026, 12, 7),
-        });
-        return Get<DossierStore>().ChangeStatus(dossier.Code, DossierStatus.SupplementRequested, "Chị Hoa", Note)!;
+        }));
+        return (await Get<DossierDesk>().ChangeStatusAsync(dossier.Code, DossierStatus.SupplementRequested, "Chị Hoa", Note))!;
     }
 
     private static readonly string[] SendProgress =

@@ -30,12 +30,12 @@ public sealed class WorkspaceXssAttackTests : IDisposable
     [Fact]
     public async Task Markup_in_every_field_is_shown_as_text_on_every_page()
     {
-        var dossier = factory.FromChat();
+        var dossier = await factory.FromChatAsync();
         var dossiers = factory.Get<OfficeDatabase>().Collection<Dossier>(DossierStore.CollectionName);
         // A name as another system might store it: the chat's own validation is not what protects the page.
-        dossiers.Update(factory.Get<IDossierStore>().Find(dossier.Code)! with { ApplicantName = Payload });
-        factory.Get<DossierUpdates>().ChangeStatus(dossier.Code, DossierStatus.Received, Payload, null);
-        factory.Get<DossierUpdates>().ChangeStatus(dossier.Code, DossierStatus.SupplementRequested, "api", Payload);
+        dossiers.Update((await factory.Get<IDossierStore>().FindAsync(dossier.Code))! with { ApplicantName = Payload });
+        await factory.Get<DossierUpdates>().ChangeStatusAsync(dossier.Code, DossierStatus.Received, Payload, null);
+        await factory.Get<DossierUpdates>().ChangeStatusAsync(dossier.Code, DossierStatus.SupplementRequested, "api", Payload);
         var resident = new ChatAddress("webchat", "dl_resident", "conversation-of-the-resident");
         factory.Get<IFeedbackStore>().Add(resident, Payload);
         factory.Get<IRatingStore>().Add(resident, Satisfaction.Neutral, comment: Payload);

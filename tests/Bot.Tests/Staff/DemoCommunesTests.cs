@@ -16,7 +16,7 @@ public sealed class DemoCommunesTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
-    public void Every_commune_is_filled_inside_it_with_its_own_villages_and_a_second_seeding_fills_none()
+    public async Task Every_commune_is_filled_inside_it_with_its_own_villages_and_a_second_seeding_fills_none()
     {
         using var factory = new CommunesFactory();
         // Villages the province also lists, so that the dossiers are valid wherever villages are checked.
@@ -24,7 +24,7 @@ public sealed class DemoCommunesTests : IDisposable
         factory.Settings["Communes:1:Villages:1"] = "Thôn 6";
         var demo = factory.Get<DemoData>();
 
-        var seeded = demo.SeedEveryCommune();
+        var seeded = await demo.SeedEveryCommuneAsync();
 
         Assert.Equal([CommunesFactory.A, CommunesFactory.B], seeded.Select(s => s.Commune.Id));
         var communes = factory.Get<CommuneContext>();
@@ -32,14 +32,14 @@ public sealed class DemoCommunesTests : IDisposable
         {
             Assert.True(result.Created > 0);
             using var scope = communes.Enter(commune);
-            var villages = result.CodesToTry.Select(code => factory.Get<DossierStore>().Find(code)!.Village).ToList();
+            var villages = (await Task.WhenAll(result.CodesToTry.Select(code => factory.Get<DossierDesk>().FindAsync(code)))).Select(d => d!.Village).ToList();
             Assert.NotEmpty(villages);
             Assert.All(villages, village => Assert.Contains(village, commune.Office.Villages));
         }
         // The office's published year goes to the first commune only, whose report it is.
         Assert.True(seeded[0].Result.Created > seeded[1].Result.Created + DemoData.PublishedReceived / 2);
         var before = seeded.Sum(s => s.Result.Created);
-        Assert.Throws<InvalidOperationException>(() => demo.SeedEveryCommune());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => demo.SeedEveryCommuneAsync());
         Assert.Equal(before, seeded.Sum(s => s.Result.Created));
     }
 

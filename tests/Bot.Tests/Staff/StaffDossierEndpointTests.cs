@@ -177,7 +177,7 @@ public sealed class StaffDossierEndpointTests : IDisposable
     [Fact]
     public async Task Stats_of_the_seeded_published_year_give_the_report_counts_and_the_share_of_the_records()
     {
-        factory.Services.GetRequiredService<OneStopBot.Office.Demo.DemoData>().Seed();
+        await factory.Services.GetRequiredService<OneStopBot.Office.Demo.DemoData>().SeedAsync();
         using var client = factory.CreateStaffClient();
 
         var json = JsonNode.Parse(await client.GetStringAsync("/api/staff/stats?from=2023-01-01&to=2023-12-31"))!;
@@ -191,7 +191,7 @@ public sealed class StaffDossierEndpointTests : IDisposable
     [Fact]
     public async Task Stats_read_the_period_against_the_office_goals_for_online_filing_and_satisfaction()
     {
-        factory.Services.GetRequiredService<OneStopBot.Office.Demo.DemoData>().Seed();
+        await factory.Services.GetRequiredService<OneStopBot.Office.Demo.DemoData>().SeedAsync();
         using var client = factory.CreateStaffClient();
 
         var published = JsonNode.Parse(await client.GetStringAsync("/api/staff/stats?from=2023-01-01&to=2023-12-31"))!;

@@ -64,7 +64,7 @@ public sealed class StatusRulesOverHttpTests(StaffApiFactory factory) : IClassFi
         Assert.Equal(StaffDossierEndpoints.RefusedTitle, (string?)problem["title"]);
         Assert.Contains(reason, (string?)problem["detail"], StringComparison.Ordinal);
         Assert.Equal(seen, factory.Observer.Seen.Count);
-        var stored = factory.Services.GetRequiredService<DossierStore>().Find(code)!;
+        var stored = (await factory.Services.GetRequiredService<DossierDesk>().FindAsync(code))!;
         Assert.Equal(before.Length + 1, stored.History.Count);
     }
 

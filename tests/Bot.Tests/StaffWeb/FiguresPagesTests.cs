@@ -12,7 +12,7 @@ namespace OneStopBot.Bot.Tests.StaffWeb;
 /// The figures page over HTTP, signed in to the workspace, on the demo data: the 2023 report, charts drawn on the
 /// server, Excel and bad periods; each view audited with the member.
 /// </summary>
-public sealed class FiguresPagesTests : IDisposable
+public sealed class FiguresPagesTests : IAsyncLifetime
 {
     private readonly WorkspaceFactory factory = new();
 
@@ -22,12 +22,17 @@ public sealed class FiguresPagesTests : IDisposable
     public FiguresPagesTests()
     {
         factory.Settings["Staff:ApiKey"] = ApiKey;
-        factory.Get<DemoData>().Seed();
     }
+
+    public async Task InitializeAsync() => await factory.Get<DemoData>().SeedAsync();
 
     private Task<Workspace> SignedInAsync() => factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
 
-    public void Dispose() => factory.Dispose();
+    public Task DisposeAsync()
+    {
+        factory.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task The_2023_demo_year_shows_the_office_s_report_against_its_goals()

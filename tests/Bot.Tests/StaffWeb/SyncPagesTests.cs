@@ -48,8 +48,8 @@ public sealed partial class SyncPagesTests : IDisposable
     [GeneratedRegex("name=\"upload\" value=\"([0-9A-F]{32})\"")]
     private static partial Regex UploadField();
 
-    private Dossier Receive(string phone) =>
-        factory.Get<IDossierStore>().Receive(new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = phone, Village = "Thôn 1" }, "Chị Hoa");
+    private Task<Dossier> ReceiveAsync(string phone) =>
+        factory.Get<IDossierStore>().ReceiveAsync(new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = phone, Village = "Thôn 1" }, "Chị Hoa");
 
     private List<Delivery> Told() => factory.Get<OfficeDatabase>().Collection<Delivery>(NoticeCollections.DeliveriesName).FindAll().ToList();
 
@@ -70,7 +70,7 @@ public sealed partial class SyncPagesTests : IDisposable
     [Fact]
     public async Task Without_a_session_an_upload_or_an_apply_is_refused_and_changes_nothing()
     {
-        var known = Receive("0912345622");
+        var known = await ReceiveAsync("0912345622");
         var csv = Header + $"{known.Code};khai-sinh;Hồ Thị Lan;0912345622;Thôn 1;Đã có kết quả;26/11/2026 08:00\n";
         using var clerk = await factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
         var preview = await (await UploadAsync(clerk, Encoding.UTF8.GetBytes(csv))).Content.ReadAsStringAsync();
@@ -80,14 +80,14 @@ public sealed partial class SyncPagesTests : IDisposable
         using var apply = await ApplyAsync(stranger, preview);
 
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (upload.StatusCode, apply.StatusCode));
-        Assert.Equal(DossierStatus.Received, factory.Get<IDossierStore>().Find(known.Code)!.Status);
+        Assert.Equal(DossierStatus.Received, (await factory.Get<IDossierStore>().FindAsync(known.Code))!.Status);
         Assert.Null(factory.Get<ProvincialSync>().LastExport());
     }
 
     [Fact]
     public async Task Without_the_page_s_token_an_upload_or_an_apply_is_refused_and_changes_nothing()
     {
-        var known = Receive("0912345622");
+        var known = await ReceiveAsync("0912345622");
         var csv = Header + $"{known.Code};khai-sinh;Hồ Thị Lan;0912345622;Thôn 1;Đã có kết quả;26/11/2026 08:00\n";
         using var clerk = await factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
 
@@ -97,19 +97,19 @@ public sealed partial class SyncPagesTests : IDisposable
 
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (upload.StatusCode, apply.StatusCode));
         Assert.Contains(StaffPageTexts.FormExpired, await apply.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(DossierStatus.Received, factory.Get<IDossierStore>().Find(known.Code)!.Status);
+        Assert.Equal(DossierStatus.Received, (await factory.Get<IDossierStore>().FindAsync(known.Code))!.Status);
         Assert.Null(factory.Get<ProvincialSync>().LastExport());
         // The upload is still waiting: the same clerk applies it from the page.
         using var applied = await ApplyAsync(clerk, preview);
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
-        Assert.Equal(DossierStatus.ResultReady, factory.Get<IDossierStore>().Find(known.Code)!.Status);
+        Assert.Equal(DossierStatus.ResultReady, (await factory.Get<IDossierStore>().FindAsync(known.Code))!.Status);
     }
 
     [Fact]
     public async Task An_upload_is_previewed_then_applied_once_and_the_resident_is_told()
     {
-        var known = Receive("0912345622");
-        var fromChat = factory.FromChat();
+        var known = await ReceiveAsync("0912345622");
+        var fromChat = await factory.FromChatAsync();
         var csv = Header
             + $"{known.Code};khai-sinh;Hồ Thị Lan;0912345622;Thôn 1;Đã có kết quả;26/11/2026 08:00\n"
             + $"{fromChat.Code};khai-sinh;Hồ Thị Lan;0912345621;Thôn 2;Đã tiếp nhận;26/11/2026 08:30\n"
@@ -124,7 +124,7 @@ public sealed partial class SyncPagesTests : IDisposable
         Assert.Contains("Tệp này sẽ thêm 1 hồ sơ mới, đổi trạng thái 2 hồ sơ (1 người dân sẽ nhận tin báo), 0 hồ sơ không đổi, 1 dòng không dùng được.", page, StringComparison.Ordinal);
         Assert.Contains("Cột trạng thái: không rõ", page, StringComparison.Ordinal);
         Assert.Contains("Đăng ký kết hôn", page, StringComparison.Ordinal);
-        Assert.Equal(DossierStatus.Received, factory.Get<IDossierStore>().Find(known.Code)!.Status);
+        Assert.Equal(DossierStatus.Received, (await factory.Get<IDossierStore>().FindAsync(known.Code))!.Status);
         Assert.Empty(Told());
 
         var applied = await ApplyAsync(clerk, page);
@@ -132,9 +132,9 @@ public sealed partial class SyncPagesTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
         Assert.Contains("Đã thêm 1 hồ sơ mới, đổi trạng thái 2 hồ sơ (1 người dân được báo)", await applied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var store = factory.Get<IDossierStore>();
-        Assert.Equal(DossierStatus.ResultReady, store.Find(known.Code)!.Status);
-        Assert.Equal(DossierStatus.Received, store.Find(fromChat.Code)!.Status);
-        Assert.Equal(DossierStatus.InProgress, store.Find("261120-0009")!.Status);
+        Assert.Equal(DossierStatus.ResultReady, (await store.FindAsync(known.Code))!.Status);
+        Assert.Equal(DossierStatus.Received, (await store.FindAsync(fromChat.Code))!.Status);
+        Assert.Equal(DossierStatus.InProgress, (await store.FindAsync("261120-0009"))!.Status);
         var told = Assert.Single(Told());
         Assert.Equal("dl_resident", told.To.UserId);
         Assert.Contains(fromChat.Code, told.Text, StringComparison.Ordinal);
@@ -150,7 +150,7 @@ public sealed partial class SyncPagesTests : IDisposable
     [Fact]
     public async Task Another_member_cannot_apply_a_clerk_s_upload()
     {
-        var known = Receive("0912345622");
+        var known = await ReceiveAsync("0912345622");
         var csv = Header + $"{known.Code};khai-sinh;Hồ Thị Lan;0912345622;Thôn 1;Đã có kết quả;26/11/2026 08:00\n";
         using var clerk = await factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
         using var other = await factory.Browser().SignedInAsync(WorkspaceFactory.OtherClerk);
@@ -162,15 +162,15 @@ public sealed partial class SyncPagesTests : IDisposable
 
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (ownToken.StatusCode, stolenToken.StatusCode));
         Assert.Contains(SyncTexts.UploadGone, await ownToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(DossierStatus.Received, factory.Get<IDossierStore>().Find(known.Code)!.Status);
+        Assert.Equal(DossierStatus.Received, (await factory.Get<IDossierStore>().FindAsync(known.Code))!.Status);
         Assert.Null(factory.Get<ProvincialSync>().LastExport());
     }
 
     [Fact]
     public async Task The_reconciliation_lists_results_not_yet_synchronised_and_exports_them_to_excel()
     {
-        var done = Receive("0912345622");
-        factory.Get<IDossierStore>().ChangeStatus(done.Code, DossierStatus.ResultReady, "Chị Hoa", null);
+        var done = await ReceiveAsync("0912345622");
+        await factory.Get<IDossierStore>().ChangeStatusAsync(done.Code, DossierStatus.ResultReady, "Chị Hoa", null);
         using var clerk = await factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
 
         var page = await clerk.Client.GetStringAsync("/can-bo/dong-bo/doi-chieu");

@@ -54,8 +54,8 @@ public sealed class WorkspaceFactory : OneStopBotFactory
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(baseAddress) }));
 
     /// <summary>A dossier pre-registered from a web chat (so a status change reaches the resident).</summary>
-    public Dossier FromChat(string name = "Hồ Thị Lan", string phone = "0912345621", DateOnly? visit = null) =>
-        Get<DossierStore>().PreRegister(new NewDossier
+    public Task<Dossier> FromChatAsync(string name = "Hồ Thị Lan", string phone = "0912345621", DateOnly? visit = null) =>
+        Get<DossierDesk>().PreRegisterAsync(new NewDossier
         {
             ProcedureId = "khai-sinh",
             ApplicantName = name,
@@ -66,8 +66,8 @@ public sealed class WorkspaceFactory : OneStopBotFactory
         });
 
     /// <summary>A dossier received at the desk.</summary>
-    public Dossier AtDesk(string name = "Nguyễn Văn Bình", string phone = "0987654321", int workingDays = 3) =>
-        Get<DossierStore>().Receive(new NewDossier { ProcedureId = "khai-sinh", ApplicantName = name, Phone = phone, Village = "Thôn 1", WorkingDays = workingDays, Submission = Submission.InPerson }, "api");
+    public Task<Dossier> AtDeskAsync(string name = "Nguyễn Văn Bình", string phone = "0987654321", int workingDays = 3) =>
+        Get<DossierDesk>().ReceiveAsync(new NewDossier { ProcedureId = "khai-sinh", ApplicantName = name, Phone = phone, Village = "Thôn 1", WorkingDays = workingDays, Submission = Submission.InPerson }, "api");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -41,9 +41,9 @@ public sealed class WorkspacePagesTests : IDisposable
     [Fact]
     public async Task Today_lists_dossiers_due_and_overdue_pre_registrations_with_their_papers_open_handoffs_and_questions()
     {
-        var overdue = factory.AtDesk("Trần Văn Quá", workingDays: 1);
-        var coming = factory.FromChat("Hồ Thị Sắp", visit: new DateOnly(2026, 11, 27));
-        var later = factory.FromChat("Lê Thị Xa", phone: "0911111111", visit: new DateOnly(2026, 12, 20));
+        var overdue = await factory.AtDeskAsync("Trần Văn Quá", workingDays: 1);
+        var coming = await factory.FromChatAsync("Hồ Thị Sắp", visit: new DateOnly(2026, 11, 27));
+        var later = await factory.FromChatAsync("Lê Thị Xa", phone: "0911111111", visit: new DateOnly(2026, 12, 20));
         var resident = new ChatAddress("webchat", "dl_x", "c_x");
         factory.Get<IHandoffStore>().Create(resident, "Tôi cần gặp cán bộ tư pháp");
         factory.Get<IUnansweredQuestionStore>().Record("cấp lại sổ đỏ bị mất ở mô", new ChatAddress("webchat", "dl_resident", "conversation-of-the-resident"));
@@ -64,8 +64,8 @@ public sealed class WorkspacePagesTests : IDisposable
     [Fact]
     public async Task Dossiers_are_found_by_code_by_name_without_diacritics_and_by_the_phone_s_last_four_digits()
     {
-        var lan = factory.FromChat("Hồ Thị Lan", "0912345621");
-        var binh = factory.AtDesk("Nguyễn Văn Bình", "0987654399");
+        var lan = await factory.FromChatAsync("Hồ Thị Lan", "0912345621");
+        var binh = await factory.AtDeskAsync("Nguyễn Văn Bình", "0987654399");
         using var clerk = await factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
 
         async Task<string> Search(string q) => await clerk.Client.GetStringAsync("/can-bo/ho-so?q=" + Uri.EscapeDataString(q));
@@ -86,8 +86,12 @@ public sealed class WorkspacePagesTests : IDisposable
     [Fact]
     public async Task Filters_narrow_the_list_and_paging_goes_on_from_where_the_page_ended()
     {
-        var filed = Enumerable.Range(0, 30).Select(i => factory.AtDesk("Người Thử " + (char)('A' + (i % 26)), "09870000" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        var pre = factory.FromChat();
+        var filed = new List<Dossier>();
+        for (var i = 0; i < 30; i++)
+        {
+            filed.Add(await factory.AtDeskAsync("Người Thử " + (char)('A' + (i % 26)), "09870000" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        var pre = await factory.FromChatAsync();
         using var clerk = await factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
 
         var first = await clerk.Client.GetStringAsync("/can-bo/ho-so?status=received");
@@ -107,7 +111,7 @@ public sealed class WorkspacePagesTests : IDisposable
     [Fact]
     public async Task Changing_a_status_tells_the_resident_as_the_chat_does_and_is_audited_with_the_clerk()
     {
-        var dossier = factory.FromChat();
+        var dossier = await factory.FromChatAsync();
         using var clerk = await factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
         var page = "/can-bo/ho-so/" + dossier.Code;
 
@@ -115,7 +119,7 @@ public sealed class WorkspacePagesTests : IDisposable
         var after = await clerk.Client.GetStringAsync(new Uri(new Uri("http://localhost" + page + "/trang-thai"), response.Headers.Location!).PathAndQuery);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal(DossierStatus.Received, factory.Get<IDossierStore>().Find(dossier.Code)!.Status);
+        Assert.Equal(DossierStatus.Received, (await factory.Get<IDossierStore>().FindAsync(dossier.Code))!.Status);
         Assert.Contains(OneStopBot.Bot.Hosting.HtmlText.Encode(StatusNoticeTexts.ResidentTold), after);
         var told = factory.Get<OfficeDatabase>().Collection<Delivery>(NoticeCollections.DeliveriesName).FindAll().ToList();
         Assert.Contains(told, d => d.To.UserId == "dl_resident" && d.Text.Contains(dossier.Code, StringComparison.Ordinal));
@@ -130,7 +134,7 @@ public sealed class WorkspacePagesTests : IDisposable
     [InlineData("khong-co", "", "chọn trạng thái mới")]
     public async Task A_change_the_office_s_rules_refuse_is_told_and_changes_nothing(string status, string note, string told)
     {
-        var dossier = factory.AtDesk();
+        var dossier = await factory.AtDeskAsync();
         using var clerk = await factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
         var page = "/can-bo/ho-so/" + dossier.Code;
 
@@ -138,13 +142,13 @@ public sealed class WorkspacePagesTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(told, await response.Content.ReadAsStringAsync());
-        Assert.Equal(DossierStatus.Received, factory.Get<IDossierStore>().Find(dossier.Code)!.Status);
+        Assert.Equal(DossierStatus.Received, (await factory.Get<IDossierStore>().FindAsync(dossier.Code))!.Status);
     }
 
     [Fact]
     public async Task A_locked_dossier_shows_the_unlock_button_and_unlocking_is_audited_with_the_clerk()
     {
-        var dossier = factory.FromChat();
+        var dossier = await factory.FromChatAsync();
         var guard = factory.Get<LookupGuard>();
         for (var i = 0; i < 5; i++)
         {
@@ -202,7 +206,7 @@ public sealed class WorkspacePagesTests : IDisposable
     {
         for (var i = 0; i < 120; i++)
         {
-            factory.AtDesk("Người Thử Nghiệm Có Tên Rất Dài Để Trang Nặng", "09870001" + (i % 100).ToString("D2", System.Globalization.CultureInfo.InvariantCulture), workingDays: 0);
+            await factory.AtDeskAsync("Người Thử Nghiệm Có Tên Rất Dài Để Trang Nặng", "09870001" + (i % 100).ToString("D2", System.Globalization.CultureInfo.InvariantCulture), workingDays: 0);
         }
         factory.Time.Advance(TimeSpan.FromDays(3));
         using var leader = await factory.Browser().SignedInAsync(WorkspaceFactory.Leader);

@@ -94,7 +94,7 @@ public sealed class WorkspaceSessionTests : IDisposable
     [Fact]
     public async Task Forms_posted_without_their_token_or_with_another_session_s_token_change_nothing()
     {
-        var dossier = factory.FromChat();
+        var dossier = await factory.FromChatAsync();
         using var clerk = await factory.Browser().SignedInAsync(WorkspaceFactory.Clerk);
         using var other = await factory.Browser().SignedInAsync(WorkspaceFactory.OtherClerk);
         var page = "/can-bo/ho-so/" + dossier.Code;
@@ -106,7 +106,7 @@ public sealed class WorkspaceSessionTests : IDisposable
         using var signOut = await clerk.Client.PostAsync("/can-bo/dang-xuat", Workspace.Form(null));
 
         Assert.All(new[] { none, foreign, json, signOut }, r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
-        Assert.Equal(DossierStatus.PreRegistered, factory.Get<IDossierStore>().Find(dossier.Code)!.Status);
+        Assert.Equal(DossierStatus.PreRegistered, (await factory.Get<IDossierStore>().FindAsync(dossier.Code))!.Status);
         using var still = await clerk.Client.GetAsync("/can-bo/hom-nay");
         Assert.Equal(HttpStatusCode.OK, still.StatusCode);
     }

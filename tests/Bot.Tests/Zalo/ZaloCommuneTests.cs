@@ -94,12 +94,12 @@ public sealed class ZaloCommuneTests
         var owner = new ChatAddress(ZaloAdapter.ChannelId, user, user) { BotId = TwoCommuneOas.SuoiMayOaId };
         using (host.Services.GetRequiredService<CommuneContext>().Enter("suoi-may"))
         {
-            var dossier = host.Services.GetRequiredService<DossierStore>().PreRegister(new NewDossier
+            var dossier = (await host.Services.GetRequiredService<DossierDesk>().PreRegisterAsync(new NewDossier
             {
                 ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345621", Village = "Thôn 2",
                 Owner = owner, WorkingDays = 5, AppointmentDate = new DateOnly(2026, 11, 30),
-            });
-            host.Services.GetRequiredService<DossierUpdates>().ChangeStatus(dossier.Code, DossierStatus.Received, "desk", null);
+            }));
+            await host.Services.GetRequiredService<DossierUpdates>().ChangeStatusAsync(dossier.Code, DossierStatus.Received, "desk", null);
         }
 
         var sent = Assert.Single(await host.Api.WaitForCountAsync(user, 1));

@@ -48,7 +48,7 @@ public static class TwoCommunes
     };
 
     /// <summary>A received dossier of Suối Mây, filed from another chat with the phone 0912345621.</summary>
-    public static string FileInSuoiMay(ConversationHarness harness)
+    public static async Task<string> FileInSuoiMayAsync(ConversationHarness harness)
     {
         var code = SuoiMayAgency + "-261126-0001";
         using (harness.Get<CommuneContext>().Enter(harness.Commune(SuoiMay)))
@@ -59,7 +59,7 @@ public static class TwoCommunes
                 Owner = new Office.Notices.ChatAddress("zalo", "someone-else", "someone-else"),
             };
             var at = harness.Time.GetUtcNow();
-            Assert.Equal([true], harness.Get<IDossierArchive>().InsertImported(
+            Assert.Equal([true], await harness.Get<IDossierArchive>().InsertImportedAsync(
                 [new ImportedDossier(request, code, [new StatusChange { At = at, Status = DossierStatus.Received, Actor = "api" }])], "api", at));
         }
         return code;

@@ -52,7 +52,7 @@ public sealed class CheckDossierConversationTests : IDisposable
     public async Task Details_show_the_received_day_with_relative_time_and_lateness()
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Received, "Cán bộ A", null);
+        await harness.Get<DossierDesk>().ChangeStatusAsync(Code, DossierStatus.Received, "Cán bộ A", null);
         harness.Time.Advance(TimeSpan.FromDays(5));
 
         await harness.Flow()
@@ -69,7 +69,7 @@ public sealed class CheckDossierConversationTests : IDisposable
     public async Task A_ready_result_says_what_to_bring_to_collect_it_and_shows_the_note()
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.ResultReady, "Cán bộ A", "Mời anh/chị đến nhận.");
+        await harness.Get<DossierDesk>().ChangeStatusAsync(Code, DossierStatus.ResultReady, "Cán bộ A", "Mời anh/chị đến nhận.");
 
         await harness.Flow()
             .Send(Code).AssertReply(activity =>

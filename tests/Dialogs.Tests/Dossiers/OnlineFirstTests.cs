@@ -15,7 +15,7 @@ public sealed class OnlineFirstTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 
-    private DossierStore Store => harness.Get<DossierStore>();
+    private DossierDesk Store => harness.Get<DossierDesk>();
 
     /// <summary>Each row: the procedure typed, and whether it can be filed online (its file has a guide).</summary>
     public static TheoryData<string, bool> Procedures => new()
@@ -56,7 +56,7 @@ public sealed class OnlineFirstTests : IDisposable
         Assert.StartsWith($"{birth.SimpleName}. {ProcedureTexts.Online}", replies[0], StringComparison.Ordinal);
         Assert.Contains(birth.OnlineGuide!.Steps[^1], replies[2], StringComparison.Ordinal);
         Assert.EndsWith(ProcedureTexts.GuideDesk, replies[3], StringComparison.Ordinal);
-        Assert.Empty(Store.ListByOwner(Chats.Channel, Chats.User));
+        Assert.Empty(await Store.ListByOwnerAsync(Chats.Channel, Chats.User));
         // The pre-registration is over: a name typed now is no answer to it.
         Assert.DoesNotContain(await harness.SayAsync("Hồ Thị Lan"), r => r.Text == PreRegisterTexts.AskPhone);
     }
@@ -79,7 +79,7 @@ public sealed class OnlineFirstTests : IDisposable
     {
         await harness.Flow().PreRegister().StartTestAsync();
 
-        var dossier = Assert.Single(Store.ListByOwner(Chats.Channel, Chats.User));
+        var dossier = Assert.Single(await Store.ListByOwnerAsync(Chats.Channel, Chats.User));
         Assert.Equal(("khai-sinh", "Hồ Thị Lan"), (dossier.ProcedureId, dossier.ApplicantName));
     }
 

@@ -16,14 +16,14 @@ public sealed partial class PreRegisterConversationTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 
-    private DossierStore Store => harness.Get<DossierStore>();
+    private DossierDesk Store => harness.Get<DossierDesk>();
 
     [Fact]
     public async Task A_pre_registration_gets_a_code_of_the_day_and_tells_what_to_bring_and_when()
     {
         await harness.Flow().PreRegister().StartTestAsync();
 
-        var dossier = Assert.Single(Store.ListByOwner(Chats.Channel, Chats.User));
+        var dossier = Assert.Single(await Store.ListByOwnerAsync(Chats.Channel, Chats.User));
         Assert.Matches(CodeShape(), dossier.Code);
         Assert.Equal("000.32.30.H49-261126-0001", dossier.Code);
         Assert.Equal(DossierStatus.PreRegistered, dossier.Status);
@@ -92,7 +92,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             .Send("Gửi").AssertReply(PreRegisterTexts.Done)
             .StartTestAsync();
 
-        var dossier = Assert.Single(Store.ListByOwner(Chats.Channel, Chats.User));
+        var dossier = Assert.Single(await Store.ListByOwnerAsync(Chats.Channel, Chats.User));
         Assert.Equal("0987654399", dossier.Phone);
         Assert.Equal(new DateOnly(2026, 12, 2), dossier.AppointmentDate);
     }
@@ -165,7 +165,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             .Send("0912345621").AssertReply(activity => Assert.DoesNotContain(PreRegisterTexts.AskVillage, ((IMessageActivity)activity).Text, StringComparison.Ordinal))
             .StartTestAsync();
 
-        Assert.Empty(Store.ListByOwner(Chats.Channel, Chats.User));
+        Assert.Empty(await Store.ListByOwnerAsync(Chats.Channel, Chats.User));
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed partial class PreRegisterConversationTests : IDisposable
     {
         await harness.Flow().PreRegisterWithoutOffer(name: "hồ thị lan", shownName: "Hồ Thị Lan").StartTestAsync();
 
-        var kept = harness.Get<DossierStore>().ListByOwner(Chats.Channel, Chats.User).Single();
+        var kept = (await harness.Get<DossierDesk>().ListByOwnerAsync(Chats.Channel, Chats.User)).Single();
         Assert.Equal("Hồ Thị Lan", kept.ApplicantName);
         // A name kept as typed before names were normalised is shown title-cased too.
         Assert.StartsWith("Người nộp: Hồ Thị Lan,", harness.Get<DossierDetails>().ForStaff(kept with { ApplicantName = "hồ thị lan" })[1], StringComparison.Ordinal);
@@ -243,6 +243,6 @@ public sealed partial class PreRegisterConversationTests : IDisposable
             })
             .Send("Hồ Văn A").AssertReply(activity => Assert.NotEqual(PreRegisterTexts.AskPhone, ((IMessageActivity)activity).Text))
             .StartTestAsync();
-        Assert.Empty(Store.ListByOwner(Chats.Channel, Chats.User));
+        Assert.Empty(await Store.ListByOwnerAsync(Chats.Channel, Chats.User));
     }
 }

@@ -26,19 +26,19 @@ public sealed class ReceiverPlaceTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 
-    private string File(string procedureId) =>
-        harness.Get<DossierStore>().Receive(new NewDossier
+    private async Task<string> FileAsync(string procedureId) =>
+        (await harness.Get<DossierDesk>().ReceiveAsync(new NewDossier
         {
             ProcedureId = procedureId,
             ApplicantName = "Hồ Thị Lan",
             Phone = "0912345621",
             Village = "Thôn 2",
             Owner = harness.Adapter.Conversation.ToChatAddress(),
-        }, "Cán bộ A").Code;
+        }, "Cán bộ A")).Code;
 
     /// <summary>A change made as staff make it, which tells the resident.</summary>
-    private void Notify(string code, DossierStatus status) =>
-        Assert.NotNull(harness.Get<DossierUpdates>().ChangeStatus(code, status, "Cán bộ A", null));
+    private async Task NotifyAsync(string code, DossierStatus status) =>
+        Assert.NotNull(await harness.Get<DossierUpdates>().ChangeStatusAsync(code, status, "Cán bộ A", null));
 
     private (string Place, string Hours) Receiver(string key) =>
         key == "desk"
@@ -51,8 +51,8 @@ public sealed class ReceiverPlaceTests : IDisposable
     [InlineData("nghia-vu-quan-su", "communeMilitary")]
     public async Task The_result_ready_notice_and_status_reply_name_the_procedures_own_receiver_and_hours(string procedureId, string receiver)
     {
-        var code = File(procedureId);
-        Notify(code, DossierStatus.ResultReady);
+        var code = await FileAsync(procedureId);
+        await NotifyAsync(code, DossierStatus.ResultReady);
         var (place, hours) = Receiver(receiver);
         var visit = TextTemplate.Fill(Receivers.VisitLine, place, hours);
 
@@ -72,14 +72,14 @@ public sealed class ReceiverPlaceTests : IDisposable
     [Theory]
     [InlineData(DossierStatus.InProgress)]
     [InlineData(DossierStatus.ResultReturned)]
-    public void A_status_that_needs_no_visit_names_no_place(DossierStatus status)
+    public async Task A_status_that_needs_no_visit_names_no_place(DossierStatus status)
     {
-        var code = File("tam-tru");
+        var code = await FileAsync("tam-tru");
         if (status == DossierStatus.ResultReturned)
         {
-            harness.Get<DossierStore>().ChangeStatus(code, DossierStatus.ResultReady, "Cán bộ A", null);
+            await harness.Get<DossierDesk>().ChangeStatusAsync(code, DossierStatus.ResultReady, "Cán bộ A", null);
         }
-        Notify(code, status);
+        await NotifyAsync(code, status);
 
         var notice = harness.Get<Outbox>().Due(harness.Time.GetUtcNow(), 10).Single(d => d.To.UserId == harness.Adapter.Conversation.User.Id).Text;
 
@@ -87,10 +87,10 @@ public sealed class ReceiverPlaceTests : IDisposable
     }
 
     [Fact]
-    public void A_procedure_whose_receiver_is_not_confirmed_gets_no_place_rather_than_the_desks()
+    public async Task A_procedure_whose_receiver_is_not_confirmed_gets_no_place_rather_than_the_desks()
     {
-        var code = File("cap-so-do");
-        Notify(code, DossierStatus.ResultReady);
+        var code = await FileAsync("cap-so-do");
+        await NotifyAsync(code, DossierStatus.ResultReady);
 
         var notice = harness.Get<Outbox>().Due(harness.Time.GetUtcNow(), 10).Single().Text;
 

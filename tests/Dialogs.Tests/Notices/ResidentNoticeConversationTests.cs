@@ -21,15 +21,15 @@ public sealed class ResidentNoticeConversationTests : IDisposable
 
     private IReadOnlyList<Delivery> Queued() => harness.Get<Outbox>().Due(harness.Time.GetUtcNow(), 100);
 
-    private void Change(DossierStatus status, string? note = null) =>
-        Assert.NotNull(harness.Get<DossierUpdates>().ChangeStatus(Code, status, "Cán bộ Hoa", note));
+    private async Task ChangeAsync(DossierStatus status, string? note = null) =>
+        Assert.NotNull(await harness.Get<DossierUpdates>().ChangeStatusAsync(Code, status, "Cán bộ Hoa", note));
 
     /// <summary>Moves the dossier along the office's path without notifying anyone, as an earlier day's work would.</summary>
-    private void Reach(params DossierStatus[] path)
+    private async Task ReachAsync(params DossierStatus[] path)
     {
         foreach (var status in path)
         {
-            Assert.NotNull(harness.Get<DossierStore>().ChangeStatus(Code, status, "Cán bộ Hoa", null));
+            Assert.NotNull(await harness.Get<DossierDesk>().ChangeStatusAsync(Code, status, "Cán bộ Hoa", null));
         }
     }
 
@@ -38,8 +38,8 @@ public sealed class ResidentNoticeConversationTests : IDisposable
     {
         await harness.Flow().PreRegister().StartTestAsync();
 
-        Reach(DossierStatus.Received);
-        Change(DossierStatus.SupplementRequested, "Thiếu giấy chứng sinh");
+        await ReachAsync(DossierStatus.Received);
+        await ChangeAsync(DossierStatus.SupplementRequested, "Thiếu giấy chứng sinh");
 
         var message = Assert.Single(Queued());
         Assert.Equal(DeliveryKind.StatusChange, message.Kind);
@@ -58,8 +58,8 @@ public sealed class ResidentNoticeConversationTests : IDisposable
     {
         await harness.Flow().PreRegister().StartTestAsync();
 
-        Reach(DossierStatus.Received);
-        Change(DossierStatus.ResultReady);
+        await ReachAsync(DossierStatus.Received);
+        await ChangeAsync(DossierStatus.ResultReady);
 
         var text = Assert.Single(Queued()).Text;
         Assert.Contains("mang căn cước đến xã", text, StringComparison.Ordinal);
@@ -72,13 +72,13 @@ public sealed class ResidentNoticeConversationTests : IDisposable
     public async Task A_returned_result_and_its_rating_request_are_one_message_status_first_and_desk_dossiers_get_nothing()
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        var desk = harness.Get<DossierStore>().Receive(
-            new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0 }, "desk");
-        harness.Get<DossierStore>().ChangeStatus(desk.Code, DossierStatus.ResultReady, "desk", null);
+        var desk = (await harness.Get<DossierDesk>().ReceiveAsync(
+            new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0 }, "desk"));
+        await harness.Get<DossierDesk>().ChangeStatusAsync(desk.Code, DossierStatus.ResultReady, "desk", null);
 
-        Reach(DossierStatus.Received, DossierStatus.ResultReady);
-        Change(DossierStatus.ResultReturned);
-        harness.Get<DossierUpdates>().ChangeStatus(desk.Code, DossierStatus.ResultReturned, "desk", null);
+        await ReachAsync(DossierStatus.Received, DossierStatus.ResultReady);
+        await ChangeAsync(DossierStatus.ResultReturned);
+        await harness.Get<DossierUpdates>().ChangeStatusAsync(desk.Code, DossierStatus.ResultReturned, "desk", null);
 
         var message = Assert.Single(Queued());
         Assert.Equal(DeliveryKind.RatingRequest, message.Kind);
@@ -96,8 +96,8 @@ public sealed class ResidentNoticeConversationTests : IDisposable
         string button, Satisfaction score, string comment, string? storedComment)
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        Reach(DossierStatus.Received, DossierStatus.ResultReady);
-        Change(DossierStatus.ResultReturned);
+        await ReachAsync(DossierStatus.Received, DossierStatus.ResultReady);
+        await ChangeAsync(DossierStatus.ResultReturned);
 
         var unhappy = score == Satisfaction.Unsatisfied;
         await harness.Flow()
@@ -116,15 +116,15 @@ public sealed class ResidentNoticeConversationTests : IDisposable
     public async Task An_unhappy_resident_gets_an_apology_and_what_went_wrong_reaches_staff_masked()
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        Reach(DossierStatus.Received, DossierStatus.ResultReady);
-        Change(DossierStatus.ResultReturned);
+        await ReachAsync(DossierStatus.Received, DossierStatus.ResultReady);
+        await ChangeAsync(DossierStatus.ResultReturned);
 
         await harness.Flow()
             .Send("khong hai long").AssertReply(activity => Assert.StartsWith("Em xin lỗi vì", ((IMessageActivity)activity).Text, StringComparison.Ordinal))
             .Send("chờ 2 tiếng, gọi 0912345678 không ai nghe").AssertReplyContains(RatingTexts.SentToStaff)
             .StartTestAsync();
 
-        var staffView = string.Join('\n', harness.Get<DossierDetails>().ForStaff(harness.Get<DossierStore>().Find(Code)!));
+        var staffView = string.Join('\n', harness.Get<DossierDetails>().ForStaff((await harness.Get<DossierDesk>().FindAsync(Code))!));
         Assert.Contains("Người dân đánh giá: Không hài lòng. Góp ý: chờ 2 tiếng, gọi", staffView, StringComparison.Ordinal);
         Assert.DoesNotContain("0912345678", staffView, StringComparison.Ordinal);
     }
@@ -133,15 +133,15 @@ public sealed class ResidentNoticeConversationTests : IDisposable
     public async Task An_unhappy_resident_who_skips_the_question_is_apologised_to_again()
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        Reach(DossierStatus.Received, DossierStatus.ResultReady);
-        Change(DossierStatus.ResultReturned);
+        await ReachAsync(DossierStatus.Received, DossierStatus.ResultReady);
+        await ChangeAsync(DossierStatus.ResultReturned);
 
         await harness.Flow()
             .Send("Không hài lòng").AssertReplyWithButtons(RatingTexts.AskWhatWentWrong, RatingTexts.Skip)
             .Send("Bỏ qua").AssertReplyContains(RatingTexts.SorryAgain)
             .StartTestAsync();
 
-        Assert.Contains("Người dân đánh giá: Không hài lòng.", harness.Get<DossierDetails>().ForStaff(harness.Get<DossierStore>().Find(Code)!));
+        Assert.Contains("Người dân đánh giá: Không hài lòng.", harness.Get<DossierDetails>().ForStaff((await harness.Get<DossierDesk>().FindAsync(Code))!));
     }
 
     [Fact]
@@ -158,8 +158,8 @@ public sealed class ResidentNoticeConversationTests : IDisposable
     public async Task A_returned_dossier_is_rated_once_and_a_huge_comment_is_asked_again()
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        Reach(DossierStatus.Received, DossierStatus.ResultReady);
-        Change(DossierStatus.ResultReturned);
+        await ReachAsync(DossierStatus.Received, DossierStatus.ResultReady);
+        await ChangeAsync(DossierStatus.ResultReturned);
 
         await harness.Flow()
             .Send("Hài lòng").AssertReplyContains(RatingTexts.AskComment)
@@ -202,8 +202,8 @@ public sealed class ResidentNoticeConversationTests : IDisposable
     public async Task A_rating_button_inside_another_dialog_is_a_rating_and_that_dialog_goes_on()
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        Reach(DossierStatus.Received, DossierStatus.ResultReady);
-        Change(DossierStatus.ResultReturned);
+        await ReachAsync(DossierStatus.Received, DossierStatus.ResultReady);
+        await ChangeAsync(DossierStatus.ResultReturned);
 
         await harness.Flow()
             .Send("Góp ý").AssertReply(FeedbackTexts.Ask)

@@ -40,7 +40,7 @@ public sealed class ExplainedEverywhereTests : IDisposable
     public async Task A_status_reply_explains_a_word_at_its_first_mention_only(DossierStatus status, string note, string word)
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        harness.Get<DossierStore>().ChangeStatus(Code, status, "Cán bộ A", note);
+        await harness.Get<DossierDesk>().ChangeStatusAsync(Code, status, "Cán bộ A", note);
 
         var first = Texts(await harness.SayAsync("tra cứu hồ sơ " + Code));
         var again = Texts(await harness.SayAsync("tra cứu hồ sơ " + Code));
@@ -54,7 +54,7 @@ public sealed class ExplainedEverywhereTests : IDisposable
     public async Task A_word_explained_in_a_status_reply_is_not_explained_again_in_a_procedure_answer()
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.SupplementRequested, "Cán bộ A", "Cần thêm bản trích lục khai sinh của mẹ.");
+        await harness.Get<DossierDesk>().ChangeStatusAsync(Code, DossierStatus.SupplementRequested, "Cán bộ A", "Cần thêm bản trích lục khai sinh của mẹ.");
         Assert.Contains($"({Explanation(harness, "trích lục")})", Texts(await harness.SayAsync("tra cứu hồ sơ " + Code)), StringComparison.Ordinal);
 
         var answer = Texts(await harness.SayAsync("xin trích lục khai sinh"));
@@ -89,7 +89,7 @@ public sealed class ExplainedEverywhereTests : IDisposable
             ["Staff:Members:0:Name"] = "Cán bộ Hoa",
         });
         await Chats.Other(staff, "resident").PreRegister().StartTestAsync();
-        staff.Get<DossierStore>().ChangeStatus(Code, DossierStatus.SupplementRequested, "Cán bộ A", "Cần thêm bản trích lục khai sinh của mẹ.");
+        await staff.Get<DossierDesk>().ChangeStatusAsync(Code, DossierStatus.SupplementRequested, "Cán bộ A", "Cần thêm bản trích lục khai sinh của mẹ.");
 
         var shown = Texts(await staff.SayAsync("/hoso 261126-0001"));
 
@@ -179,15 +179,15 @@ public sealed class ExplainedEverywhereTests : IDisposable
     [Fact]
     public async Task A_status_notice_explains_its_words_in_itself_whatever_the_chat_was_told_before()
     {
-        var code = harness.Get<DossierStore>().Receive(new NewDossier
+        var code = (await harness.Get<DossierDesk>().ReceiveAsync(new NewDossier
         {
             ProcedureId = "cap-so-do", ApplicantName = "Hồ Thị Lan", Phone = "0912345621", Village = "Thôn 2",
             Owner = harness.Adapter.Conversation.ToChatAddress(),
-        }, "Cán bộ A").Code;
+        }, "Cán bộ A")).Code;
         // The chat has had "nghĩa vụ tài chính" explained already; a notice read days later explains it again.
-        harness.Get<DossierStore>().ChangeStatus(code, DossierStatus.InProgress, "Cán bộ A", "Đang tính nghĩa vụ tài chính.");
+        await harness.Get<DossierDesk>().ChangeStatusAsync(code, DossierStatus.InProgress, "Cán bộ A", "Đang tính nghĩa vụ tài chính.");
         Assert.Contains($"({Explanation(harness, "nghĩa vụ tài chính")})", Texts(await harness.SayAsync("tra cứu hồ sơ " + code)), StringComparison.Ordinal);
-        Assert.NotNull(harness.Get<DossierUpdates>().ChangeStatus(code, DossierStatus.FinancialObligation, "Cán bộ A", "Nộp tại Chi cục Thuế."));
+        Assert.NotNull(await harness.Get<DossierUpdates>().ChangeStatusAsync(code, DossierStatus.FinancialObligation, "Cán bộ A", "Nộp tại Chi cục Thuế."));
 
         var notice = await SendProactivelyAsync(harness, Assert.Single(harness.Get<Outbox>().Due(harness.Time.GetUtcNow(), 10)));
 

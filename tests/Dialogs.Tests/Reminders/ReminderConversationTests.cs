@@ -83,7 +83,7 @@ public sealed class ReminderConversationTests : IDisposable
         var replies = await harness.SayAsync("dừng nhắc");
         Assert.StartsWith("Dạ, em đã dừng 1 tin nhắc.", replies[0].Text, StringComparison.Ordinal);
         // The name question was not answered with the command; it waits to be taken up again.
-        Assert.Null(harness.Get<OneStopBot.Office.Dossiers.DossierStore>().Find(Code));
+        Assert.Null(await harness.Get<OneStopBot.Office.Dossiers.DossierDesk>().FindAsync(Code));
         harness.At("2026-11-28 07:00");
         Assert.Empty(harness.Round());
     }
@@ -131,7 +131,7 @@ public sealed class ReminderConversationTests : IDisposable
         await harness.Flow().PreRegister().StartTestAsync();
         Assert.Empty(harness.Round());
         harness.At("2026-11-27 10:00");
-        Assert.NotNull(harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Received, "Cán bộ Hoa", null));
+        Assert.NotNull(await harness.Get<DossierDesk>().ChangeStatusAsync(Code, DossierStatus.Received, "Cán bộ Hoa", null));
 
         harness.At("2026-11-29 16:00");
         Assert.Empty(harness.Round());
@@ -141,8 +141,8 @@ public sealed class ReminderConversationTests : IDisposable
     public async Task A_dossier_waiting_three_working_days_for_papers_is_reminded_of_what_is_missing_once()
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        Assert.NotNull(harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Received, "Cán bộ Hoa", null));
-        Assert.NotNull(harness.Get<DossierUpdates>().ChangeStatus(Code, DossierStatus.SupplementRequested, "Cán bộ Hoa", "Thiếu giấy chứng sinh"));
+        Assert.NotNull(await harness.Get<DossierDesk>().ChangeStatusAsync(Code, DossierStatus.Received, "Cán bộ Hoa", null));
+        Assert.NotNull(await harness.Get<DossierUpdates>().ChangeStatusAsync(Code, DossierStatus.SupplementRequested, "Cán bộ Hoa", "Thiếu giấy chứng sinh"));
 
         // Thursday 09:00 + 3 working days (Friday, Monday, Tuesday) = Tuesday 1/12, 09:00.
         harness.At("2026-12-01 08:59");
@@ -159,11 +159,11 @@ public sealed class ReminderConversationTests : IDisposable
     public async Task Papers_brought_in_time_stop_the_supplement_reminder()
     {
         await harness.Flow().PreRegister().StartTestAsync();
-        Assert.NotNull(harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Received, "Cán bộ Hoa", null));
-        Assert.NotNull(harness.Get<DossierUpdates>().ChangeStatus(Code, DossierStatus.SupplementRequested, "Cán bộ Hoa", "Thiếu giấy chứng sinh"));
+        Assert.NotNull(await harness.Get<DossierDesk>().ChangeStatusAsync(Code, DossierStatus.Received, "Cán bộ Hoa", null));
+        Assert.NotNull(await harness.Get<DossierUpdates>().ChangeStatusAsync(Code, DossierStatus.SupplementRequested, "Cán bộ Hoa", "Thiếu giấy chứng sinh"));
         harness.At("2026-11-27 09:00");
         Assert.Empty(harness.Round());
-        Assert.NotNull(harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.InProgress, "Cán bộ Hoa", null));
+        Assert.NotNull(await harness.Get<DossierDesk>().ChangeStatusAsync(Code, DossierStatus.InProgress, "Cán bộ Hoa", null));
 
         harness.At("2026-12-01 09:00");
         Assert.Empty(harness.Round());

@@ -72,7 +72,7 @@ public sealed class GuidedFlowTests : IDisposable
             .Send("Gửi").AssertReply(PreRegisterTexts.Done)
             .StartTestAsync();
 
-        Assert.Single(harness.Get<DossierStore>().ListByOwner(Chats.Channel, Chats.User));
+        Assert.Single(await harness.Get<DossierDesk>().ListByOwnerAsync(Chats.Channel, Chats.User));
         Assert.Empty(harness.Get<UnansweredQuestionStore>().Latest(10));
     }
 
@@ -196,10 +196,10 @@ public sealed class GuidedFlowTests : IDisposable
     {
         // An earlier dossier of this chat has been returned, so its rating request is waiting.
         await harness.Flow().PreRegister().StartTestAsync();
-        var code = Assert.Single(harness.Get<DossierStore>().ListByOwner(Chats.Channel, Chats.User)).Code;
+        var code = Assert.Single(await harness.Get<DossierDesk>().ListByOwnerAsync(Chats.Channel, Chats.User)).Code;
         foreach (var status in new[] { DossierStatus.Received, DossierStatus.ResultReady, DossierStatus.ResultReturned })
         {
-            Assert.NotNull(harness.Get<DossierStore>().ChangeStatus(code, status, "Cán bộ Hoa", null));
+            Assert.NotNull(await harness.Get<DossierDesk>().ChangeStatusAsync(code, status, "Cán bộ Hoa", null));
         }
 
         await harness.Flow()

@@ -94,17 +94,17 @@ public sealed class InterruptionTableTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Rows))]
-    public Task Each_question_treats_each_word_as_the_table_says(string prompt, string word, Outcome outcome) =>
-        Reach(prompt).Send(word).AssertReply(activity =>
+    public async Task Each_question_treats_each_word_as_the_table_says(string prompt, string word, Outcome outcome) =>
+        await (await ReachAsync(prompt)).Send(word).AssertReply(activity =>
             Assert.Contains(Marker(prompt, outcome), ((IMessageActivity)activity).Text, StringComparison.Ordinal))
         .StartTestAsync();
 
-    private TestFlow Reach(string prompt)
+    private async Task<TestFlow> ReachAsync(string prompt)
     {
         var flow = harness.Flow();
         if (prompt.StartsWith("staff", StringComparison.Ordinal))
         {
-            harness.Get<DossierStore>().Receive(
+            await harness.Get<DossierDesk>().ReceiveAsync(
                 new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0 }, "desk");
             flow = flow.Send("/capnhat " + Code).AssertReplyContains("Chọn trạng thái mới")
                 .Send("Đang giải quyết").AssertReplyContains(StaffUpdateTexts.AskNote);

@@ -24,7 +24,7 @@ public sealed class CommuneLookupAttackTests : IDisposable
     [Fact]
     public async Task Another_commune_s_dossier_is_shown_only_with_its_full_code_and_the_phone_s_digits()
     {
-        var code = FileInSuoiMay(harness);
+        var code = await FileInSuoiMayAsync(harness);
         await harness.SayAsync("xin chào");
         await harness.SayAsync("phuoc duc");
 
@@ -46,7 +46,7 @@ public sealed class CommuneLookupAttackTests : IDisposable
     [Fact]
     public async Task Guessing_another_commune_s_digits_locks_the_code_there_and_names_that_commune_s_phone()
     {
-        var code = FileInSuoiMay(harness);
+        var code = await FileInSuoiMayAsync(harness);
         harness.ChannelCommune = PhuocDuc;
         await harness.SayAsync("Tra cứu hồ sơ " + code);
         string said = "";
@@ -65,7 +65,7 @@ public sealed class CommuneLookupAttackTests : IDisposable
     [Fact]
     public async Task A_code_typed_for_another_commune_after_the_question_does_not_show_its_details()
     {
-        var code = FileInSuoiMay(harness);
+        var code = await FileInSuoiMayAsync(harness);
         // Inferred from the code, the chat becomes Suối Mây's; that gives no right to the dossier.
         var said = await SaidAsync("hồ sơ " + code + " xong chưa");
         Assert.Contains(TextTemplate.Fill(CheckDossierTexts.FoundAskDigits, code), said, StringComparison.Ordinal);

@@ -28,7 +28,7 @@ public sealed class TripAndGuideAttackTests : IDisposable
         await harness.SayAsync("Hồ Thị Lan");
         var summaryFlow = await harness.SayAsync("0912345621");
         Assert.DoesNotContain(summaryFlow, r => r.Text.Contains("Làm Trực Tuyến", StringComparison.OrdinalIgnoreCase));
-        Assert.Empty(harness.Get<DossierStore>().ListByOwner(Chats.Channel, Chats.User));
+        Assert.Empty(await harness.Get<DossierDesk>().ListByOwnerAsync(Chats.Channel, Chats.User));
     }
 
     [Theory]
@@ -68,6 +68,6 @@ public sealed class TripAndGuideAttackTests : IDisposable
         var replies = await harness.SayAsync("gửi qua bưu điện được không");
 
         Assert.DoesNotContain(replies, r => r.Text == ProcedureTexts.PostGeneral);
-        Assert.DoesNotContain(harness.Get<DossierStore>().ListByOwner(Chats.Channel, Chats.User), d => d.Status == DossierStatus.PreRegistered);
+        Assert.DoesNotContain((await harness.Get<DossierDesk>().ListByOwnerAsync(Chats.Channel, Chats.User)), d => d.Status == DossierStatus.PreRegistered);
     }
 }

@@ -23,18 +23,18 @@ public sealed class DossierUpdatesTests : IDisposable
         public void OnStatusChanged(Dossier dossier, StatusChange change) => throw new InvalidOperationException("channel down");
     }
 
-    private Dossier File() => harness.Get<DossierStore>().Receive(
+    private Task<Dossier> FileAsync() => harness.Get<DossierDesk>().ReceiveAsync(
         new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0 }, "desk");
 
     [Fact]
-    public void Every_observer_hears_of_a_change_inside_its_transaction()
+    public async Task Every_observer_hears_of_a_change_inside_its_transaction()
     {
-        var dossier = File();
+        var dossier = await FileAsync();
         var first = new RecordingObserver();
         var second = new RecordingObserver();
-        var updates = new DossierUpdates(harness.Get<OfficeDatabase>(), harness.Get<DossierStore>(), [first, second], harness.Get<IProcedureObligations>());
+        var updates = new DossierUpdates(harness.Get<IUnitOfWork>(), harness.Get<DossierDesk>(), [first, second], harness.Get<IProcedureObligations>());
 
-        var changed = updates.ChangeStatus(dossier.Code.ToLowerInvariant(), DossierStatus.ResultReady, "Cán bộ Hoa", "Xong rồi");
+        var changed = await updates.ChangeStatusAsync(dossier.Code.ToLowerInvariant(), DossierStatus.ResultReady, "Cán bộ Hoa", "Xong rồi");
 
         Assert.NotNull(changed);
         foreach (var observer in new[] { first, second })
@@ -45,40 +45,40 @@ public sealed class DossierUpdatesTests : IDisposable
             Assert.Equal("Cán bộ Hoa", change.Actor);
             Assert.Equal("Xong rồi", change.Note);
         }
-        Assert.Equal(DossierStatus.ResultReady, harness.Get<DossierStore>().Find(dossier.Code)!.Status);
+        Assert.Equal(DossierStatus.ResultReady, (await harness.Get<DossierDesk>().FindAsync(dossier.Code))!.Status);
     }
 
     [Fact]
-    public void A_change_and_its_notification_commit_together_or_not_at_all()
+    public async Task A_change_and_its_notification_commit_together_or_not_at_all()
     {
-        var dossier = harness.Get<DossierStore>().PreRegister(new NewDossier
+        var dossier = (await harness.Get<DossierDesk>().PreRegisterAsync(new NewDossier
         {
             ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0,
             Owner = new ChatAddress("webchat", "u1", "c1"),
-        });
+        }));
         var notifier = harness.Get<IEnumerable<IDossierStatusObserver>>().ToList();
         var outbox = harness.Get<Outbox>();
         var pendingBefore = outbox.Due(DateTimeOffset.MaxValue, 100).Count;
 
         // The notification is queued, then the next observer fails as a crash would: neither stays.
-        var failing = new DossierUpdates(harness.Get<OfficeDatabase>(), harness.Get<DossierStore>(), [.. notifier, new FailingObserver()], harness.Get<IProcedureObligations>());
-        Assert.Throws<InvalidOperationException>(() => failing.ChangeStatus(dossier.Code, DossierStatus.Received, "Cán bộ Hoa", null));
-        Assert.Equal(DossierStatus.PreRegistered, harness.Get<DossierStore>().Find(dossier.Code)!.Status);
+        var failing = new DossierUpdates(harness.Get<IUnitOfWork>(), harness.Get<DossierDesk>(), [.. notifier, new FailingObserver()], harness.Get<IProcedureObligations>());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing.ChangeStatusAsync(dossier.Code, DossierStatus.Received, "Cán bộ Hoa", null));
+        Assert.Equal(DossierStatus.PreRegistered, (await harness.Get<DossierDesk>().FindAsync(dossier.Code))!.Status);
         Assert.Equal(pendingBefore, outbox.Due(DateTimeOffset.MaxValue, 100).Count);
 
-        harness.Get<DossierUpdates>().ChangeStatus(dossier.Code, DossierStatus.Received, "Cán bộ Hoa", null);
-        Assert.Equal(DossierStatus.Received, harness.Get<DossierStore>().Find(dossier.Code)!.Status);
+        await harness.Get<DossierUpdates>().ChangeStatusAsync(dossier.Code, DossierStatus.Received, "Cán bộ Hoa", null);
+        Assert.Equal(DossierStatus.Received, (await harness.Get<DossierDesk>().FindAsync(dossier.Code))!.Status);
         var queued = Assert.Single(outbox.Due(DateTimeOffset.MaxValue, 100).Skip(pendingBefore));
         Assert.Contains(dossier.Code, queued.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_unknown_code_changes_nothing_and_tells_no_one()
+    public async Task An_unknown_code_changes_nothing_and_tells_no_one()
     {
         var observer = new RecordingObserver();
-        var updates = new DossierUpdates(harness.Get<OfficeDatabase>(), harness.Get<DossierStore>(), [observer], harness.Get<IProcedureObligations>());
+        var updates = new DossierUpdates(harness.Get<IUnitOfWork>(), harness.Get<DossierDesk>(), [observer], harness.Get<IProcedureObligations>());
 
-        Assert.Null(updates.ChangeStatus("261126-0999", DossierStatus.ResultReady, "Cán bộ Hoa", null));
+        Assert.Null(await updates.ChangeStatusAsync("261126-0999", DossierStatus.ResultReady, "Cán bộ Hoa", null));
         Assert.Empty(observer.Seen);
     }
 }

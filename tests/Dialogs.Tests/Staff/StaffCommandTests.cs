@@ -69,7 +69,7 @@ public sealed class StaffCommandTests : IDisposable
     public async Task Update_walks_status_note_and_confirmation_then_changes_the_status_as_the_staff_member()
     {
         await FileAsResidentAsync();
-        harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Received, "desk", null);
+        await harness.Get<DossierDesk>().ChangeStatusAsync(Code, DossierStatus.Received, "desk", null);
         // What may follow "received" for a birth registration: no financial obligation outside land procedures.
         var labels = DossierStatus.Received.AllowedNext().Where(s => s != DossierStatus.FinancialObligation).Select(s => s.Text().Label).ToArray();
 
@@ -80,7 +80,7 @@ public sealed class StaffCommandTests : IDisposable
             .Send("có").AssertReply($"Đã cập nhật hồ sơ {Code}: Đã có kết quả. Người dân sẽ nhận được tin báo.")
             .StartTestAsync();
 
-        var dossier = harness.Get<DossierStore>().Find(Code)!;
+        var dossier = (await harness.Get<DossierDesk>().FindAsync(Code))!;
         Assert.Equal(DossierStatus.ResultReady, dossier.Status);
         var change = dossier.History[^1];
         Assert.Equal(StaffName, change.Actor);
@@ -99,14 +99,14 @@ public sealed class StaffCommandTests : IDisposable
         if (fromChat)
         {
             await FileAsResidentAsync();
-            harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Received, "desk", null);
+            await harness.Get<DossierDesk>().ChangeStatusAsync(Code, DossierStatus.Received, "desk", null);
         }
         else
         {
-            code = harness.Get<DossierStore>().Receive(new NewDossier
+            code = (await harness.Get<DossierDesk>().ReceiveAsync(new NewDossier
             {
                 ProcedureId = "khai-sinh", ApplicantName = "Hồ Thị Lan", Phone = "0912345621", Village = "Thôn 2",
-            }, "desk").Code;
+            }, "desk")).Code;
         }
 
         await harness.Flow()
@@ -123,7 +123,7 @@ public sealed class StaffCommandTests : IDisposable
     public async Task A_status_that_needs_a_note_refuses_none_and_the_resident_is_told_the_note()
     {
         await FileAsResidentAsync();
-        harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Received, "desk", null);
+        await harness.Get<DossierDesk>().ChangeStatusAsync(Code, DossierStatus.Received, "desk", null);
 
         await harness.Flow()
             .Send("/capnhat " + Code).AssertReply(activity =>
@@ -142,7 +142,7 @@ public sealed class StaffCommandTests : IDisposable
     public async Task A_dossier_at_an_end_cannot_be_changed_from_chat()
     {
         await FileAsResidentAsync();
-        harness.Get<DossierStore>().ChangeStatus(Code, DossierStatus.Withdrawn, "desk", null);
+        await harness.Get<DossierDesk>().ChangeStatusAsync(Code, DossierStatus.Withdrawn, "desk", null);
 
         await harness.Flow()
             .Send("/capnhat " + Code).AssertReply(TextTemplate.Fill(StaffUpdateTexts.Final, Code, DossierStatus.Withdrawn.Text().Label))
@@ -162,7 +162,7 @@ public sealed class StaffCommandTests : IDisposable
             .Send("/capnhat 261126-0099").AssertReplyContains("Không có hồ sơ mã này")
             .StartTestAsync();
 
-        Assert.Equal(DossierStatus.PreRegistered, harness.Get<DossierStore>().Find(Code)!.Status);
+        Assert.Equal(DossierStatus.PreRegistered, (await harness.Get<DossierDesk>().FindAsync(Code))!.Status);
     }
 
     [Theory]
@@ -179,10 +179,10 @@ public sealed class StaffCommandTests : IDisposable
     [Fact]
     public async Task Statistics_count_the_dossiers_in_the_store()
     {
-        var store = harness.Get<DossierStore>();
-        var received = store.Receive(new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0 }, StaffName);
-        store.Receive(new NewDossier { ProcedureId = "ket-hon", ApplicantName = "Hồ Văn B", Phone = "0912345679", Village = "Thôn 6", WorkingDays = 3, Submission = Submission.InPerson }, StaffName);
-        store.ChangeStatus(received.Code, DossierStatus.ResultReady, StaffName, null);
+        var store = harness.Get<DossierDesk>();
+        var received = await store.ReceiveAsync(new NewDossier { ProcedureId = "khai-sinh", ApplicantName = "Hồ Văn A", Phone = "0912345678", Village = "Thôn 6", WorkingDays = 0 }, StaffName);
+        await store.ReceiveAsync(new NewDossier { ProcedureId = "ket-hon", ApplicantName = "Hồ Văn B", Phone = "0912345679", Village = "Thôn 6", WorkingDays = 3, Submission = Submission.InPerson }, StaffName);
+        await store.ChangeStatusAsync(received.Code, DossierStatus.ResultReady, StaffName, null);
 
         await harness.Flow()
             .Send("/thongke").AssertReply(activity =>
@@ -198,10 +198,10 @@ public sealed class StaffCommandTests : IDisposable
     }
 
     [Fact]
-    public Task Statistics_of_the_seeded_published_year_print_the_report_counts()
+    public async Task Statistics_of_the_seeded_published_year_print_the_report_counts()
     {
-        harness.Get<OneStopBot.Office.Demo.DemoData>().Seed();
-        return harness.Flow()
+        await harness.Get<OneStopBot.Office.Demo.DemoData>().SeedAsync();
+        await harness.Flow()
             .Send("/thongke 1/1/2023 31/12/2023").AssertReply(activity =>
             {
                 var text = ((IMessageActivity)activity).Text;

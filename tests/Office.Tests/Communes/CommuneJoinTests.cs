@@ -42,11 +42,13 @@ public sealed class CommuneJoinTests : IDisposable
 
     private T In<T>(string commune, Func<T> work) => province.In(commune, work);
 
+    private Task<T> InAsync<T>(string commune, Func<Task<T>> work) => province.InAsync(commune, work);
+
     [Fact]
-    public void Every_record_of_the_old_file_is_moved_with_the_same_fields_plus_the_commune()
+    public async Task Every_record_of_the_old_file_is_moved_with_the_same_fields_plus_the_commune()
     {
         // The other commune has records first, so numeric ids collide and must move up.
-        In("phuoc-nang", () => province.Get<DossierStore>().Receive(DossierStoreTests.Request(), "Anh Tú"));
+        await InAsync("phuoc-nang", () => province.Get<DossierDesk>().ReceiveAsync(DossierStoreTests.Request(), "Anh Tú"));
         In("phuoc-nang", () => province.Get<NoticeStore>().Create("Họp xã", null, "Anh Tú", reportTo: null));
         var old = OldFile();
         var before = Documents(old);
@@ -66,16 +68,16 @@ public sealed class CommuneJoinTests : IDisposable
     }
 
     [Fact]
-    public void After_the_move_the_commune_s_residents_and_staff_find_their_records_and_the_other_commune_does_not()
+    public async Task After_the_move_the_commune_s_residents_and_staff_find_their_records_and_the_other_commune_does_not()
     {
         In("phuoc-nang", () => province.Get<NoticeStore>().Create("Họp xã", null, "Anh Tú", reportTo: null));
         Assert.Null(province.Get<CommuneJoin>().Join(OldFile(), Joined).Refusal);
         var resident = new ChatAddress("webchat", "dan-1", "conv-1");
 
-        var owned = In(Joined, () => province.Get<DossierStore>().ListByOwner(resident.ChannelId, resident.UserId));
+        var owned = await InAsync(Joined, () => province.Get<DossierDesk>().ListByOwnerAsync(resident.ChannelId, resident.UserId));
         var dossier = Assert.Single(owned);
-        Assert.Equal(dossier.Code, In(Joined, () => province.Get<DossierStore>().Find(dossier.Code))?.Code);
-        Assert.Null(In("phuoc-nang", () => province.Get<DossierStore>().Find(dossier.Code)));
+        Assert.Equal(dossier.Code, (await InAsync(Joined, () => province.Get<DossierDesk>().FindAsync(dossier.Code)))?.Code);
+        Assert.Null(await InAsync("phuoc-nang", () => province.Get<DossierDesk>().FindAsync(dossier.Code)));
         Assert.Equal(2, In(Joined, () => province.Get<SubscriptionStore>().Count()));
         Assert.Equal(0, In("phuoc-nang", () => province.Get<SubscriptionStore>().Count()));
         // A broadcast's deliveries still count on its notice, whose id moved up past the other commune's.
@@ -88,13 +90,13 @@ public sealed class CommuneJoinTests : IDisposable
         var handoff = In(Joined, () => province.Get<HandoffStore>().Open(10)).First(h => h.Resident.UserId == "dan-1");
         Assert.Single(In(Joined, () => province.Get<HandoffStore>().Messages(handoff.Id, 0, 10)));
         // The figures are counted from the moved dossiers.
-        var november = In(Joined, () => province.Get<OfficeStatistics>().Compute(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)));
+        var november = await InAsync(Joined, () => province.Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)));
         Assert.Equal(24, november.Received);
         Assert.Equal(2, In(Joined, () => province.Get<RatingStore>().Latest(10)).Count);
     }
 
     [Fact]
-    public void Opened_alone_the_old_file_is_the_one_commune_s_and_its_figures_are_those_of_the_moved_records()
+    public async Task Opened_alone_the_old_file_is_the_one_commune_s_and_its_figures_are_those_of_the_moved_records()
     {
         var old = OldFile();
         Assert.Null(province.Get<CommuneJoin>().Join(old, Joined).Refusal);
@@ -108,9 +110,9 @@ public sealed class CommuneJoinTests : IDisposable
             {
                 Assert.False(database.Collection<BsonDocument>(name).Exists(Filter.Equal(CommuneRecords.Field, BsonValue.Null)), name);
             }
-            Assert.Equal(In(Joined, () => province.Get<OfficeStatistics>().Compute(from, to)), office.Get<OfficeStatistics>().Compute(from, to));
-            var code = office.Get<DossierStore>().ListByOwner("webchat", "dan-1").Single().Code;
-            Assert.NotNull(office.Get<DossierStore>().Find(code));
+            Assert.Equal(await InAsync(Joined, () => province.Get<OfficeStatistics>().ComputeAsync(from, to)), await office.Get<OfficeStatistics>().ComputeAsync(from, to));
+            var code = (await office.Get<IDossierStore>().ListByOwnerAsync("webchat", "dan-1")).Single().Code;
+            Assert.NotNull(await office.Get<IDossierStore>().FindAsync(code));
         }
         var stamped = Documents(old, exceptFigures: false);
 
@@ -143,14 +145,14 @@ public sealed class CommuneJoinTests : IDisposable
     }
 
     [Fact]
-    public void A_file_whose_keys_another_commune_holds_is_refused_whole()
+    public async Task A_file_whose_keys_another_commune_holds_is_refused_whole()
     {
         var join = province.Get<CommuneJoin>();
         Assert.Null(join.Join(OldFile(), Joined).Refusal);
 
         // The same file again as the other commune: its dossiers' codes are taken, so nothing of it goes in.
         Assert.Equal(JoinRefusal.KeysTaken, join.Join(OldFile(), "phuoc-nang").Refusal);
-        Assert.True(In("phuoc-nang", () => province.Get<DossierStore>().IsEmpty));
+        Assert.True(await InAsync("phuoc-nang", () => province.Get<DossierDesk>().IsEmptyAsync()));
         Assert.Equal(0, In("phuoc-nang", () => province.Get<SubscriptionStore>().Count()));
     }
 

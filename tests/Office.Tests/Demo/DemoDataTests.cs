@@ -10,19 +10,19 @@ public sealed class DemoDataTests : IDisposable
     private readonly TestOffice office = new();
 
     [Fact]
-    public void A_month_of_varied_dossiers_is_seeded_with_codes_to_try()
+    public async Task A_month_of_varied_dossiers_is_seeded_with_codes_to_try()
     {
-        var result = office.Get<DemoData>().Seed();
-        var store = office.Get<DossierStore>();
+        var result = await office.Get<DemoData>().SeedAsync();
+        var store = office.Get<DossierDesk>();
 
         Assert.InRange(result.Created, DemoData.PublishedReceived + 60, DemoData.PublishedReceived + 250);
         Assert.InRange(result.CodesToTry.Count, 3, 5);
-        var samples = result.CodesToTry.Select(code => store.Find(code[^11..])).ToList();
+        var samples = await Task.WhenAll(result.CodesToTry.Select(code => store.FindAsync(code[^11..])));
         Assert.All(samples, Assert.NotNull);
-        Assert.Equal(samples.Count, samples.Select(d => d!.Status).Distinct().Count());
+        Assert.Equal(samples.Length, samples.Select(d => d!.Status).Distinct().Count());
 
         var today = office.Get<WorkingCalendar>().Today;
-        var month = office.Get<OfficeStatistics>().Compute(today.AddDays(-DemoData.Days), today);
+        var month = await office.Get<OfficeStatistics>().ComputeAsync(today.AddDays(-DemoData.Days), today);
         Assert.InRange(month.OnlinePercent!.Value, 50m, 85m);
         Assert.InRange(month.OnTimePercent!.Value, 70m, 100m);
         Assert.True(month.InProgress > 0);
@@ -30,11 +30,11 @@ public sealed class DemoDataTests : IDisposable
     }
 
     [Fact]
-    public void The_published_period_is_recreated_and_its_online_share_computed_from_the_records()
+    public async Task The_published_period_is_recreated_and_its_online_share_computed_from_the_records()
     {
-        office.Get<DemoData>().Seed();
+        await office.Get<DemoData>().SeedAsync();
 
-        var year = office.Get<OfficeStatistics>().Compute(DemoData.PublishedFrom, DemoData.PublishedTo);
+        var year = await office.Get<OfficeStatistics>().ComputeAsync(DemoData.PublishedFrom, DemoData.PublishedTo);
 
         Assert.Equal((227, 227, 213, 0), (year.Received, year.Resolved, year.Online, year.InProgress));
         Assert.Equal(93.83m, year.OnlinePercent);
@@ -45,26 +45,26 @@ public sealed class DemoDataTests : IDisposable
     }
 
     [Fact]
-    public void The_same_seed_and_clock_give_the_same_data()
+    public async Task The_same_seed_and_clock_give_the_same_data()
     {
         using var other = new TestOffice();
 
-        var first = office.Get<DemoData>().Seed(7);
-        var second = other.Get<DemoData>().Seed(7);
+        var first = await office.Get<DemoData>().SeedAsync(7);
+        var second = await other.Get<DemoData>().SeedAsync(7);
 
         Assert.Equal(first.Created, second.Created);
         Assert.Equal(first.CodesToTry, second.CodesToTry);
         Assert.Equal(
-            office.Get<DossierStore>().Find(first.CodesToTry[0])!.ApplicantName,
-            other.Get<DossierStore>().Find(second.CodesToTry[0])!.ApplicantName);
+            (await office.Get<DossierDesk>().FindAsync(first.CodesToTry[0]))!.ApplicantName,
+            (await other.Get<DossierDesk>().FindAsync(second.CodesToTry[0]))!.ApplicantName);
     }
 
     [Fact]
-    public void A_database_with_dossiers_is_not_seeded_again()
+    public async Task A_database_with_dossiers_is_not_seeded_again()
     {
-        office.Get<DemoData>().Seed();
+        await office.Get<DemoData>().SeedAsync();
 
-        Assert.Throws<InvalidOperationException>(() => office.Get<DemoData>().Seed());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => office.Get<DemoData>().SeedAsync());
     }
 
     public void Dispose() => office.Dispose();

@@ -11,10 +11,10 @@ public sealed class DossierImportTests : IDisposable
 
     private const string Note = "Nhập từ hệ thống của tỉnh";
 
-    private DossierImportReport Import(string csv) => office.Get<DossierImport>().Import(new StringReader(csv), "api", Note);
+    private async Task<DossierImportReport> ImportAsync(string csv) => await office.Get<DossierImport>().ImportAsync(new StringReader(csv), "api", Note);
 
     [Fact]
-    public void Good_rows_are_imported_and_each_bad_row_is_reported_with_its_reason()
+    public async Task Good_rows_are_imported_and_each_bad_row_is_reported_with_its_reason()
     {
         const string csv = """
             code,procedure,name,phone,village,status,received date
@@ -29,7 +29,7 @@ public sealed class DossierImportTests : IDisposable
             261124-0001,thuong-tru,Ating Văn Bốp,0351234567,Thôn 4,resultReady,2026-11-24 10:00
             """;
 
-        var report = Import(csv);
+        var report = await ImportAsync(csv);
 
         Assert.Equal(
             [(2, true), (3, false), (4, false), (5, false), (6, false), (7, false), (8, false), (9, false), (10, true)],
@@ -48,9 +48,9 @@ public sealed class DossierImportTests : IDisposable
         Assert.Equal(["31/12/2026"], report.Rows[4].Reason!.Arguments);
         Assert.Equal(["finished"], report.Rows[3].Reason!.Arguments);
 
-        var store = office.Get<DossierStore>();
-        Assert.Null(store.Find("261120-0002"));
-        var first = store.Find("261120-0001")!;
+        var store = office.Get<DossierDesk>();
+        Assert.Null(await store.FindAsync("261120-0002"));
+        var first = (await store.FindAsync("261120-0001"))!;
         Assert.Equal((DossierStatus.Received, Submission.InPerson), (first.Status, first.Submission));
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 8, 15, 0, TimeSpan.FromHours(7)), first.ReceivedAt);
     }
@@ -69,38 +69,38 @@ public sealed class DossierImportTests : IDisposable
     [InlineData("Rút hồ sơ", DossierStatus.Withdrawn)]
     [InlineData("inProgress", DossierStatus.InProgress)]
     [InlineData("RESULT READY", DossierStatus.ResultReady)]
-    public void A_status_is_read_in_the_words_staff_use_or_by_its_english_name(string written, DossierStatus status)
+    public async Task A_status_is_read_in_the_words_staff_use_or_by_its_english_name(string written, DossierStatus status)
     {
-        var report = Import($"""
+        var report = (await ImportAsync($"""
             mã hồ sơ;thủ tục;họ tên;số điện thoại;thôn;trạng thái;ngày tiếp nhận
             261120-0001;khai-sinh;Alăng Thị Hoa;0912345621;Thôn 2;{written};20/11/2026
-            """);
+            """));
 
         Assert.True(Assert.Single(report.Rows).Imported);
-        Assert.Equal(status, office.Get<DossierStore>().Find("261120-0001")!.Status);
+        Assert.Equal(status, (await office.Get<DossierDesk>().FindAsync("261120-0001"))!.Status);
     }
 
     [Fact]
-    public void The_example_file_of_the_documentation_imports_every_row()
+    public async Task The_example_file_of_the_documentation_imports_every_row()
     {
         // deploy/examples/import-example.csv, copied beside the tests by the build.
         var example = Path.Combine(AppContext.BaseDirectory, "import-example.csv");
 
-        var report = Import(File.ReadAllText(example));
+        var report = await ImportAsync(File.ReadAllText(example));
 
         Assert.NotEmpty(report.Rows);
         Assert.All(report.Rows, row => Assert.Null(row.Reason));
     }
 
     [Fact]
-    public void A_later_status_is_dated_at_the_import_after_the_reception()
+    public async Task A_later_status_is_dated_at_the_import_after_the_reception()
     {
-        Import("""
+        await ImportAsync("""
             code;procedure;name;phone;village;status;received
             261124-0001;thuong-tru;Ating Văn Bốp;0351234567;Thôn 4;resultReturned;24/11/2026 10:00
             """);
 
-        var dossier = office.Get<DossierStore>().Find("261124-0001")!;
+        var dossier = (await office.Get<DossierDesk>().FindAsync("261124-0001"))!;
 
         Assert.Equal([DossierStatus.Received, DossierStatus.ResultReturned], dossier.History.Select(h => h.Status));
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(7)), dossier.History[0].At);
@@ -110,24 +110,24 @@ public sealed class DossierImportTests : IDisposable
     }
 
     [Fact]
-    public void Vietnamese_headers_in_any_order_are_understood()
+    public async Task Vietnamese_headers_in_any_order_are_understood()
     {
-        var report = Import("""
+        var report = (await ImportAsync("""
             Trạng thái,Mã hồ sơ,Họ tên,Số điện thoại,Thôn,Thủ tục,Ngày nhận
             received,261125-0007,Hồ Thị Lan,0977123456,Thôn 1,tam-tru,25/11/2026
-            """);
+            """));
 
         Assert.True(Assert.Single(report.Rows).Imported);
-        Assert.Equal("tam-tru", office.Get<DossierStore>().Find("261125-0007")!.ProcedureId);
+        Assert.Equal("tam-tru", (await office.Get<DossierDesk>().FindAsync("261125-0007"))!.ProcedureId);
     }
 
     [Theory]
     [InlineData("", DossierImportProblem.EmptyFile, "")]
     [InlineData("code,procedure,name\n261125-0007,tam-tru,Lan", DossierImportProblem.MissingColumns, "phone village status received")]
     [InlineData("🙂🙂🙂\n1,2,3", DossierImportProblem.MissingColumns, "code procedure name phone village status received")]
-    public void A_file_without_the_needed_columns_is_rejected_as_a_whole(string csv, DossierImportProblem problem, string missing)
+    public async Task A_file_without_the_needed_columns_is_rejected_as_a_whole(string csv, DossierImportProblem problem, string missing)
     {
-        var row = Assert.Single(Import(csv).Rows);
+        var row = Assert.Single((await ImportAsync(csv)).Rows);
 
         Assert.False(row.Imported);
         Assert.Equal(1, row.Line);
@@ -136,47 +136,47 @@ public sealed class DossierImportTests : IDisposable
     }
 
     [Fact]
-    public void Short_rows_and_emoji_are_rejected_without_stopping_the_rest()
+    public async Task Short_rows_and_emoji_are_rejected_without_stopping_the_rest()
     {
-        var report = Import("""
+        var report = (await ImportAsync("""
             code,procedure,name,phone,village,status,received date
             261125-0001,khai-sinh
             261125-0002,khai-sinh,🙂🙂,0912345621,Thôn 2,received,25/11/2026
             261125-0003,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,received,25/11/2026
-            """);
+            """));
 
         Assert.Equal([false, false, true], report.Rows.Select(r => r.Imported));
     }
 
     [Fact]
-    public void A_huge_row_is_reported_and_the_rows_before_it_kept()
+    public async Task A_huge_row_is_reported_and_the_rows_before_it_kept()
     {
         var csv = "code,procedure,name,phone,village,status,received date\n"
             + "261125-0001,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,received,25/11/2026\n"
             + "261125-0002,khai-sinh," + new string('a', 200_000) + ",0912345621,Thôn 2,received,25/11/2026\n";
 
-        var report = Import(csv);
+        var report = await ImportAsync(csv);
 
         Assert.True(report.Rows[0].Imported);
         Assert.False(report.Rows[^1].Imported);
-        Assert.NotNull(office.Get<DossierStore>().Find("261125-0001"));
-        Assert.Null(office.Get<DossierStore>().Find("261125-0002"));
+        Assert.NotNull(await office.Get<DossierDesk>().FindAsync("261125-0001"));
+        Assert.Null(await office.Get<DossierDesk>().FindAsync("261125-0002"));
     }
 
     [Fact]
-    public void A_taken_code_inside_a_batch_keeps_the_rest_of_the_batch_and_nothing_of_it_twice()
+    public async Task A_taken_code_inside_a_batch_keeps_the_rest_of_the_batch_and_nothing_of_it_twice()
     {
-        var earlier = office.Get<DossierStore>().Receive(DossierStoreTests.Request(), "Chị Lan");
+        var earlier = await office.Get<DossierDesk>().ReceiveAsync(DossierStoreTests.Request(), "Chị Lan");
         var today = earlier.Code.Split('-')[1];
-        var before = Figures();
+        var before = await FiguresAsync();
 
-        var report = Import($"""
+        var report = (await ImportAsync($"""
             code,procedure,name,phone,village,status,received date
             {today}-0101,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,received,26/11/2026 08:00
             {earlier.Code},khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,received,26/11/2026 08:00
             {today}-0102,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,resultReady,26/11/2026 08:00
             {today}-0101,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,received,26/11/2026 08:00
-            """);
+            """));
 
         Assert.Equal([true, false, true, false], report.Rows.Select(r => r.Imported));
         Assert.All(report.Rows.Where(r => !r.Imported), r => Assert.Equal(DossierImportProblem.CodeTaken, r.Reason!.Problem));
@@ -184,32 +184,32 @@ public sealed class DossierImportTests : IDisposable
         Assert.Equal("dossier.import", Assert.Single(audit.ForTarget($"000.32.30.H49-{today}-0101")).Action);
         Assert.Equal("dossier.import", Assert.Single(audit.ForTarget($"000.32.30.H49-{today}-0102")).Action);
         Assert.DoesNotContain(audit.ForTarget(earlier.Code), a => a.Action == "dossier.import");
-        Assert.Equal(DossierStatus.Received, office.Get<DossierStore>().Find(earlier.Code)!.Status);
+        Assert.Equal(DossierStatus.Received, (await office.Get<DossierDesk>().FindAsync(earlier.Code))!.Status);
         // Received twice more, resolved once: the failed first attempt left nothing in the day's figures.
-        var after = Figures();
+        var after = await FiguresAsync();
         Assert.Equal((before.Received + 2, before.Resolved + 1), (after.Received, after.Resolved));
     }
 
     [Fact]
-    public void The_same_file_imported_again_changes_nothing()
+    public async Task The_same_file_imported_again_changes_nothing()
     {
         const string csv = """
             code,procedure,name,phone,village,status,received date
             261125-0001,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,received,25/11/2026
             261125-0002,khai-sinh,Hồ Văn Tuấn,0912345621,Thôn 2,resultReady,25/11/2026
             """;
-        Import(csv);
-        var figures = Figures();
+        await ImportAsync(csv);
+        var figures = await FiguresAsync();
 
-        var again = Import(csv);
+        var again = await ImportAsync(csv);
 
         Assert.Equal([false, false], again.Rows.Select(r => r.Imported));
-        Assert.Equal(figures, Figures());
+        Assert.Equal(figures, (await FiguresAsync()));
         Assert.Single(office.Get<StaffAuditLog>().ForTarget("000.32.30.H49-261125-0002"));
     }
 
     [Fact]
-    public void A_long_file_goes_in_by_batches_each_audited_once_and_found_by_every_code()
+    public async Task A_long_file_goes_in_by_batches_each_audited_once_and_found_by_every_code()
     {
         const int Rows = DossierImport.BatchSize * 2 + 7;
         var csv = new System.Text.StringBuilder("code,procedure,name,phone,village,status,received date\n");
@@ -218,7 +218,7 @@ public sealed class DossierImportTests : IDisposable
             csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"261125-{i:D4},khai-sinh,Hồ Văn Tuấn,09{i:D8},Thôn 2,received,25/11/2026\n");
         }
 
-        var report = Import(csv.ToString());
+        var report = await ImportAsync(csv.ToString());
 
         Assert.Equal((Rows, 0), (report.Imported, report.Rejected));
         var audit = office.Get<StaffAuditLog>();
@@ -226,13 +226,13 @@ public sealed class DossierImportTests : IDisposable
         Assert.Equal([7, DossierImport.BatchSize, DossierImport.BatchSize], batches.Select(b => b.Targets!.Count));
         Assert.All(batches, b => Assert.Equal(("api", "dossier.import"), (b.Staff, b.Action)));
         Assert.Equal(batches[1].Id, Assert.Single(audit.ForTarget($"000.32.30.H49-261125-{DossierImport.BatchSize + 1:D4}")).Id);
-        Assert.Equal(Rows, Figures().Received);
+        Assert.Equal(Rows, (await FiguresAsync()).Received);
     }
 
-    private PeriodStatistics Figures()
+    private async Task<PeriodStatistics> FiguresAsync()
     {
         var today = office.Get<WorkingCalendar>().Today;
-        return office.Get<OfficeStatistics>().Compute(today.AddDays(-7), today);
+        return (await office.Get<OfficeStatistics>().ComputeAsync(today.AddDays(-7), today));
     }
 
     public void Dispose() => office.Dispose();

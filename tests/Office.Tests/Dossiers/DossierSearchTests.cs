@@ -17,15 +17,15 @@ public sealed class DossierSearchTests : IDisposable
     private DossierSearch Search => office.Get<DossierSearch>();
 
     [Fact]
-    public void Today_lists_open_dossiers_due_and_pre_registrations_coming_and_nothing_closed()
+    public async Task Today_lists_open_dossiers_due_and_pre_registrations_coming_and_nothing_closed()
     {
-        var store = office.Get<DossierStore>();
-        var due = store.Receive(Desk("Trần Văn A", 1), "api");
-        var returned = store.Receive(Desk("Trần Văn B", 1), "api");
-        office.Get<DossierUpdates>().ChangeStatus(returned.Code, DossierStatus.ResultReady, "api", null);
-        office.Get<DossierUpdates>().ChangeStatus(returned.Code, DossierStatus.ResultReturned, "api", null);
-        var soon = store.PreRegister(Desk("Hồ Thị C", null) with { AppointmentDate = new DateOnly(2026, 11, 28), Owner = new ChatAddress("webchat", "dl_c", "c") });
-        var later = store.PreRegister(Desk("Hồ Thị D", null) with { AppointmentDate = new DateOnly(2026, 12, 15), Owner = new ChatAddress("webchat", "dl_d", "d") });
+        var store = office.Get<DossierDesk>();
+        var due = await store.ReceiveAsync(Desk("Trần Văn A", 1), "api");
+        var returned = await store.ReceiveAsync(Desk("Trần Văn B", 1), "api");
+        await office.Get<DossierUpdates>().ChangeStatusAsync(returned.Code, DossierStatus.ResultReady, "api", null);
+        await office.Get<DossierUpdates>().ChangeStatusAsync(returned.Code, DossierStatus.ResultReturned, "api", null);
+        var soon = await store.PreRegisterAsync(Desk("Hồ Thị C", null) with { AppointmentDate = new DateOnly(2026, 11, 28), Owner = new ChatAddress("webchat", "dl_c", "c") });
+        var later = await store.PreRegisterAsync(Desk("Hồ Thị D", null) with { AppointmentDate = new DateOnly(2026, 12, 15), Owner = new ChatAddress("webchat", "dl_d", "d") });
         office.Time.Advance(TimeSpan.FromDays(5));
 
         var today = Search.Today();
@@ -36,10 +36,14 @@ public sealed class DossierSearchTests : IDisposable
     }
 
     [Fact]
-    public void Keyset_pages_give_every_dossier_once_newest_first()
+    public async Task Keyset_pages_give_every_dossier_once_newest_first()
     {
-        var store = office.Get<DossierStore>();
-        var filed = Enumerable.Range(0, 60).Select(i => store.Receive(Desk("Người Thử", 3, "09120000" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)), "api").Code).ToList();
+        var store = office.Get<DossierDesk>();
+        var filed = new List<string>();
+        for (var i = 0; i < 60; i++)
+        {
+            filed.Add((await store.ReceiveAsync(Desk("Người Thử", 3, "09120000" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)), "api")).Code);
+        }
 
         var seen = new List<string>();
         int? before = null;

@@ -3,6 +3,7 @@ using OneStopBot.Office.Notices;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Storage;
 using OneStopBot.Office.Tests.Storage;
+using OneStopBot.Office.Tests.Storage.PostgreSql;
 
 namespace OneStopBot.Office.Tests.Dossiers;
 
@@ -27,9 +28,9 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
         new(channel, userId, "conv-" + userId) { BotId = "bot", ServiceUrl = "http://localhost:3978/" };
 
     [Fact]
-    public void A_pre_registration_gets_the_day_code_and_normalised_data()
+    public async Task A_pre_registration_gets_the_day_code_and_normalised_data()
     {
-        var dossier = Store.PreRegister(Request(owner: Owner("u1")));
+        var dossier = await Store.PreRegisterAsync(Request(owner: Owner("u1")));
 
         Assert.Equal("000.32.30.H49-261126-0001", dossier.Code);
         Assert.Equal(DossierStatus.PreRegistered, dossier.Status);
@@ -38,32 +39,32 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
         // The clock starts when staff receive the complete dossier.
         Assert.Null(dossier.DueDate);
         var step = Assert.Single(dossier.History);
-        Assert.Equal((DossierStatus.PreRegistered, DossierStore.ResidentActor), (step.Status, step.Actor));
-        Assert.Equal("000.32.30.H49-261126-0002", Store.PreRegister(Request()).Code);
+        Assert.Equal((DossierStatus.PreRegistered, DossierDesk.ResidentActor), (step.Status, step.Actor));
+        Assert.Equal("000.32.30.H49-261126-0002", (await Store.PreRegisterAsync(Request())).Code);
     }
 
     [Fact]
-    public void A_pre_registration_gets_its_due_date_when_received_counted_from_reception()
+    public async Task A_pre_registration_gets_its_due_date_when_received_counted_from_reception()
     {
-        var dossier = Store.PreRegister(Request() with { AppointmentDate = new DateOnly(2026, 12, 4) });
+        var dossier = await Store.PreRegisterAsync(Request() with { AppointmentDate = new DateOnly(2026, 12, 4) });
         Assert.Equal(new DateOnly(2026, 12, 4), dossier.AppointmentDate);
         Assert.Null(dossier.DueDate);
 
         // Received today, Thursday 26/11: 3 working days.
-        var received = Store.ChangeStatus(dossier.Code, DossierStatus.Received, "Cán bộ Hoa", null)!;
+        var received = (await Store.ChangeStatusAsync(dossier.Code, DossierStatus.Received, "Cán bộ Hoa", null))!;
         Assert.Equal(new DateOnly(2026, 12, 1), received.DueDate);
     }
 
     [Fact]
-    public void Codes_restart_each_local_day()
+    public async Task Codes_restart_each_local_day()
     {
         // 23:59 in Vietnam on Thursday 26/11.
         Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 16, 59, 0, TimeSpan.Zero));
-        Assert.Equal("000.32.30.H49-261126-0001", Store.PreRegister(Request()).Code);
+        Assert.Equal("000.32.30.H49-261126-0001", (await Store.PreRegisterAsync(Request())).Code);
 
         Time.Advance(TimeSpan.FromMinutes(2));
 
-        Assert.Equal("000.32.30.H49-261127-0001", Store.PreRegister(Request()).Code);
+        Assert.Equal("000.32.30.H49-261127-0001", (await Store.PreRegisterAsync(Request())).Code);
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
             .Select(i => Task.Run(async () =>
             {
                 await start.Task;
-                return Store.PreRegister(Request(owner: Owner("u" + i))).Code;
+                return (await Store.PreRegisterAsync(Request(owner: Owner("u" + i)))).Code;
             }))
             .ToList();
 
@@ -93,11 +94,11 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
     [InlineData("0003230H49 261126 0001")]
     [InlineData("261126-0001")]
     [InlineData("2611260001")]
-    public void Dossiers_are_found_by_the_code_as_typed(string typed)
+    public async Task Dossiers_are_found_by_the_code_as_typed(string typed)
     {
-        var filed = Store.PreRegister(Request());
+        var filed = await Store.PreRegisterAsync(Request());
 
-        Assert.Equal(filed.Code, Store.Find(typed)?.Code);
+        Assert.Equal(filed.Code, (await Store.FindAsync(typed))?.Code);
     }
 
     [Theory]
@@ -105,37 +106,37 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
     [InlineData("xyz")]
     [InlineData("")]
     [InlineData(null)]
-    public void Unknown_or_malformed_codes_find_nothing(string? typed)
+    public async Task Unknown_or_malformed_codes_find_nothing(string? typed)
     {
-        Store.PreRegister(Request());
+        await Store.PreRegisterAsync(Request());
 
-        Assert.Null(Store.Find(typed));
+        Assert.Null(await Store.FindAsync(typed));
     }
 
     [Fact]
-    public void A_chat_lists_only_its_own_dossiers_newest_first()
+    public async Task A_chat_lists_only_its_own_dossiers_newest_first()
     {
-        var first = Store.PreRegister(Request(owner: Owner("u1")));
+        var first = await Store.PreRegisterAsync(Request(owner: Owner("u1")));
         Time.Advance(TimeSpan.FromMinutes(5));
         // Another procedure: the same draft twice would be one filing.
-        var second = Store.PreRegister(Request(owner: Owner("u1")) with { ProcedureId = "khai-tu" });
-        Store.PreRegister(Request(owner: Owner("u2")));
-        Store.PreRegister(Request(owner: Owner("u1", channel: "zalo")));
+        var second = await Store.PreRegisterAsync(Request(owner: Owner("u1")) with { ProcedureId = "khai-tu" });
+        await Store.PreRegisterAsync(Request(owner: Owner("u2")));
+        await Store.PreRegisterAsync(Request(owner: Owner("u1", channel: "zalo")));
 
-        var mine = Store.ListByOwner("WebChat", "u1");
+        var mine = await Store.ListByOwnerAsync("WebChat", "u1");
 
         Assert.Equal([second.Code, first.Code], mine.Select(d => d.Code));
-        Assert.Empty(Store.ListByOwner("webchat", "nobody"));
+        Assert.Empty(await Store.ListByOwnerAsync("webchat", "nobody"));
         var owner = mine[0].Owner!;
         Assert.Equal(("webchat", "u1", "conv-u1"), (owner.ChannelId, owner.UserId, owner.ConversationId));
     }
 
     [Fact]
-    public void Staff_filings_are_received_with_a_due_date_and_audited()
+    public async Task Staff_filings_are_received_with_a_due_date_and_audited()
     {
         Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 8, 30, 0, TimeSpan.Zero)); // 15:30 local
 
-        var dossier = Store.Receive(Request(workingDays: 0) with { Submission = Submission.InPerson }, "Chị Lan");
+        var dossier = await Store.ReceiveAsync(Request(workingDays: 0) with { Submission = Submission.InPerson }, "Chị Lan");
 
         Assert.Equal(DossierStatus.Received, dossier.Status);
         Assert.Equal(Time.GetUtcNow(), dossier.ReceivedAt);
@@ -145,15 +146,15 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
     }
 
     [Fact]
-    public void Status_changes_append_history_set_dates_and_are_audited()
+    public async Task Status_changes_append_history_set_dates_and_are_audited()
     {
-        var filed = Store.PreRegister(Request(owner: Owner("u1"), workingDays: 3));
+        var filed = await Store.PreRegisterAsync(Request(owner: Owner("u1"), workingDays: 3));
         Time.Advance(TimeSpan.FromDays(1)); // Friday 27/11 09:00
-        var received = Store.ChangeStatus(filed.Code, DossierStatus.Received, "Chị Lan", null)!;
+        var received = (await Store.ChangeStatusAsync(filed.Code, DossierStatus.Received, "Chị Lan", null))!;
         Time.Advance(TimeSpan.FromDays(4)); // Tuesday 1/12
-        Store.ChangeStatus("261126-0001", DossierStatus.ResultReady, "Anh Tuấn", "  Mang căn cước khi đến nhận. ");
+        await Store.ChangeStatusAsync("261126-0001", DossierStatus.ResultReady, "Anh Tuấn", "  Mang căn cước khi đến nhận. ");
         Time.Advance(TimeSpan.FromHours(2));
-        var returned = Store.ChangeStatus(filed.Code, DossierStatus.ResultReturned, "Anh Tuấn", null)!;
+        var returned = (await Store.ChangeStatusAsync(filed.Code, DossierStatus.ResultReturned, "Anh Tuấn", null))!;
 
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(7)), received.ReceivedAt);
         Assert.Equal(new DateOnly(2026, 12, 2), received.DueDate);
@@ -162,7 +163,7 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
             [DossierStatus.PreRegistered, DossierStatus.Received, DossierStatus.ResultReady, DossierStatus.ResultReturned],
             returned.History.Select(h => h.Status));
         Assert.Equal("Mang căn cước khi đến nhận.", returned.History[2].Note);
-        Assert.Equal(returned.History, Store.Find(filed.Code)!.History);
+        Assert.Equal(returned.History, (await Store.FindAsync(filed.Code))!.History);
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(7)), returned.ResolvedAt);
         var audit = Get<IStaffAuditLog>().ForTarget(filed.Code);
         Assert.Equal(["Chị Lan", "Anh Tuấn", "Anh Tuấn"], audit.Select(a => a.Staff));
@@ -171,23 +172,23 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
     }
 
     [Fact]
-    public void Changing_an_unknown_dossier_gives_null_and_audits_nothing()
+    public async Task Changing_an_unknown_dossier_gives_null_and_audits_nothing()
     {
-        Assert.Null(Store.ChangeStatus("261126-0099", DossierStatus.ResultReady, "Chị Lan", null));
-        Assert.Null(Store.ChangeStatus("🙂", DossierStatus.ResultReady, "Chị Lan", null));
+        Assert.Null(await Store.ChangeStatusAsync("261126-0099", DossierStatus.ResultReady, "Chị Lan", null));
+        Assert.Null(await Store.ChangeStatusAsync("🙂", DossierStatus.ResultReady, "Chị Lan", null));
         Assert.Empty(Get<IStaffAuditLog>().Recent(10));
     }
 
     [Fact]
-    public void An_overlong_note_is_refused_and_changes_nothing()
+    public async Task An_overlong_note_is_refused_and_changes_nothing()
     {
-        var filed = Store.Receive(Request(), "Chị Lan");
+        var filed = await Store.ReceiveAsync(Request(), "Chị Lan");
 
-        var error = Assert.Throws<DossierValidationException>(() =>
-            Store.ChangeStatus(filed.Code, DossierStatus.Rejected, "Chị Lan", new string('x', 5000)));
+        var error = await Assert.ThrowsAsync<DossierValidationException>(() =>
+            Store.ChangeStatusAsync(filed.Code, DossierStatus.Rejected, "Chị Lan", new string('x', 5000)));
 
         Assert.Equal(new DossierValidationError("note", DossierProblem.NoteTooLong, Limit: DossierValidation.MaxNoteLength), Assert.Single(error.Errors));
-        Assert.Equal(DossierStatus.Received, Store.Find(filed.Code)!.Status);
+        Assert.Equal(DossierStatus.Received, (await Store.FindAsync(filed.Code))!.Status);
     }
 
     [Theory]
@@ -200,31 +201,31 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
     [InlineData("khai-sinh", "Hoa", "0912345678", "Thôn Không Có", null, "village", DossierProblem.UnknownVillage)]
     [InlineData("khai-sinh", "Hoa", "0912345678", "", null, "village", DossierProblem.UnknownVillage)]
     [InlineData("khai-sinh", "Hoa", "0912345678", "Thôn 6", "123", "citizenId", DossierProblem.InvalidCitizenId)]
-    public void Bad_requests_name_the_field_and_store_nothing(
+    public async Task Bad_requests_name_the_field_and_store_nothing(
         string procedure, string name, string phone, string village, string? citizenId, string field, DossierProblem problem)
     {
         var request = new NewDossier { ProcedureId = procedure, ApplicantName = name, Phone = phone, Village = village, CitizenId = citizenId };
 
-        var error = Assert.Throws<DossierValidationException>(() => Store.PreRegister(request));
+        var error = await Assert.ThrowsAsync<DossierValidationException>(() => Store.PreRegisterAsync(request));
 
         var refused = Assert.Single(error.Errors);
         Assert.Equal((field, problem), (refused.Field, refused.Problem));
-        Assert.Null(Store.Find("261126-0001"));
+        Assert.Null(await Store.FindAsync("261126-0001"));
     }
 
     [Theory]
     [InlineData("", PersonNameProblem.Empty)]
     [InlineData("12345", PersonNameProblem.HasDigits)]
     [InlineData("🙂🙂", PersonNameProblem.HasOther)]
-    public void A_refused_name_says_why(string name, PersonNameProblem why) =>
+    public async Task A_refused_name_says_why(string name, PersonNameProblem why) =>
         Assert.Equal(
             why,
-            Assert.Single(Assert.Throws<DossierValidationException>(() => Store.PreRegister(Request() with { ApplicantName = name })).Errors).Name);
+            Assert.Single((await Assert.ThrowsAsync<DossierValidationException>(() => Store.PreRegisterAsync(Request() with { ApplicantName = name }))).Errors).Name);
 
     [Fact]
-    public void An_unknown_village_carries_the_configured_ones_to_choose_from()
+    public async Task An_unknown_village_carries_the_configured_ones_to_choose_from()
     {
-        var error = Assert.Throws<DossierValidationException>(() => Store.PreRegister(Request() with { Village = "Thôn Không Có" }));
+        var error = await Assert.ThrowsAsync<DossierValidationException>(() => Store.PreRegisterAsync(Request() with { Village = "Thôn Không Có" }));
 
         Assert.Equal(Get<IOptions<OfficeOptions>>().Value.Villages, Assert.Single(error.Errors).Choices);
     }
@@ -232,15 +233,15 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
     [Theory]
     [InlineData(-1)]
     [InlineData(DossierValidation.MaxWorkingDays + 1)]
-    public void A_time_limit_out_of_range_is_refused_with_the_limit(int workingDays)
+    public async Task A_time_limit_out_of_range_is_refused_with_the_limit(int workingDays)
     {
-        var error = Assert.Throws<DossierValidationException>(() => Store.Receive(Request() with { WorkingDays = workingDays }, "Chị Lan"));
+        var error = await Assert.ThrowsAsync<DossierValidationException>(() => Store.ReceiveAsync(Request() with { WorkingDays = workingDays }, "Chị Lan"));
 
         Assert.Equal(new DossierValidationError("workingDays", DossierProblem.WorkingDaysOutOfRange, Limit: DossierValidation.MaxWorkingDays), Assert.Single(error.Errors));
     }
 
     [Fact]
-    public void Without_configured_villages_a_missing_village_is_refused_as_missing()
+    public async Task Without_configured_villages_a_missing_village_is_refused_as_missing()
     {
         var valid = DossierValidation.Normalize(Request() with { Village = "  " }, [], out var errors);
 
@@ -249,17 +250,17 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
     }
 
     [Fact]
-    public void A_huge_name_is_refused()
+    public async Task A_huge_name_is_refused()
     {
-        var error = Assert.Throws<DossierValidationException>(() => Store.PreRegister(Request() with { ApplicantName = new string('a', 100_000) }));
+        var error = await Assert.ThrowsAsync<DossierValidationException>(() => Store.PreRegisterAsync(Request() with { ApplicantName = new string('a', 100_000) }));
 
         Assert.Equal(new DossierValidationError("applicantName", DossierProblem.InvalidName, PersonNameProblem.TooLong), Assert.Single(error.Errors));
     }
 
     [Fact]
-    public void Output_never_shows_the_phone_or_citizen_id()
+    public async Task Output_never_shows_the_phone_or_citizen_id()
     {
-        var dossier = Store.PreRegister(Request(owner: Owner("u1")));
+        var dossier = await Store.PreRegisterAsync(Request(owner: Owner("u1")));
 
         var text = dossier.ToString();
 
@@ -274,9 +275,9 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
     [InlineData("621", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
-    public void Verification_checks_the_last_four_digits(string? digits, bool matches)
+    public async Task Verification_checks_the_last_four_digits(string? digits, bool matches)
     {
-        var dossier = Store.PreRegister(Request());
+        var dossier = await Store.PreRegisterAsync(Request());
 
         Assert.Equal(matches, dossier.PhoneEndsWith(digits));
     }
@@ -287,10 +288,10 @@ public abstract class DossierStoreContract<TEngine> : StoreContract<TEngine>
     [InlineData(DossierStatus.SupplementRequested, "2026-12-02", true)]
     [InlineData(DossierStatus.ResultReady, "2026-12-02", false)]
     [InlineData(DossierStatus.Rejected, "2026-12-02", false)]
-    public void Overdue_means_still_in_progress_after_the_due_date(DossierStatus status, string today, bool overdue)
+    public async Task Overdue_means_still_in_progress_after_the_due_date(DossierStatus status, string today, bool overdue)
     {
-        var dossier = Store.Receive(Request(workingDays: 3), "Chị Lan"); // due Tuesday 1/12
-        var current = Store.ChangeStatus(dossier.Code, status, "Chị Lan", null)!;
+        var dossier = (await Store.ReceiveAsync(Request(workingDays: 3), "Chị Lan")); // due Tuesday 1/12
+        var current = (await Store.ChangeStatusAsync(dossier.Code, status, "Chị Lan", null))!;
 
         Assert.Equal(overdue, current.IsOverdue(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
     }
@@ -303,20 +304,22 @@ public sealed class DossierStoreRestartTests : IDisposable
 {
     private readonly TestOffice office = new();
 
-    private DossierStore Store => office.Get<DossierStore>();
+    private DossierDesk Store => office.Get<DossierDesk>();
 
     [Fact]
-    public void The_day_counter_survives_a_restart()
+    public async Task The_day_counter_survives_a_restart()
     {
-        Store.PreRegister(DossierStoreTests.Request());
-        Store.PreRegister(DossierStoreTests.Request());
+        await Store.PreRegisterAsync(DossierStoreTests.Request());
+        await Store.PreRegisterAsync(DossierStoreTests.Request());
 
         using var reopened = office.Reopen();
-        var dossier = reopened.Get<DossierStore>().PreRegister(DossierStoreTests.Request());
+        var dossier = await reopened.Get<DossierDesk>().PreRegisterAsync(DossierStoreTests.Request());
 
         Assert.Equal("000.32.30.H49-261126-0003", dossier.Code);
-        Assert.Equal("Alăng Thị Hoa", reopened.Get<DossierStore>().Find("261126-0001")!.ApplicantName);
+        Assert.Equal("Alăng Thị Hoa", (await reopened.Get<DossierDesk>().FindAsync("261126-0001"))!.ApplicantName);
     }
 
     public void Dispose() => office.Dispose();
 }
+
+public sealed class PostgresDossierStoreTests : DossierStoreContract<PostgresOffice>;

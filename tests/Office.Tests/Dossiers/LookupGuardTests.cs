@@ -73,9 +73,9 @@ public sealed class LookupGuardTests : IDisposable
     }
 
     [Fact]
-    public void Wrong_digits_count_down_the_fifth_locks_and_warns_the_owner_and_nothing_is_compared_until_the_window_passes()
+    public async Task Wrong_digits_count_down_the_fifth_locks_and_warns_the_owner_and_nothing_is_compared_until_the_window_passes()
     {
-        var dossier = office.Get<IDossierStore>().PreRegister(DossierStoreContract<LiteDbOffice>.Request(owner: DossierStoreContract<LiteDbOffice>.Owner("chu-ho-so")));
+        var dossier = await office.Get<IDossierStore>().PreRegisterAsync(DossierStoreContract<LiteDbOffice>.Request(owner: DossierStoreContract<LiteDbOffice>.Owner("chu-ho-so")));
         var warned = new List<string>();
         void Warn(Dossier locked, ChatAddress owner) => warned.Add(owner.UserId);
         var first = office.Time.GetUtcNow();
@@ -94,9 +94,9 @@ public sealed class LookupGuardTests : IDisposable
     }
 
     [Fact]
-    public void Staff_unlocking_a_code_lets_the_right_digits_through_at_once()
+    public async Task Staff_unlocking_a_code_lets_the_right_digits_through_at_once()
     {
-        var dossier = office.Get<IDossierStore>().PreRegister(DossierStoreContract<LiteDbOffice>.Request());
+        var dossier = await office.Get<IDossierStore>().PreRegisterAsync(DossierStoreContract<LiteDbOffice>.Request());
         for (var i = 0; i < 5; i++)
         {
             Guard.VerifyDigits(dossier.Code, "0000", (_, _) => { });

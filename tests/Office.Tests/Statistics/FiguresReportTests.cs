@@ -14,11 +14,11 @@ public sealed class FiguresReportTests : IDisposable
     private readonly TestOffice office = new();
 
     [Fact]
-    public void The_demo_year_2023_reproduces_the_office_s_report_in_every_view()
+    public async Task The_demo_year_2023_reproduces_the_office_s_report_in_every_view()
     {
-        office.Get<DemoData>().Seed();
+        await office.Get<DemoData>().SeedAsync();
 
-        var report = office.Get<FiguresReports>().Compute(DemoData.PublishedFrom, DemoData.PublishedTo);
+        var report = await office.Get<FiguresReports>().ComputeAsync(DemoData.PublishedFrom, DemoData.PublishedTo);
 
         Assert.Equal((227, 227, 213), (report.Period.Received, report.Period.Resolved, report.Period.Online));
         Assert.Equal(12, report.Months.Count);
@@ -32,11 +32,11 @@ public sealed class FiguresReportTests : IDisposable
     }
 
     [Fact]
-    public void A_period_inside_months_clips_its_first_and_last_month()
+    public async Task A_period_inside_months_clips_its_first_and_last_month()
     {
-        office.Get<DemoData>().Seed();
+        await office.Get<DemoData>().SeedAsync();
 
-        var report = office.Get<FiguresReports>().Compute(new DateOnly(2023, 1, 15), new DateOnly(2023, 3, 10));
+        var report = await office.Get<FiguresReports>().ComputeAsync(new DateOnly(2023, 1, 15), new DateOnly(2023, 3, 10));
 
         Assert.Equal([new DateOnly(2023, 1, 1), new DateOnly(2023, 2, 1), new DateOnly(2023, 3, 1)], report.Months.Select(m => m.Month));
         Assert.Equal((new DateOnly(2023, 1, 15), new DateOnly(2023, 3, 10)), (report.Months[0].Figures.From, report.Months[^1].Figures.To));
@@ -44,7 +44,7 @@ public sealed class FiguresReportTests : IDisposable
     }
 
     [Fact]
-    public void The_breakdown_follows_every_change_and_is_counted_again_the_same_after_a_rebuild()
+    public async Task The_breakdown_follows_every_change_and_is_counted_again_the_same_after_a_rebuild()
     {
         var archive = office.Get<IDossierArchive>();
         var calendar = office.Get<WorkingCalendar>();
@@ -58,18 +58,18 @@ public sealed class FiguresReportTests : IDisposable
                 Village = $"Thôn {1 + i % 4}",
                 Submission = i % 2 == 0 ? Submission.Online : Submission.InPerson,
             };
-            var dossier = archive.FileAt(request, "Chị Lan", start.AddDays(i));
+            var dossier = await archive.FileAtAsync(request, "Chị Lan", start.AddDays(i));
             if (i % 3 != 1)
             {
-                archive.ChangeStatusAt(dossier.Code, DossierStatus.ResultReady, "Chị Lan", null, start.AddDays(i + 2));
+                await archive.ChangeStatusAtAsync(dossier.Code, DossierStatus.ResultReady, "Chị Lan", null, start.AddDays(i + 2));
             }
         }
         var from = calendar.LocalDate(start);
         var to = calendar.Today;
         var statistics = office.Get<OfficeStatistics>();
 
-        var byProcedure = statistics.ComputeBy(DailyFigures.ByProcedure, from, to);
-        var byVillage = statistics.ComputeBy(DailyFigures.ByVillage, from, to);
+        var byProcedure = await statistics.ComputeByAsync(IDossierFigures.ByProcedure, from, to);
+        var byVillage = await statistics.ComputeByAsync(IDossierFigures.ByVillage, from, to);
 
         Assert.Equal(Recount(d => d.ProcedureId, from, to), byProcedure.OrderBy(g => g.Key, StringComparer.Ordinal));
         Assert.Equal(Recount(d => d.Village, from, to), byVillage.OrderBy(g => g.Key, StringComparer.Ordinal));
@@ -79,8 +79,8 @@ public sealed class FiguresReportTests : IDisposable
         database.Collection<BsonDocument>(DailyFigures.BreakdownCollectionName).DeleteAll();
         using var reopened = office.Reopen();
 
-        Assert.Equal(byProcedure, reopened.Get<OfficeStatistics>().ComputeBy(DailyFigures.ByProcedure, from, to));
-        Assert.Equal(byVillage, reopened.Get<OfficeStatistics>().ComputeBy(DailyFigures.ByVillage, from, to));
+        Assert.Equal(byProcedure, (await reopened.Get<OfficeStatistics>().ComputeByAsync(IDossierFigures.ByProcedure, from, to)));
+        Assert.Equal(byVillage, (await reopened.Get<OfficeStatistics>().ComputeByAsync(IDossierFigures.ByVillage, from, to)));
     }
 
     private List<GroupStatistics> Recount(Func<Dossier, string> key, DateOnly from, DateOnly to)

@@ -1,13 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using OneStopBot.Office.Dossiers;
 using OneStopBot.Office.Statistics;
+using OneStopBot.Office.Storage;
 using OneStopBot.Office.Tests.Dossiers;
+using OneStopBot.Office.Tests.Storage;
+using OneStopBot.Office.Tests.Storage.PostgreSql;
 
 namespace OneStopBot.Office.Tests.Statistics;
 
-public sealed class OfficeStatisticsTests : IDisposable
+/// <summary>What every storage engine's statistics must count; <see cref="OfficeStatisticsTests"/> runs it on LiteDB.</summary>
+public abstract class OfficeStatisticsContract<TEngine> : StoreContract<TEngine>
+    where TEngine : IStoreEngine, new()
 {
-    private readonly TestOffice office = new();
 
     /// <summary>
     /// Nine dossiers around November 2026, each chosen to count (or not) in one figure:
@@ -21,31 +25,30 @@ public sealed class OfficeStatisticsTests : IDisposable
     /// H received 12/11 online, time limit unknown, ready 13/11: resolved, on time.
     /// I received 16/11 in person, 3 days (due 19/11), asked for papers 17/11: in progress, overdue.
     /// </summary>
-    private void Seed(TestOffice target)
+    internal static async Task SeedAsync(IDossierArchive store)
     {
-        var store = target.Get<DossierStore>();
-        Dossier Received(string at, Submission submission, int? days) =>
-            store.FileAt(DossierStoreTests.Request(workingDays: days) with { Submission = submission }, "Chị Lan", Local(at));
-        void Change(Dossier dossier, DossierStatus status, string at) => store.ChangeStatusAt(dossier.Code, status, "Chị Lan", null, Local(at));
+        Task<Dossier> Received(string at, Submission submission, int? days) =>
+            store.FileAtAsync(DossierStoreTests.Request(workingDays: days) with { Submission = submission }, "Chị Lan", Local(at));
+        Task<Dossier?> Change(Dossier dossier, DossierStatus status, string at) => store.ChangeStatusAtAsync(dossier.Code, status, "Chị Lan", null, Local(at));
 
-        var a = Received("2026-11-02 09:00", Submission.Online, 3);
-        Change(a, DossierStatus.ResultReady, "2026-11-04 10:00");
-        Change(a, DossierStatus.ResultReturned, "2026-11-06 10:00");
-        var b = Received("2026-11-03 10:00", Submission.InPerson, 0);
-        Change(b, DossierStatus.ResultReady, "2026-11-04 09:00");
-        var c = Received("2026-11-10 09:00", Submission.Online, 7);
-        Change(c, DossierStatus.InProgress, "2026-11-10 10:00");
-        var d = Received("2026-11-20 09:00", Submission.Online, 7);
-        Change(d, DossierStatus.InProgress, "2026-11-20 10:00");
-        var e = Received("2026-10-30 09:00", Submission.InPerson, 3);
-        Change(e, DossierStatus.ResultReady, "2026-11-03 14:00");
-        var f = Received("2026-11-05 09:00", Submission.Online, 0);
-        Change(f, DossierStatus.Rejected, "2026-11-05 11:00");
-        store.FileAt(DossierStoreTests.Request(), null, Local("2026-11-24 20:00"));
-        var h = Received("2026-11-12 09:00", Submission.Online, null);
-        Change(h, DossierStatus.ResultReady, "2026-11-13 09:00");
-        var i = Received("2026-11-16 09:00", Submission.InPerson, 3);
-        Change(i, DossierStatus.SupplementRequested, "2026-11-17 09:00");
+        var a = await Received("2026-11-02 09:00", Submission.Online, 3);
+        await Change(a, DossierStatus.ResultReady, "2026-11-04 10:00");
+        await Change(a, DossierStatus.ResultReturned, "2026-11-06 10:00");
+        var b = await Received("2026-11-03 10:00", Submission.InPerson, 0);
+        await Change(b, DossierStatus.ResultReady, "2026-11-04 09:00");
+        var c = await Received("2026-11-10 09:00", Submission.Online, 7);
+        await Change(c, DossierStatus.InProgress, "2026-11-10 10:00");
+        var d = await Received("2026-11-20 09:00", Submission.Online, 7);
+        await Change(d, DossierStatus.InProgress, "2026-11-20 10:00");
+        var e = await Received("2026-10-30 09:00", Submission.InPerson, 3);
+        await Change(e, DossierStatus.ResultReady, "2026-11-03 14:00");
+        var f = await Received("2026-11-05 09:00", Submission.Online, 0);
+        await Change(f, DossierStatus.Rejected, "2026-11-05 11:00");
+        await store.FileAtAsync(DossierStoreTests.Request(), null, Local("2026-11-24 20:00"));
+        var h = await Received("2026-11-12 09:00", Submission.Online, null);
+        await Change(h, DossierStatus.ResultReady, "2026-11-13 09:00");
+        var i = await Received("2026-11-16 09:00", Submission.InPerson, 3);
+        await Change(i, DossierStatus.SupplementRequested, "2026-11-17 09:00");
     }
 
     private static DateTimeOffset Local(string text) =>
@@ -57,26 +60,26 @@ public sealed class OfficeStatisticsTests : IDisposable
     [InlineData("2026-11-08", 0, 0)]
     [InlineData("2026-11-09", 1, 1)]
     [InlineData("2026-11-25", 1, 1)]
-    public void A_dossier_reopened_after_its_result_counts_as_open_again_from_that_day(string periodEnd, int inProgress, int overdue)
+    public async Task A_dossier_reopened_after_its_result_counts_as_open_again_from_that_day(string periodEnd, int inProgress, int overdue)
     {
-        var store = office.Get<DossierStore>();
+        var store = Get<IDossierArchive>();
         // Received on Monday 2/11 with 3 working days (due 5/11), ready on 3/11, taken back into work on 9/11.
-        var dossier = store.FileAt(DossierStoreTests.Request(workingDays: 3), "Chị Lan", Local("2026-11-02 09:00"));
-        store.ChangeStatusAt(dossier.Code, DossierStatus.ResultReady, "Chị Lan", null, Local("2026-11-03 10:00"));
-        store.ChangeStatusAt(dossier.Code, DossierStatus.InProgress, "Chị Lan", "Sai tên, làm lại.", Local("2026-11-09 08:00"));
+        var dossier = await store.FileAtAsync(DossierStoreTests.Request(workingDays: 3), "Chị Lan", Local("2026-11-02 09:00"));
+        await store.ChangeStatusAtAsync(dossier.Code, DossierStatus.ResultReady, "Chị Lan", null, Local("2026-11-03 10:00"));
+        await store.ChangeStatusAtAsync(dossier.Code, DossierStatus.InProgress, "Chị Lan", "Sai tên, làm lại.", Local("2026-11-09 08:00"));
         var end = DateOnly.Parse(periodEnd, System.Globalization.CultureInfo.InvariantCulture);
 
-        var stats = office.Get<OfficeStatistics>().Compute(end.AddDays(-1), end);
+        var stats = await Get<OfficeStatistics>().ComputeAsync(end.AddDays(-1), end);
 
         Assert.Equal((inProgress, overdue), (stats.InProgress, stats.Overdue));
     }
 
     [Fact]
-    public void November_figures_match_the_hand_count()
+    public async Task November_figures_match_the_hand_count()
     {
-        Seed(office);
+        await SeedAsync(Get<IDossierArchive>());
 
-        var stats = office.Get<OfficeStatistics>().Compute(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+        var stats = await Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
 
         Assert.Equal((7, 5, 4, 3, 3, 2), (stats.Received, stats.Online, stats.Resolved, stats.ResolvedOnTime, stats.InProgress, stats.Overdue));
         Assert.Equal(71.43m, stats.OnlinePercent);
@@ -87,11 +90,11 @@ public sealed class OfficeStatisticsTests : IDisposable
     }
 
     [Fact]
-    public void A_past_period_is_counted_as_it_stood_at_its_end()
+    public async Task A_past_period_is_counted_as_it_stood_at_its_end()
     {
-        Seed(office);
+        await SeedAsync(Get<IDossierArchive>());
 
-        var stats = office.Get<OfficeStatistics>().Compute(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 10));
+        var stats = await Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 10));
 
         // Received A, B, C, F; resolved A, B, E; at the end of 10/11 only C was in progress, not yet due.
         Assert.Equal((4, 3, 3, 2, 1, 0), (stats.Received, stats.Online, stats.Resolved, stats.ResolvedOnTime, stats.InProgress, stats.Overdue));
@@ -99,9 +102,9 @@ public sealed class OfficeStatisticsTests : IDisposable
     }
 
     [Fact]
-    public void An_empty_period_has_no_percentages()
+    public async Task An_empty_period_has_no_percentages()
     {
-        var stats = office.Get<OfficeStatistics>().Compute(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31));
+        var stats = await Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31));
 
         Assert.Equal((0, 0, 0), (stats.Received, stats.Resolved, stats.InProgress));
         Assert.Null(stats.OnlinePercent);
@@ -109,13 +112,44 @@ public sealed class OfficeStatisticsTests : IDisposable
     }
 
     [Fact]
-    public void Satisfaction_shows_once_ratings_exist()
+    public async Task Bad_periods_are_refused()
+    {
+        var statistics = Get<OfficeStatistics>();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => statistics.ComputeAsync(new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 1)));
+        await Assert.ThrowsAsync<ArgumentException>(() => statistics.ComputeAsync(new DateOnly(2000, 1, 1), new DateOnly(2026, 11, 1)));
+    }
+
+    [Fact]
+    public async Task Per_procedure_and_per_village_figures_count_the_same_dossiers_as_the_period()
+    {
+        await SeedAsync(Get<IDossierArchive>());
+        var (from, to) = (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+
+        var byProcedure = await Get<OfficeStatistics>().ComputeByAsync(IDossierFigures.ByProcedure, from, to);
+        var byVillage = await Get<OfficeStatistics>().ComputeByAsync(IDossierFigures.ByVillage, from, to);
+
+        Assert.Equal([new GroupStatistics("khai-sinh", 7, 5, 4, 3)], byProcedure);
+        Assert.Equal([new GroupStatistics("Thôn 2", 7, 5, 4, 3)], byVillage);
+        Assert.Empty(await Get<OfficeStatistics>().ComputeByAsync(IDossierFigures.ByVillage, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31)));
+    }
+}
+
+public sealed class OfficeStatisticsTests : OfficeStatisticsContract<LiteDbOffice>;
+
+public sealed class PostgresOfficeStatisticsTests : OfficeStatisticsContract<PostgresOffice>;
+
+/// <summary>The ratings beside the figures, and how percentages are written: the same whatever keeps the dossiers.</summary>
+public sealed class SatisfactionFiguresTests
+{
+    [Fact]
+    public async Task Satisfaction_shows_once_ratings_exist()
     {
         var ratings = new FixedRatings(41, 48);
         using var rated = new TestOffice(services: s => s.AddSingleton<ISatisfactionSource>(ratings));
-        Seed(rated);
+        await OfficeStatisticsContract<LiteDbOffice>.SeedAsync(rated.Get<IDossierArchive>());
 
-        var stats = rated.Get<OfficeStatistics>().Compute(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+        var stats = await rated.Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
 
         Assert.Equal(new SatisfactionCount(41, 48), stats.Satisfaction);
         Assert.Equal(85.42m, stats.SatisfactionPercent);
@@ -123,23 +157,14 @@ public sealed class OfficeStatisticsTests : IDisposable
     }
 
     [Fact]
-    public void No_ratings_in_the_period_means_no_satisfaction_line()
+    public async Task No_ratings_in_the_period_means_no_satisfaction_line()
     {
         using var rated = new TestOffice(services: s => s.AddSingleton<ISatisfactionSource>(new FixedRatings(0, 0)));
 
-        var stats = rated.Get<OfficeStatistics>().Compute(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+        var stats = await rated.Get<OfficeStatistics>().ComputeAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
 
         Assert.Null(stats.Satisfaction);
         Assert.Null(stats.SatisfactionPercent);
-    }
-
-    [Fact]
-    public void Bad_periods_are_refused()
-    {
-        var statistics = office.Get<OfficeStatistics>();
-
-        Assert.Throws<ArgumentException>(() => statistics.Compute(new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 1)));
-        Assert.Throws<ArgumentException>(() => statistics.Compute(new DateOnly(2000, 1, 1), new DateOnly(2026, 11, 1)));
     }
 
     [Theory]
@@ -154,8 +179,6 @@ public sealed class OfficeStatisticsTests : IDisposable
     {
         Assert.Equal(text, VietnamesePercent.Format(part, whole));
     }
-
-    public void Dispose() => office.Dispose();
 
     private sealed class FixedRatings(int satisfied, int total) : ISatisfactionSource
     {

@@ -19,42 +19,42 @@ public sealed class StatisticsRecountTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Figures_equal_a_full_recount_on_a_random_archive(int seed)
+    public async Task Figures_equal_a_full_recount_on_a_random_archive(int seed)
     {
         using var office = new TestOffice(ArchiveStart);
         var random = new Random(seed);
-        FillRandomArchive(office, random, dossiers: 300);
+        await FillRandomArchiveAsync(office, random, dossiers: 300);
 
         var statistics = office.Get<OfficeStatistics>();
         foreach (var (from, to) in Periods(office, random))
         {
-            Assert.Equal(Recount(office, from, to), Figures(statistics.Compute(from, to)));
+            Assert.Equal(Recount(office, from, to), Figures(await statistics.ComputeAsync(from, to)));
         }
     }
 
     [Fact]
-    public void A_database_written_before_the_figures_were_kept_is_counted_once_on_first_use()
+    public async Task A_database_written_before_the_figures_were_kept_is_counted_once_on_first_use()
     {
         using var office = new TestOffice(ArchiveStart);
-        FillRandomArchive(office, new Random(7), dossiers: 120);
+        await FillRandomArchiveAsync(office, new Random(7), dossiers: 120);
         office.Get<OfficeDatabase>().Collection<BsonDocument>(DailyFigures.CollectionName).DeleteAll();
 
         using var reopened = office.Reopen();
         var today = reopened.Get<WorkingCalendar>().Today;
         var from = today.AddDays(-200);
 
-        Assert.Equal(Recount(reopened, from, today), Figures(reopened.Get<OfficeStatistics>().Compute(from, today)));
+        Assert.Equal(Recount(reopened, from, today), Figures(await reopened.Get<OfficeStatistics>().ComputeAsync(from, today)));
         // Writes after the rebuild keep adding to it.
-        var store = reopened.Get<DossierStore>();
-        store.Receive(DossierStoreTests.Request(), "Chị Lan");
-        Assert.Equal(Recount(reopened, from, today), Figures(reopened.Get<OfficeStatistics>().Compute(from, today)));
+        var store = reopened.Get<DossierDesk>();
+        await store.ReceiveAsync(DossierStoreTests.Request(), "Chị Lan");
+        Assert.Equal(Recount(reopened, from, today), Figures(await reopened.Get<OfficeStatistics>().ComputeAsync(from, today)));
     }
 
     [Fact]
-    public void An_archive_of_an_earlier_version_loses_the_retired_indexes_and_its_figures_are_counted_again()
+    public async Task An_archive_of_an_earlier_version_loses_the_retired_indexes_and_its_figures_are_counted_again()
     {
         using var office = new TestOffice(ArchiveStart);
-        FillRandomArchive(office, new Random(11), dossiers: 120);
+        await FillRandomArchiveAsync(office, new Random(11), dossiers: 120);
         // The earlier version kept the period sums only, under its own marker.
         var days = office.Get<OfficeDatabase>().Collection<BsonDocument>(DailyFigures.CollectionName);
         days.DeleteAll();
@@ -68,7 +68,7 @@ public sealed class StatisticsRecountTests
         var today = reopened.Get<WorkingCalendar>().Today;
         var from = today.AddDays(-60);
 
-        Assert.Equal(Recount(reopened, from, today), Figures(reopened.Get<OfficeStatistics>().Compute(from, today)));
+        Assert.Equal(Recount(reopened, from, today), Figures(await reopened.Get<OfficeStatistics>().ComputeAsync(from, today)));
         var indexed = reopened.Get<OfficeDatabase>().Collection<Dossier>(DossierStore.CollectionName);
         // DropIndex answers whether there was one to drop.
         Assert.Equal([false, false, false], new[] { "Status", "ReceivedAt", "lastChange" }.Select(indexed.DropIndex));
@@ -76,7 +76,7 @@ public sealed class StatisticsRecountTests
 
     // Dossiers received over about a year and a half, each walked through the office's usual statuses at later
     // times; the clock ends after the last change.
-    private static void FillRandomArchive(TestOffice office, Random random, int dossiers)
+    private static async Task FillRandomArchiveAsync(TestOffice office, Random random, int dossiers)
     {
         var store = office.Get<OneStopBot.Office.Storage.IDossierArchive>();
         var days = new int?[] { 0, 0, 1, 3, 7, null, 25 };
@@ -91,7 +91,7 @@ public sealed class StatisticsRecountTests
                 Submission = random.NextDouble() < 0.6 ? Submission.Online : Submission.InPerson,
             };
             var status = random.NextDouble() < 0.15 ? DossierStatus.PreRegistered : DossierStatus.Received;
-            walks.Add((store.FileAt(request, status == DossierStatus.PreRegistered ? null : "Chị Lan", at), at));
+            walks.Add(((await store.FileAtAsync(request, status == DossierStatus.PreRegistered ? null : "Chị Lan", at)), at));
         }
 
         foreach (var (dossier, filedAt) in walks)
@@ -101,7 +101,7 @@ public sealed class StatisticsRecountTests
             {
                 step = step.AddHours(random.Next(1, 24 * 12));
                 office.Time.SetUtcNow(Later(office.Time.GetUtcNow(), step));
-                store.ChangeStatusAt(dossier.Code, status, "Chị Lan", note, step);
+                await store.ChangeStatusAtAsync(dossier.Code, status, "Chị Lan", note, step);
             }
         }
         office.Time.SetUtcNow(Later(office.Time.GetUtcNow(), at).AddDays(3));

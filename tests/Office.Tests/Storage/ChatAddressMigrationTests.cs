@@ -24,10 +24,10 @@ public sealed class ChatAddressMigrationTests
         services.AddNoticeStores().AddSingleton<INoticeTexts, TestNoticeTexts>();
 
     [Fact]
-    public void Records_kept_with_conversation_references_open_as_chat_addresses()
+    public async Task Records_kept_with_conversation_references_open_as_chat_addresses()
     {
         using var before = new TestOffice(services: AddNoticeStores);
-        var dossier = before.Get<DossierStore>().PreRegister(DossierStoreTests.Request(owner: Resident));
+        var dossier = await before.Get<DossierDesk>().PreRegisterAsync(DossierStoreTests.Request(owner: Resident));
         before.Get<SubscriptionStore>().Subscribe(Resident, "Thôn 2");
         var delivery = before.Get<Outbox>().Enqueue(new OutboxMessage(DeliveryKind.StatusChange, Resident, "Hồ sơ đã có kết quả."));
         var handoff = before.Get<HandoffStore>().Create(Resident, "Hỏi");
@@ -37,14 +37,14 @@ public sealed class ChatAddressMigrationTests
 
         using var after = before.Reopen(AddNoticeStores);
 
-        Assert.Equal(Resident, after.Get<DossierStore>().Find(dossier.Code)!.Owner);
+        Assert.Equal(Resident, (await after.Get<DossierDesk>().FindAsync(dossier.Code))!.Owner);
         Assert.Equal(Resident, after.Get<SubscriptionStore>().Find(Resident)!.Chat);
         Assert.Equal("Thôn 2", after.Get<SubscriptionStore>().Find(Resident)!.Village);
         Assert.Equal(Resident, after.Get<Outbox>().Get(delivery.Id)!.To);
         Assert.Equal(Resident, after.Get<HandoffStore>().Find(handoff.Id)!.Resident);
         Assert.Equal(Resident, Assert.Single(after.Get<HandoffStore>().StaffChats()).Address);
         Assert.Equal(Resident, after.Get<NoticeStore>().Get(notice.Id)!.ReportTo);
-        Assert.Equal([dossier.Code], after.Get<DossierStore>().ListByOwner("webchat", "u1").Select(d => d.Code));
+        Assert.Equal([dossier.Code], (await after.Get<DossierDesk>().ListByOwnerAsync("webchat", "u1")).Select(d => d.Code));
     }
 
     [Fact]
