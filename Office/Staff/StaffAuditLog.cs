@@ -31,6 +31,14 @@ public sealed record StaffAction : ICommuneRecord
 
     /// <summary>Details without personal data.</summary>
     public string? Details { get; init; }
+
+    /// <summary>The entry as every engine stores it: checked, stamped with <paramref name="commune"/>, its id left to the store.</summary>
+    internal StaffAction ToStore(string commune)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(Staff);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Action);
+        return this with { Id = 0, Commune = commune };
+    }
 }
 
 /// <summary>The audit log of every staff action (who, when, what).</summary>
@@ -48,9 +56,7 @@ public sealed class StaffAuditLog(OfficeDatabase database, CommuneContext commun
     public StaffAction Record(StaffAction entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Staff);
-        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Action);
-        var stamped = entry with { Id = 0, Commune = communes.Current.Id };
+        var stamped = entry.ToStore(communes.Current.Id);
         var id = Actions.Insert(stamped);
         return stamped with { Id = id.AsInt32 };
     }

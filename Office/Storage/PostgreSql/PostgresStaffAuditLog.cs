@@ -19,9 +19,7 @@ public sealed class PostgresStaffAuditLog(PostgresDatabase database, CommuneCont
     public StaffAction Record(StaffAction entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Staff);
-        ArgumentException.ThrowIfNullOrWhiteSpace(entry.Action);
-        var stamped = entry with { Id = 0, Commune = communes.Current.Id };
+        var stamped = entry.ToStore(communes.Current.Id);
         using var command = database.DataSource.CreateCommand(InsertSql);
         AddEntry(command.Parameters, stamped);
         return stamped with { Id = checked((int)(long)command.ExecuteScalar()!) };
