@@ -8,7 +8,6 @@ namespace OneStopBot.Knowledge.Tests.Understanding;
 [Collection(KnowledgeCollection.Name)]
 public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
 {
-    private static readonly TimeSpan MaxTime = TimeSpan.FromMilliseconds(5);
 
     private Understood Understand(string text) => knowledge.Understanding.Understand(text);
 
@@ -388,37 +387,22 @@ public sealed class MessageUnderstandingTests(KnowledgeFixture knowledge)
 
     [Theory]
     [MemberData(nameof(Junk))]
-    public void Junk_is_understood_as_nothing_within_5_milliseconds(string text)
+    public void Junk_is_understood_as_nothing_from_at_most_the_cut_text(string text)
     {
-        var (result, elapsed) = Timed(text);
+        // How long it takes is measured in bench/ (HostileUnderstandingBenchmarks); here, that the work is bounded.
+        var result = Understand(text);
 
         Assert.Equal((Intent.None, (string?)null, ConfidenceBand.NotFound), (result.Intent, result.ProcedureId, result.Band));
-        Assert.True(elapsed < MaxTime, $"{elapsed.TotalMilliseconds} ms");
+        Assert.InRange(result.Text.Length, 0, VietnameseText.MaxLength);
     }
 
     [Fact]
-    public void A_very_long_message_is_cut_and_still_understood_within_5_milliseconds()
+    public void A_very_long_message_is_cut_and_still_understood()
     {
-        var (result, elapsed) = Timed("cho em hỏi làm giấy khai sinh cho con ở đâu " + new string('x', 10_000));
+        var result = Understand("cho em hỏi làm giấy khai sinh cho con ở đâu " + new string('x', 10_000));
 
         Assert.Equal(VietnameseText.MaxLength, result.Text.Length);
         Assert.Equal("khai-sinh", result.ProcedureId);
-        Assert.True(elapsed < MaxTime, $"{elapsed.TotalMilliseconds} ms");
-    }
-
-    // The best of a few runs: the work of understanding, not a pause of the shared machine, is what is bounded.
-    private (Understood Result, TimeSpan Elapsed) Timed(string text)
-    {
-        var result = Understand(text);
-        var best = TimeSpan.MaxValue;
-        for (var run = 0; run < 3; run++)
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            Understand(text);
-            best = TimeSpan.FromTicks(Math.Min(best.Ticks, clock.Elapsed.Ticks));
-        }
-
-        return (result, best);
     }
 
     [Fact]
