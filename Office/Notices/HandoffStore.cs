@@ -83,7 +83,7 @@ public sealed class HandoffStore(OfficeDatabase database, CommuneContext commune
     }
 
     public IReadOnlyList<HandoffMessage> Messages(string handoffId, long after, int count) =>
-        messages.In(communes.Current.Id, Filter.Equal(nameof(HandoffMessage.HandoffId), handoffId)).Where(Filter.AtLeast("_id", after + 1))
+        messages.In(communes.Current.Id, Filter.Equal(nameof(HandoffMessage.HandoffId), handoffId)).Where(Filter.After("_id", after))
             .OrderBy(m => m.Id).Limit(count).ToList();
 
     public void RememberStaffChat(ChatAddress chat) =>

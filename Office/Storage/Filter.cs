@@ -17,6 +17,8 @@ internal static class Filter
 
     public static BsonExpression AtLeast(string path, BsonValue value) => BsonExpression.Create(path + " >= @0", value);
 
+    public static BsonExpression After(string path, BsonValue value) => BsonExpression.Create(path + " > @0", value);
+
     /// <summary>Any item of a multikey path (<c>$.Items[*]</c>) equals the value.</summary>
     public static BsonExpression AnyEqual(string path, BsonValue value) => BsonExpression.Create(path + " ANY = @0", value);
 

@@ -73,6 +73,7 @@ public abstract class HandoffStoreContract<TEngine> : StoreContract<TEngine>
 
         Assert.Equal(["một", "hai"], Store.Messages(handoff.Id, 0, 10).Select(m => m.Text));
         Assert.Equal(["hai"], Store.Messages(handoff.Id, first.Id, 10).Select(m => m.Text));
+        Assert.Empty(Store.Messages(handoff.Id, long.MaxValue, 10));
         Assert.Equal(["một"], Store.Messages(handoff.Id, 0, 1).Select(m => m.Text));
     }
 
